@@ -1,0 +1,1 @@
+"""Language: gettext catalogues and babel formatting (no Qt)."""

@@ -1,0 +1,55 @@
+"""Numbers, money, dates and percentages the way the chosen language writes them.
+
+Vietnamese: ``22/11/2026``, ``1.270``, ``15.000.000 ₫``, ``42,9%``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.numbers import format_decimal
+
+from antt_desktop.domain.rates import Change, Ratio, round_half_up
+from antt_desktop.i18n.translator import Translator
+
+
+def fmt_int(n: int, tr: Translator) -> str:
+    return format_decimal(n, locale=tr.locale)
+
+
+def fmt_money(amount: int, tr: Translator) -> str:
+    if tr.lang == "vi":
+        return f"{format_decimal(amount, locale='vi_VN')} ₫"
+    return f"{format_decimal(amount, locale='en_US')} VND"
+
+
+def fmt_percent(value: float, tr: Translator, digits: int = 1) -> str:
+    rounded = round_half_up(value, digits)
+    text = format_decimal(rounded, format=f"#,##0.{'0' * digits}", locale=tr.locale)
+    return f"{text}%"
+
+
+def fmt_date(d: date | None, tr: Translator) -> str:
+    if d is None:
+        return ""
+    return d.strftime("%d/%m/%Y")
+
+
+def fmt_ratio(r: Ratio, tr: Translator) -> str:
+    """``2/21 = 9,5%`` (or ``0/0`` when there is nothing to count)."""
+    pct = r.percent
+    if pct is None:
+        return f"{r.numerator}/{r.denominator}"
+    return f"{r.numerator}/{r.denominator} = {fmt_percent(pct, tr)}"
+
+
+def fmt_change(c: Change, tr: Translator) -> str:
+    """``giảm 42,9% (4/7)``: direction, size relative to before, then after/before."""
+    pct = c.percent
+    tail = f"({c.after}/{c.before})"
+    if c.direction == "same":
+        return f"{tr('unchanged')} {tail}"
+    if pct is None:
+        return f"{tr('up from zero')} {tail}"
+    word = tr("down") if c.direction == "down" else tr("up")
+    return f"{word} {fmt_percent(pct, tr)} {tail}"

@@ -1,0 +1,66 @@
+"""Turn problems and known errors into sentences naming the field and the rule."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from antt_desktop.domain.errors import Problem
+from antt_desktop.i18n import texts
+from antt_desktop.i18n.translator import Translator
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    messages: dict[str, str] = {}
+    fields: dict[str, str] = {}
+    for info in pkgutil.iter_modules(texts.__path__):
+        module = importlib.import_module(f"{texts.__name__}.{info.name}")
+        messages.update(getattr(module, "MESSAGES", {}))
+        fields.update(getattr(module, "FIELDS", {}))
+    return messages, fields
+
+
+def _param(value: Any, tr: Translator) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(_param(v, tr) for v in value)
+    return str(value)
+
+
+def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
+    messages, _ = _tables()
+    template = messages.get(code)
+    if template is None:
+        return f"{code} {dict(params)}"
+    translated = tr(template)
+    try:
+        return translated.format(**{k: _param(v, tr) for k, v in params.items()})
+    except (KeyError, IndexError):
+        return translated
+
+
+def field_label(name: str, tr: Translator) -> str:
+    _, fields = _tables()
+    label = fields.get(name)
+    return tr(label) if label else name
+
+
+def describe(problem: Problem, tr: Translator) -> str:
+    """``Số định danh cá nhân: phải có đúng 12 chữ số (nhập 11)``."""
+    return f"{field_label(problem.field, tr)}: {sentence(problem.code, problem.params, tr)}"
+
+
+def describe_all(problems: Iterable[Problem], tr: Translator) -> list[str]:
+    return [describe(p, tr) for p in problems]
+
+
+def known_error(code: str, params: Mapping[str, Any], tr: Translator) -> str:
+    return sentence(code, params, tr)

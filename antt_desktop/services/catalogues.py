@@ -1,0 +1,106 @@
+"""Catalogues: loading them from ``resources/`` and looking them up.
+
+Simple code lists (ethnic groups, religions, ID province codes, initiative types, activity
+kinds, team kinds) live in ``catalogue_items``; dossier categories and rubrics have tables of
+their own because they carry rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.enums import Cadence
+from antt_desktop.domain.schedule import CategoryRule
+from antt_desktop.resources_access import read_csv, read_json
+from antt_desktop.store.models import CatalogueItem, DossierCategory, Rubric
+
+ETHNIC = "ethnic_group"
+RELIGION = "religion"
+ID_PROVINCE = "id_province"
+INITIATIVE_TYPE = "initiative_type"
+ACTIVITY_KIND = "activity_kind"
+TEAM_KIND = "team_kind"
+
+
+def _code_list(catalogue: str, rows: Iterable[dict[str, str | None]]) -> list[CatalogueItem]:
+    return [
+        CatalogueItem(
+            catalogue=catalogue,
+            code=str(r["code"]),
+            name_vi=str(r.get("name_vi") or r.get("name") or r.get("province")),
+            name_en=r.get("name_en"),
+            position=i,
+        )
+        for i, r in enumerate(rows)
+    ]
+
+
+def load_all(session: Session) -> None:
+    """Load every catalogue shipped in ``resources/`` (at ``antt init``)."""
+    items = (
+        _code_list(ETHNIC, read_csv("data", "ethnic_groups.csv"))
+        + _code_list(RELIGION, read_csv("data", "religions.csv"))
+        + _code_list(ID_PROVINCE, read_csv("data", "cccd_province_codes.csv"))
+        + _code_list(INITIATIVE_TYPE, read_json("catalogues", "initiative_types.json"))
+        + _code_list(ACTIVITY_KIND, read_json("catalogues", "activity_kinds.json"))
+        + _code_list(TEAM_KIND, read_json("catalogues", "team_kinds.json"))
+    )
+    session.add_all(items)
+    for i, c in enumerate(read_json("catalogues", "dossier_categories.json")):
+        session.add(DossierCategory(position=i, **c))
+    for r in read_json("catalogues", "rubrics.json"):
+        session.add(Rubric(**r))
+    session.flush()
+
+
+def codes(session: Session, catalogue: str) -> dict[str, str]:
+    """code → Vietnamese name of one simple catalogue, in catalogue order."""
+    rows = session.execute(
+        select(CatalogueItem.code, CatalogueItem.name_vi)
+        .where(CatalogueItem.catalogue == catalogue, CatalogueItem.deleted.is_(False))
+        .order_by(CatalogueItem.position)
+    )
+    return {code: name for code, name in rows}
+
+
+def category(session: Session, code: str) -> DossierCategory | None:
+    return session.execute(
+        select(DossierCategory).where(DossierCategory.code == code)
+    ).scalar_one_or_none()
+
+
+def categories(session: Session) -> list[DossierCategory]:
+    return list(
+        session.execute(
+            select(DossierCategory)
+            .where(DossierCategory.deleted.is_(False))
+            .order_by(DossierCategory.position)
+        ).scalars()
+    )
+
+
+def rule_of(cat: DossierCategory) -> CategoryRule:
+    return CategoryRule(
+        code=cat.code, cadence=Cadence(cat.cadence), due_day=cat.due_day,
+        default_months=cat.default_months,
+    )
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    name: str
+    max: int
+
+
+def rubric(session: Session, code: str) -> Rubric | None:
+    return session.execute(select(Rubric).where(Rubric.code == code)).scalar_one_or_none()
+
+
+def pledge_template() -> tuple[str, list[str]]:
+    data = read_json("catalogues", "pledge_items.json")
+    return str(data["version"]), list(data["items"])

@@ -1,0 +1,93 @@
+"""What every service call needs: the transaction's session, who acts, and today's date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.store import audit
+from antt_desktop.store.base import Base
+from antt_desktop.store.errors import DatabaseNotInitialised, NotFound
+from antt_desktop.store.models import LocalNode, Unit
+
+T = TypeVar("T", bound=Base)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs a change: the account name and its role."""
+
+    username: str
+    role: str = "admin"
+
+
+SYSTEM = Actor("system", "admin")
+
+
+@dataclass
+class Ctx:
+    """A service call's context. The caller owns the transaction (``Database.write()``)."""
+
+    session: Session
+    actor: Actor
+    today: date
+
+    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
+              fields: list[str] | tuple[str, ...] = (), detail: str | None = None) -> None:
+        audit.append(self.session, self.actor.username, action, entity, entity_id, fields,
+                     detail)
+
+    def get(self, cls: type[T], ident: str, entity: str | None = None) -> T:
+        """The live (not tombstoned) row with this id, or NotFound naming the entity."""
+        obj = self.session.get(cls, ident)
+        if obj is None or getattr(obj, "deleted", False):
+            raise NotFound(entity=entity or cls.__name__, value=ident)
+        return obj
+
+    def local_unit(self) -> Unit:
+        node = self.session.get(LocalNode, 1)
+        if node is None or node.unit_id is None:
+            raise DatabaseNotInitialised()
+        return self.get(Unit, node.unit_id, "unit")
+
+    def get_unit(self, unit_id: str | None) -> Unit:
+        """The unit with this id, or this post's own unit when ``unit_id`` is None."""
+        return self.get(Unit, unit_id, "unit") if unit_id else self.local_unit()
+
+    def unit_by_code(self, code: str) -> Unit:
+        unit = self.session.execute(
+            select(Unit).where(Unit.code == code, Unit.deleted.is_(False))
+        ).scalar_one_or_none()
+        if unit is None:
+            raise ValidationFailed.single("unit", "unit.unknown", value=code)
+        return unit
+
+
+def require(values: dict[str, Any], *names: str) -> list[Problem]:
+    """Problems for each named value that is missing or blank."""
+    return [
+        Problem(name, "required")
+        for name in names
+        if values.get(name) is None or (isinstance(values.get(name), str) and not values[name].strip())
+    ]
+
+
+def max_length(field: str, value: str | None, limit: int) -> list[Problem]:
+    if value is not None and len(value) > limit:
+        return [Problem(field, "too_long", {"max": limit})]
+    return []
+
+
+def apply_changes(obj: Base, changes: dict[str, Any]) -> list[str]:
+    """Set the attributes that really change; returns their names (for the audit entry)."""
+    changed = []
+    for key, value in changes.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+            changed.append(key)
+    return changed

@@ -1,0 +1,212 @@
+"""Residents (nhân khẩu): add, edit, find duplicates. The pattern every service follows:
+collect every problem first, raise before writing, then write, stamp (automatic) and audit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from antt_desktop.domain.dates import PartialDate, parse_partial_date
+from antt_desktop.domain.enums import Sex
+from antt_desktop.domain.errors import Problem, Severity, ValidationFailed, raise_if_errors
+from antt_desktop.domain.idnumber import check_id_number, check_legacy_id
+from antt_desktop.domain.text import fold, normalize_name, sort_key
+from antt_desktop.services import catalogues
+from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.store.models import Area, Household, Person
+
+PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
+#: Fields whose values count as sensitive personal data (audited on view, masked in lists).
+SENSITIVE = ("ethnic_code", "religion_code", "photo_sha256", "id_number", "legacy_id")
+
+
+@dataclass
+class PersonInput:
+    """A person as typed by an officer (text as entered; the service cleans and checks it)."""
+
+    full_name: str | None = None
+    other_names: str | None = None
+    born: str | None = None  # DD/MM/YYYY, MM/YYYY or YYYY
+    sex: str | None = None  # M or F
+    id_number: str | None = None
+    id_override_reason: str | None = None
+    legacy_id: str | None = None
+    ethnic_code: str | None = None
+    religion_code: str | None = None
+    nationality: str | None = None
+    birth_place: str | None = None
+    permanent_area_id: str | None = None
+    permanent_address: str | None = None
+    current_area_id: str | None = None
+    current_address: str | None = None
+    occupation: str | None = None
+    phone: str | None = None
+    household_id: str | None = None
+    relation_to_head: str | None = None
+    notes: str | None = None
+
+    @classmethod
+    def from_person(cls, p: Person) -> PersonInput:
+        values = {f.name: getattr(p, f.name) for f in fields(cls) if f.name != "born"}
+        values["born"] = PartialDate.from_iso(p.born).format() if p.born else None
+        return cls(**values)
+
+
+@dataclass
+class PersonResult:
+    person: Person
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = normalize_name(value)
+    return value or None
+
+
+def _clean(data: PersonInput) -> PersonInput:
+    cleaned: dict[str, Any] = {}
+    for f in fields(data):
+        value = getattr(data, f.name)
+        cleaned[f.name] = _blank_to_none(value) if isinstance(value, str) else value
+    for key in ("id_number", "legacy_id", "phone"):
+        if cleaned[key]:
+            cleaned[key] = "".join(cleaned[key].split()).replace(".", "")
+    if cleaned["sex"]:
+        cleaned["sex"] = cleaned["sex"].upper()
+    return PersonInput(**cleaned)
+
+
+def validate(ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
+             ) -> tuple[list[Problem], PartialDate | None]:
+    """Every problem with ``data`` (errors and warnings), and the parsed birth date."""
+    s = ctx.session
+    problems: list[Problem] = []
+    if not data.full_name:
+        problems.append(Problem("full_name", "required"))
+    problems += max_length("full_name", data.full_name, 120)
+    problems += max_length("other_names", data.other_names, 200)
+    problems += max_length("permanent_address", data.permanent_address, 300)
+    problems += max_length("current_address", data.current_address, 300)
+    born: PartialDate | None = None
+    if data.born:
+        try:
+            born = parse_partial_date(data.born, "born")
+        except ValidationFailed as exc:
+            problems += exc.problems
+        else:
+            if born.is_future(ctx.today):
+                problems.append(Problem("born", "date.future", {"value": born.format()}))
+            elif born.year < 1880:
+                problems.append(Problem("born", "person.born_too_early", {"value": born.format()}))
+    sex = None
+    if data.sex:
+        if data.sex in ("M", "F"):
+            sex = Sex(data.sex)
+        else:
+            problems.append(Problem("sex", "choice", {"value": data.sex, "allowed": ["M", "F"]}))
+    if data.id_number:
+        id_problems = check_id_number(
+            data.id_number, sex=sex, birth_year=born.year if born else None,
+            province_codes=catalogues.codes(s, catalogues.ID_PROVINCE),
+        )
+        if data.id_override_reason:  # the officer checked the card: mismatches become warnings
+            id_problems = [
+                replace(p, severity=Severity.WARNING) if p.code.endswith("_mismatch") else p
+                for p in id_problems
+            ]
+        problems += id_problems
+        clash = s.execute(
+            select(Person.id, Person.full_name).where(
+                Person.id_number == data.id_number, Person.id != (existing_id or "")
+            )
+        ).first()
+        if clash is not None:
+            problems.append(Problem("id_number", "id_number.duplicate",
+                                    {"value": data.id_number, "name": clash.full_name,
+                                     "id": clash.id}))
+    if data.legacy_id:
+        problems += check_legacy_id(data.legacy_id)
+    for code_field, catalogue in (("ethnic_code", catalogues.ETHNIC),
+                                  ("religion_code", catalogues.RELIGION)):
+        value = getattr(data, code_field)
+        if value and value not in catalogues.codes(s, catalogue):
+            problems.append(Problem(code_field, "catalogue.unknown", {"value": value}))
+    if data.phone and not PHONE.match(data.phone):
+        problems.append(Problem("phone", "phone.format", {"value": data.phone}))
+    for area_field in ("permanent_area_id", "current_area_id"):
+        value = getattr(data, area_field)
+        if value and s.get(Area, value) is None:
+            problems.append(Problem(area_field, "area.unknown", {"value": value}))
+    if data.household_id and s.get(Household, data.household_id) is None:
+        problems.append(Problem("household_id", "household.unknown", {"value": data.household_id}))
+    if data.full_name and born is not None:
+        twin = s.execute(
+            select(Person.id, Person.full_name).where(
+                Person.name_folded == fold(data.full_name), Person.born == born.to_iso(),
+                Person.id != (existing_id or ""), Person.deleted.is_(False),
+            )
+        ).first()
+        if twin is not None:
+            problems.append(Problem("full_name", "person.possible_duplicate",
+                                    {"name": twin.full_name, "id": twin.id,
+                                     "born": born.format()}, Severity.WARNING))
+    return problems, born
+
+
+def _columns(data: PersonInput, born: PartialDate | None) -> dict[str, Any]:
+    assert data.full_name
+    values = {f.name: getattr(data, f.name) for f in fields(data)}
+    values.update(
+        full_name=data.full_name,
+        name_folded=fold(data.full_name),
+        sort_key=sort_key(data.full_name),
+        born=born.to_iso() if born else None,
+        birth_year=born.year if born else None,
+        nationality=data.nationality or "Việt Nam",
+    )
+    return values
+
+
+def add_person(ctx: Ctx, data: PersonInput, *, unit_id: str | None = None) -> PersonResult:
+    """Add a resident to this post (or ``unit_id``). Raises ValidationFailed, writes nothing."""
+    data = _clean(data)
+    problems, born = validate(ctx, data)
+    warnings = raise_if_errors(problems)
+    unit = ctx.get_unit(unit_id)
+    person = Person(unit_id=unit.id, **_columns(data, born))
+    ctx.session.add(person)
+    ctx.session.flush()
+    ctx.audit("create", "person", person.id, [k for k, v in _columns(data, born).items() if v])
+    if data.id_override_reason:
+        ctx.audit("override", "person", person.id, ["id_number"], data.id_override_reason)
+    return PersonResult(person, warnings)
+
+
+def edit_person(ctx: Ctx, person_id: str, changes: dict[str, Any]) -> PersonResult:
+    """Change some fields of a person; the whole record is re-validated first."""
+    person = ctx.get(Person, person_id, "person")
+    unknown = set(changes) - {f.name for f in fields(PersonInput)}
+    if unknown:
+        raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])
+    current = PersonInput.from_person(person)
+    data = _clean(replace(current, **changes))
+    problems, born = validate(ctx, data, existing_id=person.id)
+    warnings = raise_if_errors(problems)
+    changed = apply_changes(person, _columns(data, born))
+    if changed:
+        ctx.session.flush()
+        ctx.audit("edit", "person", person.id, changed)
+    return PersonResult(person, warnings)
+
+
+def age_on(person: Person, day: date) -> int | None:
+    if not person.born:
+        return None
+    born = PartialDate.from_iso(person.born).earliest()
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

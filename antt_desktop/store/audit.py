@@ -1,0 +1,63 @@
+"""Append an audit entry in the caller's transaction, chained to the previous one by hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.store.models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def entry_hash(prev_hash: str, at: str, actor: str, action: str, entity: str | None,
+               entity_id: str | None, fields: Sequence[str], detail: str | None) -> str:
+    payload = json.dumps(
+        [prev_hash, at, actor, action, entity, entity_id, list(fields), detail],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session,
+    actor: str,
+    action: str,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    fields: Sequence[str] = (),
+    detail: str | None = None,
+) -> AuditEntry:
+    """Record who did what to which record (field names only, never values)."""
+    prev = session.execute(
+        select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).scalar_one_or_none()
+    prev_hash = prev or GENESIS
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    entry = AuditEntry(
+        at=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
+        fields=sorted(fields), detail=detail, prev_hash=prev_hash,
+        hash=entry_hash(prev_hash, at, actor, action, entity, entity_id, sorted(fields), detail),
+    )
+    session.add(entry)
+    return entry
+
+
+def verify_chain(session: Session) -> list[str]:
+    """Problems in the chain: an edited, removed or reordered entry breaks it."""
+    problems: list[str] = []
+    prev_hash = GENESIS
+    for e in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars():
+        if e.prev_hash != prev_hash:
+            problems.append(f"audit entry {e.seq}: does not follow the previous entry")
+        expected = entry_hash(e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id,
+                              e.fields, e.detail)
+        if expected != e.hash:
+            problems.append(f"audit entry {e.seq}: content was changed")
+        prev_hash = e.hash
+    return problems

@@ -1,0 +1,53 @@
+"""Declarative base and the sync columns every synced table carries (see SYNC.md)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Columns managed by the stamper; never copied as "data" and never stamped themselves.
+SYNC_COLUMNS = frozenset(
+    {"id", "owner_node", "version_vector", "created_stamp", "field_stamps", "hlc", "local_seq"}
+)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, datetime: String(32)}
+
+
+class Synced:
+    """Mixin for tables that travel in sync bundles.
+
+    ``created_stamp`` is the stamp of the row's first write; ``field_stamps`` holds only the
+    fields written since, so a freshly created row costs one stamp, not one per field.
+    A stamp is ``[hlc, replica_id, counter]``. ``deleted`` is an ordinary stamped field.
+    """
+
+    #: Tables whose rows are never updated after insert (merged as a union by id).
+    append_only: bool = False
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    owner_node: Mapped[str] = mapped_column(String(36), nullable=False)
+    version_vector: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    created_stamp: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
+    field_stamps: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    hlc: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    local_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

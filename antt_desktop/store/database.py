@@ -1,0 +1,205 @@
+"""Opening the post's database: schema upgrades with a backup first, pragmas, lock, sessions.
+
+One SQLite file per installation. A second instance cannot write it (an OS file lock held for
+as long as the database is open for writing). Transactions begin explicitly (SQLAlchemy's
+recipe for pysqlite) so a write can take ``BEGIN IMMEDIATE`` and never half-commit.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import filelock
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from antt_desktop.store import search_index, stamping
+from antt_desktop.store.clock import WallClock, wall_ms
+from antt_desktop.store.errors import (
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseTooNew,
+    EncryptionUnavailable,
+)
+
+DB_FILENAME = "antt.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(files("antt_desktop.store") / "migrations"))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _make_engine(path: Path, key: bytes | None) -> Engine:
+    kwargs: dict[str, Any] = {}
+    if key is not None:
+        try:
+            import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-not-found]
+        except ImportError as exc:
+            raise EncryptionUnavailable(module="sqlcipher3") from exc
+        kwargs["module"] = sqlcipher
+    engine = create_engine(f"sqlite:///{path}", **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        if key is not None:
+            cur.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("antt_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """An open post database: the engine, its session factories and the write lock.
+
+    Use :meth:`read` for queries and :meth:`write` for one change (one transaction).
+    """
+
+    def __init__(self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None,
+                 wall: WallClock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.wall = wall
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            bind=engine.execution_options(antt_begin="IMMEDIATE"), expire_on_commit=False
+        )
+        for factory in (self._reader, self._writer):
+            stamping.install(factory, wall)
+            search_index.install(factory)
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back on any exception."""
+        if not self.writable:
+            raise DatabaseLocked(path=str(self.path))
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _backup_before_upgrade(path: Path, engine: Engine, revision: str) -> Path:
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+    shutil.copy2(path, target)
+    return target
+
+
+def _ensure_schema(path: Path, engine: Engine, *, may_write: bool) -> Path | None:
+    """Create or upgrade the schema; returns the backup made before an upgrade, if any."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        has_tables = bool(inspect(conn).get_table_names())
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError as exc:
+            raise DatabaseTooNew(path=str(path), revision=current) from exc
+    elif has_tables:
+        raise DatabaseTooNew(path=str(path), revision="unknown")
+    if not may_write:
+        raise DatabaseLocked(path=str(path))
+    backup = _backup_before_upgrade(path, engine, current) if current else None
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
+
+
+def open_database(
+    path: Path,
+    key: bytes | None = None,
+    *,
+    create: bool = False,
+    write: bool = True,
+    wall: WallClock = wall_ms,
+) -> Database:
+    """Open (and with ``create`` make) the database at ``path``.
+
+    Args:
+        path: the SQLite file.
+        key: raw database key for SQLCipher encryption at rest, or None for a plain file.
+        create: make the file if it does not exist (else DatabaseMissing).
+        write: take the write lock (DatabaseLocked if another instance holds it).
+        wall: the wall clock for sync stamps (tests pass a fake one).
+
+    Raises:
+        DatabaseLocked, DatabaseTooNew, DatabaseMissing, EncryptionUnavailable.
+    """
+    path = Path(path)
+    if not path.exists() and not create:
+        raise DatabaseMissing(path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock: filelock.BaseFileLock | None = None
+    if write:
+        lock = filelock.FileLock(str(path) + ".lock", timeout=0)
+        try:
+            lock.acquire()
+        except filelock.Timeout as exc:
+            raise DatabaseLocked(path=str(path)) from exc
+    try:
+        engine = _make_engine(path, key)
+        _ensure_schema(path, engine, may_write=write)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return Database(path, engine, lock, wall)

@@ -1,0 +1,55 @@
+"""SQLAlchemy models of every entity in DOMAIN.md."""
+
+from antt_desktop.store.models.dossiers import Assessment, Commitment, Dossier, Support, Violation
+from antt_desktop.store.models.initiatives import (
+    Activity,
+    Evaluation,
+    IndicatorSnapshot,
+    Initiative,
+    InitiativeArea,
+    InitiativeAsset,
+    InitiativeFunding,
+)
+from antt_desktop.store.models.people import Household, HouseholdYearStatus, Person, Pledge
+from antt_desktop.store.models.reference import (
+    Area,
+    AuditEntry,
+    CatalogueItem,
+    DossierCategory,
+    LocalNode,
+    Rubric,
+    Unit,
+    User,
+)
+from antt_desktop.store.models.teams import Commendation, Team, TeamArea, TeamMember
+
+__all__ = [
+    "Activity",
+    "Area",
+    "Assessment",
+    "AuditEntry",
+    "CatalogueItem",
+    "Commendation",
+    "Commitment",
+    "Dossier",
+    "DossierCategory",
+    "Evaluation",
+    "Household",
+    "HouseholdYearStatus",
+    "IndicatorSnapshot",
+    "Initiative",
+    "InitiativeArea",
+    "InitiativeAsset",
+    "InitiativeFunding",
+    "LocalNode",
+    "Person",
+    "Pledge",
+    "Rubric",
+    "Support",
+    "Team",
+    "TeamArea",
+    "TeamMember",
+    "Unit",
+    "User",
+    "Violation",
+]

@@ -1,0 +1,118 @@
+"""Residents (nhân khẩu), households (hộ gia đình) and their yearly pledges (cam kết)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from antt_desktop.store.base import Base, Synced
+
+
+class Person(Synced, Base):
+    """A resident; a managed person when an open dossier points at them."""
+
+    __tablename__ = "persons"
+    __table_args__ = (
+        CheckConstraint("sex IN ('M','F')", name="sex"),
+        CheckConstraint(
+            "id_number IS NULL OR (length(id_number) = 12 AND id_number NOT GLOB '*[^0-9]*')",
+            name="id_number_digits",
+        ),
+        CheckConstraint(
+            "legacy_id IS NULL OR ((length(legacy_id) = 9 OR length(legacy_id) = 12)"
+            " AND legacy_id NOT GLOB '*[^0-9]*')",
+            name="legacy_id_digits",
+        ),
+        CheckConstraint("length(trim(full_name)) > 0", name="name_not_blank"),
+    )
+
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
+    full_name: Mapped[str] = mapped_column(String(120), nullable=False)
+    name_folded: Mapped[str] = mapped_column(String(120), nullable=False)
+    sort_key: Mapped[str] = mapped_column(String(400), nullable=False, index=True)
+    other_names: Mapped[str | None] = mapped_column(String(200))
+    born: Mapped[str | None] = mapped_column(String(10))  # ISO partial: YYYY, YYYY-MM, YYYY-MM-DD
+    birth_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    id_number: Mapped[str | None] = mapped_column(String(12), unique=True)
+    id_override_reason: Mapped[str | None] = mapped_column(Text)
+    legacy_id: Mapped[str | None] = mapped_column(String(12))
+    ethnic_code: Mapped[str | None] = mapped_column(String(4))
+    religion_code: Mapped[str | None] = mapped_column(String(4))
+    nationality: Mapped[str] = mapped_column(String(40), nullable=False, default="Việt Nam")
+    birth_place: Mapped[str | None] = mapped_column(String(200))
+    permanent_area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"), index=True)
+    permanent_address: Mapped[str | None] = mapped_column(String(300))
+    current_area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"), index=True)
+    current_address: Mapped[str | None] = mapped_column(String(300))
+    occupation: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    photo_sha256: Mapped[str | None] = mapped_column(String(64))
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"), index=True)
+    relation_to_head: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Household(Synced, Base):
+    """A household register entry (hộ gia đình) with its head (chủ hộ)."""
+
+    __tablename__ = "households"
+    __table_args__ = (UniqueConstraint("unit_id", "number"),)
+
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
+    number: Mapped[str] = mapped_column(String(20), nullable=False)
+    head_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("persons.id", use_alter=True), index=True
+    )
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"), index=True)
+    address: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class HouseholdYearStatus(Synced, Base):
+    """Poor / near-poor status of a household for one year (hộ nghèo, cận nghèo)."""
+
+    __tablename__ = "household_year_status"
+    __table_args__ = (
+        UniqueConstraint("household_id", "year"),
+        CheckConstraint("status IN ('poor','near_poor','none')", name="status"),
+    )
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+
+
+class Pledge(Synced, Base):
+    """A household's yearly pledge; at most one per household per year (id = UUIDv5 of both)."""
+
+    __tablename__ = "pledges"
+    __table_args__ = (
+        UniqueConstraint("household_id", "year"),
+        CheckConstraint("status IN ('signed','refused','violated')", name="status"),
+        CheckConstraint("year BETWEEN 1990 AND 2200", name="year"),
+    )
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    template_version: Mapped[str] = mapped_column(String(20), nullable=False, default="2026")
+    items: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    signer_name: Mapped[str | None] = mapped_column(String(120))
+    officer_name: Mapped[str | None] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(12), nullable=False, default="signed")
+    violation_notes: Mapped[str | None] = mapped_column(Text)
+    cultured_family: Mapped[bool | None] = mapped_column(Boolean)

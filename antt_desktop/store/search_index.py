@@ -1,0 +1,228 @@
+"""Accent-insensitive full-text index (SQLite FTS5) over people and households.
+
+The index holds a *folded* copy of names, ID numbers, addresses and notes (``domain.text.fold``:
+no diacritics, đ→d, lower case), so "Hoà", "Hòa", "hoa" and decomposed input all meet.
+It is kept in step with every ORM write by an ``after_flush`` listener, in the same
+transaction, and bulk loaders call :func:`index_rows`. ``antt check`` runs :func:`verify`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, event, text
+from sqlalchemy.orm import Session, UOWTransaction
+
+from antt_desktop.domain.text import fold, search_terms
+from antt_desktop.store.models import Household, Person
+
+DDL = (
+    "CREATE TABLE IF NOT EXISTS search_docs ("
+    " docid INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL UNIQUE,"
+    " unit_id TEXT)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    " name, ident, address, notes,"
+    " tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')",
+)
+DROP = ("DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_docs")
+
+#: Column weights for ranking: a name match counts most, then ID numbers.
+WEIGHTS = "10.0, 8.0, 2.0, 1.0"
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def person_document(values: Any) -> tuple[str, str, str, str]:
+    """(name, ident, address, notes) folded, from a Person or a mapping of its columns."""
+    get = values.get if isinstance(values, dict) else lambda k: getattr(values, k)
+    return (
+        fold(_join(get("full_name"), get("other_names"))),
+        _join(get("id_number"), get("legacy_id"), get("phone")),
+        fold(_join(get("permanent_address"), get("current_address"))),
+        fold(_join(get("occupation"), get("notes"))),
+    )
+
+
+def household_document(values: Any, head_name: str | None) -> tuple[str, str, str, str]:
+    get = values.get if isinstance(values, dict) else lambda k: getattr(values, k)
+    return (fold(head_name or ""), get("number") or "", fold(get("address") or ""),
+            fold(get("notes") or ""))
+
+
+def _remove(conn: Connection, refs: Sequence[str]) -> None:
+    for ref in refs:
+        row = conn.execute(text("SELECT docid FROM search_docs WHERE ref = :r"), {"r": ref}).first()
+        if row is not None:
+            conn.execute(text("DELETE FROM search_fts WHERE rowid = :d"), {"d": row[0]})
+            conn.execute(text("DELETE FROM search_docs WHERE docid = :d"), {"d": row[0]})
+
+
+def index_rows(
+    conn: Connection, kind: str, docs: Iterable[tuple[str, str | None, tuple[str, str, str, str]]]
+) -> None:
+    """Insert or replace index entries: ``(ref, unit_id, document)`` per row."""
+    docs = list(docs)
+    if not docs:
+        return
+    conn.execute(
+        text("INSERT INTO search_docs (kind, ref, unit_id) VALUES (:k, :r, :u)"),
+        [{"k": kind, "r": ref, "u": unit} for ref, unit, _d in docs],
+    )
+    refs = [ref for ref, _u, _d in docs]
+    ids: dict[str, int] = {}
+    for start in range(0, len(refs), 500):
+        chunk = refs[start : start + 500]
+        marks = ",".join(f":r{i}" for i in range(len(chunk)))
+        rows = conn.execute(
+            text(f"SELECT ref, docid FROM search_docs WHERE ref IN ({marks})"),
+            {f"r{i}": r for i, r in enumerate(chunk)},
+        )
+        ids.update({r: d for r, d in rows})
+    conn.execute(
+        text(
+            "INSERT INTO search_fts (rowid, name, ident, address, notes)"
+            " VALUES (:d, :n, :i, :a, :o)"
+        ),
+        [
+            {"d": ids[ref], "n": doc[0], "i": doc[1], "a": doc[2], "o": doc[3]}
+            for ref, _u, doc in docs
+        ],
+    )
+
+
+def _sync_objects(session: Session, _ctx: UOWTransaction) -> None:
+    touched = [o for o in (*session.new, *session.dirty) if isinstance(o, Person | Household)]
+    if not touched:
+        return
+    conn = session.connection()
+    _remove(conn, [o.id for o in touched])
+    for kind, cls in (("person", Person), ("household", Household)):
+        docs = []
+        for obj in touched:
+            if not isinstance(obj, cls) or obj.deleted:
+                continue
+            if isinstance(obj, Person):
+                doc = person_document(obj)
+            else:
+                head = session.get(Person, obj.head_person_id) if obj.head_person_id else None
+                doc = household_document(obj, head.full_name if head else None)
+            docs.append((obj.id, obj.unit_id, doc))
+        index_rows(conn, kind, docs)
+
+
+def install(session_class: type[Session] | Session) -> None:
+    """Keep the index in step with every ORM flush of ``session_class``."""
+    event.listen(session_class, "after_flush", _sync_objects)
+
+
+@dataclass(frozen=True)
+class IndexHit:
+    kind: str
+    ref: str
+    rank: float
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 query for the folded words of ``query``, each as a prefix ("ng v duc")."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+def search(
+    conn: Connection, query: str, *, limit: int = 20, kind: str | None = None,
+    unit_id: str | None = None,
+) -> list[IndexHit]:
+    """Best matches first (bm25 with names weighted most)."""
+    expr = match_expression(query)
+    if expr is None:
+        return []
+    where = ["search_fts MATCH :q"]
+    params: dict[str, Any] = {"q": expr, "limit": limit}
+    if kind:
+        where.append("d.kind = :kind")
+        params["kind"] = kind
+    if unit_id:
+        where.append("d.unit_id = :unit")
+        params["unit"] = unit_id
+    sql = (
+        f"SELECT d.kind, d.ref, bm25(search_fts, {WEIGHTS}) AS rank"
+        " FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
+        f" WHERE {' AND '.join(where)} ORDER BY rank LIMIT :limit"
+    )
+    return [IndexHit(k, r, float(rank)) for k, r, rank in conn.execute(text(sql), params)]
+
+
+def rebuild(conn: Connection) -> int:
+    """Drop and refill the whole index from the tables; returns the number of documents."""
+    conn.execute(text("DELETE FROM search_fts"))
+    conn.execute(text("DELETE FROM search_docs"))
+    count = 0
+    for docs in _expected_batches(conn):
+        index_rows(conn, docs[0], docs[1])
+        count += len(docs[1])
+    return count
+
+
+_PERSON_COLS = (
+    "id, unit_id, full_name, other_names, id_number, legacy_id, phone, permanent_address,"
+    " current_address, occupation, notes"
+)
+
+
+def _expected_batches(conn: Connection, size: int = 5000) -> Iterable[tuple[str, list[Any]]]:
+    rows = conn.execute(text(f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0"))
+    while batch := rows.mappings().fetchmany(size):
+        yield "person", [(r["id"], r["unit_id"], person_document(dict(r))) for r in batch]
+    rows = conn.execute(
+        text(
+            "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
+            " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
+            " WHERE h.deleted = 0"
+        )
+    )
+    while batch := rows.mappings().fetchmany(size):
+        yield "household", [
+            (r["id"], r["unit_id"], household_document(dict(r), r["head"])) for r in batch
+        ]
+
+
+def verify(conn: Connection) -> list[str]:
+    """Problems found comparing the index with the tables (empty when in step)."""
+    problems: list[str] = []
+    try:
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+    except Exception as exc:  # noqa: BLE001 - the message is the finding
+        problems.append(f"search_fts integrity-check: {exc}")
+    stored: dict[str, tuple[str, ...]] = {}
+    rows = conn.execute(
+        text(
+            "SELECT d.ref, f.name, f.ident, f.address, f.notes FROM search_docs d"
+            " JOIN search_fts f ON f.rowid = d.docid"
+        )
+    )
+    for ref, *doc in rows:
+        stored[ref] = tuple(doc)
+    orphans = conn.execute(
+        text("SELECT count(*) FROM search_docs d WHERE NOT EXISTS"
+             " (SELECT 1 FROM search_fts f WHERE f.rowid = d.docid)")
+    ).scalar_one()
+    if orphans:
+        problems.append(f"{orphans} index entries have no text")
+    seen = 0
+    for kind, docs in _expected_batches(conn):
+        for ref, _unit, doc in docs:
+            seen += 1
+            have = stored.pop(ref, None)
+            if have is None:
+                problems.append(f"{kind} {ref} is missing from the search index")
+            elif tuple(have) != tuple(doc):
+                problems.append(f"{kind} {ref} is out of date in the search index")
+    for ref in stored:
+        problems.append(f"index entry {ref} points at no live record")
+    return problems
