@@ -27,8 +27,10 @@ def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     failed = []
     for name, cmd in STEPS:
-        print(f"== {name}: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}",
-              flush=True)
+        print(
+            f"== {name}: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}",
+            flush=True,
+        )
         if subprocess.call(cmd, cwd=ROOT, env=env) != 0:
             failed.append(name)
     if failed:

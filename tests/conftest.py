@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from antt_desktop.services.context import Actor, Ctx  # noqa: E402
-from antt_desktop.services.units import initialise  # noqa: E402
-from antt_desktop.store.database import Database, open_database  # noqa: E402
+from antt_desktop.services.context import Actor, Ctx
+from antt_desktop.services.units import initialise
+from antt_desktop.store.database import Database, open_database
 
 TODAY = date(2026, 11, 22)
 OFFICER = Actor("canbo1", "officer")
@@ -42,8 +42,14 @@ def db(tmp_path: Path) -> Iterator[Database]:
     """An initialised commune post: unit 00070 under upper unit CAT-HN, account 'admin'."""
     database = open_database(tmp_path / "post.sqlite3", create=True, wall=FakeWall())
     with database.write() as session:
-        initialise(session, unit_code="00070", unit_name="Công an phường Hoàn Kiếm",
-                   admin="admin", upper_code="CAT-HN", upper_name="Công an thành phố Hà Nội")
+        initialise(
+            session,
+            unit_code="00070",
+            unit_name="Công an phường Hoàn Kiếm",
+            admin="admin",
+            upper_code="CAT-HN",
+            upper_name="Công an thành phố Hà Nội",
+        )
     yield database
     database.close()
 

@@ -19,6 +19,7 @@ _MY = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{4}})", re.ASCII)
 _Y = re.compile(r"\d{4}", re.ASCII)
 _ISO_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _ISO_YM = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
+_STORED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,11 @@ class PartialDate:
         Raises:
             ValueError: if the text is not one of those forms or not a real date.
         """
-        parts = text.split("-")
-        if len(parts) > 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        m = _STORED.fullmatch(text)
+        if m is None:
             raise ValueError(f"not an ISO partial date: {text!r}")
-        numbers = [int(p) for p in parts]
-        return cls(numbers[0], *numbers[1:])
+        year, month, day = m.groups()
+        return cls(int(year), _opt_int(month), _opt_int(day))
 
     @property
     def is_complete(self) -> bool:
@@ -100,13 +101,13 @@ class PartialDate:
         return self.earliest() > today
 
 
+def _opt_int(digits: str | None) -> int | None:
+    return None if digits is None else int(digits)
+
+
 def _build(field: str, text: str, year: str, month: str | None, day: str | None) -> PartialDate:
     try:
-        return PartialDate(
-            int(year),
-            None if month is None else int(month),
-            None if day is None else int(day),
-        )
+        return PartialDate(int(year), _opt_int(month), _opt_int(day))
     except ValueError:
         raise ValidationFailed.single(field, "date.invalid", value=text) from None
 

@@ -1,9 +1,9 @@
 """Closed sets of values stored in the database and synced between units.
 
 Every enum is a ``StrEnum`` (so a ``str`` and an ``Enum``) whose value is lower snake case,
-except ``Sex`` ("M"/"F"). The value is what the database column and the sync file hold, so
-never rename a value once data exists. Labels shown to people come from the i18n layer,
-keyed by the value.
+except ``Sex`` ("M"/"F") and ``Classification`` ("A"-"D"), which keep the letters of the
+paper forms. The value is what the database column and the sync file hold, so never rename a
+value once data exists. Labels shown to people come from the i18n layer, keyed by the value.
 """
 
 from __future__ import annotations
@@ -70,12 +70,12 @@ class ViolationKind(StrEnum):
 
 
 class Classification(StrEnum):
-    """Classification of a released person (xếp loại A/B/C/D); values are the letters."""
+    """Classification of a released person (xếp loại A/B/C/D); the values are the letters."""
 
-    A = "a"
-    B = "b"
-    C = "c"
-    D = "d"
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
 
 
 class UnitKind(StrEnum):

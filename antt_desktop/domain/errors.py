@@ -7,12 +7,13 @@ into Vietnamese or English, so the same refusal reads right in the GUI, the CLI 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from enum import Enum
+import dataclasses
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"  # refuses the change
     WARNING = "warning"  # shown, the change may go ahead (or needs an override)
 
@@ -30,7 +31,7 @@ class Problem:
 
     field: str
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     severity: Severity = Severity.ERROR
 
     @property

@@ -6,9 +6,11 @@ import importlib
 import pkgutil
 from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
+from antt_desktop.domain.enums import Sex
 from antt_desktop.domain.errors import Problem
 from antt_desktop.i18n import texts
 from antt_desktop.i18n.translator import Translator
@@ -26,6 +28,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _param(value: Any, tr: Translator) -> str:
+    if isinstance(value, Sex):
+        return tr("male") if value is Sex.MALE else tr("female")
+    if isinstance(value, Enum):
+        return str(value.value)
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, bool):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from babel.messages.mofile import write_mo
@@ -19,7 +19,7 @@ DEFAULT_LANGUAGE = "vi"
 DOMAIN = "antt"
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet."""
     return message
 
@@ -46,12 +46,14 @@ class Translator:
         return "vi_VN" if self.lang == "vi" else "en_US"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> gettext.NullTranslations:
     folder = files("antt_desktop.resources") / "locale" / lang / "LC_MESSAGES"
-    parts = sorted(
-        (p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name
-    ) if folder.is_dir() else []
+    parts = (
+        sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
+        if folder.is_dir()
+        else []
+    )
     if not parts:
         return gettext.NullTranslations()
     catalog = None
@@ -64,6 +66,7 @@ def _load(lang: str) -> gettext.NullTranslations:
             for message in piece:
                 if message.id:
                     catalog[message.id] = message
+    assert catalog is not None
     buf = io.BytesIO()
     write_mo(buf, catalog)
     buf.seek(0)

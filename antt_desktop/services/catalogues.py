@@ -7,7 +7,7 @@ their own because they carry rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -26,7 +26,7 @@ ACTIVITY_KIND = "activity_kind"
 TEAM_KIND = "team_kind"
 
 
-def _code_list(catalogue: str, rows: Iterable[dict[str, str | None]]) -> list[CatalogueItem]:
+def _code_list(catalogue: str, rows: Iterable[Mapping[str, str | None]]) -> list[CatalogueItem]:
     return [
         CatalogueItem(
             catalogue=catalogue,
@@ -85,7 +85,9 @@ def categories(session: Session) -> list[DossierCategory]:
 
 def rule_of(cat: DossierCategory) -> CategoryRule:
     return CategoryRule(
-        code=cat.code, cadence=Cadence(cat.cadence), due_day=cat.due_day,
+        code=cat.code,
+        cadence=Cadence(cat.cadence),
+        due_day=cat.due_day,
         default_months=cat.default_months,
     )
 

@@ -37,10 +37,15 @@ class Ctx:
     actor: Actor
     today: date
 
-    def audit(self, action: str, entity: str | None = None, entity_id: str | None = None,
-              fields: list[str] | tuple[str, ...] = (), detail: str | None = None) -> None:
-        audit.append(self.session, self.actor.username, action, entity, entity_id, fields,
-                     detail)
+    def audit(
+        self,
+        action: str,
+        entity: str | None = None,
+        entity_id: str | None = None,
+        fields: list[str] | tuple[str, ...] = (),
+        detail: str | None = None,
+    ) -> None:
+        audit.append(self.session, self.actor.username, action, entity, entity_id, fields, detail)
 
     def get(self, cls: type[T], ident: str, entity: str | None = None) -> T:
         """The live (not tombstoned) row with this id, or NotFound naming the entity."""
@@ -73,7 +78,8 @@ def require(values: dict[str, Any], *names: str) -> list[Problem]:
     return [
         Problem(name, "required")
         for name in names
-        if values.get(name) is None or (isinstance(values.get(name), str) and not values[name].strip())
+        if values.get(name) is None
+        or (isinstance(values.get(name), str) and not values[name].strip())
     ]
 
 

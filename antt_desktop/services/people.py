@@ -82,8 +82,9 @@ def _clean(data: PersonInput) -> PersonInput:
     return PersonInput(**cleaned)
 
 
-def validate(ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
-             ) -> tuple[list[Problem], PartialDate | None]:
+def validate(
+    ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
+) -> tuple[list[Problem], PartialDate | None]:
     """Every problem with ``data`` (errors and warnings), and the parsed birth date."""
     s = ctx.session
     problems: list[Problem] = []
@@ -112,7 +113,9 @@ def validate(ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
             problems.append(Problem("sex", "choice", {"value": data.sex, "allowed": ["M", "F"]}))
     if data.id_number:
         id_problems = check_id_number(
-            data.id_number, sex=sex, birth_year=born.year if born else None,
+            data.id_number,
+            sex=sex,
+            birth_year=born.year if born else None,
             province_codes=catalogues.codes(s, catalogues.ID_PROVINCE),
         )
         if data.id_override_reason:  # the officer checked the card: mismatches become warnings
@@ -127,13 +130,19 @@ def validate(ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
             )
         ).first()
         if clash is not None:
-            problems.append(Problem("id_number", "id_number.duplicate",
-                                    {"value": data.id_number, "name": clash.full_name,
-                                     "id": clash.id}))
+            problems.append(
+                Problem(
+                    "id_number",
+                    "id_number.duplicate",
+                    {"value": data.id_number, "name": clash.full_name, "id": clash.id},
+                )
+            )
     if data.legacy_id:
         problems += check_legacy_id(data.legacy_id)
-    for code_field, catalogue in (("ethnic_code", catalogues.ETHNIC),
-                                  ("religion_code", catalogues.RELIGION)):
+    for code_field, catalogue in (
+        ("ethnic_code", catalogues.ETHNIC),
+        ("religion_code", catalogues.RELIGION),
+    ):
         value = getattr(data, code_field)
         if value and value not in catalogues.codes(s, catalogue):
             problems.append(Problem(code_field, "catalogue.unknown", {"value": value}))
@@ -148,14 +157,21 @@ def validate(ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
     if data.full_name and born is not None:
         twin = s.execute(
             select(Person.id, Person.full_name).where(
-                Person.name_folded == fold(data.full_name), Person.born == born.to_iso(),
-                Person.id != (existing_id or ""), Person.deleted.is_(False),
+                Person.name_folded == fold(data.full_name),
+                Person.born == born.to_iso(),
+                Person.id != (existing_id or ""),
+                Person.deleted.is_(False),
             )
         ).first()
         if twin is not None:
-            problems.append(Problem("full_name", "person.possible_duplicate",
-                                    {"name": twin.full_name, "id": twin.id,
-                                     "born": born.format()}, Severity.WARNING))
+            problems.append(
+                Problem(
+                    "full_name",
+                    "person.possible_duplicate",
+                    {"name": twin.full_name, "id": twin.id, "born": born.format()},
+                    Severity.WARNING,
+                )
+            )
     return problems, born
 
 

@@ -25,8 +25,9 @@ class AlreadyInitialised(KnownError):
     exit_code = 3
 
 
-def _check_unit(field_code: str, field_name: str, code: str | None, name: str | None
-                ) -> list[Problem]:
+def _check_unit(
+    field_code: str, field_name: str, code: str | None, name: str | None
+) -> list[Problem]:
     problems = require({field_code: code, field_name: name}, field_code, field_name)
     if code and not UNIT_CODE.match(code.strip()):
         problems.append(Problem(field_code, "unit.code_format", {"value": code}))
@@ -40,14 +41,14 @@ def ward_details(code: str) -> tuple[str | None, str | None]:
     from vietnam_provinces import Province, Ward
 
     try:
-        ward = Ward.from_code(int(code))
+        ward = Ward.from_code(int(code))  # type: ignore[arg-type]
     except (ValueError, KeyError):
         return None, None
     province = Province.from_code(ward.province_code)
     place = re.sub(r"^(Phường|Xã|Đặc khu)\s+", "", ward.name)
-    parent = "CÔNG AN " + re.sub(r"^Thành phố\s+", "THÀNH PHỐ ", province.name).upper()
-    if not parent.startswith("CÔNG AN THÀNH PHỐ") and not parent.startswith("CÔNG AN TỈNH"):
-        parent = "CÔNG AN " + province.name.upper()
+    bare = re.sub(r"^(Thành phố|Tỉnh)\s+", "", province.name)
+    is_city = "thành phố" in str(province.division_type.value)
+    parent = f"CÔNG AN {'THÀNH PHỐ' if is_city else 'TỈNH'} {bare.upper()}"
     return place, parent
 
 
@@ -75,21 +76,32 @@ def initialise(
         problems.append(Problem("admin", "user.name_format", {"value": admin}))
     raise_if_errors(problems)
 
-    node = LocalNode(singleton=1, node_id=node_id or str(uuid.uuid4()),
-                     replica_id=str(uuid.uuid4()), hlc=0, counter=0, seq=0)
+    node = LocalNode(
+        singleton=1,
+        node_id=node_id or str(uuid.uuid4()),
+        replica_id=str(uuid.uuid4()),
+        hlc=0,
+        counter=0,
+        seq=0,
+    )
     session.add(node)
     session.flush()
     upper = None
     if upper_code and upper_name:
-        upper = Unit(code=upper_code.strip(), name=normalize_name(upper_name),
-                     kind=UnitKind.UPPER_UNIT.value)
+        upper = Unit(
+            code=upper_code.strip(), name=normalize_name(upper_name), kind=UnitKind.UPPER_UNIT.value
+        )
         session.add(upper)
         session.flush()
     place, parent = ward_details(unit_code.strip())
     unit = Unit(
-        code=unit_code.strip(), name=normalize_name(unit_name), kind=kind.value,
-        parent_id=upper.id if upper else None, ward_code=unit_code.strip() if place else None,
-        place_name=place, parent_body=(upper.name.upper() if upper else parent),
+        code=unit_code.strip(),
+        name=normalize_name(unit_name),
+        kind=kind.value,
+        parent_id=upper.id if upper else None,
+        ward_code=unit_code.strip() if place else None,
+        place_name=place,
+        parent_body=(upper.name.upper() if upper else parent),
         upper_label=upper.name if upper else None,
     )
     session.add(unit)
@@ -100,30 +112,45 @@ def initialise(
     return unit
 
 
-def add_unit(ctx: Ctx, *, code: str, name: str, kind: UnitKind = UnitKind.COMMUNE_POST,
-             parent_id: str | None = None) -> Unit:
+def add_unit(
+    ctx: Ctx,
+    *,
+    code: str,
+    name: str,
+    kind: UnitKind = UnitKind.COMMUNE_POST,
+    parent_id: str | None = None,
+) -> Unit:
     """Register another unit (an upper unit lists the posts it aggregates)."""
     raise_if_errors(_check_unit("unit_code", "unit_name", code, name))
     code = code.strip()
     if ctx.session.execute(select(Unit.id).where(Unit.code == code)).first():
         raise ValidationFailed.single("unit_code", "unit.duplicate", value=code)
     place, parent_body = ward_details(code)
-    unit = Unit(code=code, name=normalize_name(name), kind=kind.value, parent_id=parent_id,
-                ward_code=code if place else None, place_name=place, parent_body=parent_body)
+    unit = Unit(
+        code=code,
+        name=normalize_name(name),
+        kind=kind.value,
+        parent_id=parent_id,
+        ward_code=code if place else None,
+        place_name=place,
+        parent_body=parent_body,
+    )
     ctx.session.add(unit)
     ctx.session.flush()
     ctx.audit("create", "unit", unit.id, ["code", "name", "kind"])
     return unit
 
 
-def add_area(ctx: Ctx, *, name: str, kind: str = AreaKind.THON.value,
-             unit_id: str | None = None) -> Area:
+def add_area(
+    ctx: Ctx, *, name: str, kind: str = AreaKind.THON.value, unit_id: str | None = None
+) -> Area:
     """Add a residential area (thôn, tổ dân phố...) to a unit (default: this post)."""
     unit = ctx.get(Unit, unit_id, "unit") if unit_id else ctx.local_unit()
     problems = require({"area": name}, "area") + max_length("area", name, 120)
     if kind not in {k.value for k in AreaKind}:
-        problems.append(Problem("area_kind", "choice",
-                                {"value": kind, "allowed": [k.value for k in AreaKind]}))
+        problems.append(
+            Problem("area_kind", "choice", {"value": kind, "allowed": [k.value for k in AreaKind]})
+        )
     raise_if_errors(problems)
     clean = normalize_name(name)
     if ctx.session.execute(
@@ -154,7 +181,6 @@ def area_by_name(ctx: Ctx, name: str, unit_id: str | None = None) -> Area:
 def areas(session: Session, unit_id: str) -> list[Area]:
     return list(
         session.execute(
-            select(Area).where(Area.unit_id == unit_id, Area.deleted.is_(False))
-            .order_by(Area.name)
+            select(Area).where(Area.unit_id == unit_id, Area.deleted.is_(False)).order_by(Area.name)
         ).scalars()
     )

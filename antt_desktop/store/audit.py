@@ -15,11 +15,20 @@ from antt_desktop.store.models import AuditEntry
 GENESIS = "0" * 64
 
 
-def entry_hash(prev_hash: str, at: str, actor: str, action: str, entity: str | None,
-               entity_id: str | None, fields: Sequence[str], detail: str | None) -> str:
+def entry_hash(
+    prev_hash: str,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    fields: Sequence[str],
+    detail: str | None,
+) -> str:
     payload = json.dumps(
         [prev_hash, at, actor, action, entity, entity_id, list(fields), detail],
-        ensure_ascii=False, separators=(",", ":"),
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -40,8 +49,14 @@ def append(
     prev_hash = prev or GENESIS
     at = datetime.now(UTC).isoformat(timespec="seconds")
     entry = AuditEntry(
-        at=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
-        fields=sorted(fields), detail=detail, prev_hash=prev_hash,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        fields=sorted(fields),
+        detail=detail,
+        prev_hash=prev_hash,
         hash=entry_hash(prev_hash, at, actor, action, entity, entity_id, sorted(fields), detail),
     )
     session.add(entry)
@@ -55,8 +70,9 @@ def verify_chain(session: Session) -> list[str]:
     for e in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars():
         if e.prev_hash != prev_hash:
             problems.append(f"audit entry {e.seq}: does not follow the previous entry")
-        expected = entry_hash(e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id,
-                              e.fields, e.detail)
+        expected = entry_hash(
+            e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id, e.fields, e.detail
+        )
         if expected != e.hash:
             problems.append(f"audit entry {e.seq}: content was changed")
         prev_hash = e.hash

@@ -53,7 +53,7 @@ def _make_engine(path: Path, key: bytes | None) -> Engine:
     kwargs: dict[str, Any] = {}
     if key is not None:
         try:
-            import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-not-found]
+            import sqlcipher3.dbapi2 as sqlcipher
         except ImportError as exc:
             raise EncryptionUnavailable(module="sqlcipher3") from exc
         kwargs["module"] = sqlcipher
@@ -85,8 +85,9 @@ class Database:
     Use :meth:`read` for queries and :meth:`write` for one change (one transaction).
     """
 
-    def __init__(self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None,
-                 wall: WallClock) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None, wall: WallClock
+    ) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, event, text
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from antt_desktop.domain.text import fold, search_terms
 from antt_desktop.store.models import Household, Person
@@ -49,8 +49,12 @@ def person_document(values: Any) -> tuple[str, str, str, str]:
 
 def household_document(values: Any, head_name: str | None) -> tuple[str, str, str, str]:
     get = values.get if isinstance(values, dict) else lambda k: getattr(values, k)
-    return (fold(head_name or ""), get("number") or "", fold(get("address") or ""),
-            fold(get("notes") or ""))
+    return (
+        fold(head_name or ""),
+        get("number") or "",
+        fold(get("address") or ""),
+        fold(get("notes") or ""),
+    )
 
 
 def _remove(conn: Connection, refs: Sequence[str]) -> None:
@@ -114,7 +118,7 @@ def _sync_objects(session: Session, _ctx: UOWTransaction) -> None:
         index_rows(conn, kind, docs)
 
 
-def install(session_class: type[Session] | Session) -> None:
+def install(session_class: sessionmaker[Session] | type[Session]) -> None:
     """Keep the index in step with every ORM flush of ``session_class``."""
     event.listen(session_class, "after_flush", _sync_objects)
 
@@ -135,7 +139,11 @@ def match_expression(query: str) -> str | None:
 
 
 def search(
-    conn: Connection, query: str, *, limit: int = 20, kind: str | None = None,
+    conn: Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    kind: str | None = None,
     unit_id: str | None = None,
 ) -> list[IndexHit]:
     """Best matches first (bm25 with names weighted most)."""
@@ -187,9 +195,10 @@ def _expected_batches(conn: Connection, size: int = 5000) -> Iterable[tuple[str,
         )
     )
     while batch := rows.mappings().fetchmany(size):
-        yield "household", [
-            (r["id"], r["unit_id"], household_document(dict(r), r["head"])) for r in batch
-        ]
+        yield (
+            "household",
+            [(r["id"], r["unit_id"], household_document(dict(r), r["head"])) for r in batch],
+        )
 
 
 def verify(conn: Connection) -> list[str]:
@@ -197,7 +206,7 @@ def verify(conn: Connection) -> list[str]:
     problems: list[str] = []
     try:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
-    except Exception as exc:  # noqa: BLE001 - the message is the finding
+    except Exception as exc:
         problems.append(f"search_fts integrity-check: {exc}")
     stored: dict[str, tuple[str, ...]] = {}
     rows = conn.execute(
@@ -209,8 +218,10 @@ def verify(conn: Connection) -> list[str]:
     for ref, *doc in rows:
         stored[ref] = tuple(doc)
     orphans = conn.execute(
-        text("SELECT count(*) FROM search_docs d WHERE NOT EXISTS"
-             " (SELECT 1 FROM search_fts f WHERE f.rowid = d.docid)")
+        text(
+            "SELECT count(*) FROM search_docs d WHERE NOT EXISTS"
+            " (SELECT 1 FROM search_fts f WHERE f.rowid = d.docid)"
+        )
     ).scalar_one()
     if orphans:
         problems.append(f"{orphans} index entries have no text")

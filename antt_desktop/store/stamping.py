@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import InstanceState, Session, UOWTransaction, sessionmaker
 
 from antt_desktop.store.base import SYNC_COLUMNS, Synced, new_id
 from antt_desktop.store.clock import WallClock, tick, wall_ms
@@ -64,7 +64,7 @@ def local_node(session: Session) -> LocalNode:
 
 
 def _changed_fields(obj: Synced) -> list[str]:
-    state = inspect(obj)
+    state: InstanceState[Synced] = inspect(obj)  # type: ignore[assignment]
     return [
         attr.key
         for attr in state.mapper.column_attrs
@@ -85,7 +85,9 @@ def _stamp_update(clock: NodeClock, obj: Synced, fields: list[str]) -> None:
     obj.local_seq = seq
 
 
-def install(session_class: type[Session] | Session, wall: WallClock = wall_ms) -> None:
+def install(
+    session_class: sessionmaker[Session] | type[Session], wall: WallClock = wall_ms
+) -> None:
     """Register the stamping listener on a sessionmaker's class (or one session)."""
 
     def before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:

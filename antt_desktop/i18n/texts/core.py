@@ -29,6 +29,10 @@ MESSAGES = {
     ),
     "db.already_initialised": N_("this database is already set up for unit {code}"),
     "error.unknown": N_("an unexpected error occurred"),
+    "error.unexpected": N_(
+        "an unexpected error occurred; nothing was saved. Details were written to {log}"
+    ),
+    "backup.invalid": N_("{path} is not a usable backup of a post database ({reason})"),
 }
 
 FIELDS = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from antt_desktop.store.base import Base
 from antt_desktop.store import models  # noqa: F401 - registers the tables
+from antt_desktop.store.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only for `alembic revision --autogenerate`

@@ -24,8 +24,9 @@ class Dossier(Synced, Base):
     __tablename__ = "dossiers"
     __table_args__ = (
         CheckConstraint("status IN ('open','transferred','closed')", name="status"),
-        CheckConstraint("classification IS NULL OR classification IN ('A','B','C','D')",
-                        name="classification"),
+        CheckConstraint(
+            "classification IS NULL OR classification IN ('A','B','C','D')", name="classification"
+        ),
         CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="close_after_open"),
         CheckConstraint("(status = 'closed') = (closed_on IS NOT NULL)", name="closed_has_date"),
         CheckConstraint(
@@ -119,9 +120,7 @@ class Violation(Synced, Base):
 
     __tablename__ = "violations"
     append_only = True
-    __table_args__ = (
-        CheckConstraint("kind IN ('administrative','criminal')", name="kind"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('administrative','criminal')", name="kind"),)
 
     person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), nullable=False, index=True)
     dossier_id: Mapped[str | None] = mapped_column(ForeignKey("dossiers.id"), index=True)

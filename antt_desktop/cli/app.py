@@ -1,0 +1,106 @@
+"""Parse the command line, run one command, map failures to the documented exit codes.
+
+Exit codes: 0 done; 1 unexpected error (a log file is written); 2 usage; 3 invalid input,
+nothing written; 4 bundle refused; 5 locked or wrong credentials.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from antt_desktop import __version__
+from antt_desktop.cli import cmd_data, cmd_people, cmd_records, cmd_setup
+from antt_desktop.cli.env import Env, default_data_dir
+from antt_desktop.cli.output import Output
+from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.services.context import Actor
+from antt_desktop.store.errors import KnownError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
+COMMAND_MODULES = (cmd_setup, cmd_people, cmd_records, cmd_data)
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """Options every command takes, before or after the command's own words."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        help="folder of the post database (default: $ANTT_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument("--user", default=default, help="account name of who acts")
+    parser.add_argument(
+        "--json", action="store_true", default=default, help="machine-readable output on stdout"
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default=default, help="language")
+    parser.add_argument("--today", type=date.fromisoformat, default=default, help=argparse.SUPPRESS)
+
+
+def _leaf_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return [parser]
+    return [leaf for a in subs for p in a.choices.values() for leaf in _leaf_parsers(p)]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="antt", description="ANTT Desktop — records for commune police posts."
+    )
+    parser.add_argument("--version", action="version", version=f"antt {__version__}")
+    _global_options(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    for leaf in _leaf_parsers(parser):
+        if leaf is not parser:
+            _global_options(leaf, argparse.SUPPRESS)
+    return parser
+
+
+def _log_failure(data_dir: Path) -> Path:
+    log_dir = data_dir / "logs"
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / f"antt-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        path = Path("(no log: data folder not writable)")
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on usage errors
+    tr = Translator(args.lang or "vi")
+    out = Output(tr, as_json=args.json)
+    env = Env(
+        data_dir=args.data_dir or default_data_dir(),
+        out=out,
+        actor=Actor(args.user or "admin", "admin"),
+        today=args.today or date.today(),
+    )
+    try:
+        return int(args.func(env, args) or EXIT_OK)
+    except ValidationFailed as exc:
+        out.problems(exc.problems, tr(N_("Not saved, the input has problems:")))
+        return EXIT_INVALID
+    except KnownError as exc:
+        out.error(exc.code, exc.params)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log = _log_failure(env.data_dir)
+        out.error("error.unexpected", {"log": str(log)})
+        return EXIT_ERROR
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Commands about residents: person add|show|edit, and search."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from antt_desktop.cli.env import Env
+from antt_desktop.domain.dates import PartialDate
+from antt_desktop.i18n.messages import field_label
+from antt_desktop.i18n.translator import N_
+from antt_desktop.services import catalogues
+from antt_desktop.services.context import Ctx
+from antt_desktop.services.people import PersonInput, add_person, edit_person
+from antt_desktop.services.search import search
+from antt_desktop.services.units import area_by_name
+from antt_desktop.store.models import Area, Person
+
+PERSON_OPTIONS = (
+    ("--name", "full_name"),
+    ("--other-names", "other_names"),
+    ("--born", "born"),
+    ("--sex", "sex"),
+    ("--id-number", "id_number"),
+    ("--id-override-reason", "id_override_reason"),
+    ("--legacy-id", "legacy_id"),
+    ("--ethnic", "ethnic_code"),
+    ("--religion", "religion_code"),
+    ("--birth-place", "birth_place"),
+    ("--address", "current_address"),
+    ("--permanent-address", "permanent_address"),
+    ("--occupation", "occupation"),
+    ("--phone", "phone"),
+    ("--notes", "notes"),
+)
+
+
+def _person_options(p: argparse.ArgumentParser, *, require_name: bool) -> None:
+    for flag, dest in PERSON_OPTIONS:
+        p.add_argument(flag, dest=dest, required=require_name and dest == "full_name")
+    p.add_argument("--area", help="residential area name (current residence)")
+    p.add_argument("--permanent-area", help="residential area name (permanent residence)")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    person = commands.add_parser("person", help="residents").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = person.add_parser("add", help="add a resident")
+    _person_options(p, require_name=True)
+    p.set_defaults(func=cmd_add)
+    p = person.add_parser("show", help="show a resident")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_show)
+    p = person.add_parser("edit", help="change fields of a resident")
+    p.add_argument("id")
+    _person_options(p, require_name=False)
+    p.set_defaults(func=cmd_edit)
+
+    p = commands.add_parser("search", help="accent-insensitive search of people and households")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--kind", choices=("person", "household"))
+    p.set_defaults(func=cmd_search)
+
+
+def _values(ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:
+    values = {
+        dest: getattr(args, dest) for _f, dest in PERSON_OPTIONS if getattr(args, dest) is not None
+    }
+    if args.area:
+        values["current_area_id"] = area_by_name(ctx, args.area).id
+    if args.permanent_area:
+        values["permanent_area_id"] = area_by_name(ctx, args.permanent_area).id
+    return values
+
+
+def person_record(ctx: Ctx, p: Person) -> dict[str, Any]:
+    """A person as shown by ``person show`` and printed by ``--json``."""
+
+    def area(area_id: str | None) -> str | None:
+        a = ctx.session.get(Area, area_id) if area_id else None
+        return a.name if a else None
+
+    ethnic = catalogues.codes(ctx.session, catalogues.ETHNIC)
+    religion = catalogues.codes(ctx.session, catalogues.RELIGION)
+    return {
+        "id": p.id,
+        "full_name": p.full_name,
+        "other_names": p.other_names,
+        "born": PartialDate.from_iso(p.born).format() if p.born else None,
+        "sex": p.sex,
+        "id_number": p.id_number,
+        "legacy_id": p.legacy_id,
+        "ethnic_code": ethnic.get(p.ethnic_code or "", p.ethnic_code),
+        "religion_code": religion.get(p.religion_code or "", p.religion_code),
+        "nationality": p.nationality,
+        "birth_place": p.birth_place,
+        "permanent_address": p.permanent_address,
+        "permanent_area_id": area(p.permanent_area_id),
+        "current_address": p.current_address,
+        "current_area_id": area(p.current_area_id),
+        "occupation": p.occupation,
+        "phone": p.phone,
+        "household_id": p.household_id,
+        "relation_to_head": p.relation_to_head,
+        "notes": p.notes,
+    }
+
+
+def _print_person(env: Env, record: dict[str, Any]) -> None:
+    env.out.data(record)
+    rows = [
+        (field_label(k, env.out.tr), str(v))
+        for k, v in record.items()
+        if v not in (None, "") and k not in ("id", "household_id")
+    ]
+    env.out.line(f"{record['full_name']}  [{record['id']}]")
+    env.out.table(rows)
+
+
+def cmd_add(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        result = add_person(ctx, PersonInput(**_values(ctx, args)))
+        record = person_record(ctx, result.person)
+    env.out.warnings(result.warnings)
+    env.out.line(env.out._(N_("Saved.")))
+    _print_person(env, record)
+    return 0
+
+
+def cmd_edit(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        result = edit_person(ctx, args.id, _values(ctx, args))
+        record = person_record(ctx, result.person)
+    env.out.warnings(result.warnings)
+    env.out.line(env.out._(N_("Saved.")))
+    _print_person(env, record)
+    return 0
+
+
+def cmd_show(env: Env, args: argparse.Namespace) -> int:
+    with env.reading() as ctx:
+        record = person_record(ctx, ctx.get(Person, args.id, "person"))
+    _print_person(env, record)
+    return 0
+
+
+def cmd_search(env: Env, args: argparse.Namespace) -> int:
+    with env.reading() as ctx:
+        hits = search(ctx.session, args.text, limit=args.limit, kind=args.kind)
+    env.out.data([h.to_dict() for h in hits])
+    if not hits:
+        env.out.line(env.out._(N_("Nothing found.")))
+    for h in hits:
+        kind = env.out._(N_("person")) if h.kind == "person" else env.out._(N_("household"))
+        env.out.line(f"  {h.name}  ({kind}; {h.detail})  [{h.id}]")
+    return 0

@@ -1,0 +1,174 @@
+"""Commands that set up and look after the database: init, demo-data, check, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sqlalchemy import text
+
+from antt_desktop.cli.env import Env
+from antt_desktop.domain.enums import UnitKind
+from antt_desktop.i18n.translator import N_
+from antt_desktop.services.units import initialise
+from antt_desktop.store import audit, backup, search_index
+from antt_desktop.store.errors import DatabaseNotInitialised
+
+DEMO_POST = {
+    "unit_code": "05611",
+    "unit_name": "Công an xã Phú Lương",
+    "upper_code": "CAT-TN",
+    "upper_name": "Công an tỉnh Thái Nguyên",
+}
+DEMO_UPPER = {"unit_code": "CAT-TN", "unit_name": "Công an tỉnh Thái Nguyên"}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = commands.add_parser("init", help="set up a new post database")
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--upper-code")
+    p.add_argument("--upper-name")
+    p.add_argument("--kind", choices=[k.value for k in UnitKind], default="commune_post")
+    p.add_argument("--admin", required=True)
+    p.set_defaults(func=cmd_init)
+
+    p = commands.add_parser("demo-data", help="fill the database with realistic demo data")
+    p.add_argument("--scale", choices=("commune", "district"), default="commune")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--factor", type=float, default=1.0, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_demo_data)
+
+    p = commands.add_parser("check", help="integrity, foreign keys, search index, audit chain")
+    p.set_defaults(func=cmd_check)
+
+    p = commands.add_parser("backup", help="copy the database to a backup file")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_backup)
+
+    p = commands.add_parser("restore", help="replace the database with a backup file")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_init(env: Env, args: argparse.Namespace) -> int:
+    with env.open(create=True) as db, db.write() as session:
+        unit = initialise(
+            session,
+            unit_code=args.unit_code,
+            unit_name=args.unit_name,
+            admin=args.admin,
+            upper_code=args.upper_code,
+            upper_name=args.upper_name,
+            kind=UnitKind(args.kind),
+        )
+        info = {"unit_id": unit.id, "code": unit.code, "name": unit.name, "path": str(env.db_path)}
+    env.out.data(info)
+    env.out.line(env.out._(N_("Set up {name} ({code}) in {path}")).format(**info))
+    return 0
+
+
+def ensure_demo_database(env: Env, scale: str) -> None:
+    """Create and initialise the demo post (or upper unit) if the folder has no database."""
+    if env.db_path.exists():
+        return
+    with env.open(create=True) as db, db.write() as session:
+        if scale == "district":
+            initialise(session, admin="admin", kind=UnitKind.UPPER_UNIT, **DEMO_UPPER)
+        else:
+            initialise(session, admin="admin", **DEMO_POST)
+
+
+def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.demo.generate import generate
+
+    ensure_demo_database(env, args.scale)
+
+    def progress(stage: str, done: int, total: int) -> bool:
+        if not env.out.as_json:
+            print(f"\r  {stage}: {done}/{total}   ", end="", file=env.out.err, flush=True)
+        return True
+
+    with env.open() as db:
+        summary = generate(
+            db,
+            scale=args.scale,
+            seed=args.seed,
+            today=env.today,
+            progress=progress,
+            factor=args.factor,
+        )
+    if not env.out.as_json:
+        print(file=env.out.err)
+    env.out.data(summary.to_dict())
+    env.out.line(env.out._(N_("Demo data created in {path}")).format(path=env.db_path))
+    for key, value in summary.to_dict().items():
+        env.out.line(f"  {key}: {value}")
+    return 0
+
+
+def run_checks(env: Env) -> list[str]:
+    with env.open(write=False) as db, db.read() as session:
+        conn = session.connection()
+        problems = [
+            f"integrity: {row[0]}"
+            for row in conn.execute(text("PRAGMA integrity_check"))
+            if row[0] != "ok"
+        ]
+        problems += [
+            f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+            for row in conn.execute(text("PRAGMA foreign_key_check"))
+        ]
+        if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
+            raise DatabaseNotInitialised()
+        problems += search_index.verify(conn)
+        problems += audit.verify_chain(session)
+    return problems
+
+
+def cmd_check(env: Env, args: argparse.Namespace) -> int:
+    problems = run_checks(env)
+    env.out.data({"ok": not problems, "problems": problems})
+    if problems:
+        env.out.line(env.out._(N_("Problems found:")))
+        for p in problems:
+            env.out.line(f"  - {p}")
+        return 1
+    env.out.line(
+        env.out._(
+            N_(
+                "The database is sound: integrity, foreign keys, search index"
+                " and audit chain checked."
+            )
+        )
+    )
+    return 0
+
+
+def cmd_backup(env: Env, args: argparse.Namespace) -> int:
+    with env.open(write=False) as db:
+        target = backup.backup(db, args.out)
+    with env.open() as db, db.write() as session:
+        audit.append(session, env.actor.username, "backup", detail=str(target))
+    env.out.data({"ok": True, "path": str(target)})
+    env.out.line(env.out._(N_("Backup written to {path}")).format(path=target))
+    return 0
+
+
+def cmd_restore(env: Env, args: argparse.Namespace) -> int:
+    backup.check_backup(args.file)
+    db = env.open(create=True)  # holds the lock while the file is replaced
+    db.engine.dispose()
+    try:
+        kept = backup.restore(env.db_path, args.file)
+    finally:
+        db.close()
+    with env.open() as db, db.write() as session:
+        audit.append(session, env.actor.username, "restore", detail=str(args.file))
+    env.out.data({"ok": True, "restored": str(args.file), "previous": str(kept)})
+    env.out.line(
+        env.out._(N_("Restored from {file}; the previous database was kept as {kept}")).format(
+            file=args.file, kept=kept
+        )
+    )
+    return 0
