@@ -74,9 +74,22 @@ def ensure_demo_database(env: Env, scale: str) -> None:
         return
     with env.open(create=True) as db, db.write() as session:
         if scale == "district":
-            initialise(session, admin="admin", kind=UnitKind.UPPER_UNIT, **DEMO_UPPER)
+            initialise(
+                session,
+                admin="admin",
+                kind=UnitKind.UPPER_UNIT,
+                unit_code=DEMO_UPPER["unit_code"],
+                unit_name=DEMO_UPPER["unit_name"],
+            )
         else:
-            initialise(session, admin="admin", **DEMO_POST)
+            initialise(
+                session,
+                admin="admin",
+                unit_code=DEMO_POST["unit_code"],
+                unit_name=DEMO_POST["unit_name"],
+                upper_code=DEMO_POST["upper_code"],
+                upper_name=DEMO_POST["upper_name"],
+            )
 
 
 def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:

@@ -68,11 +68,12 @@ def parse_day(value: DateValue, field_name: str, problems: list[Problem], *,
 
 
 def parse_whole(value: CountValue, field_name: str, problems: list[Problem], *,
-                negative_code: str = "number.negative", **params: Any) -> int | None:
+                invalid_code: str = "number.invalid", negative_code: str = "number.negative",
+                **params: Any) -> int | None:
     """The non-negative whole number in ``value``, None if blank or wrong.
 
     Text may group thousands with dots or spaces (``1.500.000.000``). Problems
-    (``number.invalid``, ``negative_code``) are appended with ``params`` added.
+    (``invalid_code``, ``negative_code``; param ``value``) are appended with ``params`` added.
     """
     if value is None:
         return None
@@ -86,7 +87,7 @@ def parse_whole(value: CountValue, field_name: str, problems: list[Problem], *,
         if _PLAIN.fullmatch(text) or _GROUPED.fullmatch(text):
             number = int(text.replace(".", "").replace(" ", ""))
     if number is None:
-        problems.append(Problem(field_name, "number.invalid", {"value": value, **params}))
+        problems.append(Problem(field_name, invalid_code, {"value": value, **params}))
         return None
     if number < 0:
         problems.append(Problem(field_name, negative_code, {"value": number, **params}))

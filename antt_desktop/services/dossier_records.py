@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -72,8 +71,14 @@ class AssessmentInput:
         return cls(**{f.name: getattr(a, f.name) for f in fields(cls)})
 
 
-def _check_period(ctx: Ctx, dossier: Dossier, cat: DossierCategory, text: str | None,
-                  replacing: Assessment | None, problems: list[Problem]) -> Period | None:
+def _check_period(
+    ctx: Ctx,
+    dossier: Dossier,
+    cat: DossierCategory,
+    text: str | None,
+    replacing: Assessment | None,
+    problems: list[Problem],
+) -> Period | None:
     if cat.cadence == Cadence.NONE.value:
         problems.append(Problem("period", "assessment.no_cadence", {"category": cat.name_vi}))
         return None
@@ -91,38 +96,58 @@ def _check_period(ctx: Ctx, dossier: Dossier, cat: DossierCategory, text: str | 
         return None
     label = period.label()
     if period.end < dossier.opened_on:
-        problems.append(Problem("period", "assessment.period_before_open",
-                                {"period": label, "opened_on": dossier.opened_on}))
+        problems.append(
+            Problem(
+                "period",
+                "assessment.period_before_open",
+                {"period": label, "opened_on": dossier.opened_on},
+            )
+        )
     elif dossier.closed_on is not None and period.start > dossier.closed_on:
-        problems.append(Problem("period", "assessment.period_after_close",
-                                {"period": label, "closed_on": dossier.closed_on}))
+        problems.append(
+            Problem(
+                "period",
+                "assessment.period_after_close",
+                {"period": label, "closed_on": dossier.closed_on},
+            )
+        )
     elif period.start > ctx.today:
         problems.append(Problem("period", "assessment.period_not_started", {"period": label}))
     taken = ctx.session.execute(
         select(Assessment.id).where(
-            Assessment.dossier_id == dossier.id, Assessment.period == label, is_current(),
+            Assessment.dossier_id == dossier.id,
+            Assessment.period == label,
+            is_current(),
             Assessment.id != (replacing.id if replacing else ""),
         )
     ).scalar()
     if taken is not None:
-        problems.append(Problem("period", "assessment.period_taken",
-                                {"period": label, "id": taken}))
+        problems.append(
+            Problem("period", "assessment.period_taken", {"period": label, "id": taken})
+        )
     return period
 
 
-def _check_assessment(ctx: Ctx, dossier: Dossier, data: AssessmentInput,
-                      replacing: Assessment | None = None) -> dict[str, Any]:
+def _check_assessment(
+    ctx: Ctx, dossier: Dossier, data: AssessmentInput, replacing: Assessment | None = None
+) -> dict[str, Any]:
     """Every problem with ``data`` raised at once; else the columns of the new row."""
     cat = live_category(ctx.session, dossier.category_code)
     if cat is None:
-        raise ValidationFailed.single("dossier_id", "dossier.category_unknown",
-                                      value=dossier.category_code)
+        raise ValidationFailed.single(
+            "dossier_id", "dossier.category_unknown", value=dossier.category_code
+        )
     problems = require(vars(data), "written_on", "author", "content")
     period = _check_period(ctx, dossier, cat, data.period, replacing, problems)
     written_on = read_date(data.written_on, "written_on", problems, ctx.today)
     if written_on and period and written_on < period.start:
-        problems.append(Problem("written_on", "assessment.written_before_period",
-                                {"value": written_on, "period": period.label()}))
+        problems.append(
+            Problem(
+                "written_on",
+                "assessment.written_before_period",
+                {"value": written_on, "period": period.label()},
+            )
+        )
     problems += max_length("author", data.author, 120)
     rating = data.rating
     ratings: list[str] = [str(r) for r in cat.ratings or []]
@@ -137,14 +162,22 @@ def _check_assessment(ctx: Ctx, dossier: Dossier, data: AssessmentInput,
     problems += max_length("rating", rating, 40)
     for flag in _FLAGS:
         if getattr(data, flag) not in (None, True, False):
-            problems.append(Problem(flag, "choice", {"value": getattr(data, flag),
-                                                     "allowed": [True, False]}))
+            problems.append(
+                Problem(flag, "choice", {"value": getattr(data, flag), "allowed": [True, False]})
+            )
     raise_if_errors(problems)
     assert period is not None
-    return {"dossier_id": dossier.id, "period": period.label(), "period_start": period.start,
-            "written_on": written_on, "author": data.author, "content": data.content,
-            "rating": rating, "next_steps": data.next_steps,
-            **{flag: getattr(data, flag) for flag in _FLAGS}}
+    return {
+        "dossier_id": dossier.id,
+        "period": period.label(),
+        "period_start": period.start,
+        "written_on": written_on,
+        "author": data.author,
+        "content": data.content,
+        "rating": rating,
+        "next_steps": data.next_steps,
+        **{flag: getattr(data, flag) for flag in _FLAGS},
+    }
 
 
 def _clean(data: AssessmentInput) -> AssessmentInput:
@@ -165,8 +198,9 @@ def assess(ctx: Ctx, data: AssessmentInput) -> Assessment:
     assessment = Assessment(**values)
     ctx.session.add(assessment)
     ctx.session.flush()
-    ctx.audit("create", "assessment", assessment.id,
-              [k for k, v in values.items() if v is not None])
+    ctx.audit(
+        "create", "assessment", assessment.id, [k for k, v in values.items() if v is not None]
+    )
     return assessment
 
 
@@ -180,16 +214,17 @@ def correct_assessment(ctx: Ctx, assessment_id: str, changes: dict[str, Any]) ->
     if old is None or old.deleted:
         raise ValidationFailed.single("assessment_id", "assessment.unknown", value=assessment_id)
     newer = ctx.session.execute(
-        select(Assessment.id).where(Assessment.supersedes_id == old.id,
-                                    Assessment.deleted.is_(False))
+        select(Assessment.id).where(
+            Assessment.supersedes_id == old.id, Assessment.deleted.is_(False)
+        )
     ).scalar()
     if newer is not None:
-        raise ValidationFailed.single("assessment_id", "assessment.already_superseded",
-                                      id=newer)
+        raise ValidationFailed.single("assessment_id", "assessment.already_superseded", id=newer)
     unknown = sorted(set(changes) - ({f.name for f in fields(AssessmentInput)} - {"dossier_id"}))
     if unknown:
-        raise ValidationFailed([Problem(k, "assessment.not_editable", {"value": k})
-                                for k in unknown])
+        raise ValidationFailed(
+            [Problem(k, "assessment.not_editable", {"value": k}) for k in unknown]
+        )
     data = _clean(replace(AssessmentInput.from_assessment(old), **changes))
     values = _check_assessment(ctx, _dossier(ctx, old.dossier_id), data, replacing=old)
     changed = [k for k, v in values.items() if getattr(old, k) != v]
@@ -231,24 +266,42 @@ def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
         if dossier is None or dossier.deleted:
             problems.append(Problem("dossier_id", "dossier.unknown", {"value": dossier_id}))
         elif signed_on and dossier.closed_on and signed_on > dossier.closed_on:
-            problems.append(Problem("signed_on", "dossier.date_after_close",
-                                    {"value": signed_on, "closed_on": dossier.closed_on}))
+            problems.append(
+                Problem(
+                    "signed_on",
+                    "dossier.date_after_close",
+                    {"value": signed_on, "closed_on": dossier.closed_on},
+                )
+            )
     else:
         household = s.get(Household, household_id)
         if household is None or household.deleted:
-            problems.append(Problem("household_id", "commitment.household_unknown",
-                                    {"value": household_id}))
+            problems.append(
+                Problem("household_id", "commitment.household_unknown", {"value": household_id})
+            )
     problems += max_length("form_code", form_code, 20)
     problems += max_length("witnesses", witnesses, 300)
     raise_if_errors(problems)
-    commitment = Commitment(dossier_id=dossier_id, household_id=household_id,
-                            form_code=form_code.upper() if form_code else None,
-                            signed_on=signed_on, text=text, witnesses=witnesses)
+    commitment = Commitment(
+        dossier_id=dossier_id,
+        household_id=household_id,
+        form_code=form_code.upper() if form_code else None,
+        signed_on=signed_on,
+        text=text,
+        witnesses=witnesses,
+    )
     s.add(commitment)
     s.flush()
-    ctx.audit("create", "commitment", commitment.id,
-              [k for k in ("dossier_id", "household_id", "form_code", "signed_on", "text",
-                           "witnesses") if getattr(commitment, k)])
+    ctx.audit(
+        "create",
+        "commitment",
+        commitment.id,
+        [
+            k
+            for k in ("dossier_id", "household_id", "form_code", "signed_on", "text", "witnesses")
+            if getattr(commitment, k)
+        ],
+    )
     return commitment
 
 
@@ -299,13 +352,26 @@ def add_support(ctx: Ctx, data: SupportInput) -> Support:
     problems += within_life("given_on", given_on, dossier)
     problems += max_length("provider", provider, 200)
     raise_if_errors(problems)
-    support = Support(dossier_id=dossier.id, kind=kind, amount_vnd=amount, provider=provider,
-                      given_on=given_on, outcome=outcome)
+    support = Support(
+        dossier_id=dossier.id,
+        kind=kind,
+        amount_vnd=amount,
+        provider=provider,
+        given_on=given_on,
+        outcome=outcome,
+    )
     ctx.session.add(support)
     ctx.session.flush()
-    ctx.audit("create", "support", support.id,
-              [k for k in ("dossier_id", "kind", "amount_vnd", "provider", "given_on", "outcome")
-               if getattr(support, k) is not None])
+    ctx.audit(
+        "create",
+        "support",
+        support.id,
+        [
+            k
+            for k in ("dossier_id", "kind", "amount_vnd", "provider", "given_on", "outcome")
+            if getattr(support, k) is not None
+        ],
+    )
     return support
 
 
@@ -332,9 +398,18 @@ def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
     s = ctx.session
     kind = (line(data.kind) or "").lower() or None
     description, decision_ref = para(data.description), line(data.decision_ref)
-    problems = require({"person_id": data.person_id, "occurred_on": data.occurred_on,
-                        "kind": kind, "description": description},
-                       "person_id", "occurred_on", "kind", "description")
+    problems = require(
+        {
+            "person_id": data.person_id,
+            "occurred_on": data.occurred_on,
+            "kind": kind,
+            "description": description,
+        },
+        "person_id",
+        "occurred_on",
+        "kind",
+        "description",
+    )
     person = s.get(Person, data.person_id) if data.person_id else None
     if data.person_id and (person is None or person.deleted):
         problems.append(Problem("person_id", "dossier.person_unknown", {"value": data.person_id}))
@@ -354,14 +429,35 @@ def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
         problems.append(Problem("dangerous", "violation.dangerous_not_reoffence"))
     problems += max_length("decision_ref", decision_ref, 120)
     raise_if_errors(problems)
-    violation = Violation(person_id=data.person_id, dossier_id=data.dossier_id or None,
-                          occurred_on=occurred_on, kind=kind, description=description,
-                          decision_ref=decision_ref, is_reoffence=bool(data.is_reoffence),
-                          dangerous=bool(data.dangerous))
+    violation = Violation(
+        person_id=data.person_id,
+        dossier_id=data.dossier_id or None,
+        occurred_on=occurred_on,
+        kind=kind,
+        description=description,
+        decision_ref=decision_ref,
+        is_reoffence=bool(data.is_reoffence),
+        dangerous=bool(data.dangerous),
+    )
     s.add(violation)
     s.flush()
-    ctx.audit("create", "violation", violation.id,
-              [k for k in ("person_id", "dossier_id", "occurred_on", "kind", "description",
-                           "decision_ref", "is_reoffence", "dangerous")
-               if getattr(violation, k) not in (None, False)])
+    ctx.audit(
+        "create",
+        "violation",
+        violation.id,
+        [
+            k
+            for k in (
+                "person_id",
+                "dossier_id",
+                "occurred_on",
+                "kind",
+                "description",
+                "decision_ref",
+                "is_reoffence",
+                "dangerous",
+            )
+            if getattr(violation, k) not in (None, False)
+        ],
+    )
     return violation

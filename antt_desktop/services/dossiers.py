@@ -40,14 +40,24 @@ from antt_desktop.store.models import (
 #: Released-person classes as stored (the CHECK constraint of ``dossiers.classification``).
 CLASSES = tuple(c.name for c in Classification)
 #: Fields ``edit_dossier`` may change (classification and status have their own calls).
-MUTABLE = ("legal_doc_number", "legal_doc_date", "legal_issuer", "legal_summary",
-           "planned_end", "officer_name", "team_id", "helper_name", "risk_notes")
+MUTABLE = (
+    "legal_doc_number",
+    "legal_doc_date",
+    "legal_issuer",
+    "legal_summary",
+    "planned_end",
+    "officer_name",
+    "team_id",
+    "helper_name",
+    "risk_notes",
+)
 
 DateIn = str | date | None
 
 
-def read_date(value: DateIn, field: str, problems: list[Problem],
-              today: date | None = None) -> date | None:
+def read_date(
+    value: DateIn, field: str, problems: list[Problem], today: date | None = None
+) -> date | None:
     """A typed date (``DD/MM/YYYY``) or a ``date`` passed through; None when blank.
 
     Problems go to ``problems``; with ``today`` a later date is refused as ``date.future``.
@@ -91,8 +101,11 @@ def live_category(session: Any, code: str | None) -> DossierCategory | None:
 def is_current() -> ColumnElement[bool]:
     """Filter on ``Assessment``: live and not superseded by another assessment."""
     newer = aliased(Assessment)
-    superseded = select(newer.id).where(newer.supersedes_id == Assessment.id,
-                                        newer.deleted.is_(False)).exists()
+    superseded = (
+        select(newer.id)
+        .where(newer.supersedes_id == Assessment.id, newer.deleted.is_(False))
+        .exists()
+    )
     return and_(Assessment.deleted.is_(False), ~superseded)
 
 
@@ -101,11 +114,17 @@ def within_life(field: str, day: date | None, dossier: Dossier) -> list[Problem]
     if day is None:
         return []
     if day < dossier.opened_on:
-        return [Problem(field, "dossier.date_before_open",
-                        {"value": day, "opened_on": dossier.opened_on})]
+        return [
+            Problem(
+                field, "dossier.date_before_open", {"value": day, "opened_on": dossier.opened_on}
+            )
+        ]
     if dossier.closed_on is not None and day > dossier.closed_on:
-        return [Problem(field, "dossier.date_after_close",
-                        {"value": day, "closed_on": dossier.closed_on})]
+        return [
+            Problem(
+                field, "dossier.date_after_close", {"value": day, "closed_on": dossier.closed_on}
+            )
+        ]
     return []
 
 
@@ -143,19 +162,32 @@ def _clean(data: DossierInput) -> DossierInput:
     return DossierInput(**values)
 
 
-def _check_mutable(ctx: Ctx, data: DossierInput, opened_on: date | None,
-                   cat: DossierCategory | None, problems: list[Problem]) -> dict[str, Any]:
+def _check_mutable(
+    ctx: Ctx,
+    data: DossierInput,
+    opened_on: date | None,
+    cat: DossierCategory | None,
+    problems: list[Problem],
+) -> dict[str, Any]:
     """Check the fields that may change after opening; return their column values."""
     legal_date = read_date(data.legal_doc_date, "legal_doc_date", problems, ctx.today)
     if legal_date and opened_on and legal_date > opened_on:
-        problems.append(Problem("legal_doc_date", "dossier.legal_after_open",
-                                {"value": legal_date, "opened_on": opened_on}))
+        problems.append(
+            Problem(
+                "legal_doc_date",
+                "dossier.legal_after_open",
+                {"value": legal_date, "opened_on": opened_on},
+            )
+        )
     end = read_date(data.planned_end, "planned_end", problems)
     if end is None and data.planned_end in (None, "") and cat is not None and opened_on:
         end = default_planned_end(opened_on, cat.default_months)
     if end and opened_on and end < opened_on:
-        problems.append(Problem("planned_end", "dossier.end_before_open",
-                                {"value": end, "opened_on": opened_on}))
+        problems.append(
+            Problem(
+                "planned_end", "dossier.end_before_open", {"value": end, "opened_on": opened_on}
+            )
+        )
     if data.team_id:
         team = ctx.session.get(Team, data.team_id)
         if team is None or team.deleted:
@@ -173,8 +205,9 @@ def _check_class(value: str | None, cat: DossierCategory) -> list[Problem]:
     if value is None:
         return []
     if not cat.uses_classification:
-        return [Problem("classification", "dossier.classification_not_used",
-                        {"category": cat.name_vi})]
+        return [
+            Problem("classification", "dossier.classification_not_used", {"category": cat.name_vi})
+        ]
     if value not in CLASSES:
         return [Problem("classification", "choice", {"value": value, "allowed": list(CLASSES)})]
     return []
@@ -191,8 +224,9 @@ def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
         person = None
     cat = live_category(s, data.category_code)
     if data.category_code and cat is None:
-        problems.append(Problem("category_code", "dossier.category_unknown",
-                                {"value": data.category_code}))
+        problems.append(
+            Problem("category_code", "dossier.category_unknown", {"value": data.category_code})
+        )
     opened_on = read_date(data.opened_on, "opened_on", problems, ctx.today)
     values = _check_mutable(ctx, data, opened_on, cat, problems)
     if cat is not None:
@@ -200,19 +234,31 @@ def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
     if person is not None and cat is not None:
         existing = s.execute(
             select(Dossier.id, Dossier.opened_on).where(
-                Dossier.person_id == person.id, Dossier.category_code == cat.code,
-                Dossier.status == DossierStatus.OPEN.value, Dossier.deleted.is_(False),
+                Dossier.person_id == person.id,
+                Dossier.category_code == cat.code,
+                Dossier.status == DossierStatus.OPEN.value,
+                Dossier.deleted.is_(False),
             )
         ).first()
         if existing is not None:
-            problems.append(Problem("category_code", "dossier.already_open",
-                                    {"category": cat.name_vi, "opened_on": existing.opened_on,
-                                     "id": existing.id}))
+            problems.append(
+                Problem(
+                    "category_code",
+                    "dossier.already_open",
+                    {"category": cat.name_vi, "opened_on": existing.opened_on, "id": existing.id},
+                )
+            )
     raise_if_errors(problems)
     assert person is not None and cat is not None and opened_on is not None
-    dossier = Dossier(unit_id=person.unit_id, person_id=person.id, category_code=cat.code,
-                      opened_on=opened_on, status=DossierStatus.OPEN.value,
-                      classification=data.classification, **values)
+    dossier = Dossier(
+        unit_id=person.unit_id,
+        person_id=person.id,
+        category_code=cat.code,
+        opened_on=opened_on,
+        status=DossierStatus.OPEN.value,
+        classification=data.classification,
+        **values,
+    )
     s.add(dossier)
     s.flush()
     written = ["person_id", "category_code", "opened_on", "status", "classification", *values]
@@ -229,8 +275,7 @@ def edit_dossier(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> Dossier:
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     unknown = sorted(set(changes) - set(MUTABLE))
     if unknown:
-        raise ValidationFailed([Problem(k, "dossier.not_editable", {"value": k})
-                                for k in unknown])
+        raise ValidationFailed([Problem(k, "dossier.not_editable", {"value": k}) for k in unknown])
     data = _clean(replace(DossierInput.from_dossier(dossier), **changes))
     problems: list[Problem] = []
     cat = live_category(ctx.session, dossier.category_code)
@@ -243,8 +288,9 @@ def edit_dossier(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> Dossier:
     return dossier
 
 
-def set_classification(ctx: Ctx, dossier_id: str, classification: str | None,
-                       note: str | None = None) -> Dossier:
+def set_classification(
+    ctx: Ctx, dossier_id: str, classification: str | None, note: str | None = None
+) -> Dossier:
     """Classify a released person A/B/C/D (blank clears it); ``note`` goes to the audit log."""
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     value = line(classification)
@@ -252,11 +298,17 @@ def set_classification(ctx: Ctx, dossier_id: str, classification: str | None,
     cat = live_category(ctx.session, dossier.category_code)
     problems: list[Problem] = []
     if dossier.status == DossierStatus.CLOSED.value:
-        problems.append(Problem("classification", "dossier.closed",
-                                {"closed_on": dossier.closed_on}))
+        problems.append(
+            Problem("classification", "dossier.closed", {"closed_on": dossier.closed_on})
+        )
     elif cat is None or not cat.uses_classification:
-        problems.append(Problem("classification", "dossier.classification_not_used",
-                                {"category": cat.name_vi if cat else dossier.category_code}))
+        problems.append(
+            Problem(
+                "classification",
+                "dossier.classification_not_used",
+                {"category": cat.name_vi if cat else dossier.category_code},
+            )
+        )
     else:
         problems += _check_class(value, cat)
     raise_if_errors(problems)
@@ -266,41 +318,68 @@ def set_classification(ctx: Ctx, dossier_id: str, classification: str | None,
     return dossier
 
 
-def close_dossier(ctx: Ctx, dossier_id: str, closed_on: DateIn, reason: str | None,
-                  note: str | None = None) -> Dossier:
+def close_dossier(
+    ctx: Ctx, dossier_id: str, closed_on: DateIn, reason: str | None, note: str | None = None
+) -> Dossier:
     """Close an open or transferred dossier (reason: a ``CloseReason`` value)."""
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     reason = (line(reason) or "").lower() or None
     note = para(note)
-    problems = require({"closed_on": closed_on, "close_reason": reason},
-                       "closed_on", "close_reason")
+    problems = require(
+        {"closed_on": closed_on, "close_reason": reason}, "closed_on", "close_reason"
+    )
     if dossier.status == DossierStatus.CLOSED.value:
-        problems.append(Problem("status", "dossier.already_closed",
-                                {"closed_on": dossier.closed_on}))
+        problems.append(
+            Problem("status", "dossier.already_closed", {"closed_on": dossier.closed_on})
+        )
     day = read_date(closed_on, "closed_on", problems, ctx.today)
     if day is not None and day < dossier.opened_on:
-        problems.append(Problem("closed_on", "dossier.close_before_open",
-                                {"value": day, "opened_on": dossier.opened_on}))
+        problems.append(
+            Problem(
+                "closed_on",
+                "dossier.close_before_open",
+                {"value": day, "opened_on": dossier.opened_on},
+            )
+        )
     elif day is not None:
         last = ctx.session.execute(
-            select(Assessment.period).where(
-                Assessment.dossier_id == dossier.id, is_current(), Assessment.period_start > day,
-            ).order_by(Assessment.period_start.desc()).limit(1)
+            select(Assessment.period)
+            .where(
+                Assessment.dossier_id == dossier.id,
+                is_current(),
+                Assessment.period_start > day,
+            )
+            .order_by(Assessment.period_start.desc())
+            .limit(1)
         ).scalar_one_or_none()
         if last is not None:
-            problems.append(Problem("closed_on", "dossier.close_before_assessment",
-                                    {"value": day, "period": last}))
+            problems.append(
+                Problem(
+                    "closed_on", "dossier.close_before_assessment", {"value": day, "period": last}
+                )
+            )
     allowed = [r.value for r in CloseReason]
     if reason and reason not in allowed:
         problems.append(Problem("close_reason", "choice", {"value": reason, "allowed": allowed}))
     if reason == CloseReason.OTHER.value and not note:
         problems.append(Problem("close_note", "required"))
     raise_if_errors(problems)
-    apply_changes(dossier, {"status": DossierStatus.CLOSED.value, "closed_on": day,
-                            "close_reason": reason, "close_note": note})
+    apply_changes(
+        dossier,
+        {
+            "status": DossierStatus.CLOSED.value,
+            "closed_on": day,
+            "close_reason": reason,
+            "close_note": note,
+        },
+    )
     ctx.session.flush()
-    ctx.audit("close", "dossier", dossier.id,
-              ["status", "closed_on", "close_reason"] + (["close_note"] if note else []))
+    ctx.audit(
+        "close",
+        "dossier",
+        dossier.id,
+        ["status", "closed_on", "close_reason"] + (["close_note"] if note else []),
+    )
     return dossier
 
 
@@ -358,8 +437,9 @@ def _category(session: Session, dossier: Dossier) -> DossierCategory:
     return cat
 
 
-def _current_by_period(rows: list[Assessment]
-                       ) -> tuple[dict[str, Assessment], dict[str, tuple[Assessment, ...]]]:
+def _current_by_period(
+    rows: list[Assessment],
+) -> tuple[dict[str, Assessment], dict[str, tuple[Assessment, ...]]]:
     """Current assessments by period label, and each one's superseded versions."""
     by_id = {a.id: a for a in rows}
     replaced = {a.supersedes_id for a in rows if a.supersedes_id}
@@ -379,10 +459,13 @@ def _current_by_period(rows: list[Assessment]
 
 
 def _assessments(session: Session, dossier_id: str) -> list[Assessment]:
-    return list(session.scalars(
-        select(Assessment).where(Assessment.dossier_id == dossier_id,
-                                 Assessment.deleted.is_(False))
-    ))
+    return list(
+        session.scalars(
+            select(Assessment).where(
+                Assessment.dossier_id == dossier_id, Assessment.deleted.is_(False)
+            )
+        )
+    )
 
 
 def assessment_timeline(session: Session, dossier_id: str, today: date) -> list[TimelineEntry]:
@@ -395,8 +478,9 @@ def assessment_timeline(session: Session, dossier_id: str, today: date) -> list[
     entries = []
     for state in assessment_status(rule, dossier.opened_on, dossier.closed_on, done, today):
         a = current.pop(state.period.label(), None)
-        entries.append(TimelineEntry(state.period, state.due_on, state.status, a,
-                                     history[a.id] if a else ()))
+        entries.append(
+            TimelineEntry(state.period, state.due_on, state.status, a, history[a.id] if a else ())
+        )
     for label, a in current.items():  # assessed off the schedule (the cadence was changed)
         period = Period.parse(label)
         entries.append(TimelineEntry(period, due_date(rule, period), "done", a, history[a.id]))
@@ -404,16 +488,21 @@ def assessment_timeline(session: Session, dossier_id: str, today: date) -> list[
     return entries
 
 
-def due_assessments(session: Session, today: date, unit_id: str | None = None
-                    ) -> list[DueItem]:
+def due_assessments(session: Session, today: date, unit_id: str | None = None) -> list[DueItem]:
     """Assessments due or overdue on ``today`` for every open dossier (of one unit), by due
     date then person. Two queries whatever the number of dossiers."""
     open_now = [Dossier.status == DossierStatus.OPEN.value, Dossier.deleted.is_(False)]
     if unit_id is not None:
         open_now.append(Dossier.unit_id == unit_id)
     dossiers = session.execute(
-        select(Dossier.id, Dossier.person_id, Dossier.opened_on, Person.full_name,
-               Person.sort_key, DossierCategory)
+        select(
+            Dossier.id,
+            Dossier.person_id,
+            Dossier.opened_on,
+            Person.full_name,
+            Person.sort_key,
+            DossierCategory,
+        )
         .join(Person, Person.id == Dossier.person_id)
         .join(DossierCategory, DossierCategory.code == Dossier.category_code)
         .where(*open_now, DossierCategory.cadence != Cadence.NONE.value)
@@ -434,9 +523,21 @@ def due_assessments(session: Session, today: date, unit_id: str | None = None
         rule = rules.get(cat.code) or rules.setdefault(cat.code, catalogues.rule_of(cat))
         for state in assessment_status(rule, row.opened_on, None, done[row.id], today):
             if state.status in ("due", "overdue"):
-                items.append((row.sort_key, DueItem(
-                    row.id, row.person_id, row.full_name, cat.code, cat.name_vi,
-                    state.period, state.due_on, state.status)))
+                items.append(
+                    (
+                        row.sort_key,
+                        DueItem(
+                            row.id,
+                            row.person_id,
+                            row.full_name,
+                            cat.code,
+                            cat.name_vi,
+                            state.period,
+                            state.due_on,
+                            state.status,
+                        ),
+                    )
+                )
     items.sort(key=lambda pair: (pair[1].due_on, pair[0], pair[1].period.start))
     return [item for _key, item in items]
 
@@ -451,19 +552,36 @@ def dossier_summary(session: Session, dossier_id: str) -> DossierSummary:
     if dossier.closed_on is not None:
         during = and_(during, Violation.occurred_on <= dossier.closed_on)
     return DossierSummary(
-        dossier=dossier, person=person, category=_category(session, dossier),
+        dossier=dossier,
+        person=person,
+        category=_category(session, dossier),
         assessments=current,
-        commitments=list(session.scalars(
-            select(Commitment).where(Commitment.dossier_id == dossier.id,
-                                     Commitment.deleted.is_(False))
-            .order_by(Commitment.signed_on))),
-        supports=list(session.scalars(
-            select(Support).where(Support.dossier_id == dossier.id, Support.deleted.is_(False))
-            .order_by(Support.given_on))),
-        violations=list(session.scalars(
-            select(Violation).where(
-                Violation.person_id == person.id, Violation.deleted.is_(False),
-                or_(Violation.dossier_id == dossier.id,
-                    and_(Violation.dossier_id.is_(None), during)))
-            .order_by(Violation.occurred_on))),
+        commitments=list(
+            session.scalars(
+                select(Commitment)
+                .where(Commitment.dossier_id == dossier.id, Commitment.deleted.is_(False))
+                .order_by(Commitment.signed_on)
+            )
+        ),
+        supports=list(
+            session.scalars(
+                select(Support)
+                .where(Support.dossier_id == dossier.id, Support.deleted.is_(False))
+                .order_by(Support.given_on)
+            )
+        ),
+        violations=list(
+            session.scalars(
+                select(Violation)
+                .where(
+                    Violation.person_id == person.id,
+                    Violation.deleted.is_(False),
+                    or_(
+                        Violation.dossier_id == dossier.id,
+                        and_(Violation.dossier_id.is_(None), during),
+                    ),
+                )
+                .order_by(Violation.occurred_on)
+            )
+        ),
     )

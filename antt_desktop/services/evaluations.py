@@ -19,7 +19,6 @@ from antt_desktop.services import catalogues
 from antt_desktop.services.activities import CountValue, DateValue, parse_day, parse_whole
 from antt_desktop.services.context import Ctx, max_length, require
 from antt_desktop.store.base import Base
-from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import Area, Evaluation, Initiative, Rubric, Unit
 
 SUBJECTS: tuple[tuple[str, type[Base]], ...] = (
@@ -82,11 +81,11 @@ def _score_problems(rubric: Rubric, scores: dict[str, CountValue],
 
 
 def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str, Any]]:
-    problems = _subject_problems(ctx, data)
-    problems += require({"evaluated_on": data.evaluated_on, "rubric_code": data.rubric_code},
+    subject_problems = _subject_problems(ctx, data)
+    problems = subject_problems + require({"evaluated_on": data.evaluated_on, "rubric_code": data.rubric_code},
                         "evaluated_on", "rubric_code")
     evaluated_on = parse_day(data.evaluated_on, "evaluated_on", problems, today=ctx.today)
-    if evaluated_on is not None and data.initiative_id and not problems:
+    if evaluated_on is not None and data.initiative_id and not subject_problems:
         initiative = ctx.session.get(Initiative, data.initiative_id)
         if initiative is not None and evaluated_on < initiative.launched_on:
             problems.append(Problem("evaluated_on", "evaluation.before_launch",
@@ -180,14 +179,3 @@ def latest_evaluation(session: Session, initiative_id: str) -> Evaluation | None
         .limit(1)
     ).scalar_one_or_none()
 
-
-def get_evaluation(session: Session, evaluation_id: str) -> Evaluation:
-    """The live evaluation with this id.
-
-    Raises:
-        NotFound: if there is none.
-    """
-    evaluation = session.get(Evaluation, evaluation_id)
-    if evaluation is None or evaluation.deleted:
-        raise NotFound(entity="evaluation", value=evaluation_id)
-    return evaluation

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, case, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.services.stats_model import UnitRef
 from antt_desktop.store.models import Unit
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -102,3 +105,22 @@ def owner_map(tree: UnitTree, heads: Iterable[UnitRef]) -> dict[str, str]:
         for unit_id in tree.subtree(head.id):
             owners.setdefault(unit_id, head.id)
     return owners
+
+
+def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """SUM(CASE WHEN condition THEN 1 ELSE 0 END), 0 when there are no rows."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def sum_if(condition: ColumnElement[bool], value: ColumnElement[int]) -> ColumnElement[int]:
+    """The sum of ``value`` over the rows meeting ``condition`` (0 when none)."""
+    return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+
+
+def in_order(values: Mapping[str, V], known: Iterable[str], zero: V) -> dict[str, V]:
+    """``values`` keyed by every ``known`` code in order (``zero`` when absent), then any
+    other code found, sorted."""
+    known = list(known)
+    result = {code: values.get(code, zero) for code in known}
+    result.update((code, values[code]) for code in sorted(set(values) - set(known)))
+    return result

@@ -8,6 +8,7 @@ recipe for pysqlite) so a write can take ``BEGIN IMMEDIATE`` and never half-comm
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -165,6 +166,24 @@ def _ensure_schema(path: Path, engine: Engine, *, may_write: bool) -> Path | Non
     return backup
 
 
+def _refuse_if_newer(path: Path) -> None:
+    """Read the schema revision without writing a byte; DatabaseTooNew if we don't know it."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return  # no version table yet (or not readable): _ensure_schema decides
+    if row is None:
+        return
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(row[0])
+    except CommandError as exc:
+        raise DatabaseTooNew(path=str(path), revision=row[0]) from exc
+
+
 def open_database(
     path: Path,
     key: bytes | None = None,
@@ -189,6 +208,8 @@ def open_database(
     if not path.exists() and not create:
         raise DatabaseMissing(path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    if key is None and path.exists():
+        _refuse_if_newer(path)  # before any pragma could touch the file
     lock: filelock.BaseFileLock | None = None
     if write:
         lock = filelock.FileLock(str(path) + ".lock", timeout=0)

@@ -1,0 +1,288 @@
+"""Household pledges (cam kết an toàn về ANTT, Gia đình văn hóa): one per household per year.
+
+A pledge's id is a UUIDv5 of its natural key (household, year), so two nodes that both record
+the same household's pledge for the same year create the same row, never twins.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.enums import PledgeStatus
+from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.domain.rates import Ratio
+from antt_desktop.domain.text import normalize_name
+from antt_desktop.services import catalogues
+from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.households import clean_text, read_date, read_year
+from antt_desktop.store.models import Area, Household, Person, Pledge
+
+#: Fixed namespace of pledge ids. Never change it: ids already synced depend on it.
+PLEDGE_NAMESPACE = uuid.UUID("82cfe042-31b3-4f4f-a5b8-88a0ce412ac4")
+STATUSES = tuple(s.value for s in PledgeStatus)
+#: Fields of a pledge an officer may change after it was recorded.
+EDITABLE = ("signed_on", "signer_name", "officer_name", "status", "cultured_family",
+            "violation_notes")
+
+
+def pledge_id(household_id: str, year: int) -> str:
+    """The id every node gives the pledge of ``household_id`` for ``year``."""
+    return str(uuid.uuid5(PLEDGE_NAMESPACE, f"pledge:{household_id}:{year}"))
+
+
+def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Problem], date | None]:
+    """Problems with a pledge's values (already cleaned) for ``year``; the parsed date."""
+    problems: list[Problem] = []
+    status = values["status"]
+    if status not in STATUSES:
+        problems.append(Problem("pledge_status", "choice",
+                                {"value": status, "allowed": list(STATUSES)}))
+    signed = status in (PledgeStatus.SIGNED, PledgeStatus.VIOLATED)
+    signed_on, date_problems = read_date(values["signed_on"], "signed_on", ctx.today,
+                                         required=signed)
+    problems += date_problems
+    if signed_on is not None and year is not None and signed_on.year != year:
+        problems.append(Problem("signed_on", "pledge.date_outside_year",
+                                {"value": signed_on, "year": year}))
+    if signed and not values["signer_name"]:
+        problems.append(Problem("signer_name", "required"))
+    problems += max_length("signer_name", values["signer_name"], 120)
+    problems += max_length("officer_name", values["officer_name"], 120)
+    if status == PledgeStatus.VIOLATED and not values["violation_notes"]:
+        problems.append(Problem("violation_notes", "required"))
+    cultured = values["cultured_family"]
+    if cultured is not None and not isinstance(cultured, bool):
+        problems.append(Problem("cultured_family", "choice",
+                                {"value": cultured, "allowed": [True, False]}))
+    return problems, signed_on
+
+
+def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    for key in ("signer_name", "officer_name"):
+        out[key] = clean_text(out[key])
+    notes = out["violation_notes"]
+    out["violation_notes"] = (notes.strip() or None) if isinstance(notes, str) else notes
+    return out
+
+
+def record_pledge(ctx: Ctx, household_id: str, year: int | str, *,
+                  signed_on: date | str | None, signer_name: str | None,
+                  officer_name: str | None, status: str = "signed",
+                  cultured_family: bool | None = None,
+                  violation_notes: str | None = None) -> Pledge:
+    """Record a household's pledge for a year, on the current pledge template.
+
+    Refused with ``pledge.exists`` when that year already has one (change it with
+    :func:`edit_pledge`). Raises ValidationFailed and writes nothing on any problem.
+    """
+    values = _cleaned({"signed_on": signed_on, "signer_name": signer_name,
+                       "officer_name": officer_name, "status": status,
+                       "cultured_family": cultured_family, "violation_notes": violation_notes})
+    year_value, problems = read_year(year, "year", ctx.today)
+    household = ctx.session.get(Household, household_id)
+    if household is None or household.deleted:
+        problems.append(Problem("household_id", "household.unknown", {"value": household_id}))
+    check_problems, day = _check(ctx, year_value, values)
+    problems += check_problems
+    existing = None
+    if household is not None and year_value is not None:
+        existing = ctx.session.execute(
+            select(Pledge).where(Pledge.household_id == household.id, Pledge.year == year_value)
+        ).scalar_one_or_none()
+        if existing is not None and not existing.deleted:
+            problems.append(Problem("year", "pledge.exists",
+                                    {"year": year_value, "number": household.number}))
+    raise_if_errors(problems)
+    assert household is not None and year_value is not None
+    version, items = catalogues.pledge_template()
+    columns = {**values, "signed_on": day, "template_version": version, "items": items}
+    if existing is not None:  # a tombstoned pledge of that year comes back to life
+        apply_changes(existing, {**columns, "deleted": False})
+        pledge = existing
+    else:
+        pledge = Pledge(id=pledge_id(household.id, year_value), household_id=household.id,
+                        year=year_value, **columns)
+        ctx.session.add(pledge)
+    ctx.session.flush()
+    ctx.audit("create", "pledge", pledge.id, [k for k, v in columns.items() if v is not None])
+    return pledge
+
+
+def edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> Pledge:
+    """Change some fields of a pledge (its household and year never change)."""
+    pledge = ctx.get(Pledge, pledge_id, "pledge")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])
+    values = _cleaned({**{k: getattr(pledge, k) for k in EDITABLE}, **changes})
+    problems, day = _check(ctx, pledge.year, values)
+    raise_if_errors(problems)
+    changed = apply_changes(pledge, {**values, "signed_on": day})
+    if changed:
+        ctx.session.flush()
+        ctx.audit("edit", "pledge", pledge.id, changed)
+    return pledge
+
+
+def mark_violated(ctx: Ctx, pledge_id: str, notes: str) -> Pledge:
+    """Mark a signed pledge as violated, saying what happened."""
+    pledge = ctx.get(Pledge, pledge_id, "pledge")
+    if pledge.status == PledgeStatus.REFUSED:
+        raise ValidationFailed.single("pledge_status", "pledge.not_signed", year=pledge.year)
+    return edit_pledge(ctx, pledge.id, {"status": PledgeStatus.VIOLATED.value,
+                                        "violation_notes": notes})
+
+
+@dataclass(frozen=True)
+class HouseholdRef:
+    id: str
+    number: str
+
+
+@dataclass
+class AreaSigningResult:
+    """What :func:`sign_area` did: pledges created, households that already had one, and
+    households skipped because they have no head to sign."""
+
+    created: int = 0
+    already_pledged: int = 0
+    skipped_without_head: list[HouseholdRef] = field(default_factory=list)
+
+
+def sign_area(ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str,
+              officer_name: str | None) -> AreaSigningResult:
+    """Mark every live household of an area that has no pledge for ``year`` as signed, the
+    head signing, in one transaction (a few queries whatever the number of households)."""
+    s = ctx.session
+    year_value, problems = read_year(year, "year", ctx.today)
+    area = s.get(Area, area_id)
+    if area is None or area.deleted:
+        problems.append(Problem("area_id", "area.unknown", {"value": area_id}))
+    officer = clean_text(officer_name)
+    problems += max_length("officer_name", officer, 120)
+    day, date_problems = read_date(signed_on, "signed_on", ctx.today, required=True)
+    problems += date_problems
+    if day is not None and year_value is not None and day.year != year_value:
+        problems.append(Problem("signed_on", "pledge.date_outside_year",
+                                {"value": day, "year": year_value}))
+    raise_if_errors(problems)
+    assert year_value is not None and day is not None
+    households = s.execute(
+        select(Household.id, Household.number, Person.full_name)
+        .outerjoin(Person, and_(Person.id == Household.head_person_id,
+                                Person.deleted.is_(False)))
+        .where(Household.area_id == area_id, Household.deleted.is_(False))
+        .order_by(Household.number)
+    ).all()
+    in_area = select(Household.id).where(Household.area_id == area_id).scalar_subquery()
+    existing = {
+        p.household_id: p
+        for p in s.execute(
+            select(Pledge).where(Pledge.year == year_value, Pledge.household_id.in_(in_area))
+        ).scalars()
+    }
+    version, items = catalogues.pledge_template()
+    result = AreaSigningResult()
+    new: list[Pledge] = []
+    for household_id, number, head_name in households:
+        old = existing.get(household_id)
+        if old is not None and not old.deleted:
+            result.already_pledged += 1
+            continue
+        if not head_name:
+            result.skipped_without_head.append(HouseholdRef(household_id, number))
+            continue
+        columns = {"signed_on": day, "signer_name": normalize_name(head_name)[:120],
+                   "officer_name": officer, "status": PledgeStatus.SIGNED.value,
+                   "template_version": version, "items": items, "cultured_family": None,
+                   "violation_notes": None}
+        if old is not None:  # tombstoned earlier: revive the one row the natural key allows
+            apply_changes(old, {**columns, "deleted": False})
+        else:
+            new.append(Pledge(id=pledge_id(household_id, year_value),
+                              household_id=household_id, year=year_value, **columns))
+        result.created += 1
+    s.add_all(new)
+    s.flush()
+    if result.created:
+        ctx.audit("sign_area", "area", area_id,
+                  ["officer_name", "signed_on", "signer_name", "status"],
+                  f"year {year_value}: {result.created} pledges signed")
+    return result
+
+
+@dataclass(frozen=True)
+class AreaCoverage:
+    """Pledges of one area (or of households with no area, or the total) for a year.
+
+    ``pledged`` counts households that signed, including those who later violated; ``ratio``
+    is pledged of households.
+    """
+
+    area_id: str | None
+    area_name: str | None
+    households: int
+    pledged: int
+    refused: int
+    violated: int
+    ratio: Ratio
+    is_total: bool = False
+
+
+def pledge_coverage(session: Session, year: int, unit_id: str) -> list[AreaCoverage]:
+    """One row per live area of the unit (by name), a row for households without an area
+    when there are any, and a total row last."""
+    status = Pledge.status
+    counts = session.execute(
+        select(
+            Household.area_id,
+            func.count(Household.id),
+            func.count(case((status.in_(("signed", "violated")), 1))),
+            func.count(case((status == "refused", 1))),
+            func.count(case((status == "violated", 1))),
+        )
+        .select_from(Household)
+        .outerjoin(Pledge, and_(Pledge.household_id == Household.id, Pledge.year == year,
+                                Pledge.deleted.is_(False)))
+        .where(Household.unit_id == unit_id, Household.deleted.is_(False))
+        .group_by(Household.area_id)
+    ).all()
+    by_area = {row[0]: tuple(row[1:]) for row in counts}
+    areas = session.execute(
+        select(Area.id, Area.name).where(Area.unit_id == unit_id, Area.deleted.is_(False))
+        .order_by(Area.name)
+    ).all()
+    rows = [(a_id, name, by_area.pop(a_id, (0, 0, 0, 0))) for a_id, name in areas]
+    no_area = [0, 0, 0, 0]
+    for numbers in by_area.values():  # no area, or an area since removed
+        no_area = [a + b for a, b in zip(no_area, numbers, strict=True)]
+    if no_area[0]:
+        rows.append((None, None, tuple(no_area)))
+    total = [sum(r[2][i] for r in rows) for i in range(4)]
+    result = [_coverage(a_id, name, numbers) for a_id, name, numbers in rows]
+    result.append(_coverage(None, None, tuple(total), is_total=True))
+    return result
+
+
+def _coverage(area_id: str | None, name: str | None, numbers: tuple[int, ...],
+              is_total: bool = False) -> AreaCoverage:
+    households, pledged, refused, violated = numbers
+    return AreaCoverage(area_id, name, households, pledged, refused, violated,
+                        Ratio(pledged, households), is_total)
+
+
+def pledge_of(session: Session, household_id: str, year: int) -> Pledge | None:
+    """The live pledge of a household for a year, if recorded."""
+    pledge = session.get(Pledge, pledge_id(household_id, year))
+    if pledge is None:  # a row imported with another id still holds the natural key
+        pledge = session.execute(
+            select(Pledge).where(Pledge.household_id == household_id, Pledge.year == year)
+        ).scalar_one_or_none()
+    return pledge if pledge is not None and not pledge.deleted else None

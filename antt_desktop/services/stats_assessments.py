@@ -1,0 +1,139 @@
+"""Assessments (nhận xét, đánh giá) due for a report period and where they stand today.
+
+A dossier owes one assessment for each month (monthly cadence) or quarter (quarterly and
+periodic) that its life touches and that ends inside the report period: a monthly dossier
+owes three in a quarter report, a quarterly one owes its quarter in the report of the
+quarter's last month. A due period is *done* when a current (not superseded) assessment
+exists for it; it was done *late* when the first assessment for it was written after the
+due date; it is *overdue* when it is not done and the due date is before ``today``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from antt_desktop.domain.enums import DossierStatus
+from antt_desktop.domain.periods import Period
+from antt_desktop.domain.rates import Ratio
+from antt_desktop.domain.schedule import CategoryRule, assessment_periods, due_date
+from antt_desktop.services.stats_model import AssessmentFigures, Assessments
+from antt_desktop.services.stats_scope import Scope
+from antt_desktop.store.models import Assessment, Dossier
+
+
+@dataclass
+class Tally:
+    """Counters for one unit and category (mutable while counting)."""
+
+    due: int = 0
+    done: int = 0
+    done_late: int = 0
+    overdue: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.due += other.due
+        self.done += other.done
+        self.done_late += other.done_late
+        self.overdue += other.overdue
+
+    def figures(self) -> AssessmentFigures:
+        return AssessmentFigures(self.due, self.done, self.done_late, self.overdue,
+                                 Ratio(self.done, self.due))
+
+
+def _written(session: Session, scope: Scope, since: date, until: date
+             ) -> dict[tuple[str, str], date]:
+    """(dossier id, period label) → first day an assessment for it was written, for the
+    periods that have a current (not superseded) assessment. One grouped query."""
+    newer = aliased(Assessment)
+    is_current = case((newer.id.is_(None), 1), else_=0)
+    query = (
+        select(Assessment.dossier_id, Assessment.period, func.min(Assessment.written_on),
+               func.max(is_current))
+        .join(Dossier, Dossier.id == Assessment.dossier_id)
+        .outerjoin(newer, (newer.supersedes_id == Assessment.id) & newer.deleted.is_(False))
+        .where(
+            Assessment.deleted.is_(False), Assessment.period_start.between(since, until),
+            Dossier.deleted.is_(False), scope.where(Dossier.unit_id),
+        )
+        .group_by(Assessment.dossier_id, Assessment.period)
+    )
+    return {(d, p): first for d, p, first, current in session.execute(query) if current}
+
+
+def tallies(session: Session, scope: Scope, period: Period, today: date,
+            rules: Mapping[str, CategoryRule]) -> dict[tuple[str, str], Tally]:
+    """(unit id, category code) → assessment counts for ``period`` as of ``today``.
+
+    Two queries: the dossiers alive in the window, and the written assessments in it.
+    """
+    # The earliest assessment period that can end inside ``period`` starts with its quarter.
+    window = Period.quarter_of(period.start).start
+    codes = sorted(code for code, rule in rules.items() if rule.period_kind is not None)
+    dossiers = session.execute(
+        select(Dossier.id, Dossier.unit_id, Dossier.category_code, Dossier.opened_on,
+               Dossier.closed_on)
+        .where(
+            Dossier.deleted.is_(False), scope.where(Dossier.unit_id),
+            Dossier.status != DossierStatus.TRANSFERRED.value,
+            Dossier.category_code.in_(codes), Dossier.opened_on <= period.end,
+            (Dossier.closed_on.is_(None)) | (Dossier.closed_on >= window),
+        )
+    ).all()
+    written = _written(session, scope, window, period.end)
+    result: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    due_dates: dict[tuple[str, Period], date] = {}
+    for dossier_id, unit_id, code, opened_on, closed_on in dossiers:
+        rule = rules[code]
+        kind = rule.period_kind
+        assert kind is not None
+        first = Period.of(kind, period.start).start
+        if closed_on is not None and closed_on < first:
+            continue
+        tally = result[(unit_id, code)]
+        for due in assessment_periods(rule, max(opened_on, first), period.end, closed_on):
+            due_on = due_dates.get((code, due))
+            if due_on is None:
+                due_on = due_dates[(code, due)] = due_date(rule, due)
+            tally.due += 1
+            first_written = written.get((dossier_id, due.label()))
+            if first_written is not None:
+                tally.done += 1
+                if first_written > due_on:
+                    tally.done_late += 1
+            elif due_on < today:
+                tally.overdue += 1
+    return dict(result)
+
+
+def build(counts: Mapping[tuple[str, str], Tally], categories: Sequence[str]) -> Assessments:
+    """Figures per category (catalogue order, categories with assessments) and in total."""
+    by_code: dict[str, Tally] = defaultdict(Tally)
+    total = Tally()
+    for (_unit, code), tally in counts.items():
+        by_code[code].add(tally)
+        total.add(tally)
+    order = list(categories) + sorted(set(by_code) - set(categories))
+    return Assessments({code: by_code[code].figures() for code in order}, total.figures())
+
+
+def per_unit(counts: Mapping[tuple[str, str], Tally], owners: Mapping[str, str]
+             ) -> dict[str, Tally]:
+    """Fold the counts onto head units (``owners``: unit id → head unit id)."""
+    folded: dict[str, Tally] = defaultdict(Tally)
+    for (unit_id, _code), tally in counts.items():
+        if unit_id in owners:
+            folded[owners[unit_id]].add(tally)
+    return dict(folded)
+
+
+def categories_with_cadence(rules: Mapping[str, CategoryRule], order: Iterable[str]
+                            ) -> list[str]:
+    """Category codes (in ``order``) that need assessments at all."""
+    return [code for code in order if code in rules and rules[code].period_kind is not None]

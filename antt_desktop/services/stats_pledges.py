@@ -1,0 +1,96 @@
+"""Household pledges (cam kết của hộ gia đình) for a year: coverage per area and in total."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.enums import PledgeStatus
+from antt_desktop.domain.rates import Ratio
+from antt_desktop.services.stats_model import AreaPledges, PledgeFigures, Pledges
+from antt_desktop.services.stats_scope import Scope, UnitTree, count_if
+from antt_desktop.store.models import Area, Household, Pledge
+
+
+@dataclass(frozen=True)
+class PledgeRow:
+    """Counts for the live households of one unit and area."""
+
+    unit_id: str
+    area_id: str | None
+    households: int
+    signed: int
+    refused: int
+    violated: int
+    cultured_family: int
+
+
+def pledge_rows(session: Session, scope: Scope, year: int) -> list[PledgeRow]:
+    """Every live household joined to its pledge of ``year``: one grouped query."""
+    query = (
+        select(
+            Household.unit_id, Household.area_id, func.count(Household.id),
+            count_if(Pledge.status == PledgeStatus.SIGNED.value),
+            count_if(Pledge.status == PledgeStatus.REFUSED.value),
+            count_if(Pledge.status == PledgeStatus.VIOLATED.value),
+            count_if(Pledge.cultured_family.is_(True)),
+        )
+        .select_from(Household)
+        .outerjoin(Pledge, and_(Pledge.household_id == Household.id, Pledge.year == year,
+                                Pledge.deleted.is_(False)))
+        .where(Household.deleted.is_(False), scope.where(Household.unit_id))
+        .group_by(Household.unit_id, Household.area_id)
+    )
+    return [PledgeRow(*row) for row in session.execute(query)]
+
+
+def figures(rows: Iterable[PledgeRow]) -> PledgeFigures:
+    """Sum rows; coverage is households that signed (and kept) the pledge / households."""
+    households = signed = refused = violated = cultured = 0
+    for r in rows:
+        households += r.households
+        signed += r.signed
+        refused += r.refused
+        violated += r.violated
+        cultured += r.cultured_family
+    return PledgeFigures(
+        households=households, signed=signed, refused=refused, violated=violated,
+        not_recorded=households - signed - refused - violated, cultured_family=cultured,
+        coverage=Ratio(signed, households),
+    )
+
+
+def build(session: Session, tree: UnitTree, rows: list[PledgeRow], year: int) -> Pledges:
+    """Pledges in total and per area, by unit code then area name (no area last)."""
+    area_ids = sorted({r.area_id for r in rows if r.area_id is not None})
+    names: dict[str, str] = {}
+    if area_ids:
+        names = dict(session.execute(select(Area.id, Area.name).where(Area.id.in_(area_ids)))
+                     .tuples().all())
+    unknown = "?"
+
+    def order(r: PledgeRow) -> tuple[str, int, str]:
+        code = tree.units[r.unit_id].code if r.unit_id in tree.units else unknown
+        return code, r.area_id is None, names.get(r.area_id or "", "")
+
+    by_area = tuple(
+        AreaPledges(
+            unit_code=tree.units[r.unit_id].code if r.unit_id in tree.units else unknown,
+            area_id=r.area_id, area_name=names.get(r.area_id) if r.area_id else None,
+            figures=figures([r]),
+        )
+        for r in sorted(rows, key=order)
+    )
+    return Pledges(year=year, total=figures(rows), by_area=by_area)
+
+
+def per_unit(rows: Iterable[PledgeRow], owners: Mapping[str, str]) -> dict[str, PledgeFigures]:
+    """Fold the rows onto head units (``owners``: unit id → head unit id)."""
+    grouped: dict[str, list[PledgeRow]] = {}
+    for r in rows:
+        if r.unit_id in owners:
+            grouped.setdefault(owners[r.unit_id], []).append(r)
+    return {head: figures(group) for head, group in grouped.items()}

@@ -1,0 +1,92 @@
+"""Accent-insensitive search the way officers type, kept in step with every write."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from sqlalchemy import text
+
+from antt_desktop.services.people import PersonInput, add_person, edit_person
+from antt_desktop.services.search import search
+from antt_desktop.store import search_index
+
+PEOPLE = [
+    ("Nguyễn Văn Đức", "019085012345", "Số 5, ngõ 12, Tổ dân phố số 3"),
+    ("Trần Thị Hòa", "019190012346", "Thôn Đồng Tâm"),
+    ("Lê Thị Thủy", None, "Bản Nà Phìa"),
+    ("Nguyễn Văn Dũng", None, None),
+    ("Phạm Đức Khỏe", None, None),
+]
+
+
+@pytest.fixture
+def people(write) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    ids = {}
+    with write() as ctx:
+        for name, idn, address in PEOPLE:
+            born = "1985" if idn and idn[3] == "0" else "1990" if idn else None
+            sex = None if not idn else ("M" if idn[3] == "0" else "F")
+            r = add_person(
+                ctx,
+                PersonInput(
+                    full_name=name, id_number=idn, born=born, sex=sex, current_address=address
+                ),
+            )
+            ids[name] = r.person.id
+    return ids
+
+
+def _names(read, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    with read() as ctx:
+        return [h.name for h in search(ctx.session, query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("nguyen van duc", "Nguyễn Văn Đức"),
+        ("Nguyễn Văn Đức", "Nguyễn Văn Đức"),
+        ("ng v duc", "Nguyễn Văn Đức"),
+        ("Hoà", "Trần Thị Hòa"),  # new-style tone placement finds old-style
+        ("hoa", "Trần Thị Hòa"),
+        ("Thuỷ", "Lê Thị Thủy"),
+        ("Khoẻ", "Phạm Đức Khỏe"),
+        (unicodedata.normalize("NFD", "Trần Thị Hòa"), "Trần Thị Hòa"),  # decomposed input
+        ("019190", "Trần Thị Hòa"),  # the start of an ID number
+        ("dong tam", "Trần Thị Hòa"),  # address
+    ],
+)
+def test_officers_find_people_as_they_type(people, read, query, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _names(read, query)[0] == expected
+
+
+def test_a_name_match_ranks_above_an_address_match(people, read) -> None:  # type: ignore[no-untyped-def]
+    # "duc" is in Nguyễn Văn Đức's given name and Phạm Đức Khỏe's middle name.
+    assert set(_names(read, "duc")) == {"Nguyễn Văn Đức", "Phạm Đức Khỏe"}
+
+
+def test_no_match_and_empty_query(people, read) -> None:  # type: ignore[no-untyped-def]
+    assert _names(read, "xyzzy") == []
+    assert _names(read, "  ,  ") == []
+
+
+def test_index_follows_edits(people, write, read) -> None:  # type: ignore[no-untyped-def]
+    with write() as ctx:
+        edit_person(ctx, people["Lê Thị Thủy"], {"full_name": "Lê Thị Hằng"})
+    assert _names(read, "thuy") == []
+    assert _names(read, "hang") == ["Lê Thị Hằng"]
+    with read() as ctx:
+        assert search_index.verify(ctx.session.connection()) == []
+
+
+def test_verify_finds_an_index_out_of_step(people, db, read) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        s.execute(text("DELETE FROM search_fts WHERE rowid = (SELECT min(docid) FROM search_docs)"))
+    with read() as ctx:
+        problems = search_index.verify(ctx.session.connection())
+    assert problems
+    with db.write() as s:
+        assert search_index.rebuild(s.connection()) == len(PEOPLE)
+    with read() as ctx:
+        assert search_index.verify(ctx.session.connection()) == []
