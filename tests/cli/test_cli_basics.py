@@ -1,0 +1,147 @@
+"""The ``antt`` contract: commands, JSON output and exit codes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from antt_desktop.store.database import open_database
+
+
+def _count(data_dir: Path, table: str) -> int:
+    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_init_then_refuses_a_second_init(antt) -> None:  # type: ignore[no-untyped-def]
+    first = antt(
+        "init",
+        "--unit-code",
+        "05611",
+        "--unit-name",
+        "Công an xã Phú Lương",
+        "--admin",
+        "admin",
+        "--json",
+    )
+    assert first.code == 0
+    assert first.json["code"] == "05611"
+    again = antt("init", "--unit-code", "05611", "--unit-name", "X", "--admin", "admin")
+    assert again.code == 3
+    assert "đã được thiết lập cho đơn vị 05611" in again.err
+
+
+def test_person_add_prints_the_record_with_json(post) -> None:  # type: ignore[no-untyped-def]
+    r = post(
+        "person",
+        "add",
+        "--name",
+        " Nguyễn  Văn Đức",
+        "--born",
+        "02/03/1985",
+        "--sex",
+        "M",
+        "--id-number",
+        "019085012345",
+        "--json",
+    )
+    assert r.code == 0, r.err
+    assert r.json["full_name"] == "Nguyễn Văn Đức"
+    shown = post("person", "show", r.json["id"], "--json")
+    assert shown.json["id_number"] == "019085012345"
+    assert shown.json["born"] == "02/03/1985"
+
+
+def test_refusal_names_field_and_rule_and_writes_nothing(post) -> None:  # type: ignore[no-untyped-def]
+    before = _count(post.data_dir, "persons")
+    r = post(
+        "person",
+        "add",
+        "--name",
+        "Trần Thị Hoà",
+        "--born",
+        "1990",
+        "--sex",
+        "M",
+        "--id-number",
+        "019190012345",
+    )
+    assert r.code == 3
+    assert "Số định danh cá nhân" in r.err
+    assert "giới tính" in r.err
+    assert _count(post.data_dir, "persons") == before
+
+
+def test_refusal_in_english(post) -> None:  # type: ignore[no-untyped-def]
+    r = post("--lang", "en", "person", "add", "--name", "A", "--born", "31/02/2020")
+    assert r.code == 3
+    assert "Date of birth: '31/02/2020' is not a real calendar date" in r.err
+
+
+def test_refusal_as_json(post) -> None:  # type: ignore[no-untyped-def]
+    r = post("person", "add", "--name", "A", "--id-number", "12345", "--json")
+    assert r.code == 3
+    error = r.json["errors"][0]
+    assert (error["field"], error["code"]) == ("id_number", "id_number.length")
+
+
+def test_usage_error_exits_2(post) -> None:  # type: ignore[no-untyped-def]
+    assert post("person", "add").code == 2
+    assert post("no-such-command").code == 2
+
+
+def test_unknown_record_exits_3(post) -> None:  # type: ignore[no-untyped-def]
+    r = post("person", "show", "00000000-0000-0000-0000-000000000000")
+    assert r.code == 3
+
+
+def test_locked_database_exits_5(post) -> None:  # type: ignore[no-untyped-def]
+    holder = open_database(post.data_dir / "antt.sqlite3")
+    try:
+        r = post("person", "add", "--name", "Lê Văn Tám")
+    finally:
+        holder.close()
+    assert r.code == 5
+    assert "đang được mở" in r.err
+
+
+def test_search_json_best_first(post) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Nguyễn Văn Đức", "Nguyễn Thị Hòa", "Trần Đức Anh"):
+        assert post("person", "add", "--name", name).code == 0
+    r = post("search", "ng v duc", "--json")
+    assert r.code == 0
+    assert [h["name"] for h in r.json][0] == "Nguyễn Văn Đức"
+    assert {"id", "kind", "name"} <= set(r.json[0])
+    assert r.json[0]["kind"] == "person"
+    assert post("search", "Hoà", "--json").json[0]["name"] == "Nguyễn Thị Hòa"
+
+
+def test_check_reports_a_sound_database_then_a_damaged_one(post) -> None:  # type: ignore[no-untyped-def]
+    post("person", "add", "--name", "Lê Văn Tám")
+    ok = post("check", "--json")
+    assert ok.code == 0 and ok.json["ok"] is True
+    with sqlite3.connect(post.data_dir / "antt.sqlite3") as conn:
+        conn.execute("UPDATE audit_entries SET actor = 'someone else' WHERE seq = 1")
+    bad = post("check", "--json")
+    assert bad.code == 1
+    assert any("audit entry 1" in p for p in bad.json["problems"])
+
+
+def test_backup_and_restore(post, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    post("person", "add", "--name", "Lê Văn Tám")
+    assert post("backup", "--out", str(tmp_path / "copy.sqlite3")).code == 0
+    post("person", "add", "--name", "Phạm Thị Bảy")
+    assert _count(post.data_dir, "persons") == 2
+    r = post("restore", str(tmp_path / "copy.sqlite3"), "--json")
+    assert r.code == 0, r.err
+    assert _count(post.data_dir, "persons") == 1
+    assert Path(r.json["previous"]).exists()
+
+
+def test_restore_of_junk_exits_3_and_keeps_the_database(post, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    post("person", "add", "--name", "Lê Văn Tám")
+    junk = tmp_path / "junk.bak"
+    junk.write_text("hello")
+    r = post("restore", str(junk))
+    assert r.code == 3
+    assert _count(post.data_dir, "persons") == 1
