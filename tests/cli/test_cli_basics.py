@@ -110,7 +110,7 @@ def test_search_json_best_first(post) -> None:  # type: ignore[no-untyped-def]
         assert post("person", "add", "--name", name).code == 0
     r = post("search", "ng v duc", "--json")
     assert r.code == 0
-    assert [h["name"] for h in r.json][0] == "Nguyễn Văn Đức"
+    assert r.json[0]["name"] == "Nguyễn Văn Đức"
     assert {"id", "kind", "name"} <= set(r.json[0])
     assert r.json[0]["kind"] == "person"
     assert post("search", "Hoà", "--json").json[0]["name"] == "Nguyễn Thị Hòa"
