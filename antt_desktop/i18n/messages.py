@@ -54,8 +54,13 @@ def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
 
 
 def field_label(name: str, tr: Translator) -> str:
+    """The label of a field; for ``scores.crime`` or ``recipients[3].name`` with no label of
+    its own, the label of the group it belongs to."""
     _, fields = _tables()
     label = fields.get(name)
+    if label is None:
+        group = name.split(".", 1)[0].split("[", 1)[0]
+        label = fields.get(group)
     return tr(label) if label else name
 
 

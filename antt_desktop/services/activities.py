@@ -28,12 +28,26 @@ CountValue = int | str | None
 
 #: Counted quantities of an activity, in the order reports list them.
 QUANTITIES = (
-    "participants", "guns", "rudimentary_weapons", "explosives", "bullets", "grenades",
-    "fireworks", "support_tools", "cases_mediated", "tips_of_value", "surrendered",
+    "participants",
+    "guns",
+    "rudimentary_weapons",
+    "explosives",
+    "bullets",
+    "grenades",
+    "fireworks",
+    "support_tools",
+    "cases_mediated",
+    "tips_of_value",
+    "surrendered",
 )
 #: Items handed in at weapon collection drives (vũ khí, vật liệu nổ, công cụ hỗ trợ).
 WEAPON_ITEMS = (
-    "guns", "rudimentary_weapons", "explosives", "bullets", "grenades", "fireworks",
+    "guns",
+    "rudimentary_weapons",
+    "explosives",
+    "bullets",
+    "grenades",
+    "fireworks",
     "support_tools",
 )
 NOTES_MAX = 4000
@@ -42,8 +56,9 @@ _PLAIN = re.compile(r"-?\d+", re.ASCII)
 _GROUPED = re.compile(r"-?\d{1,3}(?:[. ]\d{3})+", re.ASCII)  # 1.500.000 or 1 500 000
 
 
-def parse_day(value: DateValue, field_name: str, problems: list[Problem], *,
-              today: date | None = None) -> date | None:
+def parse_day(
+    value: DateValue, field_name: str, problems: list[Problem], *, today: date | None = None
+) -> date | None:
     """The date in ``value`` (DD/MM/YYYY text or a date), None if blank or wrong.
 
     Problems (``date.format``, ``date.invalid``, ``date.future`` when ``today`` is given and
@@ -67,9 +82,15 @@ def parse_day(value: DateValue, field_name: str, problems: list[Problem], *,
     return day
 
 
-def parse_whole(value: CountValue, field_name: str, problems: list[Problem], *,
-                invalid_code: str = "number.invalid", negative_code: str = "number.negative",
-                **params: Any) -> int | None:
+def parse_whole(
+    value: CountValue,
+    field_name: str,
+    problems: list[Problem],
+    *,
+    invalid_code: str = "number.invalid",
+    negative_code: str = "number.negative",
+    **params: Any,
+) -> int | None:
     """The non-negative whole number in ``value``, None if blank or wrong.
 
     Text may group thousands with dots or spaces (``1.500.000.000``). Problems
@@ -125,26 +146,40 @@ class ActivityInput:
 
 def _validate(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, Any]]:
     kind = (data.kind or "").strip()
-    problems = require({"initiative_id": data.initiative_id, "held_on": data.held_on,
-                        "kind": kind}, "initiative_id", "held_on", "kind")
+    problems = require(
+        {"initiative_id": data.initiative_id, "held_on": data.held_on, "kind": kind},
+        "initiative_id",
+        "held_on",
+        "kind",
+    )
     initiative = ctx.session.get(Initiative, data.initiative_id) if data.initiative_id else None
     if data.initiative_id and (initiative is None or initiative.deleted):
-        problems.append(Problem("initiative_id", "initiative.unknown",
-                                {"value": data.initiative_id}))
+        problems.append(
+            Problem("initiative_id", "initiative.unknown", {"value": data.initiative_id})
+        )
         initiative = None
     held_on = parse_day(data.held_on, "held_on", problems, today=ctx.today)
     if initiative is not None and held_on is not None:
         if held_on < initiative.launched_on:
-            problems.append(Problem("held_on", "activity.before_launch",
-                                    {"value": held_on, "launched": initiative.launched_on}))
+            problems.append(
+                Problem(
+                    "held_on",
+                    "activity.before_launch",
+                    {"value": held_on, "launched": initiative.launched_on},
+                )
+            )
         ended = initiative.status == InitiativeStatus.ENDED
         if ended and (initiative.ended_on is None or held_on > initiative.ended_on):
-            problems.append(Problem("held_on", "activity.after_end",
-                                    {"value": held_on, "ended": initiative.ended_on}))
+            problems.append(
+                Problem(
+                    "held_on",
+                    "activity.after_end",
+                    {"value": held_on, "ended": initiative.ended_on},
+                )
+            )
     if kind and kind not in catalogues.codes(ctx.session, catalogues.ACTIVITY_KIND):
         problems.append(Problem("kind", "activity.kind_unknown", {"value": kind}))
-    values: dict[str, Any] = {"initiative_id": data.initiative_id, "held_on": held_on,
-                              "kind": kind}
+    values: dict[str, Any] = {"initiative_id": data.initiative_id, "held_on": held_on, "kind": kind}
     for name in QUANTITIES:
         values[name] = parse_whole(getattr(data, name), name, problems) or 0
     values["notes"] = clean_text(data.notes)
@@ -195,8 +230,14 @@ class ActivityTotals:
         return {name: getattr(self, name) for name in WEAPON_ITEMS}
 
 
-def activity_totals(session: Session, *, start: date, end: date, unit_id: str | None = None,
-                    initiative_id: str | None = None) -> ActivityTotals:
+def activity_totals(
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    unit_id: str | None = None,
+    initiative_id: str | None = None,
+) -> ActivityTotals:
     """Totals of the activities held from ``start`` to ``end`` (both included).
 
     Args:
@@ -215,8 +256,12 @@ def activity_totals(session: Session, *, start: date, end: date, unit_id: str | 
     stmt = (
         select(Activity.kind, func.count(Activity.id), *sums)
         .join(Initiative, Initiative.id == Activity.initiative_id)
-        .where(Activity.held_on >= start, Activity.held_on <= end,
-               Activity.deleted.is_(False), Initiative.deleted.is_(False))
+        .where(
+            Activity.held_on >= start,
+            Activity.held_on <= end,
+            Activity.deleted.is_(False),
+            Initiative.deleted.is_(False),
+        )
         .group_by(Activity.kind)
     )
     if unit_id is not None:

@@ -1,8 +1,9 @@
-"""Management dossiers (hồ sơ quản lý đối tượng): open, edit, classify, close.
+"""Management dossiers (hồ sơ quản lý đối tượng): open, edit, classify and close them, and
+read them back: the assessment booklet, the list of assessments due, the whole dossier.
 
-Assessments, the schedule and the records kept on a dossier (commitments, support,
-violations) live in :mod:`antt_desktop.services.dossier_records`. The helpers for typed
-input (dates as text or ``date``, one-line and multi-line text) are shared with it.
+The append-only records kept on a dossier (assessments and their corrections, commitments,
+support, violations) are written by :mod:`antt_desktop.services.dossier_records`, which
+shares the helpers for typed input defined here (dates as text or ``date``, text cleaning).
 """
 
 from __future__ import annotations
@@ -19,8 +20,14 @@ from sqlalchemy.orm import Session, aliased
 from antt_desktop.domain.dates import parse_date
 from antt_desktop.domain.enums import Cadence, Classification, CloseReason, DossierStatus
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
-from antt_desktop.domain.periods import Period
-from antt_desktop.domain.schedule import CategoryRule, DueStatus, assessment_status, due_date
+from antt_desktop.domain.periods import Period, PeriodKind
+from antt_desktop.domain.schedule import (
+    CategoryRule,
+    DueState,
+    DueStatus,
+    assessment_status,
+    due_date,
+)
 from antt_desktop.domain.schedule import planned_end as default_planned_end
 from antt_desktop.domain.text import normalize_name
 from antt_desktop.services import catalogues
@@ -93,7 +100,7 @@ def para(value: str | None) -> str | None:
     return unicodedata.normalize("NFC", value).strip() or None
 
 
-def live_category(session: Any, code: str | None) -> DossierCategory | None:
+def live_category(session: Session, code: str | None) -> DossierCategory | None:
     cat = catalogues.category(session, code) if code else None
     return None if cat is None or cat.deleted else cat
 
@@ -330,7 +337,7 @@ def close_dossier(
     )
     if dossier.status == DossierStatus.CLOSED.value:
         problems.append(
-            Problem("status", "dossier.already_closed", {"closed_on": dossier.closed_on})
+            Problem("dossier_id", "dossier.already_closed", {"closed_on": dossier.closed_on})
         )
     day = read_date(closed_on, "closed_on", problems, ctx.today)
     if day is not None and day < dossier.opened_on:
@@ -494,52 +501,67 @@ def due_assessments(session: Session, today: date, unit_id: str | None = None) -
     open_now = [Dossier.status == DossierStatus.OPEN.value, Dossier.deleted.is_(False)]
     if unit_id is not None:
         open_now.append(Dossier.unit_id == unit_id)
-    dossiers = session.execute(
+    conn = session.connection()  # plain rows: no ORM loading for thousands of tuples
+    dossiers = conn.execute(
         select(
             Dossier.id,
             Dossier.person_id,
             Dossier.opened_on,
             Person.full_name,
             Person.sort_key,
-            DossierCategory,
+            DossierCategory.code,
+            DossierCategory.name_vi,
+            DossierCategory.cadence,
+            DossierCategory.due_day,
         )
         .join(Person, Person.id == Dossier.person_id)
         .join(DossierCategory, DossierCategory.code == Dossier.category_code)
         .where(*open_now, DossierCategory.cadence != Cadence.NONE.value)
     ).all()
-    parsed: dict[str, Period] = {}
-    done: dict[str, set[Period]] = defaultdict(set)
-    for dossier_id, label in session.execute(
+    done: dict[str, set[str]] = defaultdict(set)
+    for dossier_id, label in conn.execute(
         select(Assessment.dossier_id, Assessment.period)
         .join(Dossier, Dossier.id == Assessment.dossier_id)
         .where(*open_now, is_current())
     ):
-        period = parsed.get(label) or parsed.setdefault(label, Period.parse(label))
-        done[dossier_id].add(period)
-    rules: dict[str, CategoryRule] = {}
-    items: list[tuple[str, DueItem]] = []
+        done[dossier_id].add(label)
+    # An open dossier's schedule is the tail of the schedule of the category's oldest open
+    # dossier, from the period it opened in: work each category's out once, not per dossier.
+    oldest: dict[str, date] = {}
     for row in dossiers:
-        cat = row.DossierCategory
-        rule = rules.get(cat.code) or rules.setdefault(cat.code, catalogues.rule_of(cat))
-        for state in assessment_status(rule, row.opened_on, None, done[row.id], today):
-            if state.status in ("due", "overdue"):
-                items.append(
-                    (
-                        row.sort_key,
-                        DueItem(
-                            row.id,
-                            row.person_id,
-                            row.full_name,
-                            cat.code,
-                            cat.name_vi,
-                            state.period,
-                            state.due_on,
-                            state.status,
-                        ),
-                    )
+        oldest[row.code] = min(row.opened_on, oldest.get(row.code, row.opened_on))
+    plans: dict[str, tuple[PeriodKind, list[tuple[str, DueState]], dict[Period, int]]] = {}
+    for row in dossiers:
+        if row.code not in plans:
+            rule = CategoryRule(row.code, Cadence(row.cadence), row.due_day)
+            assert rule.period_kind is not None
+            states = assessment_status(rule, oldest[row.code], None, frozenset(), today)
+            ended = [(st.period.label(), st) for st in states if st.status != "upcoming"]
+            plans[row.code] = (
+                rule.period_kind,
+                ended,
+                {st.period: i for i, (_label, st) in enumerate(ended)},
+            )
+    items: list[tuple[date, str, date, DueItem]] = []
+    for row in dossiers:
+        kind, ended, index = plans[row.code]
+        first = index.get(Period.of(kind, row.opened_on))
+        assessed = done.get(row.id, set())
+        for label, state in ended[first:] if first is not None else ():
+            if label not in assessed:
+                item = DueItem(
+                    row.id,
+                    row.person_id,
+                    row.full_name,
+                    row.code,
+                    row.name_vi,
+                    state.period,
+                    state.due_on,
+                    state.status,
                 )
-    items.sort(key=lambda pair: (pair[1].due_on, pair[0], pair[1].period.start))
-    return [item for _key, item in items]
+                items.append((state.due_on, row.sort_key, state.period.start, item))
+    items.sort(key=lambda t: t[:3])
+    return [t[3] for t in items]
 
 
 def dossier_summary(session: Session, dossier_id: str) -> DossierSummary:

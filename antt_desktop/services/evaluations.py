@@ -8,6 +8,7 @@ old one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,9 @@ from antt_desktop.store.base import Base
 from antt_desktop.store.models import Area, Evaluation, Initiative, Rubric, Unit
 
 SUBJECTS: tuple[tuple[str, type[Base]], ...] = (
-    ("initiative_id", Initiative), ("unit_id", Unit), ("area_id", Area),
+    ("initiative_id", Initiative),
+    ("unit_id", Unit),
+    ("area_id", Area),
 )
 
 
@@ -35,7 +38,7 @@ class EvaluationInput:
     area_id: str | None = None
     evaluated_on: DateValue = None
     rubric_code: str | None = None
-    scores: dict[str, CountValue] = field(default_factory=dict)  # criterion code → points
+    scores: Mapping[str, CountValue] = field(default_factory=dict)  # criterion code → points
     decision_number: str | None = None
     decision_date: DateValue = None
     decision_issuer: str | None = None
@@ -53,13 +56,19 @@ def _subject_problems(ctx: Ctx, data: EvaluationInput) -> list[Problem]:
     return []
 
 
-def _score_problems(rubric: Rubric, scores: dict[str, CountValue],
-                    problems: list[Problem]) -> dict[str, int]:
+def _score_problems(
+    rubric: Rubric, scores: Mapping[str, CountValue], problems: list[Problem]
+) -> dict[str, int]:
     """Points per criterion of ``rubric``; problems name the field ``scores.<criterion>``."""
     known = {str(c["code"]) for c in rubric.criteria}
     for code in sorted(set(scores) - known):
-        problems.append(Problem(f"scores.{code}", "evaluation.criterion_unknown",
-                                {"value": code, "rubric": rubric.code}))
+        problems.append(
+            Problem(
+                f"scores.{code}",
+                "evaluation.criterion_unknown",
+                {"value": code, "rubric": rubric.code},
+            )
+        )
     points: dict[str, int] = {}
     for criterion in rubric.criteria:
         code, top, name = str(criterion["code"]), int(criterion["max"]), criterion["name_vi"]
@@ -68,13 +77,24 @@ def _score_problems(rubric: Rubric, scores: dict[str, CountValue],
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             problems.append(Problem(field_name, "evaluation.score_missing", {"criterion": name}))
             continue
-        value = parse_whole(raw, field_name, problems, negative_code="evaluation.score_range",
-                            criterion=name, max=top)
+        value = parse_whole(
+            raw,
+            field_name,
+            problems,
+            negative_code="evaluation.score_range",
+            criterion=name,
+            max=top,
+        )
         if value is None:
             continue
         if value > top:
-            problems.append(Problem(field_name, "evaluation.score_range",
-                                    {"criterion": name, "max": top, "value": value}))
+            problems.append(
+                Problem(
+                    field_name,
+                    "evaluation.score_range",
+                    {"criterion": name, "max": top, "value": value},
+                )
+            )
             continue
         points[code] = value
     return points
@@ -82,19 +102,31 @@ def _score_problems(rubric: Rubric, scores: dict[str, CountValue],
 
 def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str, Any]]:
     subject_problems = _subject_problems(ctx, data)
-    problems = subject_problems + require({"evaluated_on": data.evaluated_on, "rubric_code": data.rubric_code},
-                        "evaluated_on", "rubric_code")
+    problems = subject_problems + require(
+        {"evaluated_on": data.evaluated_on, "rubric_code": data.rubric_code},
+        "evaluated_on",
+        "rubric_code",
+    )
     evaluated_on = parse_day(data.evaluated_on, "evaluated_on", problems, today=ctx.today)
     if evaluated_on is not None and data.initiative_id and not subject_problems:
         initiative = ctx.session.get(Initiative, data.initiative_id)
         if initiative is not None and evaluated_on < initiative.launched_on:
-            problems.append(Problem("evaluated_on", "evaluation.before_launch",
-                                    {"value": evaluated_on,
-                                     "launched": initiative.launched_on}))
+            problems.append(
+                Problem(
+                    "evaluated_on",
+                    "evaluation.before_launch",
+                    {"value": evaluated_on, "launched": initiative.launched_on},
+                )
+            )
     decision_date = parse_day(data.decision_date, "decision_date", problems, today=ctx.today)
     if decision_date is not None and evaluated_on is not None and decision_date < evaluated_on:
-        problems.append(Problem("decision_date", "evaluation.decision_before",
-                                {"value": decision_date, "evaluated": evaluated_on}))
+        problems.append(
+            Problem(
+                "decision_date",
+                "evaluation.decision_before",
+                {"value": decision_date, "evaluated": evaluated_on},
+            )
+        )
     number = (data.decision_number or "").strip() or None
     issuer = " ".join((data.decision_issuer or "").split()) or None
     problems += max_length("decision_number", number, 60)
@@ -107,25 +139,37 @@ def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str,
     elif rubric is not None:
         points = _score_problems(rubric, data.scores, problems)
     values: dict[str, Any] = {
-        "initiative_id": data.initiative_id or None, "unit_id": data.unit_id or None,
-        "area_id": data.area_id or None, "evaluated_on": evaluated_on, "rubric_code": code,
-        "scores": points, "decision_number": number, "decision_date": decision_date,
+        "initiative_id": data.initiative_id or None,
+        "unit_id": data.unit_id or None,
+        "area_id": data.area_id or None,
+        "evaluated_on": evaluated_on,
+        "rubric_code": code,
+        "scores": points,
+        "decision_number": number,
+        "decision_date": decision_date,
         "decision_issuer": issuer,
     }
     if rubric is not None:
         total = sum(points.values())
-        values.update(total=total, max_total=sum(int(c["max"]) for c in rubric.criteria),
-                      meets_standard=total >= rubric.pass_mark)
+        values.update(
+            total=total,
+            max_total=sum(int(c["max"]) for c in rubric.criteria),
+            meets_standard=total >= rubric.pass_mark,
+        )
     return problems, values
 
 
-def _write(ctx: Ctx, values: dict[str, Any], action: str, detail: str | None = None
-           ) -> Evaluation:
+def _write(ctx: Ctx, values: dict[str, Any], action: str, detail: str | None = None) -> Evaluation:
     evaluation = Evaluation(**values)
     ctx.session.add(evaluation)
     ctx.session.flush()
-    ctx.audit(action, "evaluation", evaluation.id,
-              [k for k, v in values.items() if v not in (None, "", {})], detail)
+    ctx.audit(
+        action,
+        "evaluation",
+        evaluation.id,
+        [k for k, v in values.items() if v not in (None, "", {})],
+        detail,
+    )
     return evaluation
 
 
@@ -140,8 +184,9 @@ def evaluate(ctx: Ctx, data: EvaluationInput) -> Evaluation:
     return _write(ctx, values, "create")
 
 
-def correct_evaluation(ctx: Ctx, evaluation_id: str, data: EvaluationInput, *,
-                       reason: str | None) -> Evaluation:
+def correct_evaluation(
+    ctx: Ctx, evaluation_id: str, data: EvaluationInput, *, reason: str | None
+) -> Evaluation:
     """Record a corrected evaluation that supersedes ``evaluation_id`` (same subject).
 
     Raises:
@@ -163,8 +208,9 @@ def correct_evaluation(ctx: Ctx, evaluation_id: str, data: EvaluationInput, *,
 
 def _superseding(session: Session, evaluation_id: str) -> str | None:
     return session.execute(
-        select(Evaluation.id).where(Evaluation.supersedes_id == evaluation_id,
-                                    Evaluation.deleted.is_(False)).limit(1)
+        select(Evaluation.id)
+        .where(Evaluation.supersedes_id == evaluation_id, Evaluation.deleted.is_(False))
+        .limit(1)
     ).scalar_one_or_none()
 
 
@@ -173,9 +219,11 @@ def latest_evaluation(session: Session, initiative_id: str) -> Evaluation | None
     newer = aliased(Evaluation)
     return session.execute(
         select(Evaluation)
-        .where(Evaluation.initiative_id == initiative_id, Evaluation.deleted.is_(False),
-               ~exists().where(newer.supersedes_id == Evaluation.id, newer.deleted.is_(False)))
+        .where(
+            Evaluation.initiative_id == initiative_id,
+            Evaluation.deleted.is_(False),
+            ~exists().where(newer.supersedes_id == Evaluation.id, newer.deleted.is_(False)),
+        )
         .order_by(Evaluation.evaluated_on.desc(), Evaluation.hlc.desc())
         .limit(1)
     ).scalar_one_or_none()
-

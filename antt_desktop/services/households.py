@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,8 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services.context import Ctx, apply_changes, max_length
 from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person
+
+T = TypeVar("T", Area, Household, Person)
 
 #: The relation written on the head's own person record.
 HEAD_RELATION = "Chủ hộ"
@@ -45,8 +47,14 @@ def clean_text(value: str | None) -> str | None:
     return normalize_name(value) or None
 
 
-def read_date(value: date | str | None, field: str, today: date, *, required: bool = False,
-              allow_future: bool = False) -> tuple[date | None, list[Problem]]:
+def read_date(
+    value: date | str | None,
+    field: str,
+    today: date,
+    *,
+    required: bool = False,
+    allow_future: bool = False,
+) -> tuple[date | None, list[Problem]]:
     """A date typed as DD/MM/YYYY (or given as a date), with the problems it has."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, [Problem(field, "required")] if required else []
@@ -71,8 +79,9 @@ def read_year(value: int | str | None, field: str, today: date) -> tuple[int | N
     except (TypeError, ValueError):
         return None, [Problem(field, "number.invalid", {"value": value})]
     if not FIRST_YEAR <= year <= today.year + 1:
-        return None, [Problem(field, "year.range",
-                              {"value": year, "min": FIRST_YEAR, "max": today.year + 1})]
+        return None, [
+            Problem(field, "year.range", {"value": year, "min": FIRST_YEAR, "max": today.year + 1})
+        ]
     return year, []
 
 
@@ -84,12 +93,13 @@ def _columns(data: HouseholdInput) -> dict[str, Any]:
     return {f.name: getattr(data, f.name) for f in fields(data)}
 
 
-def _live(obj: Any) -> Any:
+def _live(obj: T | None) -> T | None:
     return obj if obj is not None and not obj.deleted else None
 
 
-def _check_head(ctx: Ctx, person_id: str, unit_id: str, household_id: str | None,
-                field: str = "head_person_id") -> tuple[Person | None, list[Problem]]:
+def _check_head(
+    ctx: Ctx, person_id: str, unit_id: str, household_id: str | None, field: str = "head_person_id"
+) -> tuple[Person | None, list[Problem]]:
     """The person who may become head, or the problems that stop it.
 
     A new household may take its head from another household (tách hộ); an existing one
@@ -99,26 +109,41 @@ def _check_head(ctx: Ctx, person_id: str, unit_id: str, household_id: str | None
     if person is None:
         return None, [Problem(field, "person.unknown", {"value": person_id})]
     if person.unit_id != unit_id:
-        return None, [Problem(field, "household.other_unit", {"name": person.full_name})]
-    if household_id is not None and person.household_id not in (None, household_id):
-        current = _live(ctx.session.get(Household, person.household_id))
-        if current is not None:
-            return None, [Problem(field, "household.member_elsewhere",
-                                  {"name": person.full_name, "number": current.number})]
-    other = ctx.session.execute(
-        select(Household.number).where(
-            Household.head_person_id == person.id, Household.deleted.is_(False),
-            Household.id != (household_id or ""),
-        )
-    ).first()
-    if other is not None:
-        return None, [Problem(field, "household.head_taken",
-                              {"name": person.full_name, "number": other.number})]
+        return None, [_about(field, "household.other_unit", person)]
+    if (heads := _head_of(ctx.session, person.id, household_id)) is not None:
+        return None, [_about(field, "household.head_taken", person, heads)]
+    current = _current_household(ctx, person)
+    if household_id is not None and current is not None and current.id != household_id:
+        return None, [_about(field, "household.member_elsewhere", person, current.number)]
     return person, []
 
 
-def validate(ctx: Ctx, data: HouseholdInput, unit_id: str, existing: Household | None = None
-             ) -> tuple[list[Problem], Person | None]:
+def _about(field: str, code: str, person: Person, number: str | None = None) -> Problem:
+    """A problem about a person (and a household number) named in its message."""
+    params = {"name": person.full_name}
+    if number is not None:
+        params["number"] = number
+    return Problem(field, code, params)
+
+
+def _head_of(session: Session, person_id: str, except_id: str | None = None) -> str | None:
+    """The number of the live household this person heads (other than ``except_id``)."""
+    return session.execute(
+        select(Household.number).where(
+            Household.head_person_id == person_id,
+            Household.deleted.is_(False),
+            Household.id != (except_id or ""),
+        )
+    ).scalar()
+
+
+def _current_household(ctx: Ctx, person: Person) -> Household | None:
+    return _live(ctx.session.get(Household, person.household_id)) if person.household_id else None
+
+
+def validate(
+    ctx: Ctx, data: HouseholdInput, unit_id: str, existing: Household | None = None
+) -> tuple[list[Problem], Person | None]:
     """Every problem with ``data`` (cleaned), and the head it names when that head is new."""
     s = ctx.session
     problems: list[Problem] = []
@@ -130,7 +155,8 @@ def validate(ctx: Ctx, data: HouseholdInput, unit_id: str, existing: Household |
         # Tombstoned households keep their number: the unique constraint covers them too.
         taken = s.execute(
             select(Household.id).where(
-                Household.unit_id == unit_id, Household.number == data.number,
+                Household.unit_id == unit_id,
+                Household.number == data.number,
                 Household.id != (existing.id if existing else ""),
             )
         ).first()
@@ -143,24 +169,28 @@ def validate(ctx: Ctx, data: HouseholdInput, unit_id: str, existing: Household |
     head = None
     if existing is not None and existing.head_person_id and not data.head_person_id:
         problems.append(Problem("head_person_id", "required"))
-    elif data.head_person_id and (existing is None
-                                  or existing.head_person_id != data.head_person_id):
-        head, head_problems = _check_head(ctx, data.head_person_id, unit_id,
-                                          existing.id if existing else None)
+    elif data.head_person_id and (
+        existing is None or existing.head_person_id != data.head_person_id
+    ):
+        head, head_problems = _check_head(
+            ctx, data.head_person_id, unit_id, existing.id if existing else None
+        )
         problems += head_problems
     return problems, head
 
 
-def _set_membership(ctx: Ctx, person: Person, household_id: str | None, relation: str | None,
-                    action: str = "edit") -> None:
+def _set_membership(
+    ctx: Ctx, person: Person, household_id: str | None, relation: str | None, action: str = "edit"
+) -> None:
     changed = apply_changes(person, {"household_id": household_id, "relation_to_head": relation})
     if changed:
         ctx.session.flush()
         ctx.audit(action, "person", person.id, changed)
 
 
-def _switch_head(ctx: Ctx, household: Household, head: Person,
-                 former_head_relation: str | None = None) -> None:
+def _switch_head(
+    ctx: Ctx, household: Household, head: Person, former_head_relation: str | None = None
+) -> None:
     """Make ``head`` the head (and a member); the former head stays a member."""
     former_id = household.head_person_id
     if former_id != head.id:
@@ -197,8 +227,7 @@ def edit_household(ctx: Ctx, household_id: str, changes: dict[str, Any]) -> Hous
     unknown = set(changes) - {f.name for f in fields(HouseholdInput)}
     if unknown:
         raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])
-    current = HouseholdInput(**{f.name: getattr(household, f.name)
-                                for f in fields(HouseholdInput)})
+    current = HouseholdInput(**{f.name: getattr(household, f.name) for f in fields(HouseholdInput)})
     data = _clean(replace(current, **changes))
     problems, head = validate(ctx, data, household.unit_id, household)
     raise_if_errors(problems)
@@ -213,15 +242,16 @@ def edit_household(ctx: Ctx, household_id: str, changes: dict[str, Any]) -> Hous
     return household
 
 
-def change_head(ctx: Ctx, household_id: str, person_id: str, *,
-                former_head_relation: str | None = None) -> Household:
+def change_head(
+    ctx: Ctx, household_id: str, person_id: str, *, former_head_relation: str | None = None
+) -> Household:
     """Make ``person_id`` the head; the former head stays a member with
     ``former_head_relation`` (e.g. "Bố"), or no stated relation."""
     household = ctx.get(Household, household_id, "household")
     if household.head_person_id == person_id:
         return household
     relation = clean_text(former_head_relation)
-    head, problems = _check_head(ctx, person_id, household.unit_id, household.id, "person_id")
+    head, problems = _check_head(ctx, person_id, household.unit_id, household.id)
     problems += _relation_problems(relation, "former_head_relation", required=False)
     raise_if_errors(problems)
     assert head is not None
@@ -229,22 +259,12 @@ def change_head(ctx: Ctx, household_id: str, person_id: str, *,
     return household
 
 
-def _relation_problems(relation: str | None, field: str, *, required: bool = True
-                       ) -> list[Problem]:
+def _relation_problems(relation: str | None, field: str, *, required: bool = True) -> list[Problem]:
     if not relation:
         return [Problem(field, "required")] if required else []
     if fold(relation) == fold(HEAD_RELATION):
         return [Problem(field, "household.relation_is_head")]
     return max_length(field, relation, 40)
-
-
-def _head_of(session: Session, person_id: str) -> str | None:
-    """The number of the live household this person heads, if any."""
-    return session.execute(
-        select(Household.number).where(
-            Household.head_person_id == person_id, Household.deleted.is_(False)
-        )
-    ).scalar()
 
 
 def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Person:
@@ -257,17 +277,13 @@ def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Pe
     problems = _relation_problems(relation_text, "relation_to_head")
     person = _live(ctx.session.get(Person, person_id))
     if person is None:
-        problems.append(Problem("person_id", "person.unknown", {"value": person_id}))
+        problems.append(Problem("member_id", "person.unknown", {"value": person_id}))
     elif person.unit_id != household.unit_id:
-        problems.append(Problem("person_id", "household.other_unit", {"name": person.full_name}))
+        problems.append(_about("member_id", "household.other_unit", person))
     elif person.household_id == household.id:
-        problems.append(Problem("person_id", "household.already_member",
-                                {"name": person.full_name, "number": household.number}))
-    elif person.household_id:
-        current = _live(ctx.session.get(Household, person.household_id))
-        if current is not None:
-            problems.append(Problem("person_id", "household.member_elsewhere",
-                                    {"name": person.full_name, "number": current.number}))
+        problems.append(_about("member_id", "household.already_member", person, household.number))
+    elif (current := _current_household(ctx, person)) is not None:
+        problems.append(_about("member_id", "household.member_elsewhere", person, current.number))
     raise_if_errors(problems)
     assert person is not None
     _set_membership(ctx, person, household.id, relation_text)
@@ -281,13 +297,11 @@ def move_member(ctx: Ctx, person_id: str, to_household_id: str, relation: str) -
     relation_text = clean_text(relation)
     problems = _relation_problems(relation_text, "relation_to_head")
     if person.unit_id != target.unit_id:
-        problems.append(Problem("person_id", "household.other_unit", {"name": person.full_name}))
+        problems.append(_about("member_id", "household.other_unit", person))
     elif person.household_id == target.id:
-        problems.append(Problem("person_id", "household.already_member",
-                                {"name": person.full_name, "number": target.number}))
+        problems.append(_about("member_id", "household.already_member", person, target.number))
     elif (heads := _head_of(ctx.session, person.id)) is not None:
-        problems.append(Problem("person_id", "household.is_head",
-                                {"name": person.full_name, "number": heads}))
+        problems.append(_about("member_id", "household.is_head", person, heads))
     raise_if_errors(problems)
     _set_membership(ctx, person, target.id, relation_text, action="move")
     return person
@@ -298,13 +312,13 @@ def remove_member(ctx: Ctx, household_id: str, person_id: str) -> Person:
     household = ctx.get(Household, household_id, "household")
     person = _live(ctx.session.get(Person, person_id))
     if person is None:
-        raise ValidationFailed.single("person_id", "person.unknown", value=person_id)
+        raise ValidationFailed.single("member_id", "person.unknown", value=person_id)
     if person.household_id != household.id:
-        raise ValidationFailed.single("person_id", "household.not_member",
-                                      name=person.full_name, number=household.number)
+        raise ValidationFailed(
+            [_about("member_id", "household.not_member", person, household.number)]
+        )
     if household.head_person_id == person.id:
-        raise ValidationFailed.single("person_id", "household.is_head",
-                                      name=person.full_name, number=household.number)
+        raise ValidationFailed([_about("member_id", "household.is_head", person, household.number)])
     _set_membership(ctx, person, None, None)
     return person
 
@@ -328,15 +342,19 @@ def members(session: Session, household_id: str) -> list[Person]:
     )
 
 
-def set_poverty_status(ctx: Ctx, household_id: str, year: int | str, status: str
-                       ) -> HouseholdYearStatus:
+def set_poverty_status(
+    ctx: Ctx, household_id: str, year: int | str, status: str
+) -> HouseholdYearStatus:
     """Record a household's poor / near-poor / none status for a year (one row per year,
     updated in place)."""
     household = ctx.get(Household, household_id, "household")
     year_value, problems = read_year(year, "year", ctx.today)
     if status not in POVERTY_STATUSES:
-        problems.append(Problem("poverty_status", "choice",
-                                {"value": status, "allowed": list(POVERTY_STATUSES)}))
+        problems.append(
+            Problem(
+                "poverty_status", "choice", {"value": status, "allowed": list(POVERTY_STATUSES)}
+            )
+        )
     raise_if_errors(problems)
     row = ctx.session.execute(
         select(HouseholdYearStatus).where(
@@ -359,7 +377,8 @@ def poverty_status(session: Session, household_id: str, year: int) -> str | None
     """The status recorded for that year, or None when nothing was recorded."""
     return session.execute(
         select(HouseholdYearStatus.status).where(
-            HouseholdYearStatus.household_id == household_id, HouseholdYearStatus.year == year,
+            HouseholdYearStatus.household_id == household_id,
+            HouseholdYearStatus.year == year,
             HouseholdYearStatus.deleted.is_(False),
         )
     ).scalar()
@@ -372,7 +391,8 @@ def household_by_number(session: Session, number: str, unit_id: str) -> Househol
         return None
     return session.execute(
         select(Household).where(
-            Household.unit_id == unit_id, Household.number == wanted,
+            Household.unit_id == unit_id,
+            Household.number == wanted,
             Household.deleted.is_(False),
         )
     ).scalar_one_or_none()

@@ -37,19 +37,22 @@ def _period(value: Period | str, problems: list[Problem]) -> Period | None:
         return None
 
 
-def _row(session: Session, unit_id: str, period: Period, indicator: str
-         ) -> IndicatorSnapshot | None:
+def _row(
+    session: Session, unit_id: str, period: Period, indicator: str
+) -> IndicatorSnapshot | None:
     """The stored row, tombstoned or not (the natural key is unique either way)."""
     return session.execute(
         select(IndicatorSnapshot).where(
-            IndicatorSnapshot.unit_id == unit_id, IndicatorSnapshot.period == period.label(),
+            IndicatorSnapshot.unit_id == unit_id,
+            IndicatorSnapshot.period == period.label(),
             IndicatorSnapshot.indicator == indicator,
         )
     ).scalar_one_or_none()
 
 
-def record_indicator(ctx: Ctx, unit_id: str | None, period: Period | str, indicator: str,
-                     value: CountValue) -> IndicatorSnapshot:
+def record_indicator(
+    ctx: Ctx, unit_id: str | None, period: Period | str, indicator: str, value: CountValue
+) -> IndicatorSnapshot:
     """Record (or correct) one count of a unit for a period.
 
     Args:
@@ -64,8 +67,16 @@ def record_indicator(ctx: Ctx, unit_id: str | None, period: Period | str, indica
         ValidationFailed: with every problem found; nothing is written then.
     """
     unit = ctx.get_unit(unit_id)
-    problems = require({"period": period if isinstance(period, str) else period.label(),
-                        "indicator": indicator, "value": value}, "period", "indicator", "value")
+    problems = require(
+        {
+            "period": period if isinstance(period, str) else period.label(),
+            "indicator": indicator,
+            "value": value,
+        },
+        "period",
+        "indicator",
+        "value",
+    )
     parsed = _period(period, problems) if period else None
     if parsed is not None and parsed.start > ctx.today:
         problems.append(Problem("period", "indicator.period_future", {"value": parsed.label()}))
@@ -76,14 +87,20 @@ def record_indicator(ctx: Ctx, unit_id: str | None, period: Period | str, indica
     assert parsed is not None and count is not None
     row = _row(ctx.session, unit.id, parsed, indicator)
     if row is None:
-        row = IndicatorSnapshot(unit_id=unit.id, period=parsed.label(),
-                                period_start=parsed.start, indicator=indicator, value=count)
+        row = IndicatorSnapshot(
+            unit_id=unit.id,
+            period=parsed.label(),
+            period_start=parsed.start,
+            indicator=indicator,
+            value=count,
+        )
         ctx.session.add(row)
         ctx.session.flush()
         ctx.audit("create", "indicator_snapshot", row.id, ["indicator", "period", "value"])
         return row
-    changed = [name for name, new in (("value", count), ("deleted", False))
-               if getattr(row, name) != new]
+    changed = [
+        name for name, new in (("value", count), ("deleted", False)) if getattr(row, name) != new
+    ]
     if changed:
         row.value, row.deleted = count, False
         ctx.session.flush()
@@ -91,20 +108,25 @@ def record_indicator(ctx: Ctx, unit_id: str | None, period: Period | str, indica
     return row
 
 
-def _values(session: Session, unit_id: str, indicators: tuple[str, ...],
-            periods: list[Period]) -> dict[tuple[str, str], int]:
+def _values(
+    session: Session, unit_id: str, indicators: tuple[str, ...], periods: list[Period]
+) -> dict[tuple[str, str], int]:
     rows = session.execute(
-        select(IndicatorSnapshot.period, IndicatorSnapshot.indicator, IndicatorSnapshot.value)
-        .where(IndicatorSnapshot.unit_id == unit_id,
-               IndicatorSnapshot.period.in_([p.label() for p in periods]),
-               IndicatorSnapshot.indicator.in_(indicators),
-               IndicatorSnapshot.deleted.is_(False))
+        select(
+            IndicatorSnapshot.period, IndicatorSnapshot.indicator, IndicatorSnapshot.value
+        ).where(
+            IndicatorSnapshot.unit_id == unit_id,
+            IndicatorSnapshot.period.in_([p.label() for p in periods]),
+            IndicatorSnapshot.indicator.in_(indicators),
+            IndicatorSnapshot.deleted.is_(False),
+        )
     )
     return {(period, indicator): value for period, indicator, value in rows}
 
 
-def compare(session: Session, unit_id: str, indicator: str, before: Period, after: Period
-            ) -> Change | None:
+def compare(
+    session: Session, unit_id: str, indicator: str, before: Period, after: Period
+) -> Change | None:
     """The change of one indicator between two periods, or None if either is missing."""
     values = _values(session, unit_id, (indicator,), [before, after])
     first = values.get((before.label(), indicator))

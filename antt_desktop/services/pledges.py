@@ -27,8 +27,14 @@ from antt_desktop.store.models import Area, Household, Person, Pledge
 PLEDGE_NAMESPACE = uuid.UUID("82cfe042-31b3-4f4f-a5b8-88a0ce412ac4")
 STATUSES = tuple(s.value for s in PledgeStatus)
 #: Fields of a pledge an officer may change after it was recorded.
-EDITABLE = ("signed_on", "signer_name", "officer_name", "status", "cultured_family",
-            "violation_notes")
+EDITABLE = (
+    "signed_on",
+    "signer_name",
+    "officer_name",
+    "status",
+    "cultured_family",
+    "violation_notes",
+)
 
 
 def pledge_id(household_id: str, year: int) -> str:
@@ -41,15 +47,18 @@ def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Pro
     problems: list[Problem] = []
     status = values["status"]
     if status not in STATUSES:
-        problems.append(Problem("pledge_status", "choice",
-                                {"value": status, "allowed": list(STATUSES)}))
+        problems.append(
+            Problem("pledge_status", "choice", {"value": status, "allowed": list(STATUSES)})
+        )
     signed = status in (PledgeStatus.SIGNED, PledgeStatus.VIOLATED)
-    signed_on, date_problems = read_date(values["signed_on"], "signed_on", ctx.today,
-                                         required=signed)
+    signed_on, date_problems = read_date(
+        values["signed_on"], "signed_on", ctx.today, required=signed
+    )
     problems += date_problems
-    if signed_on is not None and year is not None and signed_on.year != year:
-        problems.append(Problem("signed_on", "pledge.date_outside_year",
-                                {"value": signed_on, "year": year}))
+    if not date_problems and signed_on is not None and year is not None and signed_on.year != year:
+        problems.append(
+            Problem("signed_on", "pledge.date_outside_year", {"value": signed_on, "year": year})
+        )
     if signed and not values["signer_name"]:
         problems.append(Problem("signer_name", "required"))
     problems += max_length("signer_name", values["signer_name"], 120)
@@ -58,8 +67,9 @@ def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Pro
         problems.append(Problem("violation_notes", "required"))
     cultured = values["cultured_family"]
     if cultured is not None and not isinstance(cultured, bool):
-        problems.append(Problem("cultured_family", "choice",
-                                {"value": cultured, "allowed": [True, False]}))
+        problems.append(
+            Problem("cultured_family", "choice", {"value": cultured, "allowed": [True, False]})
+        )
     return problems, signed_on
 
 
@@ -72,19 +82,33 @@ def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def record_pledge(ctx: Ctx, household_id: str, year: int | str, *,
-                  signed_on: date | str | None, signer_name: str | None,
-                  officer_name: str | None, status: str = "signed",
-                  cultured_family: bool | None = None,
-                  violation_notes: str | None = None) -> Pledge:
+def record_pledge(
+    ctx: Ctx,
+    household_id: str,
+    year: int | str,
+    *,
+    signed_on: date | str | None,
+    signer_name: str | None,
+    officer_name: str | None,
+    status: str = "signed",
+    cultured_family: bool | None = None,
+    violation_notes: str | None = None,
+) -> Pledge:
     """Record a household's pledge for a year, on the current pledge template.
 
     Refused with ``pledge.exists`` when that year already has one (change it with
     :func:`edit_pledge`). Raises ValidationFailed and writes nothing on any problem.
     """
-    values = _cleaned({"signed_on": signed_on, "signer_name": signer_name,
-                       "officer_name": officer_name, "status": status,
-                       "cultured_family": cultured_family, "violation_notes": violation_notes})
+    values = _cleaned(
+        {
+            "signed_on": signed_on,
+            "signer_name": signer_name,
+            "officer_name": officer_name,
+            "status": status,
+            "cultured_family": cultured_family,
+            "violation_notes": violation_notes,
+        }
+    )
     year_value, problems = read_year(year, "year", ctx.today)
     household = ctx.session.get(Household, household_id)
     if household is None or household.deleted:
@@ -97,8 +121,9 @@ def record_pledge(ctx: Ctx, household_id: str, year: int | str, *,
             select(Pledge).where(Pledge.household_id == household.id, Pledge.year == year_value)
         ).scalar_one_or_none()
         if existing is not None and not existing.deleted:
-            problems.append(Problem("year", "pledge.exists",
-                                    {"year": year_value, "number": household.number}))
+            problems.append(
+                Problem("year", "pledge.exists", {"year": year_value, "number": household.number})
+            )
     raise_if_errors(problems)
     assert household is not None and year_value is not None
     version, items = catalogues.pledge_template()
@@ -107,8 +132,12 @@ def record_pledge(ctx: Ctx, household_id: str, year: int | str, *,
         apply_changes(existing, {**columns, "deleted": False})
         pledge = existing
     else:
-        pledge = Pledge(id=pledge_id(household.id, year_value), household_id=household.id,
-                        year=year_value, **columns)
+        pledge = Pledge(
+            id=pledge_id(household.id, year_value),
+            household_id=household.id,
+            year=year_value,
+            **columns,
+        )
         ctx.session.add(pledge)
     ctx.session.flush()
     ctx.audit("create", "pledge", pledge.id, [k for k, v in columns.items() if v is not None])
@@ -136,8 +165,9 @@ def mark_violated(ctx: Ctx, pledge_id: str, notes: str) -> Pledge:
     pledge = ctx.get(Pledge, pledge_id, "pledge")
     if pledge.status == PledgeStatus.REFUSED:
         raise ValidationFailed.single("pledge_status", "pledge.not_signed", year=pledge.year)
-    return edit_pledge(ctx, pledge.id, {"status": PledgeStatus.VIOLATED.value,
-                                        "violation_notes": notes})
+    return edit_pledge(
+        ctx, pledge.id, {"status": PledgeStatus.VIOLATED.value, "violation_notes": notes}
+    )
 
 
 @dataclass(frozen=True)
@@ -156,8 +186,9 @@ class AreaSigningResult:
     skipped_without_head: list[HouseholdRef] = field(default_factory=list)
 
 
-def sign_area(ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str,
-              officer_name: str | None) -> AreaSigningResult:
+def sign_area(
+    ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str, officer_name: str | None
+) -> AreaSigningResult:
     """Mark every live household of an area that has no pledge for ``year`` as signed, the
     head signing, in one transaction (a few queries whatever the number of households)."""
     s = ctx.session
@@ -169,15 +200,15 @@ def sign_area(ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str,
     problems += max_length("officer_name", officer, 120)
     day, date_problems = read_date(signed_on, "signed_on", ctx.today, required=True)
     problems += date_problems
-    if day is not None and year_value is not None and day.year != year_value:
-        problems.append(Problem("signed_on", "pledge.date_outside_year",
-                                {"value": day, "year": year_value}))
+    if not date_problems and day is not None and year_value is not None and day.year != year_value:
+        problems.append(
+            Problem("signed_on", "pledge.date_outside_year", {"value": day, "year": year_value})
+        )
     raise_if_errors(problems)
     assert year_value is not None and day is not None
     households = s.execute(
         select(Household.id, Household.number, Person.full_name)
-        .outerjoin(Person, and_(Person.id == Household.head_person_id,
-                                Person.deleted.is_(False)))
+        .outerjoin(Person, and_(Person.id == Household.head_person_id, Person.deleted.is_(False)))
         .where(Household.area_id == area_id, Household.deleted.is_(False))
         .order_by(Household.number)
     ).all()
@@ -199,22 +230,38 @@ def sign_area(ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str,
         if not head_name:
             result.skipped_without_head.append(HouseholdRef(household_id, number))
             continue
-        columns = {"signed_on": day, "signer_name": normalize_name(head_name)[:120],
-                   "officer_name": officer, "status": PledgeStatus.SIGNED.value,
-                   "template_version": version, "items": items, "cultured_family": None,
-                   "violation_notes": None}
+        columns = {
+            "signed_on": day,
+            "signer_name": normalize_name(head_name)[:120],
+            "officer_name": officer,
+            "status": PledgeStatus.SIGNED.value,
+            "template_version": version,
+            "items": items,
+            "cultured_family": None,
+            "violation_notes": None,
+        }
         if old is not None:  # tombstoned earlier: revive the one row the natural key allows
             apply_changes(old, {**columns, "deleted": False})
         else:
-            new.append(Pledge(id=pledge_id(household_id, year_value),
-                              household_id=household_id, year=year_value, **columns))
+            new.append(
+                Pledge(
+                    id=pledge_id(household_id, year_value),
+                    household_id=household_id,
+                    year=year_value,
+                    **columns,
+                )
+            )
         result.created += 1
     s.add_all(new)
     s.flush()
     if result.created:
-        ctx.audit("sign_area", "area", area_id,
-                  ["officer_name", "signed_on", "signer_name", "status"],
-                  f"year {year_value}: {result.created} pledges signed")
+        ctx.audit(
+            "sign_area",
+            "area",
+            area_id,
+            ["officer_name", "signed_on", "signer_name", "status"],
+            f"year {year_value}: {result.created} pledges signed",
+        )
     return result
 
 
@@ -222,8 +269,9 @@ def sign_area(ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str,
 class AreaCoverage:
     """Pledges of one area (or of households with no area, or the total) for a year.
 
-    ``pledged`` counts households that signed, including those who later violated; ``ratio``
-    is pledged of households.
+    ``pledged`` counts households whose pledge stands signed (kept), so pledged + refused +
+    violated + not recorded = households, as in the statistics; ``ratio`` is pledged of
+    households.
     """
 
     area_id: str | None
@@ -244,19 +292,24 @@ def pledge_coverage(session: Session, year: int, unit_id: str) -> list[AreaCover
         select(
             Household.area_id,
             func.count(Household.id),
-            func.count(case((status.in_(("signed", "violated")), 1))),
+            func.count(case((status == "signed", 1))),
             func.count(case((status == "refused", 1))),
             func.count(case((status == "violated", 1))),
         )
         .select_from(Household)
-        .outerjoin(Pledge, and_(Pledge.household_id == Household.id, Pledge.year == year,
-                                Pledge.deleted.is_(False)))
+        .outerjoin(
+            Pledge,
+            and_(
+                Pledge.household_id == Household.id, Pledge.year == year, Pledge.deleted.is_(False)
+            ),
+        )
         .where(Household.unit_id == unit_id, Household.deleted.is_(False))
         .group_by(Household.area_id)
     ).all()
     by_area = {row[0]: tuple(row[1:]) for row in counts}
     areas = session.execute(
-        select(Area.id, Area.name).where(Area.unit_id == unit_id, Area.deleted.is_(False))
+        select(Area.id, Area.name)
+        .where(Area.unit_id == unit_id, Area.deleted.is_(False))
         .order_by(Area.name)
     ).all()
     rows = [(a_id, name, by_area.pop(a_id, (0, 0, 0, 0))) for a_id, name in areas]
@@ -271,11 +324,13 @@ def pledge_coverage(session: Session, year: int, unit_id: str) -> list[AreaCover
     return result
 
 
-def _coverage(area_id: str | None, name: str | None, numbers: tuple[int, ...],
-              is_total: bool = False) -> AreaCoverage:
+def _coverage(
+    area_id: str | None, name: str | None, numbers: tuple[int, ...], is_total: bool = False
+) -> AreaCoverage:
     households, pledged, refused, violated = numbers
-    return AreaCoverage(area_id, name, households, pledged, refused, violated,
-                        Ratio(pledged, households), is_total)
+    return AreaCoverage(
+        area_id, name, households, pledged, refused, violated, Ratio(pledged, households), is_total
+    )
 
 
 def pledge_of(session: Session, household_id: str, year: int) -> Pledge | None:

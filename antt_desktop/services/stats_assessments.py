@@ -23,7 +23,7 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.domain.rates import Ratio
 from antt_desktop.domain.schedule import CategoryRule, assessment_periods, due_date
 from antt_desktop.services.stats_model import AssessmentFigures, Assessments
-from antt_desktop.services.stats_scope import Scope
+from antt_desktop.services.stats_scope import Scope, in_order
 from antt_desktop.store.models import Assessment, Dossier
 
 
@@ -43,32 +43,41 @@ class Tally:
         self.overdue += other.overdue
 
     def figures(self) -> AssessmentFigures:
-        return AssessmentFigures(self.due, self.done, self.done_late, self.overdue,
-                                 Ratio(self.done, self.due))
+        return AssessmentFigures(
+            self.due, self.done, self.done_late, self.overdue, Ratio(self.done, self.due)
+        )
 
 
-def _written(session: Session, scope: Scope, since: date, until: date
-             ) -> dict[tuple[str, str], date]:
+def _written(
+    session: Session, scope: Scope, since: date, until: date
+) -> dict[tuple[str, str], date]:
     """(dossier id, period label) → first day an assessment for it was written, for the
     periods that have a current (not superseded) assessment. One grouped query."""
     newer = aliased(Assessment)
     is_current = case((newer.id.is_(None), 1), else_=0)
     query = (
-        select(Assessment.dossier_id, Assessment.period, func.min(Assessment.written_on),
-               func.max(is_current))
+        select(
+            Assessment.dossier_id,
+            Assessment.period,
+            func.min(Assessment.written_on),
+            func.max(is_current),
+        )
         .join(Dossier, Dossier.id == Assessment.dossier_id)
         .outerjoin(newer, (newer.supersedes_id == Assessment.id) & newer.deleted.is_(False))
         .where(
-            Assessment.deleted.is_(False), Assessment.period_start.between(since, until),
-            Dossier.deleted.is_(False), scope.where(Dossier.unit_id),
+            Assessment.deleted.is_(False),
+            Assessment.period_start.between(since, until),
+            Dossier.deleted.is_(False),
+            scope.where(Dossier.unit_id),
         )
         .group_by(Assessment.dossier_id, Assessment.period)
     )
     return {(d, p): first for d, p, first, current in session.execute(query) if current}
 
 
-def tallies(session: Session, scope: Scope, period: Period, today: date,
-            rules: Mapping[str, CategoryRule]) -> dict[tuple[str, str], Tally]:
+def tallies(
+    session: Session, scope: Scope, period: Period, today: date, rules: Mapping[str, CategoryRule]
+) -> dict[tuple[str, str], Tally]:
     """(unit id, category code) → assessment counts for ``period`` as of ``today``.
 
     Two queries: the dossiers alive in the window, and the written assessments in it.
@@ -77,18 +86,20 @@ def tallies(session: Session, scope: Scope, period: Period, today: date,
     window = Period.quarter_of(period.start).start
     codes = sorted(code for code, rule in rules.items() if rule.period_kind is not None)
     dossiers = session.execute(
-        select(Dossier.id, Dossier.unit_id, Dossier.category_code, Dossier.opened_on,
-               Dossier.closed_on)
-        .where(
-            Dossier.deleted.is_(False), scope.where(Dossier.unit_id),
+        select(
+            Dossier.id, Dossier.unit_id, Dossier.category_code, Dossier.opened_on, Dossier.closed_on
+        ).where(
+            Dossier.deleted.is_(False),
+            scope.where(Dossier.unit_id),
             Dossier.status != DossierStatus.TRANSFERRED.value,
-            Dossier.category_code.in_(codes), Dossier.opened_on <= period.end,
+            Dossier.category_code.in_(codes),
+            Dossier.opened_on <= period.end,
             (Dossier.closed_on.is_(None)) | (Dossier.closed_on >= window),
         )
     ).all()
     written = _written(session, scope, window, period.end)
     result: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    due_dates: dict[tuple[str, Period], date] = {}
+    schedules: dict[tuple[str, date, date | None], list[tuple[str, date]]] = {}
     for dossier_id, unit_id, code, opened_on, closed_on in dossiers:
         rule = rules[code]
         kind = rule.period_kind
@@ -96,13 +107,22 @@ def tallies(session: Session, scope: Scope, period: Period, today: date,
         first = Period.of(kind, period.start).start
         if closed_on is not None and closed_on < first:
             continue
+        # Dossiers alive through the whole window share one schedule: compute it once.
+        key = (
+            code,
+            max(opened_on, first),
+            closed_on if closed_on and closed_on <= period.end else None,
+        )
+        schedule = schedules.get(key)
+        if schedule is None:
+            schedule = schedules[key] = [
+                (due.label(), due_date(rule, due))
+                for due in assessment_periods(rule, key[1], period.end, key[2])
+            ]
         tally = result[(unit_id, code)]
-        for due in assessment_periods(rule, max(opened_on, first), period.end, closed_on):
-            due_on = due_dates.get((code, due))
-            if due_on is None:
-                due_on = due_dates[(code, due)] = due_date(rule, due)
-            tally.due += 1
-            first_written = written.get((dossier_id, due.label()))
+        tally.due += len(schedule)
+        for label, due_on in schedule:
+            first_written = written.get((dossier_id, label))
             if first_written is not None:
                 tally.done += 1
                 if first_written > due_on:
@@ -119,12 +139,13 @@ def build(counts: Mapping[tuple[str, str], Tally], categories: Sequence[str]) ->
     for (_unit, code), tally in counts.items():
         by_code[code].add(tally)
         total.add(tally)
-    order = list(categories) + sorted(set(by_code) - set(categories))
-    return Assessments({code: by_code[code].figures() for code in order}, total.figures())
+    figures = {code: tally.figures() for code, tally in by_code.items()}
+    return Assessments(in_order(figures, categories, AssessmentFigures()), total.figures())
 
 
-def per_unit(counts: Mapping[tuple[str, str], Tally], owners: Mapping[str, str]
-             ) -> dict[str, Tally]:
+def per_unit(
+    counts: Mapping[tuple[str, str], Tally], owners: Mapping[str, str]
+) -> dict[str, Tally]:
     """Fold the counts onto head units (``owners``: unit id → head unit id)."""
     folded: dict[str, Tally] = defaultdict(Tally)
     for (unit_id, _code), tally in counts.items():
@@ -133,7 +154,6 @@ def per_unit(counts: Mapping[tuple[str, str], Tally], owners: Mapping[str, str]
     return dict(folded)
 
 
-def categories_with_cadence(rules: Mapping[str, CategoryRule], order: Iterable[str]
-                            ) -> list[str]:
+def categories_with_cadence(rules: Mapping[str, CategoryRule], order: Iterable[str]) -> list[str]:
     """Category codes (in ``order``) that need assessments at all."""
     return [code for code in order if code in rules and rules[code].period_kind is not None]

@@ -15,15 +15,26 @@ from typing import Any
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.rates import Change, Ratio
 
+#: The ratio of nothing to nothing (no percentage), the default of empty figures.
+NOTHING = Ratio(0, 0)
+
 
 def to_plain(value: Any) -> Any:
     """``value`` as JSON-ready data: dicts, lists, str, int, float, bool and None."""
     if isinstance(value, Ratio):
-        return {"numerator": value.numerator, "denominator": value.denominator,
-                "percent": value.percent}
+        return {
+            "numerator": value.numerator,
+            "denominator": value.denominator,
+            "percent": value.percent,
+        }
     if isinstance(value, Change):
-        return {"before": value.before, "after": value.after, "delta": value.delta,
-                "direction": value.direction, "percent": value.percent}
+        return {
+            "before": value.before,
+            "after": value.after,
+            "delta": value.delta,
+            "direction": value.direction,
+            "percent": value.percent,
+        }
     if isinstance(value, Period):
         return value.label()
     if isinstance(value, date):
@@ -83,7 +94,7 @@ class AssessmentFigures(_Plain):
     done: int = 0
     done_late: int = 0
     overdue: int = 0
-    completion: Ratio = Ratio(0, 0)
+    completion: Ratio = NOTHING
 
 
 @dataclass(frozen=True)
@@ -111,7 +122,7 @@ class PledgeFigures(_Plain):
     violated: int = 0
     not_recorded: int = 0
     cultured_family: int = 0
-    coverage: Ratio = Ratio(0, 0)
+    coverage: Ratio = NOTHING
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.rates import Ratio
 from antt_desktop.services.stats_model import CategoryFigures, Classification, ManagedPeople
-from antt_desktop.services.stats_scope import Scope, count_if
+from antt_desktop.services.stats_scope import Scope, count_if, in_order
 from antt_desktop.store.models import Dossier, DossierCategory, Violation
 
 #: The category whose persons the re-offence rate is about (người chấp hành xong án phạt tù).
@@ -62,11 +62,17 @@ def managed_rows(session: Session, scope: Scope, period: Period) -> list[Managed
     closed = Dossier.closed_on.between(start, end)
     query = (
         select(
-            Dossier.unit_id, Dossier.category_code, Dossier.close_reason,
-            count_if(open_at(end)), count_if(Dossier.opened_on.between(start, end)), count_if(closed),
+            Dossier.unit_id,
+            Dossier.category_code,
+            Dossier.close_reason,
+            count_if(open_at(end)),
+            count_if(Dossier.opened_on.between(start, end)),
+            count_if(closed),
         )
         .where(
-            Dossier.deleted.is_(False), scope.where(Dossier.unit_id), Dossier.opened_on <= end,
+            Dossier.deleted.is_(False),
+            scope.where(Dossier.unit_id),
+            Dossier.opened_on <= end,
             or_(Dossier.closed_on.is_(None), Dossier.closed_on >= start),
         )
         .group_by(Dossier.unit_id, Dossier.category_code, Dossier.close_reason)
@@ -94,15 +100,17 @@ def _figures(rows: Iterable[ManagedRow]) -> CategoryFigures:
     return CategoryFigures(open_, opened, closed, dict(sorted(reasons.items())))
 
 
-def build_managed(rows: Sequence[ManagedRow], categories: Sequence[str], persons: int
-                  ) -> ManagedPeople:
+def build_managed(
+    rows: Sequence[ManagedRow], categories: Sequence[str], persons: int
+) -> ManagedPeople:
     """Figures per category (catalogue order, then any other code found) and in total."""
     by_code: dict[str, list[ManagedRow]] = defaultdict(list)
     for r in rows:
         by_code[r.category].append(r)
-    order = list(categories) + sorted(set(by_code) - set(categories))
     return ManagedPeople(
-        by_category={code: _figures(by_code.get(code, ())) for code in order},
+        by_category=in_order(
+            {c: _figures(r) for c, r in by_code.items()}, categories, CategoryFigures()
+        ),
         total=_figures(rows),
         persons_open_at_end=persons,
     )
@@ -114,8 +122,10 @@ def classification(session: Session, scope: Scope, period: Period) -> Classifica
         select(Dossier.classification, func.count())
         .join(DossierCategory, DossierCategory.code == Dossier.category_code)
         .where(
-            DossierCategory.uses_classification.is_(True), Dossier.deleted.is_(False),
-            scope.where(Dossier.unit_id), open_at(period.end),
+            DossierCategory.uses_classification.is_(True),
+            Dossier.deleted.is_(False),
+            scope.where(Dossier.unit_id),
+            open_at(period.end),
         )
         .group_by(Dossier.classification)
     )
@@ -132,15 +142,19 @@ def classification(session: Session, scope: Scope, period: Period) -> Classifica
 def reoffence(session: Session, scope: Scope, period: Period) -> Ratio:
     """Released persons who re-offended in the period / released persons managed in it."""
     reoffended = exists().where(
-        Violation.person_id == Dossier.person_id, Violation.is_reoffence.is_(True),
-        Violation.deleted.is_(False), Violation.occurred_on.between(period.start, period.end),
+        Violation.person_id == Dossier.person_id,
+        Violation.is_reoffence.is_(True),
+        Violation.deleted.is_(False),
+        Violation.occurred_on.between(period.start, period.end),
     )
     query = select(
         func.count(func.distinct(Dossier.person_id)),
         func.count(func.distinct(case((reoffended, Dossier.person_id)))),
     ).where(
-        Dossier.category_code == RELEASED, Dossier.deleted.is_(False),
-        scope.where(Dossier.unit_id), alive_during(period),
+        Dossier.category_code == RELEASED,
+        Dossier.deleted.is_(False),
+        scope.where(Dossier.unit_id),
+        alive_during(period),
     )
     persons, reoffenders = session.execute(query).one()
     return Ratio(int(reoffenders), int(persons))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import PledgeStatus
 from antt_desktop.domain.rates import Ratio
+from antt_desktop.domain.text import sort_key
 from antt_desktop.services.stats_model import AreaPledges, PledgeFigures, Pledges
 from antt_desktop.services.stats_scope import Scope, UnitTree, count_if
 from antt_desktop.store.models import Area, Household, Pledge
@@ -32,15 +33,21 @@ def pledge_rows(session: Session, scope: Scope, year: int) -> list[PledgeRow]:
     """Every live household joined to its pledge of ``year``: one grouped query."""
     query = (
         select(
-            Household.unit_id, Household.area_id, func.count(Household.id),
+            Household.unit_id,
+            Household.area_id,
+            func.count(Household.id),
             count_if(Pledge.status == PledgeStatus.SIGNED.value),
             count_if(Pledge.status == PledgeStatus.REFUSED.value),
             count_if(Pledge.status == PledgeStatus.VIOLATED.value),
             count_if(Pledge.cultured_family.is_(True)),
         )
         .select_from(Household)
-        .outerjoin(Pledge, and_(Pledge.household_id == Household.id, Pledge.year == year,
-                                Pledge.deleted.is_(False)))
+        .outerjoin(
+            Pledge,
+            and_(
+                Pledge.household_id == Household.id, Pledge.year == year, Pledge.deleted.is_(False)
+            ),
+        )
         .where(Household.deleted.is_(False), scope.where(Household.unit_id))
         .group_by(Household.unit_id, Household.area_id)
     )
@@ -57,29 +64,40 @@ def figures(rows: Iterable[PledgeRow]) -> PledgeFigures:
         violated += r.violated
         cultured += r.cultured_family
     return PledgeFigures(
-        households=households, signed=signed, refused=refused, violated=violated,
-        not_recorded=households - signed - refused - violated, cultured_family=cultured,
+        households=households,
+        signed=signed,
+        refused=refused,
+        violated=violated,
+        not_recorded=households - signed - refused - violated,
+        cultured_family=cultured,
         coverage=Ratio(signed, households),
     )
 
 
-def build(session: Session, tree: UnitTree, rows: list[PledgeRow], year: int) -> Pledges:
-    """Pledges in total and per area, by unit code then area name (no area last)."""
-    area_ids = sorted({r.area_id for r in rows if r.area_id is not None})
-    names: dict[str, str] = {}
-    if area_ids:
-        names = dict(session.execute(select(Area.id, Area.name).where(Area.id.in_(area_ids)))
-                     .tuples().all())
-    unknown = "?"
+def _name_key(name: str) -> tuple[str, ...]:
+    """Word by word in the Vietnamese alphabet ("Thôn Đông" before "Thôn Tây")."""
+    return tuple(sort_key(word) for word in name.split())
 
-    def order(r: PledgeRow) -> tuple[str, int, str]:
-        code = tree.units[r.unit_id].code if r.unit_id in tree.units else unknown
-        return code, r.area_id is None, names.get(r.area_id or "", "")
+
+def build(
+    session: Session, tree: UnitTree, scope: Scope, rows: list[PledgeRow], year: int
+) -> Pledges:
+    """Pledges in total and per area, by unit code then area name (no area last)."""
+    names: dict[str, str] = dict(
+        session.execute(select(Area.id, Area.name).where(scope.where(Area.unit_id))).tuples().all()
+    )
+
+    def code(r: PledgeRow) -> str:
+        return tree.units[r.unit_id].code if r.unit_id in tree.units else "?"
+
+    def order(r: PledgeRow) -> tuple[str, bool, tuple[str, ...]]:
+        return code(r), r.area_id is None, _name_key(names.get(r.area_id or "", ""))
 
     by_area = tuple(
         AreaPledges(
-            unit_code=tree.units[r.unit_id].code if r.unit_id in tree.units else unknown,
-            area_id=r.area_id, area_name=names.get(r.area_id) if r.area_id else None,
+            unit_code=code(r),
+            area_id=r.area_id,
+            area_name=names.get(r.area_id) if r.area_id else None,
             figures=figures([r]),
         )
         for r in sorted(rows, key=order)

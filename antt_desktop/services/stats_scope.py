@@ -28,14 +28,14 @@ class UnitTree:
         """The unit with this id or code.
 
         Raises:
-            ValidationFailed: field ``unit``, code ``unit.unknown``, param ``value``.
+            ValidationFailed: field ``unit``, code ``stats.unit_unknown``, param ``value``.
         """
         if key in self.units:
             return self.units[key]
         for unit in self.units.values():
             if unit.code == key.strip():
                 return unit
-        raise ValidationFailed.single("unit", "unit.unknown", value=key)
+        raise ValidationFailed.single("unit", "stats.unit_unknown", value=key)
 
     def subtree(self, unit_id: str) -> frozenset[str]:
         """``unit_id`` and every unit below it."""
@@ -55,8 +55,7 @@ class UnitTree:
 
     def child_units(self, unit_id: str) -> list[UnitRef]:
         """The units directly under ``unit_id``, by code."""
-        return sorted((self.units[c] for c in self.children.get(unit_id, ())),
-                      key=lambda u: u.code)
+        return sorted((self.units[c] for c in self.children.get(unit_id, ())), key=lambda u: u.code)
 
 
 def load_tree(session: Session) -> UnitTree:
@@ -79,8 +78,7 @@ class Scope:
 
     unit_ids: frozenset[str] | None = None
 
-    def where(self, column: InstrumentedAttribute[str] | ColumnElement[str]
-              ) -> ColumnElement[bool]:
+    def where(self, column: InstrumentedAttribute[str] | ColumnElement[str]) -> ColumnElement[bool]:
         """A condition keeping rows whose unit column is in scope."""
         if self.unit_ids is None:
             return true()

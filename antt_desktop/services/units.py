@@ -179,8 +179,10 @@ def area_by_name(ctx: Ctx, name: str, unit_id: str | None = None) -> Area:
 
 
 def areas(session: Session, unit_id: str) -> list[Area]:
-    return list(
-        session.execute(
-            select(Area).where(Area.unit_id == unit_id, Area.deleted.is_(False)).order_by(Area.name)
-        ).scalars()
-    )
+    """The unit's live residential areas in alphabetical order, ignoring accents."""
+    from antt_desktop.domain.text import fold
+
+    rows = session.execute(
+        select(Area).where(Area.unit_id == unit_id, Area.deleted.is_(False))
+    ).scalars()
+    return sorted(rows, key=lambda a: (fold(a.name), a.name))

@@ -1,0 +1,258 @@
+"""``antt demo-data``: fill a fresh database with realistic, reproducible synthetic records.
+
+Commune scale fills this post's own unit (15,000 people...). District scale fills 30 real
+commune-level units of one real province under this (upper) unit, each of commune size, one
+transaction per commune so memory stays bounded and a cancel loses only the commune in hand.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antt_desktop.demo import names
+from antt_desktop.demo.activities import generate_activities
+from antt_desktop.demo.areas import plan_areas
+from antt_desktop.demo.awards import generate_commendations
+from antt_desktop.demo.common import BulkWriter, DemoCancelled, DemoTargetNotEmpty, Progress, Rand
+from antt_desktop.demo.commune import Commune
+from antt_desktop.demo.dossiers import generate_dossiers
+from antt_desktop.demo.initiatives import generate_initiatives
+from antt_desktop.demo.people import PERSONS, generate_people
+from antt_desktop.demo.places import (
+    Province,
+    WardInfo,
+    all_province_codes,
+    find_province,
+    province,
+    province_of_ward,
+    ward_info,
+    wards,
+)
+from antt_desktop.demo.pledges import generate_pledges
+from antt_desktop.demo.results import generate_evaluations, generate_indicators
+from antt_desktop.demo.teams import generate_teams
+from antt_desktop.services.units import ward_details
+from antt_desktop.store import audit
+from antt_desktop.store.database import Database
+from antt_desktop.store.models import Area, LocalNode, Person, Unit
+from antt_desktop.store.stamping import bulk_stamper
+
+Scale = Literal["commune", "district"]
+DISTRICT_COMMUNES = 30
+STAGES = ("areas", "people", "pledges", "teams", "dossiers", "initiatives")
+ACTOR = "demo"
+
+
+@dataclass
+class DemoSummary:
+    """What was generated: rows per table (committed ones only) and the time it took."""
+
+    scale: str
+    seed: int
+    units: list[str] = field(default_factory=list)  # codes of the units filled
+    counts: dict[str, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Target:
+    ward: WardInfo
+    unit_id: str | None  # None: the unit is created (district scale)
+    unit_code: str
+    unit_name: str
+
+
+def _local_unit(session: Session) -> Unit:
+    node = session.get(LocalNode, 1)
+    unit = session.get(Unit, node.unit_id) if node and node.unit_id else None
+    if unit is None:
+        from antt_desktop.store.errors import DatabaseNotInitialised
+
+        raise DatabaseNotInitialised()
+    return unit
+
+
+def _unit_ward(unit: Unit) -> WardInfo:
+    if unit.ward_code:
+        from vietnam_provinces import Ward
+
+        try:
+            ward = Ward.from_code(int(unit.ward_code))  # type: ignore[arg-type]
+            return ward_info(unit.ward_code, ward.name)
+        except (ValueError, KeyError):
+            pass
+    name = unit.name.removeprefix("Công an ").strip()
+    kind = "Phường" if name.lower().startswith("phường") else "Xã"
+    place = unit.place_name or name.split(" ", 1)[-1]
+    return ward_info(unit.code, f"{kind} {place}")
+
+
+def _plan(session: Session, scale: Scale, rng: Rand) -> tuple[Unit, Province, list[_Target]]:
+    local = _local_unit(session)
+    if session.execute(select(func.count()).select_from(Person)).scalar_one():
+        raise DemoTargetNotEmpty(unit=local.code)
+    code = province_of_ward(local.ward_code) or find_province(
+        local.name, local.parent_body, local.upper_label, local.place_name
+    )
+    prov = province(code or rng.choice(all_province_codes()))
+    if scale == "commune":
+        ward = _unit_ward(local)
+        return local, prov, [_Target(ward, local.id, local.code, local.name)]
+    taken = set(session.execute(select(Unit.code)).scalars())
+    free = [w for w in wards(prov.code) if w.code not in taken]
+    picked = sorted(rng.sample(free, min(DISTRICT_COMMUNES, len(free))), key=lambda w: w.code)
+    return (
+        local,
+        prov,
+        [_Target(w, None, w.code, f"Công an {w.name[0].lower()}{w.name[1:]}") for w in picked],
+    )
+
+
+def generate(
+    db: Database,
+    *,
+    scale: Scale,
+    seed: int = 1,
+    today: date,
+    progress: Progress | None = None,
+    factor: float = 1.0,
+) -> DemoSummary:
+    """Generate demo data into an initialised database that holds no people yet.
+
+    Args:
+        db: the open database (commune scale: a post; district scale: an upper unit).
+        scale: "commune" fills this unit; "district" adds and fills 30 commune units.
+        seed: the same seed gives the same data, ids included.
+        today: the day the data is "as of" (assessments due, pledges of this year...).
+        progress: called as ``progress(stage, done, total)``; returning False cancels.
+        factor: scales every count (tests use 0.02).
+
+    Raises:
+        DemoTargetNotEmpty: the database already holds people.
+        DemoCancelled: ``progress`` returned False; the commune in hand was rolled back.
+    """
+    started = time.perf_counter()
+    summary = DemoSummary(scale=scale, seed=seed)
+    with db.read() as session:
+        local, prov, targets = _plan(session, scale, Rand(f"{seed}:plan"))
+        upper_id, upper_name = local.id, local.name
+    stride = 1_000_000 // len(targets)
+    if round(PERSONS * factor) > stride:
+        raise ValueError(f"factor {factor} gives more people than ID serials allow")
+    offset = Rand(f"{seed}:id-serials").randrange(1_000_000)
+    total = len(targets) * len(STAGES)
+    done = 0
+
+    def step(stage: str) -> None:
+        nonlocal done
+        if progress is not None and progress(stage, done, total) is False:
+            raise DemoCancelled(stage=stage)
+        done += 1
+
+    for index, target in enumerate(targets):
+        counts: dict[str, int] = {}
+        with db.write() as session:
+            with bulk_stamper(session, db.wall) as clock:
+                writer = BulkWriter(session, clock, counts)
+                step("areas")
+                unit_id = target.unit_id or _add_unit(
+                    writer, Rand(f"{seed}:{index}:unit"), target, upper_id, upper_name
+                )
+                c = Commune(
+                    index=index,
+                    seed=seed,
+                    today=today,
+                    factor=factor,
+                    unit_id=unit_id,
+                    unit_name=target.unit_name,
+                    ward=target.ward,
+                    province=prov,
+                    writer=writer,
+                    id_serial_base=index * stride,
+                    id_serial_offset=offset,
+                )
+                _areas_and_officers(c)
+                _fill(c, step)
+            audit.append(
+                session,
+                ACTOR,
+                "demo_data",
+                "unit",
+                unit_id,
+                [],
+                f"seed={seed} scale={scale} persons={counts.get('persons', 0)}",
+            )
+        summary.units.append(target.unit_code)
+        for table, n in counts.items():
+            summary.counts[table] = summary.counts.get(table, 0) + n
+    if progress is not None:
+        progress("done", total, total)
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _fill(c: Commune, step: Callable[[str], None]) -> None:
+    step("people")
+    generate_people(c)
+    step("pledges")
+    generate_pledges(c)
+    step("teams")
+    generate_teams(c)
+    step("dossiers")
+    violations = generate_dossiers(c)
+    step("initiatives")
+    initiatives = generate_initiatives(c)
+    activities = generate_activities(c, initiatives)
+    generate_evaluations(c, initiatives)
+    generate_indicators(c, activities, violations)
+    generate_commendations(c, initiatives)
+
+
+def _add_unit(
+    writer: BulkWriter, rng: Rand, target: _Target, upper_id: str, upper_name: str
+) -> str:
+    place, parent_body = ward_details(target.unit_code)
+    unit_id = rng.uid()
+    writer.insert(
+        Unit,
+        [
+            {
+                "id": unit_id,
+                "code": target.unit_code,
+                "name": target.unit_name,
+                "kind": "commune_post",
+                "parent_id": upper_id,
+                "parent_body": parent_body,
+                "place_name": place,
+                "ward_code": target.unit_code if place else None,
+                "upper_label": upper_name,
+            }
+        ],
+    )
+    audit.append(writer.session, ACTOR, "create", "unit", unit_id, ["code", "name", "kind"])
+    return unit_id
+
+
+def _areas_and_officers(c: Commune) -> None:
+    rng = c.rng("areas")
+    c.areas = plan_areas(rng, c.province, c.ward, rng.randint(8, 14))
+    c.area_ids = [rng.uid() for _ in c.areas]
+    c.writer.insert(
+        Area,
+        [
+            {"id": area_id, "unit_id": c.unit_id, "name": plan.name, "kind": plan.kind}
+            for area_id, plan in zip(c.area_ids, c.areas, strict=True)
+        ],
+    )
+    for _ in range(rng.randint(6, 9)):
+        sex = "M" if rng.chance(0.85) else "F"
+        year = c.today.year - rng.randint(24, 50)
+        family = names.family_name(rng, southern=c.province.southern)
+        c.officers.append(names.full_name(rng, family, sex, year))

@@ -1,0 +1,177 @@
+"""Reading a spreadsheet (.xlsx or .csv) as rows of raw cell values, refusing hostile files.
+
+Nothing here knows what the columns mean. Every refusal is a problem on the field ``file``:
+too big, too many rows, not what the extension says, unreadable. Formulas are never
+evaluated: an .xlsx is opened with ``data_only=True`` (the value Excel saved, or nothing)
+and openpyxl parses its XML through defusedxml.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from antt_desktop.domain.errors import ValidationFailed
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_MB = MAX_BYTES // (1024 * 1024)
+MAX_ROWS = 100_000
+#: Columns read per row; anything further right is dropped (a list has a dozen or two).
+MAX_COLUMNS = 200
+#: Refuse an .xlsx whose parts unpack to more than this (a "zip bomb").
+MAX_UNPACKED = 400 * 1024 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+#: A cell as read: text, number, date, boolean or nothing.
+Cell = str | int | float | date | datetime | time | bool | None
+FILE = "file"
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One non-blank row and its line number as the spreadsheet program shows it."""
+
+    line: int
+    cells: tuple[Cell, ...]
+
+
+def refuse(code: str, **params: Any) -> ValidationFailed:
+    """The refusal of the whole file (field ``file``)."""
+    return ValidationFailed.single(FILE, code, **params)
+
+
+def is_blank(cells: Iterable[Cell]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _clean_cell(value: Any) -> Cell:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if value is None or isinstance(value, int | float | date | datetime | time | bool):
+        return value
+    return str(value)  # e.g. openpyxl's error values or timedeltas
+
+
+def _collect(rows: Iterable[tuple[int, Sequence[Any]]]) -> list[RawRow]:
+    out: list[RawRow] = []
+    for line, values in rows:
+        end = min(len(values), MAX_COLUMNS)
+        while end and values[end - 1] is None:
+            end -= 1
+        cells = tuple(_clean_cell(v) for v in values[:end])
+        if is_blank(cells):
+            continue
+        if len(out) >= MAX_ROWS + 1:  # the header plus MAX_ROWS data rows
+            raise refuse("import.too_many_rows", max=MAX_ROWS)
+        out.append(RawRow(line, cells))
+    return out
+
+
+def _read_xlsx(path: Path, head: bytes) -> list[RawRow]:
+    if not head.startswith(_ZIP_MAGIC):
+        raise refuse("import.not_xlsx")
+    from openpyxl import load_workbook  # imported here: only imports need it
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                raise refuse("import.file_too_large", max=MAX_MB)
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except ValidationFailed:
+        raise
+    except Exception as exc:  # any parser failure means "not a workbook"
+        raise refuse("import.not_xlsx") from exc
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise refuse("import.empty")
+        rows = sheet.iter_rows(min_row=1, values_only=True)
+        return _collect(enumerate(rows, start=1))
+    except ValidationFailed:
+        raise
+    except Exception as exc:  # a damaged sheet part
+        raise refuse("import.unreadable") from exc
+    finally:
+        workbook.close()
+
+
+def decode_text(data: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
+    if data.startswith(_BOMS[0]):
+        return data[3:].decode("utf-8")
+    if data.startswith(_BOMS[1]) or data.startswith(_BOMS[2]):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1258")  # Vietnamese Windows; raises if bytes are undefined there
+
+
+def sniff_delimiter(text: str) -> str:
+    """``;`` or ``,`` (or a tab), whichever splits the first line into more columns."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: len(next(csv.reader([first], delimiter=d), [])) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def _read_csv(data: bytes) -> list[RawRow]:
+    if data.startswith(_ZIP_MAGIC) or (b"\x00" in data and not data.startswith(_BOMS[1:])):
+        raise refuse("import.not_csv")
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError as exc:
+        raise refuse("import.encoding") from exc
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\r\n\t" for ch in text[:4096]):
+        raise refuse("import.not_csv")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    try:
+        return _collect(enumerate(_text_rows(reader), start=1))
+    except csv.Error as exc:
+        raise refuse("import.unreadable") from exc
+
+
+def _text_rows(reader: Iterator[list[str]]) -> Iterator[list[Cell]]:
+    for row in reader:
+        yield [cell if cell.strip() else None for cell in row]
+
+
+def read_rows(path: Path) -> list[RawRow]:
+    """The non-blank rows of the first sheet of an .xlsx, or of a .csv file.
+
+    Raises:
+        ValidationFailed: on field ``file`` — ``import.file_missing``, ``import.file_type``,
+            ``import.file_too_large``, ``import.too_many_rows``, ``import.not_xlsx``,
+            ``import.not_csv``, ``import.encoding``, ``import.unreadable``, ``import.empty``.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise refuse("import.file_type", value=path.suffix or path.name)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise refuse("import.file_missing", path=str(path))
+    except OSError as exc:
+        raise refuse("import.file_missing", path=str(path)) from exc
+    if size > MAX_BYTES:
+        raise refuse("import.file_too_large", max=MAX_MB)
+    try:
+        if suffix == ".xlsx":
+            with path.open("rb") as fh:
+                head = fh.read(4)
+            rows = _read_xlsx(path, head)
+        else:
+            rows = _read_csv(path.read_bytes())
+    except OSError as exc:
+        raise refuse("import.unreadable") from exc
+    if not rows:
+        raise refuse("import.empty")
+    return rows

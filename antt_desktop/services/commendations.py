@@ -1,0 +1,333 @@
+"""Commendations (khen thưởng): giấy khen, bằng khen, giấy chứng nhận from a decision, for a
+person, a team, an initiative, an area, a unit or a recipient named in free text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.enums import CommendationKind
+from antt_desktop.domain.errors import Problem, raise_if_errors
+from antt_desktop.domain.text import fold, sort_key
+from antt_desktop.services.context import Ctx, max_length
+from antt_desktop.services.households import clean_text, read_date
+from antt_desktop.store.base import Base
+from antt_desktop.store.models import Area, Commendation, Initiative, Person, Team, Unit
+
+KINDS = tuple(k.value for k in CommendationKind)
+#: Recipient kinds that point at a record, with that record's table and name column.
+RECORD_KINDS: dict[str, tuple[type[Base], str]] = {
+    "person": (Person, "full_name"),
+    "team": (Team, "name"),
+    "initiative": (Initiative, "name"),
+    "area": (Area, "name"),
+    "unit": (Unit, "name"),
+}
+RECIPIENT_KINDS = (*RECORD_KINDS, "text")
+
+
+@dataclass
+class DecisionInput:
+    """What every commendation of one decision shares."""
+
+    kind: str | None = None  # giay_khen, bang_khen, giay_chung_nhan
+    issuer: str | None = None
+    decision_number: str | None = None
+    decision_date: date | str | None = None  # DD/MM/YYYY
+    achievement: str | None = None  # the default for recipients that state none
+
+
+@dataclass
+class RecipientInput:
+    """One recipient of a decision (``recipient_id`` for every kind but ``text``)."""
+
+    recipient_kind: str | None = None
+    recipient_id: str | None = None
+    recipient_name: str | None = None  # filled from the record when not given
+    collective: bool | None = None  # default: False for a person or text, True otherwise
+    achievement: str | None = None
+    golden_book_no: str | None = None
+
+
+@dataclass
+class CommendationInput:
+    """One commendation as typed: the decision and its recipient."""
+
+    kind: str | None = None
+    issuer: str | None = None
+    decision_number: str | None = None
+    decision_date: date | str | None = None
+    recipient_kind: str | None = None
+    recipient_id: str | None = None
+    recipient_name: str | None = None
+    collective: bool | None = None
+    achievement: str | None = None
+    golden_book_no: str | None = None
+
+
+def _clean(data: CommendationInput) -> CommendationInput:
+    values: dict[str, Any] = {}
+    for f in fields(data):
+        value = getattr(data, f.name)
+        if isinstance(value, str) and f.name not in ("decision_date", "achievement"):
+            value = clean_text(value)
+        elif f.name == "achievement" and isinstance(value, str):
+            value = value.strip() or None
+        values[f.name] = value
+    return CommendationInput(**values)
+
+
+def _check_decision(ctx: Ctx, data: CommendationInput) -> tuple[list[Problem], date | None]:
+    problems: list[Problem] = []
+    if data.kind not in KINDS:
+        problems.append(
+            Problem("commendation_kind", "required")
+            if not data.kind
+            else Problem(
+                "commendation_kind", "choice", {"value": data.kind, "allowed": list(KINDS)}
+            )
+        )
+    for name, limit in (("issuer", 200), ("decision_number", 60)):
+        value = getattr(data, name)
+        problems += [Problem(name, "required")] if not value else max_length(name, value, limit)
+    day, date_problems = read_date(data.decision_date, "decision_date", ctx.today, required=True)
+    return problems + date_problems, day
+
+
+def _check_recipient(
+    ctx: Ctx, data: CommendationInput, prefix: str = ""
+) -> tuple[list[Problem], dict[str, Any]]:
+    """Problems with the recipient part (fields named ``prefix + field``) and its columns."""
+    problems: list[Problem] = []
+    kind = data.recipient_kind
+    name = data.recipient_name
+    if kind not in RECIPIENT_KINDS:
+        problems.append(
+            Problem(prefix + "recipient_kind", "required")
+            if not kind
+            else Problem(
+                prefix + "recipient_kind",
+                "choice",
+                {"value": kind, "allowed": list(RECIPIENT_KINDS)},
+            )
+        )
+    elif kind == "text":
+        if data.recipient_id:
+            problems.append(
+                Problem(
+                    prefix + "recipient_id",
+                    "commendation.id_for_text",
+                    {"value": data.recipient_id},
+                )
+            )
+    elif not data.recipient_id:
+        problems.append(Problem(prefix + "recipient_id", "required"))
+    else:
+        table, name_column = RECORD_KINDS[kind]
+        record = ctx.session.get(table, data.recipient_id)
+        if record is None or getattr(record, "deleted", False):
+            problems.append(
+                Problem(
+                    prefix + "recipient_id",
+                    "commendation.recipient_unknown",
+                    {"kind": kind, "value": data.recipient_id},
+                )
+            )
+        else:
+            name = name or getattr(record, name_column)
+    if not name and not problems:
+        problems.append(Problem(prefix + "recipient_name", "required"))
+    problems += max_length(prefix + "recipient_name", name, 300)
+    if not data.achievement:
+        problems.append(Problem(prefix + "achievement", "required"))
+    problems += max_length(prefix + "golden_book_no", data.golden_book_no, 40)
+    collective = data.collective
+    if collective is None:
+        collective = kind not in ("person", "text")
+    elif not isinstance(collective, bool):
+        problems.append(
+            Problem(
+                prefix + "collective", "choice", {"value": collective, "allowed": [True, False]}
+            )
+        )
+    columns = {
+        "recipient_kind": kind,
+        "recipient_id": data.recipient_id or None,
+        "recipient_name": name,
+        "collective": collective,
+        "achievement": data.achievement,
+        "golden_book_no": data.golden_book_no,
+    }
+    return problems, columns
+
+
+def _recipient_key(columns: dict[str, Any]) -> tuple[str, str]:
+    kind = columns["recipient_kind"]
+    return kind, columns["recipient_id"] if kind != "text" else fold(columns["recipient_name"])
+
+
+def _already_commended(ctx: Ctx, unit_id: str, decision_number: str) -> set[tuple[str, str]]:
+    rows = ctx.session.execute(
+        select(
+            Commendation.recipient_kind, Commendation.recipient_id, Commendation.recipient_name
+        ).where(
+            Commendation.unit_id == unit_id,
+            Commendation.decision_number == decision_number,
+            Commendation.deleted.is_(False),
+        )
+    ).all()
+    return {
+        _recipient_key({"recipient_kind": k, "recipient_id": i, "recipient_name": n})
+        for k, i, n in rows
+    }
+
+
+def _add(
+    ctx: Ctx,
+    decision: DecisionInput,
+    recipients: list[RecipientInput],
+    unit_id: str | None,
+    *,
+    prefixed: bool,
+) -> list[Commendation]:
+    unit = ctx.get_unit(unit_id)
+    shared = {f.name: getattr(decision, f.name) for f in fields(DecisionInput)}
+    inputs = [
+        _clean(
+            CommendationInput(
+                **{
+                    **shared,
+                    **{f.name: getattr(r, f.name) for f in fields(RecipientInput)},
+                    "achievement": r.achievement or decision.achievement,
+                }
+            )
+        )
+        for r in recipients
+    ]
+    head = _clean(CommendationInput(**shared))
+    problems, day = _check_decision(ctx, head)
+    if not inputs:
+        problems.append(Problem("recipients", "required"))
+    number = head.decision_number
+    seen = _already_commended(ctx, unit.id, number) if number else set()
+    prepared = []
+    for i, data in enumerate(inputs):
+        prefix = f"recipients[{i}]." if prefixed else ""
+        row_problems, columns = _check_recipient(ctx, data, prefix)
+        if not row_problems and number:
+            key = _recipient_key(columns)
+            if key in seen:
+                row_problems.append(
+                    Problem(
+                        prefix + "recipient_id",
+                        "commendation.duplicate",
+                        {"name": columns["recipient_name"], "decision": number},
+                    )
+                )
+            seen.add(key)
+        problems += row_problems
+        prepared.append(columns)
+    raise_if_errors(problems)
+    made = [
+        Commendation(
+            unit_id=unit.id,
+            kind=head.kind,
+            issuer=head.issuer,
+            decision_number=number,
+            decision_date=day,
+            **columns,
+        )
+        for columns in prepared
+    ]
+    ctx.session.add_all(made)
+    ctx.session.flush()
+    for c in made:
+        ctx.audit(
+            "create", "commendation", c.id, [f for f in _AUDITED if getattr(c, f) is not None]
+        )
+    return made
+
+
+_AUDITED = (
+    "kind",
+    "issuer",
+    "decision_number",
+    "decision_date",
+    "recipient_kind",
+    "recipient_id",
+    "recipient_name",
+    "collective",
+    "achievement",
+    "golden_book_no",
+)
+
+
+def add_commendation(
+    ctx: Ctx, data: CommendationInput, *, unit_id: str | None = None
+) -> Commendation:
+    """Record one commendation in this post (or ``unit_id``). Raises ValidationFailed and
+    writes nothing on any problem."""
+    decision = DecisionInput(
+        kind=data.kind,
+        issuer=data.issuer,
+        decision_number=data.decision_number,
+        decision_date=data.decision_date,
+    )
+    recipient = RecipientInput(**{f.name: getattr(data, f.name) for f in fields(RecipientInput)})
+    return _add(ctx, decision, [recipient], unit_id, prefixed=False)[0]
+
+
+def add_commendations_batch(
+    ctx: Ctx,
+    decision: DecisionInput,
+    recipients: list[RecipientInput | dict[str, Any]],
+    *,
+    unit_id: str | None = None,
+) -> list[Commendation]:
+    """One decision commending many recipients, all saved or none: a problem with recipient
+    ``i`` (from 0) names the field ``recipients[i].<field>``."""
+    rows = [r if isinstance(r, RecipientInput) else RecipientInput(**r) for r in recipients]
+    return _add(ctx, decision, rows, unit_id, prefixed=True)
+
+
+def commendations_of_decision(
+    session: Session, decision_number: str, unit_id: str
+) -> list[Commendation]:
+    """The live commendations of one decision as such decisions list them: collectives
+    (tập thể) by name, then individuals (cá nhân) by given name, the Vietnamese way."""
+    wanted = clean_text(decision_number)
+    rows = session.execute(
+        select(Commendation).where(
+            Commendation.unit_id == unit_id,
+            Commendation.decision_number == wanted,
+            Commendation.deleted.is_(False),
+        )
+    ).scalars()
+    return sorted(
+        rows,
+        key=lambda c: (
+            not c.collective,
+            fold(c.recipient_name) if c.collective else sort_key(c.recipient_name),
+        ),
+    )
+
+
+def commendations_of(
+    session: Session, recipient_kind: str, recipient_id: str
+) -> list[Commendation]:
+    """A recipient's live commendations, the latest decision first."""
+    return list(
+        session.execute(
+            select(Commendation)
+            .where(
+                Commendation.recipient_kind == recipient_kind,
+                Commendation.recipient_id == recipient_id,
+                Commendation.deleted.is_(False),
+            )
+            .order_by(Commendation.decision_date.desc(), Commendation.decision_number)
+        ).scalars()
+    )
