@@ -14,14 +14,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,17 +29,28 @@ from antt_desktop.store.errors import (
     EncryptionUnavailable,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 DB_FILENAME = "antt.sqlite3"
+#: The newest schema revision this version knows. Opening a database already at this
+#: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
+SCHEMA_HEAD = "0001"
 BUSY_TIMEOUT_MS = 5000
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(files("antt_desktop.store") / "migrations"))
     return cfg
 
 
 def head_revision() -> str:
+    """The head revision according to the migration scripts (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -142,6 +148,22 @@ def _backup_before_upgrade(path: Path, engine: Engine, revision: str) -> Path:
 
 def _ensure_schema(path: Path, engine: Engine, *, may_write: bool) -> Path | None:
     """Create or upgrade the schema; returns the backup made before an upgrade, if any."""
+    with engine.connect() as conn:
+        has_version = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        current = (
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            if has_version
+            else None
+        )
+    if current == SCHEMA_HEAD:
+        return None
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     with engine.connect() as conn:
@@ -168,6 +190,9 @@ def _ensure_schema(path: Path, engine: Engine, *, may_write: bool) -> Path | Non
 
 def _refuse_if_newer(path: Path) -> None:
     """Read the schema revision without writing a byte; DatabaseTooNew if we don't know it."""
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -176,7 +201,7 @@ def _refuse_if_newer(path: Path) -> None:
             conn.close()
     except sqlite3.DatabaseError:
         return  # no version table yet (or not readable): _ensure_schema decides
-    if row is None:
+    if row is None or row[0] == SCHEMA_HEAD:
         return
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(row[0])

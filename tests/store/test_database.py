@@ -143,3 +143,9 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     with pytest.raises(backup.BackupInvalid):
         backup.restore(tmp_path / "live.sqlite3", junk)
     assert not (tmp_path / "live.sqlite3").exists()
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    from antt_desktop.store.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

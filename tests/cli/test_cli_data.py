@@ -1,0 +1,85 @@
+"""``antt demo-data``, ``antt stats`` and ``antt import`` through the command line."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+
+def _scalar(data_dir: Path, sql: str) -> int:
+    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+@pytest.fixture
+def demo(antt):  # type: ignore[no-untyped-def]
+    r = antt("demo-data", "--scale", "commune", "--seed", "3", "--factor", "0.02", "--json")
+    assert r.code == 0, r.err
+    return antt
+
+
+def test_demo_data_creates_a_post_with_people(demo) -> None:  # type: ignore[no-untyped-def]
+    assert _scalar(demo.data_dir, "SELECT count(*) FROM persons") > 100
+    assert demo("check").code == 0
+
+
+def test_stats_figures_match_the_records(demo) -> None:  # type: ignore[no-untyped-def]
+    r = demo("stats", "--period", "2026", "--json")
+    assert r.code == 0, r.err
+    figures = r.json
+    households = _scalar(demo.data_dir, "SELECT count(*) FROM households WHERE deleted = 0")
+    signed = _scalar(
+        demo.data_dir,
+        "SELECT count(*) FROM pledges WHERE year = 2026 AND status = 'signed' AND deleted = 0",
+    )
+    assert figures["pledges"]["total"]["households"] == households
+    assert figures["pledges"]["total"]["signed"] == signed
+    assert figures["period"] == "2026"
+
+
+def test_stats_text_is_vietnamese(demo) -> None:  # type: ignore[no-untyped-def]
+    r = demo("stats", "--period", "2026-Q3")
+    assert r.code == 0
+    assert "CAM KẾT CỦA HỘ GIA ĐÌNH" in r.out
+    assert "Tỷ lệ hộ ký cam kết" in r.out
+
+
+def test_stats_refuses_a_bad_period(demo) -> None:  # type: ignore[no-untyped-def]
+    r = demo("stats", "--period", "2026-13")
+    assert r.code == 3
+    assert "Kỳ báo cáo" in r.err
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_dry_run_then_for_real(post, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = _sheet(
+        tmp_path / "ds.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"],
+            ["Nguyễn Văn Đức", "02/03/1985", "Nam", "019085012345"],
+            ["Trần Thị Hòa", "1990", "Nữ", "12345"],
+        ],
+    )
+    dry = post("import", str(sheet), "--kind", "persons", "--dry-run", "--json")
+    assert dry.code == 0, dry.err
+    assert dry.json["imported"] == 1
+    assert dry.json["refused"][0]["line"] == 3
+    assert _scalar(post.data_dir, "SELECT count(*) FROM persons") == 0
+    real = post(
+        "import", str(sheet), "--kind", "persons", "--refused-out", str(tmp_path / "loi.xlsx")
+    )
+    assert real.code == 0, real.err
+    assert "dòng 3" in real.out.lower()
+    assert _scalar(post.data_dir, "SELECT count(*) FROM persons") == 1
+    assert (tmp_path / "loi.xlsx").exists()
