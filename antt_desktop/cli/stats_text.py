@@ -44,7 +44,10 @@ def _label(key: str, tr: Translator) -> str:
 
 def render(st: Statistics, names: Names, tr: Translator) -> list[str]:
     """Every section of the statistics, each figure on a line of its own."""
-    n = lambda v: fmt_int(v, tr)  # noqa: E731
+
+    def n(value: int) -> str:
+        return fmt_int(value, tr)
+
     unit = st.unit.name if st.unit else tr(N_("All units"))
     out = [
         tr(N_("Figures for {period} — {unit} (as of {today})")).format(
