@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from antt_desktop.domain.enums import DossierStatus
@@ -52,8 +52,12 @@ def _written(
     session: Session, scope: Scope, since: date, until: date
 ) -> dict[tuple[str, str], date]:
     """(dossier id, period label) → first day an assessment for it was written, for the
-    periods that have a current (not superseded) assessment. One grouped query."""
+    periods that have a current (not superseded) assessment. One grouped query; rows of
+    dossiers outside the scope or deleted are harmless (they are never looked up)."""
     newer = aliased(Assessment)
+    in_scope: ColumnElement[bool] = true()
+    if scope.unit_ids is not None:
+        in_scope = Assessment.dossier_id.in_(select(Dossier.id).where(scope.where(Dossier.unit_id)))
     is_current = case((newer.id.is_(None), 1), else_=0)
     query = (
         select(
@@ -62,13 +66,11 @@ def _written(
             func.min(Assessment.written_on),
             func.max(is_current),
         )
-        .join(Dossier, Dossier.id == Assessment.dossier_id)
         .outerjoin(newer, (newer.supersedes_id == Assessment.id) & newer.deleted.is_(False))
         .where(
             Assessment.deleted.is_(False),
             Assessment.period_start.between(since, until),
-            Dossier.deleted.is_(False),
-            scope.where(Dossier.unit_id),
+            in_scope,
         )
         .group_by(Assessment.dossier_id, Assessment.period)
     )
@@ -84,7 +86,8 @@ def tallies(
     """
     # The earliest assessment period that can end inside ``period`` starts with its quarter.
     window = Period.quarter_of(period.start).start
-    codes = sorted(code for code, rule in rules.items() if rule.period_kind is not None)
+    kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
+    codes = sorted(kinds)
     dossiers = session.execute(
         select(
             Dossier.id, Dossier.unit_id, Dossier.category_code, Dossier.opened_on, Dossier.closed_on
@@ -99,25 +102,28 @@ def tallies(
     ).all()
     written = _written(session, scope, window, period.end)
     result: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    schedules: dict[tuple[str, date, date | None], list[tuple[str, date]]] = {}
+    # The periods owed depend only on the periods of opening and closing (clipped to the
+    # window), so the few distinct schedules are computed once, not once per dossier.
+    schedules: dict[tuple[str, int, int], list[tuple[str, date]]] = {}
+    firsts = {code: Period.of(kind, period.start).start for code, kind in kinds.items()}
     for dossier_id, unit_id, code, opened_on, closed_on in dossiers:
-        rule = rules[code]
-        kind = rule.period_kind
-        assert kind is not None
-        first = Period.of(kind, period.start).start
+        first = firsts[code]
         if closed_on is not None and closed_on < first:
             continue
-        # Dossiers alive through the whole window share one schedule: compute it once.
+        start = max(opened_on, first)
+        end = closed_on if closed_on is not None and closed_on <= period.end else None
+        months = 1 if kinds[code] == "month" else 3
         key = (
             code,
-            max(opened_on, first),
-            closed_on if closed_on and closed_on <= period.end else None,
+            (start.year * 12 + start.month - 1) // months,
+            -1 if end is None else (end.year * 12 + end.month - 1) // months,
         )
         schedule = schedules.get(key)
         if schedule is None:
+            rule = rules[code]
             schedule = schedules[key] = [
                 (due.label(), due_date(rule, due))
-                for due in assessment_periods(rule, key[1], period.end, key[2])
+                for due in assessment_periods(rule, start, period.end, end)
             ]
         tally = result[(unit_id, code)]
         tally.due += len(schedule)

@@ -84,9 +84,6 @@ class Scope:
             return true()
         return column.in_(sorted(self.unit_ids))
 
-    def covers(self, unit_id: str | None) -> bool:
-        return self.unit_ids is None or unit_id in self.unit_ids
-
 
 def scope_of(tree: UnitTree, unit_id: str | None) -> tuple[UnitRef | None, Scope]:
     """The unit named by id or code (None: every unit) and the scope it covers."""

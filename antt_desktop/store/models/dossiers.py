@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     String,
     Text,
 )
@@ -62,6 +63,9 @@ class Assessment(Synced, Base):
     """A periodic written assessment (nhận xét, đánh giá); corrected by superseding."""
 
     __tablename__ = "assessments"
+    __table_args__ = (
+        Index("ix_assessments_period_lookup", "period_start", "dossier_id", "period", "written_on"),
+    )
     append_only = True
 
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), nullable=False, index=True)

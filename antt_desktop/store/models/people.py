@@ -11,6 +11,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -70,7 +71,11 @@ class Household(Synced, Base):
     """A household register entry (hộ gia đình) with its head (chủ hộ)."""
 
     __tablename__ = "households"
-    __table_args__ = (UniqueConstraint("unit_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("unit_id", "number"),
+        # covers the per-area household counts of pledge coverage
+        Index("ix_households_unit_area_live", "unit_id", "area_id", "deleted", "id"),
+    )
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
     number: Mapped[str] = mapped_column(String(20), nullable=False)
@@ -104,6 +109,15 @@ class Pledge(Synced, Base):
         UniqueConstraint("household_id", "year"),
         CheckConstraint("status IN ('signed','refused','violated')", name="status"),
         CheckConstraint("year BETWEEN 1990 AND 2200", name="year"),
+        # covers the household-to-pledge join of the statistics
+        Index(
+            "ix_pledges_household_year_status",
+            "household_id",
+            "year",
+            "deleted",
+            "status",
+            "cultured_family",
+        ),
     )
 
     household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), nullable=False)
