@@ -14,7 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from antt_desktop import __version__
-from antt_desktop.cli import cmd_data, cmd_people, cmd_records, cmd_setup
+from antt_desktop.cli import (
+    cmd_data,
+    cmd_dossiers,
+    cmd_households,
+    cmd_initiatives,
+    cmd_people,
+    cmd_print,
+    cmd_setup,
+    cmd_teams,
+)
 from antt_desktop.cli.env import Env, default_data_dir
 from antt_desktop.cli.output import Output
 from antt_desktop.domain.errors import ValidationFailed
@@ -23,7 +32,16 @@ from antt_desktop.services.context import Actor
 from antt_desktop.store.errors import KnownError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
-COMMAND_MODULES = (cmd_setup, cmd_people, cmd_records, cmd_data)
+COMMAND_MODULES = (
+    cmd_setup,
+    cmd_people,
+    cmd_dossiers,
+    cmd_households,
+    cmd_initiatives,
+    cmd_teams,
+    cmd_data,
+    cmd_print,
+)
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:

@@ -1,1 +1,2 @@
-"""demo."""
+"""Realistic, reproducible demo data (``antt demo-data``); the entry point is
+:func:`antt_desktop.demo.generate.generate`."""

@@ -163,8 +163,7 @@ def generate_activities(c: Commune, initiatives: list[InitiativeRec]) -> list[di
     rows: list[dict[str, Any]] = []
     for rec, n in zip(initiatives, per, strict=True):
         last = rec.ended_on or c.today
-        where = c.areas[rec.area].name if rec.area is not None else c.place
-        where = where[0].lower() + where[1:]
+        where = c.areas[rec.area].phrase if rec.area is not None else c.place
         days = sorted(rng.day(rec.launched_on + timedelta(days=3), last) for _ in range(n))
         for day in days:
             kind = rng.weighted(_KINDS.get(rec.type_code, _BUSY))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from antt_desktop.demo.common import Rand
+from antt_desktop.demo.common import Rand, lower_first
 from antt_desktop.demo.places import HIGHLANDS, MOUNTAIN, SOUTH, THAI_AREAS, Province, WardInfo
 
 _VILLAGES = (
@@ -49,7 +49,7 @@ _BAN = (
     "Nà Phìa",
     "Nà Lừa",
     "Pác Bó",
-    "Bản Chang",
+    "Chang",
     "Huổi Một",
     "Nà Sản",
     "Phiêng Ban",
@@ -156,6 +156,11 @@ class AreaPlan:
     kind: str
     streets: tuple[str, ...]
 
+    @property
+    def phrase(self) -> str:
+        """As written inside a sentence: "thôn Đồng Tâm"."""
+        return lower_first(self.name)
+
 
 def plan_areas(rng: Rand, prov: Province, ward: WardInfo, count: int) -> list[AreaPlan]:
     """``count`` distinct residential areas named the way the region names them."""
@@ -207,7 +212,7 @@ def plan_areas(rng: Rand, prov: Province, ward: WardInfo, count: int) -> list[Ar
 
 def house_address(rng: Rand, area: AreaPlan, ward: WardInfo, prov: Province) -> str:
     """A household's address: house, lane and street in town, the village in the country."""
-    tail = f"{area.name}, {ward.name[0].lower()}{ward.name[1:]}, {_province_label(prov)}"
+    tail = f"{area.name}, {ward.phrase}, {prov.phrase}"
     if area.streets:
         street = rng.choice(area.streets)
         number = rng.randint(1, 180)
@@ -222,11 +227,3 @@ def house_address(rng: Rand, area: AreaPlan, ward: WardInfo, prov: Province) -> 
 
 def _street(area: AreaPlan, street: str) -> str:
     return f"đường {street}" if area.kind == "khu_pho" else f"phố {street}"
-
-
-def _province_label(prov: Province) -> str:
-    return (
-        prov.name[0].lower() + prov.name[1:]
-        if prov.name.startswith("Thành phố")
-        else (f"tỉnh {prov.name}")
-    )

@@ -66,6 +66,33 @@ _WORK = (
     "làm thợ sửa xe máy tại nhà",
     "trồng và chăm sóc vườn cây của gia đình",
 )
+#: What the officer writes about the work of a person with this occupation.
+_WORK_AS = {
+    "Công nhân": "làm công nhân tại {company}, thu nhập khoảng {pay} triệu đồng/tháng",
+    "Làm ruộng": "làm ruộng cùng gia đình, thu nhập ổn định",
+    "Làm nương": "làm nương, trồng ngô, sắn cùng gia đình",
+    "Trồng rừng": "trồng và chăm sóc rừng keo của gia đình",
+    "Chăn nuôi": "chăn nuôi lợn, gà tại gia đình",
+    "Thợ xây": "phụ hồ cho các công trình xây dựng trong {place}",
+    "Thợ mộc": "có việc làm ổn định tại xưởng mộc của gia đình",
+    "Lái xe": "lái xe tải thuê cho doanh nghiệp vận tải, thu nhập ổn định",
+    "Xe ôm công nghệ": "chạy xe ôm công nghệ, thu nhập đủ trang trải cuộc sống",
+    "Buôn bán": "buôn bán hoa quả tại chợ {place}",
+    "Kinh doanh": "kinh doanh tạp hóa tại nhà",
+    "Thợ sửa xe máy": "làm thợ sửa xe máy tại nhà",
+    "Thợ may": "làm thợ may tại xưởng may gần nhà",
+    "Làm thuê": "đi làm thuê theo thời vụ, thu nhập tạm ổn định",
+    "Nuôi trồng thủy sản": "nuôi cá, tôm cùng gia đình",
+    "Làm vườn": "trồng và chăm sóc vườn cây ăn trái của gia đình",
+    "Bảo vệ": "làm bảo vệ cho một công ty trên địa bàn",
+    "Nhân viên bán hàng": "làm nhân viên bán hàng tại cửa hàng điện máy",
+    "Nhân viên văn phòng": "làm nhân viên văn phòng cho một công ty tư nhân",
+    "Lao động tự do": "làm lao động tự do, có thu nhập đủ sống",
+    "Sinh viên": "đang theo học tại trường cao đẳng, đi học đầy đủ",
+    "Nội trợ": "ở nhà làm nội trợ, chăm sóc con nhỏ",
+    "Ở nhà": "ở nhà phụ giúp con cháu việc gia đình",
+    "Hưu trí": "đã nghỉ hưu, sống cùng con cháu",
+}
 _NO_WORK = (
     "chưa có việc làm ổn định, chủ yếu đi làm thuê theo thời vụ",
     "ở nhà phụ giúp gia đình, chưa có thu nhập ổn định",
@@ -115,6 +142,7 @@ class Subject:
     sex: str
     age: int
     area: str  # "thôn Đồng Tâm"
+    occupation: str | None  # as in the person's record
     place_short: str  # "xã Động Đạt"
 
 
@@ -161,8 +189,8 @@ def write(
         "test": _test_day(rng, period),
     }
     if complied:
-        own = _COMPLY_BY_CATEGORY.get(category, ())
-        conduct = rng.choice(own) if own and rng.chance(0.6) else rng.choice(_COMPLY)
+        duties = _COMPLY_BY_CATEGORY.get(category, ())
+        conduct = rng.choice(duties) if duties and rng.chance(0.6) else rng.choice(_COMPLY)
     elif category in ("DRUG_USER", "POST_REHAB") and rng.chance(0.5):
         conduct = _DRUG_BREACH
     else:
@@ -170,7 +198,11 @@ def write(
     if category == "MINOR" or s.age < 18:
         work = rng.choice(_STUDY)
     else:
-        work = rng.choice(_WORK) if working else rng.choice(_NO_WORK)
+        job = _WORK_AS.get(s.occupation or "")
+        if not working:
+            work = rng.choice(_NO_WORK)
+        else:
+            work = job if job and rng.chance(0.9) else rng.choice(_WORK)
     parts = [conduct, rng.choice(_REPORTED if reported else _LATE), work]
     if rng.chance(0.7):
         parts.append(rng.choice(_COMMUNITY))

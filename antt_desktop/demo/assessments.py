@@ -4,25 +4,23 @@ to today, with a few recent periods deliberately left unwritten (due and overdue
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from antt_desktop.demo import assessment_text
 from antt_desktop.demo.common import Rand
 from antt_desktop.demo.commune import Commune
+from antt_desktop.demo.dossier_plan import DossierPlan
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.schedule import assessment_periods, due_date
 from antt_desktop.services import catalogues
 from antt_desktop.store.models import Assessment
-
-if TYPE_CHECKING:
-    from antt_desktop.demo.dossiers import DossierPlan
 
 #: Share of open dossiers whose last period(s) are overdue, and of due periods not yet done.
 OVERDUE_SHARE = 0.08
 DUE_UNDONE_SHARE = 0.5
 #: Helpers that are organisations write some assessments themselves.
 _BODIES = ("Hội ", "Chi hội ", "Chi đoàn ", "Ban công tác ")
-_RATING_WEIGHTS = {
+_RATING_WEIGHTS: dict[int, dict[str, tuple[int, ...]]] = {
     4: {"good": (75, 22, 3, 0), "mixed": (25, 45, 25, 5), "poor": (5, 25, 45, 25)},
     2: {"good": (96, 4), "mixed": (75, 25), "poor": (40, 60)},
 }
@@ -72,7 +70,8 @@ def write_assessments(c: Commune, plans: list[DossierPlan]) -> None:
             name=p.person.name,
             sex=p.person.sex,
             age=p.person.age(c.today),
-            area=_lower_first(c.areas[p.person.area].name),
+            area=c.areas[p.person.area].phrase,
+            occupation=p.person.occupation,
             place_short=c.place,
         )
         for period in periods[p.id]:
@@ -127,7 +126,3 @@ def _written_on(rng: Rand, c: Commune, p: DossierPlan, period: Period) -> date:
     last = min(c.today, p.closed_on or c.today)
     day = period.end + timedelta(days=rng.randint(-4, 6))
     return max(first, min(day, last))
-
-
-def _lower_first(text: str) -> str:
-    return text[0].lower() + text[1:] if text else text

@@ -21,7 +21,7 @@ _ACHIEVEMENTS = (
 def generate_commendations(c: Commune, initiatives: list[InitiativeRec]) -> None:
     """Yearly awards: about a fifth of the teams, a few team leaders, some initiatives."""
     rng = c.rng("awards")
-    police = f"Giám đốc Công an {_province_phrase(c)}"
+    police = f"Giám đốc Công an {c.province.phrase}"
     chair = f"Chủ tịch UBND {c.place}"
     rows: list[dict[str, Any]] = []
     for year in range(c.today.year - 3, c.today.year):
@@ -74,7 +74,7 @@ def generate_commendations(c: Commune, initiatives: list[InitiativeRec]) -> None
                         rng,
                         c,
                         "bang_khen" if big else "giay_khen",
-                        f"Chủ tịch UBND {_province_phrase(c)}" if big else police,
+                        f"Chủ tịch UBND {c.province.phrase}" if big else police,
                         f"{rng.randint(500, 3000)}/QĐ-UBND" if big else number_police,
                         decided,
                         "initiative",
@@ -103,11 +103,6 @@ def generate_commendations(c: Commune, initiatives: list[InitiativeRec]) -> None
             )
         )
     c.writer.insert(Commendation, rows)
-
-
-def _province_phrase(c: Commune) -> str:
-    name = c.province.name
-    return f"t{name[1:]}" if name.startswith("Thành phố") else f"tỉnh {name}"
 
 
 def _row(

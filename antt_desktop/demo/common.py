@@ -27,7 +27,6 @@ T = TypeVar("T")
 Progress = Callable[[str, int, int], bool]
 
 #: Namespace of the UUIDv5 ids of natural-key singletons (a pledge per household and year).
-NATURAL_NS = uuid.UUID("6f1c9b52-5d0e-4c55-9a4e-3c7d2f0a8b11")
 
 BATCH = 5000
 
@@ -44,11 +43,6 @@ class DemoTargetNotEmpty(KnownError):
 
     code = "demo.not_empty"
     exit_code = 3
-
-
-def natural_id(table: str, *parts: object) -> str:
-    """The UUIDv5 id of a row identified by its natural key (SYNC.md "Identity and keys")."""
-    return str(uuid.uuid5(NATURAL_NS, ":".join([table, *map(str, parts)])))
 
 
 class Rand(random.Random):
@@ -73,6 +67,11 @@ class Rand(random.Random):
 
     def digits(self, n: int) -> str:
         return "".join(self.choice("0123456789") for _ in range(n))
+
+
+def lower_first(text: str) -> str:
+    """A name as written inside a sentence: "Thôn Đồng Tâm" → "thôn Đồng Tâm"."""
+    return text[:1].lower() + text[1:]
 
 
 def scaled(count: int, factor: float, minimum: int = 1) -> int:

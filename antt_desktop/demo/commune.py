@@ -75,7 +75,6 @@ class Commune:
     residents: list[Resident] = field(default_factory=list)
     households: list[HouseholdRec] = field(default_factory=list)
     teams: list[TeamRec] = field(default_factory=list)
-    initiative_ids: list[str] = field(default_factory=list)
 
     def rng(self, section: str) -> Rand:
         """The random source of one stage: changing one stage never shifts another."""
@@ -84,12 +83,12 @@ class Commune:
     @property
     def people_body(self) -> str:
         """The commune's people's committee as documents name it ("UBND phường Hoàn Kiếm")."""
-        return f"UBND {self.ward.name[0].lower()}{self.ward.name[1:]}"
+        return f"UBND {self.ward.phrase}"
 
     @property
     def place(self) -> str:
         """ "xã Động Đạt", "phường Hồng Gai"."""
-        return f"{self.ward.name[0].lower()}{self.ward.name[1:]}"
+        return self.ward.phrase
 
     def officer_of_area(self, area: int) -> str:
         """The officer in charge of a residential area (công an phụ trách địa bàn)."""

@@ -32,6 +32,7 @@ from antt_desktop.demo.places import (
     find_province,
     province,
     province_of_ward,
+    ward_by_code,
     ward_info,
     wards,
 )
@@ -41,6 +42,7 @@ from antt_desktop.demo.teams import generate_teams
 from antt_desktop.services.units import ward_details
 from antt_desktop.store import audit
 from antt_desktop.store.database import Database
+from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.store.models import Area, LocalNode, Person, Unit
 from antt_desktop.store.stamping import bulk_stamper
 
@@ -60,6 +62,16 @@ class DemoSummary:
     counts: dict[str, int] = field(default_factory=dict)
     elapsed: float = 0.0
 
+    def to_dict(self) -> dict[str, object]:
+        """Flat figures for the CLI: scale, seed, units filled, rows per table, seconds."""
+        return {
+            "scale": self.scale,
+            "seed": self.seed,
+            "units": len(self.units),
+            **dict(sorted(self.counts.items())),
+            "elapsed_seconds": round(self.elapsed, 1),
+        }
+
 
 @dataclass(frozen=True)
 class _Target:
@@ -73,21 +85,15 @@ def _local_unit(session: Session) -> Unit:
     node = session.get(LocalNode, 1)
     unit = session.get(Unit, node.unit_id) if node and node.unit_id else None
     if unit is None:
-        from antt_desktop.store.errors import DatabaseNotInitialised
-
         raise DatabaseNotInitialised()
     return unit
 
 
 def _unit_ward(unit: Unit) -> WardInfo:
-    if unit.ward_code:
-        from vietnam_provinces import Ward
-
-        try:
-            ward = Ward.from_code(int(unit.ward_code))  # type: ignore[arg-type]
-            return ward_info(unit.ward_code, ward.name)
-        except (ValueError, KeyError):
-            pass
+    """The unit's official ward, or one made up from its name ("Công an xã Động Đạt")."""
+    official = ward_by_code(unit.ward_code)
+    if official is not None:
+        return official
     name = unit.name.removeprefix("Công an ").strip()
     kind = "Phường" if name.lower().startswith("phường") else "Xã"
     place = unit.place_name or name.split(" ", 1)[-1]
@@ -111,7 +117,7 @@ def _plan(session: Session, scale: Scale, rng: Rand) -> tuple[Unit, Province, li
     return (
         local,
         prov,
-        [_Target(w, None, w.code, f"Công an {w.name[0].lower()}{w.name[1:]}") for w in picked],
+        [_Target(w, None, w.code, f"Công an {w.phrase}") for w in picked],
     )
 
 

@@ -76,7 +76,7 @@ def _type_list(count: int, known: set[str]) -> list[str]:
 
 
 def _name(rng: Rand, c: Commune, type_code: str, area: int | None, n: int) -> str:
-    where = _lower_first(c.areas[area].name) if area is not None else c.place
+    where = c.areas[area].phrase if area is not None else c.place
     if type_code == "CAMERA":
         return f"Camera giám sát ANTT {where}"
     if type_code == "SELF_MANAGED":
@@ -107,10 +107,6 @@ def _name(rng: Rand, c: Commune, type_code: str, area: int | None, n: int) -> st
     return f"{_OTHER_NAMES[n % len(_OTHER_NAMES)]}" + (f" {where}" if area is not None else "")
 
 
-def _lower_first(text: str) -> str:
-    return text[0].lower() + text[1:]
-
-
 def generate_initiatives(c: Commune) -> list[InitiativeRec]:
     """Initiatives with their areas, funding and assets; returns them for activities."""
     rng = c.rng("initiatives")
@@ -136,7 +132,6 @@ def generate_initiatives(c: Commune) -> list[InitiativeRec]:
             rng.uid(), type_code, _name(rng, c, type_code, area, n), area, launched, ended
         )
         recs.append(rec)
-        c.initiative_ids.append(rec.id)
         decided = launched - timedelta(days=rng.randint(0, 12))
         rows.append(
             {
@@ -150,7 +145,7 @@ def generate_initiatives(c: Commune) -> list[InitiativeRec]:
                 "decision_issuer": c.people_body,
                 "lead_body": c.unit_name
                 if area is None
-                else f"Ban công tác Mặt trận {_lower_first(c.areas[area].name)}",
+                else f"Ban công tác Mặt trận {c.areas[area].phrase}",
                 "partners": ", ".join(rng.sample(_PARTNERS, rng.randint(2, 4))),
                 "member_count": rng.randint(8, 60),
                 "status": status,

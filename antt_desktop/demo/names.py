@@ -5,450 +5,112 @@ from __future__ import annotations
 
 from antt_desktop.demo.common import Rand
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """Names separated by commas ("Sa Rươl, Phol" → ("Sa Rươl", "Phol")); "-" is no name."""
+    return tuple("" if w.strip() == "-" else w.strip() for w in text.split(","))
+
+
+def _weighted(text: str) -> tuple[tuple[str, float], ...]:
+    """ "Văn 55, Đức 8" → (("Văn", 55.0), ("Đức", 8.0))."""
+    pairs = (w.strip().rsplit(" ", 1) for w in text.split(","))
+    return tuple((name, float(weight)) for name, weight in pairs)
+
+
 # Share of the population (%) of the common Kinh family names; the rest share "others".
 # Hoàng/Huỳnh and Vũ/Võ are one name spelled the northern / southern way.
-_KINH_FAMILY = (
-    ("Nguyễn", 38.0),
-    ("Trần", 11.0),
-    ("Lê", 9.5),
-    ("Phạm", 7.1),
-    ("Hoàng", 5.1),
-    ("Phan", 4.5),
-    ("Vũ", 3.9),
-    ("Đặng", 2.1),
-    ("Bùi", 2.0),
-    ("Đỗ", 1.4),
-    ("Hồ", 1.3),
-    ("Ngô", 1.3),
-    ("Dương", 1.0),
-    ("Lý", 0.5),
+_KINH_FAMILY = _weighted(
+    "Nguyễn 38, Trần 11, Lê 9.5, Phạm 7.1, Hoàng 5.1, Phan 4.5, Vũ 3.9, Đặng 2.1, Bùi 2,"
+    " Đỗ 1.4, Hồ 1.3, Ngô 1.3, Dương 1, Lý 0.5"
 )
-_OTHER_FAMILY = (
-    "Đinh",
-    "Đào",
-    "Trịnh",
-    "Mai",
-    "Lương",
-    "Cao",
-    "Lâm",
-    "Tạ",
-    "Hà",
-    "Tô",
-    "Chu",
-    "Quách",
-    "Kiều",
-    "Thái",
-    "Đoàn",
-    "Vương",
-    "Triệu",
-    "Tống",
-    "Lưu",
-    "Phùng",
-    "La",
-    "Nghiêm",
-    "Châu",
-    "Lã",
-    "Thân",
-    "Trương",
-    "Khúc",
-    "Đàm",
-    "Văn",
-    "Khổng",
-    "Từ",
-    "Hứa",
+_OTHER_FAMILY = _words(
+    "Đinh, Đào, Trịnh, Mai, Lương, Cao, Lâm, Tạ, Hà, Tô, Chu, Quách, Kiều, Thái, Đoàn,"
+    " Vương, Triệu, Tống, Lưu, Phùng, La, Nghiêm, Châu, Lã, Thân, Trương, Khúc, Đàm, Văn,"
+    " Khổng, Từ, Hứa"
 )
 _SOUTHERN = {"Hoàng": "Huỳnh", "Vũ": "Võ"}
 
 _MIDDLE = {
-    ("M", "old"): (
-        ("Văn", 55),
-        ("Đức", 8),
-        ("Hữu", 7),
-        ("Minh", 6),
-        ("Quang", 5),
-        ("Công", 4),
-        ("Xuân", 4),
-        ("Đình", 4),
-        ("Ngọc", 3),
-        ("Trọng", 3),
-        ("Thanh", 3),
-        ("Bá", 2),
+    ("M", "old"): _weighted(
+        "Văn 55, Đức 8, Hữu 7, Minh 6, Quang 5, Công 4, Xuân 4, Đình 4, Ngọc 3, Trọng 3,"
+        " Thanh 3, Bá 2"
     ),
-    ("M", "mid"): (
-        ("Văn", 35),
-        ("Đức", 9),
-        ("Minh", 9),
-        ("Quang", 7),
-        ("Hữu", 6),
-        ("Anh", 5),
-        ("Tuấn", 4),
-        ("Quốc", 5),
-        ("Thanh", 5),
-        ("Duy", 4),
-        ("Mạnh", 3),
-        ("Tiến", 4),
-        ("Hoàng", 4),
+    ("M", "mid"): _weighted(
+        "Văn 35, Đức 9, Minh 9, Quang 7, Hữu 6, Anh 5, Tuấn 4, Quốc 5, Thanh 5, Duy 4, Mạnh 3,"
+        " Tiến 4, Hoàng 4"
     ),
-    ("M", "young"): (
-        ("Minh", 20),
-        ("Gia", 14),
-        ("Văn", 12),
-        ("Đức", 10),
-        ("Hoàng", 9),
-        ("Quang", 8),
-        ("Anh", 7),
-        ("Bảo", 7),
-        ("Đăng", 5),
-        ("Tuấn", 4),
-        ("Nhật", 4),
+    ("M", "young"): _weighted(
+        "Minh 20, Gia 14, Văn 12, Đức 10, Hoàng 9, Quang 8, Anh 7, Bảo 7, Đăng 5, Tuấn 4, Nhật 4"
     ),
-    ("F", "old"): (
-        ("Thị", 78),
-        ("Ngọc", 4),
-        ("Thu", 4),
-        ("Thanh", 4),
-        ("Hồng", 3),
-        ("Kim", 3),
-        ("Minh", 2),
-        ("Bích", 2),
+    ("F", "old"): _weighted("Thị 78, Ngọc 4, Thu 4, Thanh 4, Hồng 3, Kim 3, Minh 2, Bích 2"),
+    ("F", "mid"): _weighted(
+        "Thị 50, Ngọc 8, Thu 7, Thanh 7, Hồng 6, Phương 5, Thùy 5, Minh 4, Kim 4, Hoài 4"
     ),
-    ("F", "mid"): (
-        ("Thị", 50),
-        ("Ngọc", 8),
-        ("Thu", 7),
-        ("Thanh", 7),
-        ("Hồng", 6),
-        ("Phương", 5),
-        ("Thùy", 5),
-        ("Minh", 4),
-        ("Kim", 4),
-        ("Hoài", 4),
-    ),
-    ("F", "young"): (
-        ("Ngọc", 18),
-        ("Thị", 16),
-        ("Bảo", 12),
-        ("Khánh", 10),
-        ("Minh", 10),
-        ("Thu", 8),
-        ("Phương", 8),
-        ("Gia", 6),
-        ("Diệu", 6),
-        ("Thảo", 6),
+    ("F", "young"): _weighted(
+        "Ngọc 18, Thị 16, Bảo 12, Khánh 10, Minh 10, Thu 8, Phương 8, Gia 6, Diệu 6, Thảo 6"
     ),
 }
 _GIVEN = {
-    ("M", "old"): (
-        "Hùng",
-        "Dũng",
-        "Tuấn",
-        "Minh",
-        "Hải",
-        "Nam",
-        "Thắng",
-        "Sơn",
-        "Cường",
-        "Hưng",
-        "Thành",
-        "Bình",
-        "Hòa",
-        "Tâm",
-        "Toàn",
-        "Tiến",
-        "Quang",
-        "Vinh",
-        "Lộc",
-        "Nghĩa",
-        "Chiến",
-        "Mạnh",
-        "Thịnh",
-        "Tài",
-        "Phúc",
-        "Đức",
-        "Lâm",
-        "Trung",
-        "Kiên",
-        "Hậu",
-        "Thuận",
-        "Khải",
-        "Tư",
-        "Bảy",
-        "Hiển",
-        "Thọ",
+    ("M", "old"): _words(
+        "Hùng, Dũng, Tuấn, Minh, Hải, Nam, Thắng, Sơn, Cường, Hưng, Thành, Bình, Hòa, Tâm,"
+        " Toàn, Tiến, Quang, Vinh, Lộc, Nghĩa, Chiến, Mạnh, Thịnh, Tài, Phúc, Đức, Lâm, Trung,"
+        " Kiên, Hậu, Thuận, Khải, Tư, Bảy, Hiển, Thọ"
     ),
-    ("M", "mid"): (
-        "Tuấn",
-        "Hùng",
-        "Dũng",
-        "Minh",
-        "Hải",
-        "Long",
-        "Nam",
-        "Thắng",
-        "Sơn",
-        "Cường",
-        "Tùng",
-        "Phong",
-        "Quân",
-        "Huy",
-        "Trung",
-        "Kiên",
-        "Hiếu",
-        "Đạt",
-        "Tú",
-        "Duy",
-        "Khánh",
-        "Việt",
-        "Hoàng",
-        "Thành",
-        "Hưng",
-        "Linh",
-        "Công",
-        "Thịnh",
-        "Lâm",
-        "Toàn",
-        "Tiến",
-        "Vũ",
-        "Hào",
-        "Trường",
-        "Luân",
-        "Sang",
+    ("M", "mid"): _words(
+        "Tuấn, Hùng, Dũng, Minh, Hải, Long, Nam, Thắng, Sơn, Cường, Tùng, Phong, Quân, Huy,"
+        " Trung, Kiên, Hiếu, Đạt, Tú, Duy, Khánh, Việt, Hoàng, Thành, Hưng, Linh, Công, Thịnh,"
+        " Lâm, Toàn, Tiến, Vũ, Hào, Trường, Luân, Sang"
     ),
-    ("M", "young"): (
-        "Khang",
-        "Bảo",
-        "Phúc",
-        "Khôi",
-        "Nguyên",
-        "Minh",
-        "Đăng",
-        "Khoa",
-        "An",
-        "Huy",
-        "Quân",
-        "Lâm",
-        "Phong",
-        "Kiệt",
-        "Hưng",
-        "Long",
-        "Nam",
-        "Đức",
-        "Dương",
-        "Hiếu",
-        "Tùng",
-        "Vinh",
-        "Thịnh",
-        "Tuấn",
-        "Hoàng",
-        "Trí",
-        "Duy",
-        "Tín",
-        "Phát",
-        "Thành",
+    ("M", "young"): _words(
+        "Khang, Bảo, Phúc, Khôi, Nguyên, Minh, Đăng, Khoa, An, Huy, Quân, Lâm, Phong, Kiệt,"
+        " Hưng, Long, Nam, Đức, Dương, Hiếu, Tùng, Vinh, Thịnh, Tuấn, Hoàng, Trí, Duy, Tín,"
+        " Phát, Thành"
     ),
-    ("F", "old"): (
-        "Lan",
-        "Hương",
-        "Hoa",
-        "Mai",
-        "Hằng",
-        "Thủy",
-        "Nga",
-        "Liên",
-        "Loan",
-        "Nhung",
-        "Yến",
-        "Dung",
-        "Hạnh",
-        "Hiền",
-        "Oanh",
-        "Vân",
-        "Tuyết",
-        "Thu",
-        "Bích",
-        "Xuân",
-        "Thơm",
-        "Lý",
-        "Tâm",
-        "Đào",
-        "Sen",
-        "Cúc",
-        "Huệ",
-        "Mận",
-        "Năm",
-        "Sáu",
-        "Hợi",
-        "Tý",
+    ("F", "old"): _words(
+        "Lan, Hương, Hoa, Mai, Hằng, Thủy, Nga, Liên, Loan, Nhung, Yến, Dung, Hạnh, Hiền, Oanh,"
+        " Vân, Tuyết, Thu, Bích, Xuân, Thơm, Lý, Tâm, Đào, Sen, Cúc, Huệ, Mận, Năm, Sáu, Hợi, Tý"
     ),
-    ("F", "mid"): (
-        "Linh",
-        "Trang",
-        "Hà",
-        "Thảo",
-        "Phương",
-        "Huyền",
-        "Hương",
-        "Hằng",
-        "Ngọc",
-        "Anh",
-        "Giang",
-        "Ly",
-        "Nhàn",
-        "Hồng",
-        "Chi",
-        "Quyên",
-        "Dung",
-        "Yến",
-        "Thúy",
-        "Vân",
-        "Nga",
-        "Mai",
-        "Lan",
-        "Hiền",
-        "Loan",
-        "Nhung",
-        "Thu",
-        "Diệp",
-        "Hạnh",
-        "Tuyết",
-        "Oanh",
-        "Liên",
+    ("F", "mid"): _words(
+        "Linh, Trang, Hà, Thảo, Phương, Huyền, Hương, Hằng, Ngọc, Anh, Giang, Ly, Nhàn, Hồng,"
+        " Chi, Quyên, Dung, Yến, Thúy, Vân, Nga, Mai, Lan, Hiền, Loan, Nhung, Thu, Diệp, Hạnh,"
+        " Tuyết, Oanh, Liên"
     ),
-    ("F", "young"): (
-        "Vy",
-        "An",
-        "Ngân",
-        "Nhi",
-        "Thư",
-        "Như",
-        "Chi",
-        "Trâm",
-        "Hân",
-        "Ngọc",
-        "Linh",
-        "Anh",
-        "My",
-        "Uyên",
-        "Khánh",
-        "Hà",
-        "Trang",
-        "Thảo",
-        "Diệp",
-        "Giang",
-        "Quỳnh",
-        "Tâm",
-        "Mai",
-        "Hương",
-        "Yến",
-        "Phương",
+    ("F", "young"): _words(
+        "Vy, An, Ngân, Nhi, Thư, Như, Chi, Trâm, Hân, Ngọc, Linh, Anh, My, Uyên, Khánh, Hà,"
+        " Trang, Thảo, Diệp, Giang, Quỳnh, Tâm, Mai, Hương, Yến, Phương"
     ),
 }
 
-# Ethnic groups with naming customs of their own: family names, male and female middle
-# names, male and female given names. Other groups use the Kinh pattern.
-_ETHNIC = {
-    "02": (
-        ("Hoàng", "Nông", "Lục", "Bế", "Đàm", "Hà", "Lương", "Triệu", "Ma", "Linh"),
-        ("Văn", "Đức"),
-        ("Thị",),
-        None,
-        None,
-    ),
-    "07": (
-        ("Hoàng", "Nông", "Lương", "Lục", "Vi", "Chu", "Lăng", "Mông", "Lý", "Sầm"),
-        ("Văn",),
-        ("Thị",),
-        None,
-        None,
-    ),
-    "03": (
-        ("Lò", "Cầm", "Quàng", "Lường", "Điêu", "Vi", "Hà", "Lộc", "Tòng", "Lềm"),
-        ("Văn",),
-        ("Thị",),
-        ("Bun", "Phóng", "Ín", "Xiêng", "Ơn", "Tương", "Xuân", "Hặc", "Pọm", "Phăn"),
-        ("Ọn", "Xuân", "Pánh", "Lả", "Bua", "Ánh", "Ín", "Hom", "Phanh", "Xiên"),
-    ),
-    "08": (
-        ("Vàng", "Giàng", "Sùng", "Mùa", "Thào", "Lầu", "Lý", "Hầu", "Vừ", "Tráng"),
-        ("A", "Seo", "Mí", "Chứ"),
-        ("Thị", "Thị", "Mỷ"),
-        ("Páo", "Sình", "Chứ", "Lử", "Dình", "Sử", "Chư", "Tủa", "Phử", "Nủ", "Cở", "Dế"),
-        ("Mỷ", "Súa", "Dua", "Pà", "Dợ", "Mẩy", "Chá", "Sua", "Vá", "Mai", "Sy", "Dính"),
-    ),
-    "09": (
-        ("Triệu", "Bàn", "Đặng", "Lý", "Phùng", "Chảo", "Tẩn", "Lò", "Sằn", "Chìu"),
-        ("Văn", "Láo", "Kiềm"),
-        ("Thị", "Mẩy"),
-        ("Tá", "Lở", "Sử", "Quẩy", "Chàn", "Phin", "Kiêm", "Dào", "Vần", "Sinh"),
-        ("Mẩy", "Xuân", "Dua", "Chòi", "Kiều", "Nhất", "Lai", "Sì", "Phây", "Mui"),
-    ),
-    "06": (
-        ("Bùi", "Đinh", "Quách", "Hà", "Xa", "Cao", "Bạch", "Đinh", "Bùi"),
-        ("Văn",),
-        ("Thị",),
-        None,
-        None,
-    ),
-    "05": (
-        ("Thạch", "Danh", "Sơn", "Kim", "Lâm", "Chau", "Trà", "Lý", "Thạch", "Danh"),
-        ("", "Minh", "Văn"),
-        ("Thị",),
-        (
-            "Sa Rươl",
-            "Phol",
-            "Sóc",
-            "Đa Ra",
-            "Sô Phal",
-            "Kha",
-            "Sen",
-            "Rết",
-            "Pheng",
-            "Sang",
-            "Bô",
-            "Ny",
-        ),
-        (
-            "Sa Vết",
-            "Sô Phia",
-            "Mây",
-            "Ngọc Hân",
-            "Sà Rum",
-            "Chanh Thu",
-            "Da",
-            "Sa Ly",
-            "Phương",
-            "Sóc Khe",
-        ),
-    ),
-    "04": (
-        ("Lâm", "Trương", "Quách", "Diệp", "Lưu", "Tăng", "Mã", "Vòng", "Hứa", "Thái"),
-        None,
-        None,
-        None,
-        None,
-    ),
-    "17": (
-        ("Đàng", "Lưu", "Thuận", "Quảng", "Bá", "Châu", "Thông", "Hán", "Tài", "Phú"),
-        ("Văn", "Năng", "Đại"),
-        ("Thị",),
-        None,
-        None,
-    ),
-    "10": (
-        ("Ksor", "Siu", "Rơ Châm", "Rơ Mah", "Kpă", "Nay", "Puih", "Rcom"),
-        ("",),
-        ("H'",),
-        ("Tih", "Kơk", "Phun", "Blin", "Hyuh", "Đinh", "Thuk", "Ngưm"),
-        ("Lan", "Hen", "Yơn", "Nga", "Bing", "Ngơn", "Dliêt", "Hiar"),
-    ),
-    "12": (
-        ("Niê", "Mlô", "Êban", "Ktla", "Byă", "Ayun", "Adrơng", "Buôn Yă"),
-        ("Y",),
-        ("H'",),
-        ("Bhin", "Thông", "Ngông", "Kô", "Jan", "Siêng", "Blơi", "Suôn"),
-        ("Hen", "Mai", "Drơng", "Ni", "Bia", "Yâm", "Duôn", "Bhơ"),
-    ),
-}
+# Ethnic groups with naming customs of their own: family names; male and female middle
+# names ("-": none); male and female given names. Empty: as the Kinh do.
+_ETHNIC_TEXT = {
+    "02": ("Hoàng, Nông, Lục, Bế, Đàm, Hà, Lương, Triệu, Ma, Linh", "Văn, Đức", "Thị", "", ""),
+    "07": ("Hoàng, Nông, Lương, Lục, Vi, Chu, Lăng, Mông, Lý, Sầm", "Văn", "Thị", "", ""),
+    "03": ("Lò, Cầm, Quàng, Lường, Điêu, Vi, Hà, Lộc, Tòng, Lềm", "Văn", "Thị",
+           "Bun, Phóng, Ín, Xiêng, Ơn, Tương, Xuân, Hặc, Pọm, Phăn",
+           "Ọn, Xuân, Pánh, Lả, Bua, Ánh, Ín, Hom, Phanh, Xiên"),
+    "08": ("Vàng, Giàng, Sùng, Mùa, Thào, Lầu, Lý, Hầu, Vừ, Tráng", "A, Seo, Mí, Chứ",
+           "Thị, Thị, Mỷ", "Páo, Sình, Chứ, Lử, Dình, Sử, Chư, Tủa, Phử, Nủ, Cở, Dế",
+           "Mỷ, Súa, Dua, Pà, Dợ, Mẩy, Chá, Sua, Vá, Mai, Sy, Dính"),
+    "09": ("Triệu, Bàn, Đặng, Lý, Phùng, Chảo, Tẩn, Lò, Sằn, Chìu", "Văn, Láo, Kiềm",
+           "Thị, Mẩy", "Tá, Lở, Sử, Quẩy, Chàn, Phin, Kiêm, Dào, Vần, Sinh",
+           "Mẩy, Xuân, Dua, Chòi, Kiều, Nhất, Lai, Sì, Phây, Mui"),
+    "06": ("Bùi, Đinh, Quách, Hà, Xa, Cao, Bạch", "Văn", "Thị", "", ""),
+    "05": ("Thạch, Danh, Sơn, Kim, Lâm, Chau, Trà, Lý", "-, Minh, Văn", "Thị",
+           "Sa Rươl, Phol, Sóc, Đa Ra, Sô Phal, Kha, Sen, Rết, Pheng, Sang, Bô, Ny",
+           "Sa Vết, Sô Phia, Mây, Ngọc Hân, Sà Rum, Chanh Thu, Da, Sa Ly, Phương, Sóc Khe"),
+    "04": ("Lâm, Trương, Quách, Diệp, Lưu, Tăng, Mã, Vòng, Hứa, Thái", "", "", "", ""),
+    "17": ("Đàng, Lưu, Thuận, Quảng, Bá, Châu, Thông, Hán, Tài, Phú", "Văn, Năng, Đại", "Thị",
+           "", ""),
+    "10": ("Ksor, Siu, Rơ Châm, Rơ Mah, Kpă, Nay, Puih, Rcom", "-", "H'",
+           "Tih, Kơk, Phun, Blin, Hyuh, Đinh, Thuk, Ngưm",
+           "Lan, Hen, Yơn, Nga, Bing, Ngơn, Dliêt, Hiar"),
+    "12": ("Niê, Mlô, Êban, Ktla, Byă, Ayun, Adrơng, Buôn Yă", "Y", "H'",
+           "Bhin, Thông, Ngông, Kô, Jan, Siêng, Blơi, Suôn",
+           "Hen, Mai, Drơng, Ni, Bia, Yâm, Duôn, Bhơ"),
+}  # fmt: skip
+_ETHNIC = {code: tuple(_words(t) if t else () for t in texts)
+           for code, texts in _ETHNIC_TEXT.items()}  # fmt: skip
 #: Groups whose family name comes last ("Y Bhin Niê", "H'Hen Niê").
 _FAMILY_LAST = {"12"}
 
@@ -468,7 +130,7 @@ def generation(birth_year: int) -> str:
 def family_name(rng: Rand, *, southern: bool, ethnic: str = "01") -> str:
     """A family name by real frequency (Kinh) or by the group's own names."""
     custom = _ETHNIC.get(ethnic)
-    if custom is not None and rng.chance(0.9):
+    if custom and rng.chance(0.9):
         return rng.choice(custom[0])
     if rng.random() * 100 >= sum(w for _n, w in _KINH_FAMILY):
         return rng.choice(_OTHER_FAMILY)
@@ -480,13 +142,12 @@ def full_name(rng: Rand, family: str, sex: str, birth_year: int, ethnic: str = "
     """A full name: family name, middle name(s) and given name."""
     gen = generation(birth_year)
     custom = _ETHNIC.get(ethnic)
-    if custom is not None and rng.chance(0.85):
+    if custom and rng.chance(0.85):
         middles = custom[1] if sex == "M" else custom[2]
         givens = custom[3] if sex == "M" else custom[4]
-        if middles is not None:
-            middle = rng.choice(middles)
-            given = rng.choice(givens) if givens else rng.choice(_GIVEN[(sex, gen)])
-            return _compose(family, middle, given, family_last=ethnic in _FAMILY_LAST)
+        middle = rng.choice(middles) if middles else rng.weighted(_MIDDLE[(sex, gen)])
+        given = rng.choice(givens) if givens else rng.choice(_GIVEN[(sex, gen)])
+        return _compose(family, middle, given, family_last=ethnic in _FAMILY_LAST)
     middle = rng.weighted(_MIDDLE[(sex, gen)])
     given = rng.choice(_GIVEN[(sex, gen)])
     if middle == given:
@@ -500,9 +161,8 @@ def full_name(rng: Rand, family: str, sex: str, birth_year: int, ethnic: str = "
 
 def nickname(rng: Rand, southern: bool) -> str:
     """An everyday name (tên gọi khác) as neighbours say it."""
-    pool = (
-        ("Út", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Bé", "Hai")
+    return rng.choice(
+        _words("Út, Tư, Năm, Sáu, Bảy, Tám, Bé, Hai")
         if southern
-        else ("Tí", "Tèo", "Cu", "Bống", "Hến", "Cò", "Tũn", "Bin")
+        else _words("Tí, Tèo, Cu, Bống, Hến, Cò, Tũn, Bin")
     )
-    return rng.choice(pool)

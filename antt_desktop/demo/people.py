@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import Table, bindparam, update
 
 from antt_desktop.demo import names
 from antt_desktop.demo.areas import house_address
@@ -242,7 +242,7 @@ def generate_people(c: Commune) -> None:
     heads = [{"hid": hh.id, "head": c.residents[hh.head].id} for hh in c.households]
     # The households were born in this same transaction, so setting their head now is the
     # same as having inserted them with it: no second stamp (the FK needs persons first).
-    table = Household.__table__
+    table = cast(Table, Household.__table__)
     writer.conn.execute(
         update(table)
         .where(table.c.id == bindparam("hid"))

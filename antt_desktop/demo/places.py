@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from antt_desktop.demo.common import Rand
+from vietnam_provinces import Province as VnProvince
+from vietnam_provinces import Ward
+
+from antt_desktop.demo.common import Rand, lower_first
 from antt_desktop.domain.text import fold
 from antt_desktop.resources_access import read_csv
 
@@ -120,6 +123,11 @@ class Province:
     id_codes: tuple[tuple[str, str, float], ...]  # (CCCD code, old province name, weight)
 
     @property
+    def phrase(self) -> str:
+        """As written after a body's name: "thành phố Hà Nội", "tỉnh Thái Nguyên"."""
+        return f"t{self.name[1:]}" if self.name.startswith("Thành phố") else f"tỉnh {self.name}"
+
+    @property
     def southern(self) -> bool:
         """Southern spelling of names (Huỳnh, Võ) from Đà Nẵng southwards."""
         return self.code >= 48
@@ -141,8 +149,6 @@ def all_id_codes() -> list[tuple[str, str]]:
 
 def province(code: int) -> Province:
     """The province with this official code, with the ID codes of its merged parts."""
-    from vietnam_provinces import Province as VnProvince
-
     vn = VnProvince.from_code(code)  # type: ignore[arg-type]
     short = re.sub(r"^Thành phố\s+", "", vn.name)
     codes = _cccd_codes()
@@ -158,23 +164,19 @@ def province(code: int) -> Province:
 
 def find_province(*texts: str | None) -> int | None:
     """The province named in any of ``texts`` ("Công an tỉnh Thái Nguyên"), if one is."""
-    from vietnam_provinces import Province as VnProvince
-
     folded = " ".join(fold(t) for t in texts if t)
     best: tuple[int, int] | None = None
     for p in VnProvince.iter_all():
         short = fold(re.sub(r"^Thành phố\s+", "", p.name))
-        if re.search(rf"\b{re.escape(short)}\b", folded):
-            if best is None or len(short) > best[0]:
-                best = (len(short), int(p.code))
+        found = re.search(rf"\b{re.escape(short)}\b", folded)
+        if found and (best is None or len(short) > best[0]):
+            best = (len(short), int(p.code))
     return best[1] if best else None
 
 
 def province_of_ward(ward_code: str | None) -> int | None:
     if not ward_code:
         return None
-    from vietnam_provinces import Ward
-
     try:
         return int(Ward.from_code(int(ward_code)).province_code)  # type: ignore[arg-type]
     except (ValueError, KeyError):
@@ -192,13 +194,27 @@ class WardInfo:
     place: str  # "Hoàn Kiếm"
     urban: bool  # phường (or đặc khu): residential areas are tổ dân phố / khu phố
 
+    @property
+    def phrase(self) -> str:
+        """As written inside a sentence: "phường Hoàn Kiếm", "xã Động Đạt"."""
+        return lower_first(self.name)
+
 
 def wards(province_code: int) -> list[WardInfo]:
     """The province's commune-level units, by code."""
-    from vietnam_provinces import Ward
-
     rows = sorted(Ward.iter_by_province(province_code), key=lambda w: int(w.code))  # type: ignore[arg-type]
     return [ward_info(str(w.code).zfill(5), w.name) for w in rows]
+
+
+def ward_by_code(code: str | None) -> WardInfo | None:
+    """The official commune-level unit with this code, if there is one."""
+    if not code:
+        return None
+    try:
+        ward = Ward.from_code(int(code))  # type: ignore[arg-type]
+    except (ValueError, KeyError):
+        return None
+    return ward_info(code, ward.name)
 
 
 def ward_info(code: str, name: str) -> WardInfo:

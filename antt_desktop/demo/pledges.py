@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from antt_desktop.demo.common import Rand, natural_id
+from antt_desktop.demo.common import Rand
 from antt_desktop.demo.commune import Commune
 from antt_desktop.demo.places import MOUNTAIN, SOUTH
 from antt_desktop.services.catalogues import pledge_template
+from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import HouseholdYearStatus, Pledge
 
 YEARS = 3
@@ -24,8 +25,8 @@ _VIOLATIONS = (
 #: Year-to-year moves between poverty statuses.
 _NEXT = {
     "poor": (("poor", 0.72), ("near_poor", 0.18), ("none", 0.10)),
-    "near_poor": (("near_poor", 0.68), ("none", 0.27), ("poor", 0.05)),
-    "none": (("none", 0.985), ("near_poor", 0.015)),
+    "near_poor": (("near_poor", 0.62), ("none", 0.34), ("poor", 0.04)),
+    "none": (("none", 0.996), ("near_poor", 0.004)),
 }
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from antt_desktop.demo.common import Rand
+from antt_desktop.demo.places import Province
 
 CRIMES = (
     "Trộm cắp tài sản (Điều 173 BLHS)",
@@ -36,6 +37,11 @@ _PRISONS = (
 )
 
 
+_PETTY = ("trộm cắp vặt", "gây rối trật tự công cộng", "đánh bạc", "sử dụng trái phép chất ma túy")
+_DRUGS = ("ma túy tổng hợp (Methamphetamine)", "Heroin", "cần sa (THC)", "thuốc lắc (MDMA)")
+_JUVENILE = ("trộm cắp tài sản", "cố ý gây thương tích", "gây rối trật tự công cộng")
+
+
 @dataclass(frozen=True)
 class LegalBasis:
     number: str | None
@@ -44,12 +50,12 @@ class LegalBasis:
 
 
 def legal_basis(
-    rng: Rand, category: str, year: int, province: str, place: str, months: int | None
+    rng: Rand, category: str, year: int, prov: Province, place: str, months: int | None
 ) -> LegalBasis:
     """The document a dossier rests on (judgment, certificate, decision) and its gist."""
     n = rng.randint(3, 412)
     crime = rng.choice(CRIMES)
-    court = f"Tòa án nhân dân khu vực {rng.randint(1, 9)} - {province}"
+    court = f"Tòa án nhân dân khu vực {rng.randint(1, 9)} - {prov.short}"
     term = months or rng.choice((12, 18, 24, 36))
     if category == "RELEASED":
         return LegalBasis(
@@ -71,14 +77,14 @@ def legal_basis(
     if category == "PAROLE":
         return LegalBasis(
             f"{n}/{year}/QĐ-CA",
-            f"Tòa án nhân dân tỉnh {province}",
+            f"Tòa án nhân dân {prov.phrase}",
             f"Tha tù trước thời hạn có điều kiện, thời gian thử thách {term} "
             f"tháng (án về tội {crime})",
         )
     if category == "PROBATION":
         return LegalBasis(
             f"{n}/{year}/HS-PT",
-            f"Tòa án nhân dân tỉnh {province}",
+            f"Tòa án nhân dân {prov.phrase}",
             f"Hình phạt bổ sung quản chế {term // 12 or 1} năm sau khi chấp hành "
             f"xong án phạt tù về tội {crime}",
         )
@@ -87,28 +93,28 @@ def legal_basis(
             f"{n}/QĐ-UBND",
             f"Chủ tịch UBND {place}",
             f"Áp dụng biện pháp giáo dục tại xã, phường {term} tháng do nhiều lần "
-            f"có hành vi {rng.choice(('trộm cắp vặt', 'gây rối trật tự công cộng', 'đánh bạc', 'sử dụng trái phép chất ma túy'))}",
+            f"có hành vi {rng.choice(_PETTY)}",
         )
     if category == "DRUG_USER":
         return LegalBasis(
             f"{n}/QĐ-UBND",
             f"Chủ tịch UBND {place}",
             "Quản lý người sử dụng trái phép chất ma túy; xét nghiệm dương tính với "
-            f"{rng.choice(('ma túy tổng hợp (Methamphetamine)', 'Heroin', 'cần sa (THC)', 'thuốc lắc (MDMA)'))}",
+            f"{rng.choice(_DRUGS)}",
         )
     if category == "POST_REHAB":
         return LegalBasis(
             f"{n}/QĐ-UBND",
             f"Chủ tịch UBND {place}",
             "Quản lý sau cai nghiện; chấp hành xong quyết định cai nghiện bắt buộc "
-            f"tại Cơ sở cai nghiện ma túy số {rng.randint(1, 6)} tỉnh {province}",
+            f"tại Cơ sở cai nghiện ma túy số {rng.randint(1, 6)} {prov.phrase}",
         )
     if category == "MINOR":
         return LegalBasis(
             f"{n}/QĐ-CSĐT",
-            f"Cơ quan Cảnh sát điều tra Công an tỉnh {province}",
+            f"Cơ quan Cảnh sát điều tra Công an {prov.phrase}",
             "Áp dụng biện pháp giám sát, giáo dục tại cộng đồng thay cho xử lý "
-            f"hình sự (hành vi {rng.choice(('trộm cắp tài sản', 'cố ý gây thương tích', 'gây rối trật tự công cộng'))})",
+            f"hình sự (hành vi {rng.choice(_JUVENILE)})",
         )
     if category == "YOUTH_RISK":
         return LegalBasis(
@@ -124,7 +130,7 @@ def legal_basis(
         )
     return LegalBasis(
         f"{n}/QĐ-CSĐT",
-        f"Cơ quan Cảnh sát điều tra Công an tỉnh {province}",
+        f"Cơ quan Cảnh sát điều tra Công an {prov.phrase}",
         f"Truy nã về tội {crime}; vận động gia đình khuyên bảo ra đầu thú",
     )
 
@@ -228,7 +234,7 @@ def violation(rng: Rand, category: str, *, reoffence: bool) -> tuple[str, str, s
     if reoffence:
         return (
             "criminal",
-            f"Tái phạm tội {rng.choice(CRIMES)}, bị khởi tố, tạm giam",
+            f"Tái phạm: phạm tội {rng.choice(CRIMES)}, bị khởi tố, tạm giam",
             (f"Quyết định khởi tố bị can số {n}/QĐ-CSĐT"),
         )
     if category in ("DRUG_USER", "POST_REHAB"):

@@ -7,10 +7,11 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from antt_desktop.demo.common import Rand, natural_id
+from antt_desktop.demo.common import Rand
 from antt_desktop.demo.commune import Commune
 from antt_desktop.demo.initiatives import InitiativeRec
 from antt_desktop.services import catalogues
+from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import Evaluation, IndicatorSnapshot, Rubric
 
 INDICATOR_YEARS = 3
@@ -69,8 +70,7 @@ def generate_evaluations(c: Commune, initiatives: list[InitiativeRec]) -> None:
     unit_rubric = catalogues.rubric(session, _UNIT_RUBRIC)
     area_rubric = catalogues.rubric(session, _AREA_RUBRIC)
     rows: list[dict[str, Any]] = []
-    name = c.province.name
-    province_body = "UBND " + (f"t{name[1:]}" if name.startswith("Thành phố") else f"tỉnh {name}")
+    province_body = f"UBND {c.province.phrase}"
     if unit_rubric is not None:
         for rec in initiatives:
             if rec.type_code not in ("BASE_SECURITY", "POLITICAL_SYSTEM"):

@@ -14,18 +14,14 @@ TEAMS = 30
 GRASSROOTS_LAW = date(2024, 7, 1)
 
 
-def _lower_first(text: str) -> str:
-    return text[0].lower() + text[1:]
-
-
 def _plan(c: Commune, count: int) -> list[tuple[str, str, int | None]]:
     """(kind, name, area) of each team: one security and one mediation team per area, two
     working groups of the post, then fire-safety, self-managed and people's security teams."""
     plans: list[tuple[str, str, int | None]] = []
     for i, area in enumerate(c.areas):
-        plans.append(("grassroots_security", f"Tổ bảo vệ ANTT {_lower_first(area.name)}", i))
+        plans.append(("grassroots_security", f"Tổ bảo vệ ANTT {area.phrase}", i))
     for i, area in enumerate(c.areas):
-        plans.append(("mediation", f"Tổ hòa giải {_lower_first(area.name)}", i))
+        plans.append(("mediation", f"Tổ hòa giải {area.phrase}", i))
     plans += [
         ("working_group", "Tổ công tác số 1", None),
         ("working_group", "Tổ công tác số 2", None),
@@ -35,8 +31,8 @@ def _plan(c: Commune, count: int) -> list[tuple[str, str, int | None]]:
         i = n % len(c.areas)
         kind = ("fire_watch", "self_managed", "people_security")[(n // len(c.areas)) % 3]
         name = {
-            "fire_watch": f"Tổ liên gia an toàn PCCC {_lower_first(c.areas[i].name)}",
-            "self_managed": f"Tổ tự quản về ANTT {_lower_first(c.areas[i].name)}",
+            "fire_watch": f"Tổ liên gia an toàn PCCC {c.areas[i].phrase}",
+            "self_managed": f"Tổ tự quản về ANTT {c.areas[i].phrase}",
             "people_security": f"Tổ an ninh nhân dân số {n + 1}",
         }[kind]
         plans.append((kind, name, i))
@@ -46,13 +42,11 @@ def _plan(c: Commune, count: int) -> list[tuple[str, str, int | None]]:
 
 def _founded(rng: Rand, c: Commune, kind: str) -> date:
     latest = c.today - timedelta(days=30)
-    if kind == "grassroots_security":
-        first = GRASSROOTS_LAW
-    else:
-        first = date(c.today.year - 8, 1, 1)
+    grassroots = kind == "grassroots_security"
+    first = GRASSROOTS_LAW if grassroots else date(c.today.year - 8, 1, 1)
     return rng.day(
         min(first, latest),
-        min(first + timedelta(days=90 if kind == "grassroots_security" else 2500), latest),
+        min(first + timedelta(days=90 if grassroots else 2500), latest),
     )
 
 
@@ -80,6 +74,7 @@ def generate_teams(c: Commune) -> None:
             }
         )
         size = rng.randint(5, 9)
+        people: list[tuple[str | None, str, str | None]]  # (person id, name, phone)
         if area is None:  # a working group of officers and commune officials
             people = [(None, n, None) for n in rng.sample(c.officers, min(3, len(c.officers)))]
             people += [

@@ -6,8 +6,8 @@ into Vietnamese or English, so the same refusal reads right in the GUI, the CLI 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any

@@ -22,8 +22,9 @@ from antt_desktop.importers.report import DuplicateRow, ImportReport, RefusedRow
 from antt_desktop.importers.rules import Lookups, check_person, clean, existing_twins
 from antt_desktop.importers.writing import RowWriter
 from antt_desktop.services.context import Ctx, max_length
-from antt_desktop.services.households import HouseholdInput, add_household, clean_text
+from antt_desktop.services.households import HouseholdInput, add_household
 from antt_desktop.services.people import PersonInput, add_person
+from antt_desktop.services.values import clean_text
 from antt_desktop.store.models import Household, Person
 
 #: Service fields shown under the column the officer filled in.
@@ -243,7 +244,8 @@ def write(ctx: Ctx, ready: Sequence[HouseholdRow], report: ImportReport) -> None
     reported, not half-written."""
     writer = RowWriter(ctx, report)
     for row in ready:
-        with writer.row(row.line, row.cells, FIELD_OF) as done:
+        new_head = row.new_head is not None
+        with writer.row(row.line, row.cells, FIELD_OF, several_calls=new_head) as done:
             data = row.data
             if row.new_head is not None:
                 head = add_person(ctx, row.new_head).person

@@ -1,5 +1,5 @@
 """Importing residents (nhân khẩu) from a list: every row checked first, then added through
-``services.people.add_person`` (and ``services.households.add_member`` for a household)."""
+``services.people.add_person`` (and ``services.memberships.add_member`` for a household)."""
 
 from __future__ import annotations
 
@@ -24,12 +24,12 @@ from antt_desktop.importers.rules import (
 )
 from antt_desktop.importers.writing import RowWriter
 from antt_desktop.services.context import Ctx
-from antt_desktop.services.households import add_member
+from antt_desktop.services.memberships import add_member
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import Household
 
 #: Service fields shown under the column the officer filled in.
-FIELD_OF = {"current_area_id": "area", "household_id": "household_number", "person_id": "full_name"}
+FIELD_OF = {"current_area_id": "area", "household_id": "household_number", "member_id": "full_name"}
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ def write(ctx: Ctx, ready: Sequence[PersonRow], report: ImportReport) -> None:
     ).scalars()
     writer = RowWriter(ctx, report, keep=list(households))
     for row in ready:
-        with writer.row(row.line, row.cells, FIELD_OF) as done:
+        joins = row.household_id is not None
+        with writer.row(row.line, row.cells, FIELD_OF, several_calls=joins) as done:
             person = add_person(ctx, row.data).person
             if row.household_id and row.relation:
                 add_member(ctx, row.household_id, person.id, row.relation)

@@ -90,7 +90,9 @@ def _read_xlsx(path: Path, head: bytes) -> list[RawRow]:
     except Exception as exc:  # any parser failure means "not a workbook"
         raise refuse("import.not_xlsx") from exc
     try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        sheet = workbook.active  # the sheet the officer last looked at
+        if not hasattr(sheet, "iter_rows"):  # a chart sheet, or none at all
+            sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
             raise refuse("import.empty")
         rows = sheet.iter_rows(min_row=1, values_only=True)
@@ -144,7 +146,7 @@ def _text_rows(reader: Iterator[list[str]]) -> Iterator[list[Cell]]:
 
 
 def read_rows(path: Path) -> list[RawRow]:
-    """The non-blank rows of the first sheet of an .xlsx, or of a .csv file.
+    """The non-blank rows of a .csv file, or of the active sheet of an .xlsx.
 
     Raises:
         ValidationFailed: on field ``file`` — ``import.file_missing``, ``import.file_type``,

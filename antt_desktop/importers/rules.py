@@ -25,7 +25,7 @@ from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.importers.cells import name_key
 from antt_desktop.services import catalogues, people
 from antt_desktop.services.context import max_length
-from antt_desktop.services.households import HEAD_RELATION
+from antt_desktop.services.memberships import HEAD_RELATION
 from antt_desktop.services.people import PersonInput
 from antt_desktop.store.models import Area, Household, Person
 

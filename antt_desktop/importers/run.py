@@ -19,7 +19,6 @@ from antt_desktop.importers.columns import Header, Kind, data_rows, find_header,
 from antt_desktop.importers.reading import read_rows, refuse
 from antt_desktop.importers.report import ImportReport, RefusedRow
 from antt_desktop.importers.rules import Lookups
-from antt_desktop.importers.writing import catalogue_cache
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import Database
 
@@ -31,7 +30,7 @@ def import_file(
 
     Args:
         db: the post's database.
-        path: the spreadsheet; its first sheet (.xlsx) is read.
+        path: the spreadsheet; an .xlsx is read from its active sheet.
         kind: ``"persons"`` or ``"households"``.
         actor: who imports (named in the audit entry and in each record's own entry).
         today: the date rules such as "not in the future" are checked against.
@@ -61,7 +60,7 @@ def import_file(
         total=len(sheet),
         ignored_columns=header.ignored,
     )
-    with db.read() if dry_run else db.write() as session, catalogue_cache(session):
+    with db.read() if dry_run else db.write() as session:
         ctx = Ctx(session, actor, today)
         lookups = Lookups.load(session, ctx.local_unit().id)
         if kind == "persons":

@@ -1,45 +1,30 @@
 """Activities and results of initiatives (hoạt động, kết quả): recording and period totals.
 
-Activities are append-only: a wrong entry is answered by another entry, never edited. This
-module also holds the readers of typed values (dates, whole numbers) that the initiative,
-evaluation and indicator services share.
+Activities are append-only: a wrong entry is answered by another entry, never edited.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from antt_desktop.domain.dates import parse_date
 from antt_desktop.domain.enums import InitiativeStatus
-from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.services.values import (
+    CountValue,
+    DateValue,
+    clean_paragraph,
+    read_date,
+    read_whole,
+)
 from antt_desktop.store.models import Activity, Initiative
 
-DateValue = str | date | None
-CountValue = int | str | None
-
-#: Counted quantities of an activity, in the order reports list them.
-QUANTITIES = (
-    "participants",
-    "guns",
-    "rudimentary_weapons",
-    "explosives",
-    "bullets",
-    "grenades",
-    "fireworks",
-    "support_tools",
-    "cases_mediated",
-    "tips_of_value",
-    "surrendered",
-)
 #: Items handed in at weapon collection drives (vũ khí, vật liệu nổ, công cụ hỗ trợ).
 WEAPON_ITEMS = (
     "guns",
@@ -50,77 +35,9 @@ WEAPON_ITEMS = (
     "fireworks",
     "support_tools",
 )
+#: Counted quantities of an activity, in the order reports list them.
+QUANTITIES = ("participants", *WEAPON_ITEMS, "cases_mediated", "tips_of_value", "surrendered")
 NOTES_MAX = 4000
-
-_PLAIN = re.compile(r"-?\d+", re.ASCII)
-_GROUPED = re.compile(r"-?\d{1,3}(?:[. ]\d{3})+", re.ASCII)  # 1.500.000 or 1 500 000
-
-
-def parse_day(
-    value: DateValue, field_name: str, problems: list[Problem], *, today: date | None = None
-) -> date | None:
-    """The date in ``value`` (DD/MM/YYYY text or a date), None if blank or wrong.
-
-    Problems (``date.format``, ``date.invalid``, ``date.future`` when ``today`` is given and
-    the date is after it) are appended to ``problems`` rather than raised.
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime):
-        day = value.date()
-    elif isinstance(value, date):
-        day = value
-    else:
-        try:
-            day = parse_date(value, field_name)
-        except ValidationFailed as exc:
-            problems.extend(exc.problems)
-            return None
-    if today is not None and day > today:
-        problems.append(Problem(field_name, "date.future", {"value": day}))
-        return None
-    return day
-
-
-def parse_whole(
-    value: CountValue,
-    field_name: str,
-    problems: list[Problem],
-    *,
-    invalid_code: str = "number.invalid",
-    negative_code: str = "number.negative",
-    **params: Any,
-) -> int | None:
-    """The non-negative whole number in ``value``, None if blank or wrong.
-
-    Text may group thousands with dots or spaces (``1.500.000.000``). Problems
-    (``invalid_code``, ``negative_code``; param ``value``) are appended with ``params`` added.
-    """
-    if value is None:
-        return None
-    number: int | None = None
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        if _PLAIN.fullmatch(text) or _GROUPED.fullmatch(text):
-            number = int(text.replace(".", "").replace(" ", ""))
-    if number is None:
-        problems.append(Problem(field_name, invalid_code, {"value": value, **params}))
-        return None
-    if number < 0:
-        problems.append(Problem(field_name, negative_code, {"value": number, **params}))
-        return None
-    return number
-
-
-def clean_text(value: str | None) -> str | None:
-    """Free text as stored: NFC, outer whitespace trimmed, None when blank."""
-    if value is None:
-        return None
-    return unicodedata.normalize("NFC", value).strip() or None
 
 
 @dataclass
@@ -158,7 +75,7 @@ def _validate(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, A
             Problem("initiative_id", "initiative.unknown", {"value": data.initiative_id})
         )
         initiative = None
-    held_on = parse_day(data.held_on, "held_on", problems, today=ctx.today)
+    held_on = read_date(data.held_on, "held_on", problems, today=ctx.today)
     if initiative is not None and held_on is not None:
         if held_on < initiative.launched_on:
             problems.append(
@@ -181,8 +98,8 @@ def _validate(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, A
         problems.append(Problem("kind", "activity.kind_unknown", {"value": kind}))
     values: dict[str, Any] = {"initiative_id": data.initiative_id, "held_on": held_on, "kind": kind}
     for name in QUANTITIES:
-        values[name] = parse_whole(getattr(data, name), name, problems) or 0
-    values["notes"] = clean_text(data.notes)
+        values[name] = read_whole(getattr(data, name), name, problems) or 0
+    values["notes"] = clean_paragraph(data.notes)
     problems += max_length("notes", values["notes"], NOTES_MAX)
     return problems, values
 

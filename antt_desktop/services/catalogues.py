@@ -50,6 +50,7 @@ def load_all(session: Session) -> None:
         + _code_list(TEAM_KIND, read_json("catalogues", "team_kinds.json"))
     )
     session.add_all(items)
+    forget_cached(session)
     for i, c in enumerate(read_json("catalogues", "dossier_categories.json")):
         session.add(DossierCategory(position=i, **c))
     for r in read_json("catalogues", "rubrics.json"):
@@ -57,14 +58,29 @@ def load_all(session: Session) -> None:
     session.flush()
 
 
+_CACHE_KEY = "antt.catalogue_codes"
+
+
+def forget_cached(session: Session) -> None:
+    """Drop the session's remembered catalogues (call after writing catalogue rows)."""
+    session.info.pop(_CACHE_KEY, None)
+
+
 def codes(session: Session, catalogue: str) -> dict[str, str]:
-    """code → Vietnamese name of one simple catalogue, in catalogue order."""
-    rows = session.execute(
-        select(CatalogueItem.code, CatalogueItem.name_vi)
-        .where(CatalogueItem.catalogue == catalogue, CatalogueItem.deleted.is_(False))
-        .order_by(CatalogueItem.position)
-    )
-    return {code: name for code, name in rows}
+    """code → Vietnamese name of one simple catalogue, in catalogue order.
+
+    Remembered for the session (a transaction), so validating 15,000 imported rows reads each
+    catalogue once; code that writes catalogue rows calls :func:`forget_cached`.
+    """
+    cache: dict[str, dict[str, str]] = session.info.setdefault(_CACHE_KEY, {})
+    if catalogue not in cache:
+        rows = session.execute(
+            select(CatalogueItem.code, CatalogueItem.name_vi)
+            .where(CatalogueItem.catalogue == catalogue, CatalogueItem.deleted.is_(False))
+            .order_by(CatalogueItem.position)
+        )
+        cache[catalogue] = {code: name for code, name in rows}
+    return dict(cache[catalogue])
 
 
 def category(session: Session, code: str) -> DossierCategory | None:

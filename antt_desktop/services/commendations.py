@@ -14,7 +14,7 @@ from antt_desktop.domain.enums import CommendationKind
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.services.context import Ctx, max_length
-from antt_desktop.services.households import clean_text, read_date
+from antt_desktop.services.values import clean_fields, clean_text, read_date
 from antt_desktop.store.base import Base
 from antt_desktop.store.models import Area, Commendation, Initiative, Person, Team, Unit
 
@@ -70,15 +70,7 @@ class CommendationInput:
 
 
 def _clean(data: CommendationInput) -> CommendationInput:
-    values: dict[str, Any] = {}
-    for f in fields(data):
-        value = getattr(data, f.name)
-        if isinstance(value, str) and f.name not in ("decision_date", "achievement"):
-            value = clean_text(value)
-        elif f.name == "achievement" and isinstance(value, str):
-            value = value.strip() or None
-        values[f.name] = value
-    return CommendationInput(**values)
+    return clean_fields(data, paragraphs=("achievement",))
 
 
 def _check_decision(ctx: Ctx, data: CommendationInput) -> tuple[list[Problem], date | None]:
@@ -94,8 +86,8 @@ def _check_decision(ctx: Ctx, data: CommendationInput) -> tuple[list[Problem], d
     for name, limit in (("issuer", 200), ("decision_number", 60)):
         value = getattr(data, name)
         problems += [Problem(name, "required")] if not value else max_length(name, value, limit)
-    day, date_problems = read_date(data.decision_date, "decision_date", ctx.today, required=True)
-    return problems + date_problems, day
+    day = read_date(data.decision_date, "decision_date", problems, today=ctx.today, required=True)
+    return problems, day
 
 
 def _check_recipient(

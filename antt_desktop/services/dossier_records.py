@@ -7,7 +7,6 @@ it, and "current" assessments are those nothing supersedes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -18,14 +17,16 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.services.context import Ctx, max_length, require
-from antt_desktop.services.dossiers import (
-    DateIn,
-    is_current,
-    line,
-    live_category,
-    para,
+from antt_desktop.services.dossiers import is_current, live_category, within_life
+from antt_desktop.services.values import (
+    CountValue,
+    DateValue,
+    clean_fields,
+    clean_paragraph,
+    clean_text,
     read_date,
-    within_life,
+    read_money,
+    refuse_unknown_fields,
 )
 from antt_desktop.store.models import (
     Assessment,
@@ -40,7 +41,6 @@ from antt_desktop.store.models import (
 
 _EXAMPLE = {"month": "assessment.period_monthly", "quarter": "assessment.period_quarterly"}
 _FLAGS = ("has_stable_work", "complied", "reported_on_time")
-_MONEY = re.compile(r"-?\d+", re.ASCII)
 
 
 def _dossier(ctx: Ctx, dossier_id: str | None) -> Dossier:
@@ -57,7 +57,7 @@ class AssessmentInput:
 
     dossier_id: str | None = None
     period: str | None = None
-    written_on: DateIn = None
+    written_on: DateValue = None
     author: str | None = None
     content: str | None = None
     rating: str | None = None
@@ -139,7 +139,7 @@ def _check_assessment(
         )
     problems = require(vars(data), "written_on", "author", "content")
     period = _check_period(ctx, dossier, cat, data.period, replacing, problems)
-    written_on = read_date(data.written_on, "written_on", problems, ctx.today)
+    written_on = read_date(data.written_on, "written_on", problems, today=ctx.today)
     if written_on and period and written_on < period.start:
         problems.append(
             Problem(
@@ -181,11 +181,8 @@ def _check_assessment(
 
 
 def _clean(data: AssessmentInput) -> AssessmentInput:
-    values = {f.name: line(getattr(data, f.name)) for f in fields(data)}
-    values.update(content=para(data.content), next_steps=para(data.next_steps))
-    if values["period"]:
-        values["period"] = values["period"].upper()
-    return AssessmentInput(**values)
+    data = clean_fields(data, paragraphs=("content", "next_steps"))
+    return replace(data, period=data.period.upper() if data.period else data.period)
 
 
 def assess(ctx: Ctx, data: AssessmentInput) -> Assessment:
@@ -220,11 +217,8 @@ def correct_assessment(ctx: Ctx, assessment_id: str, changes: dict[str, Any]) ->
     ).scalar()
     if newer is not None:
         raise ValidationFailed.single("assessment_id", "assessment.already_superseded", id=newer)
-    unknown = sorted(set(changes) - ({f.name for f in fields(AssessmentInput)} - {"dossier_id"}))
-    if unknown:
-        raise ValidationFailed(
-            [Problem(k, "assessment.not_editable", {"value": k}) for k in unknown]
-        )
+    editable = [f.name for f in fields(AssessmentInput) if f.name != "dossier_id"]
+    refuse_unknown_fields(changes, editable, "assessment.not_editable")
     data = _clean(replace(AssessmentInput.from_assessment(old), **changes))
     values = _check_assessment(ctx, _dossier(ctx, old.dossier_id), data, replacing=old)
     changed = [k for k, v in values.items() if getattr(old, k) != v]
@@ -247,7 +241,7 @@ class CommitmentInput:
     dossier_id: str | None = None
     household_id: str | None = None
     form_code: str | None = None  # e.g. HCD-05
-    signed_on: DateIn = None
+    signed_on: DateValue = None
     text: str | None = None
     witnesses: str | None = None
 
@@ -255,10 +249,11 @@ class CommitmentInput:
 def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
     """Record a signed commitment (bản cam kết)."""
     s = ctx.session
-    dossier_id, household_id = line(data.dossier_id), line(data.household_id)
-    form_code, text, witnesses = line(data.form_code), para(data.text), line(data.witnesses)
+    dossier_id, household_id = clean_text(data.dossier_id), clean_text(data.household_id)
+    form_code, text = clean_text(data.form_code), clean_paragraph(data.text)
+    witnesses = clean_text(data.witnesses)
     problems = require({"signed_on": data.signed_on, "text": text}, "signed_on", "text")
-    signed_on = read_date(data.signed_on, "signed_on", problems, ctx.today)
+    signed_on = read_date(data.signed_on, "signed_on", problems, today=ctx.today)
     if bool(dossier_id) == bool(household_id):
         problems.append(Problem("dossier_id", "commitment.one_subject"))
     elif dossier_id:
@@ -311,44 +306,23 @@ class SupportInput:
 
     dossier_id: str | None = None
     kind: str | None = None  # a SupportKind value
-    amount_vnd: int | str | None = None
+    amount_vnd: CountValue = None
     provider: str | None = None
-    given_on: DateIn = None
+    given_on: DateValue = None
     outcome: str | None = None
-
-
-def read_money(value: int | str | None, field: str, problems: list[Problem]) -> int | None:
-    """Whole non-negative VND from an int or typed text (``15.000.000 ₫``); None if blank."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        amount = value
-    else:
-        text = str(value).strip().removesuffix("₫").removesuffix("đ").strip()
-        digits = "".join(text.replace(".", " ").split())
-        if not digits:
-            return None
-        if not _MONEY.fullmatch(digits):
-            problems.append(Problem(field, "number.invalid", {"value": value}))
-            return None
-        amount = int(digits)
-    if amount < 0:
-        problems.append(Problem(field, "money.negative"))
-        return None
-    return amount
 
 
 def add_support(ctx: Ctx, data: SupportInput) -> Support:
     """Record support given to a managed person (việc làm, học nghề, vốn, con giống...)."""
     dossier = _dossier(ctx, data.dossier_id)
-    kind = (line(data.kind) or "").lower() or None
-    provider, outcome = line(data.provider), para(data.outcome)
+    kind = (clean_text(data.kind) or "").lower() or None
+    provider, outcome = clean_text(data.provider), clean_paragraph(data.outcome)
     problems = require({"kind": kind, "given_on": data.given_on}, "kind", "given_on")
     allowed = [k.value for k in SupportKind]
     if kind and kind not in allowed:
         problems.append(Problem("kind", "choice", {"value": kind, "allowed": allowed}))
     amount = read_money(data.amount_vnd, "amount_vnd", problems)
-    given_on = read_date(data.given_on, "given_on", problems, ctx.today)
+    given_on = read_date(data.given_on, "given_on", problems, today=ctx.today)
     problems += within_life("given_on", given_on, dossier)
     problems += max_length("provider", provider, 200)
     raise_if_errors(problems)
@@ -385,7 +359,7 @@ class ViolationInput:
 
     person_id: str | None = None
     dossier_id: str | None = None
-    occurred_on: DateIn = None
+    occurred_on: DateValue = None
     kind: str | None = None  # administrative / criminal
     description: str | None = None
     decision_ref: str | None = None
@@ -396,8 +370,8 @@ class ViolationInput:
 def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
     """Record a violation or re-offence (vi phạm, tái phạm)."""
     s = ctx.session
-    kind = (line(data.kind) or "").lower() or None
-    description, decision_ref = para(data.description), line(data.decision_ref)
+    kind = (clean_text(data.kind) or "").lower() or None
+    description, decision_ref = clean_paragraph(data.description), clean_text(data.decision_ref)
     problems = require(
         {
             "person_id": data.person_id,
@@ -413,7 +387,7 @@ def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
     person = s.get(Person, data.person_id) if data.person_id else None
     if data.person_id and (person is None or person.deleted):
         problems.append(Problem("person_id", "dossier.person_unknown", {"value": data.person_id}))
-    occurred_on = read_date(data.occurred_on, "occurred_on", problems, ctx.today)
+    occurred_on = read_date(data.occurred_on, "occurred_on", problems, today=ctx.today)
     if data.dossier_id:
         dossier = s.get(Dossier, data.dossier_id)
         if dossier is None or dossier.deleted:

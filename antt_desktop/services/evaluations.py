@@ -17,8 +17,15 @@ from sqlalchemy.orm import Session, aliased
 
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.services import catalogues
-from antt_desktop.services.activities import CountValue, DateValue, parse_day, parse_whole
 from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.services.values import (
+    CountValue,
+    DateValue,
+    clean_text,
+    is_blank,
+    read_date,
+    read_whole,
+)
 from antt_desktop.store.base import Base
 from antt_desktop.store.models import Area, Evaluation, Initiative, Rubric, Unit
 
@@ -74,10 +81,10 @@ def _score_problems(
         code, top, name = str(criterion["code"]), int(criterion["max"]), criterion["name_vi"]
         field_name = f"scores.{code}"
         raw = scores.get(code)
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if is_blank(raw):
             problems.append(Problem(field_name, "evaluation.score_missing", {"criterion": name}))
             continue
-        value = parse_whole(
+        value = read_whole(
             raw,
             field_name,
             problems,
@@ -107,7 +114,7 @@ def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str,
         "evaluated_on",
         "rubric_code",
     )
-    evaluated_on = parse_day(data.evaluated_on, "evaluated_on", problems, today=ctx.today)
+    evaluated_on = read_date(data.evaluated_on, "evaluated_on", problems, today=ctx.today)
     if evaluated_on is not None and data.initiative_id and not subject_problems:
         initiative = ctx.session.get(Initiative, data.initiative_id)
         if initiative is not None and evaluated_on < initiative.launched_on:
@@ -118,7 +125,7 @@ def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str,
                     {"value": evaluated_on, "launched": initiative.launched_on},
                 )
             )
-    decision_date = parse_day(data.decision_date, "decision_date", problems, today=ctx.today)
+    decision_date = read_date(data.decision_date, "decision_date", problems, today=ctx.today)
     if decision_date is not None and evaluated_on is not None and decision_date < evaluated_on:
         problems.append(
             Problem(
@@ -127,8 +134,7 @@ def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str,
                 {"value": decision_date, "evaluated": evaluated_on},
             )
         )
-    number = (data.decision_number or "").strip() or None
-    issuer = " ".join((data.decision_issuer or "").split()) or None
+    number, issuer = clean_text(data.decision_number), clean_text(data.decision_issuer)
     problems += max_length("decision_number", number, 60)
     problems += max_length("decision_issuer", issuer, 200)
     code = (data.rubric_code or "").strip()
@@ -200,7 +206,7 @@ def correct_evaluation(
         problems.append(Problem("subject", "evaluation.subject_changed"))
     if _superseding(ctx.session, old.id) is not None:
         problems.append(Problem("id", "evaluation.already_corrected", {"value": old.id}))
-    reason = " ".join((reason or "").split()) or None
+    reason = clean_text(reason)
     problems += require({"reason": reason}, "reason")
     raise_if_errors(problems)
     return _write(ctx, {**values, "supersedes_id": old.id}, "correct", reason)

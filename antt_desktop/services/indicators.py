@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.rates import Change
-from antt_desktop.services.activities import CountValue, parse_whole
 from antt_desktop.services.context import Ctx, require
+from antt_desktop.services.values import CountValue, read_whole
+from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import IndicatorSnapshot
 
 #: The indicators a post records, in report order; labels live in i18n.texts.initiatives.
@@ -82,12 +83,13 @@ def record_indicator(
         problems.append(Problem("period", "indicator.period_future", {"value": parsed.label()}))
     if indicator and indicator not in INDICATORS:
         problems.append(Problem("indicator", "indicator.unknown", {"value": indicator}))
-    count = parse_whole(value, "value", problems)
+    count = read_whole(value, "value", problems)
     raise_if_errors(problems)
     assert parsed is not None and count is not None
     row = _row(ctx.session, unit.id, parsed, indicator)
     if row is None:
         row = IndicatorSnapshot(
+            id=natural_id("indicator_snapshots", unit.id, parsed.label(), indicator),
             unit_id=unit.id,
             period=parsed.label(),
             period_start=parsed.start,

@@ -1,8 +1,8 @@
 """Community security initiatives (mô hình phong trào Toàn dân bảo vệ an ninh Tổ quốc).
 
 An initiative belongs to a unit, covers some of its residential areas and lists its funding
-lines (e.g. 1,5 tỷ đồng of xã hội hóa) and assets (e.g. 372 cameras). Replacing those lists
-tombstones the lines that go, so the change travels by sync like any other.
+lines (e.g. 1,5 tỷ đồng of xã hội hóa) and assets (e.g. 372 cameras); those lists are
+checked and stored by :mod:`antt_desktop.services.initiative_lines`.
 """
 
 from __future__ import annotations
@@ -14,21 +14,35 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from antt_desktop.domain.enums import FundingSource, InitiativeStatus
-from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
-from antt_desktop.domain.text import fold, normalize_name
+from antt_desktop.domain.enums import InitiativeStatus
+from antt_desktop.domain.errors import Problem, raise_if_errors
+from antt_desktop.domain.text import fold
 from antt_desktop.services import catalogues
-from antt_desktop.services.activities import (
-    ActivityTotals,
-    CountValue,
-    DateValue,
-    activity_totals,
-    clean_text,
-    parse_day,
-    parse_whole,
-)
+from antt_desktop.services.activities import ActivityTotals, activity_totals
 from antt_desktop.services.context import Ctx, apply_changes, max_length, require
 from antt_desktop.services.evaluations import latest_evaluation
+from antt_desktop.services.initiative_lines import (
+    Asset,
+    AssetLine,
+    Funding,
+    FundingLine,
+    check_areas,
+    check_assets,
+    check_funding,
+    covered_areas,
+    live_lines,
+    write_lines,
+)
+from antt_desktop.services.values import (
+    CountValue,
+    DateValue,
+    clean_paragraph,
+    clean_text,
+    is_blank,
+    read_date,
+    read_whole,
+    refuse_unknown_fields,
+)
 from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import (
     Activity,
@@ -36,32 +50,13 @@ from antt_desktop.store.models import (
     CatalogueItem,
     Evaluation,
     Initiative,
-    InitiativeArea,
     InitiativeAsset,
     InitiativeFunding,
 )
 
 TEXT_MAX = 4000
 STATUSES = [s.value for s in InitiativeStatus]
-SOURCES = [s.value for s in FundingSource]
 LISTS = ("area_ids", "funding", "assets")
-
-
-@dataclass
-class FundingLine:
-    """A funding line as typed: amount in whole đồng, source (state_budget, community...)."""
-
-    amount_vnd: CountValue = None
-    source: str | None = None
-    note: str | None = None
-
-
-@dataclass
-class AssetLine:
-    """Assets as typed: what (e.g. "Camera giám sát") and how many."""
-
-    kind: str | None = None
-    count: CountValue = None
 
 
 @dataclass
@@ -91,12 +86,14 @@ class InitiativeInput:
         values = {f.name: getattr(ini, f.name) for f in fields(cls) if f.name not in LISTS}
         return cls(
             **values,
-            area_ids=[a.id for a in _areas(session, ini.id)],
+            area_ids=[a.id for a in covered_areas(session, ini.id)],
             funding=[
                 FundingLine(r.amount_vnd, r.source, r.note)
-                for r in _live(session, InitiativeFunding, ini.id)
+                for r in live_lines(session, InitiativeFunding, ini.id)
             ],
-            assets=[AssetLine(r.kind, r.count) for r in _live(session, InitiativeAsset, ini.id)],
+            assets=[
+                AssetLine(r.kind, r.count) for r in live_lines(session, InitiativeAsset, ini.id)
+            ],
         )
 
 
@@ -104,96 +101,12 @@ class InitiativeInput:
 class _Checked:
     columns: dict[str, Any]
     area_ids: list[str]
-    funding: list[tuple[int, str, str | None]]
-    assets: list[tuple[str, int]]
+    funding: list[Funding]
+    assets: list[Asset]
 
-
-def _short(value: str | None) -> str | None:
-    return (normalize_name(value) or None) if value is not None else None
-
-
-def _blank(*values: object) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
-
-
-def _check_funding(
-    lines: list[FundingLine], problems: list[Problem]
-) -> list[tuple[int, str, str | None]]:
-    out: list[tuple[int, str, str | None]] = []
-    for i, line in enumerate(lines, 1):
-        if isinstance(line, dict):
-            line = FundingLine(**line)
-        if _blank(line.amount_vnd, line.source, line.note):
-            continue  # an empty row left in the table
-        before = len(problems)
-        amount = parse_whole(
-            line.amount_vnd,
-            "funding.amount_vnd",
-            problems,
-            invalid_code="line.number_invalid",
-            negative_code="line.negative",
-            line=i,
-        )
-        source, note = (line.source or "").strip(), _short(line.note)
-        if _blank(line.amount_vnd):
-            problems.append(Problem("funding.amount_vnd", "line.required", {"line": i}))
-        if not source:
-            problems.append(Problem("funding.source", "line.required", {"line": i}))
-        elif source not in SOURCES:
-            problems.append(
-                Problem(
-                    "funding.source",
-                    "line.choice",
-                    {"line": i, "value": source, "allowed": SOURCES},
-                )
-            )
-        if note is not None and len(note) > 300:
-            problems.append(Problem("funding.note", "line.too_long", {"line": i, "max": 300}))
-        if len(problems) == before and amount is not None:
-            out.append((amount, source, note))
-    return out
-
-
-def _check_assets(lines: list[AssetLine], problems: list[Problem]) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
-    for i, line in enumerate(lines, 1):
-        if isinstance(line, dict):
-            line = AssetLine(**line)
-        if _blank(line.kind, line.count):
-            continue
-        before = len(problems)
-        kind = _short(line.kind)
-        count = parse_whole(
-            line.count,
-            "assets.count",
-            problems,
-            invalid_code="line.number_invalid",
-            negative_code="line.negative",
-            line=i,
-        )
-        if kind is None:
-            problems.append(Problem("assets.kind", "line.required", {"line": i}))
-        elif len(kind) > 120:
-            problems.append(Problem("assets.kind", "line.too_long", {"line": i, "max": 120}))
-        if _blank(line.count):
-            problems.append(Problem("assets.count", "line.required", {"line": i}))
-        if len(problems) == before and kind is not None and count is not None:
-            out.append((kind, count))
-    return out
-
-
-def _check_areas(
-    s: Session, unit_id: str, area_ids: list[str], problems: list[Problem]
-) -> list[str]:
-    wanted = list(dict.fromkeys(a for a in area_ids if a))
-    rows = {a.id: a for a in s.execute(select(Area).where(Area.id.in_(wanted))).scalars()}
-    for area_id in wanted:
-        area = rows.get(area_id)
-        if area is None or area.deleted:
-            problems.append(Problem("area_ids", "initiative.area_unknown", {"value": area_id}))
-        elif area.unit_id != unit_id:
-            problems.append(Problem("area_ids", "initiative.area_other_unit", {"value": area.name}))
-    return wanted
+    def write_lists(self, s: Session, ident: str) -> list[str]:
+        """Store the checked lists; the names of those that changed."""
+        return write_lines(s, ident, self.area_ids, self.funding, self.assets)
 
 
 def _check_dates(
@@ -203,11 +116,11 @@ def _check_dates(
     existing: Initiative | None,
     problems: list[Problem],
 ) -> dict[str, date | None]:
-    launched = parse_day(data.launched_on, "launched_on", problems, today=today)
-    decided = parse_day(data.decision_date, "decision_date", problems, today=today)
-    ended = parse_day(data.ended_on, "ended_on", problems, today=today)
+    launched = read_date(data.launched_on, "launched_on", problems, today=today)
+    decided = read_date(data.decision_date, "decision_date", problems, today=today)
+    ended = read_date(data.ended_on, "ended_on", problems, today=today)
     if data.status == InitiativeStatus.ENDED:
-        if _blank(data.ended_on):
+        if is_blank(data.ended_on):
             problems.append(Problem("ended_on", "initiative.ended_on_required"))
         elif ended is not None and launched is not None and ended < launched:
             problems.append(
@@ -217,7 +130,7 @@ def _check_dates(
                     {"value": ended, "launched": launched},
                 )
             )
-    elif not _blank(data.ended_on):
+    elif not is_blank(data.ended_on):
         problems.append(Problem("ended_on", "initiative.ended_on_unexpected"))
         ended = None
     if existing is not None and launched is not None:
@@ -248,7 +161,7 @@ def _validate(
 ) -> _Checked:
     """Check everything, raise ValidationFailed with every problem, or return clean values."""
     s = ctx.session
-    name, type_code = _short(data.name), (data.type_code or "").strip()
+    name, type_code = clean_text(data.name), (data.type_code or "").strip()
     problems = require(
         {
             "name": name,
@@ -283,12 +196,12 @@ def _validate(
         "type_code": type_code,
         "status": data.status,
         **dates,
-        "decision_number": _short(data.decision_number),
-        "decision_issuer": _short(data.decision_issuer),
-        "lead_body": _short(data.lead_body),
-        "partners": clean_text(data.partners),
-        "description": clean_text(data.description),
-        "member_count": parse_whole(data.member_count, "member_count", problems),
+        "decision_number": clean_text(data.decision_number),
+        "decision_issuer": clean_text(data.decision_issuer),
+        "lead_body": clean_text(data.lead_body),
+        "partners": clean_paragraph(data.partners),
+        "description": clean_paragraph(data.description),
+        "member_count": read_whole(data.member_count, "member_count", problems),
     }
     for key, limit in (
         ("decision_number", 60),
@@ -300,95 +213,12 @@ def _validate(
         problems += max_length(key, columns[key], limit)
     checked = _Checked(
         columns,
-        _check_areas(s, unit_id, data.area_ids, problems),
-        _check_funding(data.funding, problems),
-        _check_assets(data.assets, problems),
+        check_areas(s, unit_id, data.area_ids, problems),
+        check_funding(data.funding, problems),
+        check_assets(data.assets, problems),
     )
     raise_if_errors(problems)
     return checked
-
-
-def _live(
-    s: Session, model: type[InitiativeFunding] | type[InitiativeAsset], ident: str
-) -> list[Any]:
-    return list(
-        s.execute(
-            select(model)
-            .where(model.initiative_id == ident, model.deleted.is_(False))
-            .order_by(model.local_seq)
-        ).scalars()
-    )
-
-
-def _areas(s: Session, ident: str) -> list[Area]:
-    """Areas covered, in Vietnamese order (binary order would put "Đ" after "Z")."""
-    rows = s.execute(
-        select(Area)
-        .join(InitiativeArea, InitiativeArea.area_id == Area.id)
-        .where(InitiativeArea.initiative_id == ident, InitiativeArea.deleted.is_(False))
-    )
-    return sorted(rows.scalars(), key=lambda a: (fold(a.name), a.name))
-
-
-def _sync_areas(s: Session, ident: str, wanted: list[str]) -> bool:
-    """Make the live area links match ``wanted``; tombstone or revive rows, never delete."""
-    rows = s.execute(select(InitiativeArea).where(InitiativeArea.initiative_id == ident))
-    known: dict[str, InitiativeArea] = {}
-    changed = False
-    for row in rows.scalars():
-        known[row.area_id] = row
-        if row.deleted == (row.area_id in wanted):
-            row.deleted, changed = not row.deleted, True
-    for area_id in wanted:
-        if area_id not in known:
-            s.add(InitiativeArea(initiative_id=ident, area_id=area_id))
-            changed = True
-    return changed
-
-
-def _sync_lines(
-    s: Session,
-    model: type[InitiativeFunding] | type[InitiativeAsset],
-    ident: str,
-    keys: tuple[str, ...],
-    wanted: list[tuple[Any, ...]],
-) -> bool:
-    """Keep identical lines, tombstone the others and add the new ones."""
-    remaining, changed = list(wanted), False
-    for row in _live(s, model, ident):
-        value = tuple(getattr(row, k) for k in keys)
-        if value in remaining:
-            remaining.remove(value)
-        else:
-            row.deleted, changed = True, True
-    for value in remaining:
-        s.add(model(initiative_id=ident, **dict(zip(keys, value, strict=True))))
-        changed = True
-    return changed
-
-
-def _write_lists(s: Session, ident: str, checked: _Checked) -> list[str]:
-    return [
-        name
-        for name, changed in (
-            ("area_ids", _sync_areas(s, ident, checked.area_ids)),
-            (
-                "funding",
-                _sync_lines(
-                    s,
-                    InitiativeFunding,
-                    ident,
-                    ("amount_vnd", "source", "note"),
-                    list(checked.funding),
-                ),
-            ),
-            (
-                "assets",
-                _sync_lines(s, InitiativeAsset, ident, ("kind", "count"), list(checked.assets)),
-            ),
-        )
-        if changed
-    ]
 
 
 def add_initiative(ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = None) -> Initiative:
@@ -402,7 +232,7 @@ def add_initiative(ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = Non
     initiative = Initiative(unit_id=unit.id, **checked.columns)
     ctx.session.add(initiative)
     ctx.session.flush()
-    lists = _write_lists(ctx.session, initiative.id, checked)
+    lists = checked.write_lists(ctx.session, initiative.id)
     ctx.session.flush()
     ctx.audit(
         "create",
@@ -423,17 +253,15 @@ def edit_initiative(
         ValidationFailed: with every problem found; nothing is written then.
     """
     initiative = ctx.get(Initiative, initiative_id, "initiative")
-    unknown = sorted(set(changes) - {f.name for f in fields(InitiativeInput)})
-    if unknown:
-        raise ValidationFailed(
-            [Problem(k, "initiative.field_unknown", {"value": k}) for k in unknown]
-        )
+    refuse_unknown_fields(
+        changes, [f.name for f in fields(InitiativeInput)], "initiative.field_unknown"
+    )
     if changes.get("status", InitiativeStatus.ENDED) != InitiativeStatus.ENDED:
         changes = {"ended_on": None, **changes}  # reopening clears the end date
     current = InitiativeInput.from_initiative(ctx.session, initiative)
     checked = _validate(ctx, replace(current, **changes), initiative.unit_id, initiative)
     changed = apply_changes(initiative, checked.columns)
-    changed += _write_lists(ctx.session, initiative.id, checked)
+    changed += checked.write_lists(ctx.session, initiative.id)
     if changed:
         ctx.session.flush()
         ctx.audit(action, "initiative", initiative.id, changed)
@@ -481,17 +309,17 @@ def initiative_detail(session: Session, initiative_id: str) -> InitiativeDetail:
             CatalogueItem.code == ini.type_code,
         )
     ).scalar_one_or_none()
-    funding: list[InitiativeFunding] = _live(session, InitiativeFunding, ini.id)
+    funding: list[InitiativeFunding] = live_lines(session, InitiativeFunding, ini.id)
     by_source: dict[str, int] = {}
     for line in funding:
         by_source[line.source] = by_source.get(line.source, 0) + line.amount_vnd
     return InitiativeDetail(
         initiative=ini,
         type_name=type_name or ini.type_code,
-        areas=_areas(session, ini.id),
+        areas=covered_areas(session, ini.id),
         funding=funding,
         funding_by_source=by_source,
-        assets=_live(session, InitiativeAsset, ini.id),
+        assets=live_lines(session, InitiativeAsset, ini.id),
         activities=activity_totals(
             session, start=ini.launched_on, end=date.max, initiative_id=ini.id
         ),

@@ -6,7 +6,6 @@ the same household's pledge for the same year create the same row, never twins.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,11 +19,17 @@ from antt_desktop.domain.rates import Ratio
 from antt_desktop.domain.text import normalize_name
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, apply_changes, max_length
-from antt_desktop.services.households import clean_text, read_date, read_year
+from antt_desktop.services.values import (
+    clean_paragraph,
+    clean_text,
+    read_date,
+    read_year,
+    refuse_unknown_fields,
+)
+from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import Area, Household, Person, Pledge
 
 #: Fixed namespace of pledge ids. Never change it: ids already synced depend on it.
-PLEDGE_NAMESPACE = uuid.UUID("82cfe042-31b3-4f4f-a5b8-88a0ce412ac4")
 STATUSES = tuple(s.value for s in PledgeStatus)
 #: Fields of a pledge an officer may change after it was recorded.
 EDITABLE = (
@@ -39,7 +44,7 @@ EDITABLE = (
 
 def pledge_id(household_id: str, year: int) -> str:
     """The id every node gives the pledge of ``household_id`` for ``year``."""
-    return str(uuid.uuid5(PLEDGE_NAMESPACE, f"pledge:{household_id}:{year}"))
+    return natural_id("pledges", household_id, year)
 
 
 def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Problem], date | None]:
@@ -51,11 +56,10 @@ def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Pro
             Problem("pledge_status", "choice", {"value": status, "allowed": list(STATUSES)})
         )
     signed = status in (PledgeStatus.SIGNED, PledgeStatus.VIOLATED)
-    signed_on, date_problems = read_date(
-        values["signed_on"], "signed_on", ctx.today, required=signed
+    signed_on = read_date(
+        values["signed_on"], "signed_on", problems, today=ctx.today, required=signed
     )
-    problems += date_problems
-    if not date_problems and signed_on is not None and year is not None and signed_on.year != year:
+    if signed_on is not None and year is not None and signed_on.year != year:
         problems.append(
             Problem("signed_on", "pledge.date_outside_year", {"value": signed_on, "year": year})
         )
@@ -78,7 +82,7 @@ def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
     for key in ("signer_name", "officer_name"):
         out[key] = clean_text(out[key])
     notes = out["violation_notes"]
-    out["violation_notes"] = (notes.strip() or None) if isinstance(notes, str) else notes
+    out["violation_notes"] = clean_paragraph(notes) if isinstance(notes, str) else notes
     return out
 
 
@@ -109,7 +113,8 @@ def record_pledge(
             "violation_notes": violation_notes,
         }
     )
-    year_value, problems = read_year(year, "year", ctx.today)
+    problems: list[Problem] = []
+    year_value = read_year(year, "year", problems, today=ctx.today)
     household = ctx.session.get(Household, household_id)
     if household is None or household.deleted:
         problems.append(Problem("household_id", "household.unknown", {"value": household_id}))
@@ -147,9 +152,7 @@ def record_pledge(
 def edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> Pledge:
     """Change some fields of a pledge (its household and year never change)."""
     pledge = ctx.get(Pledge, pledge_id, "pledge")
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])
+    refuse_unknown_fields(changes, EDITABLE)
     values = _cleaned({**{k: getattr(pledge, k) for k in EDITABLE}, **changes})
     problems, day = _check(ctx, pledge.year, values)
     raise_if_errors(problems)
@@ -192,15 +195,15 @@ def sign_area(
     """Mark every live household of an area that has no pledge for ``year`` as signed, the
     head signing, in one transaction (a few queries whatever the number of households)."""
     s = ctx.session
-    year_value, problems = read_year(year, "year", ctx.today)
+    problems: list[Problem] = []
+    year_value = read_year(year, "year", problems, today=ctx.today)
     area = s.get(Area, area_id)
     if area is None or area.deleted:
         problems.append(Problem("area_id", "area.unknown", {"value": area_id}))
     officer = clean_text(officer_name)
     problems += max_length("officer_name", officer, 120)
-    day, date_problems = read_date(signed_on, "signed_on", ctx.today, required=True)
-    problems += date_problems
-    if not date_problems and day is not None and year_value is not None and day.year != year_value:
+    day = read_date(signed_on, "signed_on", problems, today=ctx.today, required=True)
+    if day is not None and year_value is not None and day.year != year_value:
         problems.append(
             Problem("signed_on", "pledge.date_outside_year", {"value": day, "year": year_value})
         )

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import TeamRole
-from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, apply_changes, max_length
-from antt_desktop.services.households import clean_text, read_date
 from antt_desktop.services.people import PHONE
+from antt_desktop.services.values import clean_text, read_date, refuse_unknown_fields
 from antt_desktop.store.models import Area, Person, Team, TeamArea, TeamMember
 
 #: Kinds the schema accepts (the CHECK on teams.kind); the catalogue names them.
@@ -63,8 +63,7 @@ def _check_team(
             if other_id != existing_id and fold(other_name) == wanted:
                 problems.append(Problem("team_name", "team.name_taken", {"value": other_name}))
                 break
-    founded_on, date_problems = read_date(values["founded_on"], "founded_on", ctx.today)
-    problems += date_problems
+    founded_on = read_date(values["founded_on"], "founded_on", problems, today=ctx.today)
     if not isinstance(values.get("active", True), bool):
         problems.append(
             Problem("team_active", "choice", {"value": values["active"], "allowed": [True, False]})
@@ -123,9 +122,7 @@ def add_team(
 def edit_team(ctx: Ctx, team_id: str, changes: dict[str, Any]) -> Team:
     """Change some of a team's fields: kind, name, founded_on, active."""
     team = ctx.get(Team, team_id, "team")
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])
+    refuse_unknown_fields(changes, EDITABLE)
     values = {**{k: getattr(team, k) for k in EDITABLE}, **changes}
     values["name"] = clean_text(values["name"])
     problems, day = _check_team(ctx, team.unit_id, values, team.id)
@@ -224,8 +221,7 @@ def add_team_member(
         phone_text = "".join(phone_text.split()).replace(".", "")
         if not PHONE.match(phone_text):
             problems.append(Problem("phone", "phone.format", {"value": phone_text}))
-    day, date_problems = read_date(joined_on, "joined_on", ctx.today)
-    problems += date_problems
+    day = read_date(joined_on, "joined_on", problems, today=ctx.today)
     for other in _active_members(ctx.session, team.id):
         if role == TeamRole.LEADER and other.role == TeamRole.LEADER:
             problems.append(Problem("team_role", "team.leader_exists", {"name": other.name}))
@@ -260,7 +256,8 @@ def add_team_member(
 def end_membership(ctx: Ctx, member_id: str, left_on: date | str) -> TeamMember:
     """Record the day a member left the team (the row stays, for the team's history)."""
     member = ctx.get(TeamMember, member_id, "team_member")
-    day, problems = read_date(left_on, "left_on", ctx.today, required=True)
+    problems: list[Problem] = []
+    day = read_date(left_on, "left_on", problems, today=ctx.today, required=True)
     if member.left_on is not None:
         problems.append(
             Problem(

@@ -22,8 +22,18 @@ SYNC_COLUMNS = frozenset(
 )
 
 
+#: Namespace of the ids of rows identified by a natural key (SYNC.md "Identity and keys").
+NATURAL_NS = uuid.UUID("6f1c9b52-5d0e-4c55-9a4e-3c7d2f0a8b11")
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def natural_id(table: str, *parts: object) -> str:
+    """The UUIDv5 id of a logical singleton (a pledge = household + year), the same on every
+    node, so two sides that create it independently cannot make twins."""
+    return str(uuid.uuid5(NATURAL_NS, ":".join([table, *map(str, parts)])))
 
 
 class Base(DeclarativeBase):

@@ -7,6 +7,8 @@ recipe for pysqlite) so a write can take ``BEGIN IMMEDIATE`` and never half-comm
 
 from __future__ import annotations
 
+import functools
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -64,6 +66,10 @@ def _make_engine(path: Path, key: bytes | None) -> Engine:
         except ImportError as exc:
             raise EncryptionUnavailable(module="sqlcipher3") from exc
         kwargs["module"] = sqlcipher
+    # JSON as UTF-8 text, not \u escapes: a third of the size for Vietnamese pledge items
+    kwargs["json_serializer"] = functools.partial(
+        json.dumps, ensure_ascii=False, separators=(",", ":")
+    )
     engine = create_engine(f"sqlite:///{path}", **kwargs)
 
     @event.listens_for(engine, "connect")

@@ -52,8 +52,12 @@ def to_cp1258(text: str) -> bytes:
 def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
     """``make_xlsx(headers, rows, name=..., title=None)``: a workbook with one sheet."""
 
-    def make(headers: Sequence[Any], rows: Sequence[Sequence[Any]], name: str = "list.xlsx",
-             title: str | None = None) -> Path:
+    def make(
+        headers: Sequence[Any],
+        rows: Sequence[Sequence[Any]],
+        name: str = "list.xlsx",
+        title: str | None = None,
+    ) -> Path:
         workbook = Workbook()
         sheet = workbook.active
         assert sheet is not None
@@ -73,8 +77,14 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
 def make_csv(tmp_path: Path) -> Callable[..., Path]:
     """``make_csv(headers, rows, encoding="utf-8", delimiter=",", name=...)``."""
 
-    def make(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, encoding: str = "utf-8",
-             delimiter: str = ",", name: str = "list.csv") -> Path:
+    def make(
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        encoding: str = "utf-8",
+        delimiter: str = ",",
+        name: str = "list.csv",
+    ) -> Path:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow(headers)

@@ -14,14 +14,13 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.texts import dossiers as texts
 from antt_desktop.i18n.translator import Translator
+from antt_desktop.services.assessments import assessment_timeline, due_assessments
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_records import AssessmentInput, assess, correct_assessment
+from antt_desktop.services.dossier_summary import dossier_summary
 from antt_desktop.services.dossiers import (
     DossierInput,
-    assessment_timeline,
     close_dossier,
-    dossier_summary,
-    due_assessments,
     edit_dossier,
     open_dossier,
     set_classification,

@@ -9,6 +9,7 @@ from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import households as hh
+from antt_desktop.services import memberships as ms
 from antt_desktop.services.households import HouseholdInput
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.units import add_area
@@ -49,7 +50,7 @@ def family(write):
                 number=" 12 ", head_person_id=an, area_id=area.id, address="Số 4 ngõ Chợ"
             ),
         )
-        hh.add_member(ctx, h.id, binh, "Vợ")
+        ms.add_member(ctx, h.id, binh, "Vợ")
         return {"area": area.id, "household": h.id, "an": an, "binh": binh, "cuong": cuong}
 
 
@@ -65,7 +66,7 @@ def test_household_is_saved_with_its_head_as_first_member(family, read):
         head = ctx.session.get(Person, family["an"])
         assert (head.household_id, head.relation_to_head) == (h.id, "Chủ hộ")
         assert "household_id" in head.field_stamps  # the membership write was stamped
-        assert [p.full_name for p in hh.members(ctx.session, h.id)] == [
+        assert [p.full_name for p in ms.members(ctx.session, h.id)] == [
             "Nguyễn Văn An",
             "Trần Thị Bình",
         ]
@@ -81,9 +82,9 @@ def test_members_list_head_first_then_oldest(family, write, read):
         baby = _person(ctx, "Nguyễn Thị Em", None)
         grandma = _person(ctx, "Phạm Thị Gấm", "1940")
         for pid, relation in ((child, "Con"), (baby, "Con"), (grandma, "Mẹ")):
-            hh.add_member(ctx, family["household"], pid, relation)
+            ms.add_member(ctx, family["household"], pid, relation)
     with read() as ctx:
-        names = [p.full_name for p in hh.members(ctx.session, family["household"])]
+        names = [p.full_name for p in ms.members(ctx.session, family["household"])]
     assert names == [
         "Nguyễn Văn An",
         "Phạm Thị Gấm",
@@ -131,8 +132,8 @@ def test_new_household_takes_its_head_from_another_household(family, write, read
     with write() as ctx:
         new = hh.add_household(ctx, HouseholdInput(number="12A", head_person_id=family["binh"]))
     with read() as ctx:
-        assert [p.id for p in hh.members(ctx.session, family["household"])] == [family["an"]]
-        assert [p.id for p in hh.members(ctx.session, new.id)] == [family["binh"]]
+        assert [p.id for p in ms.members(ctx.session, family["household"])] == [family["an"]]
+        assert [p.id for p in ms.members(ctx.session, new.id)] == [family["binh"]]
         assert (
             ctx.session.execute(
                 select(AuditEntry.action)
@@ -149,20 +150,20 @@ def test_member_of_another_household_must_be_moved_explicitly(family, write, rea
     with write() as ctx:
         other = hh.add_household(ctx, HouseholdInput(number="14", head_person_id=family["cuong"]))
         lodger = _person(ctx, "Đỗ Văn Hải")
-        hh.add_member(ctx, other.id, lodger, "Em")
+        ms.add_member(ctx, other.id, lodger, "Em")
     with write() as ctx:
         memberships = _memberships(ctx)
         with pytest.raises(ValidationFailed) as exc:
-            hh.add_member(ctx, family["household"], lodger, "Cháu")
+            ms.add_member(ctx, family["household"], lodger, "Cháu")
         assert _refused(exc) == [("member_id", "household.member_elsewhere")]
         with pytest.raises(ValidationFailed) as exc:
-            hh.add_member(ctx, family["household"], family["binh"], "Vợ")
+            ms.add_member(ctx, family["household"], family["binh"], "Vợ")
         assert _refused(exc) == [("member_id", "household.already_member")]
         assert _memberships(ctx) == memberships
     with write() as ctx:
-        hh.move_member(ctx, lodger, family["household"], "Cháu")
+        ms.move_member(ctx, lodger, family["household"], "Cháu")
     with read() as ctx:
-        assert [p.id for p in hh.members(ctx.session, other.id)] == [family["cuong"]]
+        assert [p.id for p in ms.members(ctx.session, other.id)] == [family["cuong"]]
         moved = ctx.session.get(Person, lodger)
         assert (moved.household_id, moved.relation_to_head) == (family["household"], "Cháu")
 
@@ -175,7 +176,7 @@ def test_member_needs_a_relation_other_than_head(family, write, relation, code):
     with write() as ctx:
         memberships = _memberships(ctx)
         with pytest.raises(ValidationFailed) as exc:
-            hh.add_member(ctx, family["household"], family["cuong"], relation)
+            ms.add_member(ctx, family["household"], family["cuong"], relation)
         assert _refused(exc) == [("relation_to_head", code)]
         assert _memberships(ctx) == memberships
 
@@ -183,38 +184,38 @@ def test_member_needs_a_relation_other_than_head(family, write, relation, code):
 def test_unknown_member_and_unknown_household(family, write):
     with write() as ctx:
         with pytest.raises(ValidationFailed) as exc:
-            hh.add_member(ctx, family["household"], "nobody", "Con")
+            ms.add_member(ctx, family["household"], "nobody", "Con")
         assert _refused(exc) == [("member_id", "person.unknown")]
         with pytest.raises(NotFound):
-            hh.add_member(ctx, "no-household", family["cuong"], "Con")
+            ms.add_member(ctx, "no-household", family["cuong"], "Con")
 
 
 def test_a_head_is_moved_or_removed_only_after_a_new_head(family, write, read):
     with write() as ctx:
         memberships = _memberships(ctx)
         with pytest.raises(ValidationFailed) as exc:
-            hh.remove_member(ctx, family["household"], family["an"])
+            ms.remove_member(ctx, family["household"], family["an"])
         assert _refused(exc) == [("member_id", "household.is_head")]
         other = hh.add_household(ctx, HouseholdInput(number="15"))
         with pytest.raises(ValidationFailed) as exc:
-            hh.move_member(ctx, family["an"], other.id, "Con")
+            ms.move_member(ctx, family["an"], other.id, "Con")
         assert _refused(exc) == [("member_id", "household.is_head")]
         with pytest.raises(ValidationFailed) as exc:
-            hh.remove_member(ctx, family["household"], family["cuong"])
+            ms.remove_member(ctx, family["household"], family["cuong"])
         assert _refused(exc) == [("member_id", "household.not_member")]
         assert _memberships(ctx) == memberships
     with write() as ctx:
-        hh.change_head(ctx, family["household"], family["binh"], former_head_relation="Chồng")
+        ms.change_head(ctx, family["household"], family["binh"], former_head_relation="Chồng")
     with read() as ctx:
         h = ctx.session.get(Household, family["household"])
         assert h.head_person_id == family["binh"]
         assert _memberships(ctx)["Trần Thị Bình"] == (h.id, "Chủ hộ")
         assert _memberships(ctx)["Nguyễn Văn An"] == (h.id, "Chồng")
     with write() as ctx:
-        hh.remove_member(ctx, family["household"], family["an"])
+        ms.remove_member(ctx, family["household"], family["an"])
     with read() as ctx:
         assert _memberships(ctx)["Nguyễn Văn An"] == (None, None)
-        assert [p.id for p in hh.members(ctx.session, family["household"])] == [family["binh"]]
+        assert [p.id for p in ms.members(ctx.session, family["household"])] == [family["binh"]]
 
 
 def test_change_head_refuses_a_head_of_another_household(family, write):
@@ -222,7 +223,7 @@ def test_change_head_refuses_a_head_of_another_household(family, write):
         hh.add_household(ctx, HouseholdInput(number="16", head_person_id=family["cuong"]))
     with write() as ctx:
         with pytest.raises(ValidationFailed) as exc:
-            hh.change_head(ctx, family["household"], family["cuong"])
+            ms.change_head(ctx, family["household"], family["cuong"])
         assert _refused(exc) == [("head_person_id", "household.head_taken")]
         assert ctx.session.get(Household, family["household"]).head_person_id == family["an"]
 
@@ -297,10 +298,10 @@ def test_change_head_refuses_a_member_of_another_household(family, write):
     with write() as ctx:
         other = hh.add_household(ctx, HouseholdInput(number="18", head_person_id=family["cuong"]))
         lodger = _person(ctx, "Đỗ Văn Hải")
-        hh.add_member(ctx, other.id, lodger, "Em")
+        ms.add_member(ctx, other.id, lodger, "Em")
     with write() as ctx:
         with pytest.raises(ValidationFailed) as exc:
-            hh.change_head(ctx, family["household"], lodger)
+            ms.change_head(ctx, family["household"], lodger)
         assert _refused(exc) == [("head_person_id", "household.member_elsewhere")]
         assert ctx.session.get(Household, family["household"]).head_person_id == family["an"]
         assert ctx.session.get(Person, lodger).household_id == other.id
@@ -314,7 +315,7 @@ def test_people_of_another_unit_cannot_join(family, write):
         stranger = add_person(ctx, PersonInput(full_name="Vũ Văn Khánh"), unit_id=unit.id).person
     with write() as ctx:
         with pytest.raises(ValidationFailed) as exc:
-            hh.add_member(ctx, family["household"], stranger.id, "Con")
+            ms.add_member(ctx, family["household"], stranger.id, "Con")
         assert _refused(exc) == [("member_id", "household.other_unit")]
         with pytest.raises(ValidationFailed) as exc:
             hh.add_household(ctx, HouseholdInput(number="19", head_person_id=stranger.id))

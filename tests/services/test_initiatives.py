@@ -15,9 +15,8 @@ from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.activities import ActivityInput, record_activity
 from antt_desktop.services.evaluations import EvaluationInput, evaluate
+from antt_desktop.services.initiative_lines import AssetLine, FundingLine
 from antt_desktop.services.initiatives import (
-    AssetLine,
-    FundingLine,
     InitiativeInput,
     add_initiative,
     edit_initiative,

@@ -60,7 +60,7 @@ MESSAGES = {
 
 FIELDS = {
     "household_number": N_("Household number"),
-    "head_name": N_("Head of household"),
+    "head_name": N_("Full name of the head of household"),
     "head_id_number": N_("Personal ID number of the head of household"),
     "head_born": N_("Date of birth of the head of household"),
     "head_sex": N_("Sex of the head of household"),

@@ -38,6 +38,8 @@ class Person(Synced, Base):
             name="legacy_id_digits",
         ),
         CheckConstraint("length(trim(full_name)) > 0", name="name_not_blank"),
+        # the "same name and birth date" duplicate warning looks people up by these
+        Index("ix_persons_name_born", "name_folded", "born"),
     )
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)

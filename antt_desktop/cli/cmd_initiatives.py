@@ -1,4 +1,4 @@
-"""Commands about dossiers, households, initiatives and teams (filled in as services land)."""
+"""Commands about initiatives (being written)."""
 
 from __future__ import annotations
 
@@ -6,4 +6,4 @@ import argparse
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """No record commands registered yet."""
+    """Register the `antt` subcommands of this area."""

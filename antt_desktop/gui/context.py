@@ -1,0 +1,46 @@
+"""What every window and page of the application is given (no global main window)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from antt_desktop.i18n.translator import Translator
+from antt_desktop.services.context import Actor, Ctx
+from antt_desktop.store.database import Database
+
+
+class Changes(QObject):
+    """Tells the views what a finished operation changed, so each refreshes only that.
+
+    ``changed`` carries the entity names touched (``{"person", "dossier"}``).
+    """
+
+    changed = Signal(object)
+    language_changed = Signal()
+
+
+@dataclass
+class AppContext:
+    """The open post database, who is working, the language, and the change bus."""
+
+    db: Database
+    actor: Actor
+    tr: Translator
+    changes: Changes = field(default_factory=Changes)
+    today: Callable[[], date] = date.today
+
+    @contextmanager
+    def write(self) -> Iterator[Ctx]:
+        """One change through the services: one transaction, committed at the end."""
+        with self.db.write() as session:
+            yield Ctx(session, self.actor, self.today())
+
+    @contextmanager
+    def read(self) -> Iterator[Ctx]:
+        with self.db.read() as session:
+            yield Ctx(session, self.actor, self.today())

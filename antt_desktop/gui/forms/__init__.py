@@ -1,0 +1,1 @@
+"""Code generated from ui/*.ui by pyside6-uic (do not edit)."""
