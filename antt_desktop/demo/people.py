@@ -21,9 +21,8 @@ from antt_desktop.demo.places import (
 )
 from antt_desktop.domain.enums import Sex
 from antt_desktop.domain.idnumber import make_id_number
-from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.store import search_index
-from antt_desktop.store.models import Household, Person
+from antt_desktop.store.models import Household, Person, name_columns
 
 PERSONS = 15_000
 HOUSEHOLDS = 4_000
@@ -307,9 +306,7 @@ def _person_row(
     return {
         "id": person_id,
         "unit_id": c.unit_id,
-        "full_name": name,
-        "name_folded": fold(name),
-        "sort_key": sort_key(name),
+        **name_columns(name),
         "other_names": (names.nickname(rng, c.province.southern) if rng.chance(0.02) else None),
         "born": iso,
         "birth_year": birth.year,

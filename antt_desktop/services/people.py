@@ -14,10 +14,10 @@ from antt_desktop.domain.dates import PartialDate, parse_partial_date
 from antt_desktop.domain.enums import Sex
 from antt_desktop.domain.errors import Problem, Severity, ValidationFailed, raise_if_errors
 from antt_desktop.domain.idnumber import check_id_number, check_legacy_id
-from antt_desktop.domain.text import fold, normalize_name, sort_key
+from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, apply_changes, max_length
-from antt_desktop.store.models import Area, Household, Person
+from antt_desktop.store.models import Area, Household, Person, name_columns
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
 #: Fields whose values count as sensitive personal data (audited on view, masked in lists).
@@ -179,9 +179,7 @@ def _columns(data: PersonInput, born: PartialDate | None) -> dict[str, Any]:
     assert data.full_name
     values = {f.name: getattr(data, f.name) for f in fields(data)}
     values.update(
-        full_name=data.full_name,
-        name_folded=fold(data.full_name),
-        sort_key=sort_key(data.full_name),
+        **name_columns(data.full_name),
         born=born.to_iso() if born else None,
         birth_year=born.year if born else None,
         nationality=data.nationality or "Việt Nam",

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import AreaKind, UnitKind
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
-from antt_desktop.domain.text import normalize_name
+from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, max_length, require
 from antt_desktop.store.errors import KnownError
@@ -153,10 +153,9 @@ def add_area(
         )
     raise_if_errors(problems)
     clean = normalize_name(name)
-    if ctx.session.execute(
-        select(Area.id).where(Area.unit_id == unit.id, Area.name == clean)
-    ).first():
-        raise ValidationFailed.single("area", "area.duplicate", value=clean)
+    for existing in areas(ctx.session, unit.id):  # "thôn đồng tâm" is "Thôn Đồng Tâm"
+        if fold(existing.name) == fold(clean):
+            raise ValidationFailed.single("area", "area.duplicate", value=existing.name)
     area = Area(unit_id=unit.id, name=clean, kind=kind)
     ctx.session.add(area)
     ctx.session.flush()
@@ -166,8 +165,6 @@ def add_area(
 
 def area_by_name(ctx: Ctx, name: str, unit_id: str | None = None) -> Area:
     """The area of this post (or ``unit_id``) with this name, ignoring case and accents."""
-    from antt_desktop.domain.text import fold
-
     unit = ctx.get(Unit, unit_id, "unit") if unit_id else ctx.local_unit()
     wanted = fold(name)
     for area in ctx.session.execute(
@@ -180,8 +177,6 @@ def area_by_name(ctx: Ctx, name: str, unit_id: str | None = None) -> Area:
 
 def areas(session: Session, unit_id: str) -> list[Area]:
     """The unit's live residential areas in alphabetical order, ignoring accents."""
-    from antt_desktop.domain.text import fold
-
     rows = session.execute(
         select(Area).where(Area.unit_id == unit_id, Area.deleted.is_(False))
     ).scalars()

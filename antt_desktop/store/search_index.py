@@ -138,6 +138,76 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{t}"*' for t in terms)
 
 
+def _words_match(terms: list[str], folded_name: str) -> bool:
+    """Every term is the start of a different word of the name ("ng v duc")."""
+    words = folded_name.split()
+    used: set[int] = set()
+    for term in terms:
+        for i, word in enumerate(words):
+            if i not in used and word.startswith(term):
+                used.add(i)
+                break
+        else:
+            return False
+    return True
+
+
+def _given_rows(
+    conn: Connection, given: str, others: list[str], limit: int, unit_id: str | None
+) -> list[Any]:
+    """People with this folded given name whose other name words start with ``others``,
+    in Vietnamese order. The (given_folded, sort_key, name_folded) index answers it alone:
+    the LIKE tests run inside SQLite on index entries, not row by row in Python."""
+    params: dict[str, Any] = {"g": given, "unit": unit_id, "limit": limit}
+    tests = []
+    for i, term in enumerate(dict.fromkeys(others)):
+        # a term the given name itself starts with must start another word too
+        times = others.count(term) + (1 if given.startswith(term) else 0)
+        params[f"w{i}"] = f"% {term}%" * times
+        tests.append(f" AND (' ' || name_folded) LIKE :w{i}")
+    unit = " AND unit_id = :unit" if unit_id else ""
+    return list(
+        conn.execute(
+            text(
+                "SELECT sort_key, id, name_folded FROM persons WHERE given_folded = :g"
+                f"{''.join(tests)} AND deleted = 0{unit} ORDER BY sort_key LIMIT :limit"
+            ),
+            params,
+        )
+    )
+
+
+def _name_hits(
+    conn: Connection, terms: list[str], limit: int, unit_id: str | None
+) -> list[IndexHit]:
+    """People found by name through plain B-tree indexes: the typed words as the start of
+    the folded full name ("nguyen thi chi"), or one typed word as the given name and the
+    others as starts of other words ("trang nguyen", "ng v duc")."""
+    unit = " AND unit_id = :unit" if unit_id else ""
+    phrase = " ".join(terms)
+    prefix_rows = (
+        conn.execute(
+            text(
+                "SELECT id FROM persons WHERE name_folded >= :lo AND name_folded < :hi"
+                f" AND deleted = 0{unit} ORDER BY name_folded, sort_key LIMIT :limit"
+            ),
+            {"lo": phrase, "hi": phrase + "\uffff", "limit": limit, "unit": unit_id},
+        )
+        .scalars()
+        .all()
+    )
+    rows: list[Any] = []
+    for i, given in enumerate(terms):
+        if len(given) >= 2 and given not in terms[:i]:
+            others = terms[:i] + terms[i + 1 :]
+            rows += _given_rows(conn, given, others, limit * 2, unit_id)
+    by_given = [ref for _sort, ref, folded in sorted(rows) if _words_match(terms, folded)]
+    # One word: people with exactly that given name first ("hoa" → Trần Thị Hòa before
+    # Hoàng Văn An); several words: the name as typed from the family name first.
+    ordered = [*by_given, *prefix_rows] if len(terms) == 1 else [*prefix_rows, *by_given]
+    return [IndexHit("person", ref, -1.0) for ref in dict.fromkeys(ordered)][:limit]
+
+
 def search(
     conn: Connection,
     query: str,
@@ -146,10 +216,23 @@ def search(
     kind: str | None = None,
     unit_id: str | None = None,
 ) -> list[IndexHit]:
-    """Best matches first (bm25 with names weighted most)."""
-    expr = match_expression(query)
-    if expr is None:
+    """Best matches first.
+
+    People typed by name are found through the name indexes (fast even when the words are
+    as common as "Nguyễn Thị"); anything else — addresses, ID numbers, notes, households,
+    partial given names — through the FTS5 index, ranked by bm25 with names weighted most.
+    """
+    terms = search_terms(query)
+    if not terms:
         return []
+    name_hits: list[IndexHit] = []
+    if kind in (None, "person") and not any(t.isdigit() for t in terms):
+        name_hits = _name_hits(conn, terms, limit, unit_id)
+        # Several words that name people are a name search: done. One word may also be a
+        # middle name, an area or a note: the full-text index adds those below.
+        if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
+            return name_hits
+    expr = " ".join(f'"{t}"*' for t in terms)
     where = ["search_fts MATCH :q"]
     params: dict[str, Any] = {"q": expr, "limit": limit}
     if kind:
@@ -163,7 +246,13 @@ def search(
         " FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
         f" WHERE {' AND '.join(where)} ORDER BY rank LIMIT :limit"
     )
-    return [IndexHit(k, r, float(rank)) for k, r, rank in conn.execute(text(sql), params)]
+    found = {h.ref for h in name_hits}
+    rest = [
+        IndexHit(k, r, float(rank))
+        for k, r, rank in conn.execute(text(sql), params)
+        if r not in found
+    ]
+    return [*name_hits, *rest][:limit]
 
 
 def rebuild(conn: Connection) -> int:

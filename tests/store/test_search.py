@@ -90,3 +90,29 @@ def test_verify_finds_an_index_out_of_step(people, db, read) -> None:  # type: i
         assert search_index.rebuild(s.connection()) == len(PEOPLE)
     with read() as ctx:
         assert search_index.verify(ctx.session.connection()) == []
+
+
+def test_one_word_finds_that_given_name_before_longer_names(write, read) -> None:  # type: ignore[no-untyped-def]
+    with write() as ctx:
+        for name in ("Hoàng Văn An", "Hoàng Thị Bích", "Trần Thị Hòa", "Lê Hoà"):
+            add_person(ctx, PersonInput(full_name=name))
+    names = _names(read, "hoa")
+    assert names[:2] == ["Trần Thị Hòa", "Lê Hoà"] or names[:2] == ["Lê Hoà", "Trần Thị Hòa"]
+    assert set(names[2:]) == {"Hoàng Văn An", "Hoàng Thị Bích"}
+
+
+def test_given_name_first_and_repeated_initials(write, read) -> None:  # type: ignore[no-untyped-def]
+    with write() as ctx:
+        for name in ("Nguyễn Đức Duy", "Nguyễn Văn Duy", "Trần Tú Tú", "Nguyễn Tú Anh"):
+            add_person(ctx, PersonInput(full_name=name))
+    assert _names(read, "duy nguyen") == ["Nguyễn Đức Duy", "Nguyễn Văn Duy"]
+    assert _names(read, "ng du duy") == ["Nguyễn Đức Duy"]  # "du" must start another word
+    assert _names(read, "tr tu tu") == ["Trần Tú Tú"]
+
+
+def test_a_name_typed_from_the_family_name(write, read) -> None:  # type: ignore[no-untyped-def]
+    with write() as ctx:
+        for name in ("Nguyễn Thị Chi", "Nguyễn Thị Chiến", "Nguyễn Thị Bích Chi"):
+            add_person(ctx, PersonInput(full_name=name))
+    assert _names(read, "Nguyễn Thị Chi")[:2] == ["Nguyễn Thị Chi", "Nguyễn Thị Chiến"]
+    assert "Nguyễn Thị Bích Chi" in _names(read, "nguyen thi chi")

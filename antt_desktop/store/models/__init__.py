@@ -10,7 +10,13 @@ from antt_desktop.store.models.initiatives import (
     InitiativeAsset,
     InitiativeFunding,
 )
-from antt_desktop.store.models.people import Household, HouseholdYearStatus, Person, Pledge
+from antt_desktop.store.models.people import (
+    Household,
+    HouseholdYearStatus,
+    Person,
+    Pledge,
+    name_columns,
+)
 from antt_desktop.store.models.reference import (
     Area,
     AuditEntry,
@@ -52,4 +58,5 @@ __all__ = [
     "Unit",
     "User",
     "Violation",
+    "name_columns",
 ]

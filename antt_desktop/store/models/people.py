@@ -19,7 +19,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.store.base import Base, Synced
+
+
+def name_columns(full_name: str) -> dict[str, str]:
+    """The name and its derived search and sort columns, computed in one place for every
+    writer (services, bulk loaders, sync)."""
+    folded = fold(full_name)
+    return {
+        "full_name": full_name,
+        "name_folded": folded,
+        "given_folded": folded.rsplit(" ", 1)[-1],
+        "sort_key": sort_key(full_name),
+    }
 
 
 class Person(Synced, Base):
@@ -40,11 +53,14 @@ class Person(Synced, Base):
         CheckConstraint("length(trim(full_name)) > 0", name="name_not_blank"),
         # the "same name and birth date" duplicate warning looks people up by these
         Index("ix_persons_name_born", "name_folded", "born"),
+        # search by given name ("trang nguyen"): read in Vietnamese order, no table lookups
+        Index("ix_persons_given_sort", "given_folded", "sort_key", "name_folded"),
     )
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
     full_name: Mapped[str] = mapped_column(String(120), nullable=False)
     name_folded: Mapped[str] = mapped_column(String(120), nullable=False)
+    given_folded: Mapped[str] = mapped_column(String(40), nullable=False, server_default="")
     sort_key: Mapped[str] = mapped_column(String(400), nullable=False, index=True)
     other_names: Mapped[str | None] = mapped_column(String(200))
     born: Mapped[str | None] = mapped_column(String(10))  # ISO partial: YYYY, YYYY-MM, YYYY-MM-DD
