@@ -31,3 +31,17 @@ def test_every_marked_text_has_a_vietnamese_translation() -> None:
 def test_english_reads_the_message_ids() -> None:
     assert Translator("en")("Saved.") == "Saved."
     assert Translator("vi")("Saved.") == "Đã lưu."
+
+
+def test_no_text_is_translated_two_ways() -> None:
+    """The .po files of the areas are merged: one English text, one Vietnamese text."""
+    from babel.messages.pofile import read_po
+
+    folder = PACKAGE.parent / "resources" / "locale" / "vi" / "LC_MESSAGES"
+    seen: dict[str, set[str]] = {}
+    for po in sorted(folder.glob("*.po")):
+        with po.open("rb") as fh:
+            for message in read_po(fh):
+                if message.id and isinstance(message.id, str):
+                    seen.setdefault(message.id, set()).add(str(message.string))
+    assert {k: v for k, v in seen.items() if len(v) > 1} == {}

@@ -114,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: the reader left, nothing is wrong
+        return EXIT_OK
     except Exception:
         log = _log_failure(env.data_dir)
         out.error("error.unexpected", {"log": str(log)})

@@ -47,8 +47,14 @@ def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
     if template is None:
         return f"{code} {dict(params)}"
     translated = tr(template)
+    values = {k: _param(v, tr) for k, v in params.items()}
+    if "entity" in values:  # a kind of record, named in the reader's language
+        from antt_desktop.i18n.texts.core import ENTITIES
+
+        label = ENTITIES.get(str(params["entity"]))
+        values["entity"] = tr(label) if label else values["entity"]
     try:
-        return translated.format(**{k: _param(v, tr) for k, v in params.items()})
+        return translated.format(**values)
     except (KeyError, IndexError):
         return translated
 

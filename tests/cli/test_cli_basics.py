@@ -145,3 +145,8 @@ def test_restore_of_junk_exits_3_and_keeps_the_database(post, tmp_path: Path) ->
     r = post("restore", str(junk))
     assert r.code == 3
     assert _count(post.data_dir, "persons") == 1
+
+
+def test_unknown_record_is_named_in_vietnamese(post) -> None:  # type: ignore[no-untyped-def]
+    r = post("person", "show", "00000000-0000-0000-0000-000000000000")
+    assert "không tìm thấy nhân khẩu '00000000-0000-0000-0000-000000000000'" in r.err

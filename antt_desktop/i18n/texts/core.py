@@ -51,3 +51,19 @@ FIELDS = {
 WORDS = (N_("unchanged"), N_("up from zero"), N_("down"), N_("up"))
 
 YES_NO = (N_("yes"), N_("no"))
+
+#: Names of the kinds of record, for "không tìm thấy hồ sơ '…'" (param ``entity``).
+ENTITIES = {
+    "person": N_("resident"),
+    "dossier": N_("dossier"),
+    "assessment": N_("assessment"),
+    "household": N_("household"),
+    "pledge": N_("pledge"),
+    "initiative": N_("initiative"),
+    "evaluation": N_("evaluation"),
+    "team": N_("team"),
+    "team_member": N_("team member"),
+    "unit": N_("unit"),
+    "area": N_("residential area"),
+    "commendation": N_("commendation"),
+}
