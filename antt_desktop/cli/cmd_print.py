@@ -2,7 +2,8 @@
 pledge-register|report|person-sheet.
 
 Each reads what it prints in one read transaction, writes the PDF atomically, then records
-the print in the audit log (the only write: printing personal data is audited).
+the print in the audit log (the only write: printing personal data is audited). Documents
+are printed in Vietnamese whatever ``--lang`` says: they are official papers.
 """
 
 from __future__ import annotations
@@ -12,25 +13,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_
-from antt_desktop.printing.booklet import booklet
-from antt_desktop.printing.certificate import certificates_for_decision
-from antt_desktop.printing.document import Printed
-from antt_desktop.printing.person_sheet import person_sheet
-from antt_desktop.printing.pledge_form import pledge_form, pledge_forms_for_area
-from antt_desktop.printing.pledge_register import pledge_register
-from antt_desktop.printing.report import periodic_report
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.households import household_by_number
 from antt_desktop.services.units import area_by_name
 from antt_desktop.services.values import read_year
 from antt_desktop.store.models import Household, Unit
+
+if TYPE_CHECKING:
+    from antt_desktop.printing.document import Printed
+
+# The document modules are imported by each command, not here: reportlab takes a quarter
+# of a second to import, which every other `antt` command would pay for nothing.
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def _unit(ctx: Ctx, code: str | None) -> Unit:
 
 
 def cmd_booklet(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.printing.booklet import booklet
+
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         printed = booklet(ctx.session, args.dossier_id, today=ctx.today, options=o)
         name = f"so-theo-doi-{args.dossier_id[:8]}.pdf"
@@ -129,6 +132,8 @@ def cmd_booklet(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_certificate(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.printing.certificate import certificates_for_decision
+
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         unit = _unit(ctx, args.unit)
         printed = certificates_for_decision(ctx.session, args.decision, unit.id, options=o)
@@ -148,6 +153,8 @@ def _household(ctx: Ctx, text: str) -> Household:
 
 
 def cmd_pledge_form(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.printing.pledge_form import pledge_form, pledge_forms_for_area
+
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         if bool(args.household) == bool(args.area):
             raise ValidationFailed.single("household_id", "print.household_or_area")
@@ -166,6 +173,8 @@ def cmd_pledge_form(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_pledge_register(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.printing.pledge_register import pledge_register
+
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         year = _year(ctx, args.year)
         area = area_by_name(ctx, args.area)
@@ -177,6 +186,8 @@ def cmd_pledge_register(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_report(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.printing.report import periodic_report
+
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         period = Period.parse(args.period)
         unit = _unit(ctx, args.unit)
@@ -188,6 +199,8 @@ def cmd_report(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_person_sheet(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.printing.person_sheet import person_sheet
+
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         printed = person_sheet(ctx.session, args.person_id, today=ctx.today, options=o)
         name = f"phieu-thong-tin-{args.person_id[:8]}.pdf"

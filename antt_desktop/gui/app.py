@@ -1,0 +1,277 @@
+"""``antt-desktop``: open the post database (or set it up, or the demo post) in the window.
+
+Exit codes follow the command line's: 0 done; 1 unexpected error (a log is written) or a
+failed self-test; 5 the database is open in another window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import func, select
+
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.first_run import FirstRunDialog
+from antt_desktop.gui.main_window import MainWindow
+from antt_desktop.gui.qt_translation import GettextQtTranslator, LanguageSwitch
+from antt_desktop.gui.settings_store import (
+    SETTINGS_FILENAME,
+    Preferences,
+    SettingsStore,
+    apply_font_size,
+)
+from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
+from antt_desktop.i18n.messages import sentence
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.services.context import Actor
+from antt_desktop.services.units import initialise
+from antt_desktop.store.database import DB_FILENAME, Database, open_database
+from antt_desktop.store.errors import DatabaseLocked, KnownError
+from antt_desktop.store.models import LocalNode, Person, User
+
+EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 5
+APP_NAME = "ANTT Desktop"
+DEMO_FOLDER = "demo"
+# The same demo post as the command line's `antt demo` (the window may not import the CLI).
+DEMO_POST = {
+    "unit_code": "05611",
+    "unit_name": "Công an xã Phú Lương",
+    "upper_code": "CAT-TN",
+    "upper_name": "Công an tỉnh Thái Nguyên",
+}
+DEMO_STAGES = {
+    "areas": N_("Residential areas and officers"),
+    "people": N_("Residents"),
+    "pledges": N_("Households and pledges"),
+    "teams": N_("Security teams"),
+    "dossiers": N_("Dossiers and assessments"),
+    "initiatives": N_("Initiatives and activities"),
+    "done": N_("Finishing"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="antt-desktop", description="ANTT Desktop — records for commune police posts."
+    )
+    parser.add_argument("--data-dir", type=Path, help="folder of the post database")
+    parser.add_argument("--demo", action="store_true", help="open the demo post (made once)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language (default: as last set)")
+    parser.add_argument(
+        "--self-test", action="store_true", help="open every page of the demo post and exit"
+    )
+    parser.add_argument("--demo-factor", type=float, default=1.0, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    return parser
+
+
+def default_data_dir() -> Path:
+    """``$ANTT_DATA_DIR``, else the user's data folder (as the command line uses)."""
+    env = os.environ.get("ANTT_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def needs_offscreen() -> bool:
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def _message(parent: QWidget | None, text: str, *, quiet: bool) -> None:
+    """Tell the officer (a message box), or print it when no one is looking (self-test)."""
+    if quiet:
+        print(text, file=sys.stderr)
+    else:
+        QMessageBox.critical(parent, "ANTT Desktop", text)
+
+
+def _write_log(data_dir: Path, text: str) -> Path:
+    folder = data_dir / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"antt-desktop-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        return Path("(no log: data folder not writable)")
+    return path
+
+
+def _is_initialised(db: Database) -> bool:
+    with db.read() as session:
+        node = session.get(LocalNode, 1)
+        return node is not None and node.unit_id is not None
+
+
+def post_actor(db: Database) -> Actor:
+    """Who works: the post's first active administrator (accounts with passwords come later)."""
+    with db.read() as session:
+        name = session.execute(
+            select(User.username)
+            .where(User.role == "admin", User.active.is_(True), User.deleted.is_(False))
+            .order_by(User.username)
+            .limit(1)
+        ).scalar_one_or_none()
+    return Actor(name or "admin", "admin")
+
+
+def open_demo(folder: Path, tr: Translator, today: date, factor: float = 1.0) -> Database:
+    """Open the demo post in ``folder``, creating it with demo data first if needed.
+
+    Raises:
+        OperationCancelled: the officer cancelled the demo data (nothing is left half-made:
+            the next start makes it again).
+    """
+    db = open_database(folder / DB_FILENAME, create=True)
+    try:
+        if not _is_initialised(db):
+            with db.write() as session:
+                initialise(
+                    session,
+                    admin="admin",
+                    unit_code=DEMO_POST["unit_code"],
+                    unit_name=DEMO_POST["unit_name"],
+                    upper_code=DEMO_POST["upper_code"],
+                    upper_name=DEMO_POST["upper_name"],
+                )
+        with db.read() as session:
+            empty = not session.execute(select(func.count()).select_from(Person)).scalar_one()
+        if empty:
+            from antt_desktop.demo.generate import generate
+
+            def work(progress: Progress) -> object:
+                def step(stage: str, done: int, total: int) -> bool:
+                    label = tr(N_("Creating the demo post: {stage}…")).format(
+                        stage=tr(DEMO_STAGES.get(stage, stage))
+                    )
+                    return progress(label, done, total)
+
+                return generate(
+                    db, scale="commune", seed=1, today=today, progress=step, factor=factor
+                )
+
+            run_operation(None, tr(N_("Creating the demo post (only the first time)")), work)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _open_post(
+    data_dir: Path, tr: Translator, *, demo: bool, factor: float, today: date
+) -> Database | None:
+    """The database to work on: the demo post, the set-up post, or one set up now."""
+    if demo:
+        return open_demo(data_dir / DEMO_FOLDER, tr, today, factor)
+    path = data_dir / DB_FILENAME
+    existing = open_database(path) if path.exists() else None
+    if existing is not None and _is_initialised(existing):
+        return existing
+    dialog = FirstRunDialog(tr, path, database=existing)
+    dialog.exec()
+    if dialog.wants_demo:
+        return open_demo(data_dir / DEMO_FOLDER, tr, today, factor)
+    return dialog.database
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the application; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        args.demo = True
+        if needs_offscreen():
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    qapp.setApplicationName(APP_NAME)
+    with ExitStack() as cleanup:
+        _restore_on_exit(cleanup, qapp)
+        return _run(qapp, args, cleanup)
+    return EXIT_ERROR  # pragma: no cover - ExitStack does not swallow exceptions
+
+
+def _restore_on_exit(cleanup: ExitStack, qapp: QApplication) -> None:
+    """Leave the process as found (tests run the application in-process)."""
+    font, locale, hook = qapp.font(), QLocale(), sys.excepthook
+    cleanup.callback(qapp.setFont, font)
+    cleanup.callback(QLocale.setDefault, locale)
+    cleanup.callback(setattr, sys, "excepthook", hook)
+
+
+def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack) -> int:
+    data_dir: Path = args.data_dir or default_data_dir()
+    store = SettingsStore.at(data_dir / SETTINGS_FILENAME)
+    tr = Translator(args.lang or store.language)
+    today_value: date | None = args.today
+    today: Callable[[], date] = (lambda: today_value) if today_value else date.today
+    apply_font_size(qapp, store.font_size)
+    boot = GettextQtTranslator(tr)
+    qapp.installTranslator(boot)
+    quiet = bool(args.self_test)
+    try:
+        db = _open_post(data_dir, tr, demo=args.demo, factor=args.demo_factor, today=today())
+    except DatabaseLocked:
+        _message(None, tr(N_("The database is already open in another window of ANTT Desktop "
+                             "or in another program. Close that window, then start again.")),
+                 quiet=quiet)  # fmt: skip
+        return EXIT_LOCKED
+    except OperationCancelled:
+        return EXIT_ERROR
+    except KnownError as exc:
+        _message(None, sentence(exc.code, exc.params, tr), quiet=quiet)
+        return exc.exit_code
+    except Exception:
+        log = _write_log(data_dir, traceback.format_exc())
+        _message(None, sentence("error.unexpected", {"log": log}, tr), quiet=quiet)
+        return EXIT_ERROR
+    finally:
+        qapp.removeTranslator(boot)
+    if db is None:
+        return EXIT_OK  # the officer closed the first-run assistant
+    cleanup.callback(db.close)
+    app = AppContext(db, post_actor(db), tr, today=today)
+    languages = LanguageSwitch(qapp, app)
+    cleanup.callback(languages.uninstall)
+    prefs = Preferences(store, qapp, languages, data_dir)
+    # a self-test leaves the officer's remembered window and page as they were
+    window = MainWindow(app, None if args.self_test else store, prefs=prefs)
+    # closed, then deleted (its pages' loaders finish) before the database closes
+    cleanup.callback(QCoreApplication.sendPostedEvents, None, QEvent.Type.DeferredDelete.value)
+    cleanup.callback(window.deleteLater)
+    cleanup.callback(window.close)
+    if args.self_test:
+        from antt_desktop.gui.self_test import run_self_test
+
+        return run_self_test(window, languages)
+    sys.excepthook = _crash_reporter(data_dir, app, window)
+    if window.geometry_restored:
+        window.show()
+    else:
+        window.showMaximized()  # first start: all of a small laptop screen
+    return int(qapp.exec())
+
+
+def _crash_reporter(
+    data_dir: Path, app: AppContext, window: QWidget
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """A bug in a slot: write the details to a log and tell the officer calmly."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        print(text, file=sys.stderr)
+        log = _write_log(data_dir, text)
+        _message(window, sentence("error.unexpected", {"log": log}, app.tr), quiet=False)
+
+    return hook

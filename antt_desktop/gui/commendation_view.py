@@ -1,0 +1,103 @@
+"""One commendation decision and everyone it commends: collectives first, then individuals
+the Vietnamese way, as such decisions list them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from antt_desktop.domain.text import fold, sort_key
+from antt_desktop.gui.commendation_list import KIND_LABELS, parse_key
+from antt_desktop.gui.commendation_rows import KIND_NAMES
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.records_list import RecordView
+from antt_desktop.gui.records_widgets import fill_table, setup_table
+from antt_desktop.i18n.formatting import fmt_date, fmt_int
+from antt_desktop.i18n.translator import N_
+from antt_desktop.store.models import Commendation
+
+
+class CommendationView(RecordView):
+    """The decision's particulars and its list of recipients."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.back_button = QPushButton(self, objectName="backButton")
+        self.back_button.clicked.connect(self.back.emit)
+        self.title = QLabel(objectName="titleLabel", wordWrap=True)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.details = QLabel(objectName="detailsLabel", wordWrap=True)
+        self.recipients = QTableWidget(objectName="recipientsTable")
+        setup_table(self.recipients, stretch=3)
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addWidget(self.title, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(head)
+        box.addWidget(self.details)
+        box.addWidget(self.recipients, 1)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr_(N_("← &List")))
+        self.back_button.setToolTip(self.tr_(N_("Back to the list (Alt+Left)")))
+        self.reload()
+
+    def reload(self) -> None:
+        if self.record_id is None:
+            return
+        t, tr = self.tr_, self.app.tr
+        unit_id, day, number = parse_key(self.record_id)
+        with self.app.read() as ctx:
+            rows = list(
+                ctx.session.execute(
+                    select(Commendation).where(
+                        Commendation.unit_id == unit_id,
+                        Commendation.decision_number == number,
+                        Commendation.decision_date == day,
+                        Commendation.deleted.is_(False),
+                    )
+                ).scalars()
+            )
+        if not rows:
+            self.back.emit()
+            return
+        rows.sort(
+            key=lambda c: (
+                not c.collective,
+                fold(c.recipient_name) if c.collective else sort_key(c.recipient_name),
+            )
+        )
+        first = rows[0]
+        self.title.setText(
+            t(N_("Decision No. {number} of {date}")).format(number=number, date=fmt_date(day, tr))
+        )
+        self.details.setText(
+            t(N_("{form} · issued by {issuer} · {count} recipients")).format(
+                form=t(KIND_LABELS.get(first.kind, first.kind)),
+                issuer=first.issuer,
+                count=fmt_int(len(rows), tr),
+            )
+        )
+        fill_table(
+            self.recipients,
+            [
+                t(N_("Recipient")),
+                t(N_("Kind of recipient")),
+                t(N_("Collective or individual")),
+                t(N_("Achievement")),
+                t(N_("Golden book number")),
+            ],
+            [
+                (
+                    c.id,
+                    (
+                        c.recipient_name,
+                        t(KIND_NAMES.get(c.recipient_kind, c.recipient_kind)),
+                        t(N_("collective") if c.collective else N_("individual")),
+                        c.achievement,
+                        c.golden_book_no or "",
+                    ),
+                )
+                for c in rows
+            ],
+        )

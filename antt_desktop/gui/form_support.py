@@ -1,0 +1,328 @@
+"""What every editor dialog needs: each problem shown beside its field (errors in red,
+warnings in amber, always with a sign and a sentence, never colour alone), validation as the
+officer types (debounced), the unsaved-changes question, Ctrl+S / Esc and mnemonics.
+
+Generic: it knows nothing of persons or dossiers, only of field names (the ones services put
+in :class:`~antt_desktop.domain.errors.Problem`) and the widgets that edit them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.i18n.messages import describe, field_label, sentence
+from antt_desktop.i18n.translator import N_, Translator
+
+ERROR_COLOUR = "#b3261e"
+WARNING_COLOUR = "#8a5300"
+VALIDATE_DELAY_MS = 250
+
+SAVE_QUESTION = N_("Save changes?")
+SAVE_DETAIL = N_("You have changed this record. Save the changes before closing?")
+SAVE = N_("&Save")
+DISCARD = N_("&Discard changes")
+GO_BACK = N_("Go &back")
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    BACK = "back"
+
+
+def ask_save_changes(parent: QWidget, tr: Translator) -> Answer:
+    """Ask "Lưu thay đổi?" with Lưu / Bỏ thay đổi / Quay lại (Quay lại is the default)."""
+    box = QMessageBox(parent)
+    box.setObjectName("save_changes_question")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr(SAVE_QUESTION))
+    box.setText(tr(SAVE_QUESTION))
+    box.setInformativeText(tr(SAVE_DETAIL))
+    save = box.addButton(tr(SAVE), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr(DISCARD), QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton(tr(GO_BACK), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is save:
+        return Answer.SAVE
+    if clicked is discard:
+        return Answer.DISCARD
+    return Answer.BACK
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """``text`` with ``&`` before a letter not in ``used`` (word starts preferred; plain
+    ASCII letters only, so the key can be typed on any keyboard). ``used`` is updated."""
+    if "&" in text:
+        return text
+    candidates = [i for i, ch in enumerate(text) if i == 0 or text[i - 1] == " "]
+    candidates += [i for i in range(len(text)) if i not in candidates]
+    for i in candidates:
+        ch = text[i].lower()
+        if ch.isascii() and ch.isalpha() and ch not in used:
+            used.add(ch)
+            return f"{text[:i]}&{text[i:]}"
+    return text
+
+
+def widget_value(widget: QWidget) -> Any:
+    """The value of an input widget as a service takes it (text, combo data, flag)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentData()
+    if isinstance(widget, QCheckBox):
+        if widget.isTristate() and widget.checkState() == Qt.CheckState.PartiallyChecked:
+            return None
+        return widget.isChecked()
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def on_edit(widget: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot()`` (no arguments) whenever the officer changes ``widget``."""
+
+    def call(*_args: object) -> None:
+        slot()
+
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(call)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(call)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(call)
+        if widget.isEditable():
+            widget.editTextChanged.connect(call)
+    elif isinstance(widget, QCheckBox):
+        widget.stateChanged.connect(call)
+
+
+class FieldProblems(QObject):
+    """A message line under each field of a form, and one general line for the rest.
+
+    ``attach`` inserts a hidden row below the field's row in its :class:`QFormLayout`;
+    ``show`` fills the rows of the fields named by the problems and hides the others.
+    """
+
+    def __init__(self, tr: Translator, general: QLabel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.translator = tr
+        self.general = general
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self._rows: dict[str, tuple[QFormLayout, QLabel, QWidget]] = {}
+
+    def attach(
+        self, form: QFormLayout, field: str, widget: QWidget, row_layout: QLayout | None = None
+    ) -> QLabel:
+        """Add the message row of ``field`` under ``widget``'s row (or under the row of
+        ``row_layout``, when the widget sits in a layout nested in the form)."""
+        position: Any = (
+            form.getLayoutPosition(row_layout)
+            if row_layout is not None
+            else form.getWidgetPosition(widget)
+        )
+        row = int(position[0])
+        label = QLabel()
+        label.setObjectName(f"{field}_problem")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        form.insertRow(row + 1, "", label)
+        form.setRowVisible(label, False)
+        self._rows[field] = (form, label, widget)
+        return label
+
+    def label(self, field: str) -> QLabel | None:
+        entry = self._rows.get(field)
+        return entry[1] if entry else None
+
+    def show(self, problems: Iterable[Problem], only: Iterable[str] | None = None) -> None:
+        """Show ``problems`` (those of the fields in ``only``, when given)."""
+        shown = None if only is None else set(only)
+        by_field: dict[str, list[Problem]] = {}
+        general: list[Problem] = []
+        for p in problems:
+            if shown is not None and p.field not in shown:
+                continue
+            (by_field.setdefault(p.field, []) if p.field in self._rows else general).append(p)
+        for field, (form, label, widget) in self._rows.items():
+            items = by_field.get(field, [])
+            form.setRowVisible(label, bool(items))
+            label.setText(self._lines(items, with_field=False))
+            label.setStyleSheet(self._style(items))
+            widget.setToolTip(label.text())
+            widget.setProperty("problem", "error" if self._has_error(items) else "")
+        self.general.setText(self._lines(general, with_field=True))
+        self.general.setStyleSheet(self._style(general))
+        self.general.setVisible(bool(general))
+
+    def _lines(self, items: list[Problem], *, with_field: bool) -> str:
+        lines = []
+        for p in items:
+            mark = "✖" if p.is_error else "⚠"
+            text = (
+                describe(p, self.translator)
+                if with_field
+                else sentence(p.code, p.params, self.translator)
+            )
+            lines.append(f"{mark} {text}")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _has_error(items: list[Problem]) -> bool:
+        return any(p.is_error for p in items)
+
+    def _style(self, items: list[Problem]) -> str:
+        colour = ERROR_COLOUR if self._has_error(items) else WARNING_COLOUR
+        return f"color: {colour};"
+
+
+def label_fields(tr: Translator, labels: Mapping[str, QLabel], extra: Iterable[str] = ()) -> None:
+    """Give each label its field's translated name with a mnemonic (``extra``: letters
+    already taken by the dialog's buttons)."""
+    used = {ch.lower() for ch in extra}
+    for field, label in labels.items():
+        label.setText(with_mnemonic(field_label(field, tr), used))
+
+
+class EditorDialog(QDialog):
+    """A dialog that saves with Ctrl+S and asks before losing changes on Esc or close.
+
+    Subclasses implement :meth:`is_dirty` and :meth:`save` (True when saved; it shows its
+    own problems otherwise), and may override :meth:`can_save`.
+    """
+
+    def __init__(self, tr: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tr_ = tr
+        self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self._save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._save_shortcut.activated.connect(self.try_save)
+        self.save_button: QAbstractButton | None = None
+
+    def is_dirty(self) -> bool:
+        return False
+
+    def can_save(self) -> bool:
+        return self.save_button is None or self.save_button.isEnabled()
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def try_save(self) -> None:
+        """Ctrl+S or the Save button: save and close when it worked."""
+        if self.can_save() and self.save():
+            self.accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = ask_save_changes(self, self.tr_)
+            if answer is Answer.BACK:
+                return
+            if answer is Answer.SAVE:
+                self.try_save()
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
+
+
+def debounced(parent: QObject, slot: Callable[[], None], delay_ms: int) -> QTimer:
+    """A single-shot timer calling ``slot`` ``delay_ms`` after the last ``start()``."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(delay_ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+class FormDialog(EditorDialog):
+    """An editor built from ``(field, widget)`` pairs: labels from the field names,
+    mnemonics, a problem line under each field, Save / Cancel, and the unsaved-changes
+    guard. ``submit(values)`` writes through a service and raises ``ValidationFailed``
+    to have the problems shown; it returns nothing when the record was saved.
+    """
+
+    def __init__(
+        self,
+        tr: Translator,
+        title: str,
+        fields: list[tuple[str, QWidget]],
+        submit: Callable[[dict[str, Any]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(tr, parent)
+        self.setWindowTitle(title)
+        self.widgets = dict(fields)
+        self._submit = submit
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.labels: dict[str, QLabel] = {}
+        for field, widget in fields:
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[field] = label
+            self.form.addRow(label, widget)
+        general = QLabel()
+        general.setObjectName("general_problem")
+        layout.addWidget(general)
+        self.problems = FieldProblems(tr, general, self)
+        for field, widget in fields:
+            self.problems.attach(self.form, field, widget)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setText(tr(SAVE))
+        cancel.setText(tr(N_("Cancel")))
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        label_fields(tr, self.labels, extra="s")
+        self._snapshot = self.values()
+
+    def values(self) -> dict[str, Any]:
+        return {field: widget_value(w) for field, w in self.widgets.items()}
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._snapshot
+
+    def save(self) -> bool:
+        try:
+            self._submit(self.values())
+        except ValidationFailed as exc:
+            self.problems.show(exc.problems)
+            return False
+        return True

@@ -1,0 +1,261 @@
+"""The main window: navigation on the left, the pages on the right, the post in the status bar."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from antt_desktop import __version__
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.navigation import (
+    PAGES,
+    NavigationList,
+    PageEntry,
+    PageMissing,
+    label_text,
+    page_class,
+)
+from antt_desktop.gui.page import Page
+from antt_desktop.gui.qt_translation import LanguageSwitch
+from antt_desktop.gui.settings_store import Preferences, SettingsStore
+from antt_desktop.i18n.translator import N_
+
+log = logging.getLogger(__name__)
+
+NAV_STYLE = "QListWidget#navigation::item { padding: 9px 12px; }"
+
+
+class MainWindow(QMainWindow):
+    """The application window over one open post database.
+
+    Args:
+        app: the open post, the actor, the language and the change bus.
+        settings: where geometry and the last page are remembered (None: nothing is).
+        prefs: what the Settings page changes; built here (over ``settings``) when None.
+    """
+
+    def __init__(
+        self,
+        app: AppContext,
+        settings: SettingsStore | None = None,
+        *,
+        prefs: Preferences | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        self._own_languages: LanguageSwitch | None = None
+        if prefs is None and settings is not None:
+            qapp = QApplication.instance()
+            assert isinstance(qapp, QApplication)
+            self._own_languages = LanguageSwitch(qapp, app)
+            prefs = Preferences(settings, qapp, self._own_languages, app.db.path.parent)
+        self.prefs = prefs
+        self.pages: dict[str, QWidget] = {}
+        self.page_errors: dict[str, str] = {}
+        self._unit_name, self._unit_code = self._read_unit()
+
+        self.nav = NavigationList()
+        self.nav.setStyleSheet(NAV_STYLE)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._post_label = QLabel()
+        self._user_label = QLabel()
+        self._path_label = QLabel()
+        self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._post_label.setObjectName("statusPost")
+        self.statusBar().addWidget(self._post_label, 1)
+        for label in (self._user_label, self._path_label):
+            label.setContentsMargins(12, 0, 6, 0)
+            self.statusBar().addPermanentWidget(label)
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self._on_row_changed)
+        app.changes.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self.setMinimumSize(760, 520)
+        #: False on the first start: the application then opens the window maximised.
+        self.geometry_restored = settings is not None and settings.geometry is not None
+        if settings is not None and settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        else:
+            self.resize(1280, 720)
+        last = settings.last_page if settings is not None else None
+        keys = [e.key for e in PAGES]
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    # --- building -------------------------------------------------------------------
+    def _read_unit(self) -> tuple[str, str]:
+        with self.app.read() as ctx:
+            unit = ctx.local_unit()
+            return unit.name, unit.code
+
+    def _action(
+        self, menu: QMenu, text: str, shortcut: QKeySequence | str, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(self)
+        action.setData(text)  # the English id, translated in retranslate()
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus: list[tuple[QMenu, str]] = []
+
+        def menu(title: str) -> QMenu:
+            m = bar.addMenu(title)
+            self._menus.append((m, title))
+            return m
+
+        file_menu = menu(N_("&File"))
+        self._action(file_menu, N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
+        records = menu(N_("&Records"))
+        self._action(records, N_("&New record"), QKeySequence("Ctrl+N"), self.new_record)
+        self._action(records, N_("&Find"), QKeySequence("Ctrl+F"), self.focus_search)
+        self._action(records, N_("&Refresh"), QKeySequence("F5"), self.refresh_page)
+        go = menu(N_("&Go"))
+        self._page_actions = []
+        for number, entry in enumerate(PAGES, start=1):
+            action = self._action(
+                go, entry.label, f"Ctrl+{number}", functools.partial(self.show_page, entry.key)
+            )
+            self._page_actions.append(action)
+        help_menu = menu(N_("&Help"))
+        self._action(help_menu, N_("&About ANTT Desktop"), QKeySequence(), self._about)
+
+    def retranslate(self) -> None:
+        tr = self.app.tr
+        self.setWindowTitle(f"ANTT Desktop — {self._unit_name}")
+        self.nav.retranslate(tr)
+        for menu, title in self._menus:
+            menu.setTitle(tr(title))
+            for action in menu.actions():
+                if isinstance(action.data(), str):
+                    action.setText(label_text(tr, action.data()))
+        self._post_label.setText(f"{self._unit_name} ({self._unit_code})")
+        self._user_label.setText(tr(N_("User: {name}")).format(name=self.app.actor.username))
+        self._path_label.setText(tr(N_("Database: {path}")).format(path=self.app.db.path))
+        for key, widget in self.pages.items():
+            if not isinstance(widget, Page):
+                widget.setText(self._placeholder_text(key))  # type: ignore[attr-defined]
+
+    # --- pages --------------------------------------------------------------------------
+    def _entry(self, key: str) -> PageEntry:
+        return next(e for e in PAGES if e.key == key)
+
+    def _placeholder_text(self, key: str) -> str:
+        if key in self.page_errors:
+            return self.app.tr(N_("This page could not be opened. Details: {error}")).format(
+                error=self.page_errors[key].strip().splitlines()[-1]
+            )
+        return self.app.tr(N_("This page is not available in this version yet."))
+
+    def _make_page(self, entry: PageEntry) -> QWidget:
+        try:
+            cls = page_class(entry)
+            if entry.takes_prefs:
+                return cls(self.app, self.stack, prefs=self.prefs)  # type: ignore[call-arg]
+            return cls(self.app, self.stack)
+        except PageMissing:
+            pass
+        except Exception:
+            self.page_errors[entry.key] = traceback.format_exc()
+            log.exception("page %s failed to open", entry.key)
+        label = QLabel(self._placeholder_text(entry.key))
+        label.setObjectName(f"placeholder_{entry.key}")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+
+    def page_widget(self, key: str) -> QWidget:
+        """The page of ``key``, created on first use."""
+        widget = self.pages.get(key)
+        if widget is None:
+            widget = self._make_page(self._entry(key))
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def show_page(self, key: str) -> QWidget:
+        row = [e.key for e in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # _on_row_changed does the rest
+        return self.page_widget(key)
+
+    def _on_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(PAGES):
+            return
+        key = PAGES[row].key
+        self.stack.setCurrentWidget(self.page_widget(key))
+        if self.settings is not None:
+            self.settings.last_page = key
+
+    @property
+    def current_key(self) -> str:
+        return PAGES[max(self.nav.currentRow(), 0)].key
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    # --- commands -----------------------------------------------------------------------
+    def new_record(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.new_record()
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_search()
+
+    def refresh_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh(set())
+
+    def _about(self) -> None:
+        tr = self.app.tr
+        QMessageBox.about(
+            self,
+            tr(N_("About ANTT Desktop")),
+            tr(N_("ANTT Desktop {version} — records for commune police posts.")).format(
+                version=__version__
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.geometry = self.saveGeometry()
+            self.settings.last_page = self.current_key
+            self.settings.sync()
+        if self._own_languages is not None:
+            self._own_languages.uninstall()
+        super().closeEvent(event)

@@ -1,0 +1,148 @@
+"""Cài đặt: language, font size, where the data lives, and a backup at the press of a button."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.forms.ui_settings import Ui_SettingsForm
+from antt_desktop.gui.page import Page
+from antt_desktop.gui.settings_store import FONT_POINTS, Preferences
+from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
+from antt_desktop.i18n.messages import sentence
+from antt_desktop.i18n.translator import N_
+from antt_desktop.store.backup import backup
+from antt_desktop.store.errors import KnownError
+
+#: Each language is named in itself, so an officer can always find their own.
+LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
+FONT_SIZE_LABELS = {"small": N_("Small"), "normal": N_("Normal"), "large": N_("Large")}
+BACKUP_FOLDER = "backups"
+
+
+class SettingsPage(Page):
+    """Preferences of this computer and the post's data folder."""
+
+    title = N_("Settings")
+
+    def __init__(
+        self, app: AppContext, parent: QWidget | None = None, *, prefs: Preferences | None = None
+    ) -> None:
+        super().__init__(app, parent)
+        self.prefs = prefs
+        self.ui = Ui_SettingsForm()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        heading = QFont(self.ui.titleLabel.font())
+        heading.setPointSize(heading.pointSize() + 4)
+        heading.setBold(True)
+        self.ui.titleLabel.setFont(heading)
+        for group in (self.ui.appearanceGroup, self.ui.dataGroup):
+            group.setMaximumWidth(900)  # a readable width on a wide screen
+        for code, name in LANGUAGE_NAMES:
+            self.ui.languageCombo.addItem(name, code)
+        for size in FONT_POINTS:
+            self.ui.fontSizeCombo.addItem(size, size)
+        self.ui.dataFolderEdit.setText(str(self.data_folder))
+        self.ui.databaseEdit.setText(str(app.db.path))
+        self._sync_choices()
+        if prefs is None:  # opened without the window's preferences: show, don't change
+            self.ui.languageCombo.setEnabled(False)
+            self.ui.fontSizeCombo.setEnabled(False)
+        self.ui.languageCombo.currentIndexChanged.connect(self._on_language)
+        self.ui.fontSizeCombo.currentIndexChanged.connect(self._on_font_size)
+        self.ui.openFolderButton.clicked.connect(self._open_folder)
+        self.ui.backupButton.clicked.connect(lambda _checked=False: self.backup_now())
+        self.ui.backupAsButton.clicked.connect(self._backup_as)
+        self.last_backup: Path | None = None
+        self.retranslate()
+
+    @property
+    def data_folder(self) -> Path:
+        return self.app.db.path.parent
+
+    def _sync_choices(self) -> None:
+        lang = self.prefs.language if self.prefs else self.app.tr.lang
+        size = self.prefs.font_size if self.prefs else "normal"
+        for combo, value in ((self.ui.languageCombo, lang), (self.ui.fontSizeCombo, size)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
+    def retranslate(self) -> None:
+        ui, tr = self.ui, self.tr_
+        ui.titleLabel.setText(tr(N_("Settings")))
+        ui.appearanceGroup.setTitle(tr(N_("Appearance")))
+        ui.languageLabel.setText(tr(N_("&Language:")))
+        ui.fontSizeLabel.setText(tr(N_("Font si&ze:")))
+        for row in range(ui.fontSizeCombo.count()):
+            ui.fontSizeCombo.setItemText(row, tr(FONT_SIZE_LABELS[ui.fontSizeCombo.itemData(row)]))
+        ui.dataGroup.setTitle(tr(N_("Data")))
+        ui.dataFolderLabel.setText(tr(N_("&Data folder:")))
+        ui.openFolderButton.setText(tr(N_("&Open folder")))
+        ui.databaseLabel.setText(tr(N_("Data&base file:")))
+        ui.backupButton.setText(tr(N_("&Back up now")))
+        ui.backupButton.setToolTip(
+            tr(N_("Copies the database into the folder {folder}")).format(
+                folder=self.data_folder / BACKUP_FOLDER
+            )
+        )
+        ui.backupAsButton.setText(tr(N_("Back up &to a file…")))
+        self._sync_choices()
+
+    # --- preferences --------------------------------------------------------------------
+    def _on_language(self, row: int) -> None:
+        if self.prefs is not None:
+            self.prefs.set_language(str(self.ui.languageCombo.itemData(row)))
+
+    def _on_font_size(self, row: int) -> None:
+        if self.prefs is not None:
+            self.prefs.set_font_size(str(self.ui.fontSizeCombo.itemData(row)))
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
+
+    # --- backup ---------------------------------------------------------------------------
+    def default_backup_path(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return self.data_folder / BACKUP_FOLDER / f"antt-{stamp}.sqlite3"
+
+    def backup_now(self, target: Path | None = None) -> Path | None:
+        """Back the database up (into the backups folder unless ``target`` is given)."""
+        target = Path(target) if target else self.default_backup_path()
+        db = self.app.db
+
+        def work(progress: Progress) -> Path:
+            progress(self.tr_(N_("Backing up the database…")), 0, 1)
+            return backup(db, target)
+
+        tr = self.tr_
+        try:
+            done = run_operation(self, tr(N_("Back up now")), work, cancellable=False, app=self.app)
+        except OperationCancelled:
+            return None
+        except KnownError as exc:
+            self.ui.backupStatusLabel.setText(sentence(exc.code, exc.params, self.app.tr))
+            return None
+        except OSError as exc:
+            self.ui.backupStatusLabel.setText(
+                tr(N_("The backup could not be written: {reason}")).format(reason=exc)
+            )
+            return None
+        self.last_backup = Path(done)
+        self.ui.backupStatusLabel.setText(tr(N_("Backed up to {path}")).format(path=done))
+        return self.last_backup
+
+    def _backup_as(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr_(N_("Back up to a file")),
+            str(self.default_backup_path().name),
+            self.tr_(N_("Database backups (*.sqlite3)")),
+        )
+        if path:
+            self.backup_now(Path(path))

@@ -1,0 +1,113 @@
+"""Names of the codes the figures are keyed by, and of periods, in the chosen language.
+
+The dashboard and the reports page read catalogue names once on the worker thread (both
+languages), so switching the language re-renders without touching the database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.periods import Period
+from antt_desktop.domain.text import fold
+from antt_desktop.i18n.texts.stats import LABELS
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.services import catalogues
+from antt_desktop.store.models import CatalogueItem
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+
+#: Period names as headings and tiles write them ("tháng 11/2026", "quý III/2026").
+PERIOD_NAMES = {
+    "month": N_("month {index}/{year}"),
+    "quarter": N_("quarter {index}/{year}"),
+    "year": N_("year {year}"),
+}
+
+
+@dataclass(frozen=True)
+class NameBook:
+    """Catalogue names by code, in Vietnamese and English (English falls back to Vietnamese).
+
+    ``categories`` holds dossier categories; ``items`` holds every simple catalogue, keyed by
+    ``(catalogue, code)``.
+    """
+
+    categories: dict[str, tuple[str, str]]
+    items: dict[tuple[str, str], tuple[str, str]]
+
+    @classmethod
+    def load(cls, session: Session) -> NameBook:
+        """Read the (small) catalogues once."""
+        cats = {c.code: (c.name_vi, c.name_en or c.name_vi) for c in catalogues.categories(session)}
+        items: dict[tuple[str, str], tuple[str, str]] = {}
+        for catalogue, code, name_vi, name_en in session.execute(
+            select(
+                CatalogueItem.catalogue,
+                CatalogueItem.code,
+                CatalogueItem.name_vi,
+                CatalogueItem.name_en,
+            ).where(CatalogueItem.deleted.is_(False))
+        ):
+            items[(catalogue, code)] = (name_vi, name_en or name_vi)
+        return cls(cats, items)
+
+    def category(self, code: str, tr: Translator) -> str:
+        names = self.categories.get(code)
+        if names is None:
+            return code
+        return names[1] if tr.lang == "en" else names[0]
+
+    def of(self, catalogue: str, code: str, tr: Translator) -> str:
+        names = self.items.get((catalogue, code))
+        if names is None:
+            return code
+        return names[1] if tr.lang == "en" else names[0]
+
+    def activity_kind(self, code: str, tr: Translator) -> str:
+        return self.of(catalogues.ACTIVITY_KIND, code, tr)
+
+    def initiative_type(self, code: str, tr: Translator) -> str:
+        return self.of(catalogues.INITIATIVE_TYPE, code, tr)
+
+
+def label(key: str, tr: Translator) -> str:
+    """The label of a figure of ``Statistics.to_dict()`` (or of a code it is keyed by)."""
+    return tr(LABELS[key]) if key in LABELS else key
+
+
+def period_name(period: Period, tr: Translator) -> str:
+    """``tháng 11/2026``, ``quý III/2026`` or ``năm 2026``."""
+    index = ROMAN[period.index - 1] if period.kind == "quarter" else str(period.index)
+    return tr(PERIOD_NAMES[period.kind]).format(index=index, year=period.year)
+
+
+def capitalised(text: str) -> str:
+    """The first letter in upper case (``Tháng 11/2026`` as a heading)."""
+    return text[:1].upper() + text[1:]
+
+
+def short_unit_name(name: str) -> str:
+    """A post's name without the leading "Công an" (chart labels have little room)."""
+    for prefix in ("Công an ", "CÔNG AN "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return capitalised(name[len(prefix) :])
+    return name
+
+
+def elide(text: str, limit: int = 32) -> str:
+    """``text`` cut to ``limit`` characters with "…" (chart labels)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,") + "…"
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort accent-insensitively, numbers by value: "Tổ số 2" before "Tổ số 10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"(\d+)", fold(text))
+        if part
+    )

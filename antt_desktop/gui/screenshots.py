@@ -1,0 +1,112 @@
+"""``python -m antt_desktop.gui.screenshots --out docs/screenshots``: pictures for the README.
+
+Opens the demo post (made first if the data folder has none; by default in a temporary
+folder), sizes the window to 1366×768, and saves one PNG per page plus the first-run
+assistant. Runs without a display (the offscreen platform) where there is none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from antt_desktop.gui.app import DEMO_FOLDER, needs_offscreen, open_demo, post_actor
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.first_run import FirstRunDialog
+from antt_desktop.gui.main_window import MainWindow
+from antt_desktop.gui.navigation import PAGES
+from antt_desktop.gui.qt_translation import LanguageSwitch
+from antt_desktop.gui.self_test import settle
+from antt_desktop.gui.settings_store import Preferences, SettingsStore, apply_font_size
+from antt_desktop.i18n.translator import Translator
+
+SIZE = (1366, 768)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m antt_desktop.gui.screenshots",
+        description="Save a picture of every page of the demo post.",
+    )
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    parser.add_argument(
+        "--data-dir", type=Path, help="data folder (default: a temporary one, made anew)"
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--wait-ms", type=int, default=1500, help="time each page gets to load")
+    parser.add_argument("--demo-factor", type=float, default=1.0, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    return parser
+
+
+def first_run_picture(tr: Translator, folder: Path, out: Path) -> Path:
+    """The first-run assistant with a commune chosen, as an officer would see it."""
+    dialog = FirstRunDialog(tr, folder / "not-created.sqlite3")
+    ui = dialog.ui
+    dialog._pick(ui.provinceCombo, "Thái Nguyên")
+    dialog._pick(ui.wardCombo, "Xã Phú Lương")
+    ui.adminEdit.setText("truongcong")
+    dialog.resize(760, 640)
+    dialog.show()
+    settle(200)
+    target = out / "00-first-run.png"
+    dialog.grab().save(str(target))
+    dialog.reject()
+    dialog.deleteLater()
+    return target
+
+
+def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    args.out.mkdir(parents=True, exist_ok=True)
+    tr = Translator(args.lang)
+    store = SettingsStore.at(data_dir / "screenshots.ini")  # never the officer's settings
+    apply_font_size(qapp, "normal")
+    today = args.today or date.today()
+    db = open_demo(data_dir / DEMO_FOLDER, tr, today, args.demo_factor)
+    saved: list[Path] = []
+    try:
+        app = AppContext(db, post_actor(db), tr, today=lambda: today)
+        languages = LanguageSwitch(qapp, app)
+        saved.append(first_run_picture(tr, data_dir, args.out))
+        window = MainWindow(app, store, prefs=Preferences(store, qapp, languages, data_dir))
+        window.resize(*SIZE)
+        window.show()
+        for number, entry in enumerate(PAGES, start=1):
+            window.show_page(entry.key)
+            settle(args.wait_ms)
+            target = args.out / f"{number:02d}-{entry.key}.png"
+            window.grab().save(str(target))
+            saved.append(target)
+        window.close()
+        window.deleteLater()
+        languages.uninstall()
+    finally:
+        db.close()
+    return saved
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if needs_offscreen():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.data_dir is not None:
+        saved = take(args, args.data_dir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="antt-screenshots-") as folder:
+            saved = take(args, Path(folder))
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

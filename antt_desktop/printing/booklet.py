@@ -1,0 +1,246 @@
+"""The assessment booklet of a dossier (sổ theo dõi, nhận xét, đánh giá).
+
+A cover (unit, person, category), the person and the dossier, the assessments by period in a
+table that breaks between rows, the commitments, the support given, the violations, and the
+signatures of the officer in charge and the chief of the post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.periods import Period
+from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES, SUPPORT_KINDS, VIOLATION_KINDS
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.document import Printed, build
+from antt_desktop.printing.header import header, heading_of
+from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles
+from antt_desktop.printing.pages import DocumentStart
+from antt_desktop.printing.person_facts import PhotoBox, identity_rows, residence
+from antt_desktop.printing.records import unit_of
+from antt_desktop.printing.signature import (
+    Signer,
+    seal_hint,
+    sign_hint,
+    signature,
+    signature_row,
+)
+from antt_desktop.printing.tables import BARE, DATE_W, facts, grid, table
+from antt_desktop.printing.text import (
+    PrintOptions,
+    chief_title,
+    esc,
+    fmt_born,
+    fmt_day,
+    money,
+    period_words,
+    place_date,
+    upper,
+)
+from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
+from antt_desktop.store.models import Unit, Violation
+
+W = PORTRAIT.frame_width
+LABEL_W = 54 * mm  # labels such as "Số định danh cá nhân:" on one line
+GAP = 6 * mm  # between the photo box and the identity lines
+
+
+def _cover(
+    session: Session, s: DossierSummary, unit: Unit, o: PrintOptions, st: Styles
+) -> list[Flowable]:
+    tr = o.tr
+    category = s.category.name_vi if tr.lang == "vi" else s.category.name_en
+    rows = [
+        (tr(N_("Full name")), upper(s.person.full_name)),
+        (tr(N_("Born")), fmt_born(s.person.born)),
+        (tr(N_("Residence")), residence(s.person, tr, session)),
+        (tr(N_("Dossier opened on")), fmt_day(s.dossier.opened_on)),
+    ]
+    return [
+        header(heading_of(unit, number=o.number, dated=False), tr, st, W),
+        Spacer(1, 45 * mm),
+        Paragraph(esc(tr(N_("BOOK OF MONITORING, REMARKS AND ASSESSMENT"))), st.title),
+        Spacer(1, 6 * mm),
+        Paragraph(esc(tr(N_("Category: {category}")).format(category=category)), st.subject),
+        Spacer(1, 30 * mm),
+        table([[facts(rows, st, [48 * mm, W - 78 * mm])]], [W - 30 * mm], BARE, hAlign="CENTER"),
+    ]
+
+
+def _dossier_rows(s: DossierSummary, tr: Translator) -> list[tuple[str, str | None]]:
+    d = s.dossier
+    legal = " ".join(
+        part
+        for part in (
+            tr(N_("No. {number}")).format(number=d.legal_doc_number) if d.legal_doc_number else "",
+            tr(N_("dated {day}")).format(day=fmt_day(d.legal_doc_date)) if d.legal_doc_date else "",
+            tr(N_("by {issuer}")).format(issuer=d.legal_issuer) if d.legal_issuer else "",
+        )
+        if part
+    )
+    rows: list[tuple[str, str | None]] = [
+        (tr(N_("Category")), s.category.name_vi if tr.lang == "vi" else s.category.name_en),
+        (tr(N_("Legal basis")), legal or None),
+        (tr(N_("Summary")), d.legal_summary),
+        (tr(N_("Opened on")), fmt_day(d.opened_on)),
+        (tr(N_("Planned end")), fmt_day(d.planned_end) or None),
+        (tr(N_("Dossier status")), tr(DOSSIER_STATUSES.get(d.status, d.status))),
+        (tr(N_("Closed on")), fmt_day(d.closed_on) or None),
+        (tr(N_("Officer in charge")), d.officer_name),
+        (tr(N_("Assigned to help")), d.helper_name),
+        (tr(N_("Classification")), d.classification),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _person(s: DossierSummary, session: Session, tr: Translator, st: Styles) -> list[Flowable]:
+    box = 42 * mm
+    who = facts(identity_rows(session, s.person, tr), st, [LABEL_W, W - box - GAP - LABEL_W])
+    return [
+        *heading(tr(N_("I. THE PERSON UNDER MANAGEMENT")), st),
+        table(
+            [[PhotoBox(tr(N_("Photo 4x6"))), who]],
+            [box, W - box],
+            [*BARE, ("LEFTPADDING", (1, 0), (1, -1), GAP)],
+        ),
+        *heading(tr(N_("II. THE DOSSIER")), st),
+        facts(_dossier_rows(s, tr), st, [LABEL_W, W - LABEL_W]),
+    ]
+
+
+def _none(tr: Translator, st: Styles) -> Paragraph:
+    return Paragraph(esc(tr(N_("None recorded."))), st.note)
+
+
+def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = [*heading(tr(N_("III. ASSESSMENTS BY PERIOD")), st)]
+    if not s.assessments:
+        return [*out, _none(tr, st)]
+    rows = []
+    for label, a in s.assessments.items():
+        text = esc(a.content)
+        if a.next_steps:
+            text += f"<br/><i>{esc(tr(N_('Next steps:')))}</i> {esc(a.next_steps)}"
+        rows.append(
+            [
+                period_words(Period.parse(label), tr),
+                fmt_day(a.written_on),
+                Paragraph(text, st.cell),
+                a.rating,
+                a.author,
+            ]
+        )
+    head = [
+        tr(N_("Period of assessment")),
+        tr(N_("Date written")),
+        tr(N_("Remarks and assessment")),
+        tr(N_("Grade")),
+        tr(N_("Assessed by")),
+    ]
+    widths = [23 * mm, DATE_W, 0.0, 22 * mm, 30 * mm]
+    widths[2] = W - sum(widths)
+    out.append(grid(head, rows, widths, st, aligns=["centre", "centre", "left", "centre", "left"]))
+    return out
+
+
+def _records(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = [*heading(tr(N_("IV. SIGNED COMMITMENTS")), st)]
+    if s.commitments:
+        widths = [DATE_W, 20 * mm, 0.0, 36 * mm]
+        widths[2] = W - sum(widths)
+        rows = [[fmt_day(c.signed_on), c.form_code, c.text, c.witnesses] for c in s.commitments]
+        head = [tr(N_("Signed on")), tr(N_("Form")), tr(N_("Content")), tr(N_("Witnesses"))]
+        out.append(grid(head, rows, widths, st, aligns=["centre", "centre", "left", "left"]))
+    else:
+        out.append(_none(tr, st))
+    out.extend(heading(tr(N_("V. SUPPORT GIVEN")), st))
+    if s.supports:
+        widths = [DATE_W, 32 * mm, 30 * mm, 0.0, 36 * mm]
+        widths[3] = W - sum(widths)
+        rows = [
+            [
+                fmt_day(x.given_on),
+                tr(SUPPORT_KINDS.get(x.kind, x.kind)),
+                money(x.amount_vnd, tr),
+                x.provider,
+                x.outcome,
+            ]
+            for x in s.supports
+        ]
+        head = [
+            tr(N_("Date")),
+            tr(N_("Kind of support")),
+            tr(N_("Amount")),
+            tr(N_("Given by")),
+            tr(N_("Outcome")),
+        ]
+        out.append(grid(head, rows, widths, st, aligns=["centre", "left", "right", "left", "left"]))
+    else:
+        out.append(_none(tr, st))
+    out.extend(heading(tr(N_("VI. VIOLATIONS AND RE-OFFENCES")), st))
+    out.append(violations_table(s.violations, tr, st) if s.violations else _none(tr, st))
+    return out
+
+
+def violations_table(violations: Sequence[Violation], tr: Translator, st: Styles) -> Table:
+    """Date, kind, description, decision and re-offence of each violation."""
+    widths = [DATE_W, 32 * mm, 0.0, 32 * mm, 20 * mm]
+    widths[2] = W - sum(widths)
+    rows = [
+        [
+            fmt_day(v.occurred_on),
+            tr(VIOLATION_KINDS.get(v.kind, v.kind)),
+            v.description,
+            v.decision_ref,
+            tr(N_("Yes")) if v.is_reoffence else tr(N_("No")),
+        ]
+        for v in violations
+    ]
+    head = [
+        tr(N_("Date")),
+        tr(N_("Kind")),
+        tr(N_("What happened")),
+        tr(N_("Decision")),
+        tr(N_("Re-offence")),
+    ]
+    return grid(head, rows, widths, st, aligns=["centre", "left", "left", "left", "centre"])
+
+
+def booklet(
+    session: Session, dossier_id: str, *, today: date, options: PrintOptions | None = None
+) -> Printed:
+    """The assessment booklet of one dossier as PDF.
+
+    Raises:
+        NotFound: when the dossier does not exist.
+    """
+    o = options or PrintOptions()
+    tr, st = o.tr, styles()
+    s = dossier_summary(session, dossier_id)
+    unit = unit_of(session, s.dossier.unit_id)
+    officer = Signer(tr(N_("OFFICER IN CHARGE")), s.dossier.officer_name, note=sign_hint(tr))
+    chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))
+    feet = signature_row(
+        signature(officer, st),
+        signature(chief, st),
+        W,
+        left_share=0.5,
+        date_line=place_date(unit.place_name, today, tr),
+    )
+    story: list[Flowable] = [
+        DocumentStart(),
+        *_cover(session, s, unit, o, st),
+        PageBreak(),
+        *_person(s, session, tr, st),
+        *_assessments(s, tr, st),
+        *_records(s, tr, st),
+        Spacer(1, 8 * mm),
+        KeepTogether([feet]),
+    ]
+    title = tr(N_("Assessment booklet: {name}")).format(name=s.person.full_name)
+    return build(story, title=title, author=unit.name)

@@ -1,0 +1,97 @@
+"""What documents say about a person: identity lines, residence, and the photo box."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+from sqlalchemy.orm import Session
+
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.layout import styles
+from antt_desktop.printing.records import area_name
+from antt_desktop.printing.text import fmt_born, nfc, upper
+from antt_desktop.services import catalogues
+from antt_desktop.store.models import Household, Person
+
+PHOTO_W, PHOTO_H = 40 * mm, 60 * mm
+
+
+class PhotoBox(Flowable):  # type: ignore[misc]
+    """A 4x6 cm frame for the person's photo, labelled "Ảnh 4x6" (photos are glued in)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.width, self.height = PHOTO_W, PHOTO_H
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.6)
+        c.rect(0, 0, self.width, self.height)
+        c.setFont(styles().fonts.italic, 12)
+        c.drawCentredString(self.width / 2, self.height / 2 - 4, self.label)
+        c.restoreState()
+
+
+def sex_word(sex: str | None, tr: Translator) -> str:
+    if sex == "M":
+        return tr(N_("Male"))
+    if sex == "F":
+        return tr(N_("Female"))
+    return ""
+
+
+def _place(address: str | None, area_id: str | None, session: Session | None) -> str:
+    area = area_name(session, area_id) if session is not None else None
+    return ", ".join(nfc(p) for p in (address, area) if p)
+
+
+def residence(person: Person, tr: Translator, session: Session | None = None) -> str:
+    """Where the person lives now (else their permanent residence)."""
+    return _place(person.current_address, person.current_area_id, session) or _place(
+        person.permanent_address, person.permanent_area_id, session
+    )
+
+
+def household_address(session: Session, h: Household) -> str:
+    """The household's address with its residential area (unless the address names it)."""
+    area = area_name(session, h.area_id)
+    parts = [nfc(h.address)] if h.address else []
+    if area and not (h.address and area.casefold() in h.address.casefold()):
+        parts.append(area)
+    return ", ".join(parts)
+
+
+def identity_rows(session: Session, person: Person, tr: Translator) -> list[tuple[str, str | None]]:
+    """Label and value of each identity fact recorded about ``person`` (blank ones left out)."""
+    ethnic = catalogues.codes(session, catalogues.ETHNIC)
+    religion = catalogues.codes(session, catalogues.RELIGION)
+    rows: list[tuple[str, str | None]] = [
+        (tr(N_("Full name")), upper(person.full_name)),
+        (tr(N_("Other names")), person.other_names),
+        (tr(N_("Born")), fmt_born(person.born)),
+        (tr(N_("Sex")), sex_word(person.sex, tr)),
+        (tr(N_("Personal ID number")), person.id_number),
+        (tr(N_("Old ID card number")), person.legacy_id),
+        (tr(N_("Ethnic group")), ethnic.get(person.ethnic_code or "", person.ethnic_code)),
+        (tr(N_("Religion")), religion.get(person.religion_code or "", person.religion_code)),
+        (tr(N_("Nationality")), person.nationality),
+        (tr(N_("Place of birth registration")), person.birth_place),
+        (
+            tr(N_("Permanent residence")),
+            _place(person.permanent_address, person.permanent_area_id, session),
+        ),
+        (
+            tr(N_("Current residence")),
+            _place(person.current_address, person.current_area_id, session),
+        ),
+        (tr(N_("Occupation")), person.occupation),
+        (tr(N_("Phone")), person.phone),
+    ]
+    return [(label, value) for label, value in rows if value]

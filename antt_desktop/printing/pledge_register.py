@@ -1,0 +1,139 @@
+"""The register of household pledges of one residential area for a year (danh sách hộ gia
+đình ký cam kết), ending with the area's coverage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.enums import PledgeStatus
+from antt_desktop.domain.rates import Ratio
+from antt_desktop.i18n.formatting import fmt_int, fmt_percent
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.document import Printed, build
+from antt_desktop.printing.header import header, heading_of
+from antt_desktop.printing.layout import PORTRAIT, styles
+from antt_desktop.printing.records import households_of_area, live, pledges_for, unit_of
+from antt_desktop.printing.signature import (
+    Signer,
+    seal_hint,
+    sign_hint,
+    signature,
+    signature_row,
+)
+from antt_desktop.printing.tables import DATE_W, grid
+from antt_desktop.printing.text import PrintOptions, chief_title, esc, fmt_day
+from antt_desktop.services.pledges import pledge_coverage
+from antt_desktop.store.models import Area, Pledge
+
+W = PORTRAIT.frame_width
+
+STATUS_WORDS = {
+    PledgeStatus.SIGNED.value: N_("Signed"),
+    PledgeStatus.REFUSED.value: N_("Refused"),
+    PledgeStatus.VIOLATED.value: N_("Broke the pledge"),
+}
+
+
+def status_word(pledge: Pledge | None, tr: Translator) -> str:
+    """How a household stands for the year: signed, refused, broke it, or not yet signed."""
+    if pledge is None:
+        return tr(N_("Not signed yet"))
+    return tr(STATUS_WORDS.get(pledge.status, pledge.status))
+
+
+def percent(ratio: Ratio, tr: Translator) -> str:
+    """``95,3%`` (or ``-`` when there is nothing to count)."""
+    return "-" if ratio.percent is None else fmt_percent(ratio.percent, tr)
+
+
+def pledge_register(
+    session: Session,
+    area_id: str,
+    year: int,
+    *,
+    today: date,
+    options: PrintOptions | None = None,
+) -> Printed:
+    """Every live household of an area with its pledge for ``year``, then the coverage.
+
+    Raises:
+        NotFound: when the area does not exist.
+    """
+    o = options or PrintOptions()
+    tr, st = o.tr, styles()
+    area = live(session, Area, area_id, "area")
+    unit = unit_of(session, area.unit_id)
+    lines = households_of_area(session, area.id)
+    pledges = pledges_for(session, (line.household.id for line in lines), year)
+    rows = []
+    for n, line in enumerate(lines, 1):
+        h = line.household
+        pledge = pledges.get(h.id)
+        rows.append(
+            [
+                str(n),
+                h.number,
+                line.head_name,
+                h.address,
+                fmt_day(pledge.signed_on if pledge else None),
+                status_word(pledge, tr),
+            ]
+        )
+    head = [
+        tr(N_("No.")),
+        tr(N_("Household number")),
+        tr(N_("Head of household")),
+        tr(N_("Address")),
+        tr(N_("Signed on")),
+        tr(N_("Standing")),
+    ]
+    widths = [11 * mm, 15 * mm, 0.0, 0.0, DATE_W, 26 * mm]
+    rest = W - sum(widths)
+    widths[2], widths[3] = rest * 0.45, rest * 0.55  # addresses are the longer
+    cover = next(c for c in pledge_coverage(session, year, unit.id) if c.area_id == area.id)
+    summary = tr(
+        N_(
+            "Households: {households}; signed and kept: {pledged}; refused: {refused};"
+            " broke the pledge: {violated}. Share of households that signed: {percent}"
+            " ({pledged}/{households})."
+        )
+    ).format(
+        households=fmt_int(cover.households, tr),
+        pledged=fmt_int(cover.pledged, tr),
+        refused=fmt_int(cover.refused, tr),
+        violated=fmt_int(cover.violated, tr),
+        percent=percent(cover.ratio, tr),
+    )
+    maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
+    chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))
+    story: list[Flowable] = [
+        header(heading_of(unit, number=o.number, day=today), tr, st, W),
+        Paragraph(esc(tr(N_("REGISTER OF HOUSEHOLD PLEDGES"))), st.doc_type),
+        Paragraph(
+            esc(
+                tr(N_("On ensuring security and order in {year} - {area}")).format(
+                    year=year, area=area.name
+                )
+            ),
+            st.subject,
+        ),
+        grid(
+            head,
+            rows,
+            widths,
+            st,
+            aligns=["centre", "centre", "left", "left", "centre", "left"],
+        ),
+        Spacer(1, 4 * mm),
+        Paragraph(esc(summary), st.body),
+        Spacer(1, 6 * mm),
+        KeepTogether(
+            [signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5)]
+        ),
+    ]
+    title = tr(N_("Register of household pledges {year}: {area}")).format(year=year, area=area.name)
+    return build(story, title=title, author=unit.name)

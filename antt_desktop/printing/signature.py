@@ -1,0 +1,103 @@
+"""Signature blocks and the "Nơi nhận:" list at the foot of a document.
+
+A signature block is the authority and title in bold capitals, room for the signature and the
+seal, then the signer's name in bold. "Nơi nhận:" (12, bold italic) with its entries (11)
+sits on the left, level with the signature on the right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.layout import Styles, fit_size, styles
+from antt_desktop.printing.tables import BARE, table
+from antt_desktop.printing.text import esc, upper
+
+ROOM = 26 * mm  # room for a signature and the round seal
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature block.
+
+    Attributes:
+        title: the signing title ("TRƯỞNG CÔNG AN XÃ", "CHỦ HỘ").
+        name: the signer's name, printed in bold under the room; None leaves it to the pen.
+        authority: a line above the title ("TM. ỦY BAN NHÂN DÂN", "KT. TRƯỞNG CÔNG AN").
+        date_line: a place and date line in italics above everything.
+        note: a hint under the title, e.g. "(Ký, ghi rõ họ tên)".
+    """
+
+    title: str
+    name: str | None = None
+    authority: str | None = None
+    date_line: str | None = None
+    note: str | None = None
+
+
+def signature(signer: Signer, st: Styles, *, room: float = ROOM) -> list[Flowable]:
+    """The flowables of one signature block, centred in its column, with ``room`` points
+    between the title and the name."""
+    out: list[Flowable] = []
+    if signer.date_line:
+        out.append(Paragraph(f"<i>{esc(signer.date_line)}</i>", st.centred))
+    if signer.authority:
+        out.append(Paragraph(esc(upper(signer.authority)), st.sign_title))
+    out.append(Paragraph(esc(upper(signer.title)), st.sign_title))
+    if signer.note:
+        out.append(Paragraph(esc(signer.note), st.sign_note))
+    out.append(Spacer(1, room))
+    if signer.name:
+        out.append(Paragraph(esc(signer.name), st.sign_name))
+    return out
+
+
+def sign_hint(tr: Translator) -> str:
+    """``(Ký, ghi rõ họ tên)``."""
+    return tr(N_("(Sign and write the full name)"))
+
+
+def seal_hint(tr: Translator) -> str:
+    """``(Ký tên, đóng dấu)``, under the title of a chief who seals."""
+    return tr(N_("(Sign and seal)"))
+
+
+def recipients(entries: Sequence[str], tr: Translator, st: Styles) -> list[Flowable]:
+    """ "Nơi nhận:" and its entries, each "- entry;" and the last "- Lưu: VT."."""
+    out: list[Flowable] = [Paragraph(esc(tr(N_("Recipients:"))), st.recipients_title)]
+    lines = [*entries, tr(N_("Archive: office records"))]
+    for i, entry in enumerate(lines):
+        end = "." if i == len(lines) - 1 else ";"
+        out.append(Paragraph(esc(f"- {entry.rstrip(';.')}{end}"), st.recipients))
+    return out
+
+
+def signature_row(
+    left: list[Flowable] | None,
+    right: list[Flowable],
+    width: float,
+    *,
+    left_share: float = 0.45,
+    date_line: str | None = None,
+) -> Table:
+    """Two columns at the foot of a document: ``left`` (recipients, or a second signature)
+    and ``right`` (the signature of the issuer), kept on one page. A ``date_line`` goes in
+    italics above the right column, so two signatures still start level."""
+    st = styles()
+    left_w = width * left_share
+    rows: list[list[object]] = [[left or [], right]]
+    if date_line:
+        size = fit_size(date_line, st.fonts.italic, 14, width - left_w, 11)
+        style = ParagraphStyle("date", parent=st.centred, fontName=st.fonts.italic, fontSize=size)
+        rows.insert(0, ["", Paragraph(esc(date_line), style)])
+    return table(
+        rows,
+        [left_w, width - left_w],
+        [*BARE, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)],
+    )

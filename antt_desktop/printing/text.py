@@ -1,0 +1,128 @@
+"""Words of the printed documents: escaping text for paragraphs, dates, periods, titles.
+
+Fixed wording is English in the code (``N_``) and Vietnamese in ``printing.po``; documents
+print in Vietnamese unless asked otherwise, as administrative papers must.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from xml.sax.saxutils import escape
+
+from antt_desktop.domain.dates import PartialDate
+from antt_desktop.domain.periods import Period
+from antt_desktop.i18n.formatting import fmt_int
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.store.models import Unit
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the officer may choose when printing.
+
+    Attributes:
+        number: the document's number and symbol, e.g. ``05/BC-CAX`` ("Số: 05/BC-CAX").
+        signer_name: the name printed under the signature of the unit's chief.
+        lang: the language of the document (Vietnamese unless asked otherwise).
+        recipients: extra lines of "Nơi nhận:" (where a document has that block).
+    """
+
+    number: str | None = None
+    signer_name: str | None = None
+    lang: str = "vi"
+    recipients: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def tr(self) -> Translator:
+        return Translator(self.lang)
+
+
+def nfc(text: str | None) -> str:
+    """``text`` in composed Unicode (decomposed tone marks print badly), '' for None."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def esc(text: str | None) -> str:
+    """``text`` as paragraph markup: composed, escaped, line breaks kept."""
+    return escape(nfc(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def upper(text: str | None) -> str:
+    """Upper case the Vietnamese way (đ → Đ), composed."""
+    return nfc(text).upper()
+
+
+def two(n: int) -> str:
+    """Day or month with a leading zero below 10, as Decree 30 writes dates."""
+    return f"{n:02d}"
+
+
+def date_words(day: date, tr: Translator) -> str:
+    """``ngày 05 tháng 02 năm 2026``."""
+    return tr(N_("day {day} month {month} year {year}")).format(
+        day=two(day.day), month=two(day.month), year=day.year
+    )
+
+
+def place_date(place: str | None, day: date | None, tr: Translator, year: int | None = None) -> str:
+    """``Phú Lương, ngày 05 tháng 02 năm 2026``; with no ``day``, a line left blank to fill
+    by hand (``ngày ..... tháng ..... năm 2026``)."""
+    if day is not None:
+        words = date_words(day, tr)
+    else:
+        words = tr(N_("day ..... month ..... year {year}")).format(year=year or "........")
+    return f"{nfc(place)}, {words}" if place else words[:1].upper() + words[1:]
+
+
+def money(amount: int | None, tr: Translator) -> str:
+    """``15.000.000 đồng`` (every serif has these letters, not every one has ₫)."""
+    if amount is None:
+        return ""
+    return tr(N_("{amount} dong")).format(amount=fmt_int(amount, tr))
+
+
+def fmt_day(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def fmt_born(born: str | None) -> str:
+    """A stored partial birth date (``1985``, ``1985-03``, ``1985-03-02``) as written."""
+    return PartialDate.from_iso(born).format() if born else ""
+
+
+def period_words(period: Period, tr: Translator) -> str:
+    """``Tháng 10/2026``, ``Quý III/2026`` or ``Năm 2026``."""
+    if period.kind == "month":
+        return tr(N_("Month {month}/{year}")).format(month=two(period.index), year=period.year)
+    if period.kind == "quarter":
+        return tr(N_("Quarter {quarter}/{year}")).format(
+            quarter=ROMAN[period.index - 1], year=period.year
+        )
+    return tr(N_("Year {year}")).format(year=period.year)
+
+
+def unit_kind_name(unit: Unit) -> str:
+    """The unit's name without its place: "Công an xã" of "Công an xã Phú Lương"."""
+    name, place = nfc(unit.name), nfc(unit.place_name)
+    if place and name.casefold().endswith(place.casefold()) and len(name) > len(place):
+        return name[: -len(place)].strip()
+    return name
+
+
+def chief_title(unit: Unit, tr: Translator) -> str:
+    """The signing title of the unit's chief: ``TRƯỞNG CÔNG AN XÃ``."""
+    return upper(tr(N_("Head of {unit}")).format(unit=unit_kind_name(unit)))
+
+
+def natural_key(number: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of household numbers so that 2 comes before 10 (and 10a after 10)."""
+    import re
+
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.findall(r"\d+|\D+", number)
+    )

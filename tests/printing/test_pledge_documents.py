@@ -1,0 +1,102 @@
+"""Household pledge forms (one household, or a whole area one form per page) and the pledge
+register of an area with its coverage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.printing.pledge_form import pledge_form, pledge_forms_for_area
+from antt_desktop.printing.pledge_register import pledge_register
+from antt_desktop.services import catalogues
+from antt_desktop.services.units import add_area
+from antt_desktop.store.errors import NotFound
+from tests.conftest import TODAY
+from tests.printing.conftest import OFFICER_NAME
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_a_signed_pledge_prints_its_date_items_and_signatures(
+    post: dict[str, str], read: Any, pdf: Any
+) -> None:
+    with read() as ctx:
+        printed = pledge_form(ctx.session, post["household"], 2026, today=TODAY)
+    doc = pdf(printed.pdf)
+    assert printed.pages == 1
+    lines = doc.lines(0)
+    assert "Hoàn Kiếm, ngày 15 tháng 03 năm 2026" in lines  # the day it was signed
+    assert "BẢN CAM KẾT" in lines
+    assert "Kính gửi: Công an phường Hoàn Kiếm" in lines
+    flat = doc.flat(0)
+    assert (
+        _flat("Của hộ gia đình về bảo đảm an ninh, trật tự và xây dựng Gia đình văn hóa năm 2026")
+        in flat
+    )
+    _version, items = catalogues.pledge_template()
+    for i, item in enumerate(items, 1):
+        assert _flat(f"{i}. {item}") in flat
+    assert "CHỦ HỘ" in lines and "CÁN BỘ CHỨNG KIẾN" in lines
+    assert "Nguyễn Văn Đức" in lines and OFFICER_NAME in lines
+    assert "NGUYỄN VĂN ĐỨC" in lines and "12" in lines  # head and household number
+
+
+def test_a_household_without_a_pledge_gets_a_form_with_the_date_left_blank(
+    post: dict[str, str], read: Any, pdf: Any
+) -> None:
+    with read() as ctx:
+        doc = pdf(pledge_form(ctx.session, post["household_10"], 2026, today=TODAY).pdf)
+    lines = doc.lines(0)
+    assert "Hoàn Kiếm, ngày ..... tháng ..... năm 2026" in lines
+    assert "Đinh Thị Lan" in lines  # the head signs
+
+
+def test_an_area_prints_one_form_per_household_each_on_its_own_page(
+    post: dict[str, str], read: Any, pdf: Any
+) -> None:
+    with read() as ctx:
+        printed = pledge_forms_for_area(ctx.session, post["area"], 2026, today=TODAY)
+    doc = pdf(printed.pdf)
+    assert printed.pages == doc.pages == 3
+    heads = ["HOÀNG VĂN MINH", "ĐINH THỊ LAN", "NGUYỄN VĂN ĐỨC"]  # households 2, 10, 12
+    for page, head in enumerate(heads):
+        lines = doc.lines(page)
+        assert lines.count("BẢN CAM KẾT") == 1 and head in lines
+        assert not any(r.text.isdigit() and r.y > 780 for r in doc.runs(page))  # no page no.
+
+
+def test_an_area_without_households_is_refused(write: Any, read: Any) -> None:
+    with write() as ctx:
+        area = add_area(ctx, name="Tổ dân phố số 9", kind="to_dan_pho")
+    with read() as ctx, pytest.raises(ValidationFailed) as caught:
+        pledge_forms_for_area(ctx.session, area.id, 2026, today=TODAY)
+    assert [(p.field, p.code) for p in caught.value.problems] == [("area", "print.area_empty")]
+
+
+def test_unknown_household_is_not_found(read: Any) -> None:
+    with read() as ctx, pytest.raises(NotFound):
+        pledge_form(ctx.session, "nope", 2026, today=TODAY)
+
+
+def test_register_lists_every_household_and_ends_with_the_coverage(
+    post: dict[str, str], read: Any, pdf: Any
+) -> None:
+    with read() as ctx:
+        printed = pledge_register(ctx.session, post["area"], 2026, today=TODAY)
+    doc = pdf(printed.pdf)
+    lines = doc.all_lines()
+    assert "DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT" in lines
+    for title in ("STT", "Số hộ", "Chủ hộ", "Địa chỉ", "Ngày ký", "Tình trạng"):
+        assert title in lines
+    text = "\n".join(lines)
+    # by household number, 2 before 10 before 12, with the pledge of each
+    assert text.index("Hoàng Văn Minh") < text.index("Đinh Thị Lan") < text.index("Nguyễn Văn Đức")
+    assert "16/03/2026" in lines and "15/03/2026" in lines
+    assert lines.count("Đã ký") == 2 and lines.count("Chưa ký") == 1
+    summary = _flat(text[text.index("Tổng số hộ") :])
+    assert _flat("Tổng số hộ: 3; đã ký và thực hiện đúng cam kết: 2") in summary
+    assert _flat("Tỷ lệ hộ ký cam kết: 66,7% (2/3).") in summary
