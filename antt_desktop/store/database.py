@@ -242,18 +242,22 @@ def open_database(
     path.parent.mkdir(parents=True, exist_ok=True)
     if key is None and path.exists():
         _refuse_if_newer(path)  # before any pragma could touch the file
-    lock: filelock.BaseFileLock | None = None
-    if write:
-        lock = filelock.FileLock(str(path) + ".lock", timeout=0)
-        try:
-            lock.acquire()
-        except filelock.Timeout as exc:
+    lock: filelock.BaseFileLock | None = filelock.FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        if write:
             raise DatabaseLocked(path=str(path)) from exc
+        lock = None  # a reader beside a writer: fine, as long as no upgrade is needed
     try:
         engine = _make_engine(path, key)
-        _ensure_schema(path, engine, may_write=write)
+        # a reader that got the lock may upgrade the schema, then lets the lock go
+        _ensure_schema(path, engine, may_write=lock is not None)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    if not write and lock is not None:
+        lock.release()
+        lock = None
     return Database(path, engine, lock, wall)
