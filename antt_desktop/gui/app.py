@@ -50,6 +50,10 @@ DEMO_POST = {
     "upper_code": "CAT-TN",
     "upper_name": "Công an tỉnh Thái Nguyên",
 }
+LOCKED = N_(
+    "The database is already open in another window of ANTT Desktop or in another program. "
+    "Close that window, then start again."
+)
 DEMO_STAGES = {
     "areas": N_("Residential areas and officers"),
     "people": N_("Residents"),
@@ -223,9 +227,7 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack) -> in
     try:
         db = _open_post(data_dir, tr, demo=args.demo, factor=args.demo_factor, today=today())
     except DatabaseLocked:
-        _message(None, tr(N_("The database is already open in another window of ANTT Desktop "
-                             "or in another program. Close that window, then start again.")),
-                 quiet=quiet)  # fmt: skip
+        _message(None, tr(LOCKED), quiet=quiet)
         return EXIT_LOCKED
     except OperationCancelled:
         return EXIT_ERROR

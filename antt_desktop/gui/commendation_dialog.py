@@ -24,8 +24,8 @@ from antt_desktop.gui.records_editor import RecordDialog, dry_run
 from antt_desktop.gui.records_widgets import setup_table
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import commendations
-from antt_desktop.services.context import Ctx
 from antt_desktop.services.commendations import DecisionInput, RecipientInput
+from antt_desktop.services.context import Ctx
 from antt_desktop.store.models import Commendation
 
 
@@ -39,13 +39,15 @@ class CommendationDialog(RecordDialog):
     ) -> None:
         super().__init__(app, parent)
         self.ui = ui = Ui_CommendationDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
             self.unit_id = ctx.get_unit(unit_id).id
         for code in commendations.KINDS:
             ui.kindCombo.addItem("", code)
-        self.chooser = RecipientChooser(app, ui.recipientKindCombo, ui.recipientHolder, self.unit_id)
+        self.chooser = RecipientChooser(
+            app, ui.recipientKindCombo, ui.recipientHolderLayout, self.unit_id
+        )
         ui.recipientLabel.setBuddy(self.chooser.stack)
         self.rows: list[RecipientInput] = []
         self.names: list[str] = []
@@ -82,7 +84,9 @@ class CommendationDialog(RecordDialog):
         ui.decisionDateLabel.setText(t(N_("Decision da&te:")))
         ui.decisionDateEdit.setPlaceholderText(t(DATE_HINT))
         ui.achievementLabel.setText(t(N_("Achie&vement:")))
-        ui.achievementEdit.setPlaceholderText(t(N_("Used for every recipient who has none of their own")))
+        ui.achievementEdit.setPlaceholderText(
+            t(N_("Used for every recipient who has none of their own"))
+        )
         ui.recipientsBox.setTitle(t(N_("Recipients")))
         ui.recipientKindLabel.setText(t(N_("&Kind of recipient:")))
         ui.recipientLabel.setText(t(N_("&Recipient:")))
@@ -147,7 +151,9 @@ class CommendationDialog(RecordDialog):
         table, t = self.ui.recipientsTable, self.tr_
         table.setRowCount(len(self.rows))
         for r, (row, name) in enumerate(zip(self.rows, self.names, strict=True)):
-            collective = row.collective if row.recipient_kind == "text" else row.recipient_kind != "person"
+            collective = (
+                row.collective if row.recipient_kind == "text" else row.recipient_kind != "person"
+            )
             values = (
                 t(KIND_NAMES.get(row.recipient_kind or "", "")),
                 name,

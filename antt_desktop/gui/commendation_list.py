@@ -26,7 +26,9 @@ from antt_desktop.store.models import Commendation
 
 SEP = "|"
 #: Labels of the forms of commendation (giấy khen, bằng khen, giấy chứng nhận).
-KIND_LABELS = dict(zip(("giay_khen", "bang_khen", "giay_chung_nhan"), COMMENDATION_KINDS, strict=True))
+KIND_LABELS = dict(
+    zip(("giay_khen", "bang_khen", "giay_chung_nhan"), COMMENDATION_KINDS, strict=True)
+)
 
 
 def decision_key(unit_id: str, day: date, number: str) -> str:

@@ -9,14 +9,13 @@ import re
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QStackedWidget
 from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.household_dialog import area_choices
-from antt_desktop.gui.records_list import title_key
-from antt_desktop.gui.records_widgets import RecordPicker, person_finder
+from antt_desktop.gui.records_widgets import RecordPicker, named, person_finder, title_key
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services import teams
@@ -45,7 +44,7 @@ def row_of(problem: Problem) -> tuple[int, Problem] | None:
 
 
 def row_problem_text(problem: Problem, names: list[str], tr: Translator) -> str:
-    """"Dòng 2 (Nguyễn Văn An): Thành tích: không được để trống"."""
+    """ "Dòng 2 (Nguyễn Văn An): Thành tích: không được để trống"."""
     found = row_of(problem)
     if found is None:
         return describe(problem, tr)
@@ -69,21 +68,21 @@ class RecipientChooser(QObject):
     changed = Signal()
 
     def __init__(
-        self, app: AppContext, kind_combo: QComboBox, holder: QWidget, unit_id: str
+        self, app: AppContext, kind_combo: QComboBox, holder: QLayout, unit_id: str
     ) -> None:
-        super().__init__(holder)
+        super().__init__(kind_combo)
         self.app = app
         self.kind_combo = kind_combo
         self.person = RecordPicker(person_finder(app, unit_id))
         self.person.setObjectName("personPicker")
-        self.team = QComboBox(objectName="teamCombo")
-        self.initiative = QComboBox(objectName="initiativeCombo")
-        self.area = QComboBox(objectName="areaCombo")
-        self.text = QLineEdit(objectName="nameEdit", maxLength=300)
-        self.stack = QStackedWidget(objectName="recipientStack")
+        self.team = named(QComboBox(), "teamCombo")
+        self.initiative = named(QComboBox(), "initiativeCombo")
+        self.area = named(QComboBox(), "areaCombo")
+        self.text = named(QLineEdit(), "nameEdit", maxLength=300)
+        self.stack = named(QStackedWidget(), "recipientStack")
         for widget in (self.person, self.team, self.initiative, self.area, self.text):
             self.stack.addWidget(widget)
-        holder.layout().addWidget(self.stack)
+        holder.addWidget(self.stack)
         with app.read() as ctx:
             team_rows = teams.teams(ctx.session, unit_id, active_only=False)
             initiative_rows = ctx.session.execute(
@@ -145,4 +144,3 @@ def recipient(
         achievement=achievement or None,
         golden_book_no=book or None,
     )
-

@@ -11,7 +11,7 @@ from antt_desktop.gui.commendation_list import KIND_LABELS, parse_key
 from antt_desktop.gui.commendation_rows import KIND_NAMES
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.records_list import RecordView
-from antt_desktop.gui.records_widgets import fill_table, setup_table
+from antt_desktop.gui.records_widgets import fill_table, named, setup_table
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
 from antt_desktop.i18n.translator import N_
 from antt_desktop.store.models import Commendation
@@ -22,12 +22,12 @@ class CommendationView(RecordView):
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
-        self.back_button = QPushButton(self, objectName="backButton")
+        self.back_button = named(QPushButton(self), "backButton")
         self.back_button.clicked.connect(self.back.emit)
-        self.title = QLabel(objectName="titleLabel", wordWrap=True)
+        self.title = named(QLabel(), "titleLabel", wordWrap=True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.details = QLabel(objectName="detailsLabel", wordWrap=True)
-        self.recipients = QTableWidget(objectName="recipientsTable")
+        self.details = named(QLabel(), "detailsLabel", wordWrap=True)
+        self.recipients = named(QTableWidget(), "recipientsTable")
         setup_table(self.recipients, stretch=3)
         head = QHBoxLayout()
         head.addWidget(self.back_button)

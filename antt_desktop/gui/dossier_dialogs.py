@@ -148,6 +148,9 @@ class OpenDossierDialog(EditorDialog):
             {code: category_name(c, app.tr.lang) for code, c in self._categories.items()},
         )
         fill_combo(self.ui.classification, {c: c for c in dossiers.CLASSES})
+        short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.ui.category_code.setSizeAdjustPolicy(short)  # the long names would widen it
+        self.ui.category_code.setMinimumContentsLength(24)
         self.ui.category_code.currentIndexChanged.connect(self._category_changed)
         self.ui.opened_on.setText(today_text(app))
         self.ui.officer_name.setText(officer_name(app))

@@ -84,7 +84,7 @@ class DossierModel(SqlListModel):
         N_("Next assessment"),
     )
     COL_PERSON, COL_BORN, COL_CATEGORY, COL_OPENED, COL_STATUS, COL_OFFICER, COL_NEXT = range(7)
-    WIDTHS = (190, 95, 250, 105, 120, 160)
+    WIDTHS = (170, 88, 200, 100, 105, 150)
 
     def __init__(self, app: AppContext, parent: Any = None) -> None:
         super().__init__(app, parent)

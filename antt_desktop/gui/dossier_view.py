@@ -371,7 +371,7 @@ class DossierView(QDialog):
                 e.actor,
                 tr(ACTIONS[e.action]) if e.action in ACTIONS else e.action,
                 tr(ENTITIES[e.entity]) if e.entity in ENTITIES else (e.entity or ""),
-                ", ".join(field_label(f, tr) for f in e.fields),
+                ", ".join(label for f in e.fields if (label := field_label(f, tr)) != f),
             ]
             for c, text in enumerate(cells):
                 self.audit.setItem(r, c, QTableWidgetItem(text))

@@ -11,7 +11,13 @@ from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.forms.ui_household_dialog import Ui_HouseholdDialog
 from antt_desktop.gui.records_editor import RecordDialog
-from antt_desktop.gui.records_widgets import RecordPicker, fill_combo, person_finder, select_data
+from antt_desktop.gui.records_widgets import (
+    RecordPicker,
+    fill_combo,
+    person_finder,
+    select_data,
+    title_key,
+)
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import households, units
 from antt_desktop.services.context import Ctx
@@ -22,10 +28,12 @@ ENTITIES = frozenset({"household", "person"})
 
 
 def area_choices(app: AppContext, unit_id: str | None) -> list[tuple[str | None, str]]:
-    """(id, name) of the unit's areas (this post's when ``unit_id`` is None)."""
+    """(id, name) of the unit's areas (this post's when ``unit_id`` is None), "số 2"
+    before "số 10"."""
     with app.read() as ctx:
         unit = ctx.get_unit(unit_id)
-        return [(a.id, a.name) for a in units.areas(ctx.session, unit.id)]
+        rows = [(a.id, a.name) for a in units.areas(ctx.session, unit.id)]
+    return sorted(rows, key=lambda r: title_key(r[1]))
 
 
 class HouseholdDialog(RecordDialog):
@@ -44,7 +52,7 @@ class HouseholdDialog(RecordDialog):
         super().__init__(app, parent)
         self.household_id = household_id
         self.ui = Ui_HouseholdDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.head = RecordPicker(person_finder(app, unit_id), self)
         self.head.setObjectName("headPicker")
         self.ui.headHolderLayout.addWidget(self.head)

@@ -9,10 +9,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
-from antt_desktop.domain.text import fold
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.records_list import RecordListModel
+from antt_desktop.gui.records_widgets import title_key
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
 from antt_desktop.store import search_index
@@ -89,7 +90,7 @@ class HouseholdListModel(RecordListModel):
             hits = search_index.search(
                 conn, self.search_text, limit=SEARCH_LIMIT, kind="household", unit_id=self.unit_id
             )
-            matches = Household.id.in_([h.ref for h in hits])
+            matches: ColumnElement[bool] = Household.id.in_([h.ref for h in hits])
             if " " not in self.search_text:  # a household number, or part of one
                 matches = or_(matches, Household.number.contains(self.search_text, autoescape=True))
             query = query.where(matches)
@@ -97,11 +98,12 @@ class HouseholdListModel(RecordListModel):
 
     def _order(self, session: Any) -> list[Any]:
         column = self.sort_column
+        keys: list[Any] = []
         if column == self.COL_HEAD:
             keys = [Person.sort_key]
         elif column == self.COL_AREA:
             names = session.execute(select(Area.id, Area.name)).all()
-            ranked = sorted(names, key=lambda r: (fold(r[1]), r[1]))
+            ranked = sorted(names, key=lambda r: title_key(r[1]))
             ranks = {ident: i for i, (ident, _n) in enumerate(ranked)}
             keys = [case(ranks, value=Household.area_id, else_=-1)] if ranks else []
         elif column == self.COL_ADDRESS:
@@ -116,8 +118,6 @@ class HouseholdListModel(RecordListModel):
             ]
         elif column == self.COL_PLEDGE:
             keys = [Pledge.status]
-        else:
-            keys = []
         keys += [func.length(Household.number), Household.number]
         return [k.desc() if self.descending else k.asc() for k in keys]
 
@@ -136,13 +136,14 @@ class HouseholdListModel(RecordListModel):
         tr = self.app.tr
         with self.app.read() as ctx:
             s = ctx.session
-            counts = dict(
-                s.execute(
+            counts: dict[str | None, int] = {
+                household: count
+                for household, count in s.execute(
                     select(Person.household_id, func.count(Person.id))
                     .where(Person.household_id.in_(ids), Person.deleted.is_(False))
                     .group_by(Person.household_id)
-                ).all()
-            )
+                )
+            }
             rows = s.execute(
                 select(
                     Household.id,

@@ -49,7 +49,7 @@ class MemberDialog(RecordDialog):
         self.household_id = household_id
         self.member_id = member_id
         self.ui = Ui_HouseholdMemberDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(self.ui.buttonBox, self.ui.problemLabel, self.ui.formLayout)
         with app.read() as ctx:
             household = ctx.get(Household, household_id, "household")

@@ -42,7 +42,7 @@ class PledgeDialog(RecordDialog):
         self.household_id = household_id
         self.pledge_id = pledge_id
         self.ui = ui = Ui_HouseholdPledgeDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         today = app.today()
         ui.yearSpin.setMaximum(today.year + 1)
@@ -150,7 +150,7 @@ class PovertyDialog(RecordDialog):
         super().__init__(app, parent)
         self.household_id = household_id
         self.ui = Ui_HouseholdPovertyDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(self.ui.buttonBox, self.ui.problemLabel, self.ui.formLayout)
         self.ui.yearSpin.setMaximum(app.today().year + 1)
         self.ui.yearSpin.setValue(year)

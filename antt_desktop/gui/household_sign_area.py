@@ -57,7 +57,7 @@ class SignAreaDialog(RecordDialog):
     ) -> None:
         super().__init__(app, parent)
         self.ui = ui = Ui_HouseholdSignAreaDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         today = app.today()
         fill_combo(ui.areaCombo, area_choices(app, unit_id), keep=False)

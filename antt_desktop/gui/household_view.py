@@ -20,7 +20,7 @@ from antt_desktop.gui.household_actions import HouseholdActions
 from antt_desktop.gui.household_list import PLEDGE_LABELS
 from antt_desktop.gui.household_pledge_dialog import CULTURED_LABELS, POVERTY_LABELS
 from antt_desktop.gui.records_list import RecordView
-from antt_desktop.gui.records_widgets import fill_table, setup_table
+from antt_desktop.gui.records_widgets import fill_table, named, setup_table
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import memberships
@@ -28,7 +28,7 @@ from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Pers
 
 
 def _button(name: str, parent: QWidget) -> QPushButton:
-    return QPushButton(parent, objectName=name)
+    return named(QPushButton(parent), name)
 
 
 class HouseholdView(RecordView):
@@ -36,15 +36,16 @@ class HouseholdView(RecordView):
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
+        self.head_id: str | None = None
         self.back_button = _button("backButton", self)
         self.back_button.clicked.connect(self.back.emit)
-        self.title = QLabel(objectName="titleLabel")
+        self.title = named(QLabel(), "titleLabel")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.details = QLabel(objectName="detailsLabel", wordWrap=True)
+        self.details = named(QLabel(), "detailsLabel", wordWrap=True)
         self.edit_button = _button("editButton", self)
-        self.members = QTableWidget(objectName="membersTable")
-        self.pledges = QTableWidget(objectName="pledgesTable")
-        self.poverty = QTableWidget(objectName="povertyTable")
+        self.members = named(QTableWidget(), "membersTable")
+        self.pledges = named(QTableWidget(), "pledgesTable")
+        self.poverty = named(QTableWidget(), "povertyTable")
         for table in (self.members, self.pledges, self.poverty):
             setup_table(table)
         self.add_member_button = _button("addMemberButton", self)
@@ -55,7 +56,7 @@ class HouseholdView(RecordView):
         self.edit_pledge_button = _button("editPledgeButton", self)
         self.violated_button = _button("violatedButton", self)
         self.poverty_button = _button("povertyButton", self)
-        self.actions = HouseholdActions(self)
+        self.handler = HouseholdActions(self)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -82,7 +83,7 @@ class HouseholdView(RecordView):
         right.addWidget(self.pledges_box)
         right.addWidget(self.poverty_box)
         right.setSizes([320, 160])
-        split = QSplitter(objectName="householdSplitter")
+        split = named(QSplitter(), "householdSplitter")
         split.addWidget(self.members_box)
         split.addWidget(right)
         split.setSizes([560, 640])
@@ -93,7 +94,7 @@ class HouseholdView(RecordView):
 
     @staticmethod
     def _box(name: str, table: QTableWidget, *buttons: QPushButton) -> QGroupBox:
-        group = QGroupBox(objectName=name)
+        group = named(QGroupBox(), name)
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
@@ -195,9 +196,7 @@ class HouseholdView(RecordView):
                             fmt_date(p.signed_on, tr),
                             p.signer_name or "",
                             p.officer_name or "",
-                            tr(cultured.get(p.cultured_family, ""))
-                            if p.cultured_family is not None
-                            else "",
+                            tr(cultured[p.cultured_family]),
                             p.violation_notes or "",
                         ),
                     )

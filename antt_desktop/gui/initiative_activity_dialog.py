@@ -34,7 +34,7 @@ class ActivityDialog(RecordDialog):
         super().__init__(app, parent)
         self.initiative_id = initiative_id
         self.ui = ui = Ui_ActivityDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout, ui.notesForm)
         with app.read() as ctx:
             self.initiative_name = ctx.get(Initiative, initiative_id, "initiative").name

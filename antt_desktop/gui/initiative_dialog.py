@@ -48,7 +48,7 @@ class InitiativeDialog(RecordDialog):
         super().__init__(app, parent)
         self.initiative_id = initiative_id
         self.ui = ui = Ui_InitiativeDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
             ini = ctx.get(Initiative, initiative_id, "initiative") if initiative_id else None

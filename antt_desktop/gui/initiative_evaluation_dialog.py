@@ -14,6 +14,7 @@ from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.forms.ui_evaluation_dialog import Ui_EvaluationDialog
 from antt_desktop.gui.household_pledge_dialog import DATE_HINT
 from antt_desktop.gui.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.records_widgets import named
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import evaluations
@@ -51,7 +52,7 @@ class EvaluationDialog(RecordDialog):
         super().__init__(app, parent)
         self.initiative_id = initiative_id
         self.ui = ui = Ui_EvaluationDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout, ui.decisionForm)
         with app.read() as ctx:
             self.initiative_name = ctx.get(Initiative, initiative_id, "initiative").name
@@ -91,7 +92,7 @@ class EvaluationDialog(RecordDialog):
         self.labels.clear()
         for criterion in self._criteria():
             code = str(criterion["code"])
-            spin = QSpinBox(objectName=f"score_{code}")
+            spin = named(QSpinBox(), f"score_{code}")
             spin.setRange(0, int(criterion["max"]))
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setMinimumWidth(90)

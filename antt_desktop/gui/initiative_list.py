@@ -17,8 +17,8 @@ from sqlalchemy import and_, func, select
 
 from antt_desktop.domain.text import fold
 from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.records_list import RecordListModel, title_key
-from antt_desktop.gui.records_widgets import catalogue_names
+from antt_desktop.gui.records_list import RecordListModel
+from antt_desktop.gui.records_widgets import catalogue_names, title_key
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
 from antt_desktop.i18n.texts.initiatives import STATUSES
 from antt_desktop.i18n.translator import N_
@@ -110,7 +110,7 @@ class InitiativeListModel(RecordListModel):
         if self.status:
             query = query.where(Initiative.status == self.status)
         with self.app.read() as ctx:
-            rows = ctx.session.execute(query).all()
+            rows = list(ctx.session.execute(query).all())
             types = catalogues.codes(ctx.session, catalogues.INITIATIVE_TYPE)
         words = fold(self.search_text).split()
         if words:

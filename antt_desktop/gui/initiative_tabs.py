@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from antt_desktop.gui.commendation_list import KIND_LABELS
 from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.records_widgets import catalogue_names, fill_table, setup_table
+from antt_desktop.gui.records_widgets import catalogue_names, fill_table, named, setup_table
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.translator import N_
@@ -21,10 +21,11 @@ class ListTab(QWidget):
     """A summary line, a table and the tab's action buttons."""
 
     def __init__(self, app: AppContext, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=name)
+        super().__init__(parent)
+        self.setObjectName(name)
         self.app = app
-        self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
-        self.table = QTableWidget(objectName="table")
+        self.summary = named(QLabel(), "summaryLabel", wordWrap=True)
+        self.table = named(QTableWidget(), "table")
         setup_table(self.table)
         self.buttons = QHBoxLayout()
         box = QVBoxLayout(self)
@@ -33,7 +34,7 @@ class ListTab(QWidget):
         box.addLayout(self.buttons)
 
     def add_button(self, name: str) -> QPushButton:
-        button = QPushButton(self, objectName=name)
+        button = named(QPushButton(self), name)
         self.buttons.insertWidget(self.buttons.count(), button)
         return button
 

@@ -29,7 +29,7 @@ from antt_desktop.gui.initiative_tabs import (
     fill_evaluations,
 )
 from antt_desktop.gui.records_list import RecordView
-from antt_desktop.gui.records_widgets import catalogue_names, fill_table, setup_table
+from antt_desktop.gui.records_widgets import catalogue_names, fill_table, named, setup_table
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_money
 from antt_desktop.i18n.texts.initiatives import FUNDING_SOURCES
 from antt_desktop.i18n.translator import N_
@@ -56,25 +56,25 @@ class InitiativeView(RecordView):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.dialog: QDialog | None = None
-        self.back_button = QPushButton(self, objectName="backButton")
+        self.back_button = named(QPushButton(self), "backButton")
         self.back_button.clicked.connect(self.back.emit)
-        self.title = QLabel(objectName="titleLabel", wordWrap=True)
+        self.title = named(QLabel(), "titleLabel", wordWrap=True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.edit_button = QPushButton(self, objectName="editButton")
+        self.edit_button = named(QPushButton(self), "editButton")
         self.edit_button.clicked.connect(self.edit)
-        self.tabs = QTabWidget(objectName="tabs")
-        self.info_tab = QWidget(objectName="infoTab")
+        self.tabs = named(QTabWidget(), "tabs")
+        self.info_tab = named(QWidget(), "infoTab")
         self.info_form = QFormLayout()
         self.info_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for key, _label in INFO_ROWS:
-            caption, value = QLabel(), QLabel(objectName=f"{key}Value", wordWrap=True)
+            caption, value = QLabel(), named(QLabel(), f"{key}Value", wordWrap=True)
             self.info_form.addRow(caption, value)
             self.info_labels[key] = (caption, value)
-        self.funding_box = QGroupBox(objectName="fundingBox")
-        self.funding = QTableWidget(objectName="fundingTable")
-        self.funding_total = QLabel(objectName="fundingTotal")
-        self.assets_box = QGroupBox(objectName="assetsBox")
-        self.assets = QTableWidget(objectName="assetsTable")
+        self.funding_box = named(QGroupBox(), "fundingBox")
+        self.funding = named(QTableWidget(), "fundingTable")
+        self.funding_total = named(QLabel(), "fundingTotal")
+        self.assets_box = named(QGroupBox(), "assetsBox")
+        self.assets = named(QTableWidget(), "assetsTable")
         for table in (self.funding, self.assets):
             setup_table(table, stretch=0)
         funding_layout = QVBoxLayout(self.funding_box)

@@ -270,11 +270,13 @@ class PeopleModel(SqlListModel):
         if refs is None:
             yield from super().stream_ids(session, refs, skip)
             return
-        # A search gives at most SEARCH_LIMIT hits: looked up by id and put in order here,
-        # so no index on the ordering column can tempt the planner into a full scan.
+        # A search gives at most SEARCH_LIMIT hits: read by primary key and ordered here,
+        # so an index on the ordering column never tempts the planner into a full scan.
         query = self._filtered(Person.id, self._order_column(), Person.sort_key)
-        rows = session.execute(query.where(Person.id.in_(refs))).all() if refs else []
-        rows.sort(key=lambda r: (r[1] is not None, r[1] or "", r[2]), reverse=self.descending)
+        found = session.execute(query.where(Person.id.in_(refs))).all() if refs else []
+        rows = sorted(
+            found, key=lambda r: (r[1] is not None, r[1] or "", r[2]), reverse=self.descending
+        )
         yield [r[0] for r in rows], None
 
     def fetch_rows(self, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:

@@ -69,6 +69,12 @@ def signal_of(widget: QWidget) -> Any:
     return getattr(widget, "changed", None)
 
 
+def _row_in(form: QFormLayout, widget: QWidget) -> int:
+    """The row of ``widget`` in ``form``, -1 when the form does not hold it."""
+    position: Any = form.getWidgetPosition(widget)
+    return int(position[0])
+
+
 def group_of(field: str) -> str:
     """``recipients[2].achievement`` → ``recipients``; ``scores.crime`` → ``scores``."""
     return field.split(".", 1)[0].split("[", 1)[0]
@@ -92,7 +98,7 @@ class RecordDialog(EditorDialog):
         self._fields: set[str] = set()
         self._touched: set[str] = set()
         self._show_all = False
-        self._timer = debounced(self, self.validate_now, VALIDATE_DELAY_MS)
+        self._timer = debounced(self, self._validate_later, VALIDATE_DELAY_MS)
 
     # --- for subclasses ---------------------------------------------------------------------
     def check(self) -> list[Problem]:
@@ -132,7 +138,7 @@ class RecordDialog(EditorDialog):
         """Validate again when ``widget`` changes; the problems of ``field`` are shown under
         ``row`` (the widget in the form's row, by default ``widget`` itself)."""
         row = row or widget
-        form = next((f for f in self._forms if f.getWidgetPosition(row)[0] >= 0), None)
+        form = next((f for f in self._forms if _row_in(f, row) >= 0), None)
         if form is not None and self._field_problems is not None and field not in self._fields:
             self._field_problems.attach(form, field, row)
             self._fields.add(field)
@@ -147,6 +153,9 @@ class RecordDialog(EditorDialog):
         self._timer.start()
 
     # --- validation -------------------------------------------------------------------------
+    def _validate_later(self) -> None:
+        self.validate_now()
+
     def validate_now(self) -> list[Problem]:
         """Check the input and show the problems of the fields already touched."""
         self._timer.stop()

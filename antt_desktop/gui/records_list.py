@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from antt_desktop.domain.text import sort_key
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.lazy_model import ID_ROLE, LazyTableModel
 from antt_desktop.gui.page import Page
+from antt_desktop.gui.records_widgets import gui_settings, named, post_units
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store.models import Unit
 
 SEARCH_DELAY_MS = 150
 
@@ -88,28 +86,6 @@ class RecordView(QWidget):
         """Set every visible text again."""
 
 
-def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Order of names that are not people's (initiatives, teams, areas): word by word in the
-    Vietnamese alphabet, numbers by value ("Tổ dân phố số 2" before "số 10")."""
-    return tuple(
-        (0, int(word), "") if word.isdigit() else (1, 0, sort_key(word)) for word in text.split()
-    )
-
-
-def post_units(app: AppContext) -> list[tuple[str, str]]:
-    """(id, name) of the commune posts the database holds, by name."""
-    with app.read() as ctx:
-        rows = ctx.session.execute(
-            select(Unit.id, Unit.name).where(Unit.kind == "commune_post", Unit.deleted.is_(False))
-        ).all()
-    return sorted(((i, n) for i, n in rows), key=lambda r: r[1])
-
-
-def gui_settings(app: AppContext) -> QSettings:
-    """Display preferences kept beside the post database (columns shown...)."""
-    return QSettings(str(app.db.path.with_name("gui.ini")), QSettings.Format.IniFormat)
-
-
 class RecordListPage(Page):
     """A list page: search box, filters, post filter, the list, and the record's view."""
 
@@ -124,18 +100,18 @@ class RecordListPage(Page):
         self.model = self.make_model()
         self.view = self.make_view()
         self.view.back.connect(self.show_list)
-        self.search_edit = QLineEdit(objectName="searchEdit", clearButtonEnabled=True)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self._open_current_or_first)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
-        self.unit_label = QLabel(objectName="unitLabel")
-        self.unit_combo = QComboBox(objectName="unitCombo")
+        self.search_edit = named(QLineEdit(), "searchEdit", clearButtonEnabled=True)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._open_current_or_first)
+        self.unit_label = named(QLabel(), "unitLabel")
+        self.unit_combo = named(QComboBox(), "unitCombo")
         self.unit_label.setBuddy(self.unit_combo)
         self.unit_combo.currentIndexChanged.connect(self._unit_chosen)
-        self.new_button = QPushButton(objectName="newButton")
+        self.new_button = named(QPushButton(), "newButton")
         self.new_button.clicked.connect(self.new_record)
-        self.count_label = QLabel(objectName="countLabel")
+        self.count_label = named(QLabel(), "countLabel")
         self.table = self._make_table()
         self.filter_bar = QHBoxLayout()
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
@@ -147,13 +123,13 @@ class RecordListPage(Page):
         top.addWidget(self.unit_label)
         top.addWidget(self.unit_combo)
         top.addWidget(self.new_button)
-        list_page = QWidget(objectName="listPage")
+        list_page = named(QWidget(), "listPage")
         list_box = QVBoxLayout(list_page)
         list_box.setContentsMargins(0, 0, 0, 0)
         list_box.addLayout(top)
         list_box.addWidget(self.table, 1)
         list_box.addWidget(self.count_label)
-        self.stack = QStackedWidget(objectName="stack")
+        self.stack = named(QStackedWidget(), "stack")
         self.stack.addWidget(list_page)
         self.stack.addWidget(self.view)
         QVBoxLayout(self).addWidget(self.stack)
@@ -181,9 +157,11 @@ class RecordListPage(Page):
             self.unit_combo.setItemText(0, self.tr_(N_("All posts")))
         self.new_button.setText(self.tr_(N_("&New")))
         self.new_button.setToolTip(self.tr_(N_("New record (Ctrl+N)")))
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
-        )
+        if self.model.rowCount():  # cached rows hold words of the former language
+            self.reload_keeping_selection()
+        else:
+            last = max(0, self.model.columnCount() - 1)
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
         self._update_count()
         self.view.retranslate()
 
@@ -226,7 +204,7 @@ class RecordListPage(Page):
 
     # --- internals --------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
-        table = QTableView(objectName="recordTable")
+        table = named(QTableView(), "recordTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

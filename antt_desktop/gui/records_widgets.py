@@ -4,9 +4,9 @@ household, and helpers to fill combo boxes and read-only tables."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +21,22 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from antt_desktop.domain.text import sort_key
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.settings_store import SETTINGS_FILENAME
 from antt_desktop.services import search
-from antt_desktop.store.models import CatalogueItem
+from antt_desktop.store.models import CatalogueItem, Unit
+
+W = TypeVar("W", bound=QObject)
+
+
+def named(obj: W, name: str, **properties: Any) -> W:
+    """``obj`` with its object name (for tests and style sheets) and Qt properties set."""
+    obj.setObjectName(name)
+    for key, value in properties.items():
+        getattr(obj, f"set{key[0].upper()}{key[1:]}")(value)
+    return obj
+
 
 #: A search behind a picker: text typed → (id, label) of the best matches.
 Finder = Callable[[str], list[tuple[str, str]]]
@@ -70,6 +83,28 @@ def catalogue_names(app: AppContext, catalogue: str) -> dict[str, str]:
     return {code: (en if english and en else vi) for code, vi, en in rows}
 
 
+def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Order of names that are not people's (initiatives, teams, areas): word by word in the
+    Vietnamese alphabet, numbers by value ("Tổ dân phố số 2" before "số 10")."""
+    return tuple(
+        (0, int(word), "") if word.isdigit() else (1, 0, sort_key(word)) for word in text.split()
+    )
+
+
+def post_units(app: AppContext) -> list[tuple[str, str]]:
+    """(id, name) of the commune posts the database holds, by name."""
+    with app.read() as ctx:
+        rows = ctx.session.execute(
+            select(Unit.id, Unit.name).where(Unit.kind == "commune_post", Unit.deleted.is_(False))
+        ).all()
+    return sorted(((i, n) for i, n in rows), key=lambda r: r[1])
+
+
+def gui_settings(app: AppContext) -> QSettings:
+    """Display preferences kept beside the post database (columns shown...)."""
+    return QSettings(str(app.db.path.with_name(SETTINGS_FILENAME)), QSettings.Format.IniFormat)
+
+
 class RecordPicker(QWidget):
     """Type a few letters, pick one of the matches (click, or arrow keys and Enter).
 
@@ -83,8 +118,8 @@ class RecordPicker(QWidget):
         super().__init__(parent)
         self._finder = finder
         self.value: str | None = None
-        self.edit = QLineEdit(objectName="pickerEdit", clearButtonEnabled=True)
-        self.results = QListWidget(objectName="pickerResults")
+        self.edit = named(QLineEdit(), "pickerEdit", clearButtonEnabled=True)
+        self.results = named(QListWidget(), "pickerResults")
         self.results.setMaximumHeight(130)
         self.results.hide()
         box = QVBoxLayout(self)
@@ -154,12 +189,11 @@ class RecordPicker(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._wants_enter():
             self._pick_current()
             return True  # picking is not the dialog's "Save"
-        if self.results.count():
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
-                self.results.setCurrentRow(row)
-                return True
+        if self.results.count() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if key == Qt.Key.Key_Down else -1
+            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+            self.results.setCurrentRow(row)
+            return True
         return super().eventFilter(watched, event)
 
 

@@ -54,7 +54,7 @@ class TeamDialog(RecordDialog):
         super().__init__(app, parent)
         self.team_id = team_id
         self.ui = ui = Ui_TeamDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
             team = ctx.get(Team, team_id, "team") if team_id else None

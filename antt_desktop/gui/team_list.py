@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from antt_desktop.domain.enums import TeamRole
 from antt_desktop.domain.text import fold
 from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.records_list import RecordListModel, title_key
-from antt_desktop.gui.records_widgets import catalogue_names
+from antt_desktop.gui.records_list import RecordListModel
+from antt_desktop.gui.records_widgets import catalogue_names, title_key
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.texts.teams import TEAM_ROLES
 from antt_desktop.i18n.translator import N_
@@ -77,7 +77,7 @@ class TeamListModel(RecordListModel):
         if self.active is not None:
             query = query.where(Team.active.is_(self.active))
         with self.app.read() as ctx:
-            rows = ctx.session.execute(query).all()
+            rows = list(ctx.session.execute(query).all())
         words = fold(self.search_text).split()
         if words:
             rows = [r for r in rows if all(w in fold(r[1]) for w in words)]
@@ -108,16 +108,17 @@ class TeamListModel(RecordListModel):
                 )
             ):
                 areas.setdefault(team_id, []).append(name)
-            leaders = dict(
-                s.execute(
+            leaders: dict[str, str] = {
+                team_id: name
+                for team_id, name in s.execute(
                     select(TeamMember.team_id, TeamMember.name).where(
                         TeamMember.team_id.in_(ids),
                         TeamMember.role == TeamRole.LEADER.value,
                         TeamMember.left_on.is_(None),
                         TeamMember.deleted.is_(False),
                     )
-                ).all()
-            )
+                )
+            }
             rows = s.execute(
                 select(Team.id, Team.name, Team.kind, func.coalesce(members.c.n, 0))
                 .outerjoin(members, members.c.team_id == Team.id)

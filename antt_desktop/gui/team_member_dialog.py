@@ -28,7 +28,7 @@ class TeamMemberDialog(RecordDialog):
         super().__init__(app, parent)
         self.team_id = team_id
         self.ui = ui = Ui_TeamMemberDialog()
-        ui.setupUi(self)
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
             team = ctx.get(Team, team_id, "team")

@@ -23,7 +23,13 @@ from antt_desktop.gui.household_dialog import area_choices
 from antt_desktop.gui.initiative_tabs import ListTab, fill_commendations
 from antt_desktop.gui.records_editor import run_change
 from antt_desktop.gui.records_list import RecordView
-from antt_desktop.gui.records_widgets import catalogue_names, current_id, fill_table, setup_table
+from antt_desktop.gui.records_widgets import (
+    catalogue_names,
+    current_id,
+    fill_table,
+    named,
+    setup_table,
+)
 from antt_desktop.gui.team_dialog import TeamDialog, checked_ids, fill_checklist
 from antt_desktop.gui.team_list import ROLE_LABELS
 from antt_desktop.gui.team_member_dialog import TeamMemberDialog
@@ -39,27 +45,27 @@ class TeamView(RecordView):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.dialog: QDialog | None = None
-        self.back_button = QPushButton(self, objectName="backButton")
+        self.back_button = named(QPushButton(self), "backButton")
         self.back_button.clicked.connect(self.back.emit)
-        self.title = QLabel(objectName="titleLabel", wordWrap=True)
+        self.title = named(QLabel(), "titleLabel", wordWrap=True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.details = QLabel(objectName="detailsLabel")
-        self.edit_button = QPushButton(self, objectName="editButton")
+        self.details = named(QLabel(), "detailsLabel")
+        self.edit_button = named(QPushButton(self), "editButton")
         self.edit_button.clicked.connect(self.edit)
-        self.members = QTableWidget(objectName="membersTable")
+        self.members = named(QTableWidget(), "membersTable")
         setup_table(self.members)
-        self.former_check = QCheckBox(objectName="formerCheck")
+        self.former_check = named(QCheckBox(), "formerCheck")
         self.former_check.toggled.connect(lambda _on: self.reload())
-        self.add_button = QPushButton(self, objectName="addMemberButton")
+        self.add_button = named(QPushButton(self), "addMemberButton")
         self.add_button.clicked.connect(self.add_member)
-        self.end_button = QPushButton(self, objectName="endMembershipButton")
+        self.end_button = named(QPushButton(self), "endMembershipButton")
         self.end_button.clicked.connect(self.end_membership)
-        self.areas = QListWidget(objectName="areasList")
-        self.save_areas_button = QPushButton(self, objectName="saveAreasButton")
+        self.areas = named(QListWidget(), "areasList")
+        self.save_areas_button = named(QPushButton(self), "saveAreasButton")
         self.save_areas_button.clicked.connect(self.save_areas)
         self.commendations = ListTab(app, "commendationsBox")
 
-        self.members_box = QGroupBox(objectName="membersBox")
+        self.members_box = named(QGroupBox(), "membersBox")
         buttons = QHBoxLayout()
         for widget in (self.add_button, self.end_button):
             buttons.addWidget(widget)
@@ -68,17 +74,17 @@ class TeamView(RecordView):
         members = QVBoxLayout(self.members_box)
         members.addWidget(self.members, 1)
         members.addLayout(buttons)
-        self.areas_box = QGroupBox(objectName="areasBox")
+        self.areas_box = named(QGroupBox(), "areasBox")
         areas = QVBoxLayout(self.areas_box)
         areas.addWidget(self.areas, 1)
         areas.addWidget(self.save_areas_button)
-        self.commendations_box = QGroupBox(objectName="commendationsGroup")
+        self.commendations_box = named(QGroupBox(), "commendationsGroup")
         QVBoxLayout(self.commendations_box).addWidget(self.commendations)
         right = QSplitter()
         right.setOrientation(right.orientation().Vertical)
         right.addWidget(self.areas_box)
         right.addWidget(self.commendations_box)
-        split = QSplitter(objectName="teamSplitter")
+        split = named(QSplitter(), "teamSplitter")
         split.addWidget(self.members_box)
         split.addWidget(right)
         split.setSizes([760, 520])
@@ -127,7 +133,13 @@ class TeamView(RecordView):
         self.details.setText(" · ".join(parts))
         fill_table(
             self.members,
-            [t(N_("Full name")), t(N_("Role")), t(N_("Phone")), t(N_("Joined on")), t(N_("Left on"))],
+            [
+                t(N_("Full name")),
+                t(N_("Role")),
+                t(N_("Phone")),
+                t(N_("Joined on")),
+                t(N_("Left on")),
+            ],
             [
                 (
                     m.id,

@@ -17,7 +17,16 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from antt_desktop.gui.context import AppContext
@@ -233,6 +242,9 @@ def run_operation(
     op.start()
     if op.running:
         loop.exec()
+    if op.running:  # the application is quitting and ended every loop: finish by hand
+        op._runner.wait()
+        QCoreApplication.sendPostedEvents(op, QEvent.Type.MetaCall.value)
     result = op.result()
     op.deleteLater()
     return result

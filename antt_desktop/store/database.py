@@ -242,9 +242,10 @@ def open_database(
     path.parent.mkdir(parents=True, exist_ok=True)
     if key is None and path.exists():
         _refuse_if_newer(path)  # before any pragma could touch the file
-    lock: filelock.BaseFileLock | None = filelock.FileLock(str(path) + ".lock", timeout=0)
+    file_lock = filelock.FileLock(str(path) + ".lock", timeout=0)
+    lock: filelock.BaseFileLock | None = file_lock
     try:
-        lock.acquire()
+        file_lock.acquire()
     except filelock.Timeout as exc:
         if write:
             raise DatabaseLocked(path=str(path)) from exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from antt_desktop.gui import main_window as main_window_module
@@ -88,9 +88,12 @@ def test_python_m_antt_desktop_opens_the_window_or_the_text_figures(
 
 
 def test_the_first_start_sets_up_the_post_then_opens_the_window(
-    qapp: QApplication, tmp_path: Path
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: dict[str, str] = {}
+    # the window's event loop; ending the application's own would end every later test's
+    window_loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exec", lambda *_: window_loop.exec())
 
     def officer() -> None:
         """Plays the officer: fills the assistant in, then looks at the window and quits."""
@@ -108,7 +111,7 @@ def test_the_first_start_sets_up_the_post_then_opens_the_window(
         if shown:
             seen["title"] = shown[0].windowTitle()
             seen["user"] = shown[0].app.actor.username
-            qapp.quit()
+            window_loop.quit()
         else:
             QTimer.singleShot(20, officer)
 

@@ -139,7 +139,7 @@ def test_a_problem_on_one_line_saves_nothing_and_names_the_line(
     qtbot.waitUntil(lambda: ui.rowProblemLabel.isVisible())
     assert ui.rowProblemLabel.text() == (
         "✖ Dòng 2 (Nguyễn Minh Hưng): Đối tượng được khen thưởng: Nguyễn Minh Hưng"
-        " đã được khen thưởng theo quyết định 107/QĐ-UBND"
+        " đã được khen thưởng theo quyết định số 107/QĐ-UBND"
     )
     dialog.try_save()
     assert dialog.isVisible()

@@ -17,6 +17,7 @@ from antt_desktop.domain.enums import UnitKind
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.dossier_dialogs import AssessmentDialog, OpenDossierDialog
 from antt_desktop.gui.dossier_model import DossierModel
+from antt_desktop.gui.form_support import with_mnemonic
 from antt_desktop.gui.pages.dossiers import DossiersPage
 from antt_desktop.gui.person_editor import PersonEditor
 from antt_desktop.i18n.translator import Translator
@@ -149,7 +150,10 @@ def test_a_possible_duplicate_is_a_warning_that_does_not_block_saving(qtbot, pag
     qtbot.keyClicks(editor.ui.born, "05/06/1991")
     label = editor.problems.label("full_name")
     qtbot.waitUntil(lambda: label.isVisible())
-    assert label.text() == "⚠ đã có Trần Thị Hoa, sinh 05/06/1991; hãy kiểm tra xem có trùng người không"
+    assert (
+        label.text()
+        == "⚠ đã có Trần Thị Hoa, sinh 05/06/1991; hãy kiểm tra xem có trùng người không"
+    )
     assert editor.save_button.isEnabled()
 
 
@@ -281,9 +285,7 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
         "Đã nhận xét",
         "Chấp hành tốt",
     )
-    qtbot.waitUntil(
-        lambda: next_due(page, dossier.id) == "Quá hạn: tháng 10/2026 (hạn 05/11/2026)"
-    )
+    qtbot.waitUntil(lambda: next_due(page, dossier.id) == "Quá hạn: tháng 10/2026 (hạn 05/11/2026)")
 
     # correct it: a new version supersedes the old one, which stays in the history
     view.assessments.setCurrentItem(september)
@@ -416,3 +418,65 @@ def test_english_texts_are_used_when_chosen(qtbot, db, settings, lang):
     page = make_page(qtbot, app, settings)
     assert page.tabs.tabText(1) == "&Residents"
     assert page.dossier_model.headerData(6, Qt.Orientation.Horizontal) == "Next assessment"
+
+
+def test_enter_on_a_resident_edits_them(qtbot, write, read, app, settings):
+    pid = person(write, "Hà Văn Tâm", born="1980")
+    page = make_page(qtbot, app, settings)
+    page.tabs.setCurrentWidget(page.people)
+    view = page.people.view
+    view.setFocus()
+    view.setCurrentIndex(page.people_model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = page.dialog
+    assert isinstance(editor, PersonEditor)
+    assert editor.windowTitle() == "Nhân khẩu: Hà Văn Tâm"
+    assert editor.ui.born.text() == "1980"
+    qtbot.keyClicks(editor.ui.phone, "0912 345 678")
+    save(qtbot, editor)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    with read() as ctx:
+        assert ctx.session.get(Person, pid).phone == "0912345678"
+
+
+def test_support_and_closing_through_the_dossier_window(qtbot, write, read, app, settings):
+    pid = person(write, "Sùng A Chớ")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="DRUG_USER", opened_on="02/01/2026")
+        dossier_id = open_dossier(ctx, data).id
+    page = make_page(qtbot, app, settings)
+    view = page.open_dossier(dossier_id)
+    qtbot.addWidget(view)
+
+    support = view.add_support()
+    kind = support.widgets["kind"]
+    kind.setCurrentIndex(kind.findData("loan"))
+    support.widgets["amount_vnd"].setText("15.000.000")
+    save(qtbot, support)
+    qtbot.waitUntil(lambda: not support.isVisible())
+    table = view.records["supports"]
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in range(3)] == ["22/11/2026", "Vay vốn", "15.000.000 ₫"]
+
+    closing = view.close_dossier()
+    save(qtbot, closing)  # no reason chosen: refused, the field says why
+    assert closing.isVisible()
+    assert closing.problems.label("close_reason").text() == "✖ không được để trống"
+    reason = closing.widgets["close_reason"]
+    reason.setCurrentIndex(reason.findData("term_completed"))
+    save(qtbot, closing)
+    qtbot.waitUntil(lambda: not closing.isVisible())
+    with read() as ctx:
+        assert ctx.session.get(Dossier, dossier_id).status == "closed"
+    assert view.info_values["status"].text().startswith("Đã kết thúc (22/11/2026")
+    assert not view.buttons["assess"].isEnabled()
+    model = page.dossier_model  # the list shows dossiers under management only
+    qtbot.waitUntil(lambda: not model.loading and model.row_of(dossier_id) < 0)
+
+
+def test_mnemonics_use_letters_a_keyboard_can_type():
+    used: set[str] = set()
+    assert with_mnemonic("Họ và tên", used) == "&Họ và tên"
+    assert with_mnemonic("Hộ gia đình", used) == "Hộ &gia đình"
+    assert with_mnemonic("Đã lưu", used) == "Đã &lưu"  # Đ cannot be typed as Alt+Đ
+    assert used == {"h", "g", "l"}

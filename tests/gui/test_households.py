@@ -200,7 +200,7 @@ def test_members_head_pledges_and_poverty_from_the_household_view(
     view = page.view
 
     view.add_member_button.click()
-    dialog = view.actions.dialog
+    dialog = view.handler.dialog
     qtbot.keyClicks(dialog.person.edit, "hoang nam")
     qtbot.waitUntil(lambda: dialog.person.results.count() == 1)
     qtbot.keyClick(dialog.person.edit, Qt.Key.Key_Return)
@@ -217,7 +217,7 @@ def test_members_head_pledges_and_poverty_from_the_household_view(
         assert ctx.session.get(Person, head).relation_to_head == "Bố"
 
     view.record_pledge_button.click()
-    dialog = view.actions.dialog
+    dialog = view.handler.dialog
     assert dialog.ui.signerEdit.text() == "Hoàng Văn Nam"
     dialog.ui.signedOnEdit.setText("31/12/2025")
     qtbot.waitUntil(lambda: "Ngày ký" in dialog.problem_text())
@@ -233,7 +233,7 @@ def test_members_head_pledges_and_poverty_from_the_household_view(
     qtbot.waitUntil(lambda: view.pledges.item(0, 1).text() == "vi phạm cam kết")
 
     view.poverty_button.click()
-    dialog = view.actions.dialog
+    dialog = view.handler.dialog
     dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findData("near_poor"))
     _accept(dialog)
     qtbot.waitUntil(lambda: view.poverty.rowCount() == 1)
@@ -241,7 +241,7 @@ def test_members_head_pledges_and_poverty_from_the_household_view(
 
     view.members.selectRow(1)
     view.move_member_button.click()
-    dialog = view.actions.dialog
+    dialog = view.handler.dialog
     qtbot.keyClicks(dialog.target.edit, "0043")
     qtbot.waitUntil(lambda: dialog.target.results.count() >= 1)
     qtbot.keyClick(dialog.target.edit, Qt.Key.Key_Return)
@@ -281,3 +281,46 @@ def test_household_list_model_passes_the_model_tester(qtmodeltester, app, write,
     model.sort(2)
     model.sort(5)
     assert model.rowCount() == 3
+
+
+def test_post_filter_shows_only_with_several_posts_and_columns_are_remembered(
+    qtbot, app, write, area
+):
+    _household(write, "0001", area, _person(write, "Nguyễn Văn Một"))
+    page = HouseholdsPage(app)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.unit_combo.isVisible()
+    with write() as ctx:
+        other = units.add_unit(ctx, code="00073", name="Công an phường Cửa Nam")
+        other_area = units.add_area(ctx, name="Tổ dân phố số 9", unit_id=other.id).id
+        head = add_person(ctx, PersonInput(full_name="Lê Thị Hai", born="1980"), unit_id=other.id)
+        households.add_household(
+            ctx,
+            households.HouseholdInput(
+                number="0001", head_person_id=head.person.id, area_id=other_area
+            ),
+            unit_id=other.id,
+        )
+    page.refresh({"unit", "household"})
+    assert page.unit_combo.isVisible()
+    assert page.model.rowCount() == 2
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData(other.id))
+    assert _column(page, 1) == ["Lê Thị Hai"]
+    assert page.area_combo.itemText(1) == "Tổ dân phố số 9"
+
+    page.set_column_shown(3, False)
+    again = HouseholdsPage(app)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().isSectionHidden(3)
+    assert not again.table.horizontalHeader().isSectionHidden(2)
+
+
+def test_focus_search_and_open_first_record(qtbot, page, write, area):
+    _household(write, "0001", area, _person(write, "Nguyễn Văn Một"))
+    page.model.reload()
+    assert page.open_first_record()
+    assert page.stack.currentIndex() == 1
+    page.focus_search()
+    assert page.stack.currentIndex() == 0
+    assert page.search_edit.hasFocus()

@@ -4,6 +4,7 @@ assessment of each dossier."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -218,3 +219,13 @@ def test_dossier_filters_and_sorting_by_next_assessment(qtbot, app, dossiers):
     model.year, model.search_text = 2026, "hoa"
     load(qtbot, model)
     assert [model.id_at(r) for r in range(model.rowCount())] == [dossiers["ok"]]
+
+
+def test_many_emits_leave_the_interpreter_intact(app):
+    """PySide6 6.12.0 drops a reference to True on every emit from Python, and a long session
+    aborts with "bool_dealloc"; pyproject.toml keeps that release out. This guards the pin."""
+    model = PeopleModel(app)
+    before = sys.getrefcount(True)
+    for _ in range(5000):
+        model.loaded.emit()
+    assert sys.getrefcount(True) >= before

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'activity_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -35,7 +35,6 @@ class Ui_ActivityDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.heldOnLabel = QLabel(ActivityDialog)
         self.heldOnLabel.setObjectName(u"heldOnLabel")
 
@@ -190,7 +189,6 @@ class Ui_ActivityDialog(object):
 
         self.notesForm = QFormLayout()
         self.notesForm.setObjectName(u"notesForm")
-        self.notesForm.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.notesLabel = QLabel(ActivityDialog)
         self.notesLabel.setObjectName(u"notesLabel")
 

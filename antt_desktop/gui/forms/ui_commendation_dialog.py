@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'commendation_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -30,7 +30,6 @@ class Ui_CommendationDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.kindLabel = QLabel(CommendationDialog)
         self.kindLabel.setObjectName(u"kindLabel")
 
@@ -95,7 +94,6 @@ class Ui_CommendationDialog(object):
         self.recipientsLayout.setObjectName(u"recipientsLayout")
         self.recipientForm = QFormLayout()
         self.recipientForm.setObjectName(u"recipientForm")
-        self.recipientForm.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.recipientKindLabel = QLabel(self.recipientsBox)
         self.recipientKindLabel.setObjectName(u"recipientKindLabel")
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'evaluation_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -35,7 +35,6 @@ class Ui_EvaluationDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.rubricLabel = QLabel(EvaluationDialog)
         self.rubricLabel.setObjectName(u"rubricLabel")
 
@@ -64,7 +63,6 @@ class Ui_EvaluationDialog(object):
         self.criteriaBox.setObjectName(u"criteriaBox")
         self.criteriaLayout = QFormLayout(self.criteriaBox)
         self.criteriaLayout.setObjectName(u"criteriaLayout")
-        self.criteriaLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
 
         self.mainLayout.addWidget(self.criteriaBox)
 
@@ -94,7 +92,6 @@ class Ui_EvaluationDialog(object):
 
         self.decisionForm = QFormLayout()
         self.decisionForm.setObjectName(u"decisionForm")
-        self.decisionForm.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.decisionNumberLabel = QLabel(EvaluationDialog)
         self.decisionNumberLabel.setObjectName(u"decisionNumberLabel")
 

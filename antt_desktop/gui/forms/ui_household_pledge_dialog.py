@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'household_pledge_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -35,7 +35,6 @@ class Ui_HouseholdPledgeDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.yearLabel = QLabel(HouseholdPledgeDialog)
         self.yearLabel.setObjectName(u"yearLabel")
 

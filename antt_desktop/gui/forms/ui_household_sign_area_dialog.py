@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'household_sign_area_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -35,7 +35,6 @@ class Ui_HouseholdSignAreaDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.areaLabel = QLabel(HouseholdSignAreaDialog)
         self.areaLabel.setObjectName(u"areaLabel")
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'initiative_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -37,7 +37,6 @@ class Ui_InitiativeDialog(object):
         self.generalLayout.setObjectName(u"generalLayout")
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.nameLabel = QLabel(self.generalTab)
         self.nameLabel.setObjectName(u"nameLabel")
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'team_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -29,7 +29,6 @@ class Ui_TeamDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.kindLabel = QLabel(TeamDialog)
         self.kindLabel.setObjectName(u"kindLabel")
 

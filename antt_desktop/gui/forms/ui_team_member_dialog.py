@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'team_member_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -34,7 +34,6 @@ class Ui_TeamMemberDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         self.personLabel = QLabel(TeamMemberDialog)
         self.personLabel.setObjectName(u"personLabel")
 

@@ -9,7 +9,7 @@ from antt_desktop.gui.commendation_list import KIND_LABELS, CommendationListMode
 from antt_desktop.gui.commendation_view import CommendationView
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.records_list import RecordListPage, RecordView
-from antt_desktop.gui.records_widgets import fill_combo
+from antt_desktop.gui.records_widgets import fill_combo, named
 from antt_desktop.i18n.translator import N_
 
 
@@ -25,8 +25,8 @@ class CommendationsPage(RecordListPage):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.dialog: CommendationDialog | None = None
-        self.kind_combo = QComboBox(objectName="kindFilter")
-        self.year_combo = QComboBox(objectName="yearFilter")
+        self.kind_combo = named(QComboBox(), "kindFilter")
+        self.year_combo = named(QComboBox(), "yearFilter")
         self.kind_combo.addItem("", None)
         for kind in KIND_LABELS:
             self.kind_combo.addItem("", kind)
@@ -74,4 +74,6 @@ class CommendationsPage(RecordListPage):
         made = self.dialog.result_record if self.dialog is not None else None
         if made:
             first = made[0]
-            self.open_record(decision_key(first.unit_id, first.decision_date, first.decision_number))
+            self.open_record(
+                decision_key(first.unit_id, first.decision_date, first.decision_number)
+            )

@@ -312,9 +312,8 @@ class DossiersPage(Page):
         for tab in (self.dossiers, self.people):
             tab.search.setPlaceholderText(tr(SEARCH_DOSSIERS))
             tab.search.setAccessibleName(tr(SEARCH_DOSSIERS))
-            tab.model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, tab.model.columnCount() - 1
-            )
+            last = tab.model.columnCount() - 1
+            tab.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
             for name, combo in tab.filters.items():
                 combo.setToolTip(tr(ALL[name]))
                 combo.setAccessibleName(tr(ALL[name]))
@@ -347,7 +346,8 @@ class DossiersPage(Page):
 
     def open_first_record(self) -> DossierView | None:
         """Open the first dossier of the list (the app's self-test uses it)."""
-        ids = self.dossier_model._ids or self.dossier_model.fetch_ids()
+        model = self.dossier_model
+        ids = [model.id_at(0)] if model.rowCount() else model.fetch_ids()  # still loading
         return self.open_dossier(ids[0]) if ids else None
 
     # --- actions -------------------------------------------------------------------------------

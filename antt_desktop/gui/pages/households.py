@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
 
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.household_dialog import HouseholdDialog, area_choices
@@ -12,7 +12,7 @@ from antt_desktop.gui.household_sign_area import SignAreaDialog, signing_message
 from antt_desktop.gui.household_view import HouseholdView
 from antt_desktop.gui.records_editor import RecordDialog, inform
 from antt_desktop.gui.records_list import RecordListPage, RecordView
-from antt_desktop.gui.records_widgets import fill_combo
+from antt_desktop.gui.records_widgets import fill_combo, named
 from antt_desktop.i18n.translator import N_
 
 PLEDGE_FILTERS = (
@@ -37,17 +37,17 @@ class HouseholdsPage(RecordListPage):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.dialog: RecordDialog | None = None
-        self.message = None
-        self.area_combo = QComboBox(objectName="areaFilter")
-        self.year_label = QLabel(objectName="yearLabel")
-        self.year_spin = QSpinBox(objectName="yearFilter")
+        self.message: QMessageBox | None = None
+        self.area_combo = named(QComboBox(), "areaFilter")
+        self.year_label = named(QLabel(), "yearLabel")
+        self.year_spin = named(QSpinBox(), "yearFilter")
         self.year_spin.setRange(1990, app.today().year + 1)
         self.year_spin.setValue(self.model.year)
         self.year_label.setBuddy(self.year_spin)
-        self.pledge_combo = QComboBox(objectName="pledgeFilter")
+        self.pledge_combo = named(QComboBox(), "pledgeFilter")
         for value, _label in PLEDGE_FILTERS:
             self.pledge_combo.addItem("", value)
-        self.sign_button = QPushButton(objectName="signAreaButton")
+        self.sign_button = named(QPushButton(), "signAreaButton")
         for widget in (self.area_combo, self.year_label, self.year_spin, self.pledge_combo):
             self.filter_bar.addWidget(widget)
         self.filter_bar.addWidget(self.sign_button)

@@ -11,7 +11,7 @@ from antt_desktop.gui.initiative_list import STATUS_LABELS, InitiativeListModel
 from antt_desktop.gui.initiative_view import InitiativeView
 from antt_desktop.gui.records_editor import RecordDialog
 from antt_desktop.gui.records_list import RecordListPage, RecordView
-from antt_desktop.gui.records_widgets import catalogue_names, fill_combo
+from antt_desktop.gui.records_widgets import catalogue_names, fill_combo, named
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import catalogues, initiatives
 
@@ -30,8 +30,8 @@ class InitiativesPage(RecordListPage):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.dialog: RecordDialog | None = None
-        self.type_combo = QComboBox(objectName="typeFilter")
-        self.status_combo = QComboBox(objectName="statusFilter")
+        self.type_combo = named(QComboBox(), "typeFilter")
+        self.status_combo = named(QComboBox(), "statusFilter")
         self.type_combo.setMinimumWidth(220)
         self.filter_bar.addWidget(self.type_combo)
         self.filter_bar.addWidget(self.status_combo)
@@ -51,9 +51,7 @@ class InitiativesPage(RecordListPage):
 
     def _fill_types(self) -> None:
         names = catalogue_names(self.app, catalogues.INITIATIVE_TYPE)
-        fill_combo(
-            self.type_combo, [(None, self.tr_(N_("All types"))), *names.items()]
-        )
+        fill_combo(self.type_combo, [(None, self.tr_(N_("All types"))), *names.items()])
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.records_editor import RecordDialog
 from antt_desktop.gui.records_list import RecordListPage, RecordView
-from antt_desktop.gui.records_widgets import catalogue_names, fill_combo
+from antt_desktop.gui.records_widgets import catalogue_names, fill_combo, named
 from antt_desktop.gui.team_dialog import TeamDialog
 from antt_desktop.gui.team_list import TeamListModel
 from antt_desktop.gui.team_view import TeamView
@@ -33,9 +33,9 @@ class TeamsPage(RecordListPage):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.dialog: RecordDialog | None = None
-        self.kind_combo = QComboBox(objectName="kindFilter")
+        self.kind_combo = named(QComboBox(), "kindFilter")
         self.kind_combo.setMinimumWidth(240)
-        self.active_combo = QComboBox(objectName="activeFilter")
+        self.active_combo = named(QComboBox(), "activeFilter")
         for value, _label in ACTIVITY_FILTERS:
             self.active_combo.addItem("", value)
         self.filter_bar.addWidget(self.kind_combo)
