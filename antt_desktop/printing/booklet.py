@@ -47,6 +47,7 @@ from antt_desktop.store.models import Unit, Violation
 
 W = PORTRAIT.frame_width
 LABEL_W = 54 * mm  # labels such as "Số định danh cá nhân:" on one line
+DOSSIER_LABEL_W = 60 * mm  # "Người được giao giúp đỡ:" on one line
 GAP = 6 * mm  # between the photo box and the identity lines
 
 
@@ -109,7 +110,7 @@ def _person(s: DossierSummary, session: Session, tr: Translator, st: Styles) -> 
             [*BARE, ("LEFTPADDING", (1, 0), (1, -1), GAP)],
         ),
         *heading(tr(N_("II. THE DOSSIER")), st),
-        facts(_dossier_rows(s, tr), st, [LABEL_W, W - LABEL_W]),
+        facts(_dossier_rows(s, tr), st, [DOSSIER_LABEL_W, W - DOSSIER_LABEL_W]),
     ]
 
 
@@ -142,7 +143,7 @@ def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable
         tr(N_("Grade")),
         tr(N_("Assessed by")),
     ]
-    widths = [23 * mm, DATE_W, 0.0, 22 * mm, 30 * mm]
+    widths = [21 * mm, DATE_W, 0.0, 21 * mm, 28 * mm]
     widths[2] = W - sum(widths)
     out.append(grid(head, rows, widths, st, aligns=["centre", "centre", "left", "centre", "left"]))
     return out

@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table
 
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.printing.layout import Styles, fit_size
+from antt_desktop.printing.layout import Styles, balanced, fit_size
 from antt_desktop.printing.tables import BARE, table
 from antt_desktop.printing.text import esc, place_date, upper
 from antt_desktop.store.models import Unit
@@ -78,24 +78,6 @@ def _rule(width: float) -> HRFlowable:
         spaceBefore=3,
         spaceAfter=3,
     )
-
-
-def balanced(text: str, font: str, size: float, width: float) -> str:
-    """``text`` as markup on one line when it fits ``width``, else broken into two lines
-    of near equal length ("CÔNG AN PHƯỜNG / HOÀN KIẾM", not "... HOÀN / KIẾM")."""
-    if stringWidth(text, font, size) <= width:
-        return esc(text)
-    words = text.split()
-    best: tuple[float, int] | None = None
-    for i in range(1, len(words)):
-        first, second = " ".join(words[:i]), " ".join(words[i:])
-        widths = stringWidth(first, font, size), stringWidth(second, font, size)
-        if max(widths) <= width and (best is None or max(widths) < best[0]):
-            best = (max(widths), i)
-    if best is None:
-        return esc(text)  # longer than two lines: let the paragraph wrap it
-    i = best[1]
-    return f"{esc(' '.join(words[:i]))}<br/>{esc(' '.join(words[i:]))}"
 
 
 #: Font sizes tried, largest first: (parent and issuer, national title, motto).

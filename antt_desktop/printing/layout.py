@@ -160,3 +160,28 @@ def fit_size(text: str, font: str, size: float, width: float, smallest: float) -
     while size > smallest and stringWidth(text, font, size) > width:
         size -= 0.5
     return max(size, smallest)
+
+
+def balanced(text: str, font: str, size: float, width: float) -> str:
+    """``text`` as markup on one line when it fits ``width``, else broken into two lines
+    of near equal length ("CÔNG AN PHƯỜNG / HOÀN KIẾM", not "... HOÀN / KIẾM")."""
+    text = nfc(text)
+    if stringWidth(text, font, size) <= width:
+        return escape(text)
+    words = text.split()
+    best: tuple[float, int] | None = None
+    for i in range(1, len(words)):
+        first, second = " ".join(words[:i]), " ".join(words[i:])
+        widths = stringWidth(first, font, size), stringWidth(second, font, size)
+        if max(widths) <= width and (best is None or max(widths) < best[0]):
+            best = (max(widths), i)
+    if best is None:
+        return escape(text)  # longer than two lines: let the paragraph wrap it
+    i = best[1]
+    return f"{escape(' '.join(words[:i]))}<br/>{escape(' '.join(words[i:]))}"
+
+
+def subject(text: str, st: Styles, width: float) -> Paragraph:
+    """A subject line (trích yếu) in bold, centred, broken into two lines of near equal
+    length when it does not fit on one."""
+    return Paragraph(balanced(text, st.subject.fontName, st.subject.fontSize, width), st.subject)

@@ -47,9 +47,17 @@ def sex_word(sex: str | None, tr: Translator) -> str:
     return ""
 
 
+def with_area(address: str | None, area: str | None) -> str:
+    """The address followed by its residential area, unless the address already names it
+    ("Bản Huổi Lèng, xã Phú Lương" is not followed by "Bản Huổi Lèng" again)."""
+    parts = [nfc(address)] if address else []
+    if area and not (address and nfc(area).casefold() in nfc(address).casefold()):
+        parts.append(nfc(area))
+    return ", ".join(parts)
+
+
 def _place(address: str | None, area_id: str | None, session: Session | None) -> str:
-    area = area_name(session, area_id) if session is not None else None
-    return ", ".join(nfc(p) for p in (address, area) if p)
+    return with_area(address, area_name(session, area_id) if session is not None else None)
 
 
 def residence(person: Person, tr: Translator, session: Session | None = None) -> str:
@@ -61,11 +69,7 @@ def residence(person: Person, tr: Translator, session: Session | None = None) ->
 
 def household_address(session: Session, h: Household) -> str:
     """The household's address with its residential area (unless the address names it)."""
-    area = area_name(session, h.area_id)
-    parts = [nfc(h.address)] if h.address else []
-    if area and not (h.address and area.casefold() in h.address.casefold()):
-        parts.append(area)
-    return ", ".join(parts)
+    return with_area(h.address, area_name(session, h.area_id))
 
 
 def identity_rows(session: Session, person: Person, tr: Translator) -> list[tuple[str, str | None]]:

@@ -15,7 +15,7 @@ from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
-from antt_desktop.printing.layout import PORTRAIT, Styles, styles
+from antt_desktop.printing.layout import PORTRAIT, Styles, styles, subject
 from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.person_facts import household_address
 from antt_desktop.printing.records import (
@@ -63,16 +63,15 @@ def _form(
     body: list[Flowable] = [
         header(heading_of(unit, day=day, year=year), tr, st, W),
         Paragraph(esc(tr(N_("PLEDGE"))), st.doc_type),
-        Paragraph(
-            esc(
-                tr(
-                    N_(
-                        "Of the household on ensuring security and order and building a"
-                        " cultured family in {year}"
-                    )
-                ).format(year=year)
-            ),
-            st.subject,
+        subject(
+            tr(
+                N_(
+                    "Of the household on ensuring security and order and building a"
+                    " cultured family in {year}"
+                )
+            ).format(year=year),
+            st,
+            W,
         ),
         Paragraph(esc(tr(N_("To: {unit}")).format(unit=unit.name)), st.centred),
         Spacer(1, 3 * mm),

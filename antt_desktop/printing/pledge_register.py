@@ -15,7 +15,7 @@ from antt_desktop.i18n.formatting import fmt_int, fmt_percent
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
-from antt_desktop.printing.layout import PORTRAIT, styles
+from antt_desktop.printing.layout import PORTRAIT, styles, subject
 from antt_desktop.printing.records import households_of_area, live, pledges_for, unit_of
 from antt_desktop.printing.signature import (
     Signer,
@@ -25,7 +25,7 @@ from antt_desktop.printing.signature import (
     signature_row,
 )
 from antt_desktop.printing.tables import DATE_W, grid
-from antt_desktop.printing.text import PrintOptions, chief_title, esc, fmt_day
+from antt_desktop.printing.text import PrintOptions, chief_title, esc, fmt_day, nfc
 from antt_desktop.services.pledges import pledge_coverage
 from antt_desktop.store.models import Area, Pledge
 
@@ -43,6 +43,15 @@ def status_word(pledge: Pledge | None, tr: Translator) -> str:
     if pledge is None:
         return tr(N_("Not signed yet"))
     return tr(STATUS_WORDS.get(pledge.status, pledge.status))
+
+
+def within_area(address: str | None, area: str) -> str:
+    """What an address says below the area the register is about: "Số nhà 112" of
+    "Số nhà 112, Thôn Đông Thịnh, xã Phú Lương"; the whole address when it does not name
+    the area; "" when it names nothing but the area and what lies above it."""
+    text, name = nfc(address), nfc(area)
+    at = text.casefold().find(name.casefold()) if name else -1
+    return text if at < 0 else text[:at].strip(" ,;-")
 
 
 def percent(ratio: Ratio, tr: Translator) -> str:
@@ -78,7 +87,7 @@ def pledge_register(
                 str(n),
                 h.number,
                 line.head_name,
-                h.address,
+                within_area(h.address, area.name),
                 fmt_day(pledge.signed_on if pledge else None),
                 status_word(pledge, tr),
             ]
@@ -91,9 +100,9 @@ def pledge_register(
         tr(N_("Signed on")),
         tr(N_("Standing")),
     ]
-    widths = [11 * mm, 15 * mm, 0.0, 0.0, DATE_W, 26 * mm]
+    widths = [11 * mm, 15 * mm, 0.0, 0.0, DATE_W, 32 * mm]
     rest = W - sum(widths)
-    widths[2], widths[3] = rest * 0.45, rest * 0.55  # addresses are the longer
+    widths[2], widths[3] = rest * 0.55, rest * 0.45  # the area is in the subject line
     cover = next(c for c in pledge_coverage(session, year, unit.id) if c.area_id == area.id)
     summary = tr(
         N_(
@@ -113,13 +122,12 @@ def pledge_register(
     story: list[Flowable] = [
         header(heading_of(unit, number=o.number, day=today), tr, st, W),
         Paragraph(esc(tr(N_("REGISTER OF HOUSEHOLD PLEDGES"))), st.doc_type),
-        Paragraph(
-            esc(
-                tr(N_("On ensuring security and order in {year} - {area}")).format(
-                    year=year, area=area.name
-                )
+        subject(
+            tr(N_("On ensuring security and order in {year} - {area}")).format(
+                year=year, area=area.name
             ),
-            st.subject,
+            st,
+            W,
         ),
         grid(
             head,

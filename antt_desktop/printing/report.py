@@ -22,7 +22,7 @@ from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.chart import bar_chart
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
-from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles
+from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles, subject
 from antt_desktop.printing.records import local_unit, unit_of
 from antt_desktop.printing.signature import Signer, recipients, signature, signature_row
 from antt_desktop.printing.tables import grid
@@ -33,13 +33,14 @@ from antt_desktop.printing.text import (
     esc,
     fmt_day,
     money,
+    period_phrase,
     upper,
 )
 from antt_desktop.services import catalogues, stats
 from antt_desktop.services.stats_model import Statistics
 
 W = PORTRAIT.frame_width
-VALUE_W = 38 * mm
+VALUE_W = 46 * mm
 SUB = "\u00a0\u00a0\u00a0- "  # a detail under the line above (spaces that do not collapse)
 
 
@@ -226,19 +227,18 @@ def periodic_report(
     intro = tr(
         N_(
             "Following the periodic reporting rules, {unit} reports the results of its work"
-            " on security and order for period {period} (figures as of {today}) as follows:"
+            " on security and order in {period} (figures as of {today}) as follows:"
         )
-    ).format(unit=unit.name, period=period.label(), today=fmt_day(today))
+    ).format(unit=unit.name, period=period_phrase(period, tr), today=fmt_day(today))
     story: list[Flowable] = [
         header(heading_of(unit, number=o.number or "", day=today), tr, st, W),
         Paragraph(esc(tr(N_("REPORT"))), st.doc_type),
-        Paragraph(
-            esc(
-                tr(N_("Results of the work on security and order, period {period}")).format(
-                    period=period.label()
-                )
+        subject(
+            tr(N_("Results of the work on security and order in {period}")).format(
+                period=period_phrase(period, tr)
             ),
-            st.subject,
+            st,
+            W,
         ),
         Paragraph(esc(intro), st.body),
         *section("managed"),
@@ -261,7 +261,7 @@ def periodic_report(
         Spacer(1, 8 * mm),
         KeepTogether([signature_row(recipients(sent_to, tr, st), signature(chief, st), W)]),
     ]
-    title = tr(N_("Report for period {period}: {unit}")).format(
-        period=period.label(), unit=unit.name
+    title = tr(N_("Report for {period}: {unit}")).format(
+        period=period_phrase(period, tr), unit=unit.name
     )
     return build(story, title=title, author=unit.name)

@@ -105,6 +105,17 @@ def period_words(period: Period, tr: Translator) -> str:
     return tr(N_("Year {year}")).format(year=period.year)
 
 
+def period_phrase(period: Period, tr: Translator) -> str:
+    """The period inside a sentence: ``tháng 10/2026``, ``quý III/2026`` or ``năm 2026``."""
+    if period.kind == "month":
+        return tr(N_("month {month}/{year}")).format(month=two(period.index), year=period.year)
+    if period.kind == "quarter":
+        return tr(N_("quarter {quarter}/{year}")).format(
+            quarter=ROMAN[period.index - 1], year=period.year
+        )
+    return tr(N_("year {year}")).format(year=period.year)
+
+
 def unit_kind_name(unit: Unit) -> str:
     """The unit's name without its place: "Công an xã" of "Công an xã Phú Lương"."""
     name, place = nfc(unit.name), nfc(unit.place_name)

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.printing.person_facts import with_area
 from antt_desktop.printing.pledge_form import pledge_form, pledge_forms_for_area
-from antt_desktop.printing.pledge_register import pledge_register
+from antt_desktop.printing.pledge_register import pledge_register, within_area
 from antt_desktop.services import catalogues
 from antt_desktop.services.units import add_area
 from antt_desktop.store.errors import NotFound
@@ -100,3 +101,27 @@ def test_register_lists_every_household_and_ends_with_the_coverage(
     summary = _flat(text[text.index("Tổng số hộ") :])
     assert _flat("Tổng số hộ: 3; đã ký và thực hiện đúng cam kết: 2") in summary
     assert _flat("Tỷ lệ hộ ký cam kết: 66,7% (2/3).") in summary
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("Số nhà 112, Thôn Đông Thịnh, xã Phú Lương, tỉnh Thái Nguyên", "Số nhà 112"),
+        ("Thôn Đông Thịnh, xã Phú Lương, tỉnh Thái Nguyên", ""),
+        ("số nhà 5 thôn đông thịnh", "số nhà 5"),
+        ("Xóm 3, Thôn Đồng Tâm", "Xóm 3, Thôn Đồng Tâm"),
+        (None, ""),
+    ],
+)
+def test_the_register_prints_only_what_an_address_says_below_its_area(
+    address: str | None, expected: str
+) -> None:
+    assert within_area(address, "Thôn Đông Thịnh") == expected
+
+
+def test_an_address_naming_its_area_is_not_followed_by_the_area_again() -> None:
+    assert with_area("Bản Huổi Lèng, xã Phú Lương", "Bản Huổi Lèng") == (
+        "Bản Huổi Lèng, xã Phú Lương"
+    )
+    assert with_area("Xóm 3", "Thôn Đồng Tâm") == "Xóm 3, Thôn Đồng Tâm"
+    assert with_area(None, "Thôn Đồng Tâm") == "Thôn Đồng Tâm"

@@ -36,7 +36,7 @@ def test_report_states_the_figures_of_the_period(
     doc = pdf(printed.pdf)
     lines = doc.all_lines()
     assert "BÁO CÁO" in lines
-    assert "Kết quả công tác bảo đảm an ninh, trật tự kỳ 2026-Q3" in lines
+    assert "Kết quả công tác bảo đảm an ninh, trật tự quý III/2026" in lines
     assert "Số: 05/BC-CAX" in lines
     assert "I. ĐỐI TƯỢNG QUẢN LÝ" in lines
     flat = "".join(doc.flat(n) for n in range(doc.pages))
