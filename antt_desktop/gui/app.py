@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.first_run import FirstRunDialog
+from antt_desktop.gui.icons import app_icon
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.qt_translation import GettextQtTranslator, LanguageSwitch
 from antt_desktop.gui.settings_store import (
@@ -200,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName(APP_NAME)
+    qapp.setWindowIcon(app_icon())
     with ExitStack() as cleanup:
         _restore_on_exit(cleanup, qapp)
         return _run(qapp, args, cleanup)

@@ -1,0 +1,333 @@
+"""Desktop benchmark: the budgets of ARCHITECTURE.md that an officer feels in the window.
+
+Run on demand (never part of the test suite):
+
+    .venv/bin/python -m tests.benchmarks.gui [--dir DIR]
+
+On the district data set (30 posts, 450,000 people; built with the foundation benchmark's
+generator into ``DIR/district`` when missing) it measures, in a process of its own so the
+memory figure is the window's alone: opening the database and showing the first page of the
+people list, scrolling to any row, each keystroke of a search typed letter by letter, and the
+dashboard that compares the posts. On the commune data set (``DIR/commune``) it measures the
+start of the application to a usable window, as a separate process launched like the real
+program. Each figure is printed beside a raw baseline measured in the same run:
+
+- first page: sqlite3 connect + the same ordered ids and the first screen of rows;
+- scroll: sqlite3 reading the same page of rows by id;
+- keystroke: a plain FTS5 MATCH for the same text plus the rows of the first screen;
+- start: a bare PySide6 process that shows an empty main window with a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.foundation import build, p95
+
+TODAY = date(2026, 11, 22)
+BUDGETS_MS = {
+    "first page of people": 150,
+    "scroll to any row": 30,
+    "search keystroke": 50,
+    "start to a usable window": 1500,
+}
+BUDGET_RSS_MB = 400
+#: An officer typing names: accents or none, given names first or family names first.
+TYPED = ("nguyen van duc", "Hoàng Thị Hoa", "ng v duc", "tran minh")
+SCREEN_ROWS = 30
+
+
+def _wait(until: Callable[[], bool], timeout_s: float = 60.0) -> None:
+    """Run the event loop until ``until()`` holds (the list loads on a worker thread)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.perf_counter() + timeout_s
+    while not until():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the list did not load in time")
+
+
+# --- the district part (run in a child process) --------------------------------------------
+def district_part(path: Path) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    from antt_desktop.gui.context import AppContext
+    from antt_desktop.gui.pages.dashboard import DashboardPage
+    from antt_desktop.gui.pages.dossiers import DossiersPage
+    from antt_desktop.i18n.translator import Translator
+    from antt_desktop.services.context import Actor
+    from antt_desktop.store.database import open_database
+
+    qapp = QApplication.instance() or QApplication([])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+    results: dict[str, Any] = {}
+
+    start = time.perf_counter()
+    db = open_database(path)
+    app = AppContext(db, Actor("admin", "admin"), Translator("vi"), today=lambda: TODAY)
+    page = DossiersPage(app, settings=settings)
+    page.tabs.setCurrentWidget(page.people)
+    page.resize(1366, 768)
+    page.show()
+    model, view = page.people_model, page.people.view
+    if model.rowCount() == 0 and not model.loading:
+        model.reload()
+    _wait(lambda: model.rowCount() > 0)
+    view.viewport().repaint()  # paints the first screen: builds its rows from the database
+    results["first_page"] = time.perf_counter() - start
+
+    _wait(lambda: not model.loading)
+    results["people"] = model.rowCount()
+    rng = random.Random(3)
+    scrolls: list[float] = []
+    for _ in range(60):
+        row = rng.randrange(model.rowCount())
+        t = time.perf_counter()
+        view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        view.viewport().repaint()
+        scrolls.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    view.scrollToBottom()
+    view.viewport().repaint()
+    scrolls.append(time.perf_counter() - t)
+    results["scroll"] = scrolls
+
+    keystrokes: list[float] = []
+    for text in TYPED:
+        for n in range(1, len(text) + 1):
+            t = time.perf_counter()
+            page.people.search.setText(text[:n])
+            page.people._apply_search()  # what the typing pause triggers, without the pause
+            _wait(lambda: not model.loading)
+            view.viewport().repaint()
+            keystrokes.append(time.perf_counter() - t)
+        page.people.search.clear()
+    results["keystrokes"] = keystrokes
+    page.people._apply_search()
+    _wait(lambda: not model.loading)
+
+    dashboard = DashboardPage(app)
+    dashboard.resize(1366, 768)
+    t = time.perf_counter()
+    dashboard.show()
+    dashboard.reload(with_comparison=True)
+    _wait(lambda: not dashboard.loader.busy, timeout_s=300)
+    dashboard.repaint()
+    results["dashboard"] = time.perf_counter() - t
+    results["posts"] = len(getattr(dashboard.data, "comparison", None) or [])
+    results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    page.close()
+    dashboard.close()
+    qapp.processEvents()
+    db.close()
+    return results
+
+
+def district_raw(path: Path, queries: list[str]) -> dict[str, Any]:
+    """The same reads through plain sqlite3, in this process."""
+    from antt_desktop.store import search_index
+
+    rows_sql = (
+        "SELECT p.id, p.full_name, p.born, p.sex, p.id_number, a.name, p.current_address"
+        " FROM persons p LEFT JOIN areas a ON a.id = p.current_area_id WHERE p.id IN ({})"
+    )
+    start = time.perf_counter()
+    conn = sqlite3.connect(path)
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM persons WHERE deleted = 0 ORDER BY sort_key LIMIT 200"
+        ).fetchall()
+    ]
+    screen = ids[:SCREEN_ROWS]
+    conn.execute(rows_sql.format(",".join("?" * len(screen))), screen).fetchall()
+    first = time.perf_counter() - start
+
+    all_ids = [r[0] for r in conn.execute("SELECT id FROM persons ORDER BY sort_key")]
+    rng = random.Random(3)
+    scrolls = []
+    for _ in range(60):
+        row = rng.randrange(len(all_ids) - 200)
+        page = all_ids[row : row + 200]
+        t = time.perf_counter()
+        conn.execute(rows_sql.format(",".join("?" * len(page))), page).fetchall()
+        scrolls.append(time.perf_counter() - t)
+
+    fts = (
+        "SELECT d.ref FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
+        f" WHERE search_fts MATCH ? AND d.kind = 'person' ORDER BY"
+        f" bm25(search_fts, {search_index.WEIGHTS}) LIMIT 1000"
+    )
+    keystrokes = []
+    for text in queries:
+        for n in range(1, len(text) + 1):
+            expr = search_index.match_expression(text[:n])
+            t = time.perf_counter()
+            hits = [r[0] for r in conn.execute(fts, (expr,)).fetchall()] if expr else []
+            screen = hits[:SCREEN_ROWS]
+            if screen:
+                conn.execute(rows_sql.format(",".join("?" * len(screen))), screen).fetchall()
+            keystrokes.append(time.perf_counter() - t)
+    conn.close()
+    return {"first_page": first, "scroll": scrolls, "keystrokes": keystrokes}
+
+
+# --- the start part ---------------------------------------------------------------------------
+START_CHILD = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+qapp = QApplication(sys.argv[:1])
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            if not hasattr(self, "painted"):
+                self.painted = time.time()
+                print(f"PAINTED {self.painted!r}", flush=True)
+                QTimer.singleShot(0, qapp.quit)
+        return False
+watch = Watch()
+qapp.installEventFilter(watch)
+if sys.argv[1] == "raw":
+    from PySide6.QtWidgets import QTableView
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1366, 768)
+    window.show()
+    sys.exit(qapp.exec())
+from antt_desktop.gui.app import main
+sys.exit(main(["--data-dir", sys.argv[1], "--today", "2026-11-22"]))
+"""
+
+
+def start_time(argument: str) -> float:
+    """Seconds from launching the process to the first paint of its main window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    launched = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", START_CHILD, argument],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("PAINTED "):
+            return float(line.split()[1]) - launched
+    raise RuntimeError(f"the window never painted:\n{done.stdout}\n{done.stderr}")
+
+
+# --- report -------------------------------------------------------------------------------------
+def row(work: str, ours: float, raw: float, budget_ms: float | None = None) -> str:
+    ratio = ours / raw if raw > 0 else float("inf")
+    verdict = ""
+    if budget_ms is not None:
+        verdict = f"< {budget_ms:.0f} ms  " + (
+            "within budget" if ours * 1000 < budget_ms else "OVER BUDGET"
+        )
+    return f"{work:<40} {ours * 1000:>10.1f} ms {raw * 1000:>10.1f} ms {ratio:>8.1f}x  {verdict}"
+
+
+def ensure(work: Path, scale: str) -> Path:
+    from antt_desktop.store.database import DB_FILENAME
+
+    folder = work / scale
+    path = folder / DB_FILENAME
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"building the {scale} data set in {path} ...", flush=True)
+        build(path, scale)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dir", type=Path, help="keep (or reuse) the data sets here")
+    parser.add_argument("--part", help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.part == "district":
+        print("RESULT " + json.dumps(district_part(args.db)), flush=True)
+        return
+    work = args.dir or Path(tempfile.mkdtemp(prefix="antt-bench-gui-"))
+    district = ensure(work, "district")
+    commune = ensure(work, "commune")
+
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.gui", "--part", "district", "--db", district],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    found = [ln for ln in child.stdout.splitlines() if ln.startswith("RESULT ")]
+    if not found:
+        raise SystemExit(f"the district part failed:\n{child.stdout}\n{child.stderr}")
+    ours = json.loads(found[0][len("RESULT ") :])
+    raw = district_raw(district, list(TYPED))
+
+    starts = [start_time(str(commune.parent)) for _ in range(5)]
+    raw_starts = [start_time("raw") for _ in range(5)]
+
+    lines = [
+        f"district: {ours['people']:,} people, {ours['posts']} posts compared;"
+        f" commune: {commune.parent}",
+        f"{'work':<40} {'measured':>13} {'raw baseline':>13} {'ratio':>9}  budget",
+        row(
+            "open + first page of people",
+            ours["first_page"],
+            raw["first_page"],
+            BUDGETS_MS["first page of people"],
+        ),
+        row(
+            f"scroll to any row, p95 of {len(ours['scroll'])}",
+            p95(ours["scroll"]),
+            p95(raw["scroll"]),
+            BUDGETS_MS["scroll to any row"],
+        ),
+        row("scroll to any row, worst", max(ours["scroll"]), max(raw["scroll"])),
+        row(
+            f"search keystroke, p95 of {len(ours['keystrokes'])}",
+            p95(ours["keystrokes"]),
+            p95(raw["keystrokes"]),
+            BUDGETS_MS["search keystroke"],
+        ),
+        row(
+            "search keystroke, median",
+            *map(statistics.median, (ours["keystrokes"], raw["keystrokes"])),
+        ),
+        row(
+            "start to a usable window (commune), median of 5",
+            statistics.median(starts),
+            statistics.median(raw_starts),
+            BUDGETS_MS["start to a usable window"],
+        ),
+        f"{'dashboard comparing the posts':<40} {ours['dashboard'] * 1000:>10.1f} ms",
+        f"{'peak memory, district list + dashboard':<40} {ours['rss_mb']:>10.1f} MB"
+        f"  < {BUDGET_RSS_MB} MB  "
+        + ("within budget" if ours["rss_mb"] < BUDGET_RSS_MB else "OVER BUDGET"),
+    ]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
