@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from antt_desktop import __version__
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.import_dialog import ImportDialog
 from antt_desktop.gui.navigation import (
     PAGES,
     NavigationList,
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
             return m
 
         file_menu = menu(N_("&File"))
+        self._action(file_menu, N_("&Import a list…"), QKeySequence("Ctrl+I"), self.import_list)
+        file_menu.addSeparator()
         self._action(file_menu, N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         records = menu(N_("&Records"))
         self._action(records, N_("&New record"), QKeySequence("Ctrl+N"), self.new_record)
@@ -240,6 +243,13 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             page.refresh(set())
+
+    def import_list(self) -> ImportDialog:
+        """Tệp > Nhập danh sách: check, then import, a spreadsheet of residents or households."""
+        dialog = ImportDialog(self.app, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         tr = self.app.tr

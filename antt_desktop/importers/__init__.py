@@ -7,5 +7,6 @@
 
 from antt_desktop.importers.report import ImportReport, save_refused
 from antt_desktop.importers.run import import_file
+from antt_desktop.importers.writing import ImportCancelled
 
-__all__ = ["ImportReport", "import_file", "save_refused"]
+__all__ = ["ImportCancelled", "ImportReport", "import_file", "save_refused"]

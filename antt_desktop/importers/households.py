@@ -20,7 +20,7 @@ from antt_desktop.importers.columns import SheetRow
 from antt_desktop.importers.reading import Cell
 from antt_desktop.importers.report import DuplicateRow, ImportReport, RefusedRow, RowWarning
 from antt_desktop.importers.rules import Lookups, check_person, clean, existing_twins
-from antt_desktop.importers.writing import RowWriter
+from antt_desktop.importers.writing import RowProgress, RowWriter
 from antt_desktop.services.context import Ctx, max_length
 from antt_desktop.services.households import HouseholdInput, add_household
 from antt_desktop.services.people import PersonInput, add_person
@@ -239,10 +239,15 @@ def plan(
     return ready
 
 
-def write(ctx: Ctx, ready: Sequence[HouseholdRow], report: ImportReport) -> None:
+def write(
+    ctx: Ctx,
+    ready: Sequence[HouseholdRow],
+    report: ImportReport,
+    progress: RowProgress | None = None,
+) -> None:
     """Add each household (and its new head) through the services; a row they refuse is
     reported, not half-written."""
-    writer = RowWriter(ctx, report)
+    writer = RowWriter(ctx, report, total=len(ready), progress=progress)
     for row in ready:
         new_head = row.new_head is not None
         with writer.row(row.line, row.cells, FIELD_OF, several_calls=new_head) as done:

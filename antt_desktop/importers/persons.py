@@ -22,7 +22,7 @@ from antt_desktop.importers.rules import (
     existing_ids,
     existing_twins,
 )
-from antt_desktop.importers.writing import RowWriter
+from antt_desktop.importers.writing import RowProgress, RowWriter
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.memberships import add_member
 from antt_desktop.services.people import PersonInput, add_person
@@ -161,13 +161,18 @@ def plan(
     return ready
 
 
-def write(ctx: Ctx, ready: Sequence[PersonRow], report: ImportReport) -> None:
+def write(
+    ctx: Ctx,
+    ready: Sequence[PersonRow],
+    report: ImportReport,
+    progress: RowProgress | None = None,
+) -> None:
     """Add each row through the services; a row they refuse is reported, not half-written."""
     household_ids = {row.household_id for row in ready if row.household_id}
     households = ctx.session.execute(
         select(Household).where(Household.id.in_(household_ids))
     ).scalars()
-    writer = RowWriter(ctx, report, keep=list(households))
+    writer = RowWriter(ctx, report, keep=list(households), total=len(ready), progress=progress)
     for row in ready:
         joins = row.household_id is not None
         with writer.row(row.line, row.cells, FIELD_OF, several_calls=joins) as done:

@@ -19,12 +19,20 @@ from antt_desktop.importers.columns import Header, Kind, data_rows, find_header,
 from antt_desktop.importers.reading import read_rows, refuse
 from antt_desktop.importers.report import ImportReport, RefusedRow
 from antt_desktop.importers.rules import Lookups
+from antt_desktop.importers.writing import RowProgress
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import Database
 
 
 def import_file(
-    db: Database, path: Path, *, kind: Kind, actor: Actor, today: date, dry_run: bool
+    db: Database,
+    path: Path,
+    *,
+    kind: Kind,
+    actor: Actor,
+    today: date,
+    dry_run: bool,
+    progress: RowProgress | None = None,
 ) -> ImportReport:
     """Import the persons or households listed in an .xlsx or .csv file.
 
@@ -35,12 +43,15 @@ def import_file(
         actor: who imports (named in the audit entry and in each record's own entry).
         today: the date rules such as "not in the future" are checked against.
         dry_run: check and report only; nothing is written (and no write lock is taken).
+        progress: called as ``progress(done, total)`` before each row is written; when it
+            returns False the import stops with :class:`ImportCancelled` and nothing is kept.
 
     Returns:
         The report: rows read, imported (or importable in a dry run), duplicates of
         records already registered, refused rows with their problems, warnings.
 
     Raises:
+        ImportCancelled: ``progress`` returned False (the transaction was rolled back).
         ValidationFailed: on field ``file`` when the whole file is refused (too big, too
             many rows, not a spreadsheet, no header naming the required column, no rows).
     """
@@ -66,12 +77,12 @@ def import_file(
         if kind == "persons":
             person_rows = persons.plan(ctx, sheet, lookups, report)
             if not dry_run:
-                persons.write(ctx, person_rows, report)
+                persons.write(ctx, person_rows, report, progress)
             ready = len(person_rows)
         else:
             household_rows = households.plan(ctx, sheet, lookups, report)
             if not dry_run:
-                households.write(ctx, household_rows, report)
+                households.write(ctx, household_rows, report, progress)
             ready = len(household_rows)
         if dry_run:
             report.imported = ready

@@ -28,12 +28,31 @@ def remap(problems: Sequence[Problem], field_of: Mapping[str, str]) -> tuple[Pro
     )
 
 
+#: ``progress(done, total)``; returning False stops the import (nothing is kept).
+RowProgress = Callable[[int, int], bool]
+
+
+class ImportCancelled(Exception):
+    """The officer stopped the import; the transaction is rolled back, nothing is written."""
+
+
 class RowWriter:
     """Writes rows in the caller's transaction and records the outcome in ``report``."""
 
-    def __init__(self, ctx: Ctx, report: ImportReport, keep: Iterable[object] = ()) -> None:
+    def __init__(
+        self,
+        ctx: Ctx,
+        report: ImportReport,
+        keep: Iterable[object] = (),
+        *,
+        total: int = 0,
+        progress: RowProgress | None = None,
+    ) -> None:
         self.ctx = ctx
         self.report = report
+        self._total = total
+        self._done = 0
+        self._progress = progress
         # The session's identity map holds unchanged rows weakly, so the services would
         # read the post's unit, its areas, this node's clock row and the households joined
         # again for every row; holding them here keeps them in the identity map.
@@ -57,6 +76,9 @@ class RowWriter:
                 later call must undo the earlier ones (a savepoint). A single call needs
                 none: a service refuses before it writes anything.
         """
+        if self._progress is not None and not self._progress(self._done, self._total):
+            raise ImportCancelled()
+        self._done += 1
         added: list[str] = []
         try:
             with self.ctx.session.begin_nested() if several_calls else nullcontext():

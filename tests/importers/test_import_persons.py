@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.i18n.translator import Translator
-from antt_desktop.importers import import_file, persons, reading, save_refused
+from antt_desktop.importers import ImportCancelled, import_file, persons, reading, save_refused
 from antt_desktop.services.households import HouseholdInput, add_household
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import AuditEntry, Person
@@ -500,6 +500,41 @@ def test_an_unexpected_error_writes_nothing_at_all(db, make_xlsx, counts, monkey
         run(db, path)
 
     assert counts() == before
+
+
+def test_progress_counts_the_rows_and_stopping_keeps_nothing(db, make_xlsx, counts):
+    path = make_xlsx(["Họ và tên"], [["Một"], ["Hai"], ["Ba"]])
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_two(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 2
+
+    before = counts()
+    with pytest.raises(ImportCancelled):
+        import_file(
+            db,
+            path,
+            kind="persons",
+            actor=OFFICER,
+            today=TODAY,
+            dry_run=False,
+            progress=stop_after_two,
+        )
+    assert seen == [(0, 3), (1, 3), (2, 3)]
+    assert counts() == before
+
+    report = import_file(
+        db,
+        path,
+        kind="persons",
+        actor=OFFICER,
+        today=TODAY,
+        dry_run=False,
+        progress=lambda done, total: True,
+    )
+    assert report.imported == 3
+    assert sorted(people(db)) == ["Ba", "Hai", "Một"]
 
 
 def test_same_name_and_birth_date_is_a_warning_not_a_refusal(db, write, make_xlsx):
