@@ -20,6 +20,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_
+from antt_desktop.printing.audit import record_print
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.households import household_by_number
@@ -95,11 +96,13 @@ def _run(env: Env, args: argparse.Namespace, make: Callable[[Ctx, PrintOptions],
             job = make(Ctx(session, env.actor, env.today), options)
         path = job.printed.save(args.out or Path(job.name))
         with db.write() as session:
-            Ctx(session, env.actor, env.today).audit(
-                "print",
-                job.entity,
-                job.entity_id,
-                detail=f"{job.what}: {job.printed.pages} pages, {path.name}",
+            record_print(
+                Ctx(session, env.actor, env.today),
+                entity=job.entity,
+                entity_id=job.entity_id,
+                what=job.what,
+                pages=job.printed.pages,
+                where=path.name,
             )
     pages = job.printed.pages
     env.out.data({"path": str(path), "pages": pages})

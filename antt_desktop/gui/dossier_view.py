@@ -28,9 +28,11 @@ from sqlalchemy import select
 
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.gui import dossier_dialogs as dialogs
+from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.dossier_model import colour_of, period_text
 from antt_desktop.gui.people_model import born_text, mask_id_number
+from antt_desktop.gui.print_launch import PrintLauncher
 from antt_desktop.i18n.formatting import fmt_date, fmt_money
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.dossiers import (
@@ -85,6 +87,8 @@ ADD_ASSESSMENT, CORRECT = N_("Add &assessment"), N_("&Correct")
 ADD_COMMITMENT, ADD_SUPPORT = N_("Add co&mmitment"), N_("Add &support")
 ADD_VIOLATION, CLOSE_DOSSIER = N_("Add &violation"), N_("Close the &dossier…")
 CLOSE_WINDOW = N_("Close window")
+PRINT_BOOKLET = N_("&Print the assessment booklet")
+PRINT_SHEET = N_("Print the personal data sh&eet")
 INFO_FIELDS = (
     "full_name",
     "born",
@@ -141,6 +145,7 @@ class DossierView(QDialog):
         self.records = {name: _table(len(cols)) for name, cols in RECORDS.items()}
         self.audit = _table(len(AUDIT))
         self.buttons: dict[str, QPushButton] = {}
+        self.printing = PrintLauncher(app, self)
         self._build()
         app.changes.changed.connect(self._on_changed)
         app.changes.language_changed.connect(self.retranslate)
@@ -207,6 +212,8 @@ class DossierView(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self._button("close_dossier", self.close_dossier))
         bottom.addStretch(1)
+        bottom.addWidget(self._button("print_booklet", self.print_booklet))
+        bottom.addWidget(self._button("print_sheet", self.print_person_sheet))
         bottom.addWidget(self._button("close_window", self.close))
         layout.addLayout(bottom)
 
@@ -245,6 +252,8 @@ class DossierView(QDialog):
             ("violations", ADD_VIOLATION),
             ("close_dossier", CLOSE_DOSSIER),
             ("close_window", CLOSE_WINDOW),
+            ("print_booklet", PRINT_BOOKLET),
+            ("print_sheet", PRINT_SHEET),
         ):
             self.buttons[key].setText(tr(text))
         self.photo.setText(tr(PHOTO))
@@ -439,6 +448,16 @@ class DossierView(QDialog):
         assert self.summary is not None
         person_id = self.summary.person.id
         return self._run(dialogs.violation_dialog(self.app, self.dossier_id, person_id, self))
+
+    def print_booklet(self) -> None:
+        """The assessment booklet, made in the background, in the print preview."""
+        self.printing.preview(lambda: print_jobs.booklet_job(self.app, self.dossier_id))
+
+    def print_person_sheet(self) -> None:
+        """Everything held about the person (phiếu thông tin cá nhân), in the preview."""
+        assert self.summary is not None
+        person_id = self.summary.person.id
+        self.printing.preview(lambda: print_jobs.person_sheet_job(self.app, person_id))
 
     def close_dossier(self) -> QDialog:
         return self._run(dialogs.close_dialog(self.app, self.dossier_id, self))

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.printing.document import Printed, build
+from antt_desktop.printing.document import Printed, Progress, build, check
 from antt_desktop.printing.layout import LANDSCAPE, Styles, fit_size, styles
+from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.records import live, unit_of
 from antt_desktop.printing.signature import Signer, signature
 from antt_desktop.printing.tables import BARE, table
@@ -175,24 +176,46 @@ def _width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
-def _render(session: Session, rows: Sequence[Commendation], o: PrintOptions, title: str) -> Printed:
+def _render(
+    session: Session,
+    rows: Sequence[Commendation],
+    o: PrintOptions,
+    title: str,
+    progress: Progress | None = None,
+) -> Printed:
     st = styles()
     units: dict[str, Unit] = {}
     story: list[Flowable] = []
     for i, c in enumerate(rows):
+        check(progress, 0, len(rows))  # composing the pages: Cancel is heard here too
         unit = units.get(c.unit_id) or units.setdefault(c.unit_id, unit_of(session, c.unit_id))
         if i:
             story.append(PageBreak())
+        story.append(DocumentStart())
         story.extend(_page(session, c, unit, o, st))
-    return build(story, title=title, geometry=LANDSCAPE, numbered=False, on_page=draw_border)
+    return build(
+        story,
+        title=title,
+        geometry=LANDSCAPE,
+        numbered=False,
+        on_page=draw_border,
+        progress=progress,
+    )
 
 
 def certificates_for_decision(
-    session: Session, decision_number: str, unit_id: str, *, options: PrintOptions | None = None
+    session: Session,
+    decision_number: str,
+    unit_id: str,
+    *,
+    options: PrintOptions | None = None,
+    progress: Progress | None = None,
 ) -> Printed:
-    """One certificate page per recipient of a decision of ``unit_id``.
+    """One certificate page per recipient of a decision of ``unit_id``; ``progress`` hears
+    of each certificate as it is laid out.
 
     Raises:
+        PrintCancelled: ``progress`` returned False.
         ValidationFailed: field ``decision_number``, code ``print.decision_unknown`` when the
             unit has no commendation of that decision.
     """
@@ -203,7 +226,7 @@ def certificates_for_decision(
             "decision_number", "print.decision_unknown", value=decision_number
         )
     title = o.tr(N_("Certificates of decision {number}")).format(number=decision_number)
-    return _render(session, rows, o, title)
+    return _render(session, rows, o, title, progress)
 
 
 def certificate(

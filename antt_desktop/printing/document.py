@@ -7,16 +7,34 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from antt_desktop.printing.layout import PORTRAIT, Geometry, fit_section_starts, styles
-from antt_desktop.printing.pages import numberer
+from antt_desktop.printing.pages import DocumentStart, numberer
 from antt_desktop.store.errors import KnownError
 
 PageHook = Callable[[Any, Any], None]
+#: ``progress(done, total)``: ``done`` of the ``total`` documents of a batch are laid out;
+#: returning False stops the work (:class:`PrintCancelled`).
+Progress = Callable[[int, int], bool]
+
+
+class PrintCancelled(Exception):
+    """The progress callback asked to stop: no PDF was made, so nothing was written."""
+
+
+def check(progress: Progress | None, done: int, total: int) -> None:
+    """Report ``done`` of ``total`` to ``progress``.
+
+    Raises:
+        PrintCancelled: when the callback returns False.
+    """
+    if progress is not None and not progress(done, total):
+        raise PrintCancelled()
 
 
 class CannotWrite(KnownError):
@@ -71,6 +89,7 @@ def build(
     numbered: bool = True,
     on_page: PageHook | None = None,
     author: str = "",
+    progress: Progress | None = None,
 ) -> Printed:
     """Lay ``story`` out on pages of ``geometry`` and return the PDF.
 
@@ -81,6 +100,11 @@ def build(
         numbered: print page numbers in the top margin from page 2 on.
         on_page: drawn under the text of every page (a certificate's border).
         author: the issuing unit, for the metadata.
+        progress: told as each document of the story (each :class:`DocumentStart`) is
+            reached, and at the end.
+
+    Raises:
+        PrintCancelled: ``progress`` returned False.
     """
     st = styles()
     buf = io.BytesIO()
@@ -120,7 +144,13 @@ def build(
     doc.addPageTemplates([template])
     flowables = list(story)
     fit_section_starts(flowables, geometry)
+    starts = [f for f in flowables if isinstance(f, DocumentStart)]
+    total = max(len(starts), 1)
+    if progress is not None:
+        for done, start in enumerate(starts):
+            start.reached = partial(check, progress, done, total)
     doc.build(flowables)
+    check(progress, total, total)
     return Printed(buf.getvalue(), doc.page)
 
 

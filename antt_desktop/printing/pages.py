@@ -6,6 +6,7 @@ with a :class:`DocumentStart` marker and numbers its own pages from 1.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -18,13 +19,23 @@ _FIRST = "_antt_document_first_page"
 
 
 class DocumentStart(Flowable):  # type: ignore[misc]
-    """An invisible marker: a new document begins on this page (numbering restarts)."""
+    """An invisible marker: a new document begins on this page (numbering restarts).
+
+    ``reached`` is called when the layout gets here (``build`` uses it to report the
+    progress of a batch, one document at a time).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reached: Callable[[], None] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         setattr(self.canv, _FIRST, self.canv.getPageNumber())
+        if self.reached is not None:
+            self.reached()
 
 
 def page_in_document(canvas: Canvas) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.printing.document import Printed, build
+from antt_desktop.printing.document import Printed, Progress, build, check
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import PORTRAIT, Styles, styles, subject
 from antt_desktop.printing.pages import DocumentStart
@@ -128,18 +128,20 @@ def _render(
     unit: Unit,
     o: PrintOptions,
     title: str,
+    progress: Progress | None = None,
 ) -> Printed:
     st = styles()
     _version, template = catalogues.pledge_template()
     pledges = pledges_for(session, (line.household.id for line in lines), year)
     story: list[Flowable] = []
     for i, line in enumerate(lines):
+        check(progress, 0, len(lines))  # composing the forms: Cancel is heard here too
         if i:
             story.append(PageBreak())
         story.append(DocumentStart())
         pledge = pledges.get(line.household.id)
         story += _form(session, line, pledge, year, unit, template, o, st)
-    return build(story, title=title, author=unit.name)
+    return build(story, title=title, author=unit.name, progress=progress)
 
 
 def pledge_form(
@@ -171,10 +173,13 @@ def pledge_forms_for_area(
     *,
     today: date,
     options: PrintOptions | None = None,
+    progress: Progress | None = None,
 ) -> Printed:
-    """A pledge form for every live household of an area, by household number.
+    """A pledge form for every live household of an area, by household number;
+    ``progress`` hears of each form as it is laid out.
 
     Raises:
+        PrintCancelled: ``progress`` returned False.
         NotFound: when the area does not exist.
         ValidationFailed: field ``area``, code ``print.area_empty`` when it has no household.
     """
@@ -184,7 +189,7 @@ def pledge_forms_for_area(
     if not lines:
         raise ValidationFailed.single("area", "print.area_empty", value=area.name)
     title = _title(o.tr, year, area.name)
-    return _render(session, lines, year, unit_of(session, area.unit_id), o, title)
+    return _render(session, lines, year, unit_of(session, area.unit_id), o, title, progress)
 
 
 def _title(tr: Translator, year: int, what: str) -> str:

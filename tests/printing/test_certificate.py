@@ -12,6 +12,7 @@ from antt_desktop.printing.certificate import (
     certificates_for_decision,
     issuer_title,
 )
+from antt_desktop.printing.document import PrintCancelled
 from antt_desktop.printing.fonts import missing_letters, serif, vietnamese_letters
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.commendations import (
@@ -104,3 +105,28 @@ def test_unknown_decision_is_refused_naming_the_field(post: dict[str, str], read
             certificates_for_decision(ctx.session, "999/QĐ", post["unit"])
     [problem] = caught.value.problems
     assert (problem.field, problem.code) == ("decision_number", "print.decision_unknown")
+
+
+def test_a_batch_reports_each_certificate_and_stops_when_asked(
+    post: dict[str, str], read: Any
+) -> None:
+    heard: list[tuple[int, int]] = []
+
+    def listen(done: int, total: int) -> bool:
+        heard.append((done, total))
+        return True
+
+    with read() as ctx:
+        printed = certificates_for_decision(
+            ctx.session, "844/QĐ-UBND", post["unit"], progress=listen
+        )
+    assert printed.pages == 2
+    laid_out = [done for done, total in heard if total == 2 and done > 0]
+    assert laid_out == [1, 2]  # after the first certificate, and at the end
+    assert {total for _done, total in heard} == {2}
+
+    def stop_after_one(done: int, total: int) -> bool:
+        return done < 1
+
+    with read() as ctx, pytest.raises(PrintCancelled):
+        certificates_for_decision(ctx.session, "844/QĐ-UBND", post["unit"], progress=stop_after_one)

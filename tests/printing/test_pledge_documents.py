@@ -125,3 +125,16 @@ def test_an_address_naming_its_area_is_not_followed_by_the_area_again() -> None:
     )
     assert with_area("Xóm 3", "Thôn Đồng Tâm") == "Xóm 3, Thôn Đồng Tâm"
     assert with_area(None, "Thôn Đồng Tâm") == "Thôn Đồng Tâm"
+
+
+def test_a_batch_of_forms_counts_its_households(post: dict[str, str], read: Any) -> None:
+    heard: list[tuple[int, int]] = []
+    with read() as ctx:
+        pledge_forms_for_area(
+            ctx.session,
+            post["area"],
+            2026,
+            today=TODAY,
+            progress=lambda done, total: heard.append((done, total)) is None,
+        )
+    assert [d for d, _t in heard if d] == [1, 2, 3] and {t for _d, t in heard} == {3}

@@ -1,0 +1,124 @@
+"""Printing from a view: the document is made on a worker thread (a progress dialog with
+Cancel; a batch counts its documents), then shown in the print preview window.
+
+A view keeps one :class:`PrintLauncher` and calls :meth:`PrintLauncher.preview` with a
+function that makes the :class:`~antt_desktop.gui.print_jobs.PrintJob` (its quick read of a
+name happens then, so a record deleted meanwhile is reported, not printed).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.print_jobs import PrintJob
+from antt_desktop.gui.print_preview import PrintPreview
+from antt_desktop.gui.worker import Operation, OperationCancelled, Progress, start_operation
+from antt_desktop.i18n.formatting import fmt_int
+from antt_desktop.i18n.messages import describe, sentence
+from antt_desktop.i18n.translator import N_
+from antt_desktop.store.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+
+def failure_text(exc: object, app: AppContext) -> str:
+    """What the officer reads when a document could not be made."""
+    tr = app.tr
+    if isinstance(exc, ValidationFailed):
+        return "\n".join(describe(p, tr) for p in exc.problems)
+    if isinstance(exc, KnownError):
+        return sentence(exc.code, exc.params, tr)
+    log.error("printing failed", exc_info=exc if isinstance(exc, BaseException) else None)
+    return tr(N_("The document could not be made: {error}")).format(error=exc)
+
+
+class PrintLauncher(QObject):
+    """Makes documents in the background for the widget ``owner`` and opens their previews.
+
+    Signals:
+        opened(preview): a preview window was shown.
+        cancelled(): the officer pressed Cancel while the document was being made.
+        failed(text): the document could not be made (the message was shown).
+    """
+
+    opened = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, app: AppContext, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.app = app
+        self.owner = owner
+        self.operation: Operation | None = None
+        self.message: QMessageBox | None = None
+        self.previews: list[PrintPreview] = []
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    def _show_failure(self, text: str) -> None:
+        self.message = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.app.tr(N_("Print")),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.owner,
+        )
+        self.message.open()
+        self.failed.emit(text)
+
+    def preview(self, make: Callable[[], PrintJob]) -> Operation | None:
+        """Make the document of ``make()`` on a worker thread, then preview it."""
+        if self.busy:
+            return None
+        try:
+            job = make()
+        except (KnownError, ValidationFailed) as exc:
+            self._show_failure(failure_text(exc, self.app))
+            return None
+        app, tr = self.app, self.app.tr
+
+        def work(progress: Progress) -> bytes:
+            def each(done: int, total: int) -> bool:
+                text = tr(N_("Making document {done} of {total}…")).format(
+                    done=fmt_int(min(done + 1, total), tr), total=fmt_int(total, tr)
+                )
+                return progress(text, done, total)
+
+            with app.db.read() as session:
+                return job.render(session, app.today(), each if job.batch else None).pdf
+
+        op = start_operation(
+            self.owner, tr(N_("Preparing {title}")).format(title=job.title), work, app=app
+        )
+        op.succeeded.connect(lambda pdf: self._show(job, pdf))
+        op.failed.connect(self._failed)
+        self.operation = op
+        return op
+
+    def _show(self, job: PrintJob, pdf: object) -> None:
+        assert isinstance(pdf, bytes)
+        preview = PrintPreview(self.app, job, pdf, self.owner.window())
+        self.previews.append(preview)
+        preview.destroyed.connect(lambda *_a, p=preview: self._forget(p))
+        preview.show()
+        preview.raise_()
+        preview.activateWindow()
+        self.opened.emit(preview)
+
+    def _forget(self, preview: PrintPreview) -> None:
+        if preview in self.previews:
+            self.previews.remove(preview)
+
+    def _failed(self, exc: object) -> None:
+        if isinstance(exc, OperationCancelled):
+            self.cancelled.emit()
+            return
+        self._show_failure(failure_text(exc, self.app))

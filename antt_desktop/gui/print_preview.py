@@ -1,0 +1,281 @@
+"""The print preview window (xem trước khi in): the PDF as it will come out of the printer,
+page by page, with Print (the printer dialog), Save as PDF, page navigation and zoom.
+
+Ctrl+P prints, Ctrl+S saves, Esc closes; Page Up / Page Down and Ctrl++ / Ctrl+- move and
+zoom. Printing and saving are recorded in the audit log; the window says that a saved file
+leaves the protection of the application (SECURITY.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.print_jobs import PrintJob
+from antt_desktop.gui.print_output import PrintOutput
+from antt_desktop.gui.print_paper import PdfPages
+from antt_desktop.i18n.formatting import fmt_int
+from antt_desktop.i18n.translator import N_
+
+#: Zoom choices: (message id, QPdfView zoom mode, factor for the custom ones).
+ZOOMS = (
+    (N_("Fit width"), QPdfView.ZoomMode.FitToWidth, 1.0),
+    (N_("Whole page"), QPdfView.ZoomMode.FitInView, 1.0),
+    ("50%", QPdfView.ZoomMode.Custom, 0.5),
+    ("75%", QPdfView.ZoomMode.Custom, 0.75),
+    ("100%", QPdfView.ZoomMode.Custom, 1.0),
+    ("150%", QPdfView.ZoomMode.Custom, 1.5),
+    ("200%", QPdfView.ZoomMode.Custom, 2.0),
+)
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 4.0)
+
+
+class PrintPreview(QDialog):
+    """One printed document on screen.
+
+    Signals:
+        saved(path): the PDF was written (atomically) to ``path``.
+        printed(pages): ``pages`` pages were sent to the printer.
+    """
+
+    saved = Signal(object)
+    printed = Signal(int)
+
+    def __init__(
+        self, app: AppContext, job: PrintJob, pdf: bytes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.job = job
+        self.pdf = pdf
+        self.setObjectName("print_preview")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setWindowFlag(Qt.WindowType.WindowMinimizeButtonHint, True)
+        self.resize(960, 1000)
+        self.pages = PdfPages(pdf, self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf_view")
+        self.view.setDocument(self.pages.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.output = PrintOutput(app, job, pdf, self.pages.count, self)
+        self.output.saved.connect(self._on_saved)
+        self.output.printed.connect(self._on_printed)
+        self.output.status.connect(self._show_status)
+        self.toolbar = QToolBar(self)
+        self.actions_: dict[str, QAction] = {}
+        self.page_box = QSpinBox()
+        self.page_box.setObjectName("page_box")
+        self.page_box.setRange(1, max(self.page_count, 1))
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1))
+        self.page_total = QLabel()
+        self.zoom_box = QComboBox()
+        self.zoom_box.setObjectName("zoom_box")
+        for _text, _mode, _factor in ZOOMS:
+            self.zoom_box.addItem("")
+        self.zoom_box.currentIndexChanged.connect(self._zoom_chosen)
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoom_label")
+        self.zoom_label.setMinimumWidth(48)
+        self.view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
+        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        self.warning = QLabel()
+        self.warning.setObjectName("export_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300;")
+        self.status = QLabel()
+        self.status.setObjectName("print_status")
+        self._build()
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        app.changes.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    @property
+    def page_count(self) -> int:
+        return self.pages.count
+
+    def tr_(self, message: str) -> str:
+        return self.app.tr(message)
+
+    def _action(self, key: str, keys: list[QKeySequence], slot: object) -> QAction:
+        action = QAction(self)
+        action.setObjectName(f"{key}_action")
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.actions_[key] = action
+        self.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        bar = self.toolbar
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(self._action("print", [QKeySequence("Ctrl+P")], self.print_document))
+        bar.addAction(self._action("save", [QKeySequence("Ctrl+S")], self.save))
+        bar.addSeparator()
+        bar.addAction(self._action("previous", [QKeySequence("Ctrl+PgUp")], self.previous_page))
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.page_total)
+        bar.addAction(self._action("next", [QKeySequence("Ctrl+PgDown")], self.next_page))
+        bar.addSeparator()
+        bar.addAction(self._action("zoom_out", [QKeySequence("Ctrl+-")], self.zoom_out))
+        bar.addWidget(self.zoom_box)
+        bar.addWidget(self.zoom_label)
+        zoom_in = [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")]
+        bar.addAction(self._action("zoom_in", zoom_in, self.zoom_in))
+        bar.addSeparator()
+        bar.addAction(self._action("close", [QKeySequence("Esc")], self.reject))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(bar)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+    def retranslate(self) -> None:
+        t = self.tr_
+        self.setWindowTitle(t(N_("Print preview: {title}")).format(title=self.job.title))
+        for key, text in (
+            ("print", N_("&Print…")),
+            ("save", N_("&Save as PDF…")),
+            ("previous", N_("◀ Previous page")),
+            ("next", N_("Next page ▶")),
+            ("zoom_out", N_("Zoom out")),
+            ("zoom_in", N_("Zoom in")),
+            ("close", N_("Close")),
+        ):
+            action = self.actions_[key]
+            action.setText(t(text))
+            action.setToolTip(f"{t(text).replace('&', '')} ({action.shortcut().toString()})")
+        self.page_box.setPrefix(t(N_("Page ")))
+        self.page_total.setText(" " + t(N_("of {count}")).format(count=self.page_count) + " ")
+        for i, (text, _mode, _factor) in enumerate(ZOOMS):
+            self.zoom_box.setItemText(i, t(text))
+        self.warning.setText(
+            t(
+                N_(
+                    "A saved PDF file is no longer protected by the application: keep it"
+                    " safe. Every print and every saved file is recorded in the audit log."
+                )
+            )
+        )
+        self._show_status(
+            t(N_("{pages} page(s), A4")).format(pages=fmt_int(self.page_count, self.app.tr))
+        )
+
+    # --- moving and zooming ---------------------------------------------------------------
+    def current_page(self) -> int:
+        """The page shown at the top of the view (from 0)."""
+        return int(self.view.pageNavigator().currentPage())
+
+    def go_to(self, page: int) -> None:
+        page = max(0, min(page, self.page_count - 1))
+        if page != self.current_page():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
+
+    def next_page(self) -> None:
+        self.go_to(self.current_page() + 1)
+
+    def previous_page(self) -> None:
+        self.go_to(self.current_page() - 1)
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.actions_["previous"].setEnabled(page > 0)
+        self.actions_["next"].setEnabled(page < self.page_count - 1)
+
+    def _zoom_chosen(self, index: int) -> None:
+        _text, mode, factor = ZOOMS[index]
+        self.view.setZoomMode(mode)
+        if mode == QPdfView.ZoomMode.Custom:
+            self.view.setZoomFactor(factor)
+
+    def zoom_by(self, step: float) -> None:
+        factor = self.shown_factor() * step
+        factor = max(ZOOM_RANGE[0], min(factor, ZOOM_RANGE[1]))
+        self.zoom_box.blockSignals(True)
+        self.zoom_box.setCurrentIndex(-1)
+        self.zoom_box.blockSignals(False)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(f"{round(self.shown_factor() * 100)}%")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_zoom()
+
+    def shown_factor(self) -> float:
+        """The zoom in effect, also when the view fits the page to the window."""
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
+            return float(self.view.zoomFactor())
+        size = self.pages.size(max(self.current_page(), 0))
+        dpi = self.view.logicalDpiX() / 72
+        room = self.view.viewport().width() - 2 * self.view.documentMargins().left()
+        return max(room, 1) / max(size.width() * dpi, 1)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    # --- printing and saving -----------------------------------------------------------------
+    def default_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder or Path.home()) / self.job.file_name
+
+    def save(self) -> Path | None:
+        """Ask where (the default name folded to ASCII) and save the PDF there."""
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr_(N_("Save as PDF")),
+            str(self.default_path()),
+            self.tr_(N_("PDF files (*.pdf)")),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return self.output.save_to(path)
+
+    def print_document(self) -> None:
+        """The printer dialog; the chosen pages go to the printer on a worker thread."""
+        self.output.ask_and_print(self.page_count)
+
+    def _on_saved(self, path: object) -> None:
+        self.saved.emit(path)
+
+    def _on_printed(self, pages: int) -> None:
+        self.printed.emit(pages)
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def done(self, result: int) -> None:
+        if self.output.busy:
+            return  # the printer is still being fed: the window stays until it ends
+        super().done(result)
