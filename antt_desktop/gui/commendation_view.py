@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QV
 from sqlalchemy import select
 
 from antt_desktop.domain.text import fold, sort_key
+from antt_desktop.gui import print_jobs
 from antt_desktop.gui.commendation_list import KIND_LABELS, parse_key
 from antt_desktop.gui.commendation_rows import KIND_NAMES
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.print_launch import PrintLauncher
 from antt_desktop.gui.records_list import RecordView
 from antt_desktop.gui.records_widgets import fill_table, named, setup_table
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
@@ -29,9 +31,13 @@ class CommendationView(RecordView):
         self.details = named(QLabel(), "detailsLabel", wordWrap=True)
         self.recipients = named(QTableWidget(), "recipientsTable")
         setup_table(self.recipients, stretch=3)
+        self.print_button = named(QPushButton(self), "printCertificatesButton")
+        self.print_button.clicked.connect(self.print_certificates)
+        self.printing = PrintLauncher(app, self)
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.title, 1)
+        head.addWidget(self.print_button)
         box = QVBoxLayout(self)
         box.addLayout(head)
         box.addWidget(self.details)
@@ -40,7 +46,18 @@ class CommendationView(RecordView):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr_(N_("← &List")))
         self.back_button.setToolTip(self.tr_(N_("Back to the list (Alt+Left)")))
+        self.print_button.setText(self.tr_(N_("&Print the certificates")))
+        self.print_button.setToolTip(
+            self.tr_(N_("A certificate for every recipient of this decision, in the preview"))
+        )
         self.reload()
+
+    def print_certificates(self) -> None:
+        """The certificates of every recipient of the decision (a batch, with Cancel)."""
+        if self.record_id is None:
+            return
+        unit_id, _day, number = parse_key(self.record_id)
+        self.printing.preview(lambda: print_jobs.certificates_job(self.app, number, unit_id))
 
     def reload(self) -> None:
         if self.record_id is None:

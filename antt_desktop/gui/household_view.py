@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from antt_desktop.domain.dates import PartialDate
+from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.household_actions import HouseholdActions
 from antt_desktop.gui.household_list import PLEDGE_LABELS
 from antt_desktop.gui.household_pledge_dialog import CULTURED_LABELS, POVERTY_LABELS
+from antt_desktop.gui.print_launch import PrintLauncher
 from antt_desktop.gui.records_list import RecordView
 from antt_desktop.gui.records_widgets import fill_table, named, setup_table
 from antt_desktop.i18n.formatting import fmt_date
@@ -56,6 +58,10 @@ class HouseholdView(RecordView):
         self.edit_pledge_button = _button("editPledgeButton", self)
         self.violated_button = _button("violatedButton", self)
         self.poverty_button = _button("povertyButton", self)
+        self.print_pledge_button = _button("printPledgeButton", self)
+        self.print_pledge_button.clicked.connect(self.print_pledge_form)
+        self.pledges.currentCellChanged.connect(lambda *_a: self._name_print_button())
+        self.printing = PrintLauncher(app, self)
         self.handler = HouseholdActions(self)
 
         head = QHBoxLayout()
@@ -76,6 +82,7 @@ class HouseholdView(RecordView):
             self.record_pledge_button,
             self.edit_pledge_button,
             self.violated_button,
+            self.print_pledge_button,
         )
         self.poverty_box = self._box("povertyBox", self.poverty, self.poverty_button)
         right = QSplitter()
@@ -210,3 +217,21 @@ class HouseholdView(RecordView):
         )
         self.members.selectRow(0)
         self.pledges.selectRow(0)
+        self._name_print_button()
+
+    def pledge_year(self) -> int:
+        """The year of the pledge row chosen, else this year."""
+        item = self.pledges.item(self.pledges.currentRow(), 0)
+        text = item.text() if item is not None else ""
+        return int(text) if text.isdigit() else self.year
+
+    def _name_print_button(self) -> None:
+        text = self.tr_(N_("Print the pledge &form of {year}"))
+        self.print_pledge_button.setText(text.format(year=self.pledge_year()))
+
+    def print_pledge_form(self) -> None:
+        """The household's pledge form (bản cam kết) of the chosen year, in the preview."""
+        if self.record_id is None:
+            return
+        household_id, year = self.record_id, self.pledge_year()
+        self.printing.preview(lambda: print_jobs.pledge_form_job(self.app, household_id, year))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.context import AppContext
@@ -21,7 +22,7 @@ from antt_desktop.gui.print_preview import PrintPreview
 from antt_desktop.gui.worker import Operation, OperationCancelled, Progress, start_operation
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.messages import describe, sentence
-from antt_desktop.i18n.translator import N_
+from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.store.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -122,3 +123,28 @@ class PrintLauncher(QObject):
             self.cancelled.emit()
             return
         self._show_failure(failure_text(exc, self.app))
+
+
+class PrintMenuButton(QToolButton):
+    """The "In" button of a page: its menu lists what the page can print."""
+
+    def __init__(
+        self, parent: QWidget, entries: tuple[tuple[str, Callable[[], None]], ...]
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printButton")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.entries = entries
+        menu = QMenu(self)
+        self.menu_actions: list[QAction] = []
+        for _text, slot in entries:
+            action = menu.addAction("")
+            action.triggered.connect(slot)
+            self.menu_actions.append(action)
+        self.setMenu(menu)
+
+    def retranslate(self, tr: Translator) -> None:
+        self.setText(tr(N_("&Print")))  # Qt draws the menu arrow
+        for action, (text, _slot) in zip(self.menu_actions, self.entries, strict=True):
+            action.setText(tr(text))

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
 
+from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.household_dialog import HouseholdDialog, area_choices
 from antt_desktop.gui.household_list import NO_PLEDGE, PLEDGE_LABELS, HouseholdListModel
 from antt_desktop.gui.household_sign_area import SignAreaDialog, signing_message
 from antt_desktop.gui.household_view import HouseholdView
+from antt_desktop.gui.print_launch import PrintLauncher, PrintMenuButton
 from antt_desktop.gui.records_editor import RecordDialog, inform
 from antt_desktop.gui.records_list import RecordListPage, RecordView
 from antt_desktop.gui.records_widgets import fill_combo, named
@@ -48,9 +50,18 @@ class HouseholdsPage(RecordListPage):
         for value, _label in PLEDGE_FILTERS:
             self.pledge_combo.addItem("", value)
         self.sign_button = named(QPushButton(), "signAreaButton")
+        self.printing = PrintLauncher(app, self)
+        self.print_button = PrintMenuButton(
+            self,
+            (
+                (N_("Register of pledges of the area"), self.print_register),
+                (N_("Pledge forms of every household of the area"), self.print_area_forms),
+            ),
+        )
         for widget in (self.area_combo, self.year_label, self.year_spin, self.pledge_combo):
             self.filter_bar.addWidget(widget)
         self.filter_bar.addWidget(self.sign_button)
+        self.filter_bar.addWidget(self.print_button)
         self.area_combo.currentIndexChanged.connect(self._filter_changed)
         self.pledge_combo.currentIndexChanged.connect(self._filter_changed)
         self.year_spin.valueChanged.connect(self._filter_changed)
@@ -71,6 +82,7 @@ class HouseholdsPage(RecordListPage):
         for i, (_value, label) in enumerate(PLEDGE_FILTERS):
             self.pledge_combo.setItemText(i, self.tr_(label))
         self.sign_button.setText(self.tr_(N_("&Sign pledges for an area")))
+        self.print_button.retranslate(self.app.tr)
         self.new_button.setText(self.tr_(N_("&New household")))
 
     def refresh(self, changed: set[str]) -> None:
@@ -103,6 +115,28 @@ class HouseholdsPage(RecordListPage):
         dialog = self.dialog
         if dialog is not None and dialog.result_record is not None:
             self.open_record(dialog.result_record.id)
+
+    def _chosen_area(self) -> str | None:
+        area_id = self.area_combo.currentData()
+        if area_id is None:
+            self.message = inform(
+                self,
+                self.tr_(N_("Print")),
+                self.tr_(N_("Choose a residential area in the filter first, then print.")),
+            )
+        return area_id if isinstance(area_id, str) else None
+
+    def print_register(self) -> None:
+        """The register of pledges (danh sách ký cam kết) of the chosen area and year."""
+        area_id, year = self._chosen_area(), self.year_spin.value()
+        if area_id is not None:
+            self.printing.preview(lambda: print_jobs.pledge_register_job(self.app, area_id, year))
+
+    def print_area_forms(self) -> None:
+        """A pledge form for every household of the chosen area (a batch, with Cancel)."""
+        area_id, year = self._chosen_area(), self.year_spin.value()
+        if area_id is not None:
+            self.printing.preview(lambda: print_jobs.pledge_forms_job(self.app, area_id, year))
 
     def sign_area(self) -> None:
         self.dialog = SignAreaDialog(

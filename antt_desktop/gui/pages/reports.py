@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.domain.periods import Period
+from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.dashboard_data import WATCHED, Posts, ReportData, find_posts, load_report
 from antt_desktop.gui.dashboard_worker import BackgroundLoader
 from antt_desktop.gui.page import Page
+from antt_desktop.gui.print_launch import PrintLauncher
 from antt_desktop.gui.report_csv import write_csv
 from antt_desktop.gui.report_html import render_html
 from antt_desktop.gui.report_period import PeriodChooser
@@ -85,6 +87,10 @@ class ReportsPage(Page):
         self.export_button.setObjectName("exportCsv")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.export_csv())
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printReport")
+        self.print_button.clicked.connect(self.print_report)
+        self.printing = PrintLauncher(self.app, self)
         self.status = QLabel()
         self.status.setObjectName("status")
         controls = QFrame()
@@ -98,6 +104,7 @@ class ReportsPage(Page):
         row.addSpacing(12)
         row.addWidget(self.show_button)
         row.addWidget(self.export_button)
+        row.addWidget(self.print_button)
         row.addStretch(1)
         row.addWidget(self.status)
         self.browser = QTextBrowser()
@@ -115,6 +122,7 @@ class ReportsPage(Page):
         self.setTabOrder(self.period.year_box, self.unit_box)
         self.setTabOrder(self.unit_box, self.show_button)
         self.setTabOrder(self.show_button, self.export_button)
+        self.setTabOrder(self.export_button, self.print_button)
 
     def _fill_units(self) -> None:
         current = self.unit_box.currentData()
@@ -236,8 +244,18 @@ class ReportsPage(Page):
         self.status.setText(self.tr_(N_("Saved to {path}")).format(path=target))
         return target
 
+    def print_report(self) -> None:
+        """The periodic report of the chosen period and unit as a PDF, in the preview."""
+        period, unit_id = self.period.period(), self.unit_box.currentData()
+        if isinstance(unit_id, str):
+            self.printing.preview(lambda: print_jobs.report_job(self.app, period, unit_id))
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr_(self.title))
+        self.print_button.setText(self.tr_(N_("Print the &report…")))
+        self.print_button.setToolTip(
+            self.tr_(N_("The report of the chosen period in the administrative format (PDF)"))
+        )
         self.period.retranslate()
         self.unit_label.setText(self.tr_(N_("U&nit:")))
         self.show_button.setText(self.tr_(N_("&Show report")))
