@@ -22,6 +22,7 @@ from antt_desktop.cli import (
     cmd_people,
     cmd_print,
     cmd_setup,
+    cmd_sync,
     cmd_teams,
 )
 from antt_desktop.cli.env import Env, default_data_dir
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     cmd_teams,
     cmd_data,
     cmd_print,
+    cmd_sync,
 )
 
 

@@ -13,6 +13,7 @@ from antt_desktop.i18n.translator import N_
 from antt_desktop.services.units import initialise
 from antt_desktop.store import audit, backup, search_index
 from antt_desktop.store.errors import DatabaseNotInitialised
+from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
     "unit_code": "05611",
@@ -62,6 +63,7 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
             upper_name=args.upper_name,
             kind=UnitKind(args.kind),
         )
+        sync_identity.ensure(session)  # the node's sync keys, in the same transaction
         info = {"unit_id": unit.id, "code": unit.code, "name": unit.name, "path": str(env.db_path)}
     env.out.data(info)
     env.out.line(env.out._(N_("Set up {name} ({code}) in {path}")).format(**info))

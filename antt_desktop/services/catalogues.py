@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.enums import Cadence
 from antt_desktop.domain.schedule import CategoryRule
 from antt_desktop.resources_access import read_csv, read_json
+from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import CatalogueItem, DossierCategory, Rubric
 
 ETHNIC = "ethnic_group"
@@ -29,6 +30,7 @@ TEAM_KIND = "team_kind"
 def _code_list(catalogue: str, rows: Iterable[Mapping[str, str | None]]) -> list[CatalogueItem]:
     return [
         CatalogueItem(
+            id=natural_id("catalogue_items", catalogue, r["code"]),
             catalogue=catalogue,
             code=str(r["code"]),
             name_vi=str(r.get("name_vi") or r.get("name") or r.get("province")),
@@ -40,7 +42,8 @@ def _code_list(catalogue: str, rows: Iterable[Mapping[str, str | None]]) -> list
 
 
 def load_all(session: Session) -> None:
-    """Load every catalogue shipped in ``resources/`` (at ``antt init``)."""
+    """Load every catalogue shipped in ``resources/`` (at ``antt init``); ids follow from the
+    codes, so every node holds the same rows and the upper unit's updates merge into them."""
     items = (
         _code_list(ETHNIC, read_csv("data", "ethnic_groups.csv"))
         + _code_list(RELIGION, read_csv("data", "religions.csv"))
@@ -52,9 +55,11 @@ def load_all(session: Session) -> None:
     session.add_all(items)
     forget_cached(session)
     for i, c in enumerate(read_json("catalogues", "dossier_categories.json")):
-        session.add(DossierCategory(position=i, **c))
+        session.add(
+            DossierCategory(id=natural_id("dossier_categories", c["code"]), position=i, **c)
+        )
     for r in read_json("catalogues", "rubrics.json"):
-        session.add(Rubric(**r))
+        session.add(Rubric(id=natural_id("rubrics", r["code"]), **r))
     session.flush()
 
 

@@ -13,6 +13,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.store.base import natural_id
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.models import Area, LocalNode, Unit, User
 
@@ -23,6 +24,12 @@ USERNAME = re.compile(r"^[a-z0-9_.-]{2,64}$")
 class AlreadyInitialised(KnownError):
     code = "db.already_initialised"
     exit_code = 3
+
+
+def unit_id(code: str) -> str:
+    """A unit's id follows from its official code, so the post and its upper unit that each
+    record the same unit hold one row, not twins that clash when they sync."""
+    return natural_id("units", code.strip())
 
 
 def _check_unit(
@@ -89,12 +96,16 @@ def initialise(
     upper = None
     if upper_code and upper_name:
         upper = Unit(
-            code=upper_code.strip(), name=normalize_name(upper_name), kind=UnitKind.UPPER_UNIT.value
+            id=unit_id(upper_code),
+            code=upper_code.strip(),
+            name=normalize_name(upper_name),
+            kind=UnitKind.UPPER_UNIT.value,
         )
         session.add(upper)
         session.flush()
     place, parent = ward_details(unit_code.strip())
     unit = Unit(
+        id=unit_id(unit_code),
         code=unit_code.strip(),
         name=normalize_name(unit_name),
         kind=kind.value,
@@ -127,6 +138,7 @@ def add_unit(
         raise ValidationFailed.single("unit_code", "unit.duplicate", value=code)
     place, parent_body = ward_details(code)
     unit = Unit(
+        id=unit_id(code),
         code=code,
         name=normalize_name(name),
         kind=kind.value,

@@ -27,6 +27,15 @@ from antt_desktop.store.models.reference import (
     Unit,
     User,
 )
+from antt_desktop.store.models.sync import (
+    DossierTransfer,
+    SyncBundle,
+    SyncConflict,
+    SyncEcho,
+    SyncIdentity,
+    SyncPeer,
+    SyncPending,
+)
 from antt_desktop.store.models.teams import Commendation, Team, TeamArea, TeamMember
 
 __all__ = [
@@ -39,6 +48,7 @@ __all__ = [
     "Commitment",
     "Dossier",
     "DossierCategory",
+    "DossierTransfer",
     "Evaluation",
     "Household",
     "HouseholdYearStatus",
@@ -52,6 +62,12 @@ __all__ = [
     "Pledge",
     "Rubric",
     "Support",
+    "SyncBundle",
+    "SyncConflict",
+    "SyncEcho",
+    "SyncIdentity",
+    "SyncPeer",
+    "SyncPending",
     "Team",
     "TeamArea",
     "TeamMember",

@@ -1,0 +1,44 @@
+"""A canonical dump of the synced data and its hash: two nodes that imported the same bundles
+hold the same rows, field values and field stamps, whatever the order (SYNC.md guarantee 4).
+
+Local bookkeeping (``local_seq``, version vectors, the hlc column) is left out; a unit filter
+restricts the dump to what a post may hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection
+
+from antt_desktop.sync import rows
+from antt_desktop.sync.canonical import canonical
+from antt_desktop.sync.merge import stamp_of
+from antt_desktop.sync.tables import synced_tables
+
+
+def dump(conn: Connection, units: Iterable[str] | None = None) -> Iterator[bytes]:
+    """One canonical line per row, table by table, rows by id."""
+    wanted = sorted(units) if units is not None else None
+    for t in synced_tables():
+        where = "1 = 1"
+        params: dict[str, Any] = {}
+        scope = t.scope()
+        if wanted is not None and scope is not None:
+            marks = ", ".join(f":u{i}" for i in range(len(wanted)))
+            where = f"{scope} IN ({marks})" if wanted else "0 = 1"
+            params = {f"u{i}": u for i, u in enumerate(wanted)}
+        found = sorted(rows.iterate(conn, t, where, params), key=lambda r: str(r["id"]))
+        for row in found:
+            fields = {n: row.get(n) for n in t.merge_fields}
+            stamps = {n: stamp_of(row, n) for n in t.merge_fields}
+            yield canonical([t.name, row["id"], fields, stamps])
+
+
+def dump_hash(conn: Connection, units: Iterable[str] | None = None) -> str:
+    digest = hashlib.sha256()
+    for line in dump(conn, units):
+        digest.update(line + b"\n")
+    return digest.hexdigest()

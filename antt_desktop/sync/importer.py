@@ -1,0 +1,216 @@
+"""``antt sync import``: the import steps of SYNC.md.
+
+1. Read the header; check the sender is enrolled and not revoked, the signature, and that
+   this node is the recipient. A bundle already imported is a no-op that says so.
+2. Check the payload's size and hash, decrypt it as a stream (age finds truncation).
+3. Check the whole payload (manifest, counts, hashes, every row) before any write.
+4. Write photos to temporary files, then rename them into place.
+5. One ``BEGIN IMMEDIATE`` transaction: merge the rows, record the bundle and the
+   acknowledgements, commit. A dry run does all of it and rolls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from antt_desktop.store import audit
+from antt_desktop.store.database import SCHEMA_HEAD, Database
+from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncPeer
+from antt_desktop.sync import attachments, bundle, container, identity
+from antt_desktop.sync.apply import apply
+from antt_desktop.sync.canonical import now_iso
+from antt_desktop.sync.errors import BundleRefused, SyncProblem
+from antt_desktop.sync.report import ImportReport
+from antt_desktop.sync.rights import Receiver, Sender
+
+Progress = Callable[[str, int, int], bool]
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so the transaction rolls back."""
+
+
+def _peer_checks(
+    session: Session, header: container.Header, name: str
+) -> tuple[identity.Identity, SyncPeer]:
+    me = identity.load(session)
+    peer = session.get(SyncPeer, header["sender"])
+    if peer is None:
+        raise BundleRefused("unknown_sender", file=name, sender=header["sender"])
+    container.check_signature(header, peer.sign_public, name)
+    if peer.status != "active":
+        raise BundleRefused(
+            "revoked_sender", file=name, unit=peer.unit_name, at=peer.revoked_at or ""
+        )
+    if header["recipient"] != me.node_id:
+        raise BundleRefused(
+            "wrong_recipient", file=name, recipient=header["recipient"], node=me.node_id
+        )
+    return me, peer
+
+
+def _check_manifest(manifest: dict[str, Any], header: container.Header, name: str) -> None:
+    for key in ("bundle_id", "export_id", "sender", "recipient", "seq", "volume", "volumes"):
+        if manifest.get(key) != header[key]:
+            raise BundleRefused("invalid", file=name, detail=f"the manifest disagrees on {key}")
+    needed = manifest.get("min_reader_schema")
+    if not isinstance(needed, str) or needed > SCHEMA_HEAD:
+        raise BundleRefused("newer_schema", file=name, schema=str(needed), ours=SCHEMA_HEAD)
+    rng = manifest.get("range")
+    if not (isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, int) for v in rng)):
+        raise BundleRefused("invalid", file=name, detail="the manifest has no change range")
+    if not isinstance(manifest.get("epoch"), str) or not isinstance(manifest.get("acks"), dict):
+        raise BundleRefused("invalid", file=name, detail="the manifest has no acknowledgements")
+    if manifest.get("sanity", {}).get("rows") != sum(
+        t["count"] for t in manifest["tables"].values()
+    ):
+        raise BundleRefused("invalid", file=name, detail="row totals disagree")
+
+
+def import_bundle(
+    db: Database,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    actor: str = "system",
+    progress: Progress | None = None,
+    now_ms: Callable[[], int] | None = None,
+) -> ImportReport:
+    """Import one bundle file (one volume); returns the per-table report.
+
+    Raises:
+        BundleRefused: the file is not accepted; nothing was written.
+    """
+    path = Path(path)
+    name = path.name
+    report = ImportReport(file=name, dry_run=dry_run)
+    if not path.is_file():
+        raise SyncProblem("sync.file.missing", path=str(path))
+    if path.stat().st_size > container.MAX_BUNDLE_BYTES:
+        raise BundleRefused("too_large", file=name, member="file")
+    with path.open("rb") as fh:
+        header = container.read_header(fh, name)
+        with db.write() as session:
+            me, peer = _peer_checks(session, header, name)
+            sender = Sender(peer.node_id, peer.role, peer.unit_id, peer.unit_name)
+            report.bundle_id, report.seq = header["bundle_id"], header["seq"]
+            report.sender, report.sender_unit = peer.node_id, peer.unit_name
+            report.volume, report.volumes = header["volume"], header["volumes"]
+            if session.get(SyncBundle, header["bundle_id"]) is not None:
+                report.already_imported = True
+                return report
+        container.check_payload(fh, header, name)
+        content = bundle.decrypt(fh, header, me, name)
+    _check_manifest(content.manifest, header, name)
+    if content.attachments and not dry_run:
+        report.attachments = attachments.store(db.path.parent, content.attachments)
+    try:
+        with db.write() as session:
+            if session.get(SyncBundle, header["bundle_id"]) is not None:
+                report.already_imported = True
+                return report
+            conn = session.connection()
+            clock = now_ms or db.wall
+            receiver = Receiver(me.role, me.unit_id)
+            applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
+            _record(
+                session, me, header, content.manifest, report, applied.echo_from, applied.echo_to
+            )
+            for obj in list(session.identity_map.values()):
+                if isinstance(obj, LocalNode):
+                    session.expire(obj)
+            totals = report.totals()
+            audit.append(
+                session,
+                actor,
+                "sync_import",
+                "unit",
+                peer.unit_id,
+                [],
+                f"bundle {header['seq']} from {peer.unit_code}: {totals.new} new,"
+                f" {totals.updated} updated, {totals.refused} refused, {totals.pending} waiting",
+            )
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _record(
+    session: Session,
+    me: identity.Identity,
+    header: container.Header,
+    manifest: dict[str, Any],
+    report: ImportReport,
+    echo_from: int,
+    echo_to: int,
+) -> None:
+    """Log the bundle and move the acknowledgement state (SYNC.md "Acknowledgements")."""
+    peer = session.get(SyncPeer, header["sender"])
+    assert peer is not None
+    seq = header["seq"]
+    previous = set(
+        session.execute(
+            select(SyncBundle.seq).where(
+                SyncBundle.peer_node == peer.node_id, SyncBundle.direction == "in"
+            )
+        ).scalars()
+    )
+    if seq in previous or seq < peer.in_seq:
+        report.warn("sync.warning.old_bundle", seq=seq, newest=peer.in_seq)
+    elif peer.in_seq and seq > peer.in_seq + 1:
+        lost = [n for n in range(peer.in_seq + 1, seq) if n not in previous]
+        if lost:
+            report.warn("sync.warning.gap", missing=lost, unit=peer.unit_name)
+    peer.in_seq = max(peer.in_seq, seq)
+    acks = manifest["acks"]
+    if seq > peer.ack_bundle_seq:
+        acked = acks.get("applied_seq") if acks.get("applied_epoch") == me.replica_id else 0
+        acked = acked if isinstance(acked, int) else 0
+        if acked < peer.acked_seq:
+            report.warn("sync.warning.ack_backwards", unit=peer.unit_name)
+            session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))
+        peer.acked_seq, peer.acked_epoch, peer.ack_bundle_seq = acked, me.replica_id, seq
+    epoch = manifest["epoch"]
+    if epoch != peer.applied_epoch:
+        if peer.applied_epoch is not None:
+            report.warn("sync.warning.peer_restored", unit=peer.unit_name)
+        peer.applied_seq, peer.applied_epoch = 0, epoch
+        session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))
+    session.add(
+        SyncBundle(
+            bundle_id=header["bundle_id"],
+            direction="in",
+            peer_node=peer.node_id,
+            seq=seq,
+            export_id=header["export_id"],
+            volume=header["volume"],
+            volumes=header["volumes"],
+            from_seq=manifest["range"][0],
+            to_seq=manifest["range"][1],
+            rows=report.totals().total,
+            file_name=report.file,
+            at=now_iso(),
+        )
+    )
+    session.flush()
+    have = session.execute(
+        select(func.count(func.distinct(SyncBundle.volume))).where(
+            SyncBundle.export_id == header["export_id"], SyncBundle.direction == "in"
+        )
+    ).scalar_one()
+    low, high = manifest["range"]
+    if have < header["volumes"]:
+        report.warn("sync.warning.volumes_missing", have=have, volumes=header["volumes"])
+    elif low <= peer.applied_seq:
+        peer.applied_seq = max(peer.applied_seq, high)
+    if echo_to:
+        session.add(SyncEcho(peer_node=peer.node_id, seq_from=echo_from, seq_to=echo_to))
+    peer.last_import_at = now_iso()
+    session.flush()

@@ -1,0 +1,161 @@
+"""The decrypted payload: a tar read as a stream, never extracted by member name.
+
+Members: ``manifest.json`` first, then ``records/<table>.jsonl.gz`` (one JSON object per
+line) and ``attachments/<sha256>`` (photos, named by their hash). Every member's name, type
+and size is checked, and so is each table's row count and hash against the manifest.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import re
+import tarfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from antt_desktop.sync.canonical import canonical, loads_object
+from antt_desktop.sync.errors import BundleRefused
+
+MANIFEST = "manifest.json"
+_RECORDS = re.compile(r"^records/([a-z_]{1,40})\.jsonl\.gz$")
+_ATTACHMENT = re.compile(r"^attachments/([0-9a-f]{64})$")
+MAX_MANIFEST = 16 * 1024 * 1024
+MAX_MEMBER = 1024**3
+MAX_RECORDS_BYTES = 2 * 1024**3  # decompressed, per table
+MAX_LINE = 4 * 1024 * 1024
+
+
+@dataclass
+class Payload:
+    """What a bundle carries once decrypted and checked."""
+
+    manifest: dict[str, Any]
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    attachments: dict[str, bytes] = field(default_factory=dict)
+
+
+def encode_rows(rows: list[dict[str, Any]]) -> bytes:
+    return b"".join(canonical(r) + b"\n" for r in rows)
+
+
+def table_digest(lines: bytes) -> str:
+    return hashlib.sha256(lines).hexdigest()
+
+
+def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o600
+    info.mtime = 0
+    tar.addfile(info, io.BytesIO(data))
+
+
+def write(
+    out: IO[bytes],
+    manifest: dict[str, Any],
+    records: dict[str, bytes],
+    attachments: dict[str, bytes],
+) -> None:
+    """Write the tar stream: the manifest, each table's lines gzip-compressed, attachments."""
+    with tarfile.open(fileobj=out, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+        _add(tar, MANIFEST, canonical(manifest))
+        for table, lines in records.items():
+            _add(tar, f"records/{table}.jsonl.gz", gzip.compress(lines, 6, mtime=0))
+        for sha, data in attachments.items():
+            _add(tar, f"attachments/{sha}", data)
+
+
+def _read_limited(fh: IO[bytes], limit: int, name: str) -> bytes:
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise BundleRefused("too_large", file=name, member="?")
+    return data
+
+
+def _decompress(data: bytes, name: str) -> bytes:
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, MAX_RECORDS_BYTES + 1)
+    except zlib.error as exc:
+        raise BundleRefused("invalid", file=name, detail="compressed records are damaged") from exc
+    if len(out) > MAX_RECORDS_BYTES or inflater.unconsumed_tail:
+        raise BundleRefused("too_large", file=name, member="records")
+    if not inflater.eof:
+        raise BundleRefused("invalid", file=name, detail="compressed records are cut short")
+    return out
+
+
+def _rows(lines: bytes, name: str, table: str) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(lines.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            raise BundleRefused("too_large", file=name, member=table)
+        try:
+            yield loads_object(line)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise BundleRefused(
+                "invalid", file=name, detail=f"{table} line {number} is not a record"
+            ) from exc
+
+
+def read(stream: IO[bytes], name: str) -> Payload:
+    """Read and check the whole payload (nothing is written anywhere)."""
+    payload: Payload | None = None
+    digests: dict[str, tuple[int, str]] = {}
+    try:
+        with tarfile.open(fileobj=stream, mode="r|") as tar:
+            for member in tar:
+                if not member.isreg():
+                    raise BundleRefused("invalid", file=name, detail="unexpected archive entry")
+                if member.size > MAX_MEMBER:
+                    raise BundleRefused("too_large", file=name, member=member.name[:80])
+                fh = tar.extractfile(member)
+                assert fh is not None
+                if payload is None:
+                    if member.name != MANIFEST:
+                        raise BundleRefused("invalid", file=name, detail="no manifest")
+                    manifest = loads_object(_read_limited(fh, MAX_MANIFEST, name))
+                    payload = Payload(manifest)
+                    continue
+                data = _read_limited(fh, MAX_MEMBER, name)
+                if (m := _RECORDS.match(member.name)) is not None:
+                    table = m.group(1)
+                    if table in payload.records:
+                        raise BundleRefused("invalid", file=name, detail=f"{table} twice")
+                    lines = _decompress(data, name)
+                    payload.records[table] = list(_rows(lines, name, table))
+                    digests[table] = (len(payload.records[table]), table_digest(lines))
+                elif (m := _ATTACHMENT.match(member.name)) is not None:
+                    sha = m.group(1)
+                    if hashlib.sha256(data).hexdigest() != sha:
+                        raise BundleRefused("attachment", file=name, name=sha[:12])
+                    payload.attachments[sha] = data
+                else:
+                    raise BundleRefused("invalid", file=name, detail="unexpected archive entry")
+    except (tarfile.TarError, EOFError, ValueError, json.JSONDecodeError) as exc:
+        raise BundleRefused("invalid", file=name, detail="the archive is damaged") from exc
+    if payload is None:
+        raise BundleRefused("invalid", file=name, detail="no manifest")
+    _check_manifest(payload, digests, name)
+    return payload
+
+
+def _check_manifest(payload: Payload, digests: dict[str, tuple[int, str]], name: str) -> None:
+    tables = payload.manifest.get("tables")
+    if not isinstance(tables, dict):
+        raise BundleRefused("invalid", file=name, detail="the manifest lists no tables")
+    if set(tables) != set(digests):
+        raise BundleRefused("invalid", file=name, detail="tables differ from the manifest")
+    for table, (count, digest) in digests.items():
+        entry = tables[table]
+        if not isinstance(entry, dict) or entry.get("count") != count:
+            raise BundleRefused("invalid", file=name, detail=f"{table}: row count differs")
+        if entry.get("sha256") != digest:
+            raise BundleRefused("invalid", file=name, detail=f"{table}: content differs")
+    listed = payload.manifest.get("attachments", [])
+    if not isinstance(listed, list) or set(listed) != set(payload.attachments):
+        raise BundleRefused("attachment", file=name, name="?")

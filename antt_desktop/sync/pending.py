@@ -1,0 +1,46 @@
+"""The pending table: rows received before their parent (or blocked by a duplicate value),
+kept in travelling form and retried on every import."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from sqlalchemy import Connection
+
+from antt_desktop.sync.canonical import now_iso
+
+_dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+
+
+def load(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
+    return {
+        (table, ident): json.loads(row)
+        for table, ident, row in conn.exec_driver_sql(
+            "SELECT table_name, row_id, row FROM sync_pending ORDER BY table_name, row_id"
+        )
+    }
+
+
+def save(
+    conn: Connection,
+    waiting: dict[tuple[str, str], dict[str, Any]],
+    done: set[tuple[str, str]],
+    peer: str,
+) -> None:
+    if done:
+        conn.exec_driver_sql(
+            "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?", sorted(done)
+        )
+    if waiting:
+        at = now_iso()
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_pending"
+            " (table_name, row_id, row, peer_node, reason, missing, received_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (t, i, _dumps(v["row"]), peer, v["reason"], _dumps(v["missing"]), at)
+                for (t, i), v in sorted(waiting.items())
+            ],
+        )

@@ -1,0 +1,64 @@
+"""Who may write what (SYNC.md "Ownership").
+
+Catalogues, units and transfers are written by an upper unit or the province (a post may
+send its own unit's row); everything else is written by the post that owns the row. An upper
+unit or province relays what it merged, so their bundles may carry any row. A write from a
+node without the right is refused and listed in the import report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from antt_desktop.sync.tables import SyncTable
+
+UPSTREAM_ROLES = ("upper", "province")
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The node a bundle comes from, as this node knows it."""
+
+    node_id: str
+    role: str
+    unit_id: str | None
+    unit_name: str
+
+    @property
+    def relays(self) -> bool:
+        return self.role in UPSTREAM_ROLES
+
+
+@dataclass(frozen=True)
+class Receiver:
+    """This node, as the rules need it."""
+
+    role: str
+    unit_id: str
+
+
+def refusal(
+    t: SyncTable, incoming: dict[str, Any], local: dict[str, Any] | None, sender: Sender
+) -> tuple[str, dict[str, Any]] | None:
+    """The rule a write breaks, as ``(code, params)``, or None when it is allowed."""
+    if sender.relays:
+        return None
+    if t.upper_written:
+        if t.name == "units" and incoming["id"] == sender.unit_id:
+            return None
+        return "sync.rule.upper_only", {"table": t.name, "unit": sender.unit_name}
+    owner = local["owner_node"] if local is not None else incoming["owner_node"]
+    if owner != sender.node_id or incoming["owner_node"] != sender.node_id:
+        return "sync.rule.not_owner", {"table": t.name, "unit": sender.unit_name}
+    return None
+
+
+def sender_is_authority(t: SyncTable, sender: Sender, row_id: str, me: Receiver) -> bool:
+    """An upper unit's catalogue (or unit row) reaching a post: the post takes it as it is.
+
+    The post's own unit row is the exception: the post writes it, so it merges as usual.
+    """
+    if not (t.upper_written and sender.relays and me.role == "post"):
+        return False
+    return not (t.name == "units" and row_id == me.unit_id)

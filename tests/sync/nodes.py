@@ -1,0 +1,173 @@
+"""Sync nodes for tests: each a database in its own folder with its own clock, set up and
+enrolled through the same functions the ``antt sync`` commands call."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from antt_desktop.domain.enums import UnitKind
+from antt_desktop.services.context import Actor, Ctx
+from antt_desktop.services.units import initialise
+from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.models import LocalNode
+from antt_desktop.sync import card, documents, identity, roster
+from antt_desktop.sync.dump import dump_hash
+from antt_desktop.sync.export import export
+from antt_desktop.sync.importer import import_bundle
+from antt_desktop.sync.report import ImportReport
+from tests.conftest import FakeWall
+
+TODAY = date(2026, 11, 22)
+OFFICER = Actor("canbo1", "officer")
+UPPER = Actor("canbotinh", "upper")
+
+
+class Node:
+    """One installation: its folder, database, clock and identity."""
+
+    def __init__(self, root: Path, name: str, wall: FakeWall) -> None:
+        self.name = name
+        self.folder = root / name
+        self.wall = wall
+        self.db: Database = open_database(self.folder / "antt.sqlite3", create=True, wall=wall)
+        self.stick = root / "sticks" / name
+
+    def reopen(self) -> None:
+        self.db.close()
+        self.db = open_database(self.folder / "antt.sqlite3", wall=self.wall)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def write(self, actor: Actor = OFFICER) -> Iterator[Ctx]:
+        with self.db.write() as session:
+            yield Ctx(session, actor, TODAY)
+
+    @contextmanager
+    def read(self, actor: Actor = OFFICER) -> Iterator[Ctx]:
+        with self.db.read() as session:
+            yield Ctx(session, actor, TODAY)
+
+    @property
+    def node_id(self) -> str:
+        with self.read() as ctx:
+            node = ctx.session.get(LocalNode, 1)
+            assert node is not None
+            return node.node_id
+
+    @property
+    def unit_id(self) -> str:
+        with self.read() as ctx:
+            return ctx.local_unit().id
+
+    def export_to(self, other: Node, **kwargs: Any) -> list[Path]:
+        out = self.stick / f"to-{other.name}"
+        return export(self.db, other.node_id, out, **kwargs).files
+
+    def import_file(self, path: Path, **kwargs: Any) -> ImportReport:
+        return import_bundle(self.db, path, **kwargs)
+
+    def dump_hash(self, units: list[str] | None = None) -> str:
+        with self.db.read() as session:
+            return dump_hash(session.connection(), units)
+
+    def whole_file_hash(self) -> str:
+        """Every table, sync state included: proof that nothing at all was written."""
+        conn = sqlite3.connect(f"file:{self.db.path}?mode=ro", uri=True)
+        try:
+            lines = "\n".join(conn.iterdump())
+        finally:
+            conn.close()
+        return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+class Network:
+    """Nodes that sync with each other through bundle files on (folder) sticks."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.nodes: list[Node] = []
+        self._clock = 1_790_000_000_000
+
+    def _node(self, name: str, wall: FakeWall | None = None) -> Node:
+        self._clock += 10_000_000
+        node = Node(self.root, name, wall or FakeWall(self._clock))
+        self.nodes.append(node)
+        return node
+
+    def province(self, name: str = "tinh") -> Node:
+        node = self._node(name)
+        with node.db.write() as session:
+            initialise(
+                session,
+                unit_code="CA-T19",
+                unit_name="Công an tỉnh Thái Nguyên",
+                admin="admin",
+                kind=UnitKind.PROVINCE,
+            )
+            identity.ensure(session)
+        return node
+
+    def upper(self, name: str = "huyen", above: Node | None = None) -> Node:
+        node = self._node(name)
+        with node.db.write() as session:
+            initialise(
+                session,
+                unit_code="CAT-TN",
+                unit_name="Công an huyện Phú Lương",
+                admin="admin",
+                kind=UnitKind.UPPER_UNIT,
+                upper_code="CA-T19" if above else None,
+                upper_name="Công an tỉnh Thái Nguyên" if above else None,
+            )
+            identity.ensure(session)
+        if above is not None:
+            self.enrol(node, above)
+        return node
+
+    def post(
+        self, upper: Node, name: str = "xa", code: str = "05611", wall: FakeWall | None = None
+    ) -> Node:
+        node = self._node(name, wall)
+        with node.db.write() as session:
+            initialise(
+                session,
+                unit_code=code,
+                unit_name=f"Công an xã {name.title()}",
+                admin="admin",
+                upper_code="CAT-TN",
+                upper_name="Công an huyện Phú Lương",
+            )
+            identity.ensure(session)
+        self.enrol(node, upper)
+        return node
+
+    def enrol(self, lower: Node, upper: Node) -> None:
+        """Card from ``lower``, confirmed at ``upper``; roster from ``upper``, confirmed below."""
+        cards = self.root / "cards"
+        with lower.db.write() as session:
+            path = documents.write(cards / f"{lower.name}.json", card.make_card(session))
+        doc = card.read_card(path)
+        with upper.db.write() as session:
+            card.import_card(session, doc, card.card_fingerprint(doc))
+        with upper.db.write() as session:
+            path = documents.write(
+                cards / f"roster-{upper.name}.json", roster.issue(session, TODAY)
+            )
+        issued = roster.read_roster(path)
+        with lower.db.write() as session:
+            roster.import_roster(session, issued, TODAY, roster.roster_fingerprint(issued))
+
+    def send(self, sender: Node, recipient: Node) -> list[ImportReport]:
+        return [recipient.import_file(p) for p in sender.export_to(recipient)]
+
+    def close(self) -> None:
+        for node in self.nodes:
+            node.close()
