@@ -82,6 +82,8 @@ def apply(
 ) -> Applied:
     """Merge ``records`` (table -> rows in travelling form) sent by ``sender``."""
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    records = dict(records)
+    their_conflicts = records.pop(conflict_store.CONFLICTS, [])
     incoming = _checked(records, report, report.file)
     waiting = pending.load(conn)
     from_pending: set[tuple[str, str]] = set()
@@ -130,7 +132,11 @@ def apply(
                 held_batch.pop(ident)
                 keep_waiting[(name, ident)] = {"row": hw.row, "reason": "duplicate", "missing": []}
                 held += [(name, ident, c) for c in hw.conflicts]
-    return _write(conn, writes, keep_waiting, from_pending, held, sender, report, now_ms)
+    applied = _write(
+        conn, writes, keep_waiting, from_pending, held, sender, report, now_ms, progress
+    )
+    conflict_store.incoming(conn, their_conflicts, sender.node_id)
+    return applied
 
 
 def _decide(
@@ -258,6 +264,7 @@ def _write(
     sender: rights.Sender,
     report: ImportReport,
     now_ms: int,
+    progress: Progress | None,
 ) -> Applied:
     seq, hlc = conn.exec_driver_sql("SELECT seq, hlc FROM local_node WHERE singleton = 1").one()
     ordered = [w for b in writes.values() for w in b.values()]
@@ -279,7 +286,11 @@ def _write(
     persons: list[dict[str, Any]] = []
     households: list[dict[str, Any]] = []
     new_ids: set[str] = set()
+    written = 0
     for name, batch in writes.items():
+        if progress is not None and progress(f"write:{name}", written, len(ordered)) is False:
+            raise InterruptedError("import cancelled")
+        written += len(batch)
         t = tables[name]
         names = rows.db_columns(t)
         inserts = [rows.to_db(t, w.row, names) for w in batch.values() if w.is_new]

@@ -86,3 +86,64 @@ def supersede(conn: Connection, table: str, merged: list[dict[str, Any]]) -> Non
             "UPDATE sync_conflicts SET status = 'superseded', resolved_at = ? WHERE id = ?",
             settled,
         )
+
+
+CONFLICTS = "sync_conflicts"
+_FIELDS = ("id", "table_name", "row_id", "field", "kind", "kept_value", "kept_stamp")
+_MORE = ("other_value", "other_stamp")
+
+
+def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Open conflicts of the rows being exported: the peer shows the same conflict."""
+    found: list[dict[str, Any]] = []
+    if not conn.exec_driver_sql("SELECT 1 FROM sync_conflicts WHERE status = 'open'").first():
+        return found
+    for table, batch in records.items():
+        ids = [r["id"] for r in batch]
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            for values in conn.exec_driver_sql(
+                f"SELECT {', '.join(_FIELDS + _MORE)} FROM sync_conflicts"
+                " WHERE status = 'open' AND kind IN ('field', 'delete') AND table_name = ?"
+                f" AND row_id IN ({','.join('?' * len(chunk))})",
+                (table, *chunk),
+            ):
+                item = dict(zip(_FIELDS + _MORE, values, strict=True))
+                for key in ("kept_value", "kept_stamp", "other_value", "other_stamp"):
+                    item[key] = json.loads(item[key]) if item[key] is not None else None
+                found.append(item)
+    return found
+
+
+def incoming(conn: Connection, items: list[dict[str, Any]], peer: str) -> None:
+    """Record the sender's open conflicts whose provisional winner is still the value here."""
+    from antt_desktop.sync import rows
+    from antt_desktop.sync.tables import by_name
+
+    tables = by_name()
+    keep: list[tuple[str, str, Conflict]] = []
+    for item in items:
+        t = tables.get(str(item.get("table_name")))
+        if t is None or item.get("kind") not in ("field", "delete"):
+            continue
+        if not isinstance(item.get("field"), str) or item["field"] not in t.merge_fields:
+            continue
+        stored = rows.fetch(conn, t, [str(item.get("row_id"))])
+        row = stored.get(str(item.get("row_id")))
+        if row is None or stamp_of(row, item["field"]) != item.get("kept_stamp"):
+            continue
+        keep.append(
+            (
+                t.name,
+                row["id"],
+                Conflict(
+                    item["field"],
+                    item["kind"],
+                    item.get("kept_value"),
+                    item["kept_stamp"],
+                    item.get("other_value"),
+                    item.get("other_stamp") or [],
+                ),
+            )
+        )
+    record(conn, keep, peer)

@@ -17,7 +17,15 @@ from sqlalchemy import delete
 from antt_desktop.store import audit
 from antt_desktop.store.database import Database
 from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncIdentity, SyncPeer
-from antt_desktop.sync import attachments, bundle, capture, container, identity, stick
+from antt_desktop.sync import (
+    attachments,
+    bundle,
+    capture,
+    conflict_store,
+    container,
+    identity,
+    stick,
+)
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import SyncProblem
 from antt_desktop.sync.roster import find_peer
@@ -77,6 +85,9 @@ def export(
         if progress is not None:
             progress("capture", 0, 3)
         records = capture.capture(session.connection(), me, peer, window)
+        shown = conflict_store.outgoing(session.connection(), records)
+        if shown:
+            records[conflict_store.CONFLICTS] = shown
         photos = attachments.photos_of(records)
         files = attachments.read_all(db.path.parent, set(photos.values()))
         common = {

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from antt_desktop.store import audit
@@ -139,6 +140,12 @@ def import_bundle(
                 raise _DryRun
     except _DryRun:
         pass
+    except OperationalError as exc:
+        if "full" in str(exc.orig):
+            raise BundleRefused("disk_full", file=name) from exc
+        raise
+    except IntegrityError as exc:
+        raise BundleRefused("database", file=name, detail=str(exc.orig)[:200]) from exc
     return report
 
 
@@ -155,6 +162,20 @@ def _record(
     peer = session.get(SyncPeer, header["sender"])
     assert peer is not None
     seq = header["seq"]
+    epoch = manifest["epoch"]
+    if epoch != peer.applied_epoch:
+        # a new replica epoch: the peer was restored from a backup (or this is its first
+        # bundle); its numbering starts again and it may lack what it had sent us
+        if peer.applied_epoch is not None:
+            report.warn("sync.warning.peer_restored", unit=peer.unit_name)
+        peer.applied_seq, peer.applied_epoch = 0, epoch
+        peer.in_seq = peer.ack_bundle_seq = 0
+        session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))
+        session.execute(
+            delete(SyncBundle).where(
+                SyncBundle.peer_node == peer.node_id, SyncBundle.direction == "in"
+            )
+        )
     previous = set(
         session.execute(
             select(SyncBundle.seq).where(
@@ -164,7 +185,7 @@ def _record(
     )
     if seq in previous or seq < peer.in_seq:
         report.warn("sync.warning.old_bundle", seq=seq, newest=peer.in_seq)
-    elif peer.in_seq and seq > peer.in_seq + 1:
+    elif seq > peer.in_seq + 1:
         lost = [n for n in range(peer.in_seq + 1, seq) if n not in previous]
         if lost:
             report.warn("sync.warning.gap", missing=lost, unit=peer.unit_name)
@@ -177,12 +198,6 @@ def _record(
             report.warn("sync.warning.ack_backwards", unit=peer.unit_name)
             session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))
         peer.acked_seq, peer.acked_epoch, peer.ack_bundle_seq = acked, me.replica_id, seq
-    epoch = manifest["epoch"]
-    if epoch != peer.applied_epoch:
-        if peer.applied_epoch is not None:
-            report.warn("sync.warning.peer_restored", unit=peer.unit_name)
-        peer.applied_seq, peer.applied_epoch = 0, epoch
-        session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))
     session.add(
         SyncBundle(
             bundle_id=header["bundle_id"],

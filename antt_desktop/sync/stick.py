@@ -9,6 +9,7 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import BinaryIO
 
 from antt_desktop.sync.errors import SyncProblem
 
@@ -36,6 +37,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _copy(src: BinaryIO, dst: BinaryIO) -> None:
+    shutil.copyfileobj(src, dst, CHUNK)
+
+
 def copy_verified(source: Path, folder: Path) -> Path:
     """Copy ``source`` into ``folder`` safely; returns the final path.
 
@@ -49,7 +54,7 @@ def copy_verified(source: Path, folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with source.open("rb") as src, partial.open("wb") as dst:
-            shutil.copyfileobj(src, dst, CHUNK)
+            _copy(src, dst)
             dst.flush()
             os.fsync(dst.fileno())
         partial.replace(target)

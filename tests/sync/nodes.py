@@ -4,6 +4,7 @@ enrolled through the same functions the ``antt sync`` commands call."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ class Node:
         self.folder = root / name
         self.wall = wall
         self.db: Database = open_database(self.folder / "antt.sqlite3", create=True, wall=wall)
+        self.clones: list[Node] = []
         self.stick = root / "sticks" / name
 
     def reopen(self) -> None:
@@ -44,6 +46,17 @@ class Node:
 
     def close(self) -> None:
         self.db.close()
+
+    def clone(self, name: str) -> Node:
+        """A copy of this installation (same keys): to try other import orders on it."""
+        self.db.close()
+        target = self.folder.parent / name
+        target.mkdir(parents=True)
+        shutil.copy2(self.folder / "antt.sqlite3", target / "antt.sqlite3")
+        self.reopen()
+        twin = Node(self.folder.parent, name, FakeWall(self.wall.now))
+        self.clones.append(twin)
+        return twin
 
     @contextmanager
     def write(self, actor: Actor = OFFICER) -> Iterator[Ctx]:
@@ -170,4 +183,6 @@ class Network:
 
     def close(self) -> None:
         for node in self.nodes:
+            for twin in node.clones:
+                twin.close()
             node.close()

@@ -4,7 +4,6 @@ recipient's database byte for byte as before."""
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.sync import card, container, roster
 from antt_desktop.sync.errors import BundleRefused, EnrolmentRefused
-from tests.sync.nodes import Network, Node
+from tests.sync.nodes import TODAY, Network, Node
 
 EN = Translator("en")
 
@@ -176,13 +175,12 @@ def test_the_first_roster_needs_the_upper_units_fingerprint(net: Network, tmp_pa
     with other_upper.db.write() as session:
         card.import_card(session, *_card_and_print(post))
     with other_upper.db.write() as session:
-        forged = roster.issue(session, __import__("datetime").date(2026, 11, 22))
+        forged = roster.issue(session, TODAY)
     before = post.whole_file_hash()
     with pytest.raises(EnrolmentRefused) as caught, post.db.write() as session:
-        roster.import_roster(session, forged, __import__("datetime").date(2026, 11, 22))
+        roster.import_roster(session, forged, TODAY)
     assert caught.value.code == "sync.roster.untrusted"
     assert post.whole_file_hash() == before
-    shutil.rmtree(tmp_path / "unused", ignore_errors=True)
 
 
 def _card_and_print(node: Node) -> tuple[dict[str, object], str]:
