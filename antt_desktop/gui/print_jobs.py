@@ -20,15 +20,18 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.gui.context import AppContext
 from antt_desktop.i18n.translator import N_
-from antt_desktop.printing.text import period_phrase
+from antt_desktop.printing.text import PrintOptions, period_phrase
 from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import Area, Dossier, Household, Person, Unit
 
 if TYPE_CHECKING:
     from antt_desktop.printing.document import Printed, Progress
 
-#: ``render(session, today, progress)``: the PDF, reporting each document of a batch.
-Render = Callable[[Session, date, "Progress | None"], "Printed"]
+#: ``render(session, today, options, progress)``: the PDF, reporting each document of a
+#: batch.
+Render = Callable[[Session, date, PrintOptions, "Progress | None"], "Printed"]
+#: The choices a document takes from :class:`PrintOptions`.
+NUMBER, SIGNER = "number", "signer"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class PrintJob:
         render: makes the PDF (called on a worker thread).
         batch: True when the PDF holds one document per household or recipient; the
             progress dialog then counts them.
+        choices: what the officer may fill in before printing: :data:`NUMBER` (the
+            "Số:" line) and :data:`SIGNER` (the name under the chief's signature).
     """
 
     title: str
@@ -51,6 +56,7 @@ class PrintJob:
     what: str
     render: Render
     batch: bool = False
+    choices: tuple[str, ...] = ()
 
 
 def slug(*parts: str) -> str:
@@ -75,14 +81,17 @@ def booklet_job(app: AppContext, dossier_id: str) -> PrintJob:
         assert isinstance(person, Person)
         name = person.full_name
 
-    def render(session: Session, today: date, _progress: Progress | None) -> Printed:
+    def render(
+        session: Session, today: date, o: PrintOptions, _progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.booklet import booklet
 
-        return booklet(session, dossier_id, today=today)
+        return booklet(session, dossier_id, today=today, options=o)
 
     title = app.tr(N_("Assessment booklet: {name}")).format(name=name)
+    file_name = f"{slug('so-nhan-xet', name)}.pdf"
     return PrintJob(
-        title, f"{slug('so-nhan-xet', name)}.pdf", "dossier", dossier_id, "booklet", render
+        title, file_name, "dossier", dossier_id, "booklet", render, choices=(NUMBER, SIGNER)
     )
 
 
@@ -93,14 +102,17 @@ def person_sheet_job(app: AppContext, person_id: str) -> PrintJob:
         assert isinstance(person, Person)
         name = person.full_name
 
-    def render(session: Session, today: date, _progress: Progress | None) -> Printed:
+    def render(
+        session: Session, today: date, o: PrintOptions, _progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.person_sheet import person_sheet
 
-        return person_sheet(session, person_id, today=today)
+        return person_sheet(session, person_id, today=today, options=o)
 
     title = app.tr(N_("Personal data sheet: {name}")).format(name=name)
     file_name = f"{slug('phieu-thong-tin', name)}.pdf"
-    return PrintJob(title, file_name, "person", person_id, "person sheet", render)
+    what = "person sheet"
+    return PrintJob(title, file_name, "person", person_id, what, render, choices=(NUMBER, SIGNER))
 
 
 def pledge_form_job(app: AppContext, household_id: str, year: int) -> PrintJob:
@@ -110,10 +122,12 @@ def pledge_form_job(app: AppContext, household_id: str, year: int) -> PrintJob:
         assert isinstance(household, Household)
         number = household.number
 
-    def render(session: Session, today: date, _progress: Progress | None) -> Printed:
+    def render(
+        session: Session, today: date, o: PrintOptions, _progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.pledge_form import pledge_form
 
-        return pledge_form(session, household_id, year, today=today)
+        return pledge_form(session, household_id, year, today=today, options=o)
 
     title = app.tr(N_("Household pledge {year}: household {number}")).format(
         year=year, number=number
@@ -133,10 +147,14 @@ def pledge_forms_job(app: AppContext, area_id: str, year: int) -> PrintJob:
     """A pledge form for every household of an area (a batch)."""
     area = _area_name(app, area_id)
 
-    def render(session: Session, today: date, progress: Progress | None) -> Printed:
+    def render(
+        session: Session, today: date, o: PrintOptions, progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.pledge_form import pledge_forms_for_area
 
-        return pledge_forms_for_area(session, area_id, year, today=today, progress=progress)
+        return pledge_forms_for_area(
+            session, area_id, year, today=today, options=o, progress=progress
+        )
 
     title = app.tr(N_("Household pledges {year}: {what}")).format(year=year, what=area)
     file_name = f"{slug('cam-ket', area, str(year))}.pdf"
@@ -147,28 +165,35 @@ def pledge_register_job(app: AppContext, area_id: str, year: int) -> PrintJob:
     """The register of pledges of an area for ``year``, with its coverage."""
     area = _area_name(app, area_id)
 
-    def render(session: Session, today: date, _progress: Progress | None) -> Printed:
+    def render(
+        session: Session, today: date, o: PrintOptions, _progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.pledge_register import pledge_register
 
-        return pledge_register(session, area_id, year, today=today)
+        return pledge_register(session, area_id, year, today=today, options=o)
 
     title = app.tr(N_("Register of household pledges {year}: {area}")).format(year=year, area=area)
     file_name = f"{slug('so-cam-ket', area, str(year))}.pdf"
-    return PrintJob(title, file_name, "area", area_id, f"pledge register {year}", render)
+    what = f"pledge register {year}"
+    return PrintJob(title, file_name, "area", area_id, what, render, choices=(NUMBER, SIGNER))
 
 
 def certificates_job(app: AppContext, decision_number: str, unit_id: str) -> PrintJob:
     """A certificate of merit for every recipient of one decision (a batch)."""
 
-    def render(session: Session, _today: date, progress: Progress | None) -> Printed:
+    def render(
+        session: Session, _today: date, o: PrintOptions, progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.certificate import certificates_for_decision
 
-        return certificates_for_decision(session, decision_number, unit_id, progress=progress)
+        return certificates_for_decision(
+            session, decision_number, unit_id, options=o, progress=progress
+        )
 
     title = app.tr(N_("Certificates of decision {number}")).format(number=decision_number)
     file_name = f"{slug('giay-khen', decision_number)}.pdf"
     what = f"certificates of decision {decision_number}"
-    return PrintJob(title, file_name, "unit", unit_id, what, render, True)
+    return PrintJob(title, file_name, "unit", unit_id, what, render, True, choices=(SIGNER,))
 
 
 def report_job(app: AppContext, period: Period, unit_id: str) -> PrintJob:
@@ -178,13 +203,16 @@ def report_job(app: AppContext, period: Period, unit_id: str) -> PrintJob:
         assert isinstance(unit, Unit)
         code, name = unit.code, unit.name
 
-    def render(session: Session, today: date, _progress: Progress | None) -> Printed:
+    def render(
+        session: Session, today: date, o: PrintOptions, _progress: Progress | None
+    ) -> Printed:
         from antt_desktop.printing.report import periodic_report
 
-        return periodic_report(session, period, unit_id=unit_id, today=today)
+        return periodic_report(session, period, unit_id=unit_id, today=today, options=o)
 
     title = app.tr(N_("Report for {period}: {unit}")).format(
         period=period_phrase(period, app.tr), unit=name
     )
     file_name = f"{slug('bao-cao', period.label(), code)}.pdf"
-    return PrintJob(title, file_name, "unit", unit_id, f"report {period.label()}", render)
+    what = f"report {period.label()}"
+    return PrintJob(title, file_name, "unit", unit_id, what, render, choices=(NUMBER, SIGNER))

@@ -19,24 +19,13 @@ from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.print_jobs import PrintJob
 from antt_desktop.gui.print_preview import PrintPreview
-from antt_desktop.gui.worker import Operation, OperationCancelled, Progress, start_operation
-from antt_desktop.i18n.formatting import fmt_int
-from antt_desktop.i18n.messages import describe, sentence
+from antt_desktop.gui.print_render import failure_text, start_render
+from antt_desktop.gui.worker import Operation, OperationCancelled
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 
 log = logging.getLogger(__name__)
-
-
-def failure_text(exc: object, app: AppContext) -> str:
-    """What the officer reads when a document could not be made."""
-    tr = app.tr
-    if isinstance(exc, ValidationFailed):
-        return "\n".join(describe(p, tr) for p in exc.problems)
-    if isinstance(exc, KnownError):
-        return sentence(exc.code, exc.params, tr)
-    log.error("printing failed", exc_info=exc if isinstance(exc, BaseException) else None)
-    return tr(N_("The document could not be made: {error}")).format(error=exc)
 
 
 class PrintLauncher(QObject):
@@ -84,21 +73,7 @@ class PrintLauncher(QObject):
         except (KnownError, ValidationFailed) as exc:
             self._show_failure(failure_text(exc, self.app))
             return None
-        app, tr = self.app, self.app.tr
-
-        def work(progress: Progress) -> bytes:
-            def each(done: int, total: int) -> bool:
-                text = tr(N_("Making document {done} of {total}…")).format(
-                    done=fmt_int(min(done + 1, total), tr), total=fmt_int(total, tr)
-                )
-                return progress(text, done, total)
-
-            with app.db.read() as session:
-                return job.render(session, app.today(), each if job.batch else None).pdf
-
-        op = start_operation(
-            self.owner, tr(N_("Preparing {title}")).format(title=job.title), work, app=app
-        )
+        op = start_render(self.owner, self.app, job, PrintOptions())
         op.succeeded.connect(lambda pdf: self._show(job, pdf))
         op.failed.connect(self._failed)
         self.operation = op

@@ -44,6 +44,14 @@ class PdfPages:
         self.document = QPdfDocument(parent) if parent is not None else QPdfDocument()
         self.document.load(self.buffer)
 
+    def replace(self, pdf: bytes) -> None:
+        """Show ``pdf`` instead (the same document object, so a view keeps working)."""
+        self.document.close()
+        self.buffer.close()
+        self.buffer.setData(QByteArray(pdf))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+
     @property
     def count(self) -> int:
         return int(self.document.pageCount())

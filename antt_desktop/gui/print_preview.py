@@ -25,11 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.print_choices import ChoicesBar
 from antt_desktop.gui.print_jobs import PrintJob
 from antt_desktop.gui.print_output import PrintOutput
 from antt_desktop.gui.print_paper import PdfPages
+from antt_desktop.gui.print_render import failure_text, start_render
+from antt_desktop.gui.worker import Operation, OperationCancelled
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
+from antt_desktop.printing.text import PrintOptions
 
 #: Zoom choices: (message id, QPdfView zoom mode, factor for the custom ones).
 ZOOMS = (
@@ -51,10 +55,12 @@ class PrintPreview(QDialog):
     Signals:
         saved(path): the PDF was written (atomically) to ``path``.
         printed(pages): ``pages`` pages were sent to the printer.
+        remade(): the document was made again with what the officer filled in.
     """
 
     saved = Signal(object)
     printed = Signal(int)
+    remade = Signal()
 
     def __init__(
         self, app: AppContext, job: PrintJob, pdf: bytes, parent: QWidget | None = None
@@ -97,6 +103,10 @@ class PrintPreview(QDialog):
         self.zoom_label.setMinimumWidth(48)
         self.view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
         self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        self.choices = ChoicesBar(job.choices, self)
+        self.choices.setVisible(bool(job.choices))
+        self.choices.applied.connect(self.remake)
+        self.remaking: Operation | None = None
         self.warning = QLabel()
         self.warning.setObjectName("export_warning")
         self.warning.setWordWrap(True)
@@ -146,12 +156,14 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(bar)
+        layout.addWidget(self.choices)
         layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
     def retranslate(self) -> None:
         t = self.tr_
+        self.choices.retranslate(self.app.tr)
         self.setWindowTitle(t(N_("Print preview: {title}")).format(title=self.job.title))
         for key, text in (
             ("print", N_("&Print…")),
@@ -275,7 +287,37 @@ class PrintPreview(QDialog):
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
 
+    # --- making it again ------------------------------------------------------------------
+    def remake(self, options: PrintOptions) -> Operation | None:
+        """Make the document again with ``options`` (number, signer) on a worker thread."""
+        if self.remaking is not None and self.remaking.running:
+            return None
+        op = start_render(self, self.app, self.job, options)
+        op.succeeded.connect(self._remade)
+        op.failed.connect(self._remake_failed)
+        op.ended.connect(lambda: self.choices.set_busy(False))
+        self.choices.set_busy(True)
+        self.remaking = op
+        return op
+
+    def _remade(self, pdf: object) -> None:
+        assert isinstance(pdf, bytes)
+        page = self.current_page()
+        self.pdf = pdf
+        self.pages.replace(pdf)
+        self.output.pdf, self.output.pages = pdf, self.page_count
+        self.page_box.setRange(1, max(self.page_count, 1))
+        self.retranslate()
+        self.go_to(min(page, self.page_count - 1))
+        self.remade.emit()
+
+    def _remake_failed(self, exc: object) -> None:
+        if not isinstance(exc, OperationCancelled):
+            self._show_status(failure_text(exc, self.app))
+
     def done(self, result: int) -> None:
+        if self.remaking is not None and self.remaking.running:
+            return  # the new document is being made: the window waits for it
         if self.output.busy:
             return  # the printer is still being fed: the window stays until it ends
         super().done(result)

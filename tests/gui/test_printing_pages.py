@@ -98,6 +98,7 @@ def test_a_household_prints_the_pledge_form_of_the_chosen_year(
     assert "BẢN CAM KẾT" in text and "LÊ THỊ BÌNH" in text
     assert "ngày 12 tháng 03 năm 2025" in text
     assert preview.job.file_name == "cam-ket-ho-2-2025.pdf"
+    assert not preview.choices.isVisible()  # the household signs it: nothing to fill in
 
 
 def test_the_households_page_prints_the_register_and_the_forms_of_an_area(
@@ -201,6 +202,7 @@ def test_the_certificates_of_a_decision_one_page_each(qtbot, decision_view, prev
         f"Nguyễn Văn Hùng {n + 1}" for n in range(RECIPIENTS)
     )  # every recipient on a page of their own
     assert preview.job.file_name == "giay-khen-120-qd-ubnd.pdf"
+    assert list(preview.choices.fields) == ["signer"]  # a certificate has no "Số:" line
 
 
 def test_the_reports_page_prints_the_chosen_period(qtbot, app_ctx, area, previews) -> None:
@@ -214,3 +216,17 @@ def test_the_reports_page_prints_the_chosen_period(qtbot, app_ctx, area, preview
     assert "BÁO CÁO" in text
     assert "Kết quả công tác bảo đảm an ninh, trật tự quý III/2026" in text
     assert preview.windowTitle().startswith("Xem trước khi in: Báo cáo quý III/2026")
+
+    # the number and the signer, filled in, are printed once the document is made again
+    bar = preview.choices
+    assert bar.isVisible() and bar.labels["number"].text() == "&Số văn bản:"
+    assert "Số: ......./" in text
+    bar.fields["number"].setText("05/BC-CAX")
+    bar.fields["signer"].setText("  Đại úy   Hoàng Minh Tuấn ")
+    with qtbot.waitSignal(preview.remade, timeout=60_000):
+        bar.update_button.click()
+    text = text_of(preview)
+    assert "Số: 05/BC-CAX" in text and "Đại úy Hoàng Minh Tuấn" in text
+    assert preview.page_count == len(PdfReader(io.BytesIO(preview.pdf)).pages)
+    assert "05/BC-CAX" in preview.pages.document.getAllText(0).text()  # what the view shows
+    assert preview.output.pdf == preview.pdf  # Save and Print take the new document
