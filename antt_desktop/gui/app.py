@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.icons import app_icon
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.qt_translation import GettextQtTranslator, LanguageSwitch
@@ -184,6 +183,9 @@ def _open_post(
     existing = open_database(path) if path.exists() else None
     if existing is not None and _is_initialised(existing):
         return existing
+    # only on the first start: the official list of provinces and communes takes a while
+    from antt_desktop.gui.first_run import FirstRunDialog
+
     dialog = FirstRunDialog(tr, path, database=existing)
     dialog.exec()
     if dialog.wants_demo:

@@ -6,6 +6,7 @@ import functools
 import logging
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from antt_desktop import __version__
 from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.import_dialog import ImportDialog
 from antt_desktop.gui.navigation import (
     PAGES,
     NavigationList,
@@ -35,6 +35,9 @@ from antt_desktop.gui.page import Page
 from antt_desktop.gui.qt_translation import LanguageSwitch
 from antt_desktop.gui.settings_store import Preferences, SettingsStore
 from antt_desktop.i18n.translator import N_
+
+if TYPE_CHECKING:
+    from antt_desktop.gui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +249,8 @@ class MainWindow(QMainWindow):
 
     def import_list(self) -> ImportDialog:
         """Tệp > Nhập danh sách: check, then import, a spreadsheet of residents or households."""
+        from antt_desktop.gui.import_dialog import ImportDialog  # not needed to start
+
         dialog = ImportDialog(self.app, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -25,7 +25,7 @@ from antt_desktop.domain.dates import PartialDate
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.lazy_model import LazyTableModel
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store import search_index
+from antt_desktop.store import fast_read, search_index
 from antt_desktop.store.models import Area, Person
 
 log = logging.getLogger(__name__)
@@ -99,14 +99,10 @@ class SqlListModel(LazyTableModel):
         if query is None:
             yield [], None
             return
-        result = session.connection().execute(query.offset(skip) if skip else query)
-        size = self.FIRST_CHUNK if not skip else self.CHUNK
-        while True:
-            ids = [r[0] for r in result.fetchmany(size)]
+        query = query.offset(skip) if skip else query
+        first = self.CHUNK if skip else self.FIRST_CHUNK
+        for ids in fast_read.first_column_chunks(session, query, self.CHUNK, first):
             yield ids, None
-            if len(ids) < size:
-                return
-            size = self.CHUNK
 
     def adopt(self, extra: object) -> None:
         """Take the extra value computed with the ids (on the GUI thread)."""
@@ -157,6 +153,7 @@ class SqlListModel(LazyTableModel):
             limit=self.SEARCH_LIMIT,
             kind=self.SEARCH_KIND,
             unit_id=self.unit_id,
+            ranked=False,  # the list puts the hits in its own order
         )
         return [h.ref for h in hits]
 

@@ -28,6 +28,8 @@ from antt_desktop.gui.settings_store import Preferences, SettingsStore, apply_fo
 from antt_desktop.i18n.translator import Translator
 
 SIZE = (1366, 768)
+#: Pages pictured with their first record open (an empty report says nothing).
+SHOW_FIRST_RECORD = {"reports"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +65,19 @@ def first_run_picture(tr: Translator, folder: Path, out: Path) -> Path:
     return target
 
 
+def dossier_picture(window: MainWindow, args: argparse.Namespace) -> Path:
+    """The first managed person's dossier: identity, assessments and what is due."""
+    page = window.show_page("dossiers")
+    view = page.open_first_record()  # type: ignore[attr-defined]
+    view.tabs.setCurrentIndex(1)  # the assessments, with what is due
+    view.resize(1100, 700)
+    settle(args.wait_ms)
+    target = args.out / f"{len(PAGES) + 1:02d}-dossier-view.png"
+    view.grab().save(str(target))
+    view.close()
+    return Path(target)
+
+
 def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -81,11 +96,14 @@ def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
         window.resize(*SIZE)
         window.show()
         for number, entry in enumerate(PAGES, start=1):
-            window.show_page(entry.key)
+            page = window.show_page(entry.key)
+            if entry.key in SHOW_FIRST_RECORD:  # the report of the year, not an empty page
+                page.open_first_record()  # type: ignore[attr-defined]
             settle(args.wait_ms)
             target = args.out / f"{number:02d}-{entry.key}.png"
             window.grab().save(str(target))
             saved.append(target)
+        saved.append(dossier_picture(window, args))
         window.close()
         window.deleteLater()
         languages.uninstall()

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 DB_FILENAME = "antt.sqlite3"
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -197,9 +197,6 @@ def _ensure_schema(path: Path, engine: Engine, *, may_write: bool) -> Path | Non
 
 def _refuse_if_newer(path: Path) -> None:
     """Read the schema revision without writing a byte; DatabaseTooNew if we don't know it."""
-    from alembic.script import ScriptDirectory
-    from alembic.util.exc import CommandError
-
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -209,7 +206,10 @@ def _refuse_if_newer(path: Path) -> None:
     except sqlite3.DatabaseError:
         return  # no version table yet (or not readable): _ensure_schema decides
     if row is None or row[0] == SCHEMA_HEAD:
-        return
+        return  # the usual case: no Alembic import (it costs most of a second)
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(row[0])
     except CommandError as exc:

@@ -182,14 +182,17 @@ def _name_hits(
 ) -> list[IndexHit]:
     """People found by name through plain B-tree indexes: the typed words as the start of
     the folded full name ("nguyen thi chi"), or one typed word as the given name and the
-    others as starts of other words ("trang nguyen", "ng v duc")."""
+    others as starts of other words ("trang nguyen", "ng v duc").
+
+    The name prefix is read in the index's own order (``name_folded``), so a prefix as short
+    as "ng" stops after ``limit`` entries instead of sorting a third of the district."""
     unit = " AND unit_id = :unit" if unit_id else ""
     phrase = " ".join(terms)
     prefix_rows = (
         conn.execute(
             text(
                 "SELECT id FROM persons WHERE name_folded >= :lo AND name_folded < :hi"
-                f" AND deleted = 0{unit} ORDER BY name_folded, sort_key LIMIT :limit"
+                f" AND deleted = 0{unit} ORDER BY name_folded LIMIT :limit"
             ),
             {"lo": phrase, "hi": phrase + "\uffff", "limit": limit, "unit": unit_id},
         )
@@ -215,8 +218,11 @@ def search(
     limit: int = 20,
     kind: str | None = None,
     unit_id: str | None = None,
+    ranked: bool = True,
 ) -> list[IndexHit]:
-    """Best matches first.
+    """Best matches first (``ranked``), or the first ``limit`` matches in no given order
+    when the caller sorts them itself: a list in Vietnamese order needs no bm25 over every
+    resident whose name starts with "h".
 
     People typed by name are found through the name indexes (fast even when the words are
     as common as "Nguyễn Thị"); anything else — addresses, ID numbers, notes, households,
@@ -244,7 +250,7 @@ def search(
     sql = (
         f"SELECT d.kind, d.ref, bm25(search_fts, {WEIGHTS}) AS rank"
         " FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
-        f" WHERE {' AND '.join(where)} ORDER BY rank LIMIT :limit"
+        f" WHERE {' AND '.join(where)}{' ORDER BY rank' if ranked else ''} LIMIT :limit"
     )
     found = {h.ref for h in name_hits}
     rest = [

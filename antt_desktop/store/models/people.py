@@ -55,13 +55,17 @@ class Person(Synced, Base):
         Index("ix_persons_name_born", "name_folded", "born"),
         # search by given name ("trang nguyen"): read in Vietnamese order, no table lookups
         Index("ix_persons_given_sort", "given_folded", "sort_key", "name_folded"),
+        # the residents list in Vietnamese order, of every post or of one, read off the index
+        # alone (no table lookups: 450,000 ids stream in a fraction of a second)
+        Index("ix_persons_list_order", "sort_key", "deleted", "id"),
+        Index("ix_persons_unit_list_order", "unit_id", "sort_key", "deleted", "id"),
     )
 
-    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False)
     full_name: Mapped[str] = mapped_column(String(120), nullable=False)
     name_folded: Mapped[str] = mapped_column(String(120), nullable=False)
     given_folded: Mapped[str] = mapped_column(String(40), nullable=False, server_default="")
-    sort_key: Mapped[str] = mapped_column(String(400), nullable=False, index=True)
+    sort_key: Mapped[str] = mapped_column(String(400), nullable=False)
     other_names: Mapped[str | None] = mapped_column(String(200))
     born: Mapped[str | None] = mapped_column(String(10))  # ISO partial: YYYY, YYYY-MM, YYYY-MM-DD
     birth_year: Mapped[int | None] = mapped_column(Integer, index=True)

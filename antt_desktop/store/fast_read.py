@@ -1,0 +1,55 @@
+"""Reading long id lists without SQLAlchemy's per-row objects.
+
+A list of 450,000 residents streams its ordered ids to the window. Through a SQLAlchemy
+result each row becomes a ``Row`` first, which costs more than the index scan itself (2.9 s
+against 1.2 s here); the statement is compiled by SQLAlchemy as usual and run on the
+connection's DBAPI cursor, inside the session's own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+
+_PLAIN = (str, int, float, type(None))
+
+
+def first_column_chunks(
+    session: Session, query: Select[Any], size: int, first: int | None = None
+) -> Iterator[list[Any]]:
+    """The first column of every row of ``query``: ``first`` rows, then ``size`` at a time.
+
+    Always yields at least one (possibly empty) chunk; a chunk shorter than asked is the last.
+
+    Parameters that need SQLAlchemy's conversion (dates, booleans bound as values) send the
+    query through the ordinary result instead, so the values are always the same.
+    """
+    conn = session.connection()
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    names = compiled.positiontup or []
+    values = [params[name] for name in names]
+    if any(not isinstance(v, _PLAIN) or isinstance(v, bool) for v in values):
+        result = conn.execute(query).scalars()
+        chunk = first or size
+        while True:
+            rows = list(result.fetchmany(chunk))
+            yield rows
+            if len(rows) < chunk:
+                return
+            chunk = size
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), values)
+        chunk = first or size
+        while True:
+            raw = cursor.fetchmany(chunk)
+            yield [r[0] for r in raw]
+            if len(raw) < chunk:
+                return
+            chunk = size
+    finally:
+        cursor.close()
