@@ -216,12 +216,13 @@ class RecordListPage(Page):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(self.model.WIDTHS):
-            header.resizeSection(column, width)
+            # never narrower than its own title ("Ngày ban hành quyết định" is long)
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         if self.model.STRETCH is None:
             header.setStretchLastSection(True)
         else:
             header.setSectionResizeMode(self.model.STRETCH, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)  # its default
         table.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
