@@ -14,7 +14,6 @@ from PySide6.QtCore import QPointF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -30,23 +29,11 @@ from antt_desktop.gui.print_jobs import PrintJob
 from antt_desktop.gui.print_output import PrintOutput
 from antt_desktop.gui.print_paper import PdfPages
 from antt_desktop.gui.print_render import failure_text, start_render
+from antt_desktop.gui.print_zoom import Zoom
 from antt_desktop.gui.worker import Operation, OperationCancelled
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.text import PrintOptions
-
-#: Zoom choices: (message id, QPdfView zoom mode, factor for the custom ones).
-ZOOMS = (
-    (N_("Fit width"), QPdfView.ZoomMode.FitToWidth, 1.0),
-    (N_("Whole page"), QPdfView.ZoomMode.FitInView, 1.0),
-    ("50%", QPdfView.ZoomMode.Custom, 0.5),
-    ("75%", QPdfView.ZoomMode.Custom, 0.75),
-    ("100%", QPdfView.ZoomMode.Custom, 1.0),
-    ("150%", QPdfView.ZoomMode.Custom, 1.5),
-    ("200%", QPdfView.ZoomMode.Custom, 2.0),
-)
-ZOOM_STEP = 1.25
-ZOOM_RANGE = (0.25, 4.0)
 
 
 class PrintPreview(QDialog):
@@ -93,16 +80,8 @@ class PrintPreview(QDialog):
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1))
         self.page_total = QLabel()
-        self.zoom_box = QComboBox()
-        self.zoom_box.setObjectName("zoom_box")
-        for _text, _mode, _factor in ZOOMS:
-            self.zoom_box.addItem("")
-        self.zoom_box.currentIndexChanged.connect(self._zoom_chosen)
-        self.zoom_label = QLabel()
-        self.zoom_label.setObjectName("zoom_label")
-        self.zoom_label.setMinimumWidth(48)
-        self.view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
-        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        self.zoom = Zoom(self.view, self.pages, self.current_page)
+        self.zoom_box, self.zoom_label = self.zoom.box, self.zoom.label
         self.choices = ChoicesBar(job.choices, self)
         self.choices.setVisible(bool(job.choices))
         self.choices.applied.connect(self.remake)
@@ -179,8 +158,7 @@ class PrintPreview(QDialog):
             action.setToolTip(f"{t(text).replace('&', '')} ({action.shortcut().toString()})")
         self.page_box.setPrefix(t(N_("Page ")))
         self.page_total.setText(" " + t(N_("of {count}")).format(count=self.page_count) + " ")
-        for i, (text, _mode, _factor) in enumerate(ZOOMS):
-            self.zoom_box.setItemText(i, t(text))
+        self.zoom.retranslate(self.app.tr)
         self.warning.setText(
             t(
                 N_(
@@ -216,43 +194,19 @@ class PrintPreview(QDialog):
         self.actions_["previous"].setEnabled(page > 0)
         self.actions_["next"].setEnabled(page < self.page_count - 1)
 
-    def _zoom_chosen(self, index: int) -> None:
-        _text, mode, factor = ZOOMS[index]
-        self.view.setZoomMode(mode)
-        if mode == QPdfView.ZoomMode.Custom:
-            self.view.setZoomFactor(factor)
-
-    def zoom_by(self, step: float) -> None:
-        factor = self.shown_factor() * step
-        factor = max(ZOOM_RANGE[0], min(factor, ZOOM_RANGE[1]))
-        self.zoom_box.blockSignals(True)
-        self.zoom_box.setCurrentIndex(-1)
-        self.zoom_box.blockSignals(False)
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
-        self._show_zoom()
-
-    def _show_zoom(self) -> None:
-        self.zoom_label.setText(f"{round(self.shown_factor() * 100)}%")
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._show_zoom()
+        self.zoom.show()
 
     def shown_factor(self) -> float:
-        """The zoom in effect, also when the view fits the page to the window."""
-        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
-            return float(self.view.zoomFactor())
-        size = self.pages.size(max(self.current_page(), 0))
-        dpi = self.view.logicalDpiX() / 72
-        room = self.view.viewport().width() - 2 * self.view.documentMargins().left()
-        return max(room, 1) / max(size.width() * dpi, 1)
+        """The zoom in effect (see :meth:`Zoom.factor`)."""
+        return self.zoom.factor()
 
     def zoom_in(self) -> None:
-        self.zoom_by(ZOOM_STEP)
+        self.zoom.zoom_in()
 
     def zoom_out(self) -> None:
-        self.zoom_by(1 / ZOOM_STEP)
+        self.zoom.zoom_out()
 
     # --- printing and saving -----------------------------------------------------------------
     def default_path(self) -> Path:

@@ -168,7 +168,11 @@ def test_keyboard_moves_zooms_prints_and_closes(qtbot, view, open_preview, monke
     qtbot.keyClick(preview, Qt.Key.Key_PageDown, CTRL)
     qtbot.waitUntil(lambda: preview.current_page() == 1)
     assert preview.page_box.value() == 2
-    before = preview.shown_factor()
+    before = preview.shown_factor()  # fit to the width
+    preview.zoom_box.setCurrentIndex(1)  # the whole page: an A4 page is taller than wide
+    assert preview.zoom_label.text() == f"{round(preview.shown_factor() * 100)}%"
+    assert preview.shown_factor() < before
+    preview.zoom_box.setCurrentIndex(0)
     qtbot.keyClick(preview, Qt.Key.Key_Plus, CTRL)
     assert preview.shown_factor() == pytest.approx(before * 1.25, rel=0.01)
     assert preview.zoom_label.text() == f"{round(before * 125)}%"
