@@ -24,12 +24,13 @@ from antt_desktop.cli import (
     cmd_setup,
     cmd_sync,
     cmd_teams,
+    cmd_users,
 )
 from antt_desktop.cli.env import Env, default_data_dir
 from antt_desktop.cli.output import Output
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services.context import Actor
+from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.store.errors import KnownError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
@@ -43,6 +44,7 @@ COMMAND_MODULES = (
     cmd_data,
     cmd_print,
     cmd_sync,
+    cmd_users,
 )
 
 
@@ -54,7 +56,11 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
         default=default,
         help="folder of the post database (default: $ANTT_DATA_DIR or the user data folder)",
     )
-    parser.add_argument("--user", default=default, help="account name of who acts")
+    parser.add_argument(
+        "--user",
+        default=default,
+        help="account to log in with (default: $ANTT_USER); password from $ANTT_PASSWORD or asked",
+    )
     parser.add_argument(
         "--json", action="store_true", default=default, help="machine-readable output on stdout"
     )
@@ -95,7 +101,13 @@ def _log_failure(data_dir: Path) -> Path:
     return path
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> int:
+    """Run one command; returns its exit code.
+
+    Args:
+        argv: the words after ``antt``.
+        kdf: the Argon2 cost of passwords this run sets (tests pass a cheap one).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on usage errors
     tr = Translator(args.lang or "vi")
@@ -103,8 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = Env(
         data_dir=args.data_dir or default_data_dir(),
         out=out,
-        actor=Actor(args.user or "admin", "admin"),
         today=args.today or date.today(),
+        username=args.user,
+        kdf=kdf,
     )
     try:
         return int(args.func(env, args) or EXIT_OK)

@@ -10,8 +10,10 @@ from sqlalchemy import text
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services.units import initialise
-from antt_desktop.store import audit, backup, search_index
+from antt_desktop.security.backups import backup_info, restore_backup, write_backup
+from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER, create_post
+from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.store import audit, search_index
 from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.sync import identity as sync_identity
 
@@ -43,61 +45,80 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p = commands.add_parser("check", help="integrity, foreign keys, search index, audit chain")
     p.set_defaults(func=cmd_check)
 
-    p = commands.add_parser("backup", help="copy the database to a backup file")
+    p = commands.add_parser("backup", help="copy the database to an encrypted backup file")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_backup)
 
-    p = commands.add_parser("restore", help="replace the database with a backup file")
+    p = commands.add_parser(
+        "restore", help="replace the database with a backup file (a chief's password in it)"
+    )
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_restore)
 
 
 def cmd_init(env: Env, args: argparse.Namespace) -> int:
-    with env.open(create=True) as db, db.write() as session:
-        unit = initialise(
-            session,
-            unit_code=args.unit_code,
-            unit_name=args.unit_name,
-            admin=args.admin,
-            upper_code=args.upper_code,
-            upper_name=args.upper_name,
-            kind=UnitKind(args.kind),
-        )
-        sync_identity.ensure(session)  # the node's sync keys, in the same transaction
-        info = {"unit_id": unit.id, "code": unit.code, "name": unit.name, "path": str(env.db_path)}
+    password = env.new_password(args.admin)
+    post = create_post(
+        env.db_path,
+        password=password,
+        kdf=env.kdf,
+        unit_code=args.unit_code,
+        unit_name=args.unit_name,
+        admin=args.admin,
+        upper_code=args.upper_code,
+        upper_name=args.upper_name,
+        kind=UnitKind(args.kind),
+        on_setup=sync_identity.ensure,  # the node's sync keys, in the same transaction
+    )
+    with post, post.db.read() as session:
+        unit = Ctx(session, post.actor, env.today).local_unit()
+        info = {
+            "unit_id": unit.id,
+            "code": unit.code,
+            "name": unit.name,
+            "path": str(env.db_path),
+            "chief": post.actor.username,
+        }
     env.out.data(info)
     env.out.line(env.out._(N_("Set up {name} ({code}) in {path}")).format(**info))
+    env.out.line(
+        env.out._(N_("The first account, {chief}, is the post's chief; log in with it.")).format(
+            **info
+        )
+    )
     return 0
 
 
-def ensure_demo_database(env: Env, scale: str) -> None:
-    """Create and initialise the demo post (or upper unit) if the folder has no database."""
+def ensure_demo_database(env: Env, scale: str) -> bool:
+    """Create the demo post (or upper unit) if the folder has no database; this run then
+    logs in with the demo account. True when it was created."""
     if env.db_path.exists():
-        return
-    with env.open(create=True) as db, db.write() as session:
-        if scale == "district":
-            initialise(
-                session,
-                admin="admin",
-                kind=UnitKind.UPPER_UNIT,
-                unit_code=DEMO_UPPER["unit_code"],
-                unit_name=DEMO_UPPER["unit_name"],
-            )
-        else:
-            initialise(
-                session,
-                admin="admin",
-                unit_code=DEMO_POST["unit_code"],
-                unit_name=DEMO_POST["unit_name"],
-                upper_code=DEMO_POST["upper_code"],
-                upper_name=DEMO_POST["upper_name"],
-            )
+        return False
+    unit = DEMO_UPPER if scale == "district" else DEMO_POST
+    kind = UnitKind.UPPER_UNIT if scale == "district" else UnitKind.COMMUNE_POST
+    post = create_post(
+        env.db_path,
+        password=DEMO_PASSWORD,
+        kdf=env.kdf,
+        demo=True,
+        admin=DEMO_USER,
+        kind=kind,
+        unit_code=unit["unit_code"],
+        unit_name=unit["unit_name"],
+        upper_code=unit.get("upper_code"),
+        upper_name=unit.get("upper_name"),
+    )
+    post.close()
+    env.use(DEMO_USER, DEMO_PASSWORD)
+    return True
 
 
 def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:
     from antt_desktop.demo.generate import generate
 
     ensure_demo_database(env, args.scale)
+    with env.writing() as ctx:
+        ctx.require(Permission.WRITE)
 
     def progress(stage: str, done: int, total: int) -> bool:
         if not env.out.as_json:
@@ -161,23 +182,22 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        ctx.require(Permission.BACKUP)
+        code = ctx.local_unit().code
     with env.open(write=False) as db:
-        target = backup.backup(db, args.out)
-    with env.open() as db, db.write() as session:
-        audit.append(session, env.actor.username, "backup", detail=str(target))
+        target = write_backup(db, code, args.out)
+        with db.journal() as session:
+            audit.append(session, env.actor.username, "backup", detail=str(target))
     env.out.data({"ok": True, "path": str(target)})
     env.out.line(env.out._(N_("Backup written to {path}")).format(path=target))
     return 0
 
 
 def cmd_restore(env: Env, args: argparse.Namespace) -> int:
-    backup.check_backup(args.file)
-    db = env.open(create=True)  # holds the lock while the file is replaced
-    db.engine.dispose()
-    try:
-        kept = backup.restore(env.db_path, args.file)
-    finally:
-        db.close()
+    backup_info(args.file)  # a damaged or foreign file is refused before a password is asked
+    user = env.account()
+    kept = restore_backup(env.db_path, args.file, user, env.password())
     with env.open() as db, db.write() as session:
         audit.append(session, env.actor.username, "restore", detail=str(args.file))
     env.out.data({"ok": True, "restored": str(args.file), "previous": str(kept)})

@@ -1,21 +1,40 @@
-"""What every command gets: where the data lives, who acts, today's date, the output."""
+"""What every command gets: where the data lives, who acts, today's date, the output.
+
+Every command that opens the post logs in first, through the one login path
+(:func:`antt_desktop.security.login.login`): the account from ``--user`` (or
+``$ANTT_USER``), the password from ``$ANTT_PASSWORD`` or asked for without echo. A command
+that opens the database several times logs in once and keeps the key for the others.
+"""
 
 from __future__ import annotations
 
+import getpass
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import platformdirs
 
 from antt_desktop.cli.output import Output
+from antt_desktop.i18n.translator import N_
+from antt_desktop.security.errors import CredentialsMissing, PasswordsDiffer
+from antt_desktop.security.kdf import PRODUCTION, KdfParams
+from antt_desktop.security.keyring import KeyRing
+from antt_desktop.security.keyslots import key_file_path, read_key_file
+from antt_desktop.security.login import login
+from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
+from antt_desktop.store.errors import KnownError
 
 APP_NAME = "ANTT Desktop"
+PASSWORD_VAR = "ANTT_PASSWORD"
+USER_VAR = "ANTT_USER"
+NEW_PASSWORD_VAR = "ANTT_NEW_PASSWORD"
 
 
 def default_data_dir() -> Path:
@@ -25,19 +44,98 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 @dataclass
 class Env:
     data_dir: Path
     out: Output
-    actor: Actor
     today: date
+    username: str | None = None
+    #: Argon2 cost of slots written by this run (tests lower it; the default is memory-hard)
+    kdf: KdfParams = PRODUCTION
+    #: asks for a password (None: ``getpass`` on a terminal, refused without one)
+    ask: Callable[[str], str] | None = None
+    _password: str | None = field(default=None, repr=False)
+    _keys: KeyRing | None = field(default=None, repr=False)
+    _actor: Actor | None = None
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_FILENAME
 
-    def open(self, *, write: bool = True, create: bool = False) -> Database:
-        return open_database(self.db_path, create=create, write=write)
+    # --- credentials ------------------------------------------------------------------
+    def password(self, prompt: str = N_("Password for {user}: ")) -> str:
+        """The password of the account named: ``$ANTT_PASSWORD``, else asked for once."""
+        if self._password is None:
+            self._password = os.environ.get(PASSWORD_VAR) or self._ask(prompt, user=self.account())
+        return self._password
+
+    def new_password(self, user: str) -> str:
+        """A new password for ``user``: ``$ANTT_NEW_PASSWORD``, else asked for twice."""
+        given = os.environ.get(NEW_PASSWORD_VAR)
+        if given:
+            return given
+        first = self._ask(N_("New password for {user}: "), user=user)
+        if first != self._ask(N_("Repeat the new password: "), user=user):
+            raise PasswordsDiffer()
+        return first
+
+    def account(self) -> str:
+        if self.username is None and not os.environ.get(USER_VAR) and self._is_demo():
+            self.use(DEMO_USER, DEMO_PASSWORD)  # the demo post's public account
+        name = self.username or os.environ.get(USER_VAR)
+        if not name and _interactive():
+            name = input(self.out._(N_("Account name: "))).strip()
+        if not name:
+            raise CredentialsMissing()
+        self.username = name
+        return name
+
+    def _is_demo(self) -> bool:
+        try:
+            return read_key_file(key_file_path(self.db_path)).post.demo
+        except KnownError:
+            return False
+
+    def _ask(self, prompt: str, **values: str) -> str:
+        text = self.out._(prompt).format(**values)
+        if self.ask is not None:
+            return self.ask(text)
+        if not _interactive():
+            raise CredentialsMissing()
+        return getpass.getpass(text)
+
+    def use(self, username: str, password: str) -> None:
+        """Log in as this account (the demo post's known account, a just-created chief)."""
+        self.username, self._password = username, password
+
+    def remember(self, actor: Actor, keys: KeyRing) -> None:
+        """A login made elsewhere (``init``): later opens in this run reuse its key."""
+        self._actor, self._keys = actor, keys.with_kdf(self.kdf)
+
+    # --- the post ---------------------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            raise RuntimeError("no login yet: open the database first")
+        return self._actor
+
+    @property
+    def keys(self) -> KeyRing:
+        if self._keys is None:
+            raise RuntimeError("no login yet: open the database first")
+        return self._keys
+
+    def open(self, *, write: bool = True) -> Database:
+        """The post database, logged in (on the first open of this run)."""
+        if self._keys is not None:
+            return open_database(self.db_path, key=self._keys.db_key, write=write)
+        session = login(self.db_path, self.account(), self.password(), write=write, kdf=self.kdf)
+        self._actor, self._keys = session.actor, session.keys
+        return session.db
 
     @contextmanager
     def writing(self) -> Iterator[Ctx]:
@@ -47,5 +145,15 @@ class Env:
 
     @contextmanager
     def reading(self) -> Iterator[Ctx]:
-        with self.open(write=False) as db, db.read() as session:
-            yield Ctx(session, self.actor, self.today)
+        """A read; what it records (views of sensitive records) is appended after it."""
+        with self.open(write=False) as db:
+            with db.read() as session:
+                ctx = Ctx(session, self.actor, self.today, deferred_audit=[])
+                try:
+                    yield ctx
+                finally:
+                    pending = list(ctx.deferred_audit or ())
+            if pending:
+                ctx.deferred_audit = pending
+                with db.journal() as session:
+                    ctx.flush_deferred_audit(session)

@@ -15,7 +15,9 @@ from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
+import filelock
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +25,7 @@ from sqlalchemy import func, select
 
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.icons import app_icon
+from antt_desktop.gui.login_dialog import LoginDialog
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.qt_translation import GettextQtTranslator, LanguageSwitch
 from antt_desktop.gui.settings_store import (
@@ -34,11 +37,14 @@ from antt_desktop.gui.settings_store import (
 from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services.context import Actor
-from antt_desktop.services.units import initialise
-from antt_desktop.store.database import DB_FILENAME, Database, open_database
+from antt_desktop.security.errors import KeyFileMissing
+from antt_desktop.security.kdf import PRODUCTION, KdfParams
+from antt_desktop.security.keyslots import key_file_path
+from antt_desktop.security.login import Unlocked, login
+from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER, create_post
+from antt_desktop.store.database import DB_FILENAME, Database
 from antt_desktop.store.errors import DatabaseLocked, KnownError
-from antt_desktop.store.models import LocalNode, Person, User
+from antt_desktop.store.models import Person
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 5
 APP_NAME = "ANTT Desktop"
@@ -113,88 +119,108 @@ def _write_log(data_dir: Path, text: str) -> Path:
     return path
 
 
-def _is_initialised(db: Database) -> bool:
+def _fill_demo(db: Database, tr: Translator, today: date, factor: float) -> None:
+    """Demo data for a demo post that has no residents yet (made once, with progress)."""
     with db.read() as session:
-        node = session.get(LocalNode, 1)
-        return node is not None and node.unit_id is not None
+        empty = not session.execute(select(func.count()).select_from(Person)).scalar_one()
+    if not empty:
+        return
+    from antt_desktop.demo.generate import generate
+
+    def work(progress: Progress) -> object:
+        def step(stage: str, done: int, total: int) -> bool:
+            label = tr(N_("Creating the demo post: {stage}…")).format(
+                stage=tr(DEMO_STAGES.get(stage, stage))
+            )
+            return progress(label, done, total)
+
+        return generate(db, scale="commune", seed=1, today=today, progress=step, factor=factor)
+
+    run_operation(None, tr(N_("Creating the demo post (only the first time)")), work)
 
 
-def post_actor(db: Database) -> Actor:
-    """Who works: the post's first active administrator (accounts with passwords come later)."""
-    with db.read() as session:
-        name = session.execute(
-            select(User.username)
-            .where(User.role == "admin", User.active.is_(True), User.deleted.is_(False))
-            .order_by(User.username)
-            .limit(1)
-        ).scalar_one_or_none()
-    return Actor(name or "admin", "admin")
+def _set_aside_old_demo(path: Path) -> None:
+    """A demo post from before accounts (no key file): made-up data, moved out of the way
+    so a new, encrypted demo post is made (refused while another window holds it)."""
+    lock = filelock.FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise DatabaseLocked(path=str(path)) from exc
+    try:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(str(path) + suffix)
+            if old.exists():
+                old.replace(old.with_name(f"{old.name}.before-accounts-{stamp}"))
+    finally:
+        lock.release()
 
 
-def open_demo(folder: Path, tr: Translator, today: date, factor: float = 1.0) -> Database:
-    """Open the demo post in ``folder``, creating it with demo data first if needed.
+def prepare_demo(folder: Path, tr: Translator, today: date, kdf: KdfParams, factor: float) -> None:
+    """Make the demo post in ``folder`` (encrypted, with its public account and demo data)
+    unless it is there already.
 
     Raises:
-        OperationCancelled: the officer cancelled the demo data (nothing is left half-made:
-            the next start makes it again).
+        OperationCancelled: the officer cancelled the demo data (the next start makes it
+            again, since the post has no residents yet).
     """
-    db = open_database(folder / DB_FILENAME, create=True)
-    try:
-        if not _is_initialised(db):
-            with db.write() as session:
-                initialise(
-                    session,
-                    admin="admin",
-                    unit_code=DEMO_POST["unit_code"],
-                    unit_name=DEMO_POST["unit_name"],
-                    upper_code=DEMO_POST["upper_code"],
-                    upper_name=DEMO_POST["upper_name"],
-                )
-        with db.read() as session:
-            empty = not session.execute(select(func.count()).select_from(Person)).scalar_one()
-        if empty:
-            from antt_desktop.demo.generate import generate
+    path = folder / DB_FILENAME
+    if path.exists() and not key_file_path(path).exists():
+        _set_aside_old_demo(path)
+    if not path.exists():
+        setup: dict[str, Any] = {"admin": DEMO_USER, **DEMO_POST}
+        create_post(path, password=DEMO_PASSWORD, kdf=kdf, demo=True, **setup).close()
+    with login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf) as post:
+        _fill_demo(post.db, tr, today, factor)
 
-            def work(progress: Progress) -> object:
-                def step(stage: str, done: int, total: int) -> bool:
-                    label = tr(N_("Creating the demo post: {stage}…")).format(
-                        stage=tr(DEMO_STAGES.get(stage, stage))
-                    )
-                    return progress(label, done, total)
 
-                return generate(
-                    db, scale="commune", seed=1, today=today, progress=step, factor=factor
-                )
-
-            run_operation(None, tr(N_("Creating the demo post (only the first time)")), work)
-    except BaseException:
-        db.close()
-        raise
-    return db
+def _log_in(path: Path, tr: Translator, kdf: KdfParams, *, quiet: bool) -> Unlocked | None:
+    """The login dialog (the self-test logs in to the demo post with its public account)."""
+    if quiet:
+        return login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf)
+    dialog = LoginDialog(tr, path, kdf=kdf)
+    dialog.exec()
+    if dialog.locked_elsewhere:
+        raise DatabaseLocked(path=str(path))
+    return dialog.session
 
 
 def _open_post(
-    data_dir: Path, tr: Translator, *, demo: bool, factor: float, today: date
-) -> Database | None:
-    """The database to work on: the demo post, the set-up post, or one set up now."""
+    data_dir: Path,
+    tr: Translator,
+    *,
+    demo: bool,
+    factor: float,
+    today: date,
+    kdf: KdfParams,
+    quiet: bool,
+) -> Unlocked | None:
+    """The post to work on, logged in: the demo post, the set-up post, or one set up now."""
     if demo:
-        return open_demo(data_dir / DEMO_FOLDER, tr, today, factor)
+        prepare_demo(data_dir / DEMO_FOLDER, tr, today, kdf, factor)
+        return _log_in(data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet)
     path = data_dir / DB_FILENAME
-    existing = open_database(path) if path.exists() else None
-    if existing is not None and _is_initialised(existing):
-        return existing
+    if path.exists():
+        if not key_file_path(path).exists():
+            raise KeyFileMissing(path=str(key_file_path(path)))
+        return _log_in(path, tr, kdf, quiet=quiet)
     # only on the first start: the official list of provinces and communes takes a while
     from antt_desktop.gui.first_run import FirstRunDialog
 
-    dialog = FirstRunDialog(tr, path, database=existing)
+    dialog = FirstRunDialog(tr, path, kdf=kdf)
     dialog.exec()
     if dialog.wants_demo:
-        return open_demo(data_dir / DEMO_FOLDER, tr, today, factor)
-    return dialog.database
+        prepare_demo(data_dir / DEMO_FOLDER, tr, today, kdf, factor)
+        return _log_in(data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet)
+    return dialog.session
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the application; returns the exit code."""
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> int:
+    """Run the application; returns the exit code.
+
+    ``kdf`` is the Argon2 cost of passwords set in this run (tests pass a cheap one).
+    """
     args = build_parser().parse_args(argv)
     if args.self_test:
         args.demo = True
@@ -206,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp.setWindowIcon(app_icon())
     with ExitStack() as cleanup:
         _restore_on_exit(cleanup, qapp)
-        return _run(qapp, args, cleanup)
+        return _run(qapp, args, cleanup, kdf)
     return EXIT_ERROR  # pragma: no cover - ExitStack does not swallow exceptions
 
 
@@ -218,7 +244,7 @@ def _restore_on_exit(cleanup: ExitStack, qapp: QApplication) -> None:
     cleanup.callback(setattr, sys, "excepthook", hook)
 
 
-def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack) -> int:
+def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: KdfParams) -> int:
     data_dir: Path = args.data_dir or default_data_dir()
     store = SettingsStore.at(data_dir / SETTINGS_FILENAME)
     tr = Translator(args.lang or store.language)
@@ -229,7 +255,15 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack) -> in
     qapp.installTranslator(boot)
     quiet = bool(args.self_test)
     try:
-        db = _open_post(data_dir, tr, demo=args.demo, factor=args.demo_factor, today=today())
+        post = _open_post(
+            data_dir,
+            tr,
+            demo=args.demo,
+            factor=args.demo_factor,
+            today=today(),
+            kdf=kdf,
+            quiet=quiet,
+        )
     except DatabaseLocked:
         _message(None, tr(LOCKED), quiet=quiet)
         return EXIT_LOCKED
@@ -244,10 +278,10 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack) -> in
         return EXIT_ERROR
     finally:
         qapp.removeTranslator(boot)
-    if db is None:
-        return EXIT_OK  # the officer closed the first-run assistant
-    cleanup.callback(db.close)
-    app = AppContext(db, post_actor(db), tr, today=today)
+    if post is None:
+        return EXIT_OK  # the officer closed the first-run assistant or the login
+    cleanup.callback(post.close)
+    app = AppContext(post.db, post.actor, tr, today=today, keys=post.keys)
     languages = LanguageSwitch(qapp, app)
     cleanup.callback(languages.uninstall)
     prefs = Preferences(store, qapp, languages, data_dir)

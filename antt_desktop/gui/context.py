@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from antt_desktop.i18n.translator import Translator
+from antt_desktop.security.keyring import KeyRing
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import Database
 
@@ -26,13 +27,18 @@ class Changes(QObject):
 
 @dataclass
 class AppContext:
-    """The open post database, who is working, the language, and the change bus."""
+    """The open post database, who is working, the language, and the change bus.
+
+    ``keys`` is the unlocked post's key ring (accounts and backups need it; None in views
+    opened over a database no one logged in to, as some tests do).
+    """
 
     db: Database
     actor: Actor
     tr: Translator
     changes: Changes = field(default_factory=Changes)
     today: Callable[[], date] = date.today
+    keys: KeyRing | None = None
 
     @contextmanager
     def write(self) -> Iterator[Ctx]:
@@ -42,5 +48,10 @@ class AppContext:
 
     @contextmanager
     def read(self) -> Iterator[Ctx]:
+        """A read; what it records (a view of a sensitive record) is appended after it."""
         with self.db.read() as session:
-            yield Ctx(session, self.actor, self.today())
+            ctx = Ctx(session, self.actor, self.today(), deferred_audit=[])
+            yield ctx
+        if ctx.deferred_audit:
+            with self.db.journal() as session:
+                ctx.flush_deferred_audit(session)

@@ -20,8 +20,11 @@ from antt_desktop.domain.text import fold
 from antt_desktop.gui.forms.ui_first_run import Ui_FirstRunDialog
 from antt_desktop.i18n.messages import describe_all, sentence
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services.units import initialise
-from antt_desktop.store.database import Database, open_database
+from antt_desktop.security.kdf import PRODUCTION, KdfParams
+from antt_desktop.security.login import Unlocked
+from antt_desktop.security.passwords import MIN_LENGTH
+from antt_desktop.services.accounts import create_post
+from antt_desktop.store.database import Database
 from antt_desktop.store.errors import KnownError
 
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,12 +88,12 @@ def upper_for(province: Province) -> tuple[str, str]:
 
 
 class FirstRunDialog(QDialog):
-    """Set up the post in the database at ``db_path``, or choose the demo post.
+    """Set up the post in the database at ``db_path`` (encrypted, with the chief's account
+    and password), or choose the demo post.
 
-    ``database`` is that file already open (it exists but was never set up).
-
-    After ``exec()``: :attr:`database` is the open, initialised database (accepted), or
+    After ``exec()``: :attr:`session` is the new post, logged in as its chief (accepted), or
     :attr:`wants_demo` is True (the officer chose the demo post), or neither (quit).
+    ``kdf`` is the cost of the password's key derivation (tests lower it).
     """
 
     def __init__(
@@ -99,15 +102,14 @@ class FirstRunDialog(QDialog):
         db_path: Path,
         parent: QWidget | None = None,
         *,
-        database: Database | None = None,
+        kdf: KdfParams = PRODUCTION,
     ) -> None:
         super().__init__(parent)
         self.tr_ = tr
         self.db_path = db_path
-        self.database: Database | None = None
+        self.kdf = kdf
+        self.session: Unlocked | None = None
         self.wants_demo = False
-        # the database file, once open (given, or opened by a first attempt); closed on quit
-        self._db: Database | None = database
         self._auto_name = ""
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -121,7 +123,7 @@ class FirstRunDialog(QDialog):
         self._setup_combo(self.ui.wardCombo, [])
         self.ui.provinceCombo.currentIndexChanged.connect(self._on_province)
         self.ui.wardCombo.currentIndexChanged.connect(self._on_ward)
-        self.ui.adminEdit.returnPressed.connect(self.create_post)
+        self.ui.repeatEdit.returnPressed.connect(self.create_post)
         self.ui.createButton.clicked.connect(self.create_post)
         self.ui.demoButton.clicked.connect(self._choose_demo)
         self.ui.quitButton.clicked.connect(self.reject)
@@ -165,7 +167,8 @@ class FirstRunDialog(QDialog):
                 N_(
                     "Set up your post once: choose your province and your commune or ward from "
                     "the official list (type a few letters, accents are optional), check the "
-                    "names, and name the chief's account. Or open the demo post to look around."
+                    "names, and name the chief's account with its password. Or open the demo post"
+                    " to look around."
                 )
             )
         )
@@ -180,8 +183,15 @@ class FirstRunDialog(QDialog):
         ui.accountGroup.setTitle(tr(N_("First account")))
         ui.adminLabel.setText(tr(N_("Chief's &account name:")))
         ui.adminEdit.setPlaceholderText(tr(N_("for example truongcong")))
+        ui.passwordLabel.setText(tr(N_("&Password:")))
+        ui.repeatLabel.setText(tr(N_("&Repeat the password:")))
         ui.passwordNoteLabel.setText(
-            tr(N_("Passwords are not asked for yet; they come with the security update."))
+            tr(
+                N_(
+                    "At least {min} characters. The data is encrypted with it: keep it safe,"
+                    " nobody can recover a forgotten password (other chiefs can set a new one)."
+                )
+            ).format(min=MIN_LENGTH)
         )
         ui.demoButton.setText(tr(N_("Open the &demo post")))
         ui.createButton.setText(tr(N_("Set &up this post")))
@@ -214,8 +224,12 @@ class FirstRunDialog(QDialog):
 
     def _choose_demo(self) -> None:
         self.wants_demo = True
-        self._close_db()
         self.accept()
+
+    @property
+    def database(self) -> Database | None:
+        """The new post's database (after an accepted set-up)."""
+        return self.session.db if self.session is not None else None
 
     # --- creating -------------------------------------------------------------------------
     def create_post(self) -> None:
@@ -229,32 +243,28 @@ class FirstRunDialog(QDialog):
             )
             (ui.wardCombo if ui.wardCombo.count() else ui.provinceCombo).setFocus()
             return
+        if ui.passwordEdit.text() != ui.repeatEdit.text():
+            ui.problemsLabel.setText(tr(N_("The two passwords are not the same.")))
+            ui.repeatEdit.clear()
+            ui.repeatEdit.setFocus()
+            return
         try:
-            db = self._db or open_database(self.db_path, create=True)
-            self._db = db
-            with db.write() as session:
-                initialise(
-                    session,
-                    unit_code=ui.unitCodeEdit.text(),
-                    unit_name=ui.unitNameEdit.text(),
-                    admin=ui.adminEdit.text().strip(),
-                    upper_code=ui.upperCodeEdit.text().strip() or None,
-                    upper_name=ui.upperNameEdit.text().strip() or None,
-                )
+            self.session = create_post(
+                self.db_path,
+                password=ui.passwordEdit.text(),
+                kdf=self.kdf,
+                unit_code=ui.unitCodeEdit.text(),
+                unit_name=ui.unitNameEdit.text(),
+                admin=ui.adminEdit.text().strip(),
+                upper_code=ui.upperCodeEdit.text().strip() or None,
+                upper_name=ui.upperNameEdit.text().strip() or None,
+            )
         except ValidationFailed as exc:
             ui.problemsLabel.setText("\n".join(describe_all(exc.problems, tr)))
             return
         except KnownError as exc:
             ui.problemsLabel.setText(sentence(exc.code, exc.params, tr))
             return
-        self.database, self._db = db, None
+        ui.passwordEdit.clear()
+        ui.repeatEdit.clear()
         self.accept()
-
-    def _close_db(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-    def reject(self) -> None:
-        self._close_db()
-        super().reject()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from antt_desktop.gui.app import DEMO_FOLDER, needs_offscreen, open_demo, post_actor
+from antt_desktop.gui.app import DEMO_FOLDER, needs_offscreen, prepare_demo
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.main_window import MainWindow
@@ -26,6 +26,10 @@ from antt_desktop.gui.qt_translation import LanguageSwitch
 from antt_desktop.gui.self_test import settle
 from antt_desktop.gui.settings_store import Preferences, SettingsStore, apply_font_size
 from antt_desktop.i18n.translator import Translator
+from antt_desktop.security.kdf import PRODUCTION
+from antt_desktop.security.login import login
+from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER
+from antt_desktop.store.database import DB_FILENAME
 
 SIZE = (1366, 768)
 #: Pages pictured with their first record open (an empty report says nothing).
@@ -86,10 +90,11 @@ def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
     store = SettingsStore.at(data_dir / "screenshots.ini")  # never the officer's settings
     apply_font_size(qapp, "normal")
     today = args.today or date.today()
-    db = open_demo(data_dir / DEMO_FOLDER, tr, today, args.demo_factor)
+    prepare_demo(data_dir / DEMO_FOLDER, tr, today, PRODUCTION, args.demo_factor)
+    post = login(data_dir / DEMO_FOLDER / DB_FILENAME, DEMO_USER, DEMO_PASSWORD)
     saved: list[Path] = []
     try:
-        app = AppContext(db, post_actor(db), tr, today=lambda: today)
+        app = AppContext(post.db, post.actor, tr, today=lambda: today, keys=post.keys)
         languages = LanguageSwitch(qapp, app)
         saved.append(first_run_picture(tr, data_dir, args.out))
         window = MainWindow(app, store, prefs=Preferences(store, qapp, languages, data_dir))
@@ -108,7 +113,7 @@ def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
         window.deleteLater()
         languages.uninstall()
     finally:
-        db.close()
+        post.close()
     return saved
 
 

@@ -1,8 +1,12 @@
-"""What every service call needs: the transaction's session, who acts, and today's date."""
+"""What every service call needs: the transaction's session, who acts, and today's date.
+
+The permission check lives here, in one place: a service function that changes or reveals
+sensitive data calls ``ctx.require(Permission.X)`` before anything else.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
@@ -10,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.security.errors import PermissionDenied
+from antt_desktop.security.roles import SYSTEM, Actor, Permission, allows, roles_with
 from antt_desktop.store import audit
 from antt_desktop.store.base import Base
 from antt_desktop.store.errors import DatabaseNotInitialised, NotFound
@@ -18,24 +24,37 @@ from antt_desktop.store.models import LocalNode, Unit
 T = TypeVar("T", bound=Base)
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who performs a change: the account name and its role."""
+__all__ = ["SYSTEM", "Actor", "Ctx", "Permission", "apply_changes", "max_length", "require"]
 
-    username: str
-    role: str = "admin"
-
-
-SYSTEM = Actor("system", "admin")
+AuditLine = tuple[str, str | None, str | None, tuple[str, ...], str | None]
 
 
 @dataclass
 class Ctx:
-    """A service call's context. The caller owns the transaction (``Database.write()``)."""
+    """A service call's context. The caller owns the transaction (``Database.write()``).
+
+    A read context (``Database.read()``) sets ``deferred_audit``: entries a read records
+    (a view of a sensitive record) are collected there, and the caller appends them after the
+    read in a transaction of their own (``Database.journal()``).
+    """
 
     session: Session
     actor: Actor
     today: date
+    deferred_audit: list[AuditLine] | None = field(default=None)
+
+    def may(self, permission: Permission) -> bool:
+        return allows(self.actor.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        """PermissionDenied naming the account, its role and who may, unless allowed."""
+        if not allows(self.actor.role, permission):
+            raise PermissionDenied(
+                user=self.actor.username,
+                role=self.actor.role,
+                action=permission.value,
+                roles=[r.value for r in roles_with(permission)],
+            )
 
     def audit(
         self,
@@ -45,7 +64,17 @@ class Ctx:
         fields: list[str] | tuple[str, ...] = (),
         detail: str | None = None,
     ) -> None:
+        if self.deferred_audit is not None:
+            self.deferred_audit.append((action, entity, entity_id, tuple(fields), detail))
+            return
         audit.append(self.session, self.actor.username, action, entity, entity_id, fields, detail)
+
+    def flush_deferred_audit(self, session: Session) -> None:
+        """Append what a read recorded, in ``session`` (a ``Database.journal()``)."""
+        for action, entity, entity_id, fields, detail in self.deferred_audit or ():
+            audit.append(session, self.actor.username, action, entity, entity_id, fields, detail)
+        if self.deferred_audit:
+            self.deferred_audit.clear()
 
     def get(self, cls: type[T], ident: str, entity: str | None = None) -> T:
         """The live (not tombstoned) row with this id, or NotFound naming the entity."""

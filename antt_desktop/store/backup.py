@@ -1,4 +1,8 @@
-"""Backups made with SQLite's online backup API, checked before a restore replaces anything."""
+"""Backups made with SQLite's online backup API, checked before a restore replaces anything.
+
+A copy of an encrypted database is encrypted with the same key (``Database.key``); the
+security layer wraps such a copy, with the key slots, into the backup file officers keep.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,26 @@ import sqlite3
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from antt_desktop.store.database import Database, head_revision
+from antt_desktop.store.database import Database, connect_raw
 from antt_desktop.store.errors import KnownError
 
 
 class BackupInvalid(KnownError):
     code = "backup.invalid"
     exit_code = 3
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    errors: list[type[Exception]] = [sqlite3.DatabaseError]
+    try:
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        errors.append(sqlcipher.DatabaseError)
+    except ImportError:  # pragma: no cover - encryption not installed
+        pass
+    return tuple(errors)
 
 
 def backup(db: Database, target: Path) -> Path:
@@ -24,62 +40,75 @@ def backup(db: Database, target: Path) -> Path:
     partial = target.with_name(target.name + ".part")
     raw = db.engine.raw_connection()
     try:
-        dst = sqlite3.connect(partial)
+        dst = connect_raw(partial, db.key)
         try:
             raw.driver_connection.backup(dst)  # type: ignore[union-attr]
         finally:
             dst.close()
     finally:
         raw.close()
-    check_backup(partial)
+    try:
+        check_backup(partial, db.key)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
     return target
 
 
-def check_backup(path: Path) -> str:
+def check_backup(path: Path, key: bytes | None = None) -> str:
     """The schema revision of a backup file; BackupInvalid if it is not a sound post database."""
     if not path.is_file():
         raise BackupInvalid(path=str(path), reason="missing")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn: Any = connect_raw(path, key, read_only=True)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             node = conn.execute("SELECT count(*) FROM local_node").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except _database_errors() as exc:
         raise BackupInvalid(path=str(path), reason=str(exc)) from exc
     if ok != "ok" or revision is None or node != 1:
         raise BackupInvalid(path=str(path), reason=f"integrity {ok}, node rows {node}")
-    if revision[0] != head_revision():
-        # an older backup is upgraded when opened; a newer one is refused by open_database
-        pass
+    # an older backup is upgraded when opened; a newer one is refused by open_database
     return str(revision[0])
 
 
-def restore(db_path: Path, source: Path) -> Path:
-    """Replace the database at ``db_path`` with ``source``; the current file is kept aside.
-
-    The caller must hold the write lock and have closed its engine. The restored copy starts
-    a new replica epoch (a fresh replica id) so its old sync stamps are never reused.
-    Returns the path where the replaced database was kept.
-    """
-    check_backup(source)
+def keep_aside(db_path: Path, why: str) -> Path:
+    """Copy the database file (and its write-ahead log) aside before it is replaced."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
-    staging = db_path.with_name(db_path.name + ".restore")
-    shutil.copy2(source, staging)
-    conn = sqlite3.connect(staging)
+    kept = db_path.with_name(f"{db_path.stem}.{why}-{stamp}{db_path.suffix}")
+    if db_path.exists():
+        shutil.copy2(db_path, kept)
+        wal = Path(str(db_path) + "-wal")
+        if wal.exists():  # committed changes not yet folded into the file
+            shutil.copy2(wal, Path(str(kept) + "-wal"))
+    return kept
+
+
+def new_epoch(path: Path, key: bytes | None) -> None:
+    """A restored copy starts a new replica epoch so its old sync stamps are never reused."""
+    conn = connect_raw(path, key)
     try:
         conn.execute("UPDATE local_node SET replica_id = ?", (str(uuid.uuid4()),))
         conn.commit()
     finally:
         conn.close()
-    if db_path.exists():
-        with sqlite3.connect(db_path) as live:
-            live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(db_path, kept)
+
+
+def restore(db_path: Path, source: Path, key: bytes | None = None) -> Path:
+    """Replace the database at ``db_path`` with ``source``; the current file is kept aside.
+
+    The caller must hold the write lock and have closed its engine. Returns the path where
+    the replaced database was kept.
+    """
+    check_backup(source, key)
+    kept = keep_aside(db_path, "before-restore")
+    staging = db_path.with_name(db_path.name + ".restore")
+    shutil.copy2(source, staging)
+    new_epoch(staging, key)
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     staging.replace(db_path)

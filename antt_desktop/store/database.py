@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import filelock
+import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,6 +29,7 @@ from antt_desktop.store.errors import (
     DatabaseLocked,
     DatabaseMissing,
     DatabaseTooNew,
+    DatabaseUnreadable,
     EncryptionUnavailable,
 )
 
@@ -58,14 +60,31 @@ def head_revision() -> str:
     return head
 
 
+def sqlcipher_module() -> Any:
+    """The SQLCipher DB-API module (EncryptionUnavailable when it is not installed)."""
+    try:
+        import sqlcipher3.dbapi2 as sqlcipher
+    except ImportError as exc:
+        raise EncryptionUnavailable(module="sqlcipher3") from exc
+    return sqlcipher
+
+
+def connect_raw(path: Path, key: bytes | None, *, read_only: bool = False) -> Any:
+    """A bare DB-API connection to ``path`` (unlocked with ``key`` when given): for copies
+    and checks of files that are not the open database."""
+    if key is None:
+        uri = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+        return sqlite3.connect(uri, uri=True)
+    conn = sqlcipher_module().connect(str(path))
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    return conn
+
+
 def _make_engine(path: Path, key: bytes | None) -> Engine:
     kwargs: dict[str, Any] = {}
     if key is not None:
-        try:
-            import sqlcipher3.dbapi2 as sqlcipher
-        except ImportError as exc:
-            raise EncryptionUnavailable(module="sqlcipher3") from exc
-        kwargs["module"] = sqlcipher
+        kwargs["module"] = sqlcipher_module()
     # JSON as UTF-8 text, not \u escapes: a third of the size for Vietnamese pledge items
     kwargs["json_serializer"] = functools.partial(
         json.dumps, ensure_ascii=False, separators=(",", ":")
@@ -77,7 +96,8 @@ def _make_engine(path: Path, key: bytes | None) -> Engine:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
         cur = dbapi_conn.cursor()
         if key is not None:
-            cur.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            cur.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # a raw key: no slow KDF per connection
+            cur.execute("PRAGMA cipher_log_level = NONE")  # refusals are ours to report
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -100,10 +120,17 @@ class Database:
     """
 
     def __init__(
-        self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None, wall: WallClock
+        self,
+        path: Path,
+        engine: Engine,
+        lock: filelock.BaseFileLock | None,
+        wall: WallClock,
+        key: bytes | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
+        #: the SQLCipher key the file is encrypted with (None: a plain file); copies use it
+        self.key = key
         self._lock = lock
         self.wall = wall
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
@@ -121,6 +148,16 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def journal(self) -> Iterator[Session]:
+        """A transaction that only appends audit entries (a view, a print, a login).
+
+        Allowed to a reader beside the window that holds the write lock: SQLite serialises
+        the appends (``BEGIN IMMEDIATE``), and the entries change no synced record.
+        """
+        with self._writer() as session, session.begin():
             yield session
 
     @contextmanager
@@ -234,7 +271,8 @@ def open_database(
         wall: the wall clock for sync stamps (tests pass a fake one).
 
     Raises:
-        DatabaseLocked, DatabaseTooNew, DatabaseMissing, EncryptionUnavailable.
+        DatabaseLocked, DatabaseTooNew, DatabaseMissing, EncryptionUnavailable,
+        DatabaseUnreadable (the key does not open the file, or it is not a database).
     """
     path = Path(path)
     if not path.exists() and not create:
@@ -253,7 +291,13 @@ def open_database(
     try:
         engine = _make_engine(path, key)
         # a reader that got the lock may upgrade the schema, then lets the lock go
-        _ensure_schema(path, engine, may_write=lock is not None)
+        try:
+            _ensure_schema(path, engine, may_write=lock is not None)
+        except sqlalchemy.exc.DatabaseError as exc:
+            engine.dispose()
+            if "not a database" in str(exc.orig):  # wrong key, or not a database at all
+                raise DatabaseUnreadable(path=str(path)) from exc
+            raise
     except BaseException:
         if lock is not None:
             lock.release()
@@ -261,4 +305,4 @@ def open_database(
     if not write and lock is not None:
         lock.release()
         lock = None
-    return Database(path, engine, lock, wall)
+    return Database(path, engine, lock, wall, key)

@@ -39,6 +39,13 @@ class EncryptionUnavailable(KnownError):
     exit_code = 1
 
 
+class DatabaseUnreadable(KnownError):
+    """The file does not open with the key given (or is not a database at all)."""
+
+    code = "db.unreadable"
+    exit_code = 5
+
+
 class NotFound(KnownError):
     """A record named by id or code does not exist (exit 3: invalid input)."""
 

@@ -66,7 +66,7 @@ def build(path: Path) -> tuple[Database, str, str]:
             upper_name="Công an tỉnh Thái Nguyên",
         )
     with db.write() as session:
-        ctx = Ctx(session, Actor("admin"), TODAY)
+        ctx = Ctx(session, Actor("admin", "chief"), TODAY)
         person = add_person(ctx, PersonInput(full_name="Nguyễn Văn Đức", born="1985", sex="M"))
         dossier = open_dossier(ctx, DossierInput(person.person.id, "SUSPENDED", "05/11/2025"))
         period = Period.parse("2025-11")

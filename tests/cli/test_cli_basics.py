@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from antt_desktop.store.database import open_database
+from tests.conftest import connect_unlocked
 
 
 def _count(data_dir: Path, table: str) -> int:
-    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
@@ -96,7 +95,7 @@ def test_unknown_record_exits_3(post) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_locked_database_exits_5(post) -> None:  # type: ignore[no-untyped-def]
-    holder = open_database(post.data_dir / "antt.sqlite3")
+    holder = post.open_db()
     try:
         r = post("person", "add", "--name", "Lê Văn Tám")
     finally:
@@ -120,7 +119,7 @@ def test_check_reports_a_sound_database_then_a_damaged_one(post) -> None:  # typ
     post("person", "add", "--name", "Lê Văn Tám")
     ok = post("check", "--json")
     assert ok.code == 0 and ok.json["ok"] is True
-    with sqlite3.connect(post.data_dir / "antt.sqlite3") as conn:
+    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
         conn.execute("UPDATE audit_entries SET actor = 'someone else' WHERE seq = 1")
     bad = post("check", "--json")
     assert bad.code == 1

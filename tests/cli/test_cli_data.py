@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.conftest import connect_unlocked
+
 
 def _scalar(data_dir: Path, sql: str) -> int:
-    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
         return conn.execute(sql).fetchone()[0]
 
 

@@ -7,18 +7,19 @@ the 5th of the next month; RELEASED ones quarterly, with a classification A-D.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import connect_unlocked
+
 Antt = Callable[..., Any]
 
 
 def _count(data_dir: Path, table: str) -> int:
-    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import connect_unlocked
+
 Antt = Callable[..., Any]
 SIGN_AREA = ("household", "sign-area", "--area", "Thôn Đồng Tâm", "--year", "2026")
 
 
 def _count(data_dir: Path, sql: str) -> int:
-    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
         return conn.execute(sql).fetchone()[0]
 
 

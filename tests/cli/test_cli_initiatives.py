@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from antt_desktop.services.context import SYSTEM, Ctx
 from antt_desktop.services.units import add_area
-from antt_desktop.store.database import open_database
+from tests.conftest import connect_unlocked, open_post
 
 SCORES_98 = (
     "leadership=18",
@@ -23,12 +22,12 @@ SCORES_98 = (
 
 
 def _count(data_dir: Path, table: str) -> int:
-    with sqlite3.connect(data_dir / "antt.sqlite3") as conn:
+    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
         return conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]
 
 
 def _add_areas(data_dir: Path, *names: str) -> None:
-    with open_database(data_dir / "antt.sqlite3") as db, db.write() as session:
+    with open_post(data_dir / "antt.sqlite3", "truongcong") as db, db.write() as session:
         ctx = Ctx(session, SYSTEM, date(2026, 11, 22))
         for name in names:
             add_area(ctx, name=name)

@@ -105,6 +105,8 @@ def test_the_first_start_sets_up_the_post_then_opens_the_window(
             widget._pick(widget.ui.provinceCombo, "thai nguyen")
             widget._pick(widget.ui.wardCombo, "phu luong")
             widget.ui.adminEdit.setText("truongcong")
+            widget.ui.passwordEdit.setText("mat-khau-cua-truong")
+            widget.ui.repeatEdit.setText("mat-khau-cua-truong")
             widget.create_post()
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         shown = [w for w in windows if w.isVisible()]

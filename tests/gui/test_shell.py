@@ -190,9 +190,9 @@ def test_back_up_now_writes_a_sound_copy(
     assert page.last_backup is not None
     assert page.last_backup.parent == app_ctx.db.path.parent / "backups"
     assert page.ui.backupStatusLabel.text() == f"Đã sao lưu vào {page.last_backup}"
-    from antt_desktop.store.backup import check_backup
+    from antt_desktop.security.backups import backup_info
 
-    assert check_backup(page.last_backup)
+    assert backup_info(page.last_backup).unit_code == "00070"
 
 
 def test_a_page_module_not_in_the_build_shows_a_placeholder() -> None:

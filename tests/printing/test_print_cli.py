@@ -4,7 +4,6 @@ refusals exit 3 naming the field and leave no file and no audit entry."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,8 @@ from antt_desktop.services.households import HouseholdInput, add_household
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.pledges import record_pledge
 from antt_desktop.services.units import add_area
-from antt_desktop.store.database import DB_FILENAME, open_database
+from antt_desktop.store.database import DB_FILENAME
+from tests.conftest import TEST_KDF, TEST_PASSWORD, connect_unlocked, open_post
 
 
 @dataclass
@@ -37,12 +37,17 @@ class Result:
 
 
 @pytest.fixture
-def antt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+def antt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Result]:
     data = tmp_path / "post"
+    for var in ("ANTT_PASSWORD", "ANTT_NEW_PASSWORD"):
+        monkeypatch.setenv(var, TEST_PASSWORD)
+    monkeypatch.setenv("ANTT_USER", "truongcong")
 
     def run(*args: str) -> Result:
         try:
-            code = main(["--data-dir", str(data), "--today", "2026-11-22", *args])
+            code = main(["--data-dir", str(data), "--today", "2026-11-22", *args], kdf=TEST_KDF)
         except SystemExit as exc:
             code = int(exc.code or 0)
         captured = capsys.readouterr()
@@ -61,8 +66,8 @@ def antt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Re
 @pytest.fixture
 def ids(antt: Any) -> dict[str, str]:
     """Records made through the services in the CLI's own database."""
-    with open_database(antt.data_dir / DB_FILENAME) as db, db.write() as session:
-        ctx = Ctx(session, Actor("truongcong"), date(2026, 11, 22))
+    with open_post(antt.data_dir / DB_FILENAME, "truongcong") as db, db.write() as session:
+        ctx = Ctx(session, Actor("truongcong", "chief"), date(2026, 11, 22))
         area = add_area(ctx, name="Xóm Đồng Tâm", kind="xom")
         person = add_person(ctx, PersonInput(full_name="Hà Thị Huệ", born="1979", sex="F"))
         dossier = open_dossier(ctx, DossierInput(person.person.id, "DRUG_USER", "05/09/2026"))
@@ -87,7 +92,7 @@ def ids(antt: Any) -> dict[str, str]:
 
 
 def _audits(data_dir: Path) -> list[tuple[str, str | None, str | None]]:
-    with sqlite3.connect(data_dir / DB_FILENAME) as conn:
+    with connect_unlocked(data_dir / DB_FILENAME) as conn:
         return conn.execute(
             "SELECT action, entity, detail FROM audit_entries WHERE action = 'print' ORDER BY seq"
         ).fetchall()

@@ -126,9 +126,9 @@ def test_backup_and_restore_round_trip(db, write, tmp_path: Path) -> None:  # ty
             __import__("sqlalchemy").text("SELECT replica_id FROM local_node")
         ).scalar_one()
     db.close()
-    kept = backup.restore(path, target)
+    kept = backup.restore(path, target, db.key)
     assert kept.exists()
-    with open_database(path) as again, again.read() as s:
+    with open_database(path, db.key) as again, again.read() as s:
         names = sorted(p.full_name for p in s.query(Person))
         replica_after = s.execute(
             __import__("sqlalchemy").text("SELECT replica_id FROM local_node")

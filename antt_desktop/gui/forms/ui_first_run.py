@@ -138,11 +138,35 @@ class Ui_FirstRunDialog(object):
 
         self.accountLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.adminEdit)
 
+        self.passwordLabel = QLabel(self.accountGroup)
+        self.passwordLabel.setObjectName(u"passwordLabel")
+
+        self.accountLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+
+        self.passwordEdit = QLineEdit(self.accountGroup)
+        self.passwordEdit.setObjectName(u"passwordEdit")
+        self.passwordEdit.setMaxLength(256)
+        self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.accountLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
+
+        self.repeatLabel = QLabel(self.accountGroup)
+        self.repeatLabel.setObjectName(u"repeatLabel")
+
+        self.accountLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.repeatLabel)
+
+        self.repeatEdit = QLineEdit(self.accountGroup)
+        self.repeatEdit.setObjectName(u"repeatEdit")
+        self.repeatEdit.setMaxLength(256)
+        self.repeatEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.accountLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.repeatEdit)
+
         self.passwordNoteLabel = QLabel(self.accountGroup)
         self.passwordNoteLabel.setObjectName(u"passwordNoteLabel")
         self.passwordNoteLabel.setWordWrap(True)
 
-        self.accountLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.passwordNoteLabel)
+        self.accountLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.passwordNoteLabel)
 
 
         self.dialogLayout.addWidget(self.accountGroup)
@@ -193,13 +217,17 @@ class Ui_FirstRunDialog(object):
         self.upperNameLabel.setBuddy(self.upperNameEdit)
         self.upperCodeLabel.setBuddy(self.upperCodeEdit)
         self.adminLabel.setBuddy(self.adminEdit)
+        self.passwordLabel.setBuddy(self.passwordEdit)
+        self.repeatLabel.setBuddy(self.repeatEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.provinceCombo, self.wardCombo)
         QWidget.setTabOrder(self.wardCombo, self.unitNameEdit)
         QWidget.setTabOrder(self.unitNameEdit, self.upperNameEdit)
         QWidget.setTabOrder(self.upperNameEdit, self.upperCodeEdit)
         QWidget.setTabOrder(self.upperCodeEdit, self.adminEdit)
-        QWidget.setTabOrder(self.adminEdit, self.createButton)
+        QWidget.setTabOrder(self.adminEdit, self.passwordEdit)
+        QWidget.setTabOrder(self.passwordEdit, self.repeatEdit)
+        QWidget.setTabOrder(self.repeatEdit, self.createButton)
         QWidget.setTabOrder(self.createButton, self.demoButton)
         QWidget.setTabOrder(self.demoButton, self.quitButton)
         QWidget.setTabOrder(self.quitButton, self.unitCodeEdit)

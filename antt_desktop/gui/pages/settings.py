@@ -16,7 +16,9 @@ from antt_desktop.gui.settings_store import FONT_POINTS, Preferences
 from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store.backup import backup
+from antt_desktop.security.backups import SUFFIX as BACKUP_SUFFIX
+from antt_desktop.security.backups import write_backup
+from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
 
 #: Each language is named in itself, so an officer can always find their own.
@@ -109,16 +111,23 @@ class SettingsPage(Page):
     # --- backup ---------------------------------------------------------------------------
     def default_backup_path(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return self.data_folder / BACKUP_FOLDER / f"antt-{stamp}.sqlite3"
+        return self.data_folder / BACKUP_FOLDER / f"antt-{stamp}{BACKUP_SUFFIX}"
 
     def backup_now(self, target: Path | None = None) -> Path | None:
-        """Back the database up (into the backups folder unless ``target`` is given)."""
+        """Back the database up, encrypted with its key slots (into the backups folder unless
+        ``target`` is given); the backup is recorded in the audit log."""
         target = Path(target) if target else self.default_backup_path()
-        db = self.app.db
+        app = self.app
 
         def work(progress: Progress) -> Path:
             progress(self.tr_(N_("Backing up the database…")), 0, 1)
-            return backup(db, target)
+            with app.write() as ctx:
+                ctx.require(Permission.BACKUP)
+                code = ctx.local_unit().code
+            done = write_backup(app.db, code, target)
+            with app.write() as ctx:
+                ctx.audit("backup", detail=str(done))
+            return done
 
         tr = self.tr_
         try:
@@ -142,7 +151,7 @@ class SettingsPage(Page):
             self,
             self.tr_(N_("Back up to a file")),
             str(self.default_backup_path().name),
-            self.tr_(N_("Database backups (*.sqlite3)")),
+            self.tr_(N_("ANTT Desktop backups (*{suffix})")).format(suffix=BACKUP_SUFFIX),
         )
         if path:
             self.backup_now(Path(path))

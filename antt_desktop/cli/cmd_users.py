@@ -1,0 +1,105 @@
+"""``antt user add|passwd|disable|enable|list``: the post's accounts.
+
+New passwords come from ``$ANTT_NEW_PASSWORD`` or are asked for twice without echo; the
+account that acts logs in as every command does (``--user``, ``$ANTT_PASSWORD``).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from antt_desktop.cli.env import Env
+from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import ACCOUNT_ROLES, Permission
+from antt_desktop.services import accounts
+
+ROLE_LABELS = {
+    "officer": N_("officer"),
+    "chief": N_("chief"),
+    "viewer": N_("viewer"),
+    "upper": N_("upper unit"),
+    "admin": N_("installation administrator"),
+}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    user = commands.add_parser("user", help="accounts of the post: add, passwd, disable, list")
+    sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("add", help="a new account (chief or admin)")
+    p.add_argument("name", help="account name: lower-case letters, digits, . _ -")
+    p.add_argument("--role", required=True, choices=[r.value for r in ACCOUNT_ROLES])
+    p.add_argument("--full-name", help="the officer's full name")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("passwd", help="change a password (your own unless NAME is given)")
+    p.add_argument("name", nargs="?")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("disable", help="the account can no longer log in")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_disable)
+
+    p = sub.add_parser("enable", help="a disabled account may log in again, with a new password")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_enable)
+
+    p = sub.add_parser("list", help="every account, its role and whether it can log in")
+    p.set_defaults(func=cmd_list)
+
+
+def _done(env: Env, message: str, name: str) -> int:
+    env.out.data({"ok": True, "username": name})
+    env.out.line(env.out._(message).format(name=name))
+    return 0
+
+
+def cmd_add(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        ctx.require(Permission.ACCOUNTS)  # before a password is asked for
+        password = env.new_password(args.name)
+        accounts.add_account(
+            ctx,
+            env.keys,
+            username=args.name,
+            role=args.role,
+            password=password,
+            full_name=args.full_name,
+        )
+    return _done(env, N_("Account {name} added."), args.name)
+
+
+def cmd_passwd(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        name = args.name or ctx.actor.username
+        if name != ctx.actor.username:
+            ctx.require(Permission.ACCOUNTS)
+        accounts.set_password(ctx, env.keys, username=name, password=env.new_password(name))
+    return _done(env, N_("Password of {name} changed."), name)
+
+
+def cmd_disable(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        accounts.disable_account(ctx, env.keys, username=args.name)
+    return _done(env, N_("Account {name} disabled: it can no longer log in."), args.name)
+
+
+def cmd_enable(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        ctx.require(Permission.ACCOUNTS)
+        password = env.new_password(args.name)
+        accounts.enable_account(ctx, env.keys, username=args.name, password=password)
+    return _done(env, N_("Account {name} enabled."), args.name)
+
+
+def cmd_list(env: Env, args: argparse.Namespace) -> int:
+    with env.reading() as ctx:
+        rows = accounts.accounts(ctx, env.keys)
+    env.out.data([r.to_dict() for r in rows])
+    tr = env.out.tr
+    for r in rows:
+        state = tr(N_("can log in")) if r.can_log_in else tr(N_("disabled"))
+        if r.failures:
+            state += ", " + tr(N_("{count} failed attempts")).format(count=r.failures)
+        env.out.line(f"  {r.username:<16} {tr(ROLE_LABELS[r.role]):<28} {r.full_name} ({state})")
+    return 0

@@ -1,0 +1,257 @@
+"""The key file beside the database: one wrapped copy of the database key per account.
+
+The database key is 32 random bytes. Each account's slot holds it encrypted (AES-256-GCM)
+under a key derived from that account's password (:mod:`kdf`), with the account name bound
+in as associated data, so a slot cannot be moved to another name. A password change rewraps
+one slot; disabling an account removes its slot. The file also keeps the failed-attempt
+counters, the failed logins not yet copied into the audit log (the database cannot be
+written before someone unlocks it), and which post this is, for the login screen. None of
+that is secret, and none of it is trusted for a decision: the role of an account is read
+from inside the encrypted database after the unlock.
+
+Format (JSON, UTF-8, at most :data:`MAX_BYTES`)::
+
+    {"format": "antt-keyslots", "version": 1,
+     "post": {"unit_code": "05611", "unit_name": "...", "demo": false},
+     "slots": {"<username>": {"kdf": {...}, "salt": b64, "nonce": b64, "wrapped_key": b64}},
+     "failures": {"<username>": {"count": n, "last": unix_seconds}},
+     "pending_audit": [{"at": iso, "actor": name, "action": "login_failed", "detail": ...}]}
+
+Written atomically: a temporary file in the same folder, flushed to disk, then renamed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import filelock
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from antt_desktop.security.errors import KeyFileInvalid, KeyFileMissing
+from antt_desktop.security.kdf import (
+    KEY_BYTES,
+    SALT_BYTES,
+    KdfParams,
+    KdfParamsInvalid,
+    derive_key,
+)
+
+FORMAT = "antt-keyslots"
+VERSION = 1
+SUFFIX = ".keys"
+MAX_BYTES = 1024 * 1024
+MAX_SLOTS = 500
+MAX_PENDING = 200
+NONCE_BYTES = 12
+LOCK_TIMEOUT_S = 10
+
+
+def key_file_path(db_path: Path) -> Path:
+    """``antt.sqlite3`` → ``antt.sqlite3.keys`` in the same folder."""
+    return db_path.with_name(db_path.name + SUFFIX)
+
+
+def new_database_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: Any, size: int | None = None) -> bytes:
+    if not isinstance(value, str) or len(value) > 256:
+        raise KeyFileInvalid(reason="a slot value is not text")
+    try:
+        data = base64.b64decode(value, validate=True)
+    except binascii.Error as exc:
+        raise KeyFileInvalid(reason="a slot value is not base64") from exc
+    if size is not None and len(data) != size:
+        raise KeyFileInvalid(reason="a slot value has the wrong length")
+    return data
+
+
+def _aad(username: str) -> bytes:
+    return f"{FORMAT}:{VERSION}:{username}".encode()
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    """The database key wrapped under one account's password."""
+
+    kdf: KdfParams
+    salt: bytes
+    nonce: bytes
+    wrapped_key: bytes
+
+    @classmethod
+    def wrap(cls, db_key: bytes, username: str, password: str, params: KdfParams) -> KeySlot:
+        salt = secrets.token_bytes(SALT_BYTES)
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        kek = derive_key(password, salt, params)
+        wrapped = AESGCM(kek).encrypt(nonce, db_key, _aad(username))
+        return cls(params, salt, nonce, wrapped)
+
+    def unwrap(self, username: str, password: str) -> bytes | None:
+        """The database key, or None when the password is wrong (the tag does not verify)."""
+        kek = derive_key(password, self.salt, self.kdf)
+        try:
+            return AESGCM(kek).decrypt(self.nonce, self.wrapped_key, _aad(username))
+        except InvalidTag:
+            return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kdf": self.kdf.to_dict(),
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> KeySlot:
+        if not isinstance(data, dict):
+            raise KeyFileInvalid(reason="a slot is not an object")
+        try:
+            params = KdfParams.from_dict(data.get("kdf"))
+        except KdfParamsInvalid as exc:
+            raise KeyFileInvalid(reason=str(exc)) from exc
+        return cls(
+            params,
+            _unb64(data.get("salt"), SALT_BYTES),
+            _unb64(data.get("nonce"), NONCE_BYTES),
+            _unb64(data.get("wrapped_key"), KEY_BYTES + 16),
+        )
+
+
+@dataclass
+class Failures:
+    count: int = 0
+    last: float = 0.0
+
+
+@dataclass(frozen=True)
+class PostLabel:
+    """Which post the file opens, shown before the login (not trusted for anything else)."""
+
+    unit_code: str = ""
+    unit_name: str = ""
+    demo: bool = False
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PostLabel:
+        if not isinstance(data, dict):
+            return cls()
+        return cls(
+            str(data.get("unit_code", ""))[:16],
+            str(data.get("unit_name", ""))[:200],
+            data.get("demo") is True,
+        )
+
+
+@dataclass
+class KeyFile:
+    post: PostLabel = field(default_factory=PostLabel)
+    slots: dict[str, KeySlot] = field(default_factory=dict)
+    failures: dict[str, Failures] = field(default_factory=dict)
+    pending_audit: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> bytes:
+        doc = {
+            "format": FORMAT,
+            "version": VERSION,
+            "post": dict(self.post.__dict__),
+            "slots": {name: slot.to_dict() for name, slot in sorted(self.slots.items())},
+            "failures": {
+                name: {"count": f.count, "last": f.last} for name, f in self.failures.items()
+            },
+            "pending_audit": self.pending_audit[-MAX_PENDING:],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> KeyFile:
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise KeyFileInvalid(reason="not JSON") from exc
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise KeyFileInvalid(reason="not a key file")
+        if doc.get("version") != VERSION:
+            raise KeyFileInvalid(reason=f"format version {doc.get('version')!r} is unknown")
+        slots, failures, pending = (
+            doc.get("slots"),
+            doc.get("failures", {}),
+            doc.get("pending_audit", []),
+        )
+        if not isinstance(slots, dict) or len(slots) > MAX_SLOTS:
+            raise KeyFileInvalid(reason="slots")
+        if not isinstance(failures, dict) or not isinstance(pending, list):
+            raise KeyFileInvalid(reason="failure records")
+        result = cls(post=PostLabel.from_dict(doc.get("post")))
+        for name, slot in slots.items():
+            result.slots[str(name)] = KeySlot.from_dict(slot)
+        for name, rec in list(failures.items())[:MAX_SLOTS]:
+            if isinstance(rec, dict):
+                count, last = rec.get("count", 0), rec.get("last", 0.0)
+                if isinstance(count, int) and isinstance(last, int | float):
+                    result.failures[str(name)] = Failures(count, float(last))
+        result.pending_audit = [
+            {str(k): str(v)[:200] for k, v in entry.items()}
+            for entry in pending[-MAX_PENDING:]
+            if isinstance(entry, dict)
+        ]
+        return result
+
+
+def read_key_file(path: Path) -> KeyFile:
+    """The key file at ``path``; KeyFileMissing or KeyFileInvalid (never a traceback)."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise KeyFileMissing(path=str(path)) from exc
+    if len(raw) > MAX_BYTES:
+        raise KeyFileInvalid(path=str(path), reason="too big")
+    try:
+        return KeyFile.from_json(raw)
+    except KeyFileInvalid as exc:
+        exc.params.setdefault("path", str(path))
+        raise
+
+
+def write_key_file(path: Path, keys: KeyFile) -> None:
+    """Replace the key file in one step: a crash leaves the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        with partial.open("wb") as fh:
+            fh.write(keys.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def updating(path: Path, *, create: bool = False) -> Iterator[KeyFile]:
+    """Read, change and write the key file while holding its lock (CLI and window alike).
+
+    The file is written only when the block ends without an exception.
+    """
+    lock = filelock.FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
+    with lock:
+        keys = KeyFile() if create and not path.exists() else read_key_file(path)
+        yield keys
+        write_key_file(path, keys)

@@ -1,0 +1,249 @@
+"""Accounts (tài khoản): set up the post with its first chief, add, change, disable, list.
+
+An account is two things kept in step: a ``users`` row inside the encrypted database (name,
+role, active) and a key slot in the key file beside it (what the password opens). The row is
+written in the caller's transaction and the slot just before it commits, so a refused change
+writes neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.security.errors import KeyFileMissing
+from antt_desktop.security.kdf import PRODUCTION, KdfParams
+from antt_desktop.security.keyring import KeyRing
+from antt_desktop.security.keyslots import (
+    KeyFile,
+    KeySlot,
+    PostLabel,
+    key_file_path,
+    new_database_key,
+    read_key_file,
+    write_key_file,
+)
+from antt_desktop.security.login import Unlocked
+from antt_desktop.security.passwords import password_problems
+from antt_desktop.security.roles import ACCOUNT_ROLES, Actor, Permission, Role
+from antt_desktop.services.context import Ctx, max_length
+from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
+from antt_desktop.store.clock import WallClock, wall_ms
+from antt_desktop.store.database import open_database
+from antt_desktop.store.models import Unit, User
+
+#: Roles that can manage accounts; one of them must always stay active.
+MANAGERS = (Role.CHIEF.value, Role.ADMIN.value)
+#: The demo post's account. Its password is public (the README and the demo post's login
+#: screen show it): the demo holds only made-up people.
+DEMO_USER = "admin"
+DEMO_PASSWORD = "antt-demo-2026"
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    can_log_in: bool
+    failures: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _set_aside(path: Path, why: str) -> None:
+    """Keep a file that is in the way under another name (never delete what may be data)."""
+    if path.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path.replace(path.with_name(f"{path.name}.{why}-{stamp}"))
+
+
+def create_post(
+    db_path: Path,
+    *,
+    password: str,
+    kdf: KdfParams = PRODUCTION,
+    wall: WallClock = wall_ms,
+    demo: bool = False,
+    on_setup: Callable[[Session], object] | None = None,
+    **setup: Any,
+) -> Unlocked:
+    """Create the encrypted post database, its key file and the first (chief) account.
+
+    ``setup`` is what :func:`units.initialise` takes (``unit_code``, ``unit_name``,
+    ``admin``...). ``demo`` marks the demo post (its login screen shows the demo account).
+    ``on_setup`` runs in the same transaction after the post is made (the sync keys).
+    Refused input leaves no file behind. Returns the post, logged in as that first account.
+
+    Raises:
+        AlreadyInitialised: a post is already there; KeyFileMissing: a database is there
+        without its key file (it is not touched); ValidationFailed.
+    """
+    db_path = Path(db_path)
+    key_path = key_file_path(db_path)
+    if db_path.exists():
+        if key_path.exists():
+            raise AlreadyInitialised(code=read_key_file(key_path).post.unit_code or "?")
+        raise KeyFileMissing(path=str(key_path))
+    problems = password_problems(password, str(setup.get("admin") or ""))
+    db_key = new_database_key()
+    db = open_database(db_path, key=db_key, create=True, wall=wall)
+    wrote_keys = False
+    try:
+        try:
+            with db.write() as session:
+                unit: Unit = initialise(session, **setup)
+                raise_if_errors(problems)
+                if on_setup is not None:
+                    on_setup(session)
+                admin = session.execute(select(User).where(User.unit_id == unit.id)).scalar_one()
+                admin.role = Role.CHIEF.value
+                actor = Actor(admin.username, admin.role)
+                slot = KeySlot.wrap(db_key, admin.username, password, kdf)
+                Ctx(session, actor, datetime.now().date()).audit(
+                    "setup", "unit", unit.id, ["code", "name"], detail=unit.code
+                )
+                _set_aside(key_path, "without-database")  # a left-over of a removed database
+                label = PostLabel(unit.code, unit.name, demo)
+                write_key_file(key_path, KeyFile(label, {admin.username: slot}))
+                wrote_keys = True
+        except ValidationFailed as exc:
+            raise ValidationFailed(_merge(exc.problems, problems)) from None
+    except BaseException:
+        db.close()
+        if wrote_keys:
+            key_path.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+        raise
+    return Unlocked(db, actor, KeyRing(key_path, db_key, kdf))
+
+
+def _merge(first: list[Problem], second: list[Problem]) -> list[Problem]:
+    return first + [p for p in second if p not in first]
+
+
+def _user(ctx: Ctx, username: str) -> User | None:
+    return ctx.session.execute(
+        select(User).where(User.username == username, User.deleted.is_(False))
+    ).scalar_one_or_none()
+
+
+def _existing(ctx: Ctx, username: str) -> User:
+    user = _user(ctx, username)
+    if user is None:
+        raise ValidationFailed.single("username", "user.unknown", value=username)
+    return user
+
+
+def add_account(
+    ctx: Ctx,
+    keys: KeyRing,
+    *,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str | None = None,
+) -> User:
+    """A new account of this post (chief or admin only)."""
+    ctx.require(Permission.ACCOUNTS)
+    username = (username or "").strip()
+    full_name = (full_name or "").strip() or username
+    problems: list[Problem] = []
+    if not USERNAME.match(username):
+        problems.append(Problem("username", "user.name_format", {"value": username}))
+    elif _user(ctx, username) is not None:
+        problems.append(Problem("username", "user.exists", {"value": username}))
+    if role not in {r.value for r in ACCOUNT_ROLES}:
+        allowed = [r.value for r in ACCOUNT_ROLES]
+        problems.append(Problem("role", "choice", {"value": role, "allowed": allowed}))
+    problems += max_length("full_name", full_name, 120)
+    problems += password_problems(password, username)
+    raise_if_errors(problems)
+    user = User(username=username, full_name=full_name, role=role, unit_id=ctx.local_unit().id)
+    ctx.session.add(user)
+    ctx.session.flush()
+    ctx.audit("account_create", "user", user.id, ["username", "full_name", "role"], role)
+    keys.set_password(username, password)
+    return user
+
+
+def set_password(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> User:
+    """A new password: anyone for their own account, a chief or admin for any account.
+
+    Only that account's key slot is rewrapped; the database key does not change.
+    """
+    if username != ctx.actor.username:
+        ctx.require(Permission.ACCOUNTS)
+    user = _existing(ctx, username)
+    problems = password_problems(password, username)
+    if not user.active:
+        problems.append(Problem("username", "user.disabled", {"value": username}))
+    raise_if_errors(problems)
+    ctx.audit("password_change", "user", user.id, ["password"])
+    keys.set_password(username, password)
+    return user
+
+
+def _active_managers(ctx: Ctx) -> list[str]:
+    return list(
+        ctx.session.execute(
+            select(User.username).where(
+                User.role.in_(MANAGERS), User.active.is_(True), User.deleted.is_(False)
+            )
+        ).scalars()
+    )
+
+
+def disable_account(ctx: Ctx, keys: KeyRing, *, username: str) -> User:
+    """The account can no longer log in (its key slot is removed); its history stays."""
+    ctx.require(Permission.ACCOUNTS)
+    user = _existing(ctx, username)
+    if not user.active:
+        raise ValidationFailed.single("username", "user.disabled", value=username)
+    if _active_managers(ctx) == [username]:
+        raise ValidationFailed.single("username", "user.last_manager", value=username)
+    user.active = False
+    ctx.audit("account_disable", "user", user.id, ["active"])
+    keys.remove(username)
+    return user
+
+
+def enable_account(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> User:
+    """A disabled account may log in again, with a new password."""
+    ctx.require(Permission.ACCOUNTS)
+    user = _existing(ctx, username)
+    raise_if_errors(password_problems(password, username))
+    user.active = True
+    ctx.audit("account_enable", "user", user.id, ["active", "password"])
+    keys.set_password(username, password)
+    return user
+
+
+def accounts(ctx: Ctx, keys: KeyRing) -> list[AccountRow]:
+    """Every account of the post, with whether it can log in and its failed attempts."""
+    ctx.require(Permission.ACCOUNTS)
+    can_log_in = keys.names()
+    rows = ctx.session.execute(
+        select(User).where(User.deleted.is_(False)).order_by(User.username)
+    ).scalars()
+    return [
+        AccountRow(
+            username=u.username,
+            full_name=u.full_name,
+            role=u.role,
+            active=u.active,
+            can_log_in=u.active and u.username in can_log_in,
+            failures=keys.failures(u.username),
+        )
+        for u in rows
+    ]
