@@ -1,8 +1,9 @@
 """Run ``antt`` in-process with a data folder of the test's own; capture what it prints.
 
 Every run logs in the way a user does: ``antt init`` takes the chief's password from
-``ANTT_NEW_PASSWORD``, later commands the account from ``ANTT_USER`` and the password from
-``ANTT_PASSWORD`` (set here, in one place), with cheap Argon2 parameters.
+``ANTT_NEW_PASSWORD``, later commands the account from ``ANTT_USER`` (the chief,
+:data:`CHIEF`) and the password from ``ANTT_PASSWORD`` (set here, in one place), with cheap
+Argon2 parameters.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def antt(
     data = tmp_path / "post"
     monkeypatch.setenv("ANTT_PASSWORD", TEST_PASSWORD)
     monkeypatch.setenv("ANTT_NEW_PASSWORD", TEST_PASSWORD)
-    monkeypatch.delenv("ANTT_USER", raising=False)
+    monkeypatch.setenv("ANTT_USER", CHIEF)  # the account every test post is set up with
 
     def run(*args: str) -> Run:
         try:
@@ -60,7 +61,7 @@ def antt(
 
 
 @pytest.fixture
-def post(antt: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+def post(antt: Callable[..., Run]) -> Callable[..., Run]:
     result = antt(
         "init",
         "--unit-code",
@@ -75,5 +76,4 @@ def post(antt: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> Callable[
         CHIEF,
     )
     assert result.code == 0, result.err
-    monkeypatch.setenv("ANTT_USER", CHIEF)
     return antt

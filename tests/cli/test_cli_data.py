@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER
 from tests.conftest import connect_unlocked
 
 
@@ -16,9 +17,11 @@ def _scalar(data_dir: Path, sql: str) -> int:
 
 
 @pytest.fixture
-def demo(antt):  # type: ignore[no-untyped-def]
+def demo(antt, monkeypatch):  # type: ignore[no-untyped-def]
     r = antt("demo-data", "--scale", "commune", "--seed", "3", "--factor", "0.02", "--json")
     assert r.code == 0, r.err
+    monkeypatch.setenv("ANTT_USER", DEMO_USER)  # the demo post's public account
+    monkeypatch.setenv("ANTT_PASSWORD", DEMO_PASSWORD)
     return antt
 
 
