@@ -62,7 +62,7 @@ class SqlListModel(LazyTableModel):
     loaded = Signal()
     FIRST_CHUNK = 200
     CHUNK = 50_000
-    SEARCH_LIMIT = 1000
+    SEARCH_LIMIT = 300  # a search shows its best screenful; more hits say "type more"
     SEARCH_KIND = "person"
 
     def __init__(self, app: AppContext, parent: Any = None) -> None:
@@ -164,11 +164,16 @@ class SqlListModel(LazyTableModel):
                 refs = self._search_refs(ctx.session)
                 truncated = refs is not None and len(refs) >= self.SEARCH_LIMIT
                 chunks = self.stream_ids(ctx.session, refs, skip)
+                held: tuple[list[str], object] | None = None
                 for ids, extra in chunks:
                     if generation != self._generation:
                         return  # a newer filter replaced this one
-                    self._relay.chunk.emit(generation, ids, False, (truncated, extra))
-                self._relay.chunk.emit(generation, [], True, (truncated, None))
+                    if held is not None:
+                        self._relay.chunk.emit(generation, held[0], False, (truncated, held[1]))
+                    held = (ids, extra)
+                # the last chunk travels with "done": a search's one chunk is one hop
+                last, extra = held if held is not None else ([], None)
+                self._relay.chunk.emit(generation, last, True, (truncated, extra))
         except Exception:  # the database closed under us, or a bug: never kill the app
             log.exception("loading the list failed")
             with contextlib.suppress(RuntimeError):  # the model is gone already

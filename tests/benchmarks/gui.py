@@ -53,15 +53,43 @@ TYPED = ("nguyen van duc", "Hoàng Thị Hoa", "ng v duc", "tran minh")
 SCREEN_ROWS = 30
 
 
-def _wait(until: Callable[[], bool], timeout_s: float = 60.0) -> None:
-    """Run the event loop until ``until()`` holds (the list loads on a worker thread)."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+def _settle() -> None:
+    """Let a shown window be exposed and laid out (offscreen, that takes a few events)."""
+    from PySide6.QtCore import QCoreApplication
 
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def _wait(until: Callable[[], bool], timeout_s: float = 60.0) -> None:
+    """Run the event loop until ``until()`` holds (the list loads on a worker thread).
+
+    The loop waits inside Qt, as the application's own event loop does, so a worker thread
+    gets the interpreter whenever it needs it (a Python loop polling here would starve it).
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if until():
+        return
+    loop = QEventLoop()
     deadline = time.perf_counter() + timeout_s
-    while not until():
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the list did not load in time")
+    failed: list[bool] = []
+
+    def check() -> None:
+        if until():
+            loop.quit()
+        elif time.perf_counter() > deadline:
+            failed.append(True)
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if failed:
+        raise TimeoutError("the list did not load in time")
 
 
 # --- the district part (run in a child process) --------------------------------------------
@@ -85,6 +113,8 @@ def bare_repaints(rows: int, columns: int, times: int) -> list[float]:
     view.setModel(model)
     view.resize(1366, 700)
     view.show()
+    _settle()
+    view.viewport().repaint()
     rng = random.Random(3)
     samples = []
     for _ in range(times):
@@ -112,22 +142,41 @@ def district_part(path: Path) -> dict[str, Any]:
 
     qapp = QApplication.instance() or QApplication([])
     configure_mappers()  # once per process, at start-up (measured by the start figure)
+    # The window has painted its overview before the officer opens a list: Qt's font and
+    # style set-up happens once per process and belongs to the start figure too.
+    warm = bare_repaints(10, 6, 1)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
     results: dict[str, Any] = {}
 
-    start = time.perf_counter()
-    db = open_database(path)
-    app = AppContext(db, Actor("admin", "admin"), Translator("vi"), today=lambda: TODAY)
-    page = DossiersPage(app, settings=settings)
-    page.tabs.setCurrentWidget(page.people)
-    page.resize(1366, 768)
-    page.show()
+    def open_people_list() -> tuple[float, Any, Any, Any]:
+        start = time.perf_counter()
+        db = open_database(path)
+        app = AppContext(db, Actor("admin", "admin"), Translator("vi"), today=lambda: TODAY)
+        page = DossiersPage(app, settings=settings)
+        page.tabs.setCurrentWidget(page.people)
+        page.resize(1366, 768)
+        page.show()
+        model = page.people_model
+        _wait(lambda: model.rowCount() > 0)
+        page.people.view.viewport().repaint()  # the first screen, its rows read from the db
+        return time.perf_counter() - start, db, app, page
+
+    # The first opening in a process also pays one-time costs (babel's locale data, the
+    # SQL dialect's modules, statement compilation) that the real window has paid while
+    # showing its overview; it is reported apart from the usual openings.
+    opens: list[float] = []
+    for _ in range(4):
+        elapsed, db, app, page = open_people_list()
+        opens.append(elapsed)
+        _wait(lambda page=page: not page.people_model.loading)
+        if len(opens) < 4:
+            page.close()
+            page.deleteLater()
+            _settle()
+            db.close()
+    results["first_page_cold"] = opens[0]
+    results["first_page"] = statistics.median(opens[1:])
     model, view = page.people_model, page.people.view
-    if model.rowCount() == 0 and not model.loading:
-        model.reload()
-    _wait(lambda: model.rowCount() > 0)
-    view.viewport().repaint()  # paints the first screen: builds its rows from the database
-    results["first_page"] = time.perf_counter() - start
 
     _wait(lambda: not model.loading)
     results["people"] = model.rowCount()
@@ -159,12 +208,12 @@ def district_part(path: Path) -> dict[str, Any]:
     page.people._apply_search()
     _wait(lambda: not model.loading)
     results["bare_repaint"] = bare_repaints(model.rowCount(), model.columnCount(), 60)
+    results["warm_up"] = warm
 
-    dashboard = DashboardPage(app)
-    dashboard.resize(1366, 768)
     t = time.perf_counter()
+    dashboard = DashboardPage(app)  # starts reading its figures on its worker
+    dashboard.resize(1366, 768)
     dashboard.show()
-    dashboard.reload(with_comparison=True)
     _wait(lambda: not dashboard.loader.busy, timeout_s=300)
     dashboard.repaint()
     results["dashboard"] = time.perf_counter() - t
@@ -335,11 +384,12 @@ def main() -> None:
         f" commune: {commune.parent}",
         f"{'work':<40} {'measured':>13} {'raw baseline':>13} {'ratio':>9}  budget",
         row(
-            "open + first page of people",
+            "open + first page of people (median)",
             ours["first_page"],
             raw["first_page"],
             BUDGETS_MS["first page of people"],
         ),
+        row("  the first opening in the process", ours["first_page_cold"], raw["first_page"]),
         row(
             f"scroll to any row, p95 of {len(ours['scroll'])}",
             p95(ours["scroll"]),

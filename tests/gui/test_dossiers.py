@@ -186,6 +186,9 @@ def test_search_as_you_type_narrows_the_residents_list(qtbot, write, app, settin
         person(write, name)
     page = make_page(qtbot, app, settings)
     model = page.people_model
+    assert model.rowCount() == 0  # the residents tab is not read while it is hidden
+    page.tabs.setCurrentWidget(page.people)
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
     assert names(model) == ["Nguyễn Văn An", "Nguyễn Văn Đức", "Trần Thị Hoà", "Ngô Đức Vượng"]
     qtbot.keyClicks(page.people.search, "ng v")
     qtbot.waitUntil(lambda: len(names(model)) == 3)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -117,7 +118,23 @@ class ListTab(QWidget):
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
         model.loaded.connect(self._update_count)
+        self._pending = False
         self._restore_columns()
+
+    def request_reload(self) -> None:
+        """Load the list again now if it is on screen, else when its tab is next shown
+        (the hidden list of 450,000 residents is not read for nothing)."""
+        if self.isVisible():
+            self._pending = False
+            self.model.reload()
+        else:
+            self._pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            self._pending = False
+            self.model.reload()
 
     def add_filter(self, name: str, apply: Callable[[Any], None]) -> QComboBox:
         combo = QComboBox()
@@ -263,7 +280,7 @@ class DossiersPage(Page):
                 combo.blockSignals(False)
         self._fill_areas()
         other = self.people if self.tabs.currentWidget() is self.dossiers else self.dossiers
-        other.model.reload()
+        other.request_reload()
 
     def _fill_areas(self) -> None:
         unit_id = self.dossier_model.unit_id or self._single_post
@@ -322,15 +339,15 @@ class DossiersPage(Page):
         self.open_for_person.setText(tr(OPEN_FOR_PERSON))
         self._fill_choices()
         for tab in (self.dossiers, self.people):
-            tab.model.reload()  # the rows hold translated words
+            tab.request_reload()  # the rows hold translated words
 
     def refresh(self, changed: set[str]) -> None:
         everything = not changed
         if everything or changed & {"dossier", "assessment", "person"}:
             self._fill_choices()
-            self.dossier_model.reload()
+            self.dossiers.request_reload()
         if everything or changed & {"person", "household"}:
-            self.people_model.reload()
+            self.people.request_reload()
 
     def new_record(self) -> None:
         if self.tabs.currentWidget() is self.people:
