@@ -8,12 +8,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from antt_desktop.cli import sync_conflicts
 from antt_desktop.cli.env import Env
-from antt_desktop.cli.sync_text import report_lines
 from antt_desktop.i18n.translator import N_
 from antt_desktop.sync import card, documents, identity, roster
 from antt_desktop.sync.export import DEFAULT_VOLUME_BYTES, export
 from antt_desktop.sync.importer import import_bundle
+from antt_desktop.sync.report_text import report_lines
 from antt_desktop.sync.status import status
 
 
@@ -47,6 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("status", help="peers, last exchange, unacknowledged changes")
     p.set_defaults(func=cmd_status)
+    sync_conflicts.register(sub)
 
 
 def cmd_enroll(env: Env, args: argparse.Namespace) -> int:

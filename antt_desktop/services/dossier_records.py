@@ -18,6 +18,7 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.services.context import Ctx, max_length, require
 from antt_desktop.services.dossiers import is_current, live_category, within_life
+from antt_desktop.services.ownership import require_owned
 from antt_desktop.services.values import (
     CountValue,
     DateValue,
@@ -48,6 +49,7 @@ def _dossier(ctx: Ctx, dossier_id: str | None) -> Dossier:
     dossier = ctx.session.get(Dossier, dossier_id) if dossier_id else None
     if dossier is None or dossier.deleted:
         raise ValidationFailed.single("dossier_id", "dossier.unknown", value=dossier_id or "")
+    require_owned(ctx, dossier)
     return dossier
 
 
@@ -258,6 +260,8 @@ def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
         problems.append(Problem("dossier_id", "commitment.one_subject"))
     elif dossier_id:
         dossier = s.get(Dossier, dossier_id)
+        if dossier is not None and not dossier.deleted:
+            require_owned(ctx, dossier)
         if dossier is None or dossier.deleted:
             problems.append(Problem("dossier_id", "dossier.unknown", {"value": dossier_id}))
         elif signed_on and dossier.closed_on and signed_on > dossier.closed_on:
@@ -387,6 +391,8 @@ def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
     person = s.get(Person, data.person_id) if data.person_id else None
     if data.person_id and (person is None or person.deleted):
         problems.append(Problem("person_id", "dossier.person_unknown", {"value": data.person_id}))
+    elif person is not None:
+        require_owned(ctx, person, "person_id")
     occurred_on = read_date(data.occurred_on, "occurred_on", problems, today=ctx.today)
     if data.dossier_id:
         dossier = s.get(Dossier, data.dossier_id)

@@ -21,6 +21,7 @@ from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.schedule import planned_end as default_planned_end
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, apply_changes, max_length, require
+from antt_desktop.services.ownership import require_owned
 from antt_desktop.services.values import (
     DateValue,
     clean_fields,
@@ -174,6 +175,8 @@ def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
     if data.person_id and (person is None or person.deleted):
         problems.append(Problem("person_id", "dossier.person_unknown", {"value": data.person_id}))
         person = None
+    if person is not None:
+        require_owned(ctx, person, "person_id")
     cat = live_category(s, data.category_code)
     if data.category_code and cat is None:
         problems.append(
@@ -225,6 +228,7 @@ def edit_dossier(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> Dossier:
     category's usual duration.
     """
     dossier = ctx.get(Dossier, dossier_id, "dossier")
+    require_owned(ctx, dossier)
     refuse_unknown_fields(changes, MUTABLE, "dossier.not_editable")
     data = _clean(replace(DossierInput.from_dossier(dossier), **changes))
     problems: list[Problem] = []
@@ -243,6 +247,7 @@ def set_classification(
 ) -> Dossier:
     """Classify a released person A/B/C/D (blank clears it); ``note`` goes to the audit log."""
     dossier = ctx.get(Dossier, dossier_id, "dossier")
+    require_owned(ctx, dossier)
     value = clean_text(classification)
     value = value.upper() if value else None
     cat = live_category(ctx.session, dossier.category_code)
@@ -273,6 +278,7 @@ def close_dossier(
 ) -> Dossier:
     """Close an open or transferred dossier (reason: a ``CloseReason`` value)."""
     dossier = ctx.get(Dossier, dossier_id, "dossier")
+    require_owned(ctx, dossier)
     reason = (clean_text(reason) or "").lower() or None
     note = clean_paragraph(note)
     problems = require(

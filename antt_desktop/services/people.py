@@ -17,6 +17,7 @@ from antt_desktop.domain.idnumber import check_id_number, check_legacy_id
 from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.ownership import require_owned
 from antt_desktop.store.models import Area, Household, Person, name_columns
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
@@ -205,6 +206,7 @@ def add_person(ctx: Ctx, data: PersonInput, *, unit_id: str | None = None) -> Pe
 def edit_person(ctx: Ctx, person_id: str, changes: dict[str, Any]) -> PersonResult:
     """Change some fields of a person; the whole record is re-validated first."""
     person = ctx.get(Person, person_id, "person")
+    require_owned(ctx, person, "person_id")
     unknown = set(changes) - {f.name for f in fields(PersonInput)}
     if unknown:
         raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])

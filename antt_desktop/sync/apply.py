@@ -18,9 +18,18 @@ from typing import Any
 from sqlalchemy import Connection
 
 from antt_desktop.store.clock import physical_ms
-from antt_desktop.sync import conflict_store, parents, pending, rights, rows, search_refresh
+from antt_desktop.sync import (
+    conflict_store,
+    extras,
+    late_edits,
+    parents,
+    pending,
+    rights,
+    rows,
+    search_refresh,
+)
 from antt_desktop.sync.errors import BundleRefused
-from antt_desktop.sync.merge import Conflict, merge
+from antt_desktop.sync.merge import Conflict, Merged, merge
 from antt_desktop.sync.report import ImportReport
 from antt_desktop.sync.tables import SyncTable, by_name, synced_tables
 
@@ -99,16 +108,25 @@ def apply(
             from_pending.add((table, ident))
     total = sum(len(b) for b in incoming.values())
     done = 0
+    moved = late_edits.moved_from(conn, sender.node_id)
     writes: dict[str, dict[str, _Write]] = {}
     for t in synced_tables():
         received = incoming.get(t.name)
         if not received:
             continue
         stored = rows.fetch(conn, t, received)
+        extras.attach(conn, t.name, stored)
         out = writes.setdefault(t.name, {})
         for ident, row in received.items():
             w = _decide(
-                t, row, stored.get(ident), sender, me, report, (t.name, ident) in from_pending
+                t,
+                row,
+                stored.get(ident),
+                sender,
+                me,
+                report,
+                (t.name, ident) in from_pending,
+                moved,
             )
             if w is not None:
                 out[ident] = w
@@ -147,6 +165,7 @@ def _decide(
     me: rights.Receiver,
     report: ImportReport,
     from_pending: bool,
+    moved: late_edits.Moved,
 ) -> _Write | None:
     counts = report.table(t.name)
     if local is None:
@@ -158,9 +177,14 @@ def _decide(
             full = rows.complete(t, row)
         except ValueError as exc:
             raise BundleRefused("invalid", file=report.file, detail=f"{t.name}: {exc}") from exc
+        flags = []
+        if moved and moved.parent_of(t, row) and row["owner_node"] == sender.node_id:
+            flags = [late_edits.row_flag(row)]
+            late_edits.note(report, sender.unit_name)
         if not from_pending:
             counts.new += 1
-        return _Write(t.name, full, True, full == row, from_pending)
+            counts.conflicts += len(flags)
+        return _Write(t.name, full, True, full == row, from_pending, flags)
     if t.append_only:
         counts.unchanged += 0 if from_pending else 1
         return None
@@ -172,15 +196,33 @@ def _decide(
             return None
         counts.updated += 0 if from_pending else 1
         return _Write(t.name, copy, False, True, from_pending, counted_as="updated")
-    m = merge(local, row, t.merge_fields)
+    m = _merge(t, local, row)
     rule = None if from_pending else rights.refusal(t, row, local, sender)
+    if rule is not None and moved.holds(t, row["id"]):
+        if late_edits.takes_back(m):
+            rule = ("sync.rule.transferred", {"table": t.name, "unit": sender.unit_name})
+        else:  # the old post's late changes: merged, and flagged for the new post
+            rule = None
+            if m.changed:
+                m.conflicts += late_edits.field_flags(local, row, m)
+                late_edits.note(report, sender.unit_name)
     if not m.changed:
         if not from_pending:
             counts.unchanged += 1
         if m.vector_changed and rule is None:
+            # the local value won: a true conflict is recorded here all the same, or the
+            # merged vector (which has seen the other write) would hide it for good
+            if not from_pending:
+                counts.conflicts += len(m.conflicts)
             merged = {**local, **m.row}
             return _Write(
-                t.name, merged, False, m.equals_incoming, from_pending, counted_as="vector"
+                t.name,
+                merged,
+                False,
+                m.equals_incoming,
+                from_pending,
+                m.conflicts,
+                counted_as="vector",
             )
         return None
     if rule is not None:
@@ -191,6 +233,16 @@ def _decide(
         counts.conflicts += len(m.conflicts)
     merged = {**local, **m.row}
     return _Write(t.name, merged, False, m.equals_incoming, from_pending, m.conflicts, "updated")
+
+
+def _merge(t: SyncTable, local: dict[str, Any], row: dict[str, Any]) -> Merged:
+    """The merge rule over the known fields and any a newer version sent."""
+    unknown = extras.names(local, row)
+    if not unknown:
+        return merge(local, row, t.merge_fields)
+    m = merge(extras.flat(local), extras.flat(row), (*t.merge_fields, *unknown))
+    m.row = extras.nest(m.row, unknown)
+    return m
 
 
 def _hold_duplicates(
@@ -305,6 +357,7 @@ def _write(
         if updates:
             assignments = ", ".join(f"{n} = ?" for n in names[1:])
             conn.exec_driver_sql(f"UPDATE {name} SET {assignments} WHERE id = ?", updates)
+        extras.save(conn, name, [w.row for w in batch.values()])
         if name == "persons":
             persons = [w.row for w in batch.values()]
         elif name == "households":

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from antt_desktop.store.models import SyncPeer
-from antt_desktop.sync import rows
+from antt_desktop.sync import extras, rows, transfer_capture
 from antt_desktop.sync.identity import Identity
 from antt_desktop.sync.tables import SyncTable, synced_tables
 
@@ -50,8 +50,9 @@ def _where(
             clauses.append("(to_unit_id = :unit OR from_unit_id = :unit)")
         else:
             clauses.append(f"{scope} = :unit")
-    if t.upper_written and me.role == "post":
-        # what setting up this post wrote (catalogues, the upper unit's row) is not news
+    if t.upper_written and peer.relation == "upstream":
+        # what setting up this node wrote (catalogues, the upper unit's row) is not news
+        # to the unit above, which holds its own copy
         own = " OR id = :own" if t.name == "units" else ""
         clauses.append(f"(local_seq > :baseline{own})")
     clauses.append(
@@ -74,6 +75,10 @@ def capture(
             found.append(row)
         if found:
             out[t.name] = found
+    if peer.relation == "downstream" and peer.role == "post":
+        transfer_capture.add_transferred(conn, out, peer.node_id, window.cursor, window.upto)
+    for name, batch in out.items():
+        extras.unfold(conn, name, batch)
     return out
 
 

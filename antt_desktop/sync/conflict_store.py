@@ -16,6 +16,10 @@ from antt_desktop.sync.merge import Conflict, seen, stamp_of
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 BATCH = 500
+#: Kinds of conflict that travel with their rows, so the peer shows the same one.
+TRAVELLING = ("field", "delete", "late_edit")
+#: The "field" of a flag on a whole record (one the old post added after a transfer).
+WHOLE_ROW = "*"
 
 
 def conflict_id(table: str, row_id: str, c: Conflict) -> str:
@@ -73,7 +77,7 @@ def supersede(conn: Connection, table: str, merged: list[dict[str, Any]]) -> Non
             f" AND row_id IN ({','.join('?' * len(chunk))})",
             (table, *chunk),
         ):
-            if kind not in ("field", "delete"):
+            if kind not in TRAVELLING or fld == WHOLE_ROW:
                 continue
             row = by_id[row_id]
             kept_s, other_s = json.loads(kept), json.loads(other)
@@ -94,8 +98,17 @@ _MORE = ("other_value", "other_stamp")
 
 
 def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Open conflicts of the rows being exported: the peer shows the same conflict."""
-    found: list[dict[str, Any]] = []
+    """Open conflicts of the rows being exported: the peer shows the same conflict. Also the
+    flags on whole records that a person reviewed here, so every node closes them (such a
+    record never changes again, so no later write can close them)."""
+    found: list[dict[str, Any]] = [
+        {"id": cid, "status": "resolved", "resolved_by": by, "resolved_at": at}
+        for cid, by, at in conn.exec_driver_sql(
+            "SELECT id, resolved_by, resolved_at FROM sync_conflicts WHERE status = 'resolved'"
+            " AND kind = 'late_edit' AND field = ? ORDER BY id",
+            (WHOLE_ROW,),
+        )
+    ]
     if not conn.exec_driver_sql("SELECT 1 FROM sync_conflicts WHERE status = 'open'").first():
         return found
     for table, batch in records.items():
@@ -104,7 +117,8 @@ def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list
             chunk = ids[start : start + BATCH]
             for values in conn.exec_driver_sql(
                 f"SELECT {', '.join(_FIELDS + _MORE)} FROM sync_conflicts"
-                " WHERE status = 'open' AND kind IN ('field', 'delete') AND table_name = ?"
+                " WHERE status = 'open' AND kind IN ('field', 'delete', 'late_edit')"
+                " AND table_name = ?"
                 f" AND row_id IN ({','.join('?' * len(chunk))})",
                 (table, *chunk),
             ):
@@ -122,11 +136,27 @@ def incoming(conn: Connection, items: list[dict[str, Any]], peer: str) -> None:
 
     tables = by_name()
     keep: list[tuple[str, str, Conflict]] = []
+    reviewed = [
+        (str(i.get("resolved_at") or now_iso())[:32], str(i.get("resolved_by") or "")[:64], i["id"])
+        for i in items
+        if i.get("status") == "resolved" and isinstance(i.get("id"), str)
+    ]
+    if reviewed:
+        conn.exec_driver_sql(
+            "UPDATE sync_conflicts SET status = 'resolved', resolved_at = ?, resolved_by = ?"
+            " WHERE id = ? AND status = 'open' AND kind = 'late_edit'",
+            reviewed,
+        )
     for item in items:
-        t = tables.get(str(item.get("table_name")))
-        if t is None or item.get("kind") not in ("field", "delete"):
+        if item.get("status") == "resolved":
             continue
-        if not isinstance(item.get("field"), str) or item["field"] not in t.merge_fields:
+        t = tables.get(str(item.get("table_name")))
+        if t is None or item.get("kind") not in TRAVELLING:
+            continue
+        whole = item.get("kind") == "late_edit" and item.get("field") == WHOLE_ROW
+        if not isinstance(item.get("field"), str) or (
+            item["field"] not in t.merge_fields and not whole
+        ):
             continue
         stored = rows.fetch(conn, t, [str(item.get("row_id"))])
         row = stored.get(str(item.get("row_id")))

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from antt_desktop.sync import rows
+from antt_desktop.sync import extras, rows
 from antt_desktop.sync.canonical import canonical
 from antt_desktop.sync.merge import stamp_of
 from antt_desktop.sync.tables import synced_tables
@@ -31,9 +31,12 @@ def dump(conn: Connection, units: Iterable[str] | None = None) -> Iterator[bytes
             where = f"{scope} IN ({marks})" if wanted else "0 = 1"
             params = {f"u{i}": u for i, u in enumerate(wanted)}
         found = sorted(rows.iterate(conn, t, where, params), key=lambda r: str(r["id"]))
+        extras.attach(conn, t.name, {r["id"]: r for r in found})
         for row in found:
-            fields = {n: row.get(n) for n in t.merge_fields}
-            stamps = {n: stamp_of(row, n) for n in t.merge_fields}
+            names = (*t.merge_fields, *extras.names(row))
+            flat = extras.flat(row)
+            fields = {n: flat.get(n) for n in names}
+            stamps = {n: stamp_of(flat, n) for n in names}
             yield canonical([t.name, row["id"], fields, stamps])
 
 

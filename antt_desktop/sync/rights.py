@@ -54,11 +54,15 @@ def refusal(
     return None
 
 
-def sender_is_authority(t: SyncTable, sender: Sender, row_id: str, me: Receiver) -> bool:
-    """An upper unit's catalogue (or unit row) reaching a post: the post takes it as it is.
+#: How high a node stands: catalogues flow down from the higher one.
+RANK = {"post": 0, "upper": 1, "province": 2}
 
-    The post's own unit row is the exception: the post writes it, so it merges as usual.
+
+def sender_is_authority(t: SyncTable, sender: Sender, row_id: str, me: Receiver) -> bool:
+    """A catalogue (or unit row) from a unit above reaching this node: taken as it is.
+
+    This node's own unit row is the exception: it writes it, so it merges as usual.
     """
-    if not (t.upper_written and sender.relays and me.role == "post"):
+    if not (t.upper_written and RANK.get(sender.role, 0) > RANK.get(me.role, 0)):
         return False
     return not (t.name == "units" and row_id == me.unit_id)

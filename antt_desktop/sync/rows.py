@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from antt_desktop.sync import extras
 from antt_desktop.sync.tables import SyncTable
 
 STAMP_COLUMNS = ("owner_node", "version_vector", "created_stamp", "field_stamps", "hlc")
@@ -113,7 +114,8 @@ def _is_stamp(value: Any) -> bool:
 
 
 def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
-    """A received row, checked against the table; unknown columns are dropped.
+    """A received row, checked against the table; fields this version does not know are
+    kept under ``extras.EXTRA``.
 
     Raises:
         ValueError: naming the column that is wrong.
@@ -160,6 +162,9 @@ def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
         elif not isinstance(value, list | dict):
             raise ValueError(column.name)
         out[column.name] = value
+    extra = extras.split(t, row)
+    if extra:
+        out[extras.EXTRA] = extra
     return out
 
 

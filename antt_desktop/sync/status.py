@@ -35,6 +35,8 @@ class PeerStatus:
     applied_seq: int
     bundles_in: int
     missing_bundles: list[int] = field(default_factory=list)
+    #: when this node wrote the newest export the peer has confirmed it holds
+    acked_at: str | None = None
 
 
 @dataclass
@@ -65,6 +67,20 @@ def missing_bundles(session: Session, peer: SyncPeer) -> list[int]:
     return [n for n in range(1, peer.in_seq) if n not in seen]
 
 
+def acked_at(session: Session, peer: SyncPeer, cursor: int) -> str | None:
+    """When the newest export whose changes the peer confirmed was written."""
+    if cursor <= 0:
+        return None
+    return session.execute(
+        select(func.max(SyncBundle.at)).where(
+            SyncBundle.peer_node == peer.node_id,
+            SyncBundle.direction == "out",
+            SyncBundle.to_seq <= cursor,
+            SyncBundle.to_seq > 0,
+        )
+    ).scalar()
+
+
 def status(session: Session) -> SyncStatus:
     me = identity.load(session)
     node = session.get(LocalNode, 1)
@@ -73,6 +89,7 @@ def status(session: Session) -> SyncStatus:
     conn = session.connection()
     peers = []
     for peer in session.execute(select(SyncPeer).order_by(SyncPeer.unit_code)).scalars():
+        cursor = capture.cursor_of(peer, me)
         peers.append(
             PeerStatus(
                 node_id=peer.node_id,
@@ -85,10 +102,11 @@ def status(session: Session) -> SyncStatus:
                 last_export_at=peer.last_export_at,
                 last_import_at=peer.last_import_at,
                 unacknowledged=capture.unacknowledged(conn, me, peer, node.seq, ident.baseline_seq),
-                acked_seq=capture.cursor_of(peer, me),
+                acked_seq=cursor,
                 applied_seq=peer.applied_seq,
                 bundles_in=peer.in_seq,
                 missing_bundles=missing_bundles(session, peer),
+                acked_at=acked_at(session, peer, cursor),
             )
         )
     return SyncStatus(

@@ -128,13 +128,19 @@ class Network:
             identity.ensure(session)
         return node
 
-    def upper(self, name: str = "huyen", above: Node | None = None) -> Node:
+    def upper(
+        self,
+        name: str = "huyen",
+        above: Node | None = None,
+        code: str = "CAT-TN",
+        unit_name: str = "Công an huyện Phú Lương",
+    ) -> Node:
         node = self._node(name)
         with node.db.write() as session:
             initialise(
                 session,
-                unit_code="CAT-TN",
-                unit_name="Công an huyện Phú Lương",
+                unit_code=code,
+                unit_name=unit_name,
                 admin="admin",
                 kind=UnitKind.UPPER_UNIT,
                 upper_code="CA-T19" if above else None,
@@ -149,14 +155,17 @@ class Network:
         self, upper: Node, name: str = "xa", code: str = "05611", wall: FakeWall | None = None
     ) -> Node:
         node = self._node(name, wall)
+        with upper.read() as ctx:
+            above = ctx.local_unit()
+            upper_code, upper_name = above.code, above.name
         with node.db.write() as session:
             initialise(
                 session,
                 unit_code=code,
                 unit_name=f"Công an xã {name.title()}",
                 admin="admin",
-                upper_code="CAT-TN",
-                upper_name="Công an huyện Phú Lương",
+                upper_code=upper_code,
+                upper_name=upper_name,
             )
             identity.ensure(session)
         self.enrol(node, upper)

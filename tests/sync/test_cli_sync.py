@@ -102,3 +102,83 @@ def test_a_refused_bundle_exits_4(post: Callable[..., Run], tmp_path: Path) -> N
     result = post("sync", "import", str(junk))
     assert result.code == 4
     assert "bị hỏng" in result.err
+
+
+def _pair(antt: Callable[..., Run], tmp_path: Path) -> tuple[Callable[..., Run], ...]:
+    upper = _node(
+        antt,
+        tmp_path / "huyen",
+        "--unit-code",
+        "CAT-TN",
+        "--unit-name",
+        "Công an huyện Phú Lương",
+        "--kind",
+        "upper_unit",
+    )
+    post = _node(
+        antt,
+        tmp_path / "xa",
+        "--unit-code",
+        "05611",
+        "--unit-name",
+        "Công an xã Phú Lương",
+        "--upper-code",
+        "CAT-TN",
+        "--upper-name",
+        "Công an huyện Phú Lương",
+    )
+    card = post("--json", "sync", "enroll", "--export-card", str(tmp_path / "the.card"))
+    fp = card.json["fingerprint"]
+    assert (
+        upper(
+            "sync", "enroll", "--import-card", str(tmp_path / "the.card"), "--fingerprint", fp
+        ).code
+        == 0
+    )
+    issued = upper("--json", "sync", "roster", "--out", str(tmp_path / "roster.json"))
+    roster = ("sync", "roster", "--import", str(tmp_path / "roster.json"))
+    assert post(*roster, "--fingerprint", issued.json["fingerprint"]).code == 0
+    return upper, post
+
+
+def _exchange(
+    sender: Callable[..., Run], to: str, recipient: Callable[..., Run], stick: Path
+) -> None:
+    sent = sender("--json", "sync", "export", "--to", to, "--out", str(stick))
+    assert sent.code == 0, sent.err
+    for path in sent.json["files"]:
+        assert recipient("sync", "import", path).code == 0
+
+
+def test_conflicts_listed_and_settled_by_command(antt: Callable[..., Run], tmp_path: Path) -> None:
+    upper, post = _pair(antt, tmp_path)
+    added = post("--json", "person", "add", "--name", "Hoàng Thị Mai", "--phone", "0911111111")
+    pid = added.json["id"]
+    stick = tmp_path / "usb"
+    node_of_upper = upper("--json", "sync", "status").json["node_id"]
+    _exchange(post, "CAT-TN", upper, stick)
+    _exchange(upper, "05611", post, stick)
+    assert post("person", "edit", pid, "--phone", "0922222222").code == 0
+    assert upper("person", "edit", pid, "--phone", "0933333333").code == 0
+    _exchange(post, "CAT-TN", upper, stick)
+    _exchange(upper, "05611", post, stick)
+    listed = post("sync", "conflicts")
+    assert listed.code == 0, listed.err
+    assert "Hoàng Thị Mai" in listed.out and "Số điện thoại" in listed.out
+    assert "0922222222" in listed.out and "0933333333" in listed.out
+    assert "đang lưu:" in listed.out and "giá trị bị gác lại:" in listed.out
+    [conflict] = post("--json", "sync", "conflicts").json["conflicts"]
+    refused = post("sync", "conflicts", "--resolve", conflict["id"][:8])
+    assert refused.code == 3 and "kept" in refused.err
+    done = post("sync", "conflicts", "--resolve", conflict["id"][:8], "--choose", "other")
+    assert done.code == 0, done.err
+    assert "tệp đồng bộ tiếp theo" in done.out
+    assert post("--json", "person", "show", pid).json["phone"] == conflict["other_value"]
+    _exchange(post, "CAT-TN", upper, stick)
+    assert upper("--json", "sync", "conflicts").json["conflicts"] == []
+    assert "Không có xung đột nào" in upper("sync", "conflicts").out
+    assert node_of_upper
+    listing = upper("sync", "transfer", "list")
+    assert listing.code == 0 and "Chưa có việc chuyển hồ sơ nào" in listing.out
+    at_post = post("sync", "transfer", "request", "--dossier", "x", "--to", "CAT-TN")
+    assert at_post.code == 3 and "chỉ đơn vị cấp trên" in at_post.err

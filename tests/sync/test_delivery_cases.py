@@ -239,5 +239,6 @@ def test_one_change_reaching_the_province_by_two_paths_merges_away(net: Network)
     [second] = net.send(upper, province)
     assert second.table("persons").new == 0 and second.table("persons").updated == 0
     assert person(province, ident) is not None
+    net.send(province, upper)  # the upper unit takes the province's catalogues
     assert province.dump_hash([post.unit_id]) == upper.dump_hash([post.unit_id])
     shutil.rmtree(post.stick, ignore_errors=True)

@@ -133,10 +133,50 @@ MESSAGES = {
     ),
     "sync.conflict.unknown": N_("there is no open conflict '{value}'"),
     "sync.conflict.choice": N_("choose 'kept' or 'other' for the conflict"),
+    "sync.conflict.review_choice": N_(
+        "this conflict is a whole record to look at: choose 'reviewed' once it is checked"
+    ),
+    "sync.conflict.duplicate": N_(
+        "this record has the same unique value as record {other}: correct one of the two"
+        " records instead"
+    ),
+    "sync.conflict.record_missing": N_("the record of this conflict ({value}) is not here"),
+    "sync.conflict.invalid": N_("the chosen value can no longer be saved ({detail})"),
+    "sync.conflict.taken": N_("another record ({other}) already holds this value"),
+    "sync.transferred_away": N_(
+        "this {entity} was transferred to {unit}; the copy on this computer can only be read"
+    ),
+    "sync.rule.transferred": N_(
+        "{unit} may not take back this record of {table}: it was transferred to another post"
+    ),
+    "sync.warning.late_edit": N_(
+        "changes from {unit} to dossiers already transferred to another post were kept and"
+        " flagged for the receiving post to review"
+    ),
+    "sync.transfer.upper_only": N_("only the upper unit records dossier transfers"),
+    "sync.transfer.not_a_post": N_("{unit} is not a post that syncs with this unit"),
+    "sync.transfer.unit_unknown": N_(
+        "no sync file from {unit} has been imported yet; import one before transferring a"
+        " dossier to it"
+    ),
+    "sync.transfer.same_unit": N_("the dossier is already held by {unit}"),
+    "sync.transfer.already_requested": N_(
+        "a transfer of this dossier is already waiting for approval"
+    ),
+    "sync.transfer.unknown": N_("there is no transfer request '{value}'"),
+    "sync.transfer.already_approved": N_("this transfer is already approved"),
+    "sync.transfer.moved_since": N_(
+        "the dossier changed hands since the request; make a new request"
+    ),
 }
 
 FIELDS = {
     "fingerprint": N_("Fingerprint"),
+    "conflict_id": N_("Conflict"),
+    "choice": N_("Choice"),
+    "to_unit": N_("Receiving unit"),
+    "request_id": N_("Transfer request"),
+    "on_date": N_("Transfer date"),
 }
 
 TABLES = {

@@ -1,5 +1,6 @@
 """Sync state of this node (SYNC.md): its keys, its peers, the bundle log, conflicts waiting
-for a person, rows waiting for a parent, and dossier transfers (the one synced table here).
+for a person, rows waiting for a parent, fields a newer version sent, and dossier transfers
+(the one synced table here).
 
 Everything but :class:`DossierTransfer` is local to the installation and never travels.
 """
@@ -159,6 +160,17 @@ class SyncPending(Base):
     reason: Mapped[str] = mapped_column(String(16), nullable=False, default="parent")
     missing: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
     received_at: Mapped[str] = mapped_column(String(32), nullable=False)
+
+
+class SyncExtra(Base):
+    """Fields of a received row that this version does not know (a newer minor version sent
+    them): kept here and relayed unchanged, with their stamps (SYNC.md "Versions")."""
+
+    __tablename__ = "sync_extra"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
 
 
 class DossierTransfer(Synced, Base):

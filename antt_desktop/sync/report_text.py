@@ -1,4 +1,5 @@
-"""Sync reports as an officer reads them: per-table counts, refusals and warnings."""
+"""Sync reports as an officer reads them (command line and window alike): per-table counts,
+refusals and warnings."""
 
 from __future__ import annotations
 

@@ -1,0 +1,192 @@
+"""``antt sync conflicts``: the conflicts waiting for a person, and their resolution.
+
+A conflict keeps both values of one field: the provisional winner (the same on every node)
+and the value set aside. Resolving it is an ordinary stamped write of the chosen value: it
+syncs like any other change, and every node that receives it closes the same conflict
+(``conflict_store.supersede``). Fields derived from another one (the folded name of a
+resident) follow the field they come from and are never shown on their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antt_desktop.services.context import Ctx
+from antt_desktop.store.models import SyncConflict, SyncPeer
+from antt_desktop.sync import conflict_store, records
+from antt_desktop.sync.canonical import now_iso
+from antt_desktop.sync.resolve_write import refuse, write_fields
+
+#: A field whose value is computed from another one: it follows its source field.
+DERIVED = {
+    "persons": {
+        "name_folded": "full_name",
+        "given_folded": "full_name",
+        "sort_key": "full_name",
+        "birth_year": "born",
+    }
+}
+#: A record that arrived whole from the old post after a transfer: reviewed, not chosen.
+WHOLE_ROW = conflict_store.WHOLE_ROW
+CHOICES = ("kept", "other")
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One open conflict as an officer sees it: both values side by side."""
+
+    id: str
+    table: str
+    row_id: str
+    record: str  # who or what the record is about (a resident's name...)
+    field: str
+    kind: str  # field, delete, late_edit, duplicate
+    kept_value: Any  # the provisional winner, in the record now
+    kept_by: str  # the unit that wrote it
+    other_value: Any
+    other_by: str
+    detected_at: str = dataclasses.field(compare=False)  # when this node found it
+
+    @property
+    def reviewed_only(self) -> bool:
+        """A whole record to look at, not two values to choose from."""
+        return self.field == WHOLE_ROW or self.kind == "duplicate"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _writers(session: Session) -> dict[str, str]:
+    """Replica id -> unit name, for this node and every peer whose bundles came in."""
+    me = records.this_node(session)
+    found = {me.replica_id: me.unit_name}
+    for peer in session.execute(select(SyncPeer)).scalars():
+        if peer.applied_epoch:
+            found[peer.applied_epoch] = peer.unit_name
+    return found
+
+
+def _writer(stamp: list[Any], writers: dict[str, str]) -> str:
+    if len(stamp) == 3:
+        return writers.get(str(stamp[1]), "")
+    return ""
+
+
+def open_conflicts(session: Session, *, table: str | None = None) -> list[ConflictView]:
+    """Open conflicts, newest first; derived fields are left out (they follow their source)."""
+    query = select(SyncConflict).where(SyncConflict.status == "open")
+    if table is not None:
+        query = query.where(SyncConflict.table_name == table)
+    writers = _writers(session)
+    out = []
+    for c in session.execute(query.order_by(SyncConflict.detected_at.desc(), SyncConflict.id)):
+        conflict = c[0]
+        if conflict.field in DERIVED.get(conflict.table_name, {}):
+            continue
+        out.append(
+            ConflictView(
+                id=conflict.id,
+                table=conflict.table_name,
+                row_id=conflict.row_id,
+                record=records.describe(session, conflict.table_name, conflict.row_id),
+                field=conflict.field,
+                kind=conflict.kind,
+                kept_value=conflict.kept_value,
+                kept_by=_writer(conflict.kept_stamp, writers),
+                other_value=conflict.other_value,
+                other_by=_writer(conflict.other_stamp, writers),
+                detected_at=conflict.detected_at,
+            )
+        )
+    return out
+
+
+def _find(ctx: Ctx, conflict_id: str) -> SyncConflict:
+    conflict = ctx.session.get(SyncConflict, conflict_id)
+    if conflict is None:
+        matches = (
+            ctx.session.execute(
+                select(SyncConflict).where(
+                    SyncConflict.id.startswith(conflict_id), SyncConflict.status == "open"
+                )
+            )
+            .scalars()
+            .all()
+            if len(conflict_id) >= 6
+            else []
+        )
+        conflict = matches[0] if len(matches) == 1 else None
+    if conflict is None or conflict.status != "open":
+        raise refuse("conflict_id", "sync.conflict.unknown", value=conflict_id)
+    source = DERIVED.get(conflict.table_name, {}).get(conflict.field)
+    if source is not None:  # resolve the field it comes from, which takes this one along
+        main = ctx.session.execute(
+            select(SyncConflict).where(
+                SyncConflict.table_name == conflict.table_name,
+                SyncConflict.row_id == conflict.row_id,
+                SyncConflict.field == source,
+                SyncConflict.status == "open",
+            )
+        ).scalar()
+        conflict = main or conflict
+    return conflict
+
+
+def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
+    """Settle a conflict with the ``kept`` or the ``other`` value (``reviewed`` for a whole
+    record); a new stamped write of the chosen value. Refuses before writing anything.
+
+    Raises:
+        ValidationFailed: the conflict is unknown or closed, the choice does not fit it, the
+            record may not be changed here, or the value is no longer valid.
+    """
+    conflict = _find(ctx, conflict_id)
+    if conflict.kind == "duplicate":
+        raise refuse("conflict_id", "sync.conflict.duplicate", other=str(conflict.kept_value))
+    if conflict.field == WHOLE_ROW:
+        if choice != "reviewed":
+            raise refuse("choice", "sync.conflict.review_choice", value=choice)
+        _close(ctx, [conflict], "resolved")
+        ctx.audit(
+            "sync_resolve", records.entity(conflict.table_name), conflict.row_id, [], "reviewed"
+        )
+        return conflict
+    if choice not in CHOICES:
+        raise refuse("choice", "sync.conflict.choice", value=choice)
+    followers = [
+        c
+        for c in ctx.session.execute(
+            select(SyncConflict).where(
+                SyncConflict.table_name == conflict.table_name,
+                SyncConflict.row_id == conflict.row_id,
+                SyncConflict.status == "open",
+            )
+        ).scalars()
+        if DERIVED.get(conflict.table_name, {}).get(c.field) == conflict.field
+    ]
+    chosen = [conflict, *followers]
+    values = {c.field: c.kept_value if choice == "kept" else c.other_value for c in chosen}
+    row = write_fields(ctx, conflict.table_name, conflict.row_id, values)
+    _close(ctx, chosen, "resolved")
+    conflict_store.supersede(ctx.session.connection(), conflict.table_name, [row])
+    ctx.audit(
+        "sync_resolve",
+        records.entity(conflict.table_name),
+        conflict.row_id,
+        list(values),
+        f"conflict {conflict.id}: {choice}",
+    )
+    return conflict
+
+
+def _close(ctx: Ctx, conflicts: list[SyncConflict], status: str) -> None:
+    for c in conflicts:
+        c.status = status
+        c.resolved_at = now_iso()
+        c.resolved_by = ctx.actor.username
+    ctx.session.flush()
