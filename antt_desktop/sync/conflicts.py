@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from antt_desktop.services.context import Ctx
+from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store.models import SyncConflict, SyncPeer
 from antt_desktop.sync import conflict_store, records
 from antt_desktop.sync.canonical import now_iso
@@ -145,6 +145,8 @@ def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
         ValidationFailed: the conflict is unknown or closed, the choice does not fit it, the
             record may not be changed here, or the value is no longer valid.
     """
+    if not ctx.may(Permission.REVIEW):  # an upper unit reviews, a post's officer writes
+        ctx.require(Permission.WRITE)
     conflict = _find(ctx, conflict_id)
     if conflict.kind == "duplicate":
         raise refuse("conflict_id", "sync.conflict.duplicate", other=str(conflict.kept_value))

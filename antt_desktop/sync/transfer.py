@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.domain.errors import Problem, raise_if_errors
-from antt_desktop.services.context import Ctx, max_length
+from antt_desktop.services.context import Ctx, Permission, max_length
 from antt_desktop.services.values import DateValue, read_date
 from antt_desktop.store.base import Synced
 from antt_desktop.store.models import (
@@ -66,6 +66,7 @@ class TransferView:
 
 
 def _upper_only(ctx: Ctx) -> None:
+    ctx.require(Permission.TRANSFER)
     me = records.this_node(ctx.session)
     role = {"upper_unit": "upper", "province": "province"}.get(me.kind, "post")
     if role not in UPSTREAM_ROLES:

@@ -27,6 +27,7 @@ from tests.conftest import FakeWall
 TODAY = date(2026, 11, 22)
 OFFICER = Actor("canbo1", "officer")
 UPPER = Actor("canbotinh", "upper")
+CHIEF = Actor("truongcong", "chief")
 
 
 class Node:

@@ -17,7 +17,7 @@ from antt_desktop.services.units import add_area
 from antt_desktop.store.models import Assessment, Dossier, Person, SyncConflict
 from antt_desktop.sync import attachments, conflicts, transfer
 from tests.sync.helpers import add, edit, person
-from tests.sync.nodes import UPPER, Network, Node
+from tests.sync.nodes import CHIEF, UPPER, Network, Node
 
 AUTHOR = "Trung úy Lê Văn Tâm"
 PHOTO = b"\xff\xd8 anh the Ha Van Khanh"
@@ -173,7 +173,7 @@ def test_transfers_are_recorded_and_listed_at_both_ends(net: Network) -> None:
     with pytest.raises(ValidationFailed) as twice, upper.write(UPPER) as ctx:
         transfer.request_transfer(ctx, did, "05612")
     assert twice.value.problems[0].code == "sync.transfer.already_requested"
-    with pytest.raises(ValidationFailed) as at_post, a.write() as ctx:
+    with pytest.raises(ValidationFailed) as at_post, a.write(CHIEF) as ctx:
         transfer.request_transfer(ctx, did, "05612")
     assert at_post.value.problems[0].code == "sync.transfer.upper_only"
     with upper.write(UPPER) as ctx:
