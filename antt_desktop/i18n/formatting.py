@@ -36,17 +36,18 @@ def fmt_date(d: date | None, tr: Translator) -> str:
 
 
 def fmt_ratio(r: Ratio, tr: Translator) -> str:
-    """``2/21 = 9,5%`` (or ``0/0`` when there is nothing to count)."""
+    """``2/21 = 9,5%``, ``3.813/4.000 = 95,3%`` (or ``0/0`` when there is nothing to count)."""
+    counts = f"{fmt_int(r.numerator, tr)}/{fmt_int(r.denominator, tr)}"
     pct = r.percent
     if pct is None:
-        return f"{r.numerator}/{r.denominator}"
-    return f"{r.numerator}/{r.denominator} = {fmt_percent(pct, tr)}"
+        return counts
+    return f"{counts} = {fmt_percent(pct, tr)}"
 
 
 def fmt_change(c: Change, tr: Translator) -> str:
     """``giảm 42,9% (4/7)``: direction, size relative to before, then after/before."""
     pct = c.percent
-    tail = f"({c.after}/{c.before})"
+    tail = f"({fmt_int(c.after, tr)}/{fmt_int(c.before, tr)})"
     if c.direction == "same":
         return f"{tr('unchanged')} {tail}"
     if pct is None:

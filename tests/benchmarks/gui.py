@@ -8,9 +8,11 @@ On the district data set (30 posts, 450,000 people; built with the foundation be
 generator into ``DIR/district`` when missing) it measures, in a process of its own so the
 memory figure is the window's alone: opening the database and showing the first page of the
 people list, scrolling to any row, each keystroke of a search typed letter by letter, and the
-dashboard that compares the posts. On the commune data set (``DIR/commune``) it measures the
-start of the application to a usable window, as a separate process launched like the real
-program. Each figure is printed beside a raw baseline measured in the same run:
+dashboard that compares the posts. On the demo post (a commune, made in ``DIR/start`` on the first
+run) it measures the start of the application as a separate process launched like the real
+program: to the login window, and to the main window once the (filled-in) demo account is
+accepted, which includes the memory-hard key derivation of the login. Each figure is
+printed beside a raw baseline measured in the same run:
 
 - first page: sqlite3 connect + the same ordered ids and the first screen of rows;
 - scroll: sqlite3 reading the same page of rows by id, plus a plain QTableView repainting
@@ -280,12 +282,17 @@ START_CHILD = r"""
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 qapp = QApplication(sys.argv[:1])
 class Watch(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
-            if not hasattr(self, "painted"):
+        if event.type() == QEvent.Type.Paint:
+            if isinstance(obj, QDialog) and type(obj).__name__ == "LoginDialog":
+                if not hasattr(self, "login"):
+                    self.login = time.time()
+                    print(f"LOGIN {self.login!r}", flush=True)
+                    QTimer.singleShot(0, obj.try_login)  # the demo account is filled in
+            elif isinstance(obj, QMainWindow) and not hasattr(self, "painted"):
                 self.painted = time.time()
                 print(f"PAINTED {self.painted!r}", flush=True)
                 QTimer.singleShot(0, qapp.quit)
@@ -300,12 +307,13 @@ if sys.argv[1] == "raw":
     window.show()
     sys.exit(qapp.exec())
 from antt_desktop.gui.app import main
-sys.exit(main(["--data-dir", sys.argv[1], "--today", "2026-11-22"]))
+sys.exit(main(["--demo", "--data-dir", sys.argv[1], "--today", "2026-11-22"]))
 """
 
 
-def start_time(argument: str) -> float:
-    """Seconds from launching the process to the first paint of its main window."""
+def start_times(argument: str) -> tuple[float, float]:
+    """Seconds from launching the process to the login window, and to the main window
+    (the demo account is filled in and accepted at once; for "raw", both are the window)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     launched = time.time()
     done = subprocess.run(
@@ -314,12 +322,15 @@ def start_time(argument: str) -> float:
         text=True,
         env=env,
         check=False,
-        timeout=120,
+        timeout=600,
     )
-    for line in done.stdout.splitlines():
-        if line.startswith("PAINTED "):
-            return float(line.split()[1]) - launched
-    raise RuntimeError(f"the window never painted:\n{done.stdout}\n{done.stderr}")
+    marks = dict(
+        line.split() for line in done.stdout.splitlines() if line.startswith(("LOGIN ", "PAINTED "))
+    )
+    if "PAINTED" not in marks:
+        raise RuntimeError(f"the window never painted:\n{done.stdout}\n{done.stderr}")
+    painted = float(marks["PAINTED"]) - launched
+    return float(marks.get("LOGIN", marks["PAINTED"])) - launched, painted
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -356,7 +367,6 @@ def main() -> None:
         return
     work = args.dir or Path(tempfile.mkdtemp(prefix="antt-bench-gui-"))
     district = ensure(work, "district")
-    commune = ensure(work, "commune")
 
     child = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.gui", "--part", "district", "--db", district],
@@ -376,12 +386,14 @@ def main() -> None:
     paint = statistics.median(bare)
     raw["keystrokes"] = [k + paint for k in raw["keystrokes"]]
 
-    starts = [start_time(str(commune.parent)) for _ in range(5)]
-    raw_starts = [start_time("raw") for _ in range(5)]
+    start_dir = work / "start"
+    start_times(str(start_dir))  # the first start makes the demo post: not measured
+    starts = [start_times(str(start_dir)) for _ in range(5)]
+    raw_starts = [start_times("raw")[1] for _ in range(5)]
 
     lines = [
         f"district: {ours['people']:,} people, {ours['posts']} posts compared;"
-        f" commune: {commune.parent}",
+        " start: the demo post (a commune) in " + str(work / "start"),
         f"{'work':<40} {'measured':>13} {'raw baseline':>13} {'ratio':>9}  budget",
         row(
             "open + first page of people (median)",
@@ -408,10 +420,15 @@ def main() -> None:
             *map(statistics.median, (ours["keystrokes"], raw["keystrokes"])),
         ),
         row(
-            "start to a usable window (commune), median of 5",
-            statistics.median(starts),
+            "start to the login window, median of 5",
+            statistics.median(s[0] for s in starts),
             statistics.median(raw_starts),
             BUDGETS_MS["start to a usable window"],
+        ),
+        row(
+            "start to the window after login (commune)",
+            statistics.median(s[1] for s in starts),
+            statistics.median(raw_starts),
         ),
         f"{'dashboard comparing the posts':<40} {ours['dashboard'] * 1000:>10.1f} ms",
         f"{'peak memory, district list + dashboard':<40} {ours['rss_mb']:>10.1f} MB"

@@ -278,6 +278,8 @@ def test_reoffence_rate_of_released_persons(released, read):
     assert rate == Ratio(2, 21)
     assert rate.percent == pytest.approx(9.5238, abs=1e-4)
     assert fmt_ratio(rate, VI) == "2/21 = 9,5%"
+    assert fmt_ratio(Ratio(3813, 4000), VI) == "3.813/4.000 = 95,3%"  # thousands marked
+    assert fmt_ratio(Ratio(3813, 4000), Translator("en")) == "3,813/4,000 = 95.3%"
     assert compute(read, YEAR).reoffence == Ratio(2, 21)
     assert compute(read, OCT).reoffence == Ratio(0, 21)
     assert compute(read, Period("year", 2025, 1)).reoffence == Ratio(1, 21)
