@@ -345,7 +345,7 @@ def row(work: str, ours: float, raw: float, budget_ms: float | None = None) -> s
 
 
 def ensure(work: Path, scale: str) -> Path:
-    from antt_desktop.store.database import DB_FILENAME
+    from antt_desktop.store.database import DB_FILENAME, open_database
 
     folder = work / scale
     path = folder / DB_FILENAME
@@ -353,6 +353,9 @@ def ensure(work: Path, scale: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         print(f"building the {scale} data set in {path} ...", flush=True)
         build(path, scale)
+    open_database(path).close()  # a schema upgrade (and its backup) is not a measured opening
+    for backup in folder.glob("*.before-upgrade-*"):
+        backup.unlink()
     return path
 
 
