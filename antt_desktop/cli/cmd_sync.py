@@ -11,7 +11,7 @@ from pathlib import Path
 from antt_desktop.cli import sync_conflicts
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
-from antt_desktop.sync import card, documents, identity, roster
+from antt_desktop.sync import enrolment, identity
 from antt_desktop.sync.export import DEFAULT_VOLUME_BYTES, export
 from antt_desktop.sync.importer import import_bundle
 from antt_desktop.sync.report_text import report_lines
@@ -55,19 +55,16 @@ def cmd_enroll(env: Env, args: argparse.Namespace) -> int:
     _ = env.out._
     if args.export_card:
         with env.writing() as ctx:
-            doc = card.make_card(ctx.session)
-        documents.write(args.export_card, doc)
-        fp = card.card_fingerprint(doc)
+            written = enrolment.write_card(ctx, args.export_card)
+        fp = written.fingerprint
         env.out.data({"ok": True, "file": str(args.export_card), "fingerprint": fp})
         env.out.line(_(N_("Enrolment card written to {file}")).format(file=args.export_card))
         env.out.line(
             _(N_("Fingerprint to read out to the upper unit: {fingerprint}")).format(fingerprint=fp)
         )
         return 0
-    doc = card.read_card(args.import_card)
     with env.writing() as ctx:
-        peer = card.import_card(ctx.session, doc, args.fingerprint or "")
-        ctx.audit("sync_enrol", "unit", peer.unit_id, [], f"{peer.unit_code} {peer.node_id}")
+        peer = enrolment.enrol(ctx, args.import_card, args.fingerprint or "")
         info = {"ok": True, "node_id": peer.node_id, "unit": peer.unit_name, "role": peer.role}
     env.out.data(info)
     env.out.line(
@@ -82,10 +79,8 @@ def cmd_roster(env: Env, args: argparse.Namespace) -> int:
     _ = env.out._
     if args.out:
         with env.writing() as ctx:
-            doc = roster.issue(ctx.session, env.today)
-            ctx.audit("sync_roster", detail=f"version {doc['version']}")
-        documents.write(args.out, doc)
-        fp = roster.roster_fingerprint(doc)
+            written = enrolment.issue_roster(ctx, args.out)
+        doc, fp = written.doc, written.fingerprint
         env.out.data(
             {"ok": True, "file": str(args.out), "version": doc["version"], "fingerprint": fp}
         )
@@ -96,16 +91,9 @@ def cmd_roster(env: Env, args: argparse.Namespace) -> int:
         )
         env.out.line(_(N_("Fingerprint of this unit: {fingerprint}")).format(fingerprint=fp))
         return 0
-    doc = roster.read_roster(args.import_file)
     with env.writing() as ctx:
-        peer = roster.import_roster(ctx.session, doc, env.today, args.fingerprint)
-        ctx.audit("sync_roster", "unit", peer.unit_id, [], f"version {doc['version']}")
-        info = {
-            "ok": True,
-            "upper": peer.unit_name,
-            "node_id": peer.node_id,
-            "version": doc["version"],
-        }
+        peer, version = enrolment.accept_roster(ctx, args.import_file, args.fingerprint)
+        info = {"ok": True, "upper": peer.unit_name, "node_id": peer.node_id, "version": version}
     env.out.data(info)
     env.out.line(
         _(N_("Roster of {unit} accepted (version {version})")).format(
@@ -117,8 +105,7 @@ def cmd_roster(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_revoke(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        peer = roster.revoke(ctx.session, args.node)
-        ctx.audit("sync_revoke", "unit", peer.unit_id, [], peer.node_id)
+        peer = enrolment.revoke(ctx, args.node)
         info = {"ok": True, "node_id": peer.node_id, "unit": peer.unit_name}
     env.out.data(info)
     env.out.line(env.out._(N_("The sync key of {unit} is revoked")).format(unit=info["unit"]))

@@ -217,3 +217,48 @@ def transfers(session: Session, unit_id: str | None = None) -> list[TransferView
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class DossierChoice:
+    dossier_id: str
+    label: str  # "Hà Văn Khánh — Công an xã Yên Lạc — Án treo"
+
+
+def dossier_choices(session: Session, text: str = "", limit: int = 50) -> list[DossierChoice]:
+    """Open dossiers whose person's name matches ``text`` (accent-insensitive), by name."""
+    from antt_desktop.domain.text import fold
+    from antt_desktop.store.models import DossierCategory
+
+    query = (
+        select(Dossier.id, Person.full_name, Unit.name, DossierCategory.name_vi)
+        .join(Person, Person.id == Dossier.person_id)
+        .join(Unit, Unit.id == Dossier.unit_id)
+        .join(DossierCategory, DossierCategory.code == Dossier.category_code)
+        .where(Dossier.deleted.is_(False), Dossier.status != DossierStatus.CLOSED.value)
+        .order_by(Person.sort_key, Dossier.id)
+        .limit(limit)
+    )
+    folded = fold(text.strip()) if text.strip() else ""
+    if folded:
+        query = query.where(Person.name_folded.contains(folded))
+    return [
+        DossierChoice(did, f"{name} — {unit} — {category}")
+        for did, name, unit, category in session.execute(query)
+    ]
+
+
+def transfer_targets(session: Session) -> list[tuple[str, str]]:
+    """(unit code, label) of the posts a dossier may be transferred to."""
+    return [
+        (p.unit_code, f"{p.unit_name} ({p.unit_code})")
+        for p in session.execute(
+            select(SyncPeer)
+            .where(
+                SyncPeer.role == "post",
+                SyncPeer.relation == "downstream",
+                SyncPeer.status == "active",
+            )
+            .order_by(SyncPeer.unit_code)
+        ).scalars()
+    ]

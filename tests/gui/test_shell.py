@@ -175,10 +175,10 @@ def test_the_sync_page_shows_who_this_computer_is(qtbot: QtBot, app_ctx: AppCont
     qtbot.addWidget(page)
     with app_ctx.read() as ctx:
         node_id = ctx.session.get(LocalNode, 1).node_id
-    assert page.node_value.text() == node_id
-    assert page.unit_value.text() == "Công an phường Hoàn Kiếm (00070)"
-    assert page.upper_value.text() == "Công an thành phố Hà Nội (CAT-HN)"
-    assert "đang được xây dựng" in page.explanation.text()
+    assert page.overview.node_value.text() == node_id
+    assert page.overview.unit_value.text() == "Công an phường Hoàn Kiếm (00070)"
+    assert "Chưa đăng ký đồng bộ với đơn vị nào" in page.overview.peers_text.text()
+    assert len(page.overview.fingerprint_value.text().split()) == 8
 
 
 def test_back_up_now_writes_a_sound_copy(

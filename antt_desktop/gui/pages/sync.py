@@ -1,23 +1,29 @@
-"""Đồng bộ: who this computer is in the sync network, and what USB sync will do.
+"""Đồng bộ: sync with the upper unit (or the posts below) by sync files on USB sticks.
 
-The sync bundles themselves are being built (see the issues); until they land this page says
-so plainly and offers no buttons that would do nothing.
+Four tabs: the exchange (this computer, each unit and how far the exchange has got, export
+and import), conflicts to settle, dossier transfers, and enrolment (cards, roster,
+fingerprints). Every tab reads through the sync package; long work runs on the worker.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.page import Page
+from antt_desktop.gui.sync_conflicts import ConflictsPanel
+from antt_desktop.gui.sync_enrol import EnrolPanel
+from antt_desktop.gui.sync_overview import SyncOverview
+from antt_desktop.gui.sync_transfers import TransfersPanel
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store.models import LocalNode, Unit
+
+#: Entity names whose change the page shows (the rest it ignores).
+WATCHED = {"sync", "unit", "dossier", "person"}
 
 
 class SyncPage(Page):
-    """This node's identity (node id, unit, upper unit) and an honest word on USB sync."""
+    """The sync page; its tabs are ``overview``, ``conflicts``, ``transfers``, ``enrol``."""
 
     title = N_("Sync")
 
@@ -28,62 +34,42 @@ class SyncPage(Page):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.identity = QGroupBox()
-        self.identity.setMaximumWidth(820)
-        form = QFormLayout(self.identity)
-        self._labels: list[tuple[QLabel, str]] = []
-        self.node_value = self._row(form, N_("Node id:"))
-        self.unit_value = self._row(form, N_("Unit:"))
-        self.upper_value = self._row(form, N_("Upper unit:"))
-        self.explanation = QLabel()
-        self.explanation.setObjectName("syncExplanation")
-        self.explanation.setWordWrap(True)
-        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation.setMaximumWidth(820)  # lines short enough to read
+        self.overview = SyncOverview(app)
+        self.conflicts = ConflictsPanel(app)
+        self.transfers = TransfersPanel(app)
+        self.enrol = EnrolPanel(app)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sync_tabs")
+        for panel in (self.overview, self.conflicts, self.transfers, self.enrol):
+            self.tabs.addTab(panel, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.identity)
-        layout.addWidget(self.explanation)
-        layout.addStretch(1)
-        self.refresh(set())
+        layout.addWidget(self.tabs, 1)
+        self.enrol.changed.connect(lambda: self.refresh(set()))
+        self.transfers.changed.connect(lambda: self.refresh(set()))
         self.retranslate()
-
-    def _row(self, form: QFormLayout, label_id: str) -> QLabel:
-        label = QLabel()
-        value = QLabel()
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(label, value)
-        self._labels.append((label, label_id))
-        return value
+        self.refresh(set())
 
     def refresh(self, changed: set[str]) -> None:
-        if changed and "unit" not in changed:
+        if changed and not changed & WATCHED:
             return
-        with self.app.read() as ctx:
-            node = ctx.session.get(LocalNode, 1)
-            unit = ctx.local_unit()
-            upper = ctx.session.get(Unit, unit.parent_id) if unit.parent_id else None
-            self.node_value.setText(node.node_id if node else "")
-            self.unit_value.setText(f"{unit.name} ({unit.code})")
-            if upper is not None:
-                self.upper_value.setText(f"{upper.name} ({upper.code})")
-            else:
-                self.upper_value.setText(unit.upper_label or unit.parent_body or "—")
+        self.overview.refresh()
+        self.conflicts.refresh()
+        self.transfers.refresh()
+        self.enrol.refresh()
+        self._titles()
+
+    def _titles(self) -> None:
+        tr = self.tr_
+        count = self.conflicts.model.rowCount()
+        conflicts = tr(N_("Conflicts"))
+        self.tabs.setTabText(0, tr(N_("Exchange")))
+        self.tabs.setTabText(1, f"{conflicts} ({count})" if count else conflicts)
+        self.tabs.setTabText(2, tr(N_("Dossier transfers")))
+        self.tabs.setTabText(3, tr(N_("Enrolment")))
 
     def retranslate(self) -> None:
-        tr = self.tr_
-        self.heading.setText(tr(N_("Sync")))
-        self.identity.setTitle(tr(N_("This computer in the sync network")))
-        for label, label_id in self._labels:
-            label.setText(tr(label_id))
-        self.explanation.setText(
-            tr(
-                N_(
-                    "Posts exchange their records with the upper unit by encrypted sync files "
-                    "carried on a USB stick: this post exports a file, the upper unit imports it "
-                    "and gives one back. That part of the program is still being built and is "
-                    "not in this version yet, so there is nothing to export or import here for "
-                    "now. Everything you enter is kept and will travel with the first sync."
-                )
-            )
-        )
+        self.heading.setText(self.tr_(N_("Sync")))
+        for panel in (self.overview, self.conflicts, self.transfers, self.enrol):
+            panel.retranslate()
+        self._titles()

@@ -1,0 +1,127 @@
+"""Item models of the sync page: open conflicts (both values side by side) and dossier
+transfers. Each is reset-based (``set_rows``) over a few dozen rows read by the page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.sync import conflict_text
+from antt_desktop.sync.conflicts import ConflictView
+from antt_desktop.sync.transfer import TransferView
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConflictView / TransferView of the row
+
+
+class _Rows(QAbstractTableModel):
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, tr: Translator, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.translate = tr
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def retranslate(self, tr: Translator) -> None:
+        self.translate = tr
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.translate(self.COLUMNS[section])
+        return None
+
+    def text(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(row, index.column())
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class ConflictModel(_Rows):
+    """Open conflicts: the record, the field, the value kept for now and the one set aside."""
+
+    COL_RECORD, COL_FIELD, COL_KEPT, COL_OTHER, COL_KIND = range(5)
+    COLUMNS = (
+        N_("Record"),
+        N_("Field"),
+        N_("In the record now"),
+        N_("Set aside"),
+        N_("Kind of conflict"),
+    )
+
+    def text(self, row: Any, column: int) -> str:
+        c: ConflictView = row
+        tr = self.translate
+        if column == self.COL_RECORD:
+            return f"{c.record} ({conflict_text.table_label(c.table, tr)})"
+        if column == self.COL_FIELD:
+            return conflict_text.field_text(c, tr)
+        if column == self.COL_KEPT:
+            value = conflict_text.value_text(c, c.kept_value, tr, kept=True)
+            return f"{value} — {conflict_text.writer_text(c.kept_by, tr)}"
+        if column == self.COL_OTHER:
+            if c.reviewed_only:
+                return ""
+            value = conflict_text.value_text(c, c.other_value, tr, kept=False)
+            return f"{value} — {conflict_text.writer_text(c.other_by, tr)}"
+        return tr(conflict_text.KINDS.get(c.kind, c.kind))
+
+
+class TransferModel(_Rows):
+    """Dossier transfers: who, from which post to which, when, and whether approved."""
+
+    COL_PERSON, COL_FROM, COL_TO, COL_DATE, COL_STATE = range(5)
+    COLUMNS = (
+        N_("Person"),
+        N_("From"),
+        N_("To"),
+        N_("Requested on"),
+        N_("State"),
+    )
+
+    def text(self, row: Any, column: int) -> str:
+        t: TransferView = row
+        tr = self.translate
+        if column == self.COL_PERSON:
+            return t.person
+        if column == self.COL_FROM:
+            return t.from_unit
+        if column == self.COL_TO:
+            return t.to_unit
+        if column == self.COL_DATE:
+            return t.on_date.strftime("%d/%m/%Y")
+        if t.approved_on is not None:
+            return tr(N_("approved on {day}")).format(day=t.approved_on.strftime("%d/%m/%Y"))
+        return tr(N_("waiting for approval"))
