@@ -345,15 +345,15 @@ def _write(
         written += len(batch)
         t = tables[name]
         names = rows.db_columns(t)
-        inserts = [rows.to_db(t, w.row, names) for w in batch.values() if w.is_new]
+        encode = rows.db_encoder(t, names)
+        inserts = [encode(w.row) for w in batch.values() if w.is_new]
         if inserts:
             conn.exec_driver_sql(
                 f"INSERT INTO {name} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
                 inserts,
             )
-        updates = [
-            (*rows.to_db(t, w.row, names[1:]), w.row["id"]) for w in batch.values() if not w.is_new
-        ]
+        encode_rest = rows.db_encoder(t, names[1:])
+        updates = [(*encode_rest(w.row), w.row["id"]) for w in batch.values() if not w.is_new]
         if updates:
             assignments = ", ".join(f"{n} = ?" for n in names[1:])
             conn.exec_driver_sql(f"UPDATE {name} SET {assignments} WHERE id = ?", updates)

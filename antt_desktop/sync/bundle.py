@@ -46,7 +46,7 @@ def split(
     volumes = [Volume()]
     for table, batch in records.items():
         for row in batch:
-            line = len(payload.encode_rows([row]))
+            line = len(payload.line_of(row)) + 1
             photo = photo_of.get(row["id"]) if table == "persons" else None
             extra = len(attachments[photo]) if photo in attachments else 0
             current = volumes[-1]

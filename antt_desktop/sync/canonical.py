@@ -34,5 +34,13 @@ def loads_object(data: bytes) -> dict[str, Any]:
     return value
 
 
+def loads_array(data: bytes) -> list[Any]:
+    """A JSON array from untrusted bytes (ValueError if it is anything else)."""
+    value = json.loads(data.decode("utf-8"), parse_constant=_no_constants)
+    if not isinstance(value, list):
+        raise ValueError("not a JSON array")
+    return value
+
+
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")

@@ -69,10 +69,7 @@ def capture(
     out: dict[str, list[dict[str, Any]]] = {}
     for t in synced_tables():
         where, params = _where(t, me, peer, window)
-        found = []
-        for row in rows.iterate(conn, t, where, params):
-            row.pop("local_seq", None)
-            found.append(row)
+        found: list[dict[str, Any]] = list(rows.iterate_encoded(conn, t, where, params))
         if found:
             out[t.name] = found
     if peer.relation == "downstream" and peer.role == "post":

@@ -14,11 +14,10 @@ import json
 import re
 import tarfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from antt_desktop.sync.canonical import canonical, loads_object
+from antt_desktop.sync.canonical import canonical, loads_array, loads_object
 from antt_desktop.sync.errors import BundleRefused
 
 MANIFEST = "manifest.json"
@@ -28,6 +27,9 @@ MAX_MANIFEST = 16 * 1024 * 1024
 MAX_MEMBER = 1024**3
 MAX_RECORDS_BYTES = 2 * 1024**3  # decompressed, per table
 MAX_LINE = 4 * 1024 * 1024
+#: Fast compression: level 3 writes a commune in a third of the time level 6 takes, for a
+#: file about a fifth larger.
+GZIP_LEVEL = 3
 
 
 @dataclass
@@ -39,8 +41,14 @@ class Payload:
     attachments: dict[str, bytes] = field(default_factory=dict)
 
 
+def line_of(row: dict[str, Any]) -> bytes:
+    """The row's JSON line: the one SQLite wrote when it was read for export, if unchanged."""
+    line = getattr(row, "line", None)
+    return line if isinstance(line, bytes) else canonical(row)
+
+
 def encode_rows(rows: list[dict[str, Any]]) -> bytes:
-    return b"".join(canonical(r) + b"\n" for r in rows)
+    return b"".join(line_of(r) + b"\n" for r in rows)
 
 
 def table_digest(lines: bytes) -> str:
@@ -65,7 +73,7 @@ def write(
     with tarfile.open(fileobj=out, mode="w|", format=tarfile.PAX_FORMAT) as tar:
         _add(tar, MANIFEST, canonical(manifest))
         for table, lines in records.items():
-            _add(tar, f"records/{table}.jsonl.gz", gzip.compress(lines, 6, mtime=0))
+            _add(tar, f"records/{table}.jsonl.gz", gzip.compress(lines, GZIP_LEVEL, mtime=0))
         for sha, data in attachments.items():
             _add(tar, f"attachments/{sha}", data)
 
@@ -90,16 +98,25 @@ def _decompress(data: bytes, name: str) -> bytes:
     return out
 
 
-def _rows(lines: bytes, name: str, table: str) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(lines.splitlines(), start=1):
-        if len(line) > MAX_LINE:
-            raise BundleRefused("too_large", file=name, member=table)
+def _rows(lines: bytes, name: str, table: str) -> list[dict[str, Any]]:
+    """Every line as a JSON object: parsed in one go, line by line only to name a bad one."""
+    split = lines.splitlines()
+    if any(len(line) > MAX_LINE for line in split):
+        raise BundleRefused("too_large", file=name, member=table)
+    try:
+        found = loads_array(b"[" + b",".join(split) + b"]")
+        if len(found) == len(split) and all(type(r) is dict for r in found):
+            return found
+    except (ValueError, UnicodeDecodeError):
+        pass  # find the line at fault
+    for number, line in enumerate(split, start=1):
         try:
-            yield loads_object(line)
+            loads_object(line)
         except (ValueError, UnicodeDecodeError) as exc:
             raise BundleRefused(
                 "invalid", file=name, detail=f"{table} line {number} is not a record"
             ) from exc
+    raise BundleRefused("invalid", file=name, detail=f"{table} holds something else")
 
 
 def read(stream: IO[bytes], name: str) -> Payload:
@@ -127,7 +144,7 @@ def read(stream: IO[bytes], name: str) -> Payload:
                     if table in payload.records:
                         raise BundleRefused("invalid", file=name, detail=f"{table} twice")
                     lines = _decompress(data, name)
-                    payload.records[table] = list(_rows(lines, name, table))
+                    payload.records[table] = _rows(lines, name, table)
                     digests[table] = (len(payload.records[table]), table_digest(lines))
                 elif (m := _ATTACHMENT.match(member.name)) is not None:
                     sha = m.group(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -23,6 +23,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 MAX_TEXT = 100_000
 BATCH = 500
+#: Columns an export reads from every row, fetched beside its line (the photo to attach).
+EAGER = ("photo_sha256",)
 
 
 def db_columns(t: SyncTable) -> list[str]:
@@ -44,14 +46,31 @@ def from_db(t: SyncTable, names: Sequence[str], values: Sequence[Any]) -> dict[s
 
 
 def to_db(t: SyncTable, row: dict[str, Any], names: Sequence[str]) -> tuple[Any, ...]:
-    kinds = _kinds(t)
-    out = []
-    for name in names:
-        value = row.get(name)
-        if value is not None and kinds.get(name) == "json":
-            value = _dumps(value)
-        out.append(value)
-    return tuple(out)
+    return db_encoder(t, names)(row)
+
+
+def db_encoder(t: SyncTable, names: Sequence[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function giving a row's values for ``names`` as stored (JSON columns as text)."""
+    return _encoder(t.name, tuple(names))
+
+
+@functools.cache
+def _encoder(table: str, names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    from antt_desktop.sync.tables import by_name
+
+    kinds = _kinds(by_name()[table])
+    json_at = [i for i, n in enumerate(names) if kinds.get(n) == "json"]
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def values(row: dict[str, Any]) -> tuple[Any, ...]:
+        get = row.get
+        out = [get(n) for n in names]
+        for i in json_at:
+            if out[i] is not None:
+                out[i] = encode(out[i])
+        return tuple(out)
+
+    return values
 
 
 @functools.cache
@@ -102,15 +121,154 @@ def iterate(conn: Connection, t: SyncTable, where: str, params: dict[str, Any]) 
         yield from_db(t, names, values)
 
 
+class EncodedRow(dict[str, Any]):
+    """A row read for export as the JSON line SQLite wrote, parsed only when needed.
+
+    It starts with a few keys read beside the line (``id``, a resident's photo hash); any
+    other read parses the whole line first. The line goes into the bundle as it is; any
+    change to the row drops it, so a changed row is encoded again from its values.
+    """
+
+    __slots__ = ("_whole", "line")
+
+    def __init__(self, line: bytes, known: dict[str, Any]) -> None:
+        super().__init__(known)
+        self.line: bytes | None = line
+        self._whole = False
+
+    def _parse(self) -> None:
+        if not self._whole:
+            self._whole = True
+            if self.line is not None:
+                super().update(json.loads(self.line))
+
+    def _change(self) -> None:
+        self._parse()
+        self.line = None
+
+    def __getitem__(self, key: str) -> Any:
+        if not self._whole and not super().__contains__(key):
+            self._parse()
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if not self._whole and not super().__contains__(key):
+            self._parse()
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._parse()
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._parse()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._parse()
+        return super().__len__()
+
+    def keys(self) -> Any:
+        self._parse()
+        return super().keys()
+
+    def items(self) -> Any:
+        self._parse()
+        return super().items()
+
+    def values(self) -> Any:
+        self._parse()
+        return super().values()
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._change()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._change()
+        super().__delitem__(key)
+
+    def pop(self, *args: Any) -> Any:
+        self._change()
+        return super().pop(*args)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._change()
+        super().update(*args, **kwargs)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self._change()
+        return super().setdefault(key, default)
+
+    def popitem(self) -> tuple[str, Any]:
+        self._change()
+        return super().popitem()
+
+    def clear(self) -> None:
+        self._change()
+        super().clear()
+
+
+def _json_field(name: str, kind: str) -> str:
+    if kind == "json":
+        return f"'{name}', json({name})"
+    if kind == "bool":
+        return (
+            f"'{name}', CASE WHEN {name} IS NULL THEN NULL"
+            f" WHEN {name} THEN json('true') ELSE json('false') END"
+        )
+    return f"'{name}', {name}"
+
+
+@functools.cache
+def _json_select(name: str, spec: tuple[tuple[str, str], ...]) -> str:
+    kinds = {**dict(spec), **_kinds_cached(name, spec)}
+    fields = ["id", *STAMP_COLUMNS, *(c for c, _k in spec)]
+    return ", ".join(_json_field(f, kinds.get(f, "str")) for f in fields)
+
+
+def iterate_encoded(
+    conn: Connection, t: SyncTable, where: str, params: dict[str, Any]
+) -> Iterator[EncodedRow]:
+    """Rows in their travelling form (no ``local_seq``) with their JSON line, for export.
+
+    SQLite writes each line (``json_object``); Python parses it only if something reads it.
+    """
+    spec = tuple((c.name, c.kind) for c in t.columns)
+    beside = [c for c in EAGER if c in t.column_map]
+    sql = (
+        f"SELECT {', '.join(['id', *beside])}, json_object({_json_select(t.name, spec)})"
+        f" FROM {t.name} WHERE {where} ORDER BY local_seq"
+    )
+    for ident, *values, text in conn.exec_driver_sql(sql, params):
+        yield EncodedRow(
+            text.encode("utf-8"), {"id": ident, **dict(zip(beside, values, strict=True))}
+        )
+
+
 def _is_stamp(value: Any) -> bool:
     return (
-        isinstance(value, list)
+        type(value) is list
         and len(value) == 3
-        and isinstance(value[0], int)
-        and isinstance(value[1], str)
+        and type(value[0]) is int
+        and type(value[1]) is str
         and len(value[1]) <= 64
-        and isinstance(value[2], int)
+        and type(value[2]) is int
     )
+
+
+_STR, _INT, _BOOL, _DATE_KIND, _JSON = range(5)
+_KIND_CODES = {"str": _STR, "int": _INT, "bool": _BOOL, "date": _DATE_KIND, "json": _JSON}
+
+
+@functools.cache
+def _checks(table: str) -> tuple[tuple[tuple[str, int, bool], ...], frozenset[str]]:
+    """Per column (name, kind code, nullable), and every name a row may carry."""
+    from antt_desktop.sync.tables import by_name
+
+    t = by_name()[table]
+    columns = tuple((c.name, _KIND_CODES[c.kind], c.nullable) for c in t.columns)
+    return columns, frozenset({"id", *STAMP_COLUMNS, *(c.name for c in t.columns)})
 
 
 def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
@@ -121,50 +279,58 @@ def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
         ValueError: naming the column that is wrong.
     """
     ident = row.get("id")
-    if not isinstance(ident, str) or not 1 <= len(ident) <= 36:
+    if type(ident) is not str or not 1 <= len(ident) <= 36:
         raise ValueError("id")
-    if not isinstance(row.get("owner_node"), str) or len(row["owner_node"]) > 36:
+    owner = row.get("owner_node")
+    if type(owner) is not str or len(owner) > 36:
         raise ValueError("owner_node")
     vector = row.get("version_vector")
-    if not isinstance(vector, dict) or not all(
-        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
-        for k, v in vector.items()
+    if type(vector) is not dict or not all(
+        type(k) is str and type(v) is int for k, v in vector.items()
     ):
         raise ValueError("version_vector")
     if not _is_stamp(row.get("created_stamp")):
         raise ValueError("created_stamp")
     stamps = row.get("field_stamps")
-    if not isinstance(stamps, dict) or not all(_is_stamp(s) for s in stamps.values()):
+    if type(stamps) is not dict or not all(_is_stamp(s) for s in stamps.values()):
         raise ValueError("field_stamps")
-    if not isinstance(row.get("hlc"), int):
+    if type(row.get("hlc")) is not int:
         raise ValueError("hlc")
-    out: dict[str, Any] = {k: row[k] for k in ("id", *STAMP_COLUMNS)}
-    for column in t.columns:
-        if column.name not in row:
+    columns, allowed = _checks(t.name)
+    out: dict[str, Any] = {
+        "id": ident,
+        "owner_node": owner,
+        "version_vector": vector,
+        "created_stamp": row["created_stamp"],
+        "field_stamps": stamps,
+        "hlc": row["hlc"],
+    }
+    for name, kind, nullable in columns:
+        if name not in row:
             continue  # an older program: the merge keeps the local value
-        value = row[column.name]
-        kind = column.kind
+        value = row[name]
         if value is None:
-            if not column.nullable:
-                raise ValueError(column.name)
-        elif kind == "str":
-            if not isinstance(value, str) or len(value) > MAX_TEXT:
-                raise ValueError(column.name)
-        elif kind == "int":
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise ValueError(column.name)
-        elif kind == "bool":
-            if not isinstance(value, bool):
-                raise ValueError(column.name)
-        elif kind == "date":
-            if not isinstance(value, str) or not _DATE.match(value):
-                raise ValueError(column.name)
-        elif not isinstance(value, list | dict):
-            raise ValueError(column.name)
-        out[column.name] = value
-    extra = extras.split(t, row)
-    if extra:
-        out[extras.EXTRA] = extra
+            if not nullable:
+                raise ValueError(name)
+        elif kind == _STR:
+            if type(value) is not str or len(value) > MAX_TEXT:
+                raise ValueError(name)
+        elif kind == _INT:
+            if type(value) is not int:
+                raise ValueError(name)
+        elif kind == _BOOL:
+            if type(value) is not bool:
+                raise ValueError(name)
+        elif kind == _DATE_KIND:
+            if type(value) is not str or not _DATE.match(value):
+                raise ValueError(name)
+        elif type(value) is not list and type(value) is not dict:
+            raise ValueError(name)
+        out[name] = value
+    if not allowed.issuperset(row):
+        extra = extras.split(t, row)
+        if extra:
+            out[extras.EXTRA] = extra
     return out
 
 

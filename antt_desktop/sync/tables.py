@@ -7,6 +7,7 @@ code here; a test checks that every synced table has a scope rule.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -81,7 +82,7 @@ class SyncTable:
     scope_sql: str | None  # "{t}" stands for the table name
     upper_written: bool
 
-    @property
+    @functools.cached_property
     def column_map(self) -> dict[str, Column]:
         return {c.name: c for c in self.columns}
 

@@ -1,0 +1,305 @@
+"""Sync benchmark: commune bundles exported and imported into the district (ARCHITECTURE.md
+budgets), each figure beside a raw baseline measured in the same run on the same rows.
+
+Run on demand (never part of the test suite):
+
+    .venv/bin/python -m tests.benchmarks.sync --dir DIR [--communes 30] [--factor 1.0]
+
+The data set (an upper unit and ``--communes`` posts, each filled by the demo generator with
+its own seed and unit code, enrolled with the upper unit by card and roster) is built once
+in ``DIR/data`` and reused; every run works on fresh copies of the upper unit.
+
+Figures:
+- export of each whole commune bundle (mean, slowest) vs. reading the same rows with
+  sqlite3 and writing them gzip-compressed JSON lines;
+- import of all bundles into the district vs. raw ``executemany`` of the same rows into a
+  copy of the same empty database (budget: ratio <= 3);
+- the same file imported a second time (budget: < 5 % of its first import), and the same
+  rows re-sent in a new file (a lost acknowledgement) for comparison;
+- an incremental bundle after 100 edits (budgets: < 0.5 s and < 200 kB) vs. the raw read
+  and write of the changed rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from antt_desktop.domain.enums import UnitKind
+from antt_desktop.services.context import Actor, Ctx
+from antt_desktop.services.people import edit_person
+from antt_desktop.services.units import initialise
+from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.models import Person
+from antt_desktop.sync import card, documents, identity, roster, rows
+from antt_desktop.sync.export import export
+from antt_desktop.sync.importer import import_bundle
+from antt_desktop.sync.tables import synced_tables
+
+TODAY = date(2026, 11, 22)
+UPPER_CODE, UPPER_NAME = "CAT-BM", "Công an huyện Thử Nghiệm"
+DB = "antt.sqlite3"
+OFFICER = Actor("canbo1", "officer")
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def post_code(n: int) -> str:
+    return f"9{n:04d}"
+
+
+def _enrol(lower: Database, upper: Database, folder: Path) -> None:
+    with lower.write() as session:
+        path = documents.write(folder / "card.json", card.make_card(session))
+    doc = card.read_card(path)
+    with upper.write() as session:
+        card.import_card(session, doc, card.card_fingerprint(doc))
+    with upper.write() as session:
+        path = documents.write(folder / "roster.json", roster.issue(session, TODAY))
+    issued = roster.read_roster(path)
+    with lower.write() as session:
+        roster.import_roster(session, issued, TODAY, roster.roster_fingerprint(issued))
+
+
+def build(data: Path, communes: int, factor: float) -> float:
+    """The upper unit and its posts with demo data, enrolled; returns the seconds taken."""
+    from antt_desktop.demo.generate import generate
+
+    start = time.perf_counter()
+    data.mkdir(parents=True, exist_ok=True)
+    upper = open_database(data / "district" / DB, create=True)
+    with upper.write() as session:
+        initialise(
+            session,
+            unit_code=UPPER_CODE,
+            unit_name=UPPER_NAME,
+            admin="admin",
+            kind=UnitKind.UPPER_UNIT,
+        )
+        identity.ensure(session)
+    for n in range(1, communes + 1):
+        print(f"  commune {n}/{communes} ...", flush=True)
+        post = open_database(data / f"post{n:02d}" / DB, create=True)
+        with post.write() as session:
+            initialise(
+                session,
+                unit_code=post_code(n),
+                unit_name=f"Công an xã Thử Nghiệm {n}",
+                admin="admin",
+                upper_code=UPPER_CODE,
+                upper_name=UPPER_NAME,
+            )
+            identity.ensure(session)
+        generate(post, scale="commune", seed=n, today=TODAY, factor=factor)
+        _enrol(post, upper, data / f"post{n:02d}")
+        post.close()
+    upper.close()
+    (data / "ready").write_text(f"{communes} {factor}\n")
+    return time.perf_counter() - start
+
+
+def raw_export(path: Path, out: Path, cursor: int = 0) -> float:
+    """Read the rows changed after ``cursor`` with sqlite3 and write them as gzip JSON."""
+    start = time.perf_counter()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=6) as fh:
+        for t in synced_tables():
+            cursor_ = conn.execute(f"SELECT * FROM {t.name} WHERE local_seq > ?", (cursor,))
+            names = [d[0] for d in cursor_.description]
+            for values in cursor_:
+                fh.write(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False))
+                fh.write("\n")
+    conn.close()
+    return time.perf_counter() - start
+
+
+def rows_of(path: Path) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
+    """Every synced row of a post as the import writes it (outside any timing)."""
+    db = open_database(path)
+    found = []
+    with db.read() as session:
+        conn = session.connection()
+        for t in synced_tables():
+            names = rows.db_columns(t)
+            batch = [rows.to_db(t, r, names) for r in rows.iterate(conn, t, "1 = 1", {})]
+            if batch:
+                found.append((t.name, names, batch))
+    db.close()
+    return found
+
+
+def raw_import(target: Path, posts: list[Path]) -> float:
+    """executemany of the same rows into a copy of the same empty database, per commune."""
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    total = 0.0
+    for path in posts:
+        batches = rows_of(path)
+        start = time.perf_counter()
+        for table, names, batch in batches:
+            conn.executemany(
+                f"INSERT OR IGNORE INTO {table} ({', '.join(names)})"
+                f" VALUES ({','.join('?' * len(names))})",
+                batch,
+            )
+        conn.commit()
+        total += time.perf_counter() - start
+    conn.close()
+    return total
+
+
+def edit_100(db: Database) -> None:
+    with db.read() as session:
+        ids = [p.id for p in session.query(Person).order_by(Person.sort_key).limit(100).all()]
+    for number, ident in enumerate(ids):
+        with db.write() as session:
+            edit_person(Ctx(session, OFFICER, TODAY), ident, {"phone": f"09{number:08d}"})
+
+
+def row(work: str, ours: float, raw: float, budget: str = "", ok: bool | None = None) -> str:
+    ratio = ours / raw if raw > 0 else float("inf")
+    verdict = "" if ok is None else ("  within budget" if ok else "  OVER BUDGET")
+    return f"{work:<44} {ours:>9.3f} s {raw:>9.3f} s {ratio:>7.2f}x  {budget}{verdict}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dir", type=Path, required=True, help="keep (or reuse) the data here")
+    parser.add_argument("--communes", type=int, default=30)
+    parser.add_argument("--factor", type=float, default=1.0, help="demo size (1.0 = commune)")
+    args = parser.parse_args()
+    data, run = args.dir / "data", args.dir / "run"
+    lines = [
+        f"{'work':<44} {'measured':>11} {'raw baseline':>11} {'ratio':>8}  budget",
+    ]
+    if not (data / "ready").exists():
+        shutil.rmtree(data, ignore_errors=True)
+        print(f"building {args.communes} communes in {data} ...", flush=True)
+        print(f"built in {build(data, args.communes, args.factor):.0f} s", flush=True)
+    posts = sorted(data.glob("post*/" + DB))
+    shutil.rmtree(run, ignore_errors=True)
+    run.mkdir(parents=True)
+    shutil.copy2(data / "district" / DB, run / "district.sqlite3")
+    shutil.copy2(data / "district" / DB, run / "baseline.sqlite3")
+    upper = open_database(run / "district.sqlite3")
+    with upper.read() as session:
+        upper_node = session.execute(text("SELECT node_id FROM local_node")).scalar_one()
+
+    # 1. export each whole commune
+    exports, raw_exports, files, sizes = [], [], [], []
+    for number, path in enumerate(posts, start=1):
+        db = open_database(path)
+        out = run / "bundles" / f"{number:02d}"
+        spent, result = timed(lambda db=db, out=out: export(db, upper_node, out))
+        db.close()
+        exports.append(spent)
+        files.append(result.files)
+        sizes.append(result.bytes)
+        raw_exports.append(raw_export(path, run / f"raw-{number:02d}.jsonl.gz"))
+    print(f"{len(posts)} communes, {sum(sizes) / 2**20:.1f} MB of bundles", flush=True)
+    lines.append(
+        row(
+            "export one whole commune (mean)",
+            statistics.mean(exports),
+            statistics.mean(raw_exports),
+            "< 3 s",
+            max(exports) < 3,
+        )
+    )
+    lines.append(row("export one whole commune (slowest)", max(exports), max(raw_exports)))
+
+    # 2. import every bundle into the district
+    first_times = []
+    for group in files:
+        for path in group:
+            spent, report = timed(lambda path=path: import_bundle(upper, path))
+            first_times.append(spent)
+            assert not report.refusals, report.refusals[:3]
+    imported = sum(first_times)
+    baseline = raw_import(run / "baseline.sqlite3", posts)
+    lines.append(
+        row(
+            f"import {len(posts)} commune bundles",
+            imported,
+            baseline,
+            "<= 3x raw executemany",
+            imported <= 3 * baseline,
+        )
+    )
+
+    # 3. the same file again; the same rows in a new file
+    again, report = timed(lambda: import_bundle(upper, files[0][0]))
+    assert report.already_imported
+    lines.append(
+        row(
+            "import the same bundle a second time",
+            again,
+            first_times[0],
+            "< 5 % of its first import",
+            again < 0.05 * first_times[0],
+        )
+    )
+    shutil.copy2(posts[0], run / "post1.sqlite3")
+    post = open_database(run / "post1.sqlite3")
+    [resent] = export(post, upper_node, run / "bundles" / "resent").files
+    spent, report = timed(lambda: import_bundle(upper, resent))
+    lines.append(row("import the same rows re-sent in a new file", spent, first_times[0]))
+
+    # 4. an incremental bundle after 100 edits
+    with upper.read() as session:
+        post_node = session.execute(
+            text("SELECT node_id FROM sync_peers WHERE unit_code = :c"), {"c": post_code(1)}
+        ).scalar_one()
+    for path in export(upper, post_node, run / "bundles" / "back").files:
+        import_bundle(post, path)  # the post now holds the district's acknowledgement
+    with post.read() as session:
+        cursor = session.execute(text("SELECT acked_seq FROM sync_peers")).scalar_one()
+    edit_100(post)
+    spent, result = timed(lambda: export(post, upper_node, run / "bundles" / "incremental"))
+    raw = raw_export(run / "post1.sqlite3", run / "raw-incremental.jsonl.gz", cursor)
+    lines.append(
+        row(
+            f"incremental bundle after 100 edits ({result.total} rows)",
+            spent,
+            raw,
+            "< 0.5 s",
+            spent < 0.5,
+        )
+    )
+    raw_size = (run / "raw-incremental.jsonl.gz").stat().st_size
+    lines.append(
+        f"{'  its size':<44} {result.bytes / 1024:>8.1f} kB {raw_size / 1024:>8.1f} kB"
+        f" {result.bytes / raw_size:>7.2f}x  < 200 kB"
+        + ("  within budget" if result.bytes < 200 * 1024 else "  OVER BUDGET")
+    )
+    spent, report = timed(lambda: import_bundle(upper, result.files[0]))
+    lines.append(row("  its import at the district", spent, first_times[0] / 100))
+    post.close()
+    upper.close()
+    print(
+        "(baselines: export = the same rows read with sqlite3 and written as gzip JSON lines;"
+        " import = executemany of the same rows into a copy of the same empty database;"
+        " second import = the first import of that file)"
+    )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
