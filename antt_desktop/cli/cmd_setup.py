@@ -11,7 +11,8 @@ from antt_desktop.cli.env import Env
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import backup_info, restore_backup, write_backup
-from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER, create_post
+from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
+from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store import audit, search_index
 from antt_desktop.store.errors import DatabaseNotInitialised

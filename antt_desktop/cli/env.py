@@ -21,12 +21,12 @@ import platformdirs
 
 from antt_desktop.cli.output import Output
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import CredentialsMissing, PasswordsDiffer
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
-from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError

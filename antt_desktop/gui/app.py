@@ -9,24 +9,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy import func, select
 
-from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.icons import app_icon
 from antt_desktop.gui.login_dialog import LoginDialog
-from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.qt_translation import GettextQtTranslator, LanguageSwitch
 from antt_desktop.gui.settings_store import (
     SETTINGS_FILENAME,
@@ -37,14 +35,17 @@ from antt_desktop.gui.settings_store import (
 from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import KeyFileMissing
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyslots import key_file_path
-from antt_desktop.security.login import Unlocked, login
-from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER, create_post
-from antt_desktop.store.database import DB_FILENAME, Database
 from antt_desktop.store.errors import DatabaseLocked, KnownError
-from antt_desktop.store.models import Person
+from antt_desktop.store.files import DB_FILENAME
+
+if TYPE_CHECKING:  # the database layer is imported while the login window is up
+    from antt_desktop.gui.context import AppContext
+    from antt_desktop.security.login import Unlocked
+    from antt_desktop.store.database import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 5
 APP_NAME = "ANTT Desktop"
@@ -121,6 +122,10 @@ def _write_log(data_dir: Path, text: str) -> Path:
 
 def _fill_demo(db: Database, tr: Translator, today: date, factor: float) -> None:
     """Demo data for a demo post that has no residents yet (made once, with progress)."""
+    from sqlalchemy import func, select
+
+    from antt_desktop.store.models import Person
+
     with db.read() as session:
         empty = not session.execute(select(func.count()).select_from(Person)).scalar_one()
     if not empty:
@@ -165,6 +170,9 @@ def prepare_demo(folder: Path, tr: Translator, today: date, kdf: KdfParams, fact
         OperationCancelled: the officer cancelled the demo data (the next start makes it
             again, since the post has no residents yet).
     """
+    from antt_desktop.security.login import login
+    from antt_desktop.services.accounts import create_post
+
     path = folder / DB_FILENAME
     if path.exists() and not key_file_path(path).exists():
         _set_aside_old_demo(path)
@@ -175,11 +183,30 @@ def prepare_demo(folder: Path, tr: Translator, today: date, kdf: KdfParams, fact
         _fill_demo(post.db, tr, today, factor)
 
 
+def _import_the_rest() -> None:
+    """Import the database layer while the officer types the password (about a second on
+    an old PC), so the login window comes up first and the login then runs at once."""
+    try:
+        from sqlalchemy.orm import configure_mappers
+
+        import antt_desktop.security.login
+        import antt_desktop.services.accounts
+        import antt_desktop.store.models  # noqa: F401
+
+        configure_mappers()
+    except Exception:  # the login imports them again and reports any real problem
+        return
+
+
 def _log_in(path: Path, tr: Translator, kdf: KdfParams, *, quiet: bool) -> Unlocked | None:
     """The login dialog (the self-test logs in to the demo post with its public account)."""
     if quiet:
+        from antt_desktop.security.login import login
+
         return login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf)
     dialog = LoginDialog(tr, path, kdf=kdf)
+    warm_up = threading.Thread(target=_import_the_rest, name="antt-warm-up", daemon=True)
+    warm_up.start()
     dialog.exec()
     if dialog.locked_elsewhere:
         raise DatabaseLocked(path=str(path))
@@ -281,6 +308,9 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: 
     if post is None:
         return EXIT_OK  # the officer closed the first-run assistant or the login
     cleanup.callback(post.close)
+    from antt_desktop.gui.context import AppContext
+    from antt_desktop.gui.main_window import MainWindow
+
     app = AppContext(post.db, post.actor, tr, today=today, keys=post.keys)
     languages = LanguageSwitch(qapp, app)
     cleanup.callback(languages.uninstall)

@@ -8,6 +8,7 @@ wait. On the demo post the dialog shows the demo account (its password is public
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 from antt_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import PostLabel, key_file_path, read_key_file
-from antt_desktop.security.login import Unlocked, login, verify
-from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.store.errors import DatabaseLocked, KnownError
+
+if TYPE_CHECKING:  # the login itself opens the database: imported when it runs
+    from antt_desktop.security.login import Unlocked
 
 
 def post_label(db_path: Path) -> PostLabel:
@@ -121,6 +124,8 @@ class LoginDialog(QDialog):
             ui.problemsLabel.setText(self.tr_(N_("Type the account name and the password.")))
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        from antt_desktop.security.login import login, verify
+
         try:
             if self.unlock_user is not None:
                 self.keys = verify(self.db_path, user, password, kdf=self.kdf)

@@ -8,10 +8,14 @@ the application (the Vietnamese for Qt's standard texts lives in ``gui_shell.po`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 
-from antt_desktop.gui.context import AppContext
 from antt_desktop.i18n.translator import Translator
+
+if TYPE_CHECKING:  # the application's context pulls in the database layer
+    from antt_desktop.gui.context import AppContext
 
 #: Qt's texts are kept in the catalogue as "qt|&Yes", so that a short word of Qt's ("Open",
 #: "Close") never overrides the same word in the application's own texts, nor the reverse:

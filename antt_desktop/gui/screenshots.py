@@ -26,9 +26,9 @@ from antt_desktop.gui.qt_translation import LanguageSwitch
 from antt_desktop.gui.self_test import settle
 from antt_desktop.gui.settings_store import Preferences, SettingsStore, apply_font_size
 from antt_desktop.i18n.translator import Translator
+from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.kdf import PRODUCTION
 from antt_desktop.security.login import login
-from antt_desktop.services.accounts import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.store.database import DB_FILENAME
 
 SIZE = (1366, 768)

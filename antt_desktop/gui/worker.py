@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,8 +29,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from antt_desktop.gui.context import AppContext
 from antt_desktop.i18n.translator import N_
+
+if TYPE_CHECKING:  # the application's context pulls in the database layer
+    from antt_desktop.gui.context import AppContext
 
 #: ``progress(text, done, total)``; returns False once the officer has pressed Cancel.
 Progress = Callable[[str, int, int], bool]

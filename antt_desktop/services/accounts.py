@@ -18,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.security.demo_account import DEMO_PASSWORD as DEMO_PASSWORD
+from antt_desktop.security.demo_account import DEMO_USER as DEMO_USER
 from antt_desktop.security.errors import KeyFileMissing
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
@@ -43,8 +45,6 @@ from antt_desktop.store.models import Unit, User
 MANAGERS = (Role.CHIEF.value, Role.ADMIN.value)
 #: The demo post's account. Its password is public (the README and the demo post's login
 #: screen show it): the demo holds only made-up people.
-DEMO_USER = "admin"
-DEMO_PASSWORD = "antt-demo-2026"
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,11 @@ from antt_desktop.store.errors import (
     DatabaseUnreadable,
     EncryptionUnavailable,
 )
+from antt_desktop.store.files import DB_FILENAME as DB_FILENAME
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-DB_FILENAME = "antt.sqlite3"
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
 SCHEMA_HEAD = "0006"
