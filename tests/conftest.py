@@ -27,6 +27,8 @@ from antt_desktop.store.database import Database, connect_raw
 
 TODAY = date(2026, 11, 22)
 OFFICER = Actor("canbo1", "officer")
+#: The post's chief: closes dossiers, registers units, manages accounts.
+CHIEF = Actor("truongcong", "chief")
 #: Argon2 at its cheapest, for tests only (passed explicitly, never a global default).
 TEST_KDF = KdfParams(time_cost=1, memory_kib=64, parallelism=1)
 #: The password of every account the fixtures make.

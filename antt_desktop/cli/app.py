@@ -30,6 +30,7 @@ from antt_desktop.cli.env import Env, default_data_dir
 from antt_desktop.cli.output import Output
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.store.errors import KnownError
 
@@ -121,6 +122,9 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
     )
     try:
         return int(args.func(env, args) or EXIT_OK)
+    except PermissionDenied as exc:
+        out.error(exc.code, exc.params)
+        return exc.exit_code
     except ValidationFailed as exc:
         out.problems(exc.problems, tr(N_("Not saved, the input has problems:")))
         return EXIT_INVALID

@@ -20,7 +20,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_
-from antt_desktop.printing.audit import record_print
+from antt_desktop.printing.audit import record_print, require_print
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.households import household_by_number
@@ -93,7 +93,9 @@ def _run(env: Env, args: argparse.Namespace, make: Callable[[Ctx, PrintOptions],
     options = PrintOptions(number=args.number, signer_name=args.signer)
     with env.open() as db:
         with db.read() as session:
-            job = make(Ctx(session, env.actor, env.today), options)
+            ctx = Ctx(session, env.actor, env.today)
+            job = make(ctx, options)
+            require_print(ctx, job.what)  # before a byte of it is written out
         path = job.printed.save(args.out or Path(job.name))
         with db.write() as session:
             record_print(

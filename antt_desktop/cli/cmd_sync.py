@@ -11,6 +11,7 @@ from pathlib import Path
 from antt_desktop.cli import sync_conflicts
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
 from antt_desktop.sync import enrolment, identity
 from antt_desktop.sync.export import DEFAULT_VOLUME_BYTES, export
 from antt_desktop.sync.importer import import_bundle
@@ -51,7 +52,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sync_conflicts.register(sub)
 
 
+def _may_sync(env: Env) -> None:
+    """Exchanging bundles changes the post's records: refused to roles without sync."""
+    with env.reading() as ctx:
+        ctx.require(Permission.SYNC)
+
+
 def cmd_enroll(env: Env, args: argparse.Namespace) -> int:
+    _may_sync(env)
     _ = env.out._
     if args.export_card:
         with env.writing() as ctx:
@@ -76,6 +84,7 @@ def cmd_enroll(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_roster(env: Env, args: argparse.Namespace) -> int:
+    _may_sync(env)
     _ = env.out._
     if args.out:
         with env.writing() as ctx:
@@ -104,6 +113,7 @@ def cmd_roster(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(env: Env, args: argparse.Namespace) -> int:
+    _may_sync(env)
     with env.writing() as ctx:
         peer = enrolment.revoke(ctx, args.node)
         info = {"ok": True, "node_id": peer.node_id, "unit": peer.unit_name}
@@ -113,6 +123,7 @@ def cmd_revoke(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_export(env: Env, args: argparse.Namespace) -> int:
+    _may_sync(env)
     with env.open() as db:
         result = export(
             db, args.to, args.out, actor=env.actor.username, volume_bytes=args.volume_mb * 2**20
@@ -138,6 +149,7 @@ def cmd_export(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_import(env: Env, args: argparse.Namespace) -> int:
+    _may_sync(env)
     reports = []
     with env.open() as db:
         for path in args.files:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.keyring import KeyRing
+from antt_desktop.security.roles import Permission, allows
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import Database
 
@@ -39,6 +40,11 @@ class AppContext:
     changes: Changes = field(default_factory=Changes)
     today: Callable[[], date] = date.today
     keys: KeyRing | None = None
+
+    def may(self, permission: Permission) -> bool:
+        """Whether the account may do ``permission`` (to grey out what it may not; the
+        services check again)."""
+        return allows(self.actor.role, permission)
 
     @contextmanager
     def write(self) -> Iterator[Ctx]:

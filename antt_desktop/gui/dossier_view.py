@@ -43,6 +43,7 @@ from antt_desktop.i18n.texts.dossiers import (
     VIOLATION_KINDS,
 )
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
 from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
 from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
 from antt_desktop.store.models import Assessment, AuditEntry
@@ -406,10 +407,13 @@ class DossierView(QDialog):
     def _enable(self, *_args: object) -> None:
         is_open = self.summary is not None and self.summary.dossier.status == DossierStatus.OPEN
         entry = self._selected()
-        self.buttons["assess"].setEnabled(is_open)
-        self.buttons["correct"].setEnabled(entry is not None and entry.current is not None)
+        writer = self.app.may(Permission.WRITE)  # greyed out for roles that may not (the
+        self.buttons["assess"].setEnabled(is_open and writer)  # services refuse them too)
+        current = entry is not None and entry.current is not None
+        self.buttons["correct"].setEnabled(current and writer)
         closed = self.summary is not None and self.summary.dossier.closed_on is not None
-        self.buttons["close_dossier"].setEnabled(not closed)
+        closer = self.app.may(Permission.CLOSE_DOSSIER)
+        self.buttons["close_dossier"].setEnabled(not closed and closer)
 
     def _run(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,6 +14,7 @@ from antt_desktop.gui.worker import Operation, Progress, start_operation
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.messages import describe, sentence
 from antt_desktop.i18n.translator import N_
+from antt_desktop.printing.audit import require_print
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 
@@ -34,6 +35,8 @@ def start_render(
             )
             return progress(text, done, total)
 
+        with app.read() as ctx:
+            require_print(ctx, job.what)
         with app.db.read() as session:
             return job.render(session, app.today(), options, each if job.batch else None).pdf
 

@@ -20,7 +20,7 @@ from antt_desktop.importers.reading import read_rows, refuse
 from antt_desktop.importers.report import ImportReport, RefusedRow
 from antt_desktop.importers.rules import Lookups
 from antt_desktop.importers.writing import RowProgress
-from antt_desktop.services.context import Actor, Ctx
+from antt_desktop.services.context import Actor, Ctx, Permission, check
 from antt_desktop.store.database import Database
 
 
@@ -57,6 +57,7 @@ def import_file(
     """
     if kind not in ("persons", "households"):
         raise ValueError(f"unknown import kind: {kind!r}")
+    check(actor, Permission.IMPORT)  # before the file is even read
     path = Path(path)
     rows = read_rows(path)
     header = find_header(rows, kind)

@@ -4,7 +4,17 @@ record through here, so the log reads the same whichever printed it."""
 
 from __future__ import annotations
 
-from antt_desktop.services.context import Ctx
+from antt_desktop.services.context import Ctx, Permission
+
+#: Documents that hold no sensitive personal data (figures, commendations): a viewer may
+#: print them. Every other document (booklets, data sheets, pledge lists) needs PRINT.
+SUMMARY_DOCUMENTS = ("report", "certificate")
+
+
+def require_print(ctx: Ctx, what: str) -> None:
+    """PermissionDenied unless the account may print a document of kind ``what``."""
+    summary = what.startswith(SUMMARY_DOCUMENTS)
+    ctx.require(Permission.PRINT_SUMMARY if summary else Permission.PRINT)
 
 
 def record_print(
@@ -12,4 +22,5 @@ def record_print(
 ) -> None:
     """Append the audit entry of ``pages`` pages of ``what`` (``booklet``) about the record
     ``entity``/``entity_id``, sent to ``where`` (a file name or a printer's name)."""
+    require_print(ctx, what)
     ctx.audit("print", entity, entity_id, detail=f"{what}: {pages} pages, {where}")

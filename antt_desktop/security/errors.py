@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.store.errors import KnownError
 
 
@@ -34,11 +35,20 @@ class PasswordsDiffer(KnownError):
     exit_code = 3
 
 
-class PermissionDenied(KnownError):
-    """The account's role does not allow the action (checked in the services)."""
+class PermissionDenied(ValidationFailed):
+    """The account's role does not allow the action (checked in the services).
+
+    A refusal like any other (the window's editors and the command line show it with the
+    other problems, and nothing is written), on the field ``account``; the command line
+    exits 5 for it, as for wrong credentials.
+    """
 
     code = "auth.forbidden"
     exit_code = 5
+
+    def __init__(self, **params: object) -> None:
+        self.params = params
+        super().__init__([Problem("account", self.code, params)])
 
 
 class KeyFileMissing(KnownError):

@@ -1,6 +1,7 @@
 """Roles and what each may do: the one table the services' permission check reads.
 
-- **officer** (cán bộ): reads and writes the post's records, prints and exports them.
+- **officer** (cán bộ): reads and writes the post's records (evaluations included), prints,
+  exports and imports them.
 - **chief** (lãnh đạo, chỉ huy): also closes dossiers, approves, manages accounts, settings,
   restores backups, reads the audit log and confirms purges.
 - **viewer** (xem): reads, with sensitive fields masked; prints nothing sensitive.
@@ -58,6 +59,7 @@ _OFFICER = {
     P.READ,
     P.READ_SENSITIVE,
     P.WRITE,
+    P.REVIEW,
     P.PRINT,
     P.PRINT_SUMMARY,
     P.EXPORT,
@@ -69,7 +71,6 @@ _CHIEF = _OFFICER | {
     P.CLOSE_DOSSIER,
     P.TRANSFER,
     P.APPROVE,
-    P.REVIEW,
     P.UNITS,
     P.ACCOUNTS,
     P.SETTINGS,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.enums import InitiativeStatus
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.services.context import Ctx, Permission, max_length, require
 from antt_desktop.services.values import (
     CountValue,
     DateValue,
@@ -110,6 +110,7 @@ def record_activity(ctx: Ctx, data: ActivityInput) -> Activity:
     Raises:
         ValidationFailed: with every problem found; nothing is written then.
     """
+    ctx.require(Permission.WRITE)
     problems, values = _validate(ctx, data)
     raise_if_errors(problems)
     activity = Activity(**values)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.enums import CommendationKind
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
-from antt_desktop.services.context import Ctx, max_length
+from antt_desktop.services.context import Ctx, Permission, max_length
 from antt_desktop.services.values import clean_fields, clean_text, read_date
 from antt_desktop.store.base import Base
 from antt_desktop.store.models import Area, Commendation, Initiative, Person, Team, Unit
@@ -263,6 +263,7 @@ def add_commendation(
 ) -> Commendation:
     """Record one commendation in this post (or ``unit_id``). Raises ValidationFailed and
     writes nothing on any problem."""
+    ctx.require(Permission.WRITE)
     decision = DecisionInput(
         kind=data.kind,
         issuer=data.issuer,
@@ -282,6 +283,7 @@ def add_commendations_batch(
 ) -> list[Commendation]:
     """One decision commending many recipients, all saved or none: a problem with recipient
     ``i`` (from 0) names the field ``recipients[i].<field>``."""
+    ctx.require(Permission.WRITE)
     rows = [r if isinstance(r, RecipientInput) else RecipientInput(**r) for r in recipients]
     return _add(ctx, decision, rows, unit_id, prefixed=True)
 

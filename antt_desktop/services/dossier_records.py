@@ -16,7 +16,7 @@ from antt_desktop.domain.enums import Cadence, DossierStatus, SupportKind, Viola
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
-from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.services.context import Ctx, Permission, max_length, require
 from antt_desktop.services.dossiers import is_current, live_category, within_life
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.services.values import (
@@ -189,6 +189,7 @@ def _clean(data: AssessmentInput) -> AssessmentInput:
 
 def assess(ctx: Ctx, data: AssessmentInput) -> Assessment:
     """Write the assessment of one period of an open dossier (one current per period)."""
+    ctx.require(Permission.WRITE)
     data = _clean(data)
     dossier = _dossier(ctx, data.dossier_id)
     if dossier.status != DossierStatus.OPEN.value:
@@ -209,6 +210,7 @@ def correct_assessment(ctx: Ctx, assessment_id: str, changes: dict[str, Any]) ->
     ``changes`` holds ``AssessmentInput`` fields (not ``dossier_id``); the others are kept.
     Works on closed dossiers too, for periods inside the dossier's life.
     """
+    ctx.require(Permission.WRITE)
     old = ctx.session.get(Assessment, assessment_id)
     if old is None or old.deleted:
         raise ValidationFailed.single("assessment_id", "assessment.unknown", value=assessment_id)
@@ -250,6 +252,7 @@ class CommitmentInput:
 
 def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
     """Record a signed commitment (bản cam kết)."""
+    ctx.require(Permission.WRITE)
     s = ctx.session
     dossier_id, household_id = clean_text(data.dossier_id), clean_text(data.household_id)
     form_code, text = clean_text(data.form_code), clean_paragraph(data.text)
@@ -318,6 +321,7 @@ class SupportInput:
 
 def add_support(ctx: Ctx, data: SupportInput) -> Support:
     """Record support given to a managed person (việc làm, học nghề, vốn, con giống...)."""
+    ctx.require(Permission.WRITE)
     dossier = _dossier(ctx, data.dossier_id)
     kind = (clean_text(data.kind) or "").lower() or None
     provider, outcome = clean_text(data.provider), clean_paragraph(data.outcome)
@@ -373,6 +377,7 @@ class ViolationInput:
 
 def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
     """Record a violation or re-offence (vi phạm, tái phạm)."""
+    ctx.require(Permission.WRITE)
     s = ctx.session
     kind = (clean_text(data.kind) or "").lower() or None
     description, decision_ref = clean_paragraph(data.description), clean_text(data.decision_ref)

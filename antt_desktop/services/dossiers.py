@@ -20,7 +20,7 @@ from antt_desktop.domain.enums import Classification, CloseReason, DossierStatus
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.schedule import planned_end as default_planned_end
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, apply_changes, max_length, require
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length, require
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.services.values import (
     DateValue,
@@ -168,6 +168,7 @@ def _check_class(value: str | None, cat: DossierCategory) -> list[Problem]:
 
 def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
     """Open a dossier for a person in a category. Raises ValidationFailed, writes nothing."""
+    ctx.require(Permission.WRITE)
     s = ctx.session
     data = _clean(data)
     problems = require(vars(data), "person_id", "category_code", "opened_on")
@@ -227,6 +228,7 @@ def edit_dossier(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> Dossier:
     The changed record is checked again as a whole; a blank planned end goes back to the
     category's usual duration.
     """
+    ctx.require(Permission.WRITE)
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     require_owned(ctx, dossier)
     refuse_unknown_fields(changes, MUTABLE, "dossier.not_editable")
@@ -246,6 +248,7 @@ def set_classification(
     ctx: Ctx, dossier_id: str, classification: str | None, note: str | None = None
 ) -> Dossier:
     """Classify a released person A/B/C/D (blank clears it); ``note`` goes to the audit log."""
+    ctx.require(Permission.WRITE)
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     require_owned(ctx, dossier)
     value = clean_text(classification)
@@ -277,6 +280,7 @@ def close_dossier(
     ctx: Ctx, dossier_id: str, closed_on: DateValue, reason: str | None, note: str | None = None
 ) -> Dossier:
     """Close an open or transferred dossier (reason: a ``CloseReason`` value)."""
+    ctx.require(Permission.CLOSE_DOSSIER)
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     require_owned(ctx, dossier)
     reason = (clean_text(reason) or "").lower() or None

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.services.context import Ctx, Permission, max_length, require
 from antt_desktop.services.values import (
     CountValue,
     DateValue,
@@ -185,6 +185,7 @@ def evaluate(ctx: Ctx, data: EvaluationInput) -> Evaluation:
     Raises:
         ValidationFailed: with every problem found; nothing is written then.
     """
+    ctx.require(Permission.REVIEW)
     problems, values = _validate(ctx, data)
     raise_if_errors(problems)
     return _write(ctx, values, "create")
@@ -200,6 +201,7 @@ def correct_evaluation(
         ValidationFailed: if the input breaks a rule, the subject differs, no reason is
             given or the evaluation was already corrected; nothing is written then.
     """
+    ctx.require(Permission.REVIEW)
     old = ctx.get(Evaluation, evaluation_id, "evaluation")
     problems, values = _validate(ctx, data)
     if any(getattr(old, name) != values[name] for name, _ in SUBJECTS):

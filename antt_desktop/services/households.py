@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, raise_if_errors
-from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.memberships import HEAD_RELATION, check_head, set_membership, switch_head
 from antt_desktop.services.values import clean_fields, clean_text, read_year, refuse_unknown_fields
 from antt_desktop.store.base import natural_id
@@ -79,6 +79,7 @@ def validate(
 def add_household(ctx: Ctx, data: HouseholdInput, *, unit_id: str | None = None) -> Household:
     """Register a household in this post (or ``unit_id``); its head, if named, becomes its
     first member. Raises ValidationFailed and writes nothing when the input breaks a rule."""
+    ctx.require(Permission.WRITE)
     data = clean_fields(data)
     unit = ctx.get_unit(unit_id)
     problems, head = validate(ctx, data, unit.id)
@@ -96,6 +97,7 @@ def add_household(ctx: Ctx, data: HouseholdInput, *, unit_id: str | None = None)
 
 def edit_household(ctx: Ctx, household_id: str, changes: dict[str, Any]) -> Household:
     """Change some fields of a household (a new head also becomes a member)."""
+    ctx.require(Permission.WRITE)
     household = ctx.get(Household, household_id, "household")
     refuse_unknown_fields(changes, [f.name for f in fields(HouseholdInput)])
     current = HouseholdInput(**{f.name: getattr(household, f.name) for f in fields(HouseholdInput)})
@@ -118,6 +120,7 @@ def set_poverty_status(
 ) -> HouseholdYearStatus:
     """Record a household's poor / near-poor / none status for a year (one row per year,
     updated in place)."""
+    ctx.require(Permission.WRITE)
     household = ctx.get(Household, household_id, "household")
     problems: list[Problem] = []
     year_value = read_year(year, "year", problems, today=ctx.today)

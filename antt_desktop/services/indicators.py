@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.rates import Change
-from antt_desktop.services.context import Ctx, require
+from antt_desktop.services.context import Ctx, Permission, require
 from antt_desktop.services.values import CountValue, read_whole
 from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import IndicatorSnapshot
@@ -67,6 +67,7 @@ def record_indicator(
         NotFound: if the unit does not exist.
         ValidationFailed: with every problem found; nothing is written then.
     """
+    ctx.require(Permission.WRITE)
     unit = ctx.get_unit(unit_id)
     problems = require(
         {

@@ -19,7 +19,7 @@ from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.text import fold
 from antt_desktop.services import catalogues
 from antt_desktop.services.activities import ActivityTotals, activity_totals
-from antt_desktop.services.context import Ctx, apply_changes, max_length, require
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length, require
 from antt_desktop.services.evaluations import latest_evaluation
 from antt_desktop.services.initiative_lines import (
     Asset,
@@ -227,6 +227,7 @@ def add_initiative(ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = Non
     Raises:
         ValidationFailed: with every problem found; nothing is written then.
     """
+    ctx.require(Permission.WRITE)
     unit = ctx.get_unit(unit_id)
     checked = _validate(ctx, data, unit.id, None)
     initiative = Initiative(unit_id=unit.id, **checked.columns)
@@ -252,6 +253,7 @@ def edit_initiative(
         NotFound: if there is no such initiative.
         ValidationFailed: with every problem found; nothing is written then.
     """
+    ctx.require(Permission.WRITE)
     initiative = ctx.get(Initiative, initiative_id, "initiative")
     refuse_unknown_fields(
         changes, [f.name for f in fields(InitiativeInput)], "initiative.field_unknown"
@@ -270,6 +272,7 @@ def edit_initiative(
 
 def set_status(ctx: Ctx, initiative_id: str, status: str, ended_on: DateValue = None) -> Initiative:
     """Mark an initiative active, paused or ended (ended needs ``ended_on``)."""
+    ctx.require(Permission.WRITE)
     return edit_initiative(
         ctx, initiative_id, {"status": status, "ended_on": ended_on}, action="status"
     )

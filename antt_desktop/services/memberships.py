@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.text import fold
-from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.values import clean_text
 from antt_desktop.store.models import Household, Person
 
@@ -77,6 +77,7 @@ def set_membership(
 ) -> None:
     """Put a person in a household (None: in none) with this relation; audited as
     ``action`` when anything changes."""
+    ctx.require(Permission.WRITE)
     changed = apply_changes(person, {"household_id": household_id, "relation_to_head": relation})
     if changed:
         ctx.session.flush()
@@ -87,6 +88,7 @@ def switch_head(
     ctx: Ctx, household: Household, head: Person, former_head_relation: str | None = None
 ) -> None:
     """Make ``head`` the head (and a member); the former head stays a member."""
+    ctx.require(Permission.WRITE)
     former_id = household.head_person_id
     if former_id != head.id:
         household.head_person_id = head.id
@@ -103,6 +105,7 @@ def change_head(
 ) -> Household:
     """Make ``person_id`` the head; the former head stays a member with
     ``former_head_relation`` (e.g. "Bố"), or no stated relation."""
+    ctx.require(Permission.WRITE)
     household = ctx.get(Household, household_id, "household")
     if household.head_person_id == person_id:
         return household
@@ -128,6 +131,7 @@ def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Pe
 
     A member of another live household is refused: move them with :func:`move_member`.
     """
+    ctx.require(Permission.WRITE)
     household = ctx.get(Household, household_id, "household")
     relation_text = clean_text(relation)
     problems = _relation_problems(relation_text, "relation_to_head")
@@ -148,6 +152,7 @@ def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Pe
 
 def move_member(ctx: Ctx, person_id: str, to_household_id: str, relation: str) -> Person:
     """Move a person from their household to another one (a head must be replaced first)."""
+    ctx.require(Permission.WRITE)
     person = ctx.get(Person, person_id, "person")
     target = ctx.get(Household, to_household_id, "household")
     relation_text = clean_text(relation)
@@ -165,6 +170,7 @@ def move_member(ctx: Ctx, person_id: str, to_household_id: str, relation: str) -
 
 def remove_member(ctx: Ctx, household_id: str, person_id: str) -> Person:
     """Take a person out of a household (not its head: change the head first)."""
+    ctx.require(Permission.WRITE)
     household = ctx.get(Household, household_id, "household")
     person = _live_person(ctx, person_id)
     if person is None:

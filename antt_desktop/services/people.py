@@ -16,7 +16,7 @@ from antt_desktop.domain.errors import Problem, Severity, ValidationFailed, rais
 from antt_desktop.domain.idnumber import check_id_number, check_legacy_id
 from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.store.models import Area, Household, Person, name_columns
 
@@ -190,6 +190,7 @@ def _columns(data: PersonInput, born: PartialDate | None) -> dict[str, Any]:
 
 def add_person(ctx: Ctx, data: PersonInput, *, unit_id: str | None = None) -> PersonResult:
     """Add a resident to this post (or ``unit_id``). Raises ValidationFailed, writes nothing."""
+    ctx.require(Permission.WRITE)
     data = _clean(data)
     problems, born = validate(ctx, data)
     warnings = raise_if_errors(problems)
@@ -205,6 +206,7 @@ def add_person(ctx: Ctx, data: PersonInput, *, unit_id: str | None = None) -> Pe
 
 def edit_person(ctx: Ctx, person_id: str, changes: dict[str, Any]) -> PersonResult:
     """Change some fields of a person; the whole record is re-validated first."""
+    ctx.require(Permission.WRITE)
     person = ctx.get(Person, person_id, "person")
     require_owned(ctx, person, "person_id")
     unknown = set(changes) - {f.name for f in fields(PersonInput)}

@@ -18,7 +18,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.rates import Ratio
 from antt_desktop.domain.text import normalize_name
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.values import (
     clean_paragraph,
     clean_text,
@@ -103,6 +103,7 @@ def record_pledge(
     Refused with ``pledge.exists`` when that year already has one (change it with
     :func:`edit_pledge`). Raises ValidationFailed and writes nothing on any problem.
     """
+    ctx.require(Permission.WRITE)
     values = _cleaned(
         {
             "signed_on": signed_on,
@@ -151,6 +152,7 @@ def record_pledge(
 
 def edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> Pledge:
     """Change some fields of a pledge (its household and year never change)."""
+    ctx.require(Permission.WRITE)
     pledge = ctx.get(Pledge, pledge_id, "pledge")
     refuse_unknown_fields(changes, EDITABLE)
     values = _cleaned({**{k: getattr(pledge, k) for k in EDITABLE}, **changes})
@@ -165,6 +167,7 @@ def edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> Pledge:
 
 def mark_violated(ctx: Ctx, pledge_id: str, notes: str) -> Pledge:
     """Mark a signed pledge as violated, saying what happened."""
+    ctx.require(Permission.WRITE)
     pledge = ctx.get(Pledge, pledge_id, "pledge")
     if pledge.status == PledgeStatus.REFUSED:
         raise ValidationFailed.single("pledge_status", "pledge.not_signed", year=pledge.year)
@@ -194,6 +197,7 @@ def sign_area(
 ) -> AreaSigningResult:
     """Mark every live household of an area that has no pledge for ``year`` as signed, the
     head signing, in one transaction (a few queries whatever the number of households)."""
+    ctx.require(Permission.WRITE)
     s = ctx.session
     problems: list[Problem] = []
     year_value = read_year(year, "year", problems, today=ctx.today)

@@ -14,7 +14,7 @@ from antt_desktop.domain.enums import TeamRole
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, apply_changes, max_length
+from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.people import PHONE
 from antt_desktop.services.values import clean_text, read_date, refuse_unknown_fields
 from antt_desktop.store.models import Area, Person, Team, TeamArea, TeamMember
@@ -101,6 +101,7 @@ def add_team(
     unit_id: str | None = None,
 ) -> Team:
     """Set up a team of this post (or ``unit_id``) covering some areas."""
+    ctx.require(Permission.WRITE)
     unit = ctx.get_unit(unit_id)
     values = {"kind": kind, "name": clean_text(name), "founded_on": founded_on}
     problems, day = _check_team(ctx, unit.id, values, None)
@@ -121,6 +122,7 @@ def add_team(
 
 def edit_team(ctx: Ctx, team_id: str, changes: dict[str, Any]) -> Team:
     """Change some of a team's fields: kind, name, founded_on, active."""
+    ctx.require(Permission.WRITE)
     team = ctx.get(Team, team_id, "team")
     refuse_unknown_fields(changes, EDITABLE)
     values = {**{k: getattr(team, k) for k in EDITABLE}, **changes}
@@ -136,6 +138,7 @@ def edit_team(ctx: Ctx, team_id: str, changes: dict[str, Any]) -> Team:
 
 def set_team_areas(ctx: Ctx, team_id: str, area_ids: Iterable[str]) -> list[Area]:
     """Make the team cover exactly these areas; returns them by name."""
+    ctx.require(Permission.WRITE)
     team = ctx.get(Team, team_id, "team")
     areas, problems = _check_areas(ctx, team.unit_id, area_ids)
     raise_if_errors(problems)
@@ -200,6 +203,7 @@ def add_team_member(
 ) -> TeamMember:
     """Add a member: a known person (name and phone taken from the record when not given)
     or a free-text name. A team has at most one active leader (tổ trưởng)."""
+    ctx.require(Permission.WRITE)
     team = ctx.get(Team, team_id, "team")
     problems: list[Problem] = []
     if role not in ROLES:
@@ -255,6 +259,7 @@ def add_team_member(
 
 def end_membership(ctx: Ctx, member_id: str, left_on: date | str) -> TeamMember:
     """Record the day a member left the team (the row stays, for the team's history)."""
+    ctx.require(Permission.WRITE)
     member = ctx.get(TeamMember, member_id, "team_member")
     problems: list[Problem] = []
     day = read_date(left_on, "left_on", problems, today=ctx.today, required=True)

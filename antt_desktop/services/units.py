@@ -12,7 +12,7 @@ from antt_desktop.domain.enums import AreaKind, UnitKind
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
-from antt_desktop.services.context import Ctx, max_length, require
+from antt_desktop.services.context import Ctx, Permission, max_length, require
 from antt_desktop.store.base import natural_id
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.models import Area, LocalNode, Unit, User
@@ -132,6 +132,7 @@ def add_unit(
     parent_id: str | None = None,
 ) -> Unit:
     """Register another unit (an upper unit lists the posts it aggregates)."""
+    ctx.require(Permission.UNITS)
     raise_if_errors(_check_unit("unit_code", "unit_name", code, name))
     code = code.strip()
     if ctx.session.execute(select(Unit.id).where(Unit.code == code)).first():
@@ -157,6 +158,7 @@ def add_area(
     ctx: Ctx, *, name: str, kind: str = AreaKind.THON.value, unit_id: str | None = None
 ) -> Area:
     """Add a residential area (thôn, tổ dân phố...) to a unit (default: this post)."""
+    ctx.require(Permission.WRITE)
     unit = ctx.get(Unit, unit_id, "unit") if unit_id else ctx.local_unit()
     problems = require({"area": name}, "area") + max_length("area", name, 120)
     if kind not in {k.value for k in AreaKind}:

@@ -30,6 +30,7 @@ from antt_desktop.services.initiatives import InitiativeInput, add_initiative
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.pledges import record_pledge
 from antt_desktop.services.units import add_area, add_unit
+from tests.conftest import CHIEF
 
 TODAY = date(2026, 11, 22)
 # the offscreen platform warns that it cannot pass on size hints or raise a tooltip
@@ -281,7 +282,7 @@ def test_language_switch_re_renders_without_reading_again(qtbot, app, write):
 
 def second_post(write):
     """Post 00071 under CAT-HN: a dossier with three overdue months, one unsigned household."""
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         q = add_unit(
             ctx,
             code="00071",

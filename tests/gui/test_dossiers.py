@@ -4,6 +4,7 @@ guard that keeps typed changes from being lost."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from antt_desktop.services.context import Actor
 from antt_desktop.services.dossiers import DossierInput, open_dossier
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import Assessment, Dossier, Person, Unit
+from tests.conftest import CHIEF
 
 # The offscreen platform warns that it cannot resize windows to their layouts.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -355,7 +357,7 @@ def test_dossier_filters_narrow_the_list(qtbot, write, app, settings):
 def test_the_post_filter_shows_only_with_several_posts(qtbot, write, app, settings, tmp_path):
     page = make_page(qtbot, app, settings)
     assert not page.dossiers.filters["unit"].isVisibleTo(page)
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         upper = ctx.local_unit().parent_id
         units.add_unit(ctx, code="00073", name="Công an phường Hàng Bạc", parent_id=upper)
     assert count_units(app) == 2
@@ -447,6 +449,7 @@ def test_support_and_closing_through_the_dossier_window(qtbot, write, read, app,
     with write() as ctx:
         data = DossierInput(person_id=pid, category_code="DRUG_USER", opened_on="02/01/2026")
         dossier_id = open_dossier(ctx, data).id
+    app = replace(app, actor=CHIEF)  # closing a dossier is the chief's
     page = make_page(qtbot, app, settings)
     view = page.open_dossier(dossier_id)
     qtbot.addWidget(view)

@@ -19,6 +19,7 @@ from antt_desktop.services import households, pledges, units
 from antt_desktop.services.context import Actor
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import Household, Person, Pledge
+from tests.conftest import CHIEF
 
 # The offscreen platform of the tests warns that it cannot resize windows to their layouts.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -291,7 +292,7 @@ def test_post_filter_shows_only_with_several_posts_and_columns_are_remembered(
     qtbot.addWidget(page)
     page.show()
     assert not page.unit_combo.isVisible()
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         other = units.add_unit(ctx, code="00073", name="Công an phường Cửa Nam")
         other_area = units.add_area(ctx, name="Tổ dân phố số 9", unit_id=other.id).id
         head = add_person(ctx, PersonInput(full_name="Lê Thị Hai", born="1980"), unit_id=other.id)

@@ -19,6 +19,7 @@ from antt_desktop.services.context import Actor
 from antt_desktop.services.dossier_records import AssessmentInput, assess
 from antt_desktop.services.dossiers import DossierInput, close_dossier, open_dossier
 from antt_desktop.services.people import PersonInput, add_person
+from tests.conftest import CHIEF
 
 PEOPLE = (
     ("Nguyễn Văn Đức", "1990", "M", "001090012345"),
@@ -159,7 +160,7 @@ def test_area_filter_and_sorting_by_a_column(qtbot, app, people):
 @pytest.fixture
 def dossiers(write, people) -> dict[str, str]:
     """Three dossiers: one overdue, one fully assessed, one closed."""
-    with write() as ctx:
+    with write(CHIEF) as ctx:
 
         def opened(name: str, category: str, day: str) -> str:
             data = DossierInput(person_id=people[name], category_code=category, opened_on=day)

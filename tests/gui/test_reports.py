@@ -23,6 +23,7 @@ from antt_desktop.services.indicators import record_indicator
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.pledges import record_pledge
 from antt_desktop.services.units import add_area, add_unit
+from tests.conftest import CHIEF
 
 TODAY = date(2026, 11, 22)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -192,7 +193,7 @@ def test_english_re_renders_the_report(qtbot, records, page, app):
 
 
 def test_upper_unit_reports_all_posts_side_by_side(qtbot, records, write, app):
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         q = add_unit(
             ctx,
             code="00071",

@@ -103,3 +103,25 @@ def test_init_takes_the_chiefs_password_and_refuses_a_weak_one(antt, monkeypatch
     )
     assert r.code == 3
     assert not antt.data_dir.exists() or not any(antt.data_dir.iterdir())
+
+
+def test_a_viewer_reads_but_every_change_is_refused_with_exit_5(post, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert post("person", "add", "--name", "Lê Văn Tám").code == 0
+    assert post("user", "add", "xem1", "--role", "viewer").code == 0
+    as_viewer = ("--user", "xem1")
+    found = post(*as_viewer, "search", "le van tam", "--json")
+    assert found.code == 0 and found.json[0]["name"] == "Lê Văn Tám"
+    for args in (
+        ("person", "add", "--name", "Phạm Thị Bảy"),
+        ("area", "add", "--name", "Thôn Đồng Tâm"),
+        ("sync", "export", "--to", "CAT-TN", "--out", str(post.data_dir / "usb")),
+        ("user", "add", "xem2", "--role", "viewer"),
+    ):
+        r = post(*as_viewer, *args)
+        assert r.code == 5, (args, r.err)
+        assert "xem1 (viewer) không có quyền" in r.err
+    assert [row["username"] for row in post("user", "list", "--json").json] == [
+        "truongcong",
+        "xem1",
+    ]
+    assert len(post("search", "pham thi bay", "--json").json) == 0

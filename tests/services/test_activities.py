@@ -22,6 +22,7 @@ from antt_desktop.services.activities import (
 from antt_desktop.services.initiatives import InitiativeInput, add_initiative, set_status
 from antt_desktop.services.units import add_unit
 from antt_desktop.store.models import Activity, AuditEntry
+from tests.conftest import CHIEF
 
 Q1_START, Q1_END = date(2026, 1, 1), date(2026, 3, 31)
 
@@ -161,7 +162,7 @@ def test_paused_initiative_still_takes_activities(write: Any, ini: str) -> None:
 @pytest.fixture
 def fixture_activities(write: Any) -> dict[str, str]:
     """Two initiatives of this post and one of a neighbouring post, with activities."""
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         a = initiative(ctx, "An ninh cơ sở")
         b = initiative(ctx, "Tổ tự quản khu dân cư")
         other = add_unit(ctx, code="05485", name="Công an xã Yên Trạch")

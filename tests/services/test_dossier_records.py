@@ -37,6 +37,7 @@ from antt_desktop.store.models import (
     Support,
     Violation,
 )
+from tests.conftest import CHIEF
 
 Write = Callable[..., Any]
 AUTHOR = "Trung úy Lê Văn Tâm"
@@ -182,7 +183,7 @@ def test_a_closed_or_unknown_dossier_refuses_new_assessments(
     assert pairs(refused(write, lambda ctx: assess(ctx, assessment("nope")))) == {
         ("dossier_id", "dossier.unknown")
     }
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, monthly, "31/10/2026", "term_completed")
     assert pairs(refused(write, lambda ctx: assess(ctx, assessment(monthly)))) == {
         ("dossier_id", "assessment.dossier_not_open")
@@ -285,7 +286,7 @@ def test_unknown_assessment(write: Write) -> None:
 def test_corrections_on_a_closed_dossier_stay_inside_its_life(
     db: Database, write: Write, monthly: str
 ) -> None:
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         old = assess(ctx, assessment(monthly, "2026-09", "02/10/2026")).id
         close_dossier(ctx, monthly, "15/10/2026", "term_completed")
     with write() as ctx:
@@ -363,7 +364,7 @@ def test_commitment_refusals(
 def test_commitment_cannot_be_signed_after_the_dossier_closed(
     db: Database, write: Write, monthly: str
 ) -> None:
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, monthly, "30/09/2026", "term_completed")
     problems = refused(
         write,

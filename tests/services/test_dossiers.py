@@ -28,6 +28,7 @@ from antt_desktop.services.dossiers import (
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.database import Database
 from antt_desktop.store.models import AuditEntry, Dossier, Person, Team
+from tests.conftest import CHIEF
 
 Write = Callable[..., Any]
 
@@ -159,7 +160,7 @@ def test_released_person_gets_a_classification(db: Database, write: Write, perso
 def test_opening_records_the_person_unit(db: Database, write: Write) -> None:
     from antt_desktop.services.units import add_unit
 
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         other = add_unit(ctx, code="00073", name="Công an phường Cửa Nam")
         person = add_person(ctx, PersonInput(full_name="Trần Văn Bình"), unit_id=other.id).person
         dossier = open_dossier(ctx, DossierInput(person.id, "DRUG_USER", "01/06/2026"))
@@ -253,7 +254,7 @@ def test_one_open_dossier_per_person_and_category(
     assert problem.params["opened_on"] == date(2026, 3, 15)
     assert count(db, Dossier) == 1
     opened(write, person_id, "DRUG_USER")  # another category is fine
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, first, "30/09/2026", "term_completed")
     again = opened(write, person_id, "SUSPENDED", on="01/10/2026")  # after closing, fine
     assert load(db, again).status == "open"
@@ -344,7 +345,7 @@ def test_set_classification_refusals(db: Database, write: Write, person_id: str)
     assert pairs(refused(write, lambda ctx: set_classification(ctx, suspended, "B"))) == {
         ("classification", "dossier.classification_not_used")
     }
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, released, "01/11/2026", "record_expunged")
     assert pairs(refused(write, lambda ctx: set_classification(ctx, released, "B"))) == {
         ("classification", "dossier.closed")
@@ -357,7 +358,7 @@ def test_set_classification_refusals(db: Database, write: Write, person_id: str)
 
 def test_close_dossier(db: Database, write: Write, person_id: str) -> None:
     dossier_id = opened(write, person_id)
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, dossier_id, "20/11/2026", "moved_away", " Chuyển về Hải Phòng ")
     saved = load(db, dossier_id)
     assert (saved.status, saved.closed_on, saved.close_reason, saved.close_note) == (
@@ -374,7 +375,7 @@ def test_a_transferred_dossier_can_be_closed(db: Database, write: Write, person_
     dossier_id = opened(write, person_id)
     with write() as ctx:
         ctx.get(Dossier, dossier_id).status = "transferred"
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, dossier_id, date(2026, 10, 1), "moved_away")
     assert load(db, dossier_id).status == "closed"
 
@@ -401,7 +402,9 @@ def test_close_refusals(
     code: str,
 ) -> None:
     dossier_id = opened(write, person_id)
-    problems = refused(write, lambda ctx: close_dossier(ctx, dossier_id, closed_on, reason, note))
+    problems = refused(
+        write, lambda ctx: close_dossier(ctx, dossier_id, closed_on, reason, note), actor=CHIEF
+    )
     assert (field, code) in pairs(problems)
     saved = load(db, dossier_id)
     assert (saved.status, saved.closed_on) == ("open", None)
@@ -409,16 +412,18 @@ def test_close_refusals(
 
 def test_other_reason_with_a_note_closes(db: Database, write: Write, person_id: str) -> None:
     dossier_id = opened(write, person_id)
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, dossier_id, "20/11/2026", "OTHER", "Quyết định của Tòa án")
     assert load(db, dossier_id).close_reason == "other"
 
 
 def test_a_closed_dossier_cannot_close_again(db: Database, write: Write, person_id: str) -> None:
     dossier_id = opened(write, person_id)
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, dossier_id, "01/10/2026", "term_completed")
-    problems = refused(write, lambda ctx: close_dossier(ctx, dossier_id, "20/11/2026", "deceased"))
+    problems = refused(
+        write, lambda ctx: close_dossier(ctx, dossier_id, "20/11/2026", "deceased"), actor=CHIEF
+    )
     assert pairs(problems) == {("dossier_id", "dossier.already_closed")}
     assert load(db, dossier_id).closed_on == date(2026, 10, 1)
 
@@ -427,7 +432,9 @@ def test_cannot_close_before_an_assessed_period(db: Database, write: Write, pers
     dossier_id = opened(write, person_id)
     write_assessment(write, dossier_id, "2026-10", "02/11/2026")
     problems = refused(
-        write, lambda ctx: close_dossier(ctx, dossier_id, "30/09/2026", "term_completed")
+        write,
+        lambda ctx: close_dossier(ctx, dossier_id, "30/09/2026", "term_completed"),
+        actor=CHIEF,
     )
     assert problems == [
         Problem(
@@ -493,7 +500,7 @@ def test_timeline_shows_the_correction_history(db: Database, write: Write, perso
 
 def test_a_closed_dossier_stops_its_timeline(db: Database, write: Write, person_id: str) -> None:
     dossier_id = opened(write, person_id, "SUSPENDED", on="10/08/2026")
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, dossier_id, "15/09/2026", "term_completed")
     with db.read() as s:
         entries = assessment_timeline(s, dossier_id, date(2026, 11, 22))
@@ -510,7 +517,7 @@ def test_due_assessments_lists_due_and_overdue_periods_of_open_dossiers(
     write_assessment(write, quarterly, "2026-Q2", "30/06/2026")
     opened(write, new_person(write, "Lê Văn Cường"), "WANTED", on="01/01/2026")  # no cadence
     closed = opened(write, new_person(write, "Phạm Văn Dũng"), "DRUG_USER", on="01/02/2026")
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         close_dossier(ctx, closed, "31/03/2026", "term_completed")
     with db.read() as s:
         items = due_assessments(s, date(2026, 11, 3))
@@ -601,12 +608,16 @@ def test_refusals_read_in_vietnamese(write: Write, person_id: str) -> None:
         " 'Người được hưởng án treo' chưa kết thúc (lập ngày 15/03/2026)"
     )
     [early] = refused(
-        write, lambda ctx: close_dossier(ctx, dossier_id, "01/03/2026", "term_completed")
+        write,
+        lambda ctx: close_dossier(ctx, dossier_id, "01/03/2026", "term_completed"),
+        actor=CHIEF,
     )
     assert describe(early, vi) == (
         "Ngày kết thúc hồ sơ: ngày 01/03/2026 trước ngày lập hồ sơ (15/03/2026)"
     )
-    [note] = refused(write, lambda ctx: close_dossier(ctx, dossier_id, "01/11/2026", "other"))
+    [note] = refused(
+        write, lambda ctx: close_dossier(ctx, dossier_id, "01/11/2026", "other"), actor=CHIEF
+    )
     assert describe(note, vi) == "Ghi chú khi kết thúc hồ sơ: không được để trống"
     [future] = refused(
         write, lambda ctx: open_dossier(ctx, DossierInput(person_id, "DRUG_USER", "01/12/2026"))

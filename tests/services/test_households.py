@@ -15,6 +15,7 @@ from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.units import add_area
 from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import AuditEntry, Household, HouseholdYearStatus, Person
+from tests.conftest import CHIEF
 
 
 def _person(ctx, name, born=None):
@@ -310,7 +311,7 @@ def test_change_head_refuses_a_member_of_another_household(family, write):
 def test_people_of_another_unit_cannot_join(family, write):
     from antt_desktop.services.units import add_unit
 
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         unit = add_unit(ctx, code="00073", name="Công an phường Cửa Nam")
         stranger = add_person(ctx, PersonInput(full_name="Vũ Văn Khánh"), unit_id=unit.id).person
     with write() as ctx:

@@ -18,6 +18,7 @@ from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.indicators import INDICATORS, compare, record_indicator, snapshot
 from antt_desktop.services.units import add_unit
 from antt_desktop.store.models import AuditEntry, IndicatorSnapshot
+from tests.conftest import CHIEF
 
 BEFORE, AFTER = Period.parse("2020"), Period.parse("2021")
 
@@ -68,7 +69,7 @@ def test_compare_without_both_values_is_none(read: Any, hong_gai: str) -> None:
 def test_snapshot_lists_recorded_indicators_in_report_order(
     read: Any, write: Any, hong_gai: str
 ) -> None:
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         other = add_unit(ctx, code="05485", name="Công an xã Yên Trạch")
         record_indicator(ctx, other.id, "2021", "crime_tips", 40)
         record_indicator(ctx, hong_gai, "2021-Q1", "crime_tips", 1)

@@ -32,6 +32,7 @@ from antt_desktop.store.models import (
     InitiativeAsset,
     InitiativeFunding,
 )
+from tests.conftest import CHIEF
 
 ROWS = (Initiative, InitiativeArea, InitiativeFunding, InitiativeAsset, AuditEntry)
 
@@ -49,7 +50,7 @@ def last_audit(session: Session) -> AuditEntry:
 @pytest.fixture
 def areas(write: Any) -> dict[str, str]:
     """Two areas of this post and one of a neighbouring post."""
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         a = add_area(ctx, name="Thôn Đồng Chùa")
         b = add_area(ctx, name="Thôn Làng Mới")
         other = add_unit(ctx, code="05485", name="Công an xã Yên Trạch")

@@ -45,6 +45,7 @@ from antt_desktop.store.models import (
     Unit,
     Violation,
 )
+from tests.conftest import CHIEF
 
 TODAY = date(2026, 11, 22)
 OCT, Q3, YEAR = Period("month", 2026, 10), Period("quarter", 2026, 3), Period("year", 2026, 1)
@@ -562,7 +563,7 @@ def snapshot(ctx, unit_id, label, indicator, value):
 
 @pytest.fixture
 def indicators(write):
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         p, q = unit(ctx, "00070").id, second_post(ctx).id
         for unit_id, label, name, value in [
             (p, "2026-Q2", "crime_tips", 7),
@@ -642,7 +643,7 @@ def post_records(
 
 @pytest.fixture
 def two_posts(write):
-    with write() as ctx:
+    with write(CHIEF) as ctx:
         q = second_post(ctx)
         post_records(
             ctx,

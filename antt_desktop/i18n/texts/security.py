@@ -16,7 +16,7 @@ MESSAGES = {
     ),
     "auth.passwords_differ": N_("the two passwords typed are not the same; nothing changed"),
     "auth.forbidden": N_(
-        "the account {user} ({role}) may not do this ({action}); only these roles may: {roles}"
+        "{user} ({role}) may not do this ({action}); only these roles may: {roles}"
     ),
     "auth.no_key_file": N_(
         "the key file {path} is missing: without it the database cannot be opened. Put the"
@@ -44,6 +44,7 @@ MESSAGES = {
 }
 
 FIELDS = {
+    "account": N_("Account"),
     "password": N_("Password"),
     "username": N_("Account name"),
     "role": N_("Account role"),
