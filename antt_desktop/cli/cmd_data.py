@@ -8,8 +8,10 @@ from pathlib import Path
 from antt_desktop.cli.env import Env
 from antt_desktop.cli.stats_text import Names, render, render_units
 from antt_desktop.domain.periods import Period
+from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import stats
+from antt_desktop.services.audit_events import record_export, require_export
 from antt_desktop.store.models import Unit
 
 
@@ -71,7 +73,15 @@ def cmd_import(env: Env, args: argparse.Namespace) -> int:
         )
     payload = report.to_dict(env.out.tr)
     if args.refused_out and report.refused:
-        payload["refused_file"] = str(save_refused(report, args.refused_out, env.out.tr))
+        with env.reading() as ctx:
+            require_export(ctx)  # the rows hold residents' data: before a byte is written
+        saved = save_refused(report, args.refused_out, env.out.tr)
+        with env.writing() as ctx:
+            what = f"refused rows of {Path(args.file).name}"
+            record_export(
+                ctx, what=what, where=saved.name, entity=args.kind, rows=len(report.refused)
+            )
+        payload["refused_file"] = str(saved)
     env.out.data(payload)
     env.out.line(report.render(env.out.tr))
     if "refused_file" in payload:
@@ -80,6 +90,7 @@ def cmd_import(env: Env, args: argparse.Namespace) -> int:
                 N_("Refused rows saved to {path}: fix them there and import that file again.")
             ).format(path=payload["refused_file"])
         )
+        env.out.line(env.out._(LEAVES_PROTECTION))
     return 0
 
 

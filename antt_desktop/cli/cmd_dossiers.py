@@ -18,6 +18,7 @@ from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import catalogues
 from antt_desktop.services.assessments import assessment_timeline, due_assessments
+from antt_desktop.services.audit_events import record_view, shown_fields
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_records import (
     AssessmentInput,
@@ -188,6 +189,8 @@ def _dossier(env: Env, change: Callable[[Ctx], Dossier] | None, dossier_id: str 
         summary = dossier_summary(ctx.session, dossier_id)
         timeline = assessment_timeline(ctx.session, dossier_id, ctx.today)
         record = text.dossier_record(summary, timeline, env.out.tr)
+        if change is None:  # a change shows what was just written, not a view
+            record_view(ctx, "dossier", dossier_id, shown_fields(record))
     lines = text.dossier_lines(record, env.out.tr)
     if change is not None:
         return _print_saved(env, record, lines)

@@ -10,6 +10,7 @@ from antt_desktop.domain.dates import PartialDate
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import catalogues
+from antt_desktop.services.audit_events import record_view, shown_fields
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.people import PersonInput, add_person, edit_person
 from antt_desktop.services.search import search
@@ -142,6 +143,7 @@ def cmd_edit(env: Env, args: argparse.Namespace) -> int:
 def cmd_show(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
         record = person_record(ctx, ctx.get(Person, args.id, "person"))
+        record_view(ctx, "person", record["id"], shown_fields(record))
     _print_person(env, record)
     return 0
 

@@ -45,6 +45,7 @@ from antt_desktop.i18n.texts.dossiers import (
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
+from antt_desktop.services.audit_events import VIEW, record_view
 from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
 from antt_desktop.store.models import Assessment, AuditEntry
 
@@ -147,10 +148,14 @@ class DossierView(QDialog):
         self.audit = _table(len(AUDIT))
         self.buttons: dict[str, QPushButton] = {}
         self.printing = PrintLauncher(app, self)
+        #: the fields the window shows with a value (the audit entry of the opening)
+        self.shown: list[str] = []
         self._build()
         app.changes.changed.connect(self._on_changed)
         app.changes.language_changed.connect(self.retranslate)
         self.reload()
+        with app.read() as ctx:  # one entry per opening, not per reload
+            record_view(ctx, "dossier", dossier_id, self.shown)
 
     def tr_(self, message: str) -> str:
         return self.app.tr(message)
@@ -235,7 +240,7 @@ class DossierView(QDialog):
             self._audit_rows = list(
                 ctx.session.execute(
                     select(AuditEntry)
-                    .where(AuditEntry.entity_id.in_(ids))
+                    .where(AuditEntry.entity_id.in_(ids), AuditEntry.action != VIEW)
                     .order_by(AuditEntry.seq.desc())
                 ).scalars()
             )
@@ -297,6 +302,9 @@ class DossierView(QDialog):
             "classification": d.classification or "",
             "risk_notes": d.risk_notes or "",
         }
+        self.shown = [name for name, value in values.items() if value]
+        self.shown += [name for name in RECORDS if getattr(s, name)]
+        self.shown += ["assessments"] if self.timeline else []
         for name, value in values.items():
             label = N_("Dossier status") if name == "status" else None
             self.info_labels[name].setText(tr(label) if label else field_label(name, tr))

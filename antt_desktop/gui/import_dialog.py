@@ -35,8 +35,11 @@ from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.records_widgets import named, setup_table
 from antt_desktop.gui.worker import OperationCancelled, Progress, start_operation
 from antt_desktop.i18n.messages import describe, field_label, sentence
+from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.importers import ImportCancelled, ImportReport, import_file, save_refused
+from antt_desktop.services.audit_events import record_export, require_export
+from antt_desktop.store.errors import KnownError
 
 KINDS = (("persons", N_("A list of residents")), ("households", N_("A list of households")))
 #: What each kind of list changes, for the views to refresh.
@@ -174,14 +177,33 @@ class ImportDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self, self.app.tr(N_("Save the refused rows")), str(suggested), "Excel (*.xlsx)"
         )
-        if name:
+        if not name:
+            return
+        try:
             self.write_refused(Path(name))
+        except ValidationFailed as exc:  # the account may not save residents' data
+            self.summary.setText("\n".join(describe(p, self.app.tr) for p in exc.problems))
+        except (KnownError, OSError) as exc:
+            reason = (
+                sentence(exc.code, exc.params, self.app.tr) if isinstance(exc, KnownError) else exc
+            )
+            text = self.app.tr(N_("The file could not be written: {error}")).format(error=reason)
+            self.summary.setText(text)
 
     def write_refused(self, target: Path) -> Path:
         assert self.report is not None
-        saved = save_refused(self.report, target, self.app.tr)
+        report = self.report
+        with self.app.read() as ctx:
+            require_export(ctx)  # the rows hold residents' data: before a byte is written
+        saved = save_refused(report, target, self.app.tr)
+        with self.app.write() as ctx:
+            what = f"refused rows of {self.path.name}"
+            record_export(
+                ctx, what=what, where=saved.name, entity=self.kind, rows=len(report.refused)
+            )
         text = N_("The refused rows were saved to {path}: correct them there and import that file.")
-        self.summary.setText(self.app.tr(text).format(path=saved))
+        done = self.app.tr(text).format(path=saved)
+        self.summary.setText(f"{done} {self.app.tr(LEAVES_PROTECTION)}")
         return saved
 
     # --- running ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ people service as the officer types, each problem shown under its field."""
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import asdict, fields, replace
 from functools import partial
 from typing import Any
 
@@ -26,6 +26,7 @@ from antt_desktop.gui.form_support import (
 from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import catalogues, people, units
+from antt_desktop.services.audit_events import record_view, shown_fields
 from antt_desktop.services.people import PersonInput
 from antt_desktop.services.values import clean_fields
 from antt_desktop.store.models import Household, Person
@@ -136,6 +137,7 @@ class PersonEditor(EditorDialog):
                 self.ui.nationality.setText("Việt Nam")
                 return
             self._original = PersonInput.from_person(person)
+            record_view(ctx, "person", person.id, shown_fields(asdict(self._original)))
             number = (
                 s.execute(select(Household.number).where(Household.id == person.household_id))
                 .scalars()

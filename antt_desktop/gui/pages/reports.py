@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.periods import Period
 from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
@@ -32,11 +33,15 @@ from antt_desktop.gui.dashboard_data import WATCHED, Posts, ReportData, find_pos
 from antt_desktop.gui.dashboard_worker import BackgroundLoader
 from antt_desktop.gui.page import Page
 from antt_desktop.gui.print_launch import PrintLauncher
+from antt_desktop.gui.print_render import failure_text
 from antt_desktop.gui.report_csv import write_csv
 from antt_desktop.gui.report_html import render_html
 from antt_desktop.gui.report_period import PeriodChooser
 from antt_desktop.gui.report_text import Report, build_report
+from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.audit_events import record_export, require_export
+from antt_desktop.store.errors import KnownError
 
 STYLE = """
 QFrame#reportControls { background: #f5f7fa; border: 1px solid #d3dae3; border-radius: 4px; }
@@ -232,8 +237,23 @@ class ReportsPage(Page):
                 return None
             path = chosen
         target = Path(path)
+        stats = self.data.stats if self.data else None
+        unit_id = stats.unit.id if stats and stats.unit else None
+        what = f"report csv {stats.period.label()}" if stats else "report csv"
         try:
-            write_csv(target, self.report, self.app.tr)
+            with self.app.read() as ctx:
+                require_export(ctx, summary=True)  # before a byte is written
+            rows = write_csv(target, self.report, self.app.tr)
+            with self.app.write() as ctx:
+                record_export(
+                    ctx,
+                    what=what,
+                    where=target.name,
+                    entity="unit" if unit_id else None,
+                    entity_id=unit_id,
+                    rows=rows,
+                    summary=True,
+                )
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -241,7 +261,11 @@ class ReportsPage(Page):
                 self.tr_(N_("The file could not be written: {error}")).format(error=exc),
             )
             return None
-        self.status.setText(self.tr_(N_("Saved to {path}")).format(path=target))
+        except (KnownError, ValidationFailed) as exc:  # refused (the role), or the log failed
+            self.status.setText(failure_text(exc, self.app))
+            return None
+        saved = self.tr_(N_("Saved to {path}")).format(path=target)
+        self.status.setText(f"{saved}. {self.tr_(LEAVES_PROTECTION)}")
         return target
 
     def print_report(self) -> None:

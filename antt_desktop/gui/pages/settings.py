@@ -9,15 +9,18 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.forms.ui_settings import Ui_SettingsForm
 from antt_desktop.gui.page import Page
+from antt_desktop.gui.print_render import failure_text
 from antt_desktop.gui.settings_store import FONT_POINTS, Preferences
 from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import SUFFIX as BACKUP_SUFFIX
 from antt_desktop.security.backups import write_backup
+from antt_desktop.services.audit_events import record_setting
 from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
 
@@ -99,11 +102,25 @@ class SettingsPage(Page):
     # --- preferences --------------------------------------------------------------------
     def _on_language(self, row: int) -> None:
         if self.prefs is not None:
-            self.prefs.set_language(str(self.ui.languageCombo.itemData(row)))
+            lang = str(self.ui.languageCombo.itemData(row))
+            self.prefs.set_language(lang)
+            self.audit_setting("language", lang)
 
     def _on_font_size(self, row: int) -> None:
         if self.prefs is not None:
-            self.prefs.set_font_size(str(self.ui.fontSizeCombo.itemData(row)))
+            size = str(self.ui.fontSizeCombo.itemData(row))
+            self.prefs.set_font_size(size)
+            self.audit_setting("font_size", size)
+
+    def audit_setting(self, name: str, value: object) -> bool:
+        """Record the change of the setting ``name`` in the audit log (False: refused)."""
+        try:
+            with self.app.write() as ctx:
+                record_setting(ctx, name, value)
+        except (KnownError, ValidationFailed) as exc:
+            self.ui.backupStatusLabel.setText(failure_text(exc, self.app))
+            return False
+        return True
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
