@@ -15,6 +15,7 @@ from pathlib import Path
 
 from antt_desktop import __version__
 from antt_desktop.cli import (
+    cmd_audit,
     cmd_data,
     cmd_dossiers,
     cmd_households,
@@ -46,22 +47,29 @@ COMMAND_MODULES = (
     cmd_print,
     cmd_sync,
     cmd_users,
+    cmd_audit,
 )
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
-    """Options every command takes, before or after the command's own words."""
+    """Options every command takes, before or after the command's own words.
+
+    A command may give ``--user`` a meaning of its own (``audit list --user NAME`` filters
+    by account): the account to log in with then goes before the command's name.
+    """
     parser.add_argument(
         "--data-dir",
         type=Path,
         default=default,
         help="folder of the post database (default: $ANTT_DATA_DIR or the user data folder)",
     )
-    parser.add_argument(
-        "--user",
-        default=default,
-        help="account to log in with (default: $ANTT_USER); password from $ANTT_PASSWORD or asked",
-    )
+    if "--user" not in parser._option_string_actions:
+        parser.add_argument(
+            "--user",
+            default=default,
+            help="account to log in with (default: $ANTT_USER); password from $ANTT_PASSWORD"
+            " or asked",
+        )
     parser.add_argument(
         "--json", action="store_true", default=default, help="machine-readable output on stdout"
     )

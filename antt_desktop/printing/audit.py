@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from antt_desktop.services.context import Ctx, Permission
 
-#: Documents that hold no sensitive personal data (figures, commendations): a viewer may
-#: print them. Every other document (booklets, data sheets, pledge lists) needs PRINT.
-SUMMARY_DOCUMENTS = ("report", "certificate")
+#: Documents that hold no sensitive personal data (figures, commendations, the audit log's
+#: field names and record ids): a viewer may print them. Every other document (booklets,
+#: data sheets, pledge lists) needs PRINT. Reading the audit log needs AUDIT besides.
+SUMMARY_DOCUMENTS = ("report", "certificate", "audit log")
 
 
 def require_print(ctx: Ctx, what: str) -> None:

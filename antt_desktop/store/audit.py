@@ -63,17 +63,24 @@ def append(
     return entry
 
 
-def verify_chain(session: Session) -> list[str]:
-    """Problems in the chain: an edited, removed or reordered entry breaks it."""
-    problems: list[str] = []
+def broken_entries(session: Session) -> list[tuple[int, str]]:
+    """``(seq, what)`` for each entry that breaks the chain: ``what`` is ``"order"`` (it
+    does not follow the entry before it: one was removed or moved) or ``"content"``."""
+    broken: list[tuple[int, str]] = []
     prev_hash = GENESIS
     for e in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars():
         if e.prev_hash != prev_hash:
-            problems.append(f"audit entry {e.seq}: does not follow the previous entry")
+            broken.append((e.seq, "order"))
         expected = entry_hash(
             e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id, e.fields, e.detail
         )
         if expected != e.hash:
-            problems.append(f"audit entry {e.seq}: content was changed")
+            broken.append((e.seq, "content"))
         prev_hash = e.hash
-    return problems
+    return broken
+
+
+def verify_chain(session: Session) -> list[str]:
+    """Problems in the chain: an edited, removed or reordered entry breaks it."""
+    words = {"order": "does not follow the previous entry", "content": "content was changed"}
+    return [f"audit entry {seq}: {words[what]}" for seq, what in broken_entries(session)]

@@ -1,0 +1,171 @@
+"""Reading the audit log (nhật ký hệ thống) for the chief: filtered entries and the state of
+the hash chain. Every function needs Permission.AUDIT (chief, admin); the command line, the
+window and the printed log all read through here.
+
+Times are stored in UTC; a day in a filter is a day on this computer's clock, and entries
+are shown in local time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.store import audit
+from antt_desktop.store.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries: from ``since`` to ``until`` (whole local days, both included), by the
+    account ``user``, of the ``action``, about the record whose id starts with ``record``."""
+
+    since: date | None = None
+    until: date | None = None
+    user: str | None = None
+    action: str | None = None
+    record: str | None = None
+
+    def checked(self) -> AuditFilter:
+        """The filter, or ValidationFailed when the dates are the wrong way round."""
+        if self.since and self.until and self.since > self.until:
+            raise ValidationFailed.single(
+                "since",
+                "audit.date_range",
+                since=self.since.strftime("%d/%m/%Y"),
+                until=self.until.strftime("%d/%m/%Y"),
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One entry as the log shows it (``at`` in local time)."""
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str | None
+    entity_id: str | None
+    fields: tuple[str, ...]
+    detail: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at.isoformat(timespec="seconds"),
+            "actor": self.actor,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "fields": list(self.fields),
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class ChainStatus:
+    """Whether the log is as it was written: ``broken`` lists ``(seq, what)`` per entry
+    that breaks the hash chain (see :func:`antt_desktop.store.audit.broken_entries`)."""
+
+    entries: int
+    broken: tuple[tuple[int, str], ...]
+
+    @property
+    def intact(self) -> bool:
+        return not self.broken
+
+    @property
+    def first_broken(self) -> int | None:
+        return self.broken[0][0] if self.broken else None
+
+
+def _utc(day: date) -> str:
+    """The stored form of the first second of the local ``day``."""
+    local = datetime.combine(day, time.min).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _where(query: Select[Any], f: AuditFilter) -> Select[Any]:
+    if f.since:
+        query = query.where(AuditEntry.at >= _utc(f.since))
+    if f.until:
+        query = query.where(AuditEntry.at < _utc(f.until + timedelta(days=1)))
+    if f.user and f.user.strip():
+        query = query.where(AuditEntry.actor == f.user.strip())
+    if f.action and f.action.strip():
+        query = query.where(AuditEntry.action == f.action.strip())
+    if f.record and f.record.strip():
+        escaped = f.record.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(AuditEntry.entity_id.like(f"{escaped}%", escape="\\"))
+    return query
+
+
+def entry_seqs(ctx: Ctx, f: AuditFilter, *, newest_first: bool = False) -> list[int]:
+    """The numbers of the entries of ``f``, in the order written (or newest first)."""
+    ctx.require(Permission.AUDIT)
+    order = AuditEntry.seq.desc() if newest_first else AuditEntry.seq
+    query = _where(select(AuditEntry.seq), f.checked()).order_by(order)
+    return list(ctx.session.execute(query).scalars())
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    try:
+        at = datetime.fromisoformat(e.at).astimezone()
+    except ValueError:  # a hand-edited time: shown at the epoch, the chain says it changed
+        at = datetime.fromtimestamp(0).astimezone()
+    return AuditRow(
+        e.seq, at, e.actor, e.action, e.entity, e.entity_id, tuple(e.fields or ()), e.detail
+    )
+
+
+def rows_of(ctx: Ctx, seqs: Sequence[int]) -> dict[int, AuditRow]:
+    """The entries numbered ``seqs`` (a page of a list)."""
+    ctx.require(Permission.AUDIT)
+    if not seqs:
+        return {}
+    found = ctx.session.execute(select(AuditEntry).where(AuditEntry.seq.in_(list(seqs))))
+    return {e.seq: _row(e) for e in found.scalars()}
+
+
+def list_entries(ctx: Ctx, f: AuditFilter, *, limit: int | None = None) -> list[AuditRow]:
+    """The entries of ``f`` in the order written (the last ``limit`` of them if given)."""
+    ctx.require(Permission.AUDIT)
+    query = _where(select(AuditEntry), f.checked()).order_by(AuditEntry.seq.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return [_row(e) for e in reversed(list(ctx.session.execute(query).scalars()))]
+
+
+def count_entries(ctx: Ctx, f: AuditFilter) -> int:
+    ctx.require(Permission.AUDIT)
+    query = _where(select(func.count()).select_from(AuditEntry), f.checked())
+    return int(ctx.session.execute(query).scalar_one())
+
+
+def accounts_in_log(ctx: Ctx) -> list[str]:
+    """Every account name the log mentions (for the account filter)."""
+    ctx.require(Permission.AUDIT)
+    query = select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
+    return list(ctx.session.execute(query).scalars())
+
+
+def actions_in_log(ctx: Ctx) -> list[str]:
+    """Every action the log holds (for the action filter)."""
+    ctx.require(Permission.AUDIT)
+    query = select(AuditEntry.action).distinct().order_by(AuditEntry.action)
+    return list(ctx.session.execute(query).scalars())
+
+
+def chain_status(ctx: Ctx) -> ChainStatus:
+    """Check the whole hash chain (every entry, whatever the filter)."""
+    ctx.require(Permission.AUDIT)
+    total = int(ctx.session.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
+    return ChainStatus(total, tuple(audit.broken_entries(ctx.session)))

@@ -1,0 +1,124 @@
+"""``antt audit list|print``: the chief reads and prints the audit log, filtered; a tampered
+entry is named; an officer is refused (exit 5) and nothing is printed."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+
+from tests.cli.conftest import CHIEF
+from tests.conftest import connect_unlocked
+
+NAME = "Nguyễn Văn Đức"
+
+
+def _person(post: Any) -> str:
+    r = post("person", "add", "--name", NAME, "--born", "02/03/1985", "--json")
+    assert r.code == 0, r.err
+    return str(r.json["id"])
+
+
+def test_the_chief_lists_the_log_in_a_vietnamese_table(post: Any) -> None:
+    person = _person(post)
+    assert post("person", "show", person).code == 0
+
+    r = post("audit", "list")
+
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[0].split()[:4] == ["STT", "Thời", "gian", "Tài"]
+    assert any("Tạo mới" in line and f"nhân khẩu {person[:8]}" in line for line in lines)
+    assert any("Mở xem hồ sơ, thông tin" in line and CHIEF in line for line in lines)
+    assert NAME not in r.out  # names of fields, never their values
+    assert lines[-1] == "Nhật ký nguyên vẹn: không có dòng nào bị sửa hoặc bị xóa."
+
+
+def test_filters_by_action_account_record_and_days(post: Any) -> None:
+    person = _person(post)
+    other = _person(post)
+    post("person", "show", person)
+    post("person", "show", other)
+
+    views = post("--json", "audit", "list", "--action", "view", "--user", CHIEF)
+    assert views.code == 0, views.err
+    assert [(e["action"], e["entity_id"]) for e in views.json["entries"]] == [
+        ("view", person),
+        ("view", other),
+    ]
+    assert views.json["chain"]["intact"] is True and views.json["chain"]["broken"] == []
+
+    one = post("--json", "audit", "list", "--record", person[:8])
+    assert {e["action"] for e in one.json["entries"]} == {"create", "view"}
+    assert {e["entity_id"] for e in one.json["entries"]} == {person}
+
+    nobody = post("--json", "audit", "list", "--user", "canbo9")
+    assert nobody.json["entries"] == []
+
+    today = date.today()
+    since = post("--json", "audit", "list", "--since", today.strftime("%d/%m/%Y"))
+    assert len(since.json["entries"]) == since.json["chain"]["entries"]  # all made today
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    later = post("--json", "audit", "list", "--since", tomorrow)
+    assert later.json["entries"] == []
+    before = post("--json", "audit", "list", "--until", (today - timedelta(days=1)).isoformat())
+    assert before.json["entries"] == []
+
+
+def test_bad_dates_are_refused_naming_the_filter(post: Any) -> None:
+    r = post("audit", "list", "--since", "31/02/2026")
+    assert r.code == 3
+    assert "Từ ngày" in r.err
+    wrong_way = post("audit", "list", "--since", "10/11/2026", "--until", "01/11/2026")
+    assert wrong_way.code == 3
+    assert "ngày bắt đầu 10/11/2026 sau ngày kết thúc 01/11/2026" in wrong_way.err
+
+
+def test_a_changed_entry_is_named(post: Any) -> None:
+    _person(post)
+    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        conn.execute("UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 3")
+        conn.commit()
+
+    r = post("audit", "list")
+
+    assert r.code == 0
+    assert r.out.splitlines()[-1].startswith(
+        "Nhật ký đã bị can thiệp: dòng số 3 bị sửa hoặc có dòng trước nó bị xóa"
+    )
+
+
+def test_an_officer_may_not_read_the_log(post: Any, tmp_path: Path) -> None:
+    assert post("user", "add", "canbo1", "--role", "officer").code == 0
+
+    listed = post("--user", "canbo1", "audit", "list")
+    out = tmp_path / "nk.pdf"
+    printed = post("--user", "canbo1", "audit", "print", "--out", str(out))
+
+    assert listed.code == printed.code == 5
+    assert "canbo1 (officer) không có quyền" in listed.err
+    assert listed.out == ""
+    assert not out.exists()
+
+
+def test_print_writes_the_filtered_log_and_records_the_print(post: Any, tmp_path: Path) -> None:
+    person = _person(post)
+    post("person", "show", person)
+    out = tmp_path / "nhat-ky.pdf"
+
+    r = post("--json", "audit", "print", "--action", "view", "--out", str(out))
+
+    assert r.code == 0, r.err
+    assert r.json["path"] == str(out)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "NHẬT KÝ HỆ THỐNG" in text
+    assert "thao tác: Mở xem hồ sơ, thông tin" in text
+    assert person[:8] in text
+    assert "Nhật ký nguyên vẹn" in text
+    listed = post("--json", "audit", "list", "--action", "print")
+    [entry] = listed.json["entries"]
+    assert (entry["actor"], entry["entity"]) == (CHIEF, "unit")
+    assert entry["detail"] == f"audit log: {r.json['pages']} pages, nhat-ky.pdf"
