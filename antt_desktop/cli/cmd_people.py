@@ -1,16 +1,22 @@
-"""Commands about residents: person add|show|edit, and search."""
+"""Commands about residents: person add|show|edit|photo, and search."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues
-from antt_desktop.services.audit_events import record_view, shown_fields
+from antt_desktop.services import catalogues, photos
+from antt_desktop.services.audit_events import (
+    record_export,
+    record_view,
+    require_export,
+    shown_fields,
+)
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.people import PersonInput, add_person, edit_person
 from antt_desktop.services.search import search
@@ -57,6 +63,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("id")
     _person_options(p, require_name=False)
     p.set_defaults(func=cmd_edit)
+    p = person.add_parser("photo", help="set, remove or save a resident's photo")
+    p.add_argument("id")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--set", metavar="FILE", help="a JPEG, PNG, BMP or WebP picture")
+    what.add_argument("--remove", action="store_true", help="remove the photo")
+    what.add_argument("--out", metavar="FILE", help="save the photo (JPEG) to FILE")
+    p.set_defaults(func=cmd_photo)
 
     p = commands.add_parser("search", help="accent-insensitive search of people and households")
     p.add_argument("text")
@@ -145,6 +158,45 @@ def cmd_show(env: Env, args: argparse.Namespace) -> int:
         record = person_record(ctx, ctx.get(Person, args.id, "person"))
         record_view(ctx, "person", record["id"], shown_fields(record))
     _print_person(env, record)
+    return 0
+
+
+def cmd_photo(env: Env, args: argparse.Namespace) -> int:
+    """``person photo ID --set FILE | --remove | --out FILE``."""
+    _ = env.out._
+    if args.set:
+        picture = photos.read_picture_file(Path(args.set))  # refused before the database opens
+        with env.writing() as ctx:
+            photo = photos.set_photo(ctx, args.id, picture)
+        env.out.data({"id": args.id, "photo": {"width": photo.width, "height": photo.height}})
+        env.out.line(_(N_("Saved.")))
+        env.out.line(
+            _(N_("Photo: {width}×{height} pixels, {kb} KB (JPEG)")).format(
+                width=photo.width, height=photo.height, kb=max(1, round(len(photo.data) / 1024))
+            )
+        )
+        return 0
+    if args.remove:
+        with env.writing() as ctx:
+            removed = photos.remove_photo(ctx, args.id)
+        env.out.data({"id": args.id, "removed": removed})
+        env.out.line(_(N_("The photo was removed.")) if removed else _(N_("There is no photo.")))
+        return 0
+    target = Path(args.out)
+    with env.reading() as ctx:
+        require_export(ctx)  # the file leaves the database's protection
+        data = photos.photo_of(ctx, args.id)
+        if data is not None:
+            target.write_bytes(data)
+            record_export(
+                ctx, what="person photo", where=target.name, entity="person", entity_id=args.id
+            )
+    if data is None:
+        env.out.data({"id": args.id, "file": None})
+        env.out.line(_(N_("There is no photo.")))
+        return 1  # nothing to save
+    env.out.data({"id": args.id, "file": str(target)})
+    env.out.line(_(N_("The photo was saved to {path}.")).format(path=target))
     return 0
 
 

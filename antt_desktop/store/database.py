@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -307,4 +307,13 @@ def open_database(
     if not write and lock is not None:
         lock.release()
         lock = None
-    return Database(path, engine, lock, wall, key)
+    database = Database(path, engine, lock, wall, key)
+    if lock is not None and (path.parent / "attachments").is_dir():
+        from antt_desktop.store.photos import adopt_legacy_files
+
+        try:
+            adopt_legacy_files(database)  # photo files of versions before 0007
+        except BaseException:
+            database.close()
+            raise
+    return database

@@ -1,20 +1,26 @@
-"""Photos that travel with a person's record, stored by their SHA-256 in the data folder."""
+"""Photos that travel with a person's record, in a bundle's attachment section.
+
+They are read from and written to the photos table of the encrypted database (no loose file
+anywhere). A received photo is checked again before anything is written: its name is its
+SHA-256, it is within the size limit, and it decodes as an accepted picture.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.domain.photo import Photo, check_stored
+from antt_desktop.store import photos
+from antt_desktop.store.models.photos import MAX_STORED_BYTES
+from antt_desktop.sync.errors import BundleRefused
+
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-MAX_PHOTO = 20 * 1024 * 1024
-
-
-def folder(data_dir: Path) -> Path:
-    return Path(data_dir) / "attachments"
+#: The largest photo a bundle may carry (what the photos table may hold).
+MAX_PHOTO = MAX_STORED_BYTES
 
 
 def photos_of(records: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
@@ -26,38 +32,30 @@ def photos_of(records: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     }
 
 
-def read_all(data_dir: Path, hashes: set[str]) -> dict[str, bytes]:
+def read_all(session: Session, hashes: set[str]) -> dict[str, bytes]:
     """The stored photos among ``hashes`` (a photo not on this computer is skipped)."""
-    found: dict[str, bytes] = {}
-    for sha in sorted(hashes):
-        path = folder(data_dir) / sha
-        if path.is_file() and path.stat().st_size <= MAX_PHOTO:
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() == sha:
-                found[sha] = data
-    return found
+    return photos.read_many(session, hashes)
 
 
-def store(data_dir: Path, files: dict[str, bytes]) -> int:
-    """Write checked photos: each to a temporary file first, then renamed into place."""
-    target = folder(data_dir)
-    written = 0
-    for sha, data in files.items():
-        if not _SHA.match(sha) or hashlib.sha256(data).hexdigest() != sha:
-            raise ValueError(sha)
-        final = target / sha
-        if final.exists():
-            continue
-        target.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target, prefix=".incoming-")
+def check_all(files: dict[str, bytes], name: str) -> list[Photo]:
+    """Check every received photo; BundleRefused naming the first that fails (nothing is
+    written before this)."""
+    checked: list[Photo] = []
+    for sha, data in sorted(files.items()):
+        if not _SHA.match(sha):
+            raise BundleRefused("attachment", file=name, name=sha[:12])
+        if len(data) > MAX_PHOTO:
+            raise BundleRefused("too_large", file=name, member=f"attachments/{sha[:12]}")
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, final)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        written += 1
-    return written
+            checked.append(check_stored(data, sha))
+        except ValidationFailed as exc:
+            code = exc.problems[0].code if exc.problems else "photo.damaged"
+            if code == "photo.hash":
+                raise BundleRefused("attachment", file=name, name=sha[:12]) from exc
+            raise BundleRefused("attachment_picture", file=name, name=sha[:12]) from exc
+    return checked
+
+
+def store(session: Session, checked: list[Photo]) -> int:
+    """Keep the checked photos in the import's transaction; returns how many were new."""
+    return sum(1 for photo in checked if photos.put(session, photo))

@@ -89,7 +89,7 @@ def export(
         if shown:
             records[conflict_store.CONFLICTS] = shown
         photos = attachments.photos_of(records)
-        files = attachments.read_all(db.path.parent, set(photos.values()))
+        files = attachments.read_all(session, set(photos.values()))
         common = {
             "sender": me.node_id,
             "recipient": peer.node_id,

@@ -4,9 +4,9 @@
    this node is the recipient. A bundle already imported is a no-op that says so.
 2. Check the payload's size and hash, decrypt it as a stream (age finds truncation).
 3. Check the whole payload (manifest, counts, hashes, every row) before any write.
-4. Write photos to temporary files, then rename them into place.
+4. Check every photo again (hash, size, decodes as a picture).
 5. One ``BEGIN IMMEDIATE`` transaction: merge the rows, record the bundle and the
-   acknowledgements, commit. A dry run does all of it and rolls back.
+   acknowledgements, keep the photos, commit. A dry run does all of it and rolls back.
 """
 
 from __future__ import annotations
@@ -108,13 +108,14 @@ def import_bundle(
         container.check_payload(fh, header, name)
         content = bundle.decrypt(fh, header, me, name)
     _check_manifest(content.manifest, header, name)
-    if content.attachments and not dry_run:
-        report.attachments = attachments.store(db.path.parent, content.attachments)
+    photos = attachments.check_all(content.attachments, name)
     try:
         with db.write() as session:
             if session.get(SyncBundle, header["bundle_id"]) is not None:
                 report.already_imported = True
                 return report
+            stored = attachments.store(session, photos)
+            report.attachments = 0 if dry_run else stored
             conn = session.connection()
             clock = now_ms or db.wall
             receiver = Receiver(me.role, me.unit_id)

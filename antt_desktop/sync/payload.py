@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from antt_desktop.store.models.photos import MAX_STORED_BYTES
 from antt_desktop.sync.canonical import canonical, loads_array, loads_object
 from antt_desktop.sync.errors import BundleRefused
 
@@ -27,6 +28,8 @@ MAX_MANIFEST = 16 * 1024 * 1024
 MAX_MEMBER = 1024**3
 MAX_RECORDS_BYTES = 2 * 1024**3  # decompressed, per table
 MAX_LINE = 4 * 1024 * 1024
+#: One photo (what the photos table may hold), checked before it is read.
+MAX_ATTACHMENT = MAX_STORED_BYTES
 #: Fast compression: level 3 writes a commune in a third of the time level 6 takes, for a
 #: file about a fifth larger.
 GZIP_LEVEL = 3
@@ -138,7 +141,10 @@ def read(stream: IO[bytes], name: str) -> Payload:
                     manifest = loads_object(_read_limited(fh, MAX_MANIFEST, name))
                     payload = Payload(manifest)
                     continue
-                data = _read_limited(fh, MAX_MEMBER, name)
+                limit = MAX_ATTACHMENT if _ATTACHMENT.match(member.name) else MAX_MEMBER
+                if member.size > limit:
+                    raise BundleRefused("too_large", file=name, member=member.name[:80])
+                data = _read_limited(fh, limit, name)
                 if (m := _RECORDS.match(member.name)) is not None:
                     table = m.group(1)
                     if table in payload.records:

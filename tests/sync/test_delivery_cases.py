@@ -11,13 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
+from antt_desktop.i18n.messages import sentence
+from antt_desktop.i18n.translator import Translator
+from antt_desktop.services.photos import set_photo
 from antt_desktop.services.units import add_area
-from antt_desktop.store import backup
+from antt_desktop.store import backup, photos
 from antt_desktop.store.database import open_database
 from antt_desktop.store.errors import DatabaseLocked
 from antt_desktop.store.models import Person
 from antt_desktop.sync import attachments, bundle, stick
 from antt_desktop.sync.errors import BundleRefused, SyncProblem
+from tests.pictures import portrait
 from tests.sync.helpers import add, edit, person
 from tests.sync.nodes import Network
 
@@ -205,15 +209,10 @@ def test_a_photo_that_does_not_match_its_hash_is_refused(
 ) -> None:
     upper = net.upper()
     post = net.post(upper)
-    photo = b"\xff\xd8 a photo of Nguyen Van A"
-    sha = hashlib.sha256(photo).hexdigest()
-    folder = attachments.folder(post.folder)
-    folder.mkdir(parents=True)
-    (folder / sha).write_bytes(photo)
     ident = add(post, "Nguyễn Văn Ảnh")
     with post.write() as ctx:
-        ctx.session.get(Person, ident).photo_sha256 = sha  # type: ignore[union-attr]
-    monkeypatch.setattr(attachments, "read_all", lambda _d, hashes: {h: b"another" for h in hashes})
+        sha = set_photo(ctx, ident, portrait()).sha256
+    monkeypatch.setattr(attachments, "read_all", lambda _s, hashes: {h: b"another" for h in hashes})
     [path] = post.export_to(upper)
     before = upper.whole_file_hash()
     with pytest.raises(BundleRefused) as caught:
@@ -222,7 +221,29 @@ def test_a_photo_that_does_not_match_its_hash_is_refused(
     assert upper.whole_file_hash() == before
     monkeypatch.undo()
     net.send(post, upper)
-    assert (attachments.folder(upper.folder) / sha).read_bytes() == photo
+    with post.read() as here, upper.read() as there:
+        assert photos.get(there.session, sha) == photos.get(here.session, sha) is not None
+
+
+def test_a_photo_that_is_not_a_picture_is_refused_though_its_hash_matches(
+    net: Network, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upper = net.upper()
+    post = net.post(upper)
+    ident = add(post, "Nguyễn Văn Ảnh")
+    junk = b"MZ\x90\x00 a program, not a photo"
+    sha = hashlib.sha256(junk).hexdigest()
+    with post.write() as ctx:
+        ctx.session.get(Person, ident).photo_sha256 = sha  # type: ignore[union-attr]
+    monkeypatch.setattr(attachments, "read_all", lambda _s, hashes: {sha: junk})
+    [path] = post.export_to(upper)
+    before = upper.whole_file_hash()
+    with pytest.raises(BundleRefused) as caught:
+        upper.import_file(path)
+    assert caught.value.reason == "attachment_picture"
+    said = sentence(caught.value.code, caught.value.params, Translator("vi"))
+    assert "không phải là ảnh mở được" in said
+    assert upper.whole_file_hash() == before
 
 
 def test_one_change_reaching_the_province_by_two_paths_merges_away(net: Network) -> None:

@@ -4,8 +4,6 @@ edits are merged and flagged for review, and the old post's copy becomes read-on
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from antt_desktop.domain.errors import ValidationFailed
@@ -13,14 +11,17 @@ from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.dossier_records import AssessmentInput, SupportInput, add_support, assess
 from antt_desktop.services.dossiers import DossierInput, edit_dossier, open_dossier
+from antt_desktop.services.photos import set_photo
 from antt_desktop.services.units import add_area
-from antt_desktop.store.models import Assessment, Dossier, Person, SyncConflict
-from antt_desktop.sync import attachments, conflicts, transfer
+from antt_desktop.store import photos
+from antt_desktop.store.models import Assessment, Dossier, SyncConflict
+from antt_desktop.sync import conflicts, transfer
+from tests.pictures import portrait
 from tests.sync.helpers import add, edit, person
 from tests.sync.nodes import CHIEF, UPPER, Network, Node
 
 AUTHOR = "Trung úy Lê Văn Tâm"
-PHOTO = b"\xff\xd8 anh the Ha Van Khanh"
+PHOTO = portrait(colour="#884422")
 
 
 def _assessment(dossier_id: str, period: str, written: str) -> AssessmentInput:
@@ -37,12 +38,8 @@ def _posts(net: Network) -> tuple[Node, Node, Node, str, str]:
     with a.write() as ctx:
         area = add_area(ctx, name="Thôn Na Mọn").id
     pid = add(a, "Hà Văn Khánh", born="1990", current_area_id=area)
-    sha = hashlib.sha256(PHOTO).hexdigest()
-    folder = attachments.folder(a.folder)
-    folder.mkdir(parents=True)
-    (folder / sha).write_bytes(PHOTO)
     with a.write() as ctx:
-        ctx.session.get(Person, pid).photo_sha256 = sha  # type: ignore[union-attr]
+        set_photo(ctx, pid, PHOTO)
         did = open_dossier(ctx, DossierInput(pid, "SUSPENDED", "10/08/2026")).id
         assess(ctx, _assessment(did, "2026-09", "02/10/2026"))
         add_support(ctx, SupportInput(did, "job", None, "Xưởng mộc Đồng Tâm", "15/09/2026"))
@@ -72,7 +69,7 @@ def _periods(node: Node, did: str) -> list[str]:
 
 
 def test_the_receiving_post_gets_the_whole_dossier_whatever_its_cursor(net: Network) -> None:
-    upper, _a, b, pid, did = _posts(net)
+    upper, a, b, pid, did = _posts(net)
     assert _dossier(b, did) is None  # another post's dossier never reached it
     _transfer(upper, did)
     [report] = net.send(upper, b)
@@ -82,7 +79,10 @@ def test_the_receiving_post_gets_the_whole_dossier_whatever_its_cursor(net: Netw
     assert at_b is not None and (at_b.owner_node, at_b.unit_id) == (b.node_id, b.unit_id)
     moved = person(b, pid)
     assert moved is not None and moved.unit_id == b.unit_id and moved.current_area_id is None
-    assert (attachments.folder(b.folder) / moved.photo_sha256).read_bytes() == PHOTO  # type: ignore[operator]
+    with a.read() as there, b.read() as here:
+        sha = moved.photo_sha256
+        assert sha is not None and photos.get(here.session, sha) == photos.get(there.session, sha)
+        assert photos.get(here.session, sha) is not None
     # the new post works on it like any of its own dossiers
     with b.write() as ctx:
         edit_dossier(ctx, did, {"officer_name": "Đại úy Lò Văn Minh"})

@@ -45,6 +45,9 @@ MESSAGES = {
     "sync.refused.attachment": N_(
         "the photo {name} in {file} does not match its fingerprint (nothing was imported)"
     ),
+    "sync.refused.attachment_picture": N_(
+        "the photo {name} in {file} is not a picture that can be opened (nothing was imported)"
+    ),
     "sync.refused.database": N_(
         "the database refused the records of {file}: {detail} (nothing was imported)"
     ),

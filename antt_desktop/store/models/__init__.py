@@ -17,6 +17,7 @@ from antt_desktop.store.models.people import (
     Pledge,
     name_columns,
 )
+from antt_desktop.store.models.photos import StoredPhoto
 from antt_desktop.store.models.reference import (
     Area,
     AuditEntry,
@@ -62,6 +63,7 @@ __all__ = [
     "Person",
     "Pledge",
     "Rubric",
+    "StoredPhoto",
     "Support",
     "SyncBundle",
     "SyncConflict",
