@@ -83,9 +83,7 @@ def _open(data: bytes) -> Image.Image:
                 )
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _refuse(
-            "photo.too_many_pixels", width="…", height="…", max=MAX_PHOTO_PIXELS // 1_000_000
-        ) from exc
+        raise _refuse("photo.bomb", max=MAX_PHOTO_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
         if _looks_accepted(data):  # the signature of a picture, then nothing readable
             raise _refuse("photo.damaged") from exc

@@ -32,6 +32,7 @@ from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.dossier_model import colour_of, period_text
 from antt_desktop.gui.people_model import born_text, mask_id_number
+from antt_desktop.gui.photo_panel import PhotoPanel
 from antt_desktop.gui.print_launch import PrintLauncher
 from antt_desktop.i18n.formatting import fmt_date, fmt_money
 from antt_desktop.i18n.messages import field_label
@@ -59,7 +60,6 @@ TABS = (
     N_("&History"),
 )
 TITLE = N_("Dossier: {name}")
-PHOTO = N_("Photo\n3×4")
 TIMELINE = (
     N_("Assessment period"),
     N_("Due on"),
@@ -142,7 +142,7 @@ class DossierView(QDialog):
         self.info = QFormLayout()
         self.info_values: dict[str, QLabel] = {}
         self.info_labels: dict[str, QLabel] = {}
-        self.photo = QLabel()
+        self.photo = PhotoPanel(app)
         self.assessments = QTreeWidget()
         self.records = {name: _table(len(cols)) for name, cols in RECORDS.items()}
         self.audit = _table(len(AUDIT))
@@ -182,9 +182,6 @@ class DossierView(QDialog):
     def _build(self) -> None:
         info_page = QWidget()
         info_row = QHBoxLayout(info_page)
-        self.photo.setFixedSize(120, 160)
-        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo.setStyleSheet("border: 1px dashed #888; color: #666;")
         info_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         info_row.addLayout(self.info, 1)
         for name in INFO_FIELDS:
@@ -226,7 +223,8 @@ class DossierView(QDialog):
     # --- filling ----------------------------------------------------------------------------
     def _on_changed(self, changed: object) -> None:
         names = set(changed) if isinstance(changed, set | frozenset | list | tuple) else set()
-        if not names or names & {"dossier", "assessment", "commitment", "support", "violation"}:
+        touched = {"dossier", "assessment", "commitment", "support", "violation", "person"}
+        if not names or names & touched:
             self.reload()
 
     def reload(self) -> None:
@@ -262,7 +260,7 @@ class DossierView(QDialog):
             ("print_sheet", PRINT_SHEET),
         ):
             self.buttons[key].setText(tr(text))
-        self.photo.setText(tr(PHOTO))
+        self.photo.retranslate()
         self.assessments.setHeaderLabels([tr(t) for t in TIMELINE])
         self.audit.setHorizontalHeaderLabels([tr(t) for t in AUDIT])
         for name, cols in RECORDS.items():
@@ -280,6 +278,7 @@ class DossierView(QDialog):
         tr, s = self.app.tr, self.summary
         assert s is not None
         d, p, cat = s.dossier, s.person, s.category
+        self.photo.show_person(p.id, p.photo_sha256)
         status = tr(DOSSIER_STATUSES.get(d.status, d.status))
         if d.closed_on:
             reason = tr(CLOSE_REASONS.get(d.close_reason or "", d.close_reason or ""))

@@ -21,7 +21,7 @@ from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles
 from antt_desktop.printing.pages import DocumentStart
-from antt_desktop.printing.person_facts import PhotoBox, identity_rows, residence
+from antt_desktop.printing.person_facts import identity_rows, photo_box, residence
 from antt_desktop.printing.records import unit_of
 from antt_desktop.printing.signature import (
     Signer,
@@ -105,7 +105,7 @@ def _person(s: DossierSummary, session: Session, tr: Translator, st: Styles) -> 
     return [
         *heading(tr(N_("I. THE PERSON UNDER MANAGEMENT")), st),
         table(
-            [[PhotoBox(tr(N_("Photo 4x6"))), who]],
+            [[photo_box(session, s.person, tr), who]],
             [box, W - box],
             [*BARE, ("LEFTPADDING", (1, 0), (1, -1), GAP)],
         ),

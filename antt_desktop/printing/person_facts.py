@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from sqlalchemy.orm import Session
 
@@ -12,17 +15,20 @@ from antt_desktop.printing.layout import styles
 from antt_desktop.printing.records import area_name
 from antt_desktop.printing.text import fmt_born, nfc, upper
 from antt_desktop.services import catalogues
+from antt_desktop.store import photos
 from antt_desktop.store.models import Household, Person
 
 PHOTO_W, PHOTO_H = 40 * mm, 60 * mm
 
 
 class PhotoBox(Flowable):  # type: ignore[misc]
-    """A 4x6 cm frame for the person's photo, labelled "Ảnh 4x6" (photos are glued in)."""
+    """A 4x6 cm frame with the person's photo in it, or labelled "Ảnh 4x6" when there is
+    none (a photo is glued in then)."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, photo: bytes | None = None) -> None:
         super().__init__()
         self.label = label
+        self.photo = photo
         self.width, self.height = PHOTO_W, PHOTO_H
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -34,9 +40,23 @@ class PhotoBox(Flowable):  # type: ignore[misc]
         c.setStrokeColor(colors.black)
         c.setLineWidth(0.6)
         c.rect(0, 0, self.width, self.height)
-        c.setFont(styles().fonts.italic, 12)
-        c.drawCentredString(self.width / 2, self.height / 2 - 4, self.label)
+        if self.photo is not None:
+            picture = ImageReader(io.BytesIO(self.photo))
+            w, h = picture.getSize()
+            scale = min(self.width / w, self.height / h)
+            shown_w, shown_h = w * scale, h * scale
+            x, y = (self.width - shown_w) / 2, (self.height - shown_h) / 2
+            c.drawImage(picture, x, y, shown_w, shown_h)
+        else:
+            c.setFont(styles().fonts.italic, 12)
+            c.drawCentredString(self.width / 2, self.height / 2 - 4, self.label)
         c.restoreState()
+
+
+def photo_box(session: Session, person: Person, tr: Translator) -> PhotoBox:
+    """The frame for ``person``, with their photo when this computer holds it."""
+    photo = photos.get(session, person.photo_sha256) if person.photo_sha256 else None
+    return PhotoBox(tr(N_("Photo 4x6")), photo)
 
 
 def sex_word(sex: str | None, tr: Translator) -> str:

@@ -18,9 +18,9 @@ from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles
 from antt_desktop.printing.person_facts import (
     PHOTO_W,
-    PhotoBox,
     household_address,
     identity_rows,
+    photo_box,
 )
 from antt_desktop.printing.pledge_register import status_word
 from antt_desktop.printing.records import (
@@ -189,7 +189,7 @@ def person_sheet(
     unit = unit_of(session, p.unit_id)
     gap = 6 * mm
     who = facts(identity_rows(session, p, tr), st, [54 * mm, W - PHOTO_W - gap - 54 * mm])
-    identity = table([[who, PhotoBox(tr(N_("Photo 4x6")))]], [W - PHOTO_W, PHOTO_W], BARE)
+    identity = table([[who, photo_box(session, p, tr)]], [W - PHOTO_W, PHOTO_W], BARE)
     parts = [
         (N_("Identity"), [identity]),
         (N_("Household"), _household(session, p, tr, st)),

@@ -19,6 +19,7 @@ from antt_desktop.domain.photo import (
     read_limited,
     too_large,
 )
+from antt_desktop.services.audit_events import record_view
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.store import photos as store
@@ -94,5 +95,11 @@ def photo_of(ctx: Ctx, person_id: str) -> bytes | None:
         return None
     data = store.get(ctx.session, person.photo_sha256)
     if data is not None:
-        ctx.audit("view", "person", person.id, ["photo_sha256"])
+        record_view(ctx, "person", person.id, ["photo_sha256"])
     return data
+
+
+def prepare_file(path: Path) -> Photo:
+    """Read and check a chosen picture file and make the JPEG to store (no database needed:
+    the window does this on a worker thread, then :func:`set_photo` writes it)."""
+    return prepare(read_picture_file(path))

@@ -15,6 +15,10 @@ MESSAGES = {
         "the picture is too large to open ({width}×{height} pixels, more than {max} million);"
         " it may be damaged or made to harm the computer"
     ),
+    "photo.bomb": N_(
+        "the picture is too large to open (more than {max} million pixels); it may be damaged"
+        " or made to harm the computer"
+    ),
     "photo.damaged": N_("the picture is damaged and cannot be opened"),
     "photo.hash": N_("the photo {name} does not match its fingerprint"),
 }
