@@ -31,7 +31,7 @@ from antt_desktop.services.listing import people_page
 from antt_desktop.services.search import search
 from antt_desktop.services.units import initialise
 from antt_desktop.store import audit, search_index
-from antt_desktop.store.database import DB_FILENAME, open_database
+from antt_desktop.store.database import DB_FILENAME, connect_raw, open_database
 
 TODAY = date(2026, 11, 22)
 BUDGETS = {
@@ -106,9 +106,9 @@ def raw_insert_baseline(source: Path, work: Path) -> float:
     return total
 
 
-def first_page(path: Path) -> float:
+def first_page(path: Path, key: bytes | None = None) -> float:
     def run() -> object:
-        db = open_database(path, write=False)
+        db = open_database(path, key, write=False)
         try:
             with db.read() as s:
                 return people_page(s, limit=50)
@@ -118,9 +118,9 @@ def first_page(path: Path) -> float:
     return timed(run)[0]
 
 
-def first_page_raw(path: Path) -> float:
+def first_page_raw(path: Path, key: bytes | None = None) -> float:
     def run() -> object:
-        conn = sqlite3.connect(path)
+        conn = connect_raw(path, key)
         try:
             return conn.execute(
                 "SELECT p.id, p.full_name, p.born, p.sex, p.id_number, a.name,"
@@ -133,10 +133,10 @@ def first_page_raw(path: Path) -> float:
     return timed(run)[0]
 
 
-def typical_queries(path: Path, n: int = 60) -> list[str]:
+def typical_queries(path: Path, n: int = 60, key: bytes | None = None) -> list[str]:
     """Queries officers type: full names with or without accents, initials, ID starts."""
     rng = random.Random(7)
-    conn = sqlite3.connect(path)
+    conn = connect_raw(path, key)
     names = [
         r[0] for r in conn.execute("SELECT full_name FROM persons ORDER BY random() LIMIT 400")
     ]
@@ -169,11 +169,13 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
 
-def search_times(path: Path, queries: list[str]) -> tuple[list[float], list[float]]:
-    db = open_database(path, write=False)
+def search_times(
+    path: Path, queries: list[str], key: bytes | None = None
+) -> tuple[list[float], list[float]]:
+    db = open_database(path, key, write=False)
     ours: list[float] = []
     raw: list[float] = []
-    conn = sqlite3.connect(path)
+    conn = connect_raw(path, key)
     try:
         with db.read() as s:
             for q in queries:  # warm the page cache the same way for both
@@ -194,13 +196,13 @@ def search_times(path: Path, queries: list[str]) -> tuple[list[float], list[floa
     return ours, raw
 
 
-def monthly_stats(path: Path) -> tuple[float, float]:
+def monthly_stats(path: Path, key: bytes | None = None) -> tuple[float, float]:
     period = Period.parse("2026-10")
-    db = open_database(path, write=False)
+    db = open_database(path, key, write=False)
     with db.read() as s:
         ours = timed(lambda: stats.compute(s, period, today=TODAY))[0]
     db.close()
-    conn = sqlite3.connect(path)
+    conn = connect_raw(path, key)
     start, end = period.start.isoformat(), period.end.isoformat()
     raw_sql = [
         (
@@ -229,9 +231,9 @@ def monthly_stats(path: Path) -> tuple[float, float]:
     return ours, raw
 
 
-def check_times(path: Path) -> tuple[float, float]:
+def check_times(path: Path, key: bytes | None = None) -> tuple[float, float]:
     def ours() -> object:
-        db = open_database(path, write=False)
+        db = open_database(path, key, write=False)
         try:
             with db.read() as s:
                 conn = s.connection()
@@ -246,7 +248,7 @@ def check_times(path: Path) -> tuple[float, float]:
             db.close()
 
     def raw() -> object:
-        conn = sqlite3.connect(path)
+        conn = connect_raw(path, key)
         try:
             return (
                 conn.execute("PRAGMA integrity_check").fetchall(),

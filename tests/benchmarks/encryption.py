@@ -1,0 +1,167 @@
+"""Cost of encryption at rest: the foundation benchmark on the same data set as a plain
+SQLite file and as a SQLCipher file, and the time of a login (SECURITY.md, issue #6).
+
+Run on demand (never part of the test suite):
+
+    .venv/bin/python -m tests.benchmarks.encryption --dir DIR [--scale district|commune]
+
+The plain data set is the foundation benchmark's (``DIR/<scale>/``, built on the first run);
+the encrypted one is an exact copy made with ``sqlcipher_export`` under a random key, with a
+key file holding the ``admin`` account's slot (production key-derivation cost), built once in
+``DIR/<scale>-encrypted/``. Every figure is measured on both, in the same run, through the
+application's own code (open + query, as the window and the command line do), and printed
+with the encrypted/plain ratio; the raw figure (bare sqlite3 against bare SQLCipher, same SQL)
+is beside it.
+
+The login is measured from the password to a usable post: the memory-hard key derivation
+that unwraps the account's slot, opening the encrypted file, reading the account and writing
+the login to the audit log; the key derivation alone is shown beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import statistics
+import time
+from pathlib import Path
+
+from antt_desktop.security.kdf import PRODUCTION, SALT_BYTES, derive_key
+from antt_desktop.security.keyslots import (
+    KeyFile,
+    KeySlot,
+    PostLabel,
+    key_file_path,
+    write_key_file,
+)
+from antt_desktop.security.login import login
+from antt_desktop.store.database import DB_FILENAME, connect_raw, open_database
+from tests.benchmarks import foundation
+
+PASSWORD = "mat-khau-do-dai-du"
+USER = "admin"
+
+
+def plain_set(work: Path, scale: str) -> Path:
+    folder = work / scale
+    path = folder / DB_FILENAME
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"building the {scale} data set in {path} ...", flush=True)
+        foundation.build(path, scale)
+    open_database(path).close()  # any schema upgrade happens before the clock
+    for backup in folder.glob("*.before-upgrade-*"):
+        backup.unlink()
+    return path
+
+
+def encrypted_copy(plain: Path, work: Path, scale: str) -> tuple[Path, bytes]:
+    """The same rows in a SQLCipher file, and its key (kept beside it for reuse)."""
+    folder = work / f"{scale}-encrypted"
+    path = folder / DB_FILENAME
+    key_hex = folder / "benchmark-key.hex"
+    if path.exists() and key_hex.exists():
+        key = bytes.fromhex(key_hex.read_text())
+        open_database(path, key).close()
+        return path, key
+    folder.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    key = secrets.token_bytes(32)
+    print(f"encrypting a copy into {path} ...", flush=True)
+    from antt_desktop.store.database import sqlcipher_module
+
+    conn = sqlcipher_module().connect(str(plain))
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{key.hex()}'\"", (str(path),))
+        conn.execute("SELECT sqlcipher_export('enc')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA enc.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE enc")
+    finally:
+        conn.close()
+    slot = KeySlot.wrap(key, USER, PASSWORD, PRODUCTION)
+    write_key_file(key_file_path(path), KeyFile(PostLabel("bench", "benchmark"), {USER: slot}))
+    key_hex.write_text(key.hex())
+    open_database(path, key).close()
+    return path, key
+
+
+def readable_by_plain_sqlite(path: Path) -> bool:
+    try:
+        conn = connect_raw(path, None, read_only=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
+        return True
+    except Exception:
+        return False
+
+
+def measure(path: Path, key: bytes | None) -> dict[str, tuple[float, float]]:
+    """work -> (ours, raw) seconds on one file."""
+    f = foundation
+    f.first_page(path, key)  # warm the OS page cache
+    figures = {
+        "first page of people (open+query)": (
+            min(f.first_page(path, key) for _ in range(5)),
+            min(f.first_page_raw(path, key) for _ in range(5)),
+        )
+    }
+    queries = f.typical_queries(path, key=key)
+    ours, raw = f.search_times(path, queries, key)
+    figures[f"search p95 ({len(queries)} queries)"] = (f.p95(ours), f.p95(raw))
+    figures["search median"] = (statistics.median(ours), statistics.median(raw))
+    figures["monthly statistics (2026-10)"] = f.monthly_stats(path, key)
+    figures["antt check"] = f.check_times(path, key)
+    return figures
+
+
+def login_times(path: Path, n: int = 5) -> tuple[list[float], list[float]]:
+    logins: list[float] = []
+    kdf: list[float] = []
+    for _ in range(n):
+        start = time.perf_counter()
+        with login(path, USER, PASSWORD, write=False):
+            pass
+        logins.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        derive_key(PASSWORD, secrets.token_bytes(SALT_BYTES), PRODUCTION)
+        kdf.append(time.perf_counter() - start)
+    return logins, kdf
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", choices=("commune", "district"), default="district")
+    parser.add_argument("--dir", type=Path, required=True, help="keep (or reuse) the data sets")
+    args = parser.parse_args()
+    plain = plain_set(args.dir, args.scale)
+    encrypted, key = encrypted_copy(plain, args.dir, args.scale)
+    assert readable_by_plain_sqlite(plain) and not readable_by_plain_sqlite(encrypted)
+    with_key = measure(encrypted, key)
+    without = measure(plain, None)
+    logins, kdf = login_times(encrypted)
+    lines = [
+        f"{args.scale} data set: {plain.stat().st_size / 2**20:,.0f} MB plain,"
+        f" {encrypted.stat().st_size / 2**20:,.0f} MB encrypted (plain sqlite3 reads nothing"
+        " of the encrypted file)",
+        f"{'work':<34} {'plain':>11} {'encrypted':>11} {'ratio':>7}"
+        f"   {'raw plain':>11} {'raw SQLCipher':>13} {'ratio':>7}",
+    ]
+    for work, (ours_plain, raw_plain) in without.items():
+        ours_enc, raw_enc = with_key[work]
+        lines.append(
+            f"{work:<34} {ours_plain * 1000:>8.1f} ms {ours_enc * 1000:>8.1f} ms"
+            f" {ours_enc / ours_plain:>6.2f}x   {raw_plain * 1000:>8.1f} ms"
+            f" {raw_enc * 1000:>10.1f} ms {raw_enc / raw_plain:>6.2f}x"
+        )
+    lines.append(
+        f"login (password to an open post), median of {len(logins)}:"
+        f" {statistics.median(logins) * 1000:,.0f} ms, of which the key derivation"
+        f" (argon2id, {PRODUCTION.time_cost} passes, {PRODUCTION.memory_kib // 1024} MiB)"
+        f" {statistics.median(kdf) * 1000:,.0f} ms"
+    )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
