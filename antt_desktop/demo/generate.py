@@ -129,6 +129,7 @@ def generate(
     today: date,
     progress: Progress | None = None,
     factor: float = 1.0,
+    id_block: tuple[int, int] | None = None,
 ) -> DemoSummary:
     """Generate demo data into an initialised database that holds no people yet.
 
@@ -139,6 +140,9 @@ def generate(
         today: the day the data is "as of" (assessments due, pledges of this year...).
         progress: called as ``progress(stage, done, total)``; returning False cancels.
         factor: scales every count (tests use 0.02).
+        id_block: ``(n, of)`` when posts generated one by one will meet at one upper unit
+            (a benchmark of 30 posts): this post takes the n-th of ``of`` blocks of ID-number
+            serials, so no two posts give the same ID number (each is unique nationwide).
 
     Raises:
         DemoTargetNotEmpty: the database already holds people.
@@ -149,10 +153,15 @@ def generate(
     with db.read() as session:
         local, prov, targets = _plan(session, scale, Rand(f"{seed}:plan"))
         upper_id, upper_name = local.id, local.name
-    stride = 1_000_000 // len(targets)
+    block, blocks = id_block if id_block is not None else (0, 1)
+    if not 0 <= block < blocks:
+        raise ValueError(f"ID block {block} of {blocks}")
+    stride = 1_000_000 // (len(targets) * blocks)
     if round(PERSONS * factor) > stride:
         raise ValueError(f"factor {factor} gives more people than ID serials allow")
-    offset = Rand(f"{seed}:id-serials").randrange(1_000_000)
+    # the blocks of one set of posts share the offset: their serials then never meet
+    offset_seed = f"blocks-of-{blocks}" if id_block is not None else seed
+    offset = Rand(f"{offset_seed}:id-serials").randrange(1_000_000)
     total = len(targets) * len(STAGES)
     done = 0
 
@@ -181,7 +190,7 @@ def generate(
                     ward=target.ward,
                     province=prov,
                     writer=writer,
-                    id_serial_base=index * stride,
+                    id_serial_base=(block * len(targets) + index) * stride,
                     id_serial_offset=offset,
                 )
                 _areas_and_officers(c)

@@ -105,7 +105,9 @@ def build(data: Path, communes: int, factor: float) -> float:
                 upper_name=UPPER_NAME,
             )
             identity.ensure(session)
-        generate(post, scale="commune", seed=n, today=TODAY, factor=factor)
+        generate(
+            post, scale="commune", seed=n, today=TODAY, factor=factor, id_block=(n - 1, communes)
+        )
         _enrol(post, upper, data / f"post{n:02d}")
         post.close()
     upper.close()

@@ -143,6 +143,18 @@ def test_id_numbers_match_sex_and_birth_year_and_are_unique(small: Database) -> 
     assert any(p.born and len(p.born) == 4 for p in people)  # some known only by year
 
 
+def test_posts_generated_apart_in_blocks_share_no_id_number(tmp_path: Path) -> None:
+    numbers: list[set[str]] = []
+    for n in range(3):
+        db = _post(tmp_path / f"post{n}.sqlite3")
+        generate(db, scale="commune", seed=n + 1, today=TODAY, factor=SMALL, id_block=(n, 3))
+        with db.read() as session:
+            numbers.append(set(session.execute(select(Person.id_number)).scalars()) - {None})
+        db.close()
+    assert all(numbers)
+    assert not (numbers[0] & numbers[1] or numbers[0] & numbers[2] or numbers[1] & numbers[2])
+
+
 def test_people_pass_the_people_service_validation(small: Database) -> None:
     with small.read() as session:
         ctx = Ctx(session, OFFICER, TODAY)
