@@ -3,7 +3,8 @@
 Nothing here knows what the columns mean. Every refusal is a problem on the field ``file``:
 too big, too many rows, not what the extension says, unreadable. Formulas are never
 evaluated: an .xlsx is opened with ``data_only=True`` (the value Excel saved, or nothing)
-and openpyxl parses its XML through defusedxml.
+and openpyxl parses its XML through defusedxml (checked before each workbook is opened); its
+parts are counted and their unpacked size bounded before any is unpacked.
 """
 
 from __future__ import annotations
@@ -25,8 +26,12 @@ MAX_MB = MAX_BYTES // (1024 * 1024)
 MAX_ROWS = 100_000
 #: Columns read per row; anything further right is dropped (a list has a dozen or two).
 MAX_COLUMNS = 200
-#: Refuse an .xlsx whose parts unpack to more than this (a "zip bomb").
+#: Refuse an .xlsx whose parts unpack to more than this (a "zip bomb"). Python's zipfile
+#: never unpacks a part past the size the archive declares for it, so the sum is a bound.
 MAX_UNPACKED = 400 * 1024 * 1024
+MAX_UNPACKED_MB = MAX_UNPACKED // (1024 * 1024)
+#: Parts an .xlsx may hold (a workbook has a dozen or two).
+MAX_PARTS = 2_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -80,15 +85,17 @@ def _read_xlsx(path: Path, head: bytes) -> list[RawRow]:
         raise refuse("import.not_xlsx")
     from openpyxl import load_workbook  # imported here: only imports need it
 
+    require_safe_xml()
     try:
         with zipfile.ZipFile(path) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                raise refuse("import.file_too_large", max=MAX_MB)
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS or sum(i.file_size for i in parts) > MAX_UNPACKED:
+                raise refuse("import.unpacks_too_large", max=MAX_UNPACKED_MB)
         workbook = load_workbook(path, read_only=True, data_only=True)
     except ValidationFailed:
         raise
     except Exception as exc:  # any parser failure means "not a workbook"
-        raise refuse("import.not_xlsx") from exc
+        raise refuse(_xml_refusal(exc) or "import.not_xlsx") from exc
     try:
         sheet = workbook.active  # the sheet the officer last looked at
         if not hasattr(sheet, "iter_rows"):  # a chart sheet, or none at all
@@ -100,9 +107,34 @@ def _read_xlsx(path: Path, head: bytes) -> list[RawRow]:
     except ValidationFailed:
         raise
     except Exception as exc:  # a damaged sheet part
-        raise refuse("import.unreadable") from exc
+        raise refuse(_xml_refusal(exc) or "import.unreadable") from exc
     finally:
         workbook.close()
+
+
+def require_safe_xml() -> None:
+    """Refuse to open a workbook unless openpyxl parses its XML through defusedxml (no entity
+    expansion, no external entities): openpyxl falls back to the plain parser when defusedxml
+    is missing or ``OPENPYXL_DEFUSEDXML`` is not "True"."""
+    from openpyxl.xml import functions
+
+    if not str(getattr(functions.iterparse, "__module__", "")).startswith("defusedxml"):
+        raise refuse("import.unsafe_reader")
+
+
+def _xml_refusal(exc: BaseException) -> str | None:
+    """``import.xml_entities`` when defusedxml refused entity or DTD declarations (an entity
+    bomb, an external entity): a workbook never needs them."""
+    from defusedxml import DefusedXmlException
+
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return None
+        if isinstance(seen, DefusedXmlException):
+            return "import.xml_entities"
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def decode_text(data: bytes) -> str:

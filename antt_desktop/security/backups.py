@@ -39,7 +39,7 @@ from antt_desktop.security.keyslots import (
 )
 from antt_desktop.security.roles import Role
 from antt_desktop.store import backup as raw_backup
-from antt_desktop.store.backup import BackupInvalid
+from antt_desktop.store.backup import BackupInvalid, BackupNoRoom, BackupTooLarge
 from antt_desktop.store.database import Database, connect_raw
 from antt_desktop.store.errors import DatabaseLocked
 
@@ -47,8 +47,14 @@ MAGIC = b"ANTT-BACKUP\x00"
 FORMAT = "antt-backup"
 VERSION = 1
 SUFFIX = ".anttbak"
+#: The header (key slots and facts about the copy) is read into memory only up to this.
 MAX_HEADER_BYTES = MAX_KEY_FILE_BYTES + 64 * 1024
+#: The database copy a backup may hold (streamed to a staging file, never held in memory).
 MAX_DATABASE_BYTES = 64 * 1024**3
+#: The largest backup file read at all: refused on its size before a byte is read.
+MAX_BACKUP_BYTES = len(MAGIC) + 4 + MAX_HEADER_BYTES + MAX_DATABASE_BYTES
+#: Room left on the disk after unpacking a backup, besides the copy itself.
+SPARE_DISK_BYTES = 64 * 1024 * 1024
 CHUNK = 1024 * 1024
 
 
@@ -113,6 +119,19 @@ def _invalid(path: Path, reason: str) -> BackupInvalid:
     return BackupInvalid(path=str(path), reason=reason)
 
 
+def _gigabytes(n: int) -> str:
+    return f"{n / 1024**3:.1f}".replace(".", ",")
+
+
+def _too_large(path: Path) -> BackupTooLarge:
+    return BackupTooLarge(path=str(path), max=_gigabytes(MAX_DATABASE_BYTES).replace(",0", ""))
+
+
+def _check_size(path: Path) -> None:
+    if path.stat().st_size > MAX_BACKUP_BYTES:
+        raise _too_large(path)
+
+
 def _read_header(path: Path, fh: BinaryIO) -> dict[str, Any]:
     if fh.read(len(MAGIC)) != MAGIC:
         raise _invalid(path, "not an ANTT Desktop backup file")
@@ -132,8 +151,10 @@ def _read_header(path: Path, fh: BinaryIO) -> dict[str, Any]:
     if doc.get("version") != VERSION:
         raise _invalid(path, f"backup format version {doc.get('version')!r} is unknown")
     size, digest = doc.get("database_bytes"), doc.get("database_sha256")
-    if type(size) is not int or not 0 < size <= MAX_DATABASE_BYTES or not isinstance(digest, str):
+    if type(size) is not int or not size > 0 or not isinstance(digest, str):
         raise _invalid(path, "damaged header")
+    if size > MAX_DATABASE_BYTES:
+        raise _too_large(path)
     if path.stat().st_size != len(MAGIC) + 4 + length + size:
         raise _invalid(path, "the file is cut short or has extra bytes")
     return doc
@@ -144,6 +165,7 @@ def backup_info(path: Path) -> BackupInfo:
     path = Path(path)
     if not path.is_file():
         raise _invalid(path, "missing")
+    _check_size(path)
     with path.open("rb") as fh:
         doc = _read_header(path, fh)
     return BackupInfo(
@@ -160,9 +182,13 @@ def _unpacked(path: Path, folder: Path) -> Iterator[tuple[Path, KeyFile]]:
     """The database copy of a backup in a staging file of ``folder``, checked against its
     hash, and the backup's key slots. The staging file is gone when the block ends."""
     staging = folder / f".restore-{secrets.token_hex(6)}.db"
+    if not path.is_file():
+        raise _invalid(path, "missing")
+    _check_size(path)
     try:
         with path.open("rb") as fh:
             doc = _read_header(path, fh)
+            _check_room(folder, int(doc["database_bytes"]))
             try:
                 keys = KeyFile.from_json(json.dumps(doc.get("keys")).encode("utf-8"))
             except Exception as exc:
@@ -179,6 +205,15 @@ def _unpacked(path: Path, folder: Path) -> Iterator[tuple[Path, KeyFile]]:
         yield staging, keys
     finally:
         staging.unlink(missing_ok=True)
+
+
+def _check_room(folder: Path, size: int) -> None:
+    """BackupNoRoom unless the copy and some spare fit on the disk (before writing it)."""
+    free = shutil.disk_usage(folder).free
+    if free < size + SPARE_DISK_BYTES:
+        raise BackupNoRoom(
+            folder=str(folder), need=_gigabytes(size + SPARE_DISK_BYTES), free=_gigabytes(free)
+        )
 
 
 def _chief_in(copy: Path, key: bytes, username: str) -> bool:
@@ -198,8 +233,8 @@ def restore_backup(db_path: Path, source: Path, username: str, password: str) ->
     The current database (with its key file) is kept aside first. Returns where.
 
     Raises:
-        BackupInvalid (nothing replaced), WrongCredentials (not a chief's password in that
-        backup), DatabaseLocked (the post is open elsewhere).
+        BackupInvalid, BackupTooLarge, BackupNoRoom (nothing replaced), WrongCredentials
+        (not a chief's password in that backup), DatabaseLocked (the post is open elsewhere).
     """
     db_path, source = Path(db_path), Path(source)
     db_path.parent.mkdir(parents=True, exist_ok=True)

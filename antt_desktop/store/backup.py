@@ -22,6 +22,20 @@ class BackupInvalid(KnownError):
     exit_code = 3
 
 
+class BackupTooLarge(KnownError):
+    """The file is larger than a backup may be (refused before it is read)."""
+
+    code = "backup.too_large"
+    exit_code = 3
+
+
+class BackupNoRoom(KnownError):
+    """The disk beside the database has no room to unpack the backup (nothing written)."""
+
+    code = "backup.no_room"
+    exit_code = 3
+
+
 def _database_errors() -> tuple[type[Exception], ...]:
     errors: list[type[Exception]] = [sqlite3.DatabaseError]
     try:
@@ -63,6 +77,10 @@ def check_backup(path: Path, key: bytes | None = None) -> str:
     try:
         conn: Any = connect_raw(path, key, read_only=True)
         try:
+            # a file from outside: its schema may not call functions, and every page's
+            # cells are checked as they are read
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA cell_size_check = ON")
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             node = conn.execute("SELECT count(*) FROM local_node").fetchone()[0]

@@ -28,6 +28,7 @@ SUFFIX = ".anttsync"
 CHUNK = 1024 * 1024
 #: FAT32 cannot hold a file of 4 GiB; no volume comes near it
 MAX_BUNDLE_BYTES = 4 * 1024**3 - 1
+MAX_BUNDLE_GB = 4
 
 _TEXT_FIELDS = ("bundle_id", "export_id", "sender", "recipient", "created_at", "payload_sha256")
 _INT_FIELDS = ("seq", "volume", "volumes", "payload_size")

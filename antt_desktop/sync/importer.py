@@ -93,7 +93,7 @@ def import_bundle(
     if not path.is_file():
         raise SyncProblem("sync.file.missing", path=str(path))
     if path.stat().st_size > container.MAX_BUNDLE_BYTES:
-        raise BundleRefused("too_large", file=name, member="file")
+        raise BundleRefused("file_too_large", file=name, max=container.MAX_BUNDLE_GB)
     with path.open("rb") as fh:
         header = container.read_header(fh, name)
         with db.write() as session:

@@ -598,7 +598,7 @@ def test_a_workbook_that_unpacks_too_big_is_refused(db, make_xlsx, counts, monke
     with pytest.raises(ValidationFailed) as refused:
         run(db, path)
 
-    assert refused.value.problems == [Problem("file", "import.file_too_large", {"max": 20})]
+    assert refused.value.problems == [Problem("file", "import.unpacks_too_large", {"max": 400})]
     assert counts() == before
 
 

@@ -9,6 +9,18 @@ MESSAGES = {
     "import.file_too_large": N_(
         "the file is larger than {max} MB; split the list into several files"
     ),
+    "import.unpacks_too_large": N_(
+        "the workbook would unpack to more than {max} MB; it may be damaged or made to harm"
+        " the computer"
+    ),
+    "import.xml_entities": N_(
+        "the file declares XML entities, which an Excel list never needs (it may be made to"
+        " harm the computer); it was not read"
+    ),
+    "import.unsafe_reader": N_(
+        "this installation cannot read Excel files safely (the defusedxml package is missing"
+        " or turned off); reinstall the program or save the list as .csv"
+    ),
     "import.too_many_rows": N_(
         "the file has more than {max} rows; split the list into several files"
     ),
