@@ -17,8 +17,10 @@ from antt_desktop.domain.dates import parse_date
 from antt_desktop.i18n.texts.audit import (
     ACTIONS,
     FIELDS_COLUMN,
+    LEAVES_PROTECTION,
     action_text,
     chain_text,
+    fields_text,
     plain,
     record_text,
 )
@@ -76,7 +78,7 @@ def _table(env: Env, rows: list[AuditRow]) -> None:
     for r in rows:
         when = r.at.strftime("%d/%m/%Y %H:%M:%S")
         what = action_text(r.action, tr)
-        fields = ", ".join(r.fields)
+        fields = fields_text(r.fields, tr)
         lines.append(
             [
                 str(r.seq),
@@ -148,4 +150,5 @@ def cmd_print(env: Env, args: argparse.Namespace) -> int:
     env.out.data({"path": str(path), "pages": printed.pages})
     text = env.out._(N_("Printed {pages} page(s) to {path}"))
     env.out.line(text.format(pages=printed.pages, path=path))
+    env.out.warning(env.out._(LEAVES_PROTECTION))
     return 0

@@ -90,7 +90,7 @@ def cmd_import(env: Env, args: argparse.Namespace) -> int:
                 N_("Refused rows saved to {path}: fix them there and import that file again.")
             ).format(path=payload["refused_file"])
         )
-        env.out.line(env.out._(LEAVES_PROTECTION))
+        env.out.warning(env.out._(LEAVES_PROTECTION))
     return 0
 
 

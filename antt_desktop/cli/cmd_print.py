@@ -19,6 +19,7 @@ from antt_desktop.cli.env import Env
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
+from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.audit import record_print, require_print
 from antt_desktop.printing.text import PrintOptions
@@ -110,6 +111,7 @@ def _run(env: Env, args: argparse.Namespace, make: Callable[[Ctx, PrintOptions],
     env.out.data({"path": str(path), "pages": pages})
     text = env.out._(N_("Printed {pages} page(s) to {path}"))
     env.out.line(text.format(pages=pages, path=path))
+    env.out.warning(env.out._(LEAVES_PROTECTION))
     return 0
 
 

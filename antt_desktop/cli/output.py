@@ -70,6 +70,10 @@ class Output:
         for p in problems:
             print(f"{self._('Warning')}: {describe(p, self.tr)}", file=self.err)
 
+    def warning(self, text: str) -> None:
+        """A warning in words already translated (on stderr, so stdout stays the result)."""
+        print(f"{self._('Warning')}: {text}", file=self.err)
+
     def error(self, code: str, params: dict[str, Any]) -> None:
         text = sentence(code, params, self.tr)
         if self.as_json:

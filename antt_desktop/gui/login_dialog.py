@@ -7,6 +7,8 @@ wait. On the demo post the dialog shows the demo account (its password is public
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,11 +53,13 @@ class LoginDialog(QDialog):
         *,
         unlock_user: str | None = None,
         kdf: KdfParams = PRODUCTION,
+        now: Callable[[], float] = time.time,
     ) -> None:
         super().__init__(parent)
         self.tr_ = tr
         self.db_path = db_path
         self.kdf = kdf
+        self.now = now  # the clock of the wait after wrong passwords (tests move it)
         self.unlock_user = unlock_user
         self.session: Unlocked | None = None
         self.keys: KeyRing | None = None
@@ -71,6 +75,7 @@ class LoginDialog(QDialog):
             self.ui.userEdit.setText(unlock_user)
             self.ui.userEdit.setReadOnly(True)
             self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+            self.ui.quitButton.hide()  # the open work waits for its own account's password
         elif self.label.demo:  # the demo post's account is public: filled in
             self.ui.userEdit.setText(DEMO_USER)
             self.ui.passwordEdit.setText(DEMO_PASSWORD)
@@ -116,6 +121,12 @@ class LoginDialog(QDialog):
         ui.loginButton.setText(tr(N_("&Unlock")) if unlocking else tr(N_("&Log in")))
         ui.quitButton.setText(tr(N_("&Quit")))
 
+    def reject(self) -> None:
+        """Esc or closing the window: the login ends, an unlock does not (only the password
+        lifts the lock, so nothing open is lost)."""
+        if self.unlock_user is None:
+            super().reject()
+
     def try_login(self) -> None:
         """Check the password; accept, or say what is wrong (nothing is opened)."""
         ui = self.ui
@@ -128,9 +139,9 @@ class LoginDialog(QDialog):
 
         try:
             if self.unlock_user is not None:
-                self.keys = verify(self.db_path, user, password, kdf=self.kdf)
+                self.keys = verify(self.db_path, user, password, kdf=self.kdf, now=self.now)
             else:
-                self.session = login(self.db_path, user, password, kdf=self.kdf)
+                self.session = login(self.db_path, user, password, kdf=self.kdf, now=self.now)
         except DatabaseLocked:
             self.locked_elsewhere = True
             self.reject()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from antt_desktop import __version__
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.idle_lock import IdleLock
 from antt_desktop.gui.navigation import (
     PAGES,
     NavigationList,
@@ -33,10 +34,13 @@ from antt_desktop.gui.navigation import (
 )
 from antt_desktop.gui.page import Page
 from antt_desktop.gui.qt_translation import LanguageSwitch
-from antt_desktop.gui.settings_store import Preferences, SettingsStore
+from antt_desktop.gui.settings_store import IDLE_LOCK_MINUTES, Preferences, SettingsStore
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
+from antt_desktop.services.audit_events import LOCK_BY_HAND
 
 if TYPE_CHECKING:
+    from antt_desktop.gui.audit_browser import AuditBrowser
     from antt_desktop.gui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
@@ -95,6 +99,10 @@ class MainWindow(QMainWindow):
         for label in (self._user_label, self._path_label):
             label.setContentsMargins(12, 0, 6, 0)
             self.statusBar().addPermanentWidget(label)
+        minutes = prefs.idle_lock_minutes if prefs is not None else IDLE_LOCK_MINUTES
+        self.idle_lock = IdleLock(app, self, minutes=minutes)
+        if prefs is not None:
+            prefs.idle_lock_listeners.append(self.idle_lock.set_minutes)
         self._build_menus()
 
         self.nav.currentRowChanged.connect(self._on_row_changed)
@@ -140,7 +148,10 @@ class MainWindow(QMainWindow):
 
         file_menu = menu(N_("&File"))
         self._action(file_menu, N_("&Import a list…"), QKeySequence("Ctrl+I"), self.import_list)
+        if self.app.may(Permission.AUDIT):  # the chief and the admin (the services check too)
+            self._action(file_menu, N_("Audit &log…"), QKeySequence(), self.open_audit_log)
         file_menu.addSeparator()
+        self._action(file_menu, N_("Loc&k the session"), QKeySequence("Ctrl+L"), self.lock_session)
         self._action(file_menu, N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         records = menu(N_("&Records"))
         self._action(records, N_("&New record"), QKeySequence("Ctrl+N"), self.new_record)
@@ -256,6 +267,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def lock_session(self) -> None:
+        """Tệp > Khóa phiên làm việc (Ctrl+L): cover the windows until the password is typed."""
+        self.idle_lock.lock(LOCK_BY_HAND)
+
+    def open_audit_log(self) -> AuditBrowser | None:
+        """Tệp > Nhật ký hệ thống: the audit log, for the chief and the admin."""
+        from antt_desktop.gui.audit_browser import open_audit_browser
+
+        return open_audit_browser(self.app, self)
+
     def _about(self) -> None:
         tr = self.app.tr
         QMessageBox.about(
@@ -273,4 +294,7 @@ class MainWindow(QMainWindow):
             self.settings.sync()
         if self._own_languages is not None:
             self._own_languages.uninstall()
+        self.idle_lock.stop()
+        if self.prefs is not None and self.idle_lock.set_minutes in self.prefs.idle_lock_listeners:
+            self.prefs.idle_lock_listeners.remove(self.idle_lock.set_minutes)
         super().closeEvent(event)

@@ -21,6 +21,8 @@ from antt_desktop.domain.text import fold
 from antt_desktop.gui.context import AppContext
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.text import PrintOptions, period_phrase
+from antt_desktop.services.audit_log import AuditFilter
+from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import Area, Dossier, Household, Person, Unit
 
@@ -216,3 +218,24 @@ def report_job(app: AppContext, period: Period, unit_id: str) -> PrintJob:
     file_name = f"{slug('bao-cao', period.label(), code)}.pdf"
     what = f"report {period.label()}"
     return PrintJob(title, file_name, "unit", unit_id, what, render, choices=(NUMBER, SIGNER))
+
+
+def audit_log_job(app: AppContext, f: AuditFilter) -> PrintJob:
+    """The audit log of filter ``f`` (chief and admin: the services refuse anyone else)."""
+    actor = app.actor
+    with app.read() as ctx:
+        ctx.require(Permission.AUDIT)
+        unit_id = ctx.local_unit().id
+
+    def render(
+        session: Session, today: date, o: PrintOptions, _progress: Progress | None
+    ) -> Printed:
+        from antt_desktop.printing.audit_log import audit_log_pdf
+
+        return audit_log_pdf(Ctx(session, actor, today), f, options=o)
+
+    title = app.tr(N_("Audit log"))
+    file_name = f"{slug('nhat-ky-he-thong', app.today().strftime('%Y%m%d'))}.pdf"
+    return PrintJob(
+        title, file_name, "unit", unit_id, "audit log", render, choices=(NUMBER, SIGNER)
+    )

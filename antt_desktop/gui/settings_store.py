@@ -1,4 +1,5 @@
-"""The officer's preferences on this computer: language, font size, window geometry, last page.
+"""The preferences on this computer: language, font size, the idle lock's period, window
+geometry, last page.
 
 Stored with :class:`QSettings` in an INI file beside the data (``<data dir>/settings.ini``),
 so a portable install keeps them and tests use a temporary file. The settings object is
@@ -7,6 +8,7 @@ passed in, never reached for globally.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -19,6 +21,9 @@ SETTINGS_FILENAME = "settings.ini"
 #: Font sizes the officer can choose, in points.
 FONT_POINTS = {"small": 9, "normal": 10, "large": 12}
 DEFAULT_FONT = "normal"
+#: Minutes without a key press or a mouse move before the session locks (SECURITY.md).
+IDLE_LOCK_MINUTES = 10
+IDLE_LOCK_RANGE = (1, 60)
 
 
 class SettingsStore:
@@ -63,6 +68,23 @@ class SettingsStore:
             raise ValueError(f"unknown font size {size!r}")
         self.qsettings.setValue("ui/font_size", size)
 
+    # --- the idle lock ------------------------------------------------------------------
+    @property
+    def idle_lock_minutes(self) -> int:
+        try:
+            value = int(str(self.qsettings.value("security/idle_lock_minutes", IDLE_LOCK_MINUTES)))
+        except ValueError:
+            return IDLE_LOCK_MINUTES
+        low, high = IDLE_LOCK_RANGE
+        return min(max(value, low), high)  # an edited file never turns the lock off
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        low, high = IDLE_LOCK_RANGE
+        if not low <= minutes <= high:
+            raise ValueError(f"idle lock of {minutes} minutes is outside {IDLE_LOCK_RANGE}")
+        self.qsettings.setValue("security/idle_lock_minutes", minutes)
+
     # --- the main window -------------------------------------------------------------
     @property
     def geometry(self) -> QByteArray | None:
@@ -102,6 +124,8 @@ class Preferences:
         self._qapp = qapp
         self._languages = languages
         self.data_dir = data_dir
+        #: told the new period when the idle lock's minutes change (the main window's lock)
+        self.idle_lock_listeners: list[Callable[[int], None]] = []
 
     @property
     def language(self) -> str:
@@ -118,3 +142,12 @@ class Preferences:
     def set_font_size(self, size: str) -> None:
         self.store.font_size = size
         apply_font_size(self._qapp, size)
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        return self.store.idle_lock_minutes
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        self.store.idle_lock_minutes = minutes
+        for listener in self.idle_lock_listeners:
+            listener(minutes)

@@ -16,6 +16,7 @@ from antt_desktop.i18n.texts.audit import (
     FIELDS_COLUMN,
     action_text,
     chain_text,
+    fields_text,
     filter_text,
     plain,
     record_text,
@@ -54,7 +55,7 @@ def cells(row: AuditRow, tr: Translator) -> list[str]:
         row.actor,
         action_text(row.action, tr),
         record_text(row.entity, row.entity_id, tr),
-        ", ".join(row.fields),
+        fields_text(row.fields, tr),
         row.detail or "",
     ]
 

@@ -103,15 +103,23 @@ def verify(
     return KeyRing(key_path, _unlock_key(key_path, username, password, now), kdf)
 
 
-def _move_pending_into_audit(db: Database, key_path: Path, actor: Actor) -> None:
+def _move_pending_into_audit(
+    db: Database, key_path: Path, actor: Actor, action: str = "login"
+) -> None:
     pending = read_key_file(key_path).pending_audit
     with db.journal() as session:
         for entry in pending:  # only failures are ever kept there, whatever the file says
             audit.append(session, entry.get("actor", "?"), "login_failed", detail=entry.get("at"))
-        audit.append(session, actor.username, "login", "user", None, detail=actor.role)
+        audit.append(session, actor.username, action, "user", None, detail=actor.role)
     if pending:
         with updating(key_path) as keys:
             keys.pending_audit = [e for e in keys.pending_audit if e not in pending]
+
+
+def record_unlock(db: Database, actor: Actor) -> None:
+    """The idle lock was lifted by ``actor``'s password (checked with :func:`verify`): the
+    wrong passwords typed meanwhile and the unlock go into the audit log."""
+    _move_pending_into_audit(db, key_file_path(db.path), actor, "unlock")
 
 
 def login(

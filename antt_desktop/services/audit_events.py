@@ -1,7 +1,7 @@
 """Audit entries of what is not a change to a record (SECURITY.md, "Audit"): a sensitive
 record opened, a file exported, a setting changed, the session locked and unlocked.
 
-Changes, prints, imports and logins are recorded where they happen (the services,
+Changes, prints, imports, logins and unlocks are recorded where they happen (the services,
 :mod:`antt_desktop.printing.audit`, the importers, :mod:`antt_desktop.security.login`); these
 are the other kinds, so the window and the command line word them the same way. Entries name
 fields, never their values.
@@ -69,9 +69,3 @@ def record_lock(ctx: Ctx, reason: str) -> None:
     """The session was locked (:data:`LOCK_IDLE` after the idle period, or by hand)."""
     ctx.require(Permission.READ)  # every account may lock its own session
     ctx.audit(LOCK, "user", None, detail=reason)
-
-
-def record_unlock(ctx: Ctx) -> None:
-    """The same account typed its password again and the session went on."""
-    ctx.require(Permission.READ)
-    ctx.audit(UNLOCK, "user", None)

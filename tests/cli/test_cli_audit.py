@@ -113,6 +113,7 @@ def test_print_writes_the_filtered_log_and_records_the_print(post: Any, tmp_path
 
     assert r.code == 0, r.err
     assert r.json["path"] == str(out)
+    assert "không còn được phần mềm bảo vệ" in r.err  # the file leaves the protection
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "NHẬT KÝ HỆ THỐNG" in text
     assert "thao tác: Mở xem hồ sơ, thông tin" in text

@@ -88,7 +88,7 @@ def test_refused_rows_saved_to_a_workbook_are_an_audited_export(post: Any, tmp_p
 
     assert r.code == 0, r.err
     assert out.exists()
-    assert "không còn được phần mềm bảo vệ" in r.out
+    assert "Lưu ý: Tệp đã lưu ra ngoài không còn được phần mềm bảo vệ" in r.err
     [(actor, entity, _id, _fields, detail)] = entries(post.data_dir, "export")
     assert (actor, entity) == (CHIEF, "persons")
     assert detail == "refused rows of ds.xlsx: loi.xlsx, 1 rows"

@@ -17,7 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_SettingsForm(object):
     def setupUi(self, SettingsForm):
@@ -126,6 +127,61 @@ class Ui_SettingsForm(object):
 
         self.pageLayout.addWidget(self.dataGroup)
 
+        self.securityGroup = QGroupBox(SettingsForm)
+        self.securityGroup.setObjectName(u"securityGroup")
+        self.securityLayout = QFormLayout(self.securityGroup)
+        self.securityLayout.setObjectName(u"securityLayout")
+        self.securityLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.idleLockLabel = QLabel(self.securityGroup)
+        self.idleLockLabel.setObjectName(u"idleLockLabel")
+
+        self.securityLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.idleLockLabel)
+
+        self.idleLockRow = QHBoxLayout()
+        self.idleLockRow.setObjectName(u"idleLockRow")
+        self.idleLockSpin = QSpinBox(self.securityGroup)
+        self.idleLockSpin.setObjectName(u"idleLockSpin")
+        self.idleLockSpin.setMinimum(1)
+        self.idleLockSpin.setMaximum(60)
+        self.idleLockSpin.setValue(10)
+
+        self.idleLockRow.addWidget(self.idleLockSpin)
+
+        self.lockNowButton = QPushButton(self.securityGroup)
+        self.lockNowButton.setObjectName(u"lockNowButton")
+
+        self.idleLockRow.addWidget(self.lockNowButton)
+
+        self.idleLockSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.idleLockRow.addItem(self.idleLockSpacer)
+
+
+        self.securityLayout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.idleLockRow)
+
+        self.idleLockHint = QLabel(self.securityGroup)
+        self.idleLockHint.setObjectName(u"idleLockHint")
+        self.idleLockHint.setWordWrap(True)
+
+        self.securityLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.idleLockHint)
+
+        self.auditRow = QHBoxLayout()
+        self.auditRow.setObjectName(u"auditRow")
+        self.auditLogButton = QPushButton(self.securityGroup)
+        self.auditLogButton.setObjectName(u"auditLogButton")
+
+        self.auditRow.addWidget(self.auditLogButton)
+
+        self.auditSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.auditRow.addItem(self.auditSpacer)
+
+
+        self.securityLayout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.auditRow)
+
+
+        self.pageLayout.addWidget(self.securityGroup)
+
         self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.pageLayout.addItem(self.bottomSpacer)
@@ -135,6 +191,7 @@ class Ui_SettingsForm(object):
         self.fontSizeLabel.setBuddy(self.fontSizeCombo)
         self.dataFolderLabel.setBuddy(self.dataFolderEdit)
         self.databaseLabel.setBuddy(self.databaseEdit)
+        self.idleLockLabel.setBuddy(self.idleLockSpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.languageCombo, self.fontSizeCombo)
         QWidget.setTabOrder(self.fontSizeCombo, self.dataFolderEdit)
@@ -142,6 +199,9 @@ class Ui_SettingsForm(object):
         QWidget.setTabOrder(self.openFolderButton, self.databaseEdit)
         QWidget.setTabOrder(self.databaseEdit, self.backupButton)
         QWidget.setTabOrder(self.backupButton, self.backupAsButton)
+        QWidget.setTabOrder(self.backupAsButton, self.idleLockSpin)
+        QWidget.setTabOrder(self.idleLockSpin, self.lockNowButton)
+        QWidget.setTabOrder(self.lockNowButton, self.auditLogButton)
 
         self.retranslateUi(SettingsForm)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
@@ -11,10 +12,16 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.form_support import debounced
 from antt_desktop.gui.forms.ui_settings import Ui_SettingsForm
 from antt_desktop.gui.page import Page
 from antt_desktop.gui.print_render import failure_text
-from antt_desktop.gui.settings_store import FONT_POINTS, Preferences
+from antt_desktop.gui.settings_store import (
+    FONT_POINTS,
+    IDLE_LOCK_MINUTES,
+    IDLE_LOCK_RANGE,
+    Preferences,
+)
 from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
@@ -24,10 +31,14 @@ from antt_desktop.services.audit_events import record_setting
 from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
 
+if TYPE_CHECKING:
+    from antt_desktop.gui.audit_browser import AuditBrowser
+
 #: Each language is named in itself, so an officer can always find their own.
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
 FONT_SIZE_LABELS = {"small": N_("Small"), "normal": N_("Normal"), "large": N_("Large")}
 BACKUP_FOLDER = "backups"
+IDLE_SAVE_DELAY_MS = 800  # the arrows step the minutes: one change recorded, not each step
 
 
 class SettingsPage(Page):
@@ -46,7 +57,7 @@ class SettingsPage(Page):
         heading.setPointSize(heading.pointSize() + 4)
         heading.setBold(True)
         self.ui.titleLabel.setFont(heading)
-        for group in (self.ui.appearanceGroup, self.ui.dataGroup):
+        for group in (self.ui.appearanceGroup, self.ui.dataGroup, self.ui.securityGroup):
             group.setMaximumWidth(900)  # a readable width on a wide screen
         for code, name in LANGUAGE_NAMES:
             self.ui.languageCombo.addItem(name, code)
@@ -63,6 +74,16 @@ class SettingsPage(Page):
         self.ui.openFolderButton.clicked.connect(self._open_folder)
         self.ui.backupButton.clicked.connect(lambda _checked=False: self.backup_now())
         self.ui.backupAsButton.clicked.connect(self._backup_as)
+        self.ui.auditLogButton.setVisible(app.may(Permission.AUDIT))  # the services check too
+        self.ui.idleLockSpin.setRange(*IDLE_LOCK_RANGE)
+        self.ui.idleLockSpin.setValue(prefs.idle_lock_minutes if prefs else IDLE_LOCK_MINUTES)
+        # guards the data: the chief's or the admin's to change (the audit entry checks too)
+        self.ui.idleLockSpin.setEnabled(prefs is not None and app.may(Permission.SETTINGS))
+        self._idle_timer = debounced(self, self._save_idle_lock, IDLE_SAVE_DELAY_MS)
+        self.ui.idleLockSpin.valueChanged.connect(lambda _v: self._idle_timer.start())
+        self.ui.idleLockSpin.editingFinished.connect(self._save_idle_lock)
+        self.ui.lockNowButton.clicked.connect(self.lock_now)
+        self.ui.auditLogButton.clicked.connect(self.open_audit_log)
         self.last_backup: Path | None = None
         self.retranslate()
 
@@ -97,6 +118,23 @@ class SettingsPage(Page):
             )
         )
         ui.backupAsButton.setText(tr(N_("Back up &to a file…")))
+        ui.securityGroup.setTitle(tr(N_("Security")))
+        ui.idleLockLabel.setText(tr(N_("Loc&k after:")))
+        ui.idleLockSpin.setSuffix(tr(N_(" minutes without use")))
+        ui.lockNowButton.setText(tr(N_("Lock &now (Ctrl+L)")))
+        ui.idleLockHint.setText(
+            tr(
+                N_(
+                    "The windows are covered and the password of the account is asked for"
+                    " again; open editors keep what was typed. Only the chief or the"
+                    " administrator changes the period."
+                )
+            )
+        )
+        ui.auditLogButton.setText(tr(N_("Audit &log…")))
+        ui.auditLogButton.setToolTip(
+            tr(N_("Who opened, changed, printed or exported which record, and when"))
+        )
         self._sync_choices()
 
     # --- preferences --------------------------------------------------------------------
@@ -124,6 +162,29 @@ class SettingsPage(Page):
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
+
+    def _save_idle_lock(self) -> None:
+        self._idle_timer.stop()
+        minutes = self.ui.idleLockSpin.value()
+        if self.prefs is None or minutes == self.prefs.idle_lock_minutes:
+            return
+        if self.audit_setting("idle_lock_minutes", minutes):  # refused: nothing changes
+            self.prefs.set_idle_lock_minutes(minutes)
+        else:
+            self.ui.idleLockSpin.blockSignals(True)
+            self.ui.idleLockSpin.setValue(self.prefs.idle_lock_minutes)
+            self.ui.idleLockSpin.blockSignals(False)
+
+    def lock_now(self) -> None:
+        """Lock the session at once (the main window's Ctrl+L)."""
+        lock = getattr(self.window(), "lock_session", None)
+        if callable(lock):
+            lock()
+
+    def open_audit_log(self) -> AuditBrowser | None:
+        from antt_desktop.gui.audit_browser import open_audit_browser
+
+        return open_audit_browser(self.app, self)
 
     # --- backup ---------------------------------------------------------------------------
     def default_backup_path(self) -> Path:

@@ -113,6 +113,14 @@ def record_text(entity: str | None, entity_id: str | None, tr: Translator) -> st
     return " ".join(p for p in (entity_text(entity, tr), (entity_id or "")[:8]) if p)
 
 
+def fields_text(fields: list[str] | tuple[str, ...], tr: Translator) -> str:
+    """The field names of an entry as the forms label them (``Họ và tên, Ngày sinh``); a
+    field with no label (an internal one) keeps its name."""
+    from antt_desktop.i18n.messages import field_label
+
+    return ", ".join(field_label(f, tr) for f in fields)
+
+
 def chain_text(entries: int, first_broken: int | None, problems: int, tr: Translator) -> str:
     """The state of the hash chain in plain words (``Nhật ký nguyên vẹn…``)."""
     if first_broken is not None:
