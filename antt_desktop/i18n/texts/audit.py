@@ -113,12 +113,17 @@ def record_text(entity: str | None, entity_id: str | None, tr: Translator) -> st
     return " ".join(p for p in (entity_text(entity, tr), (entity_id or "")[:8]) if p)
 
 
+#: Columns the program derives from others (search and sort keys of a name, the year of a
+#: birth date): the entry keeps them, the reader sees the field they come from.
+DERIVED_FIELDS = frozenset({"given_folded", "name_folded", "sort_key", "birth_year"})
+
+
 def fields_text(fields: list[str] | tuple[str, ...], tr: Translator) -> str:
     """The field names of an entry as the forms label them (``Họ và tên, Ngày sinh``); a
-    field with no label (an internal one) keeps its name."""
+    field with no label keeps its name, a derived one is left out."""
     from antt_desktop.i18n.messages import field_label
 
-    return ", ".join(field_label(f, tr) for f in fields)
+    return ", ".join(field_label(f, tr) for f in fields if f not in DERIVED_FIELDS)
 
 
 def chain_text(entries: int, first_broken: int | None, problems: int, tr: Translator) -> str:
