@@ -127,9 +127,29 @@ class IdleLock(QObject):
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and not self.is_locked:
+        kind = event.type()
+        if kind in ACTIVITY and not self.is_locked:
             self.timer.start()  # restarts the period
+        elif kind == QEvent.Type.Show and self.is_locked and isinstance(watched, QWidget):
+            self._cover_new(watched)  # a message a background task opens while locked
         return False
+
+    def _cover_new(self, widget: QWidget) -> None:
+        kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        if (
+            not widget.isWindow()
+            or widget.windowType() not in kinds
+            or widget is self.dialog
+            or widget in self._titles
+        ):
+            return
+        self._cover(widget)
+
+    def _cover(self, w: QWidget) -> None:
+        tr = self.app.tr
+        self._titles[w] = w.windowTitle()
+        w.setWindowTitle(tr(LOCKED_TITLE))
+        self._covers.append(LockCover(w, tr(COVER_TEXT)))
 
     # --- locking ------------------------------------------------------------------------------
     def _windows(self) -> list[QWidget]:
@@ -147,9 +167,7 @@ class IdleLock(QObject):
         self.timer.stop()
         tr = self.app.tr
         for w in [self.window, *(w for w in self._windows() if w is not self.window)]:
-            self._titles[w] = w.windowTitle()
-            w.setWindowTitle(tr(LOCKED_TITLE))
-            self._covers.append(LockCover(w, tr(COVER_TEXT)))
+            self._cover(w)
         try:
             with self.app.write() as ctx:
                 record_lock(ctx, reason)

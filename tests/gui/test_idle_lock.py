@@ -191,3 +191,20 @@ def test_an_officer_may_not_change_the_period(qtbot, app_ctx, prefs) -> None:
     assert not page.ui.idleLockSpin.isEnabled()
     assert not page.audit_setting("idle_lock_minutes", 60)  # the service refuses too
     assert "không có quyền" in page.ui.backupStatusLabel.text()
+
+
+def test_a_window_opened_while_locked_is_covered_too(qtbot, window) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.idle_lock.lock()
+    message = QMessageBox(QMessageBox.Icon.Warning, "In", "Máy in không sẵn sàng", parent=window)
+    message.open()  # as a print finishing in the background would
+
+    assert [c.isVisible() for c in message.findChildren(LockCover)] == [True]
+    assert message.windowTitle() == "ANTT Desktop — đã khóa phiên làm việc"
+    dialog = window.idle_lock.dialog
+    assert dialog is not None and not dialog.findChildren(LockCover)
+    with qtbot.waitSignal(window.idle_lock.unlocked):
+        type_password(qtbot, dialog, TEST_PASSWORD)
+    assert message.windowTitle() == "In"
+    message.done(0)
