@@ -40,7 +40,12 @@ COLUMNS = (N_("No."), N_("Time"), N_("Account"), N_("Action"), N_("Record"), FIE
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    log = commands.add_parser("audit", help="the audit log: list or print it (chief, admin)")
+    log = commands.add_parser(
+        "audit",
+        help="the audit log: list or print it (chief, admin)",
+        description="--user after the action filters by account; the account that logs in"
+        " goes before the command (antt --user NAME audit list) or in $ANTT_USER.",
+    )
     sub = log.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = sub.add_parser("list", help="the entries of the audit log, oldest first")
     _filters(p)

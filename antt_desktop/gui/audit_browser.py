@@ -115,6 +115,7 @@ class AuditBrowser(QDialog):
         self.check_chain()
         self.apply_filter()
         app.changes.language_changed.connect(self.retranslate)
+        app.changes.changed.connect(self._on_changed)
         self.retranslate()
 
     # --- building ---------------------------------------------------------------------------
@@ -190,6 +191,11 @@ class AuditBrowser(QDialog):
             return
         self.problem.clear()
         self.problem.hide()
+        self._show_count()
+
+    def _on_changed(self, _changed: object) -> None:
+        """Every change is an entry of the log: show it (the filter stays)."""
+        self.model.reload()
         self._show_count()
 
     def clear_filter(self) -> None:
