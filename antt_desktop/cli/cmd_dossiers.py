@@ -20,6 +20,7 @@ from antt_desktop.services import catalogues
 from antt_desktop.services.assessments import assessment_timeline, due_assessments
 from antt_desktop.services.audit_events import record_view, shown_fields
 from antt_desktop.services.context import Ctx
+from antt_desktop.services.disclosure import in_record, mask_id_number
 from antt_desktop.services.dossier_records import (
     AssessmentInput,
     CommitmentInput,
@@ -188,7 +189,7 @@ def _dossier(env: Env, change: Callable[[Ctx], Dossier] | None, dossier_id: str 
             dossier_id = change(ctx).id
         summary = dossier_summary(ctx.session, dossier_id)
         timeline = assessment_timeline(ctx.session, dossier_id, ctx.today)
-        record = text.dossier_record(summary, timeline, env.out.tr)
+        record = text.dossier_record(summary, timeline, env.out.tr, in_record(ctx))
         if change is None:  # a change shows what was just written, not a view
             record_view(ctx, "dossier", dossier_id, shown_fields(record))
     lines = text.dossier_lines(record, env.out.tr)
@@ -271,7 +272,7 @@ def cmd_violation(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
     query = (
-        select(Dossier, Person.full_name, DossierCategory)
+        select(Dossier, Person.full_name, Person.id_number, DossierCategory)
         .join(Person, Person.id == Dossier.person_id)
         .join(DossierCategory, DossierCategory.code == Dossier.category_code)
         .where(Dossier.deleted.is_(False))
@@ -290,8 +291,8 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
                 )
             query = query.where(Dossier.category_code == code)
         rows = [
-            text.list_record(d, name, cat, env.out.tr)
-            for d, name, cat in ctx.session.execute(query)
+            text.list_record(d, name, mask_id_number(number), cat, env.out.tr)
+            for d, name, number, cat in ctx.session.execute(query)
         ]
     return _show(env, rows, text.list_lines(rows, env.out.tr))
 

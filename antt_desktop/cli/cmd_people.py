@@ -18,11 +18,13 @@ from antt_desktop.services.audit_events import (
     shown_fields,
 )
 from antt_desktop.services.context import Ctx
+from antt_desktop.services.disclosure import SENSITIVE, in_record
 from antt_desktop.services.people import PersonInput, add_person, edit_person
 from antt_desktop.services.search import search
 from antt_desktop.services.units import area_by_name
 from antt_desktop.store.models import Area, Person
 
+WITHHELD = N_("Not shown to your account (sensitive personal data): {fields}.")
 PERSON_OPTIONS = (
     ("--name", "full_name"),
     ("--other-names", "other_names"),
@@ -98,7 +100,8 @@ def person_record(ctx: Ctx, p: Person) -> dict[str, Any]:
 
     ethnic = catalogues.codes(ctx.session, catalogues.ETHNIC)
     religion = catalogues.codes(ctx.session, catalogues.RELIGION)
-    return {
+    shown = in_record(ctx)
+    record = {
         "id": p.id,
         "full_name": p.full_name,
         "other_names": p.other_names,
@@ -120,6 +123,8 @@ def person_record(ctx: Ctx, p: Person) -> dict[str, Any]:
         "relation_to_head": p.relation_to_head,
         "notes": p.notes,
     }
+    withheld = shown.withheld({n: getattr(p, n) for n in SENSITIVE})
+    return shown.person(record) | {"withheld": withheld}
 
 
 def _print_person(env: Env, record: dict[str, Any]) -> None:
@@ -127,10 +132,13 @@ def _print_person(env: Env, record: dict[str, Any]) -> None:
     rows = [
         (field_label(k, env.out.tr), str(v))
         for k, v in record.items()
-        if v not in (None, "") and k not in ("id", "household_id")
+        if v not in (None, "", []) and k not in ("id", "household_id", "withheld")
     ]
     env.out.line(f"{record['full_name']}  [{record['id']}]")
     env.out.table(rows)
+    if record["withheld"]:
+        names = ", ".join(field_label(k, env.out.tr) for k in record["withheld"])
+        env.out.line(env.out._(WITHHELD).format(fields=names))
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
@@ -156,7 +164,7 @@ def cmd_edit(env: Env, args: argparse.Namespace) -> int:
 def cmd_show(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
         record = person_record(ctx, ctx.get(Person, args.id, "person"))
-        record_view(ctx, "person", record["id"], shown_fields(record))
+        record_view(ctx, "person", record["id"], shown_fields(record, ("id", "withheld")))
     _print_person(env, record)
     return 0
 
@@ -202,7 +210,7 @@ def cmd_photo(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_search(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        hits = search(ctx.session, args.text, limit=args.limit, kind=args.kind)
+        hits = search(ctx, args.text, limit=args.limit, kind=args.kind)
     env.out.data([h.to_dict() for h in hits])
     if not hits:
         env.out.line(env.out._(N_("Nothing found.")))

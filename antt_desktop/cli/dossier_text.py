@@ -19,6 +19,7 @@ from antt_desktop.i18n.texts.dossiers import (
 )
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.assessments import DueItem, TimelineEntry
+from antt_desktop.services.disclosure import Disclosure
 from antt_desktop.services.dossier_summary import DossierSummary
 from antt_desktop.store.models import Assessment, Dossier, DossierCategory
 
@@ -80,11 +81,12 @@ def assessment_record(a: Assessment) -> dict[str, Any]:
 
 
 def dossier_record(
-    summary: DossierSummary, timeline: list[TimelineEntry], tr: Translator
+    summary: DossierSummary, timeline: list[TimelineEntry], tr: Translator, shown: Disclosure
 ) -> dict[str, Any]:
-    """A dossier with its person, assessment booklet and other records (``--json``)."""
+    """A dossier with its person, assessment booklet and other records (``--json``); the
+    person's sensitive fields as ``shown`` lets the reader see them."""
     d, p = summary.dossier, summary.person
-    person = columns(p, ("id", *PERSON))
+    person = shown.person(columns(p, ("id", *PERSON)))
     person["born"] = PartialDate.from_iso(p.born).format() if p.born else None
     return {
         "id": d.id,
@@ -110,11 +112,12 @@ def dossier_record(
 
 
 def list_record(
-    d: Dossier, person_name: str, cat: DossierCategory, tr: Translator
+    d: Dossier, person_name: str, id_number: str, cat: DossierCategory, tr: Translator
 ) -> dict[str, Any]:
-    """One line of ``dossier list``."""
+    """One line of ``dossier list`` (``id_number`` masked, as lists show it)."""
     record = columns(d, ("id", "person_id", "category_code", "opened_on", "status", "closed_on"))
-    return record | {"person_name": person_name, "category_name": category_name(cat, tr)}
+    names = {"person_name": person_name, "id_number": id_number}
+    return record | names | {"category_name": category_name(cat, tr)}
 
 
 def category_record(c: DossierCategory, tr: Translator) -> dict[str, Any]:
@@ -242,7 +245,8 @@ def list_lines(rows: list[dict[str, Any]], tr: Translator) -> list[str]:
     lines = [] if rows else [tr(N_("No dossier found."))]
     for r in rows:
         status = show_value("status", r["status"], tr)
-        line = f"  {r['person_name']}  —  {r['category_name']}  {fmt_date(r['opened_on'], tr)}"
+        who = f"{r['person_name']} ({r['id_number']})" if r["id_number"] else r["person_name"]
+        line = f"  {who}  —  {r['category_name']}  {fmt_date(r['opened_on'], tr)}"
         lines.append(f"{line}  {status}  [{r['id']}]")
     return lines
 

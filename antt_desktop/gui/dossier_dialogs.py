@@ -180,7 +180,7 @@ class OpenDossierDialog(EditorDialog):
         self._search_timer.stop()
         text = self.ui.person_search.text()
         with self.app.read() as ctx:
-            hits = search.search(ctx.session, text, limit=30, kind="person") if text else []
+            hits = search.search(ctx, text, limit=30, kind="person") if text else []
         self.ui.person_results.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.name} — {hit.detail}" if hit.detail else hit.name)

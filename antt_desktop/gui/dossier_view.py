@@ -31,7 +31,7 @@ from antt_desktop.gui import dossier_dialogs as dialogs
 from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.dossier_model import colour_of, period_text
-from antt_desktop.gui.people_model import born_text, mask_id_number
+from antt_desktop.gui.people_model import born_text
 from antt_desktop.gui.photo_panel import PhotoPanel
 from antt_desktop.gui.print_launch import PrintLauncher
 from antt_desktop.i18n.formatting import fmt_date, fmt_money
@@ -47,6 +47,7 @@ from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
 from antt_desktop.services.audit_events import VIEW, record_view
+from antt_desktop.services.disclosure import for_role
 from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
 from antt_desktop.store.models import Assessment, AuditEntry
 
@@ -286,7 +287,7 @@ class DossierView(QDialog):
         values = {
             "full_name": p.full_name,
             "born": born_text(p.born),
-            "id_number": mask_id_number(p.id_number),
+            "id_number": for_role(self.app.actor.role, opened=True).id_number(p.id_number),
             "current_address": p.current_address or "",
             "category_code": cat.name_vi if tr.lang == "vi" else cat.name_en,
             "opened_on": fmt_date(d.opened_on, tr),

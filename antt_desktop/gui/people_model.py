@@ -25,20 +25,13 @@ from antt_desktop.domain.dates import PartialDate
 from antt_desktop.gui.context import AppContext
 from antt_desktop.gui.lazy_model import LazyTableModel
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
+from antt_desktop.services.disclosure import mask_id_number
 from antt_desktop.store import fast_read, search_index
 from antt_desktop.store.models import Area, Person
 
 log = logging.getLogger(__name__)
-MASK = "••••"
-
-
-def mask_id_number(number: str | None) -> str:
-    """``019012345678`` → ``0190••••5678``: enough to recognise, not to copy."""
-    if not number:
-        return ""
-    if len(number) <= 8:
-        return MASK
-    return f"{number[:4]}{MASK}{number[-4:]}"
+__all__ = ["PeopleModel", "SqlListModel", "born_text", "mask_id_number"]
 
 
 def born_text(iso: str | None) -> str:
@@ -154,6 +147,7 @@ class SqlListModel(LazyTableModel):
             kind=self.SEARCH_KIND,
             unit_id=self.unit_id,
             ranked=False,  # the list puts the hits in its own order
+            sensitive=self.app.may(Permission.READ_SENSITIVE),
         )
         return [h.ref for h in hits]
 

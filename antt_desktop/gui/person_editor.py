@@ -25,8 +25,10 @@ from antt_desktop.gui.form_support import (
 )
 from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
 from antt_desktop.services import catalogues, people, units
 from antt_desktop.services.audit_events import record_view, shown_fields
+from antt_desktop.services.disclosure import SENSITIVE, for_role
 from antt_desktop.services.people import PersonInput
 from antt_desktop.services.values import clean_fields
 from antt_desktop.store.models import Household, Person
@@ -136,7 +138,7 @@ class PersonEditor(EditorDialog):
             if person is None:
                 self.ui.nationality.setText("Việt Nam")
                 return
-            self._original = PersonInput.from_person(person)
+            self._original = self._shown(PersonInput.from_person(person))
             record_view(ctx, "person", person.id, shown_fields(asdict(self._original)))
             number = (
                 s.execute(select(Household.number).where(Household.id == person.household_id))
@@ -148,6 +150,19 @@ class PersonEditor(EditorDialog):
         for name, widget in self.widgets.items():
             value = number if name == "household_id" else getattr(self._original, name)
             self._set(widget, value)
+
+    def _shown(self, data: PersonInput) -> PersonInput:
+        """The person as this account may see it: a role without READ_SENSITIVE gets the ID
+        number masked and the other sensitive fields blank, and may not change them."""
+        shown = for_role(self.app.actor.role, opened=True)
+        if shown.sensitive:
+            return data
+        for name in SENSITIVE:
+            if name in self.widgets:
+                self.widgets[name].setEnabled(False)
+        return replace(
+            data, **shown.person({n: getattr(data, n) for n in SENSITIVE if n != "photo_sha256"})
+        )
 
     @staticmethod
     def _fill(combo: QComboBox, items: Any) -> None:
@@ -223,7 +238,8 @@ class PersonEditor(EditorDialog):
             self._current, _born = people.validate(ctx, self.to_input(), existing_id=self.person_id)
         self.problems.show(self._current, only=self._touched)
         assert self.save_button is not None
-        self.save_button.setEnabled(not any(p.is_error for p in self._current))
+        may_write = self.app.may(Permission.WRITE)
+        self.save_button.setEnabled(may_write and not any(p.is_error for p in self._current))
         return self._current
 
     def can_save(self) -> bool:

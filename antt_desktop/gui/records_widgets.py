@@ -49,9 +49,7 @@ def person_finder(app: AppContext, unit_id: str | None = None) -> Finder:
 
     def find(text: str) -> list[tuple[str, str]]:
         with app.read() as ctx:
-            hits = search.search(
-                ctx.session, text, limit=PICK_LIMIT, kind="person", unit_id=unit_id
-            )
+            hits = search.search(ctx, text, limit=PICK_LIMIT, kind="person", unit_id=unit_id)
         return [(h.id, " · ".join(x for x in (h.name, h.detail) if x)) for h in hits]
 
     return find
@@ -62,9 +60,7 @@ def household_finder(app: AppContext, unit_id: str | None = None) -> Finder:
 
     def find(text: str) -> list[tuple[str, str]]:
         with app.read() as ctx:
-            hits = search.search(
-                ctx.session, text, limit=PICK_LIMIT, kind="household", unit_id=unit_id
-            )
+            hits = search.search(ctx, text, limit=PICK_LIMIT, kind="household", unit_id=unit_id)
         return [(h.id, f"{h.detail.split(' · ')[0]} — {h.name}") for h in hits]
 
     return find

@@ -16,6 +16,8 @@ def require_print(ctx: Ctx, what: str) -> None:
     """PermissionDenied unless the account may print a document of kind ``what``."""
     summary = what.startswith(SUMMARY_DOCUMENTS)
     ctx.require(Permission.PRINT_SUMMARY if summary else Permission.PRINT)
+    if not summary:  # they print ID numbers, ethnicity and religion in full
+        ctx.require(Permission.READ_SENSITIVE)
 
 
 def record_print(

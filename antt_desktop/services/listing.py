@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.dates import PartialDate
+from antt_desktop.services.disclosure import mask_id_number
 from antt_desktop.store.models import Area, Person
 
 
@@ -17,7 +18,7 @@ class PersonRow:
     full_name: str
     born: str
     sex: str
-    id_number: str
+    id_number: str  # masked: 0190••••5678
     area: str
     address: str
 
@@ -60,7 +61,7 @@ def people_page(
             full_name=r[1],
             born=PartialDate.from_iso(r[2]).format() if r[2] else "",
             sex=r[3] or "",
-            id_number=r[4] or "",
+            id_number=mask_id_number(r[4]),  # lists mask it for every role
             area=r[5] or "",
             address=r[6] or "",
         )

@@ -17,12 +17,12 @@ from antt_desktop.domain.idnumber import check_id_number, check_legacy_id
 from antt_desktop.domain.text import fold, normalize_name
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
+from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.store.models import Area, Household, Person, name_columns
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
-#: Fields whose values count as sensitive personal data (audited on view, masked in lists).
-SENSITIVE = ("ethnic_code", "religion_code", "photo_sha256", "id_number", "legacy_id")
+__all__ = ["SENSITIVE", "PersonInput", "PersonResult", "add_person", "edit_person", "validate"]
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from antt_desktop.domain.dates import PartialDate
+from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store import search_index
 from antt_desktop.store.models import Area, Household, Person
 
@@ -31,15 +31,27 @@ class SearchHit:
 
 
 def search(
-    session: Session,
+    ctx: Ctx,
     query: str,
     *,
     limit: int = 20,
     kind: str | None = None,
     unit_id: str | None = None,
 ) -> list[SearchHit]:
-    """Hits for ``query`` ("ng v duc", "Hoà", part of an ID number), best first."""
-    hits = search_index.search(session.connection(), query, limit=limit, kind=kind, unit_id=unit_id)
+    """Hits for ``query`` ("ng v duc", "Hoà", part of an ID number), best first.
+
+    ID numbers (and the phone numbers indexed beside them) find people only for a role that
+    may read sensitive values: a viewer typing someone's ID number finds nobody.
+    """
+    session = ctx.session
+    hits = search_index.search(
+        session.connection(),
+        query,
+        limit=limit,
+        kind=kind,
+        unit_id=unit_id,
+        sensitive=ctx.may(Permission.READ_SENSITIVE),
+    )
     person_ids = [h.ref for h in hits if h.kind == "person"]
     household_ids = [h.ref for h in hits if h.kind == "household"]
     people = (

@@ -30,6 +30,8 @@ DROP = ("DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_docs")
 
 #: Column weights for ranking: a name match counts most, then ID numbers.
 WEIGHTS = "10.0, 8.0, 2.0, 1.0"
+#: The columns a reader without READ_SENSITIVE may search (not ``ident``: ID numbers).
+PUBLIC_COLUMNS = ("name", "address", "notes")
 
 
 def _join(*parts: str | None) -> str:
@@ -233,6 +235,7 @@ def search(
     kind: str | None = None,
     unit_id: str | None = None,
     ranked: bool = True,
+    sensitive: bool = True,
 ) -> list[IndexHit]:
     """Best matches first (``ranked``), or the first ``limit`` matches in no given order
     when the caller sorts them itself: a list in Vietnamese order needs no bm25 over every
@@ -241,6 +244,8 @@ def search(
     People typed by name are found through the name indexes (fast even when the words are
     as common as "Nguyễn Thị"); anything else — addresses, ID numbers, notes, households,
     partial given names — through the FTS5 index, ranked by bm25 with names weighted most.
+    Without ``sensitive`` (a reader who may not see ID numbers) the identity column (ID
+    numbers, legacy IDs, phones) is left out of the match.
     """
     terms = search_terms(query)
     if not terms:
@@ -253,6 +258,8 @@ def search(
         if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
             return name_hits
     expr = " ".join(f'"{t}"*' for t in terms)
+    if not sensitive:
+        expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"
     where = ["search_fts MATCH :q"]
     params: dict[str, Any] = {"q": expr, "limit": limit}
     if kind:

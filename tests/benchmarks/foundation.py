@@ -27,6 +27,7 @@ from sqlalchemy import text
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.domain.periods import Period
 from antt_desktop.services import stats
+from antt_desktop.services.context import SYSTEM, Ctx
 from antt_desktop.services.listing import people_page
 from antt_desktop.services.search import search
 from antt_desktop.services.units import initialise
@@ -178,10 +179,11 @@ def search_times(
     conn = connect_raw(path, key)
     try:
         with db.read() as s:
+            ctx = Ctx(s, SYSTEM, date.today())
             for q in queries:  # warm the page cache the same way for both
-                search(s, q)
+                search(ctx, q)
             for q in queries:
-                ours.append(timed(lambda q=q: search(s, q))[0])
+                ours.append(timed(lambda q=q: search(ctx, q))[0])
         for q in queries:
             expr = search_index.match_expression(q)
             sql = (

@@ -39,7 +39,7 @@ def people(write) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 def _names(read, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     with read() as ctx:
-        return [h.name for h in search(ctx.session, query)]
+        return [h.name for h in search(ctx, query)]
 
 
 @pytest.mark.parametrize(
