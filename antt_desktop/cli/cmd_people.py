@@ -8,9 +8,11 @@ from typing import Any
 
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.dates import PartialDate
+from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
+from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS, WITHHELD_VALUE
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, photos
+from antt_desktop.services import catalogues, corrections, photos
 from antt_desktop.services.audit_events import (
     record_export,
     record_view,
@@ -64,6 +66,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p = person.add_parser("edit", help="change fields of a resident")
     p.add_argument("id")
     _person_options(p, require_name=False)
+    p.add_argument("--reason", help="reason for correcting a value already recorded")
     p.set_defaults(func=cmd_edit)
     p = person.add_parser("photo", help="set, remove or save a resident's photo")
     p.add_argument("id")
@@ -72,6 +75,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     what.add_argument("--remove", action="store_true", help="remove the photo")
     what.add_argument("--out", metavar="FILE", help="save the photo (JPEG) to FILE")
     p.set_defaults(func=cmd_photo)
+    p = person.add_parser("history", help="the corrections of a resident's data")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_history)
 
     p = commands.add_parser("search", help="accent-insensitive search of people and households")
     p.add_argument("text")
@@ -153,7 +159,7 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_edit(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        result = edit_person(ctx, args.id, _values(ctx, args))
+        result = edit_person(ctx, args.id, _values(ctx, args), reason=args.reason)
         record = person_record(ctx, result.person)
     env.out.warnings(result.warnings)
     env.out.line(env.out._(N_("Saved.")))
@@ -217,4 +223,30 @@ def cmd_search(env: Env, args: argparse.Namespace) -> int:
     for h in hits:
         kind = env.out._(N_("person")) if h.kind == "person" else env.out._(N_("household"))
         env.out.line(f"  {h.name}  ({kind}; {h.detail})  [{h.id}]")
+    return 0
+
+
+def cmd_history(env: Env, args: argparse.Namespace) -> int:
+    """Each correction: date, field, old → new value, reason and who corrected it."""
+    tr = env.out.tr
+    with env.reading() as ctx:
+        person = ctx.get(Person, args.id, "person")
+        lines = corrections.history(ctx, person.id)
+
+        def text(line: corrections.CorrectionLine, value: str | None) -> str:
+            if line.withheld:
+                return tr(WITHHELD_VALUE)
+            return corrections.value_text(ctx.session, line.field, value, tr)
+
+        rows = [
+            f"  {fmt_date(c.corrected_on, tr)}  {field_label(c.field, tr)}:"
+            f" {text(c, c.old_value)} → {text(c, c.new_value)}"
+            f"  ({field_label('corrected_by', tr)}: {c.corrected_by})"
+            + (f"\n      {field_label('correction_reason', tr)}: {c.reason}" if c.reason else "")
+            for c in lines
+        ]
+    env.out.data([c.to_dict() for c in lines])
+    env.out.line(f"{tr(HISTORY_TITLE)}: {person.full_name}  [{person.id}]")
+    for row in rows or ["  " + tr(NO_CORRECTIONS)]:
+        env.out.line(row)
     return 0

@@ -30,6 +30,7 @@ from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.gui import dossier_dialogs as dialogs
 from antt_desktop.gui import print_jobs
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.correction_history import CorrectionTable
 from antt_desktop.gui.dossier_model import colour_of, period_text
 from antt_desktop.gui.people_model import born_text
 from antt_desktop.gui.photo_panel import PhotoPanel
@@ -59,6 +60,7 @@ TABS = (
     N_("&Support"),
     N_("&Violations"),
     N_("&History"),
+    N_("Correction histor&y"),
 )
 TITLE = N_("Dossier: {name}")
 TIMELINE = (
@@ -147,6 +149,7 @@ class DossierView(QDialog):
         self.assessments = QTreeWidget()
         self.records = {name: _table(len(cols)) for name, cols in RECORDS.items()}
         self.audit = _table(len(AUDIT))
+        self.corrections = CorrectionTable(app)
         self.buttons: dict[str, QPushButton] = {}
         self.printing = PrintLauncher(app, self)
         #: the fields the window shows with a value (the audit entry of the opening)
@@ -211,6 +214,7 @@ class DossierView(QDialog):
         for name, table in self.records.items():
             self.tabs.addTab(self._tab(table, self._button(name, adders[name])), "")
         self.tabs.addTab(self._tab(self.audit), "")
+        self.tabs.addTab(self._tab(self.corrections), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         bottom = QHBoxLayout()
@@ -273,6 +277,7 @@ class DossierView(QDialog):
         self._fill_timeline()
         self._fill_records()
         self._fill_audit()
+        self.corrections.load(self.summary.person.id)
         self._enable()
 
     def _fill_info(self) -> None:

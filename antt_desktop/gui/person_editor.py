@@ -7,12 +7,13 @@ from dataclasses import asdict, fields, replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.correction_history import CorrectionHistoryDialog
 from antt_desktop.gui.form_support import (
     SAVE,
     VALIDATE_DELAY_MS,
@@ -65,6 +66,8 @@ HINT = N_(
 )
 DATE_HINT = N_("dd/mm/yyyy, mm/yyyy or yyyy")
 CANCEL = N_("Cancel")
+REASON_HINT = N_("Needed when a value already recorded is changed, e.g. as on the ID card")
+HISTORY = N_("Correction &history…")
 
 
 def clean_input(data: PersonInput) -> PersonInput:
@@ -102,7 +105,16 @@ class PersonEditor(EditorDialog):
             else getattr(self.ui, f"{name}_label")
             for name in self.widgets
         }
+        self.reason = QLineEdit()
+        self.reason.setObjectName("correction_reason")
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.ui.residence_form.addRow(self.reason_label, self.reason)
         self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
+        self.problems.attach(self.ui.residence_form, "correction_reason", self.reason)
+        self.history_button = self.ui.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.history_button.setObjectName("correction_history_button")
+        self.history_button.clicked.connect(self.show_history)
         for name in IDENTITY:
             self.problems.attach(self.ui.identity_form, name, self.widgets[name])
         for name in RESIDENCE:
@@ -116,6 +128,9 @@ class PersonEditor(EditorDialog):
         self._original = PersonInput()
         self._unit_id: str | None = None
         self._load()
+        self.reason.setVisible(person_id is not None)
+        self.reason_label.setVisible(person_id is not None)
+        self.history_button.setVisible(person_id is not None)
         self._snapshot = self.values()
         for name, widget in self.widgets.items():
             on_edit(widget, partial(self._edited, name))
@@ -187,7 +202,13 @@ class PersonEditor(EditorDialog):
         self.save_button.setText(tr(SAVE))
         cancel = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(tr(CANCEL))
-        label_fields(tr, self.labels, extra=self._mnemonic(tr(SAVE)))
+        label_fields(
+            tr,
+            {**self.labels, "correction_reason": self.reason_label},
+            extra=self._mnemonic(tr(SAVE)),
+        )
+        self.reason.setPlaceholderText(tr(REASON_HINT))
+        self.history_button.setText(tr(HISTORY))
         self.labels["full_name"].setText(self.labels["full_name"].text() + " *")
         self.ui.born.setPlaceholderText(tr(DATE_HINT))
         self.ui.hint_label.setText(tr(HINT))
@@ -198,6 +219,16 @@ class PersonEditor(EditorDialog):
         return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
 
     # --- values and validation -----------------------------------------------------------
+    def show_history(self) -> CorrectionHistoryDialog | None:
+        """The corrections of this person in a window of their own."""
+        if self.person_id is None:
+            return None
+        name = self._original.full_name or ""
+        dialog = CorrectionHistoryDialog(self.app, self.person_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def values(self) -> dict[str, Any]:
         return {name: widget_value(w) for name, w in self.widgets.items()}
 
@@ -259,13 +290,16 @@ class PersonEditor(EditorDialog):
                         for f in fields(PersonInput)
                         if getattr(data, f.name) != getattr(clean_input(self._original), f.name)
                     }
-                    result = people.edit_person(ctx, self.person_id, changes)
+                    result = people.edit_person(
+                        ctx, self.person_id, changes, reason=self.reason.text()
+                    )
                 person_id = result.person.id
         except ValidationFailed as exc:
             self._touched.update(p.field for p in exc.problems)
             self.problems.show(exc.problems)
             return False
         self.person_id = person_id
+        self.reason.clear()
         self._snapshot = self.values()
         self.app.changes.changed.emit({"person"})
         self.saved.emit(person_id)

@@ -11,8 +11,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
+from antt_desktop.i18n.texts.privacy import HISTORY_TITLE
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.booklet import violations_table
+from antt_desktop.printing.corrections_table import corrections_table
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles
@@ -200,6 +202,7 @@ def person_sheet(
         ),
         (N_("Household pledges signed as head"), [_pledges(session, p, tr, st)]),
         (N_("Commendations"), [_commendations(session, p, tr, st)]),
+        (HISTORY_TITLE, [corrections_table(session, p.id, tr, st)]),
     ]
     story: list[Flowable] = [
         header(heading_of(unit, number=o.number, day=today), tr, st, W),

@@ -15,7 +15,7 @@ from antt_desktop.domain.enums import Sex
 from antt_desktop.domain.errors import Problem, Severity, ValidationFailed, raise_if_errors
 from antt_desktop.domain.idnumber import check_id_number, check_legacy_id
 from antt_desktop.domain.text import fold, normalize_name
-from antt_desktop.services import catalogues
+from antt_desktop.services import catalogues, corrections
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.ownership import require_owned
@@ -204,21 +204,33 @@ def add_person(ctx: Ctx, data: PersonInput, *, unit_id: str | None = None) -> Pe
     return PersonResult(person, warnings)
 
 
-def edit_person(ctx: Ctx, person_id: str, changes: dict[str, Any]) -> PersonResult:
-    """Change some fields of a person; the whole record is re-validated first."""
+def edit_person(
+    ctx: Ctx, person_id: str, changes: dict[str, Any], *, reason: str | None = None
+) -> PersonResult:
+    """Change some fields of a person; the whole record is re-validated first.
+
+    Each changed field is kept in the correction history (``services.corrections``);
+    changing a value already recorded needs ``reason`` (lý do đính chính).
+    """
     ctx.require(Permission.WRITE)
     person = ctx.get(Person, person_id, "person")
     require_owned(ctx, person, "person_id")
     unknown = set(changes) - {f.name for f in fields(PersonInput)}
     if unknown:
         raise ValidationFailed([Problem(k, "field.unknown", {"value": k}) for k in sorted(unknown)])
-    current = PersonInput.from_person(person)
+    current = _clean(PersonInput.from_person(person))
     data = _clean(replace(current, **changes))
     problems, born = validate(ctx, data, existing_id=person.id)
+    after = corrections.tracked(data) | {"born": born.format() if born else None}
+    after["nationality"] = data.nationality or "Việt Nam"
+    differences = corrections.differences(corrections.tracked(current), after)
+    reason = _blank_to_none(reason)
+    problems += corrections.reason_problems(differences, reason)
     warnings = raise_if_errors(problems)
     changed = apply_changes(person, _columns(data, born))
     if changed:
         ctx.session.flush()
+        corrections.record(ctx, person, differences, reason)
         ctx.audit("edit", "person", person.id, changed)
     return PersonResult(person, warnings)
 

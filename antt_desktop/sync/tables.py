@@ -44,6 +44,7 @@ SCOPE: dict[str, str | None] = {
     "supports": f"({_VIA['dossiers']})",
     "commitments": f"COALESCE(({_VIA['dossiers']}), ({_VIA['households']}))",
     "violations": f"({_VIA['persons']})",
+    "person_corrections": f"({_VIA['persons']})",
     "initiative_areas": f"({_VIA['initiatives']})",
     "initiative_funding": f"({_VIA['initiatives']})",
     "initiative_assets": f"({_VIA['initiatives']})",

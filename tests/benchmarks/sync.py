@@ -172,7 +172,12 @@ def edit_100(db: Database) -> None:
         ids = [p.id for p in session.query(Person).order_by(Person.sort_key).limit(100).all()]
     for number, ident in enumerate(ids):
         with db.write() as session:
-            edit_person(Ctx(session, OFFICER, TODAY), ident, {"phone": f"09{number:08d}"})
+            edit_person(
+                Ctx(session, OFFICER, TODAY),
+                ident,
+                {"phone": f"09{number:08d}"},
+                reason="Số điện thoại mới",
+            )
 
 
 def row(work: str, ours: float, raw: float, budget: str = "", ok: bool | None = None) -> str:

@@ -79,7 +79,7 @@ def test_no_match_and_empty_query(people, read) -> None:  # type: ignore[no-unty
 
 def test_index_follows_edits(people, write, read) -> None:  # type: ignore[no-untyped-def]
     with write() as ctx:
-        edit_person(ctx, people["Lê Thị Thủy"], {"full_name": "Lê Thị Hằng"})
+        edit_person(ctx, people["Lê Thị Thủy"], {"full_name": "Lê Thị Hằng"}, reason="Đổi tên")
     assert _names(read, "thuy") == []
     assert _names(read, "hang") == ["Lê Thị Hằng"]
     with read() as ctx:

@@ -14,7 +14,7 @@ def add(node: Node, name: str, **extra: str) -> str:
 
 def edit(node: Node, person_id: str, **changes: str | None) -> None:
     with node.write() as ctx:
-        edit_person(ctx, person_id, changes)
+        edit_person(ctx, person_id, changes, reason="Đính chính theo giấy tờ")
 
 
 def delete(node: Node, person_id: str) -> None:

@@ -158,8 +158,8 @@ def test_conflicts_listed_and_settled_by_command(antt: Callable[..., Run], tmp_p
     node_of_upper = upper("--json", "sync", "status").json["node_id"]
     _exchange(post, "CAT-TN", upper, stick)
     _exchange(upper, "05611", post, stick)
-    assert post("person", "edit", pid, "--phone", "0922222222").code == 0
-    assert upper("person", "edit", pid, "--phone", "0933333333").code == 0
+    assert post("person", "edit", pid, "--phone", "0922222222", "--reason", "Số mới").code == 0
+    assert upper("person", "edit", pid, "--phone", "0933333333", "--reason", "Số mới").code == 0
     _exchange(post, "CAT-TN", upper, stick)
     _exchange(upper, "05611", post, stick)
     listed = post("sync", "conflicts")

@@ -122,7 +122,7 @@ def test_late_edits_of_the_old_post_are_merged_and_flagged(net: Network) -> None
     with pytest.raises(ValidationFailed), a.write() as ctx:
         from antt_desktop.services.people import edit_person
 
-        edit_person(ctx, pid, {"phone": "0900000000"})
+        edit_person(ctx, pid, {"phone": "0900000000"}, reason="Số mới")
     [back] = net.send(a, upper)
     assert back.refusals == []
     # the receiving post gets the late changes, flagged for its officer to review

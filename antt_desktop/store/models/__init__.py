@@ -1,5 +1,6 @@
 """SQLAlchemy models of every entity in DOMAIN.md."""
 
+from antt_desktop.store.models.corrections import PersonCorrection
 from antt_desktop.store.models.dossiers import Assessment, Commitment, Dossier, Support, Violation
 from antt_desktop.store.models.initiatives import (
     Activity,
@@ -61,6 +62,7 @@ __all__ = [
     "InitiativeFunding",
     "LocalNode",
     "Person",
+    "PersonCorrection",
     "Pledge",
     "Rubric",
     "StoredPhoto",
