@@ -101,7 +101,11 @@ class ListTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         for col, width in enumerate(getattr(model, "WIDTHS", ())):
-            header.resizeSection(col, width)
+            # never narrower than its own title ("Tình trạng hồ sơ" is long)
+            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(
+                col, max(width, header.fontMetrics().horizontalAdvance(title) + 14)
+            )
         self.top = QHBoxLayout()
         self.top.addWidget(self.search, 1)
         self.top.addWidget(self.new_button)
