@@ -155,20 +155,12 @@ def _words_match(terms: list[str], folded_name: str) -> bool:
 
 
 def _given_rows(
-    conn: Connection,
-    given: str,
-    others: list[str],
-    limit: int,
-    unit_id: str | None,
-    *,
-    started: bool = False,
+    conn: Connection, given: str, others: list[str], limit: int, unit_id: str | None
 ) -> list[Any]:
-    """People with this folded given name (with ``started``, a given name that starts with
-    it: the word still being typed) whose other name words start with ``others``, in
-    Vietnamese order. The (given_folded, sort_key, name_folded) index answers it alone: the
-    LIKE tests run inside SQLite on index entries, not row by row in Python."""
-    params: dict[str, Any] = {"g": given, "hi": given + "\uffff", "unit": unit_id, "limit": limit}
-    given_test = "given_folded >= :g AND given_folded < :hi" if started else "given_folded = :g"
+    """People with this folded given name whose other name words start with ``others``,
+    in Vietnamese order. The (given_folded, sort_key, name_folded) index answers it alone:
+    the LIKE tests run inside SQLite on index entries, not row by row in Python."""
+    params: dict[str, Any] = {"g": given, "unit": unit_id, "limit": limit}
     tests = []
     for i, term in enumerate(dict.fromkeys(others)):
         # a term the given name itself starts with must start another word too
@@ -178,7 +170,7 @@ def _given_rows(
     unit = " AND unit_id = :unit" if unit_id else ""
     result = conn.execute(
         text(
-            f"SELECT sort_key, id, name_folded FROM persons WHERE {given_test}"
+            "SELECT sort_key, id, name_folded FROM persons WHERE given_folded = :g"
             f"{''.join(tests)} AND deleted = 0{unit} ORDER BY sort_key LIMIT :limit"
         ),
         params,
@@ -216,10 +208,6 @@ def _name_hits(
         if len(given) >= 2 and given not in terms[:i]:
             others = terms[:i] + terms[i + 1 :]
             rows += _given_rows(conn, given, others, limit * 2, unit_id)
-    if not rows and not prefix_rows and len(terms) > 1:
-        # "ng v du": the given name is the word being typed; found here through the same
-        # index instead of a full-text search for three prefixes as common as these
-        rows = _given_rows(conn, terms[-1], terms[:-1], limit * 2, unit_id, started=True)
     by_given = [ref for _sort, ref, folded in sorted(rows) if _words_match(terms, folded)]
     # One word: people with exactly that given name first ("hoa" → Trần Thị Hòa before
     # Hoàng Văn An); several words: the name as typed from the family name first.
