@@ -102,7 +102,13 @@ def _table(env: Env, rows: list[AuditRow]) -> None:
 
 
 def _chain_line(env: Env, status: ChainStatus) -> str:
-    return chain_text(status.entries, status.first_broken, len(status.broken), env.out.tr)
+    return chain_text(
+        status.entries,
+        status.first_broken,
+        len(status.broken),
+        env.out.tr,
+        guarded=not status.unguarded,
+    )
 
 
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
@@ -118,6 +124,7 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
                 "intact": status.intact,
                 "entries": status.entries,
                 "broken": [{"seq": seq, "problem": what} for seq, what in status.broken],
+                "guards_removed": list(status.unguarded),
             },
         }
     )

@@ -223,7 +223,10 @@ class AuditBrowser(QDialog):
         s = self.status
         if s is None:
             return
-        self.chain.setText(chain_text(s.entries, s.first_broken, len(s.broken), self.app.tr))
+        tr = self.app.tr
+        self.chain.setText(
+            chain_text(s.entries, s.first_broken, len(s.broken), tr, guarded=not s.unguarded)
+        )
         colour = SOUND_COLOUR if s.intact else ERROR_COLOUR
         self.chain.setStyleSheet(f"color: {colour}; font-weight: bold;")
 

@@ -81,7 +81,13 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
     widths[5], widths[6] = rest * 0.45, rest * 0.55
     summary = tr(N_("Entries printed: {count}. {chain}")).format(
         count=fmt_int(len(rows), tr),
-        chain=chain_text(status.entries, status.first_broken, len(status.broken), tr),
+        chain=chain_text(
+            status.entries,
+            status.first_broken,
+            len(status.broken),
+            tr,
+            guarded=not status.unguarded,
+        ),
     )
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
     chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))

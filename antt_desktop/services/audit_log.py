@@ -77,10 +77,12 @@ class ChainStatus:
 
     entries: int
     broken: tuple[tuple[int, str], ...]
+    #: append-only guards found removed (see :data:`antt_desktop.store.audit.GUARDS`)
+    unguarded: tuple[str, ...] = ()
 
     @property
     def intact(self) -> bool:
-        return not self.broken
+        return not self.broken and not self.unguarded
 
     @property
     def first_broken(self) -> int | None:
@@ -168,4 +170,5 @@ def chain_status(ctx: Ctx) -> ChainStatus:
     """Check the whole hash chain (every entry, whatever the filter)."""
     ctx.require(Permission.AUDIT)
     total = int(ctx.session.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
-    return ChainStatus(total, tuple(audit.broken_entries(ctx.session)))
+    broken = tuple(audit.broken_entries(ctx.session))
+    return ChainStatus(total, broken, tuple(audit.missing_guards(ctx.session)))

@@ -7,12 +7,15 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from antt_desktop.store.models import AuditEntry
 
 GENESIS = "0" * 64
+#: The triggers that make the table append-only in the database (revision 0009): removing
+#: one is how an entry would be edited or removed, so the check looks for them too.
+GUARDS = ("audit_entries_no_update", "audit_entries_no_delete")
 
 
 def entry_hash(
@@ -80,7 +83,21 @@ def broken_entries(session: Session) -> list[tuple[int, str]]:
     return broken
 
 
+def missing_guards(session: Session) -> list[str]:
+    """The append-only triggers that are not there (none on a database other than SQLite)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    query = text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entries'"
+    )
+    found = set(session.execute(query).scalars())
+    return [name for name in GUARDS if name not in found]
+
+
 def verify_chain(session: Session) -> list[str]:
-    """Problems in the chain: an edited, removed or reordered entry breaks it."""
+    """Problems in the chain: an edited, removed or reordered entry breaks it; a removed
+    append-only guard is named too."""
     words = {"order": "does not follow the previous entry", "content": "content was changed"}
-    return [f"audit entry {seq}: {words[what]}" for seq, what in broken_entries(session)]
+    problems = [f"audit entry {seq}: {words[what]}" for seq, what in broken_entries(session)]
+    problems += [f"audit log: the guard {name} was removed" for name in missing_guards(session)]
+    return problems

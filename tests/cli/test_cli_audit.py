@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from tests.cli.conftest import CHIEF
@@ -80,6 +81,7 @@ def test_bad_dates_are_refused_naming_the_filter(post: Any) -> None:
 def test_a_changed_entry_is_named(post: Any) -> None:
     _person(post)
     with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        conn.execute("DROP TRIGGER audit_entries_no_update")  # what a tamperer does first
         conn.execute("UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 3")
         conn.commit()
 
@@ -123,3 +125,33 @@ def test_print_writes_the_filtered_log_and_records_the_print(post: Any, tmp_path
     [entry] = listed.json["entries"]
     assert (entry["actor"], entry["entity"]) == (CHIEF, "unit")
     assert entry["detail"] == f"audit log: {r.json['pages']} pages, nhat-ky.pdf"
+
+
+def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
+    _person(post)
+    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        for sql in (
+            "UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 1",
+            "DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)",
+        ):
+            with pytest.raises(Exception, match="the audit log is append-only"):
+                conn.execute(sql)
+        count = conn.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
+    assert count >= 3 and post("check").code == 0
+
+
+def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
+    _person(post)
+    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        conn.execute("DROP TRIGGER audit_entries_no_delete")  # then the last entries go
+        conn.execute("DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)")
+        conn.commit()
+
+    check = post("--json", "check")
+    listed = post("audit", "list")
+
+    assert check.code == 1
+    assert "audit log: the guard audit_entries_no_delete was removed" in check.json["problems"]
+    assert listed.out.splitlines()[-1].startswith(
+        "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
+    )

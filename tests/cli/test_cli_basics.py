@@ -120,6 +120,7 @@ def test_check_reports_a_sound_database_then_a_damaged_one(post) -> None:  # typ
     ok = post("check", "--json")
     assert ok.code == 0 and ok.json["ok"] is True
     with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        conn.execute("DROP TRIGGER audit_entries_no_update")  # what a tamperer does first
         conn.execute("UPDATE audit_entries SET actor = 'someone else' WHERE seq = 1")
     bad = post("check", "--json")
     assert bad.code == 1

@@ -72,6 +72,10 @@ CHAIN_BROKEN = N_(
     " removed ({count} problem(s) found). Report this to the chief."
 )
 CHAIN_EMPTY = N_("The audit log has no entries yet.")
+CHAIN_UNGUARDED = N_(
+    "The audit log's protection against changes was removed from the database: entries may"
+    " have been changed or removed since. Report this to the chief."
+)
 
 MESSAGES = {
     "audit.date_range": N_("the start date {since} is after the end date {until}"),
@@ -126,10 +130,14 @@ def fields_text(fields: list[str] | tuple[str, ...], tr: Translator) -> str:
     return ", ".join(field_label(f, tr) for f in fields if f not in DERIVED_FIELDS)
 
 
-def chain_text(entries: int, first_broken: int | None, problems: int, tr: Translator) -> str:
+def chain_text(
+    entries: int, first_broken: int | None, problems: int, tr: Translator, *, guarded: bool = True
+) -> str:
     """The state of the hash chain in plain words (``Nhật ký nguyên vẹn…``)."""
     if first_broken is not None:
         return tr(CHAIN_BROKEN).format(seq=first_broken, count=problems)
+    if not guarded:
+        return tr(CHAIN_UNGUARDED)
     return tr(CHAIN_SOUND) if entries else tr(CHAIN_EMPTY)
 
 
