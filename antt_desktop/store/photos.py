@@ -8,14 +8,14 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.photo import Photo, check_stored
-from antt_desktop.store.models import Person, StoredPhoto
+from antt_desktop.store.models import StoredPhoto
 from antt_desktop.store.models.photos import MAX_STORED_BYTES
 
 if TYPE_CHECKING:
@@ -64,16 +64,40 @@ def put(session: Session, photo: Photo) -> bool:
     return True
 
 
+#: A photo still named by a record: a person's row, an open conflict over the photo field
+#: (either side may be chosen), or a received row waiting for its parent.
+_NAMED = """
+    EXISTS (SELECT 1 FROM persons WHERE persons.photo_sha256 = photos.sha256)
+    OR EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.status = 'open'
+               AND c.field = 'photo_sha256'
+               AND photos.sha256 IN (json_extract(c.kept_value, '$'),
+                                     json_extract(c.other_value, '$')))
+    OR EXISTS (SELECT 1 FROM sync_pending p WHERE p.table_name = 'persons'
+               AND json_extract(p."row", '$.photo_sha256') = photos.sha256)
+"""
+
+
 def forget_unused(session: Session, sha256: str | None) -> bool:
-    """Delete the photo when no person's record names it any more (a removed photo is gone,
-    not kept unseen). Returns whether it was deleted."""
+    """Delete the photo when no record names it any more (a removed photo is gone, not
+    kept unseen). Returns whether it was deleted."""
     if not sha256:
         return False
-    used = session.execute(select(exists().where(Person.photo_sha256 == sha256))).scalar()
-    if used:
-        return False
-    result = session.execute(delete(StoredPhoto).where(StoredPhoto.sha256 == sha256))
+    result = session.execute(
+        text(f"DELETE FROM photos WHERE sha256 = :sha AND NOT ({_NAMED})"), {"sha": sha256}
+    )
     return bool(getattr(result, "rowcount", 0))
+
+
+def replaced_by(session: Session, rows: list[dict[str, Any]]) -> set[str]:
+    """The stored photos that incoming person ``rows`` would stop naming (to forget after
+    they are applied, when nothing else names them)."""
+    incoming = {r["id"]: r["photo_sha256"] for r in rows if "photo_sha256" in r and "id" in r}
+    if not incoming:
+        return set()
+    named = session.execute(
+        text("SELECT id, photo_sha256 FROM persons WHERE photo_sha256 IS NOT NULL")
+    )
+    return {sha for pid, sha in named if pid in incoming and incoming[pid] != sha}
 
 
 def adopt_legacy_files(db: Database) -> int:

@@ -23,13 +23,23 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 MAX_PHOTO = MAX_STORED_BYTES
 
 
+#: Tables whose exported rows name a photo that travels with them.
+PHOTO_TABLES = ("persons", "sync_conflicts")
+
+
 def photos_of(records: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """person id -> photo hash, for the exported people that have one."""
-    return {
+    """row id -> photo hash: the exported people that have one, and the open conflicts over
+    a photo (the value not kept travels too, so the peer can still choose it)."""
+    found = {
         r["id"]: r["photo_sha256"]
         for r in records.get("persons", [])
         if isinstance(r.get("photo_sha256"), str) and _SHA.match(r["photo_sha256"])
     }
+    for c in records.get("sync_conflicts", []):
+        other = c.get("other_value")
+        if c.get("field") == "photo_sha256" and isinstance(other, str) and _SHA.match(other):
+            found[c["id"]] = other
+    return found
 
 
 def read_all(session: Session, hashes: set[str]) -> dict[str, bytes]:

@@ -14,6 +14,7 @@ import pyrage
 from antt_desktop import __version__
 from antt_desktop.store.database import SCHEMA_HEAD
 from antt_desktop.sync import container, payload
+from antt_desktop.sync.attachments import PHOTO_TABLES
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import BundleRefused
 from antt_desktop.sync.identity import Identity
@@ -47,7 +48,7 @@ def split(
     for table, batch in records.items():
         for row in batch:
             line = len(payload.line_of(row)) + 1
-            photo = photo_of.get(row["id"]) if table == "persons" else None
+            photo = photo_of.get(row["id"]) if table in PHOTO_TABLES else None
             extra = len(attachments[photo]) if photo in attachments else 0
             current = volumes[-1]
             if current.size and current.size + line + extra > limit:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.store import photos
 from antt_desktop.store.models import SyncConflict, SyncPeer
 from antt_desktop.sync import conflict_store, records
 from antt_desktop.sync.canonical import now_iso
@@ -175,6 +176,9 @@ def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
     values = {c.field: c.kept_value if choice == "kept" else c.other_value for c in chosen}
     row = write_fields(ctx, conflict.table_name, conflict.row_id, values)
     _close(ctx, chosen, "resolved")
+    if conflict.field == "photo_sha256":  # the photo not chosen is not kept unseen
+        for value in (conflict.kept_value, conflict.other_value):
+            photos.forget_unused(ctx.session, value if isinstance(value, str) else None)
     conflict_store.supersede(ctx.session.connection(), conflict.table_name, [row])
     ctx.audit(
         "sync_resolve",

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from antt_desktop.store import audit
+from antt_desktop.store import photos as photo_store
 from antt_desktop.store.database import SCHEMA_HEAD, Database
 from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncPeer
 from antt_desktop.sync import attachments, bundle, container, identity
@@ -119,7 +120,10 @@ def import_bundle(
             conn = session.connection()
             clock = now_ms or db.wall
             receiver = Receiver(me.role, me.unit_id)
+            replaced = photo_store.replaced_by(session, content.records.get("persons", []))
             applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
+            for sha in replaced:  # a photo the sender replaced or removed is not kept here
+                photo_store.forget_unused(session, sha)
             _record(
                 session, me, header, content.manifest, report, applied.echo_from, applied.echo_to
             )

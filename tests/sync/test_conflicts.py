@@ -133,3 +133,36 @@ def test_a_bad_choice_or_unknown_conflict_is_refused_and_writes_nothing(net: Net
     with pytest.raises(ValidationFailed) as closed, post.write() as ctx:
         conflicts.resolve(ctx, shown.id, "kept")
     assert closed.value.problems[0].code == "sync.conflict.unknown"
+
+
+def test_both_photos_of_a_photo_conflict_stay_until_it_is_settled(net: Network) -> None:
+    from antt_desktop.services.photos import set_photo
+    from antt_desktop.store import photos
+    from tests.pictures import portrait
+
+    upper = net.upper()
+    post = net.post(upper)
+    ident = add(post, "Lù Văn Ảnh")
+    _both_ways(net, post, upper)
+    with post.write() as ctx:
+        a = set_photo(ctx, ident, portrait(colour="#aa0000")).sha256
+    with upper.write() as ctx:
+        b = set_photo(ctx, ident, portrait(colour="#0000aa")).sha256
+    _both_ways(net, post, upper)
+    [conflict] = _open(post)
+    assert {conflict.kept_value, conflict.other_value} == {a, b}
+    for node in (post, upper):
+        with node.read() as ctx:  # either may be chosen: neither is deleted yet
+            assert photos.get(ctx.session, a) is not None
+            assert photos.get(ctx.session, b) is not None
+    kept = conflict.kept_value
+    with post.write() as ctx:
+        conflicts.resolve(ctx, conflict.id, "other")
+    _both_ways(net, post, upper)
+    for node in (post, upper):
+        with node.read() as ctx:
+            assert person(node, ident).photo_sha256 == conflict.other_value  # type: ignore[union-attr]
+            assert photos.get(ctx.session, conflict.other_value) is not None
+    for node in (post, upper):  # once settled, the photo not chosen is kept nowhere
+        with node.read() as ctx:
+            assert photos.get(ctx.session, kept) is None

@@ -42,6 +42,8 @@ def test_a_photo_set_at_the_post_arrives_at_the_upper_unit(net: Network) -> None
     assert report.attachments == 1
     with upper.read() as ctx:
         assert photo_of(ctx, pid) == second.data
+        kept = {p.sha256 for p in ctx.session.query(StoredPhoto)}
+    assert kept == {second.sha256}  # the replaced photo is not kept at the upper unit either
     with post.write() as ctx:
         remove_photo(ctx, pid)
     [report] = net.send(post, upper)
@@ -49,7 +51,8 @@ def test_a_photo_set_at_the_post_arrives_at_the_upper_unit(net: Network) -> None
     with upper.read() as ctx:
         assert ctx.session.get(Person, pid).photo_sha256 is None  # type: ignore[union-attr]
         assert photo_of(ctx, pid) is None
-    with post.read() as ctx:
-        assert ctx.session.query(StoredPhoto).count() == 0
+    for node in (post, upper):
+        with node.read() as ctx:
+            assert ctx.session.query(StoredPhoto).count() == 0
     assert not (post.folder / "attachments").exists()
     assert not (upper.folder / "attachments").exists()

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -58,6 +59,8 @@ class Person(Synced, Base):
         # the residents list in Vietnamese order, of every post or of one, read off the index
         # alone (no table lookups: 450,000 ids stream in a fraction of a second)
         Index("ix_persons_list_order", "sort_key", "deleted", "id"),
+        # which record names a photo (a photo no record names is deleted): people with one
+        Index("ix_persons_photo", "photo_sha256", sqlite_where=text("photo_sha256 IS NOT NULL")),
         Index("ix_persons_unit_list_order", "unit_id", "sort_key", "deleted", "id"),
     )
 
