@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from antt_desktop.cli import cmd_purge
 from antt_desktop.cli import dossier_text as text
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.errors import ValidationFailed
@@ -164,6 +165,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--overdue-only", action="store_true")
     p.add_argument("--unit", help="unit code (default: every unit in the database)")
     command("categories", cmd_categories, "the dossier categories and their cadence")
+    cmd_purge.register(command)
 
 
 def _given(args: argparse.Namespace, table: Options) -> dict[str, Any]:

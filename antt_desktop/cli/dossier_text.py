@@ -31,6 +31,7 @@ CADENCES = {
     "none": N_("no periodic assessment"),
 }
 DATE = "DD/MM/YYYY"
+KEPT = N_("kept {years} years after closing, then proposed for purging")
 #: Help of the command-line options, by the field they fill (``kind``: by command).
 OPTION_HELP = {
     **dict.fromkeys(("opened_on", "legal_doc_date", "planned_end", "written_on"), DATE),
@@ -121,7 +122,9 @@ def list_record(
 
 
 def category_record(c: DossierCategory, tr: Translator) -> dict[str, Any]:
-    record = columns(c, ("code", "cadence", "due_day", "default_months", "legal_basis"))
+    record = columns(
+        c, ("code", "cadence", "due_day", "default_months", "legal_basis", "retention_years")
+    )
     return record | {
         "name": category_name(c, tr),
         "ratings": list(c.ratings or []),
@@ -272,6 +275,7 @@ def category_lines(r: Mapping[str, Any], tr: Translator) -> list[str]:
         facts.append(tr(N_("usually {months} months")).format(months=r["default_months"]))
     if r["uses_classification"]:
         facts.append(tr(N_("classified A/B/C/D")))
+    facts.append(tr(KEPT).format(years=r["retention_years"]))
     lines = [f"{r['code']}  {r['name']}", f"    {'; '.join(facts)}"]
     if r["ratings"]:
         lines.append(f"    {field_label('rating', tr)}: {' / '.join(r['ratings'])}")

@@ -185,7 +185,8 @@ def _decide(
             counts.new += 1
             counts.conflicts += len(flags)
         return _Write(t.name, full, True, full == row, from_pending, flags)
-    if t.append_only:
+    if t.append_only and not (row.get("deleted") and not local.get("deleted")):
+        # insert-only, except the tombstone of a purge: it merges like any other write
         counts.unchanged += 0 if from_pending else 1
         return None
     if rights.sender_is_authority(t, sender, row["id"], me):

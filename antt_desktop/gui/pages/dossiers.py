@@ -35,9 +35,11 @@ from antt_desktop.gui.lazy_model import ID_ROLE
 from antt_desktop.gui.page import Page
 from antt_desktop.gui.people_model import PeopleModel, SqlListModel
 from antt_desktop.gui.person_editor import PersonEditor
+from antt_desktop.gui.purge_dialog import PurgeDialog
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
 from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
 from antt_desktop.services import catalogues, units
 from antt_desktop.store.models import Dossier, Unit
 
@@ -61,6 +63,7 @@ ALL = {
 DUE_CHOICES = {DUE_OR_OVERDUE: N_("Assessment due or overdue"), OVERDUE_ONLY: N_("Overdue only")}
 NEW_DOSSIER, NEW_PERSON = N_("&New dossier…"), N_("&New resident…")
 OPEN_FOR_PERSON = N_("Open a &dossier for this person…")
+PURGE_PROPOSALS = N_("Proposed for &purging…")
 COLUMNS_MENU = N_("Show columns")
 
 
@@ -252,6 +255,11 @@ class DossiersPage(Page):
         self.open_for_person = QPushButton()
         self.open_for_person.clicked.connect(lambda: self.new_dossier(self.people.current_id()))
         self.people.top.addWidget(self.open_for_person)
+        self.purge_button = QPushButton()
+        self.purge_button.setObjectName("purge_proposals_button")
+        self.purge_button.clicked.connect(self.open_purge_proposals)
+        self.purge_button.setVisible(app.may(Permission.PURGE))  # the chief's
+        self.dossiers.top.addWidget(self.purge_button)
         self.dossiers.view.activated.connect(self._open_dossier_at)
         self.people.view.activated.connect(self._edit_person_at)
         self._single_post: str | None = None
@@ -341,6 +349,7 @@ class DossiersPage(Page):
         self.dossiers.new_button.setText(tr(NEW_DOSSIER))
         self.people.new_button.setText(tr(NEW_PERSON))
         self.open_for_person.setText(tr(OPEN_FOR_PERSON))
+        self.purge_button.setText(tr(PURGE_PROPOSALS))
         self._fill_choices()
         for tab in (self.dossiers, self.people):
             tab.request_reload()  # the rows hold translated words
@@ -394,6 +403,10 @@ class DossiersPage(Page):
         editor = PersonEditor(self.app, person_id, self)
         editor.saved.connect(self._person_saved)
         return self._show(editor)
+
+    def open_purge_proposals(self) -> PurgeDialog:
+        """The closed dossiers past their retention period, for the chief to purge."""
+        return self._show(PurgeDialog(self.app, self))
 
     def new_dossier(self, person_id: str | None = None) -> OpenDossierDialog:
         dialog = OpenDossierDialog(self.app, person_id, self)

@@ -99,6 +99,10 @@ class DossierCategory(Synced, Base):
     ratings: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
     uses_classification: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    #: Years a closed dossier of this category is kept before it is proposed for purging.
+    retention_years: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=5, server_default="5"
+    )
 
 
 class Rubric(Synced, Base):
