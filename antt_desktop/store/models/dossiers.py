@@ -53,7 +53,7 @@ class Dossier(Synced, Base):
     close_reason: Mapped[str | None] = mapped_column(String(24))
     close_note: Mapped[str | None] = mapped_column(Text)
     officer_name: Mapped[str | None] = mapped_column(String(120))
-    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"), index=True)
     helper_name: Mapped[str | None] = mapped_column(String(200))
     classification: Mapped[str | None] = mapped_column(String(1))
     risk_notes: Mapped[str | None] = mapped_column(Text)

@@ -53,7 +53,7 @@ class InitiativeArea(Synced, Base):
     __table_args__ = (UniqueConstraint("initiative_id", "area_id"),)
 
     initiative_id: Mapped[str] = mapped_column(ForeignKey("initiatives.id"), nullable=False)
-    area_id: Mapped[str] = mapped_column(ForeignKey("areas.id"), nullable=False)
+    area_id: Mapped[str] = mapped_column(ForeignKey("areas.id"), nullable=False, index=True)
 
 
 class InitiativeFunding(Synced, Base):
@@ -138,10 +138,10 @@ class Evaluation(Synced, Base):
     )
 
     initiative_id: Mapped[str | None] = mapped_column(ForeignKey("initiatives.id"), index=True)
-    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
-    area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"))
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"), index=True)
     evaluated_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
-    rubric_code: Mapped[str] = mapped_column(ForeignKey("rubrics.code"), nullable=False)
+    rubric_code: Mapped[str] = mapped_column(ForeignKey("rubrics.code"), nullable=False, index=True)
     scores: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
     total: Mapped[int] = mapped_column(Integer, nullable=False)
     max_total: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -149,7 +149,7 @@ class Evaluation(Synced, Base):
     decision_number: Mapped[str | None] = mapped_column(String(60))
     decision_date: Mapped[date | None] = mapped_column(Date)
     decision_issuer: Mapped[str | None] = mapped_column(String(200))
-    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("evaluations.id"))
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("evaluations.id"), index=True)
 
 
 class IndicatorSnapshot(Synced, Base):

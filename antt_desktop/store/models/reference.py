@@ -45,7 +45,7 @@ class Unit(Synced, Base):
     code: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
-    parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     parent_body: Mapped[str | None] = mapped_column(String(200))
     place_name: Mapped[str | None] = mapped_column(String(100))
     ward_code: Mapped[str | None] = mapped_column(String(8))
@@ -128,7 +128,7 @@ class User(Synced, Base):
     username: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
     full_name: Mapped[str] = mapped_column(String(120), nullable=False)
     role: Mapped[str] = mapped_column(String(16), nullable=False)
-    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
 
 

@@ -184,12 +184,12 @@ class DossierTransfer(Synced, Base):
     append_only = True
 
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), nullable=False, index=True)
-    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), nullable=False)
-    from_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False)
-    to_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), nullable=False, index=True)
+    from_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
+    to_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
     from_node: Mapped[str] = mapped_column(String(36), nullable=False)
     to_node: Mapped[str] = mapped_column(String(36), nullable=False)
     step: Mapped[str] = mapped_column(String(10), nullable=False)
-    request_id: Mapped[str | None] = mapped_column(ForeignKey("dossier_transfers.id"))
+    request_id: Mapped[str | None] = mapped_column(ForeignKey("dossier_transfers.id"), index=True)
     on_date: Mapped[date] = mapped_column(Date, nullable=False)
     note: Mapped[str | None] = mapped_column(Text)

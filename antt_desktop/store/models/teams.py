@@ -36,7 +36,7 @@ class TeamArea(Synced, Base):
     __table_args__ = (UniqueConstraint("team_id", "area_id"),)
 
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), nullable=False)
-    area_id: Mapped[str] = mapped_column(ForeignKey("areas.id"), nullable=False)
+    area_id: Mapped[str] = mapped_column(ForeignKey("areas.id"), nullable=False, index=True)
 
 
 class TeamMember(Synced, Base):
@@ -50,7 +50,7 @@ class TeamMember(Synced, Base):
 
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), nullable=False, index=True)
     role: Mapped[str] = mapped_column(String(8), nullable=False, default="member")
-    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
     name: Mapped[str] = mapped_column(String(120), nullable=False)
     phone: Mapped[str | None] = mapped_column(String(20))
     joined_on: Mapped[date | None] = mapped_column(Date)
