@@ -45,7 +45,7 @@ def _shot(widget: Any, name: str) -> None:
 def test_only_the_chief_sees_the_purge_proposals(qtbot: Any, db: Database, tmp_path: Path) -> None:
     assert _page(qtbot, db, tmp_path, "officer").purge_button.isHidden()
     chief = _page(qtbot, db, tmp_path, "chief")
-    assert chief.purge_button.text() == "Đề xuất &hủy hồ sơ…"
+    assert chief.purge_button.text() == "Đề &xuất hủy hồ sơ…"  # "Lập &hồ sơ…" has h
     assert not chief.purge_button.isHidden()
 
 
