@@ -233,11 +233,16 @@ def search(
     as common as "Nguyễn Thị"); anything else — addresses, ID numbers, notes, households,
     partial given names — through the FTS5 index, ranked by bm25 with names weighted most.
     Without ``sensitive`` (a reader who may not see ID numbers) the identity column (ID
-    numbers, legacy IDs, phones) is left out of the match.
+    numbers, legacy IDs, phones) is left out of a person's match; a household's identity
+    column is its number, which anyone may search.
     """
     terms = search_terms(query)
     if not terms:
         return []
+    if not sensitive and kind is None:
+        options: dict[str, Any] = {"limit": limit, "unit_id": unit_id, "ranked": ranked}
+        people = search(conn, query, kind="person", sensitive=False, **options)
+        return [*people, *search(conn, query, kind="household", **options)][:limit]
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
         name_hits = _name_hits(conn, terms, limit, unit_id)
@@ -246,7 +251,7 @@ def search(
         if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
             return name_hits
     expr = " ".join(f'"{t}"*' for t in terms)
-    if not sensitive:
+    if not sensitive and kind == "person":
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"
     where = ["search_fts MATCH :q"]
     params: dict[str, Any] = {"q": expr, "limit": limit}

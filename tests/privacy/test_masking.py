@@ -84,3 +84,18 @@ def test_documents_with_personal_data_are_not_printed_for_viewers(
 
     with read(Actor("someone", role)) as ctx, pytest.raises(PermissionDenied):
         require_print(ctx, "person sheet")
+
+
+def test_a_viewer_still_finds_a_household_by_its_number(write: Any, read: Any) -> None:
+    from antt_desktop.services.households import HouseholdInput, add_household
+    from antt_desktop.services.people import PersonInput, add_person
+
+    with write() as ctx:
+        head = add_person(ctx, PersonInput(full_name="Lò Văn Páo", id_number=ID_NUMBER))
+        add_household(ctx, HouseholdInput(number="4471", head_person_id=head.person.id))
+    with read(Actor("xem1", "viewer")) as ctx:
+        assert [(h.kind, h.name) for h in search(ctx, "4471")] == [("household", "Lò Văn Páo")]
+        assert [(h.kind, h.name) for h in search(ctx, "4471", kind="household")] == [
+            ("household", "Lò Văn Páo")
+        ]
+        assert search(ctx, ID_NUMBER) == []
