@@ -89,13 +89,18 @@ def dossier_record(
     d, p = summary.dossier, summary.person
     person = shown.person(columns(p, ("id", *PERSON)))
     person["born"] = PartialDate.from_iso(p.born).format() if p.born else None
+    dossier = {k: shown.record_value(k, v) for k, v in columns(d, DOSSIER).items()}
+    violations = [
+        {k: shown.record_value(k, v) for k, v in columns(v, VIOLATION).items()}
+        for v in summary.violations
+    ]
     return {
         "id": d.id,
         "person": person,
         "category_code": d.category_code,
         "category_name": category_name(summary.category, tr),
         "status": d.status,
-        **columns(d, DOSSIER),
+        **dossier,
         "timeline": [
             {
                 "period": e.period.label(),
@@ -108,7 +113,7 @@ def dossier_record(
         ],
         "commitments": [columns(c, COMMITMENT) for c in summary.commitments],
         "supports": [columns(s, SUPPORT) for s in summary.supports],
-        "violations": [columns(v, VIOLATION) for v in summary.violations],
+        "violations": violations,
     }
 
 
@@ -202,7 +207,8 @@ def violation_lines(v: Mapping[str, Any], tr: Translator) -> list[str]:
     if v["is_reoffence"]:
         marks.append(field_label("dangerous" if v["dangerous"] else "is_reoffence", tr))
     lines = [f"  {fmt_date(v['occurred_on'], tr)}  {', '.join(marks)}  [{v['id']}]"]
-    lines.append(f"    {v['description']}")
+    if v["description"] is not None:
+        lines.append(f"    {v['description']}")
     if v["decision_ref"]:
         lines.append(f"    {field_label('decision_ref', tr)}: {v['decision_ref']}")
     return lines

@@ -44,11 +44,12 @@ from antt_desktop.i18n.texts.dossiers import (
     SUPPORT_KINDS,
     VIOLATION_KINDS,
 )
+from antt_desktop.i18n.texts.privacy import WITHHELD_VALUE as HIDDEN
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
 from antt_desktop.services.audit_events import VIEW, record_view
-from antt_desktop.services.disclosure import for_role
+from antt_desktop.services.disclosure import VIOLATION_WITHHELD, for_role
 from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
 from antt_desktop.store.models import Assessment, AuditEntry
 
@@ -305,9 +306,10 @@ class DossierView(QDialog):
             "officer_name": d.officer_name or "",
             "helper_name": d.helper_name or "",
             "classification": d.classification or "",
-            "risk_notes": d.risk_notes or "",
+            "risk_notes": self._withheld("risk_notes", d.risk_notes),
         }
-        self.shown = [name for name, value in values.items() if value]
+        hidden = self.app.tr(HIDDEN)
+        self.shown = [name for name, value in values.items() if value and value != hidden]
         self.shown += [name for name in RECORDS if getattr(s, name)]
         self.shown += ["assessments"] if self.timeline else []
         for name, value in values.items():
@@ -358,6 +360,13 @@ class DossierView(QDialog):
             " ".join(a.content.split())[:200] if a else "",
         ]
 
+    def _withheld(self, name: str, value: str | None) -> str:
+        """``value``, or "(không hiển thị)" for a role that may not read sensitive data."""
+        if not value:
+            return ""
+        shown = for_role(self.app.actor.role, opened=True)
+        return value if shown.record_value(name, value) is not None else self.app.tr(HIDDEN)
+
     def _fill_records(self) -> None:
         tr, s = self.app.tr, self.summary
         assert s is not None
@@ -372,7 +381,9 @@ class DossierView(QDialog):
             for r, record in enumerate(rows):
                 for c, col in enumerate(RECORDS[name]):
                     value = getattr(record, col)
-                    if col == "kind":
+                    if name == "violations" and col in VIOLATION_WITHHELD:
+                        value = self._withheld(col, value)
+                    elif col == "kind":
                         value = tr(labels[name].get(value, value))
                     elif col == "amount_vnd":
                         value = fmt_money(value, tr) if value is not None else ""

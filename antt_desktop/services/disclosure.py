@@ -22,6 +22,11 @@ MASK = "••••"
 SENSITIVE = ("ethnic_code", "religion_code", "photo_sha256", "id_number", "legacy_id")
 #: Withheld whole from roles without the permission (the ID number is masked instead).
 WITHHELD = ("ethnic_code", "religion_code", "photo_sha256", "legacy_id")
+#: What a dossier holds that roles without the permission do not see either (DOMAIN.md
+#: marks risk notes and criminal and violation data sensitive): the field, and the text
+#: columns of its violations.
+DOSSIER_WITHHELD = ("risk_notes",)
+VIOLATION_WITHHELD = ("description", "decision_ref")
 
 
 def mask_id_number(number: str | None) -> str:
@@ -66,6 +71,12 @@ class Disclosure:
     def withheld(self, values: dict[str, Any]) -> list[str]:
         """The fields of ``values`` that hold something this reader is not shown whole."""
         return [n for n in SENSITIVE if values.get(n) and self.value(n, values[n]) != values[n]]
+
+    def record_value(self, name: str, value: Any) -> Any:
+        """A dossier's or violation's column as this reader may see it (None: withheld)."""
+        if not self.sensitive and name in (*DOSSIER_WITHHELD, *VIOLATION_WITHHELD):
+            return None
+        return value
 
     def person(self, values: dict[str, Any]) -> dict[str, Any]:
         """A copy of a person's field values with what this reader may not see masked."""

@@ -41,3 +41,21 @@ def test_lists_mask_and_the_opened_record_shows_the_number(post: Callable[..., A
     assert post("dossier", "list", "--json").json[0]["id_number"] == MASKED
     assert ID_NUMBER in post("person", "show", person_id).out
     assert post("dossier", "show", dossier_id, "--json").json["person"]["id_number"] == ID_NUMBER
+
+
+def test_risk_notes_and_violations_are_withheld_from_viewers(post: Callable[..., Any]) -> None:
+    person_id, dossier_id = _resident(post)
+    assert post("dossier", "edit", dossier_id, "--risk-notes", "Hay tụ tập ở bến xe").code == 0
+    added = post(
+        "dossier", "violation", "--person", person_id, "--dossier", dossier_id,
+        "--date", "10/10/2026", "--kind", "administrative",
+        "--description", "Đánh bạc tại nhà riêng",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    seen = post("--user", "xem1", "dossier", "show", dossier_id)
+    assert "Hay tụ tập" not in seen.out and "Đánh bạc" not in seen.out
+    record = post("--user", "xem1", "dossier", "show", dossier_id, "--json").json
+    assert record["risk_notes"] is None
+    assert [v["description"] for v in record["violations"]] == [None]
+    officer = post("dossier", "show", dossier_id)
+    assert "Hay tụ tập ở bến xe" in officer.out and "Đánh bạc tại nhà riêng" in officer.out

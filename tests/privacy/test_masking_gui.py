@@ -72,3 +72,33 @@ def test_the_resident_window_withholds_sensitive_fields_from_a_viewer(
     qtbot.addWidget(officer)
     assert officer.ui.id_number.text() == ID_NUMBER
     assert officer.ui.ethnic_code.currentData() == sensitive_person["ethnic"]
+
+
+def test_the_dossier_window_withholds_risk_notes_and_violations_from_a_viewer(
+    qtbot: Any, db: Database, write: Any, sensitive_person: dict[str, str]
+) -> None:
+    from antt_desktop.services.dossier_records import ViolationInput, add_violation
+    from antt_desktop.services.dossiers import edit_dossier
+
+    with write() as ctx:
+        edit_dossier(ctx, sensitive_person["dossier"], {"risk_notes": "Hay tụ tập ở bến xe"})
+        add_violation(
+            ctx,
+            ViolationInput(
+                sensitive_person["person"],
+                sensitive_person["dossier"],
+                occurred_on="10/10/2026",
+                kind="administrative",
+                description="Đánh bạc tại nhà riêng",
+            ),
+        )
+    viewer = DossierView(_app(db, "viewer"), sensitive_person["dossier"])
+    qtbot.addWidget(viewer)
+    assert viewer.info_values["risk_notes"].text() == "(không hiển thị)"
+    table = viewer.records["violations"]
+    assert table.item(0, 2).text() == "(không hiển thị)"
+    assert "risk_notes" not in viewer.shown
+    officer = DossierView(_app(db, "officer"), sensitive_person["dossier"])
+    qtbot.addWidget(officer)
+    assert officer.info_values["risk_notes"].text() == "Hay tụ tập ở bến xe"
+    assert officer.records["violations"].item(0, 2).text() == "Đánh bạc tại nhà riêng"
