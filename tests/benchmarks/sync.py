@@ -201,6 +201,10 @@ def main() -> None:
         print(f"building {args.communes} communes in {data} ...", flush=True)
         print(f"built in {build(data, args.communes, args.factor):.0f} s", flush=True)
     posts = sorted(data.glob("post*/" + DB))
+    for path in [data / "district" / DB, *posts]:  # schema upgrades happen before the clock
+        open_database(path).close()
+        for backup in path.parent.glob("*.before-upgrade-*"):
+            backup.unlink()
     shutil.rmtree(run, ignore_errors=True)
     run.mkdir(parents=True)
     shutil.copy2(data / "district" / DB, run / "district.sqlite3")
