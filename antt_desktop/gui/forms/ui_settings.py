@@ -167,6 +167,16 @@ class Ui_SettingsForm(object):
 
         self.auditRow = QHBoxLayout()
         self.auditRow.setObjectName(u"auditRow")
+        self.changePasswordButton = QPushButton(self.securityGroup)
+        self.changePasswordButton.setObjectName(u"changePasswordButton")
+
+        self.auditRow.addWidget(self.changePasswordButton)
+
+        self.accountsButton = QPushButton(self.securityGroup)
+        self.accountsButton.setObjectName(u"accountsButton")
+
+        self.auditRow.addWidget(self.accountsButton)
+
         self.auditLogButton = QPushButton(self.securityGroup)
         self.auditLogButton.setObjectName(u"auditLogButton")
 

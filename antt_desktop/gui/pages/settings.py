@@ -24,6 +24,7 @@ from antt_desktop.gui.settings_store import (
 )
 from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
+from antt_desktop.i18n.texts.accounts import ACCOUNTS, CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import SUFFIX as BACKUP_SUFFIX
 from antt_desktop.security.backups import write_backup
@@ -32,7 +33,9 @@ from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
 
 if TYPE_CHECKING:
+    from antt_desktop.gui.accounts_dialog import AccountsDialog
     from antt_desktop.gui.audit_browser import AuditBrowser
+    from antt_desktop.gui.password_dialog import PasswordDialog
 
 #: Each language is named in itself, so an officer can always find their own.
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -84,6 +87,11 @@ class SettingsPage(Page):
         self.ui.idleLockSpin.editingFinished.connect(self._save_idle_lock)
         self.ui.lockNowButton.clicked.connect(self.lock_now)
         self.ui.auditLogButton.clicked.connect(self.open_audit_log)
+        # every account changes its own password; the chief and the admin manage the others
+        self.ui.changePasswordButton.setVisible(app.keys is not None)
+        self.ui.accountsButton.setVisible(app.keys is not None and app.may(Permission.ACCOUNTS))
+        self.ui.changePasswordButton.clicked.connect(self.change_password)
+        self.ui.accountsButton.clicked.connect(self.open_accounts)
         self.last_backup: Path | None = None
         self.retranslate()
 
@@ -131,6 +139,8 @@ class SettingsPage(Page):
                 )
             )
         )
+        ui.changePasswordButton.setText(tr(CHANGE_PASSWORD))
+        ui.accountsButton.setText(tr(ACCOUNTS))
         ui.auditLogButton.setText(tr(N_("Audit &log…")))
         ui.auditLogButton.setToolTip(
             tr(N_("Who opened, changed, printed or exported which record, and when"))
@@ -185,6 +195,16 @@ class SettingsPage(Page):
         from antt_desktop.gui.audit_browser import open_audit_browser
 
         return open_audit_browser(self.app, self)
+
+    def change_password(self) -> PasswordDialog:
+        from antt_desktop.gui.password_dialog import change_own_password
+
+        return change_own_password(self.app, self)
+
+    def open_accounts(self) -> AccountsDialog:
+        from antt_desktop.gui.accounts_dialog import open_accounts
+
+        return open_accounts(self.app, self)
 
     # --- backup ---------------------------------------------------------------------------
     def default_backup_path(self) -> Path:
