@@ -193,6 +193,7 @@ def test_disabling_the_last_chief_is_refused_with_the_services_message(
     )
     yes.click()
     assert "là tài khoản lãnh đạo hoặc quản trị cuối cùng" in dialog.message.text()
+    _shot(dialog, "accounts-refused")
     assert _cells(dialog)[0][3] == "còn dùng"
 
 
@@ -235,12 +236,14 @@ def test_an_officer_sees_change_password_but_not_accounts(
     chief_page = SettingsPage(chief)
     qtbot.addWidget(chief_page)
     assert chief_page.ui.accountsButton.isVisibleTo(chief_page)
+    chief_page.resize(1000, 600)
+    _shot(chief_page, "settings")
     with login(post_path, "canbo1", TEST_PASSWORD, kdf=TEST_KDF, write=False) as post:
         officer = _context(post)
         page = SettingsPage(officer)
         qtbot.addWidget(page)
         assert page.ui.changePasswordButton.isVisibleTo(page)
-        assert page.ui.changePasswordButton.text() == "Đổi &mật khẩu…"
+        assert page.ui.changePasswordButton.text() == "Đổ&i mật khẩu…"
         assert not page.ui.accountsButton.isVisibleTo(page)
         with officer.read() as ctx, pytest.raises(PermissionDenied):  # the service refuses too
             accounts.accounts(ctx, post.keys)
