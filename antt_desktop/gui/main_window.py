@@ -33,8 +33,10 @@ from antt_desktop.gui.navigation import (
     page_class,
 )
 from antt_desktop.gui.page import Page
+from antt_desktop.gui.password_dialog import change_own_password
 from antt_desktop.gui.qt_translation import LanguageSwitch
 from antt_desktop.gui.settings_store import IDLE_LOCK_MINUTES, Preferences, SettingsStore
+from antt_desktop.i18n.texts.accounts import CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.audit_events import LOCK_BY_HAND
@@ -150,6 +152,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, N_("&Import a list…"), QKeySequence("Ctrl+I"), self.import_list)
         if self.app.may(Permission.AUDIT):  # the chief and the admin (the services check too)
             self._action(file_menu, N_("Audit &log…"), QKeySequence(), self.open_audit_log)
+        if self.app.keys is not None:  # every account, for itself (after its current password)
+            show = functools.partial(change_own_password, self.app, self)
+            self._action(file_menu, CHANGE_PASSWORD, QKeySequence(), show)
         file_menu.addSeparator()
         self._action(file_menu, N_("Loc&k the session"), QKeySequence("Ctrl+L"), self.lock_session)
         self._action(file_menu, N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from antt_desktop.gui.accounts_dialog import AccountsDialog
 from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.pages.settings import SettingsPage
 from antt_desktop.gui.password_dialog import PasswordDialog, change_own_password
 from antt_desktop.i18n.translator import Translator
@@ -247,6 +248,19 @@ def test_an_officer_sees_change_password_but_not_accounts(
         assert not page.ui.accountsButton.isVisibleTo(page)
         with officer.read() as ctx, pytest.raises(PermissionDenied):  # the service refuses too
             accounts.accounts(ctx, post.keys)
+
+
+def test_the_file_menu_changes_ones_own_password(qtbot: QtBot, chief: AppContext) -> None:
+    window = MainWindow(chief)
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    action = next(a for a in file_menu.actions() if a.text() == "Đổ&i mật khẩu…")
+    action.trigger()
+    dialog = window.findChild(PasswordDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == f"Đổi mật khẩu của {CHIEF}"
+    dialog.reject()
 
 
 def test_the_accounts_model_passes_the_model_tester(qtmodeltester, chief: AppContext) -> None:  # type: ignore[no-untyped-def]
