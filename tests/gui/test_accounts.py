@@ -226,6 +226,35 @@ def test_a_disabled_account_is_enabled_again_with_a_new_password(
         assert viewer.actor.role == "viewer"
 
 
+def test_the_chief_resets_an_officers_password_and_sees_its_wrong_attempts(
+    qtbot: QtBot, chief: AppContext, post_path: Path
+) -> None:
+    assert chief.keys is not None
+    with chief.write() as ctx:
+        accounts.add_account(
+            ctx, chief.keys, username="canbo4", role="officer", password=TEST_PASSWORD
+        )
+    with pytest.raises(WrongCredentials):
+        login(post_path, "canbo4", "quen-mat-khau-roi", kdf=TEST_KDF, write=False)
+    dialog = _accounts(qtbot, chief)
+    assert ["canbo4", "canbo4", "cán bộ", "còn dùng", "1"] in _cells(dialog)
+    dialog.select("canbo4")
+    dialog.reset_password()
+    editor = dialog.editor
+    assert isinstance(editor, PasswordDialog)
+    assert editor.windowTitle() == "Đặt mật khẩu mới cho canbo4"
+    assert editor.findChild(QLineEdit, "current_password") is None  # no current one asked
+    _type(qtbot, editor, "new_password", "canbo4-moi-2026")
+    assert "không được chứa tên tài khoản canbo4" in _problem(editor, "new_password")
+    _type(qtbot, editor, "new_password", NEW_PASSWORD)
+    _type(qtbot, editor, "password_repeat", NEW_PASSWORD)
+    _press_ok(editor)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert ["canbo4", "canbo4", "cán bộ", "còn dùng", "0"] in _cells(dialog)
+    with login(post_path, "canbo4", NEW_PASSWORD, kdf=TEST_KDF, write=False) as officer:
+        assert officer.actor.username == "canbo4"
+
+
 def test_an_officer_sees_change_password_but_not_accounts(
     qtbot: QtBot, chief: AppContext, post_path: Path
 ) -> None:
