@@ -28,7 +28,7 @@ from antt_desktop.i18n.texts.accounts import (
     PASSWORD_CHANGED,
 )
 from antt_desktop.i18n.translator import N_
-from antt_desktop.security.errors import LoginDelayed, WrongCredentials
+from antt_desktop.security.errors import WrongCredentials
 from antt_desktop.security.login import verify
 from antt_desktop.security.passwords import password_problems
 from antt_desktop.services import accounts
@@ -149,7 +149,7 @@ class PasswordDialog(QDialog):
             verify(self.app.db.path, self.username, self.current.text())
         except WrongCredentials:
             return [Problem("current_password", "password.wrong_current", {})]
-        except LoginDelayed as exc:
+        except KnownError as exc:  # the wait after wrong passwords, or a key file gone
             return [Problem("current_password", exc.code, exc.params)]
         return []
 

@@ -130,6 +130,22 @@ def test_a_wrong_current_password_changes_nothing(
         login(post_path, CHIEF, NEW_PASSWORD, kdf=TEST_KDF, write=False)
 
 
+def test_guessing_the_current_password_meets_the_logins_growing_wait(
+    qtbot: QtBot, chief: AppContext
+) -> None:
+    dialog = change_own_password(chief)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog, "new_password", NEW_PASSWORD)
+    _type(qtbot, dialog, "password_repeat", NEW_PASSWORD)
+    for guess in ("doan-thu-mot", "doan-thu-hai", "doan-thu-ba"):
+        _type(qtbot, dialog, "current_password", guess)
+        _press_ok(dialog)
+    _type(qtbot, dialog, "current_password", TEST_PASSWORD)  # even the right one must wait
+    _press_ok(dialog)
+    assert dialog.isVisible()
+    assert f"nhập sai mật khẩu của '{CHIEF}' quá nhiều lần" in _problem(dialog, "current_password")
+
+
 def _accounts(qtbot: QtBot, app: AppContext) -> AccountsDialog:
     dialog = AccountsDialog(app)
     qtbot.addWidget(dialog)
