@@ -45,3 +45,19 @@ def test_no_text_is_translated_two_ways() -> None:
                 if message.id and isinstance(message.id, str):
                     seen.setdefault(message.id, set()).add(str(message.string))
     assert {k: v for k, v in seen.items() if len(v) > 1} == {}
+
+
+def test_every_catalogue_line_is_well_formed() -> None:
+    """A quote left unescaped inside a text makes babel read a garbled button label
+    ('Bỏ msgstr "Bỏ lọc"lọc' was shown once) instead of refusing the file."""
+    import re
+
+    quoted = re.compile(r'^(?:msgid|msgid_plural|msgstr(?:\[\d+\])?|msgctxt)? ?"(?:[^"\\]|\\.)*"$')
+    folder = PACKAGE.parent / "resources" / "locale"
+    bad = [
+        f"{po.name}:{number}: {line}"
+        for po in sorted(folder.glob("*/LC_MESSAGES/*.po"))
+        for number, line in enumerate(po.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip() and not line.startswith("#") and not quoted.match(line)
+    ]
+    assert bad == []
