@@ -154,7 +154,7 @@ def test_an_officer_finds_no_audit_log_and_the_services_refuse(
 def test_the_chief_opens_it_from_the_file_menu(qtbot, chief, settings_store, people) -> None:
     window = MainWindow(chief, settings_store)
     qtbot.addWidget(window)
-    [action] = [a for a in window.actions() if a.text() == "&Nhật ký hệ thống…"]
+    [action] = [a for a in window.actions() if a.text() == "Nhật ký &hệ thống…"]
     action.trigger()
     browsers = window.findChildren(AuditBrowser)
     assert len(browsers) == 1 and browsers[0].isVisible()
