@@ -179,6 +179,22 @@ def _given_rows(
     return [tuple(r) for r in result.all()]
 
 
+def _word_start_rows(conn: Connection, terms: list[str], limit: int) -> list[str]:
+    """People whose folded name starts with the first term and has later words starting
+    with the others, in the name index's order (it stops after ``limit`` entries)."""
+    tests = "".join(f" AND (' ' || name_folded) LIKE :w{i}" for i in range(1, len(terms)))
+    params: dict[str, Any] = {f"w{i}": f"% {t}%" for i, t in enumerate(terms) if i}
+    params |= {"lo": terms[0], "hi": terms[0] + "\uffff", "limit": limit * 2}
+    found = conn.execute(
+        text(
+            "SELECT id, name_folded FROM persons WHERE name_folded >= :lo AND name_folded < :hi"
+            f"{tests} AND deleted = 0 ORDER BY name_folded LIMIT :limit"
+        ),
+        params,
+    ).all()
+    return [ref for ref, folded in found if _words_match(terms, folded)][:limit]
+
+
 def _name_hits(
     conn: Connection, terms: list[str], limit: int, unit_id: str | None
 ) -> list[IndexHit]:
@@ -250,6 +266,13 @@ def search(
         # middle name, an area or a note: the full-text index adds those below.
         if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
             return name_hits
+        if len(terms) > 1 and not ranked and unit_id is None:
+            # "ng v", "ng v d": letters typed as the starts of a name's words. When the
+            # names alone fill the list, the full-text search (slow for prefixes this common)
+            # could add nothing the list would show.
+            starts = _word_start_rows(conn, terms, limit)
+            if len(starts) >= limit:
+                return [IndexHit("person", ref, -1.0) for ref in starts]
     expr = " ".join(f'"{t}"*' for t in terms)
     if not sensitive and kind == "person":
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"

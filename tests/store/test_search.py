@@ -68,6 +68,20 @@ def test_a_name_match_ranks_above_an_address_match(people, read) -> None:  # typ
     assert set(_names(read, "duc")) == {"Nguyễn Văn Đức", "Phạm Đức Khỏe"}
 
 
+def test_a_list_full_of_names_typed_as_initials_shows_those_names(people, read) -> None:  # type: ignore[no-untyped-def]
+    # the list asks for its own order (ranked=False); two names fill a list of two
+    with read() as ctx:
+        conn = ctx.session.connection()
+        hits = search_index.search(conn, "ng v", limit=2, kind="person", ranked=False)
+        names = {
+            ctx.session.execute(
+                text("SELECT full_name FROM persons WHERE id = :i"), {"i": h.ref}
+            ).scalar_one()
+            for h in hits
+        }
+    assert names == {"Nguyễn Văn Đức", "Nguyễn Văn Dũng"}
+
+
 def test_no_match_and_empty_query(people, read) -> None:  # type: ignore[no-untyped-def]
     assert _names(read, "xyzzy") == []
     assert _names(read, "  ,  ") == []
