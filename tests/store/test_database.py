@@ -149,3 +149,21 @@ def test_schema_head_constant_matches_the_migration_scripts() -> None:
     from antt_desktop.store.database import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_every_foreign_key_column_leads_an_index() -> None:
+    """Without one, each row written to (or removed from) the parent table makes SQLite scan
+    the child table for rows pointing at it: a sync import at a district took five times as
+    long as its raw inserts before revision 0012."""
+    unindexed = []
+    for table in Base.metadata.sorted_tables:
+        leading = {next(iter(index.columns)).name for index in table.indexes}
+        leading |= {
+            next(iter(c.columns)).name
+            for c in table.constraints
+            if c.__class__.__name__ in ("UniqueConstraint", "PrimaryKeyConstraint") and c.columns
+        }
+        for fk in table.foreign_keys:
+            if fk.parent.name not in leading:
+                unindexed.append(f"{table.name}.{fk.parent.name}")
+    assert unindexed == []
