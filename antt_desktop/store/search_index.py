@@ -267,9 +267,9 @@ def search(
         if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
             return name_hits
         if len(terms) > 1 and not ranked and unit_id is None:
-            # "ng v", "ng v d": letters typed as the starts of a name's words. When the
-            # names alone fill the list, the full-text search (slow for prefixes this common)
-            # could add nothing the list would show.
+            # "ng v", "ng v d": letters typed as the starts of a name's words. The list
+            # shows only ``limit`` of the matches: when names alone fill it, those (the
+            # likeliest meant) are taken without a full-text search of prefixes this common.
             starts = _word_start_rows(conn, terms, limit)
             if len(starts) >= limit:
                 return [IndexHit("person", ref, -1.0) for ref in starts]
