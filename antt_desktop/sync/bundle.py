@@ -7,7 +7,7 @@ import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pyrage
 
@@ -18,10 +18,12 @@ from antt_desktop.sync.attachments import PHOTO_TABLES
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import BundleRefused
 from antt_desktop.sync.identity import Identity
+from antt_desktop.sync.spool import SealedSpool
 
 #: The oldest database schema that can read what this version writes.
 MIN_READER_SCHEMA = "0004"
-SPOOL = 64 * 1024 * 1024  # payloads up to this size never touch the disk in clear
+#: payloads up to this size stay in memory; beyond, only ciphertext goes to disk (spool.py)
+SPOOL = 64 * 1024 * 1024
 
 
 @dataclass
@@ -88,11 +90,8 @@ def write_volume(
     attachments: dict[str, bytes],
 ) -> None:
     """Write one volume file: tar → age → signed frame."""
-    with (
-        tempfile.SpooledTemporaryFile(SPOOL) as clear,
-        tempfile.SpooledTemporaryFile(SPOOL) as sealed,
-    ):
-        payload.write(clear, body, lines, attachments)
+    with SealedSpool(SPOOL) as clear, tempfile.SpooledTemporaryFile(SPOOL) as sealed:
+        payload.write(cast(IO[bytes], clear), body, lines, attachments)  # a file-like enough
         clear.seek(0)
         pyrage.encrypt_io(clear, sealed, [pyrage.x25519.Recipient.from_str(recipient_key)])
         container.write(path, header, key, sealed)
@@ -114,12 +113,12 @@ def new_header(
 
 
 def decrypt(fh: IO[bytes], header: container.Header, key: Identity, name: str) -> payload.Payload:
-    """Decrypt the payload into a temporary spool and read it (age finds truncation)."""
-    with tempfile.SpooledTemporaryFile(SPOOL) as clear:
+    """Decrypt the payload into a sealed spool and read it (age finds truncation)."""
+    with SealedSpool(SPOOL) as clear:
         fh.seek(header.payload_offset)
         try:
             key.decrypt_io(fh, clear)
         except Exception as exc:  # pyrage raises DecryptError or OSError
             raise BundleRefused("decrypt", file=name) from exc
         clear.seek(0)
-        return payload.read(clear, name)
+        return payload.read(cast(IO[bytes], clear), name)
