@@ -260,7 +260,8 @@ class Check:
         drive = self.host.prefix / "dosdevices" / "s:"
         try:
             drive.symlink_to(mount)
-            rc = self.host.run(self.setup, "/S", rf"/D=S:\{APP}")
+            # /D= must come unquoted, so a folder name without spaces
+            rc = self.host.run(self.setup, "/S", r"/D=S:\ANTT")
             left = [p.name for p in mount.iterdir()]
         finally:
             drive.unlink(missing_ok=True)
