@@ -148,7 +148,8 @@ def main(argv: list[str]) -> int:
             result, ok = step(), True
         except (StepFailed, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as exc:
             result, ok = str(exc), False
-        print(f"  {'ok  ' if ok else 'FAIL'}  {title:<46} {time.perf_counter() - t0:6.1f} s  {result}")
+        took = time.perf_counter() - t0
+        print(f"  {'ok  ' if ok else 'FAIL'}  {title:<46} {took:6.1f} s  {result}")
         sys.stdout.flush()
         if not ok:
             failed = True

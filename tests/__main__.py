@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 STEPS: list[tuple[str, list[str]]] = [
-    ("ruff lint", [str(BIN / "ruff"), "check", "antt_desktop", "tests"]),
-    ("ruff format", [str(BIN / "ruff"), "format", "--check", "antt_desktop", "tests"]),
+    ("ruff lint", [str(BIN / "ruff"), "check", "antt_desktop", "tests", "packaging"]),
+    ("ruff format", [str(BIN / "ruff"), "format", "--check", "antt_desktop", "tests", "packaging"]),
     ("mypy", [str(BIN / "mypy"), "antt_desktop"]),
     ("import contracts", [str(BIN / "lint-imports")]),
     ("pytest", [sys.executable, "-m", "pytest", *sys.argv[1:]]),

@@ -7,6 +7,7 @@ nothing written; 4 bundle refused; 5 locked or wrong credentials.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import traceback
 from collections.abc import Sequence
@@ -110,6 +111,16 @@ def _log_failure(data_dir: Path) -> Path:
     return path
 
 
+def _utf8_output() -> None:
+    """Vietnamese on every output. Windows gives a pipe or a file (``antt … > baocao.txt``)
+    its ANSI code page (cp1252, cp1258), which cannot write most Vietnamese letters; a
+    console, Linux and macOS are UTF-8 already."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> int:
     """Run one command; returns its exit code.
 
@@ -117,6 +128,7 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
         argv: the words after ``antt``.
         kdf: the Argon2 cost of passwords this run sets (tests pass a cheap one).
     """
+    _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on usage errors
     tr = Translator(args.lang or "vi")

@@ -254,7 +254,8 @@ class Check:
         if not isinstance(self.host, Wine) or os.geteuid() != 0:
             raise Skipped("needs a small drive: made under Wine as root")
         mount = Path(tempfile.mkdtemp(prefix="antt-small-drive-"))
-        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=30m", "tmpfs", str(mount)]).returncode:
+        small = ["mount", "-t", "tmpfs", "-o", "size=30m", "tmpfs", str(mount)]
+        if subprocess.run(small).returncode:
             mount.rmdir()
             raise Skipped("could not mount a small drive")
         drive = self.host.prefix / "dosdevices" / "s:"

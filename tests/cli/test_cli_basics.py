@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import connect_unlocked
@@ -150,3 +153,19 @@ def test_restore_of_junk_exits_3_and_keeps_the_database(post, tmp_path: Path) ->
 def test_unknown_record_is_named_in_vietnamese(post) -> None:  # type: ignore[no-untyped-def]
     r = post("person", "show", "00000000-0000-0000-0000-000000000000")
     assert "không tìm thấy nhân khẩu '00000000-0000-0000-0000-000000000000'" in r.err
+
+
+def test_vietnamese_reaches_a_windows_pipe_or_file_whole(tmp_path: Path) -> None:
+    """On Windows a pipe or a redirect (antt … > baocao.txt) gets the ANSI code page, which
+    has no 'ầ' or 'đ': the message must still arrive as written (UTF-8), not as \\u escapes
+    or a crash."""
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", ANTT_DATA_DIR=str(tmp_path))
+    env.pop("ANTT_USER", None)
+    done = subprocess.run(
+        [sys.executable, "-c", "from antt_desktop.cli.app import run; run()", "dossier", "list"],
+        env=env,
+        capture_output=True,
+    )
+
+    assert done.returncode == 5
+    assert "cần đăng nhập trước" in done.stderr.decode("utf-8")
