@@ -119,16 +119,20 @@ def pyinstaller(python: Path) -> str:
 
 def linux_archive(ver: str) -> Path:
     archive = DIST / f"antt-desktop-{ver}-linux-x86_64.tar.xz"
-    top = f"antt-desktop-{ver}"
-    extras = {
-        "install.sh": PACKAGING / "linux" / "install.sh",
-        "antt-desktop.desktop": PACKAGING / "linux" / "antt-desktop.desktop",
-        "antt-desktop.svg": ROOT / "resources" / "icons" / "antt-desktop.svg",
-    }
-    with tarfile.open(archive, "w:xz", preset=6) as tar:
-        tar.add(PROGRAM, arcname=top)
-        for name, path in extras.items():
-            tar.add(path, arcname=f"{top}/{name}")
+    staging = BUILD / "linux-archive"
+    top = staging / f"antt-desktop-{ver}"
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(PROGRAM, top, symlinks=True)
+    shutil.copy2(PACKAGING / "linux" / "install.sh", top / "install.sh")
+    shutil.copy2(PACKAGING / "linux" / "antt-desktop.desktop", top / "antt-desktop.desktop")
+    shutil.copy2(ROOT / "resources" / "icons" / "antt-desktop.svg", top / "antt-desktop.svg")
+    if shutil.which("tar") and shutil.which("xz"):  # xz compresses on every core
+        env = dict(os.environ, XZ_OPT="-6 -T0")
+        run(["tar", "-C", str(staging), "-cJf", str(archive), top.name], env=env)
+    else:
+        with tarfile.open(archive, "w:xz", preset=6) as tar:
+            tar.add(top, arcname=top.name)
+    shutil.rmtree(staging)
     return archive
 
 
