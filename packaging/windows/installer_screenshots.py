@@ -48,13 +48,13 @@ class Screen:
         # Wine's own stand-in for Tahoma, the dialog font, has no letters like ư, ặ or ờ
         # (Windows' Tahoma has them): give the prefix a Tahoma made from DejaVu Sans
         fonts = prefix / "drive_c" / "windows" / "Fonts"
-        for style, name in (("Regular", "tahoma.ttf"), ("Bold", "tahomabd.ttf")):
-            font = TTFont(DEJAVU / ("DejaVuSans.ttf" if style == "Regular" else "DejaVuSans-Bold.ttf"))
+        for source, name in (("DejaVuSans", "tahoma"), ("DejaVuSans-Bold", "tahomabd")):
+            font = TTFont(DEJAVU / f"{source}.ttf")
             for record in font["name"].names:
                 if record.nameID in (1, 4, 6, 16):
-                    family = "Tahoma" if style == "Regular" else "Tahoma Bold"
+                    family = "Tahoma" if name == "tahoma" else "Tahoma Bold"
                     record.string = family if record.nameID != 6 else family.replace(" ", "-")
-            font.save(fonts / name)
+            font.save(fonts / f"{name}.ttf")
         substitutes = r"HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes"
         for name in ("MS Shell Dlg", "MS Shell Dlg 2"):  # Wine maps the first to MS Sans Serif
             subprocess.run(
