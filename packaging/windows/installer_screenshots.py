@@ -128,9 +128,7 @@ def main(argv: list[str]) -> int:
         subprocess.run(["wineserver", "-k"], env=screen.env)
         running.wait()
 
-        subprocess.Popen(
-            ["wine", r"C:\Program Files\ANTT Desktop\Uninstall.exe"], env=screen.env
-        )
+        subprocess.Popen(["wine", r"C:\Program Files\ANTT Desktop\Uninstall.exe"], env=screen.env)
         w = screen.window("ANTT Desktop")
         screen.shot(w, args.out / "installer-06-uninstall.png")
         screen.keys(w, "Return")
