@@ -45,7 +45,19 @@ def default_data_dir() -> Path:
 
 
 def _interactive() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
+    """Whether someone can answer a prompt. On Windows the NUL device (``antt … < NUL``, a
+    scheduled task) also says it is a terminal, and getpass would wait on it for ever: there
+    the console itself is asked."""
+    if sys.stdin is None or not sys.stdin.isatty():
+        return False
+    if sys.platform != "win32":
+        return True
+    import ctypes
+    import msvcrt
+
+    mode = ctypes.c_uint32()
+    handle = msvcrt.get_osfhandle(sys.stdin.fileno())
+    return bool(ctypes.windll.kernel32.GetConsoleMode(handle, ctypes.byref(mode)))
 
 
 @dataclass

@@ -2,8 +2,10 @@
 
 Left out: babel's data for the ~800 locales the program never formats for (it formats
 vi_VN and en_US), Qt's own translations (the program translates Qt's few strings itself,
-gui/qt_translation.py) and, should anything still bring them, Qt Quick, QML, the virtual
-keyboard and WebEngine (hooks/hook-PySide6.QtGui.py keeps out the two plugins that would).
+gui/qt_translation.py), Qt's software OpenGL for Windows (20 MB; only an OpenGL context
+loads it, and the window draws with QPainter: widgets, charts, the PDF preview) and, should
+anything still bring them, Qt Quick, QML, the virtual keyboard and WebEngine
+(hooks/hook-PySide6.QtGui.py keeps out the two plugins that would).
 """
 
 import re
@@ -29,6 +31,7 @@ _DROP = re.compile(
         ^PySide6/(Qt/)?translations/
       | ^PySide6/(Qt/)?qml/
       | (^|/)(lib)?Qt6(Quick|Qml|VirtualKeyboard|WebEngine|WebChannel|3D)\w*\.(so[.\d]*|dll)$
+      | (^|/)opengl32sw\.dll$
     )""",
     re.VERBOSE,
 )

@@ -61,6 +61,7 @@ def test_the_folder_keeps_the_locales_the_program_formats_with() -> None:
         ("PySide6/Qt/lib/libQt6VirtualKeyboard.so.6", False),
         ("PySide6/Qt/translations/qtbase_vi.qm", False),
         ("PySide6\\translations\\qtbase_vi.qm", False),
+        ("PySide6\\opengl32sw.dll", False),
     ],
 )
 def test_the_folder_keeps_qt_widgets_and_leaves_out_quick_and_translations(
