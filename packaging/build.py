@@ -17,6 +17,11 @@ One command, the same on a Windows build runner and on a Linux PC:
 5. the smoke test (``packaging/smoke_test.py``) of the built program, and the installer
    check (``packaging/windows/installer_check.py``) on Windows, or under Wine on Linux.
 
+On Linux, ``--windows`` also builds the Windows program under Wine
+(``packaging/windows/wine_build.py``, in ``build/wine``) and from it the real installer
+``dist/antt-desktop-VERSION-setup.exe``, then smoke-tests the program and checks the installer
+under Wine with that program in it.
+
 Prints each stage's time and a summary of sizes; exit 1 at the first failure.
 """
 
@@ -171,29 +176,64 @@ def makensis_path() -> str | None:
     return found
 
 
-def installer(ver: str, makensis: str) -> Path:
+def installer(ver: str, makensis: str, payload: Path = PROGRAM, windows: bool = WINDOWS) -> Path:
+    """The installer over ``payload``; ``windows`` False: the Linux stand-in."""
     out = (
         DIST / f"antt-desktop-{ver}-setup.exe"
-        if WINDOWS
+        if windows
         else (BUILD / f"antt-desktop-{ver}-setup-linux-standin.exe")
     )
     defines = [
         f"-DVERSION={ver}",
         f"-DVERSION4={version4(ver)}",
-        f"-DPAYLOAD={PROGRAM}",
+        f"-DPAYLOAD={payload}",
         f"-DOUTFILE={out}",
     ]
-    if not WINDOWS:
+    if not windows:
         defines.append("-DEXE=")
     script = PACKAGING / "windows" / "antt-desktop.nsi"
     run([makensis, "-V2", "-WX", *defines, str(script)], capture_output=True)
     return out
 
 
+def windows_under_wine(ver: str, stage, *, checks: bool) -> None:
+    work = BUILD / "wine"
+    program = work / "dist" / "antt-desktop"
+    build = [sys.executable, str(PACKAGING / "windows" / "wine_build.py"), "--work", str(work)]
+
+    def freeze() -> str:
+        run(build)
+        size, count = folder_size(program)
+        return f"{program.relative_to(ROOT)}: {mb(size)} in {count} files"
+
+    stage("Windows program (PyInstaller under Wine)", freeze)
+    makensis = makensis_path()
+    if makensis is None:
+        raise BuildFailed("makensis not found: install NSIS (Debian: apt install nsis)")
+    setup = BUILD / "none"
+
+    def make_installer() -> str:
+        nonlocal setup
+        setup = installer(ver, makensis, program, windows=True)
+        return f"installer {setup.relative_to(ROOT)}: {mb(setup.stat().st_size)}"
+
+    stage("Windows installer (makensis)", make_installer)
+    if checks:
+        prefix = str(work / "prefix")  # it has the DLLs Wine 8 lacks (wine_build.py)
+        check = [sys.executable, str(PACKAGING / "windows" / "installer_check.py")]
+        stage(
+            "Windows installer check under Wine (with its smoke test)",
+            lambda: run([*check, str(setup), "--version", ver, "--wine", prefix]) and "passed",
+        )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-installer", action="store_true", help="skip makensis")
     parser.add_argument("--no-checks", action="store_true", help="skip smoke and installer checks")
+    parser.add_argument(
+        "--windows", action="store_true", help="on Linux: the Windows build and installer too"
+    )
     args = parser.parse_args(argv)
     ver = version()
     BUILD.mkdir(exist_ok=True)
@@ -254,6 +294,8 @@ def main(argv: list[str]) -> int:
                          "--payload-runs", "no"]
                     ) and "passed",
                 )  # fmt: skip
+        if args.windows and not WINDOWS:
+            windows_under_wine(ver, stage, checks=not args.no_checks)
     except BuildFailed as exc:
         print(f"BUILD FAILED: {exc}", file=sys.stderr)
         return 1
