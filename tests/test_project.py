@@ -39,3 +39,19 @@ def test_generated_form_matches_its_designer_source(form: Path) -> None:
     uic = Path(sys.executable).parent / "pyside6-uic"
     fresh = subprocess.run([str(uic), str(form)], capture_output=True, text=True, check=True)
     assert fresh.stdout == generated.read_text(encoding="utf-8")
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    """No import cycle anywhere, type-checking imports included: a cycle means two modules
+    are one idea, or one reaches up a layer (import-linter's contracts see only layers)."""
+    import grimp
+
+    graph = grimp.build_graph("antt_desktop", exclude_type_checking_imports=False)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            if module < imported and graph.chain_exists(imported, module):
+                path = graph.find_shortest_chain(imported, module) or ()
+                cycles.append(" -> ".join([module, *path]))
+
+    assert cycles == []

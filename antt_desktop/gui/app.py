@@ -23,16 +23,16 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from antt_desktop.gui.icons import app_icon
-from antt_desktop.gui.login_dialog import LoginDialog
-from antt_desktop.gui.qt_translation import GettextQtTranslator, LanguageSwitch
-from antt_desktop.gui.settings_store import (
+from antt_desktop.gui.common.icons import app_icon
+from antt_desktop.gui.common.login_dialog import LoginDialog
+from antt_desktop.gui.common.qt_translation import GettextQtTranslator, LanguageSwitch
+from antt_desktop.gui.common.settings_store import (
     SETTINGS_FILENAME,
     Preferences,
     SettingsStore,
     apply_font_size,
 )
-from antt_desktop.gui.worker import OperationCancelled, Progress, run_operation
+from antt_desktop.gui.common.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
@@ -43,7 +43,7 @@ from antt_desktop.store.errors import DatabaseLocked, KnownError
 from antt_desktop.store.files import DB_FILENAME
 
 if TYPE_CHECKING:  # the database layer is imported while the login window is up
-    from antt_desktop.gui.context import AppContext
+    from antt_desktop.gui.common.context import AppContext
     from antt_desktop.security.login import Unlocked
     from antt_desktop.store.database import Database
 
@@ -308,7 +308,7 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: 
     if post is None:
         return EXIT_OK  # the officer closed the first-run assistant or the login
     cleanup.callback(post.close)
-    from antt_desktop.gui.context import AppContext
+    from antt_desktop.gui.common.context import AppContext
     from antt_desktop.gui.main_window import MainWindow
 
     app = AppContext(post.db, post.actor, tr, today=today, keys=post.keys)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop import __version__
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.idle_lock import IdleLock
-from antt_desktop.gui.navigation import (
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.idle_lock import IdleLock
+from antt_desktop.gui.common.navigation import (
     PAGES,
     NavigationList,
     PageEntry,
@@ -32,18 +32,18 @@ from antt_desktop.gui.navigation import (
     label_text,
     page_class,
 )
-from antt_desktop.gui.page import Page
-from antt_desktop.gui.password_dialog import change_own_password
-from antt_desktop.gui.qt_translation import LanguageSwitch
-from antt_desktop.gui.settings_store import IDLE_LOCK_MINUTES, Preferences, SettingsStore
+from antt_desktop.gui.common.page import Page
+from antt_desktop.gui.common.qt_translation import LanguageSwitch
+from antt_desktop.gui.common.settings_store import IDLE_LOCK_MINUTES, Preferences, SettingsStore
+from antt_desktop.gui.settings.password_dialog import change_own_password
 from antt_desktop.i18n.texts.accounts import CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.audit_events import LOCK_BY_HAND
 
 if TYPE_CHECKING:
-    from antt_desktop.gui.audit_browser import AuditBrowser
-    from antt_desktop.gui.import_dialog import ImportDialog
+    from antt_desktop.gui.settings.audit_browser import AuditBrowser
+    from antt_desktop.gui.settings.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def import_list(self) -> ImportDialog:
         """Tệp > Nhập danh sách: check, then import, a spreadsheet of residents or households."""
-        from antt_desktop.gui.import_dialog import ImportDialog  # not needed to start
+        from antt_desktop.gui.settings.import_dialog import ImportDialog  # not needed to start
 
         dialog = ImportDialog(self.app, self)
         dialog.finished.connect(dialog.deleteLater)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def open_audit_log(self) -> AuditBrowser | None:
         """Tệp > Nhật ký hệ thống: the audit log, for the chief and the admin."""
-        from antt_desktop.gui.audit_browser import open_audit_browser
+        from antt_desktop.gui.settings.audit_browser import open_audit_browser
 
         return open_audit_browser(self.app, self)
 

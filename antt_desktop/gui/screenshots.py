@@ -18,13 +18,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from antt_desktop.gui.app import DEMO_FOLDER, needs_offscreen, prepare_demo
-from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.navigation import PAGES
+from antt_desktop.gui.common.qt_translation import LanguageSwitch
+from antt_desktop.gui.common.settings_store import Preferences, SettingsStore, apply_font_size
 from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.navigation import PAGES
-from antt_desktop.gui.qt_translation import LanguageSwitch
 from antt_desktop.gui.self_test import settle
-from antt_desktop.gui.settings_store import Preferences, SettingsStore, apply_font_size
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.kdf import PRODUCTION

@@ -15,10 +15,10 @@ from typing import TextIO
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from antt_desktop.gui.common.navigation import PAGES
+from antt_desktop.gui.common.page import Page
+from antt_desktop.gui.common.qt_translation import LanguageSwitch
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.navigation import PAGES
-from antt_desktop.gui.page import Page
-from antt_desktop.gui.qt_translation import LanguageSwitch
 
 SETTLE_MS = 60
 

@@ -312,7 +312,7 @@ def open_database(
         from antt_desktop.store.photos import adopt_legacy_files
 
         try:
-            adopt_legacy_files(database)  # photo files of versions before 0007
+            adopt_legacy_files(path.parent, database.write)  # photo files before 0007
         except BaseException:
             database.close()
             raise

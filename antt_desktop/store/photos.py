@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -17,9 +18,6 @@ from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.photo import Photo, check_stored
 from antt_desktop.store.models import StoredPhoto
 from antt_desktop.store.models.photos import MAX_STORED_BYTES
-
-if TYPE_CHECKING:
-    from antt_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -100,17 +98,18 @@ def replaced_by(session: Session, rows: list[dict[str, Any]]) -> set[str]:
     return {sha for pid, sha in named if pid in incoming and incoming[pid] != sha}
 
 
-def adopt_legacy_files(db: Database) -> int:
-    """Move the photo files of older versions into the table, then delete them.
+def adopt_legacy_files(data_dir: Path, write: Callable[[], AbstractContextManager[Session]]) -> int:
+    """Move the photo files of older versions (in ``data_dir``) into the table, in one
+    ``write()`` transaction of the opened database, then delete them.
 
     Each file is checked as any received photo is (name is its hash, size, decodes as a
     picture); one that fails stays where it is and is logged. Returns how many moved.
     """
-    folder = db.path.parent / LEGACY_FOLDER
+    folder = data_dir / LEGACY_FOLDER
     if not folder.is_dir():
         return 0
     moved: list[Path] = []
-    with db.write() as session:
+    with write() as session:
         for path in sorted(folder.iterdir()):
             if path.name.startswith(".incoming-"):  # a copy an interrupted import left
                 moved.append(path)

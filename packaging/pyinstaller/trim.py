@@ -2,7 +2,7 @@
 
 Left out: babel's data for the ~800 locales the program never formats for (it formats
 vi_VN and en_US), Qt's own translations (the program translates Qt's few strings itself,
-gui/qt_translation.py), Qt's software OpenGL for Windows (20 MB; only an OpenGL context
+gui/common/qt_translation.py), Qt's software OpenGL for Windows (20 MB; only an OpenGL context
 loads it, and the window draws with QPainter: widgets, charts, the PDF preview) and, should
 anything still bring them, Qt Quick, QML, the virtual keyboard and WebEngine
 (hooks/hook-PySide6.QtGui.py keeps out the two plugins that would).

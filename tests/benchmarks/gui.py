@@ -135,9 +135,9 @@ def district_part(path: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QAbstractItemView, QApplication
     from sqlalchemy.orm import configure_mappers
 
-    from antt_desktop.gui.context import AppContext
-    from antt_desktop.gui.pages.dashboard import DashboardPage
-    from antt_desktop.gui.pages.dossiers import DossiersPage
+    from antt_desktop.gui.common.context import AppContext
+    from antt_desktop.gui.dossiers.page import DossiersPage
+    from antt_desktop.gui.reports.dashboard_page import DashboardPage
     from antt_desktop.i18n.translator import Translator
     from antt_desktop.services.context import Actor
     from antt_desktop.store.database import open_database

@@ -12,10 +12,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.qt_translation import LanguageSwitch
+from antt_desktop.gui.common.settings_store import Preferences, SettingsStore
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.qt_translation import LanguageSwitch
-from antt_desktop.gui.settings_store import Preferences, SettingsStore
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.store.database import Database

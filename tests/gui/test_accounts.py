@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from antt_desktop.gui.accounts_dialog import AccountsDialog
-from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.pages.settings import SettingsPage
-from antt_desktop.gui.password_dialog import PasswordDialog, change_own_password
+from antt_desktop.gui.settings.accounts_dialog import AccountsDialog
+from antt_desktop.gui.settings.page import SettingsPage
+from antt_desktop.gui.settings.password_dialog import PasswordDialog, change_own_password
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.errors import PermissionDenied, WrongCredentials
 from antt_desktop.security.login import Unlocked, login

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from antt_desktop.gui import main_window as main_window_module
 from antt_desktop.gui.app import main as app_main
-from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.navigation import PAGES, PageEntry
+from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.navigation import PAGES, PageEntry
-from antt_desktop.gui.page import Page
 from antt_desktop.store.database import open_database
 
 # dialogs ask the offscreen test platform for what it cannot do

@@ -11,12 +11,12 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QDate, Qt
 
-from antt_desktop.gui.audit_browser import AuditBrowser, open_audit_browser
-from antt_desktop.gui.audit_model import AuditModel
-from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.pages.settings import SettingsPage
-from antt_desktop.gui.print_preview import PrintPreview
+from antt_desktop.gui.printing.preview import PrintPreview
+from antt_desktop.gui.settings.audit_browser import AuditBrowser, open_audit_browser
+from antt_desktop.gui.settings.audit_model import AuditModel
+from antt_desktop.gui.settings.page import SettingsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.services.audit_events import record_view

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from antt_desktop.domain.periods import Period
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.dossier_view import DossierView
-from antt_desktop.gui.import_dialog import ImportDialog
-from antt_desktop.gui.pages.reports import ReportsPage
-from antt_desktop.gui.pages.settings import SettingsPage
-from antt_desktop.gui.person_editor import PersonEditor
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.dossiers.view import DossierView
+from antt_desktop.gui.people.editor import PersonEditor
+from antt_desktop.gui.reports.page import ReportsPage
+from antt_desktop.gui.settings.import_dialog import ImportDialog
+from antt_desktop.gui.settings.page import SettingsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.services.context import Actor

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from antt_desktop.gui.commendation_list import CommendationListModel
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.pages.commendations import CommendationsPage
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.initiatives.commendation_model import CommendationListModel
+from antt_desktop.gui.initiatives.commendations_page import CommendationsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import teams
 from antt_desktop.services.commendations import CommendationInput, add_commendation

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.dashboard_models import ID_ROLE, ComparisonModel
-from antt_desktop.gui.pages.dashboard import DashboardPage
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.reports.dashboard_models import ID_ROLE, ComparisonModel
+from antt_desktop.gui.reports.dashboard_page import DashboardPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.activities import ActivityInput, record_activity
 from antt_desktop.services.context import Actor

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from antt_desktop.domain.enums import UnitKind
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.dossier_dialogs import AssessmentDialog, OpenDossierDialog
-from antt_desktop.gui.dossier_model import DossierModel
-from antt_desktop.gui.form_support import with_mnemonic
-from antt_desktop.gui.pages.dossiers import DossiersPage
-from antt_desktop.gui.person_editor import PersonEditor
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.form_support import with_mnemonic
+from antt_desktop.gui.dossiers.dialogs import AssessmentDialog, OpenDossierDialog
+from antt_desktop.gui.dossiers.model import DossierModel
+from antt_desktop.gui.dossiers.page import DossiersPage
+from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import units
 from antt_desktop.services.context import Actor

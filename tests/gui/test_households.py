@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import func, select
 
-from antt_desktop.gui import form_support
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.household_list import HouseholdListModel
-from antt_desktop.gui.lazy_model import ID_ROLE
-from antt_desktop.gui.pages.households import HouseholdsPage
+from antt_desktop.gui.common import form_support
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.lazy_model import ID_ROLE
+from antt_desktop.gui.households.model import HouseholdListModel
+from antt_desktop.gui.households.page import HouseholdsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import households, pledges, units
 from antt_desktop.services.context import Actor

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.idle_lock import LockCover
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.idle_lock import LockCover
+from antt_desktop.gui.common.qt_translation import LanguageSwitch
+from antt_desktop.gui.common.settings_store import Preferences
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.pages.settings import SettingsPage
-from antt_desktop.gui.person_editor import PersonEditor
-from antt_desktop.gui.qt_translation import LanguageSwitch
-from antt_desktop.gui.settings_store import Preferences
+from antt_desktop.gui.people.editor import PersonEditor
+from antt_desktop.gui.settings.page import SettingsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.store.models import AuditEntry

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from antt_desktop.gui.import_dialog import ImportDialog
+from antt_desktop.gui.settings.import_dialog import ImportDialog
 from antt_desktop.store.models import Person
 from tests.importers.conftest import cccd
 

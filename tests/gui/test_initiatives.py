@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.initiative_list import InitiativeListModel
-from antt_desktop.gui.pages.initiatives import InitiativesPage
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.initiatives.model import InitiativeListModel
+from antt_desktop.gui.initiatives.page import InitiativesPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import initiatives, units
 from antt_desktop.services.commendations import CommendationInput, add_commendation

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.dossier_model import DUE_OR_OVERDUE, DossierModel
-from antt_desktop.gui.people_model import PeopleModel, mask_id_number
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.dossiers.model import DUE_OR_OVERDUE, DossierModel
+from antt_desktop.gui.people.model import PeopleModel, mask_id_number
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import units
 from antt_desktop.services.context import Actor

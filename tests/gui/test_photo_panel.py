@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from antt_desktop.domain.photo import MAX_PHOTO_FILE_BYTES
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.dossier_view import DossierView
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.dossiers.view import DossierView
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.services.dossiers import DossierInput, open_dossier

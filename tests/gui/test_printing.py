@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from antt_desktop.domain.periods import Period
-from antt_desktop.gui.dossier_view import DossierView
-from antt_desktop.gui.print_preview import PrintPreview
+from antt_desktop.gui.dossiers.view import DossierView
+from antt_desktop.gui.printing.preview import PrintPreview
 from antt_desktop.printing import fonts
 from antt_desktop.services.dossier_records import AssessmentInput, assess
 from antt_desktop.services.dossiers import DossierInput, open_dossier

@@ -12,12 +12,12 @@ import shiboken6
 from pypdf import PdfReader
 
 from antt_desktop.domain.periods import Period
-from antt_desktop.gui.commendation_list import decision_key
-from antt_desktop.gui.pages.commendations import CommendationsPage
-from antt_desktop.gui.pages.households import HouseholdsPage
-from antt_desktop.gui.pages.reports import ReportsPage
-from antt_desktop.gui.print_launch import PrintLauncher
-from antt_desktop.gui.print_preview import PrintPreview
+from antt_desktop.gui.households.page import HouseholdsPage
+from antt_desktop.gui.initiatives.commendation_model import decision_key
+from antt_desktop.gui.initiatives.commendations_page import CommendationsPage
+from antt_desktop.gui.printing.launch import PrintLauncher
+from antt_desktop.gui.printing.preview import PrintPreview
+from antt_desktop.gui.reports.page import ReportsPage
 from antt_desktop.services import households, pledges, units
 from antt_desktop.services.commendations import DecisionInput, add_commendations_batch
 from antt_desktop.services.people import PersonInput, add_person

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from antt_desktop.domain.periods import Period
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.pages.reports import ReportsPage
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.reports.page import ReportsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.services.dossier_records import ViolationInput, add_violation

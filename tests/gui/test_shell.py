@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from antt_desktop.gui import main_window as main_window_module
-from antt_desktop.gui.context import AppContext
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.navigation import PAGES, PageEntry, page_class
+from antt_desktop.gui.common.page import Page
+from antt_desktop.gui.common.settings_store import Preferences, SettingsStore
 from antt_desktop.gui.main_window import MainWindow
-from antt_desktop.gui.navigation import PAGES, PageEntry, page_class
-from antt_desktop.gui.page import Page
-from antt_desktop.gui.pages.settings import SettingsPage
-from antt_desktop.gui.pages.sync import SyncPage
-from antt_desktop.gui.settings_store import Preferences, SettingsStore
+from antt_desktop.gui.settings.page import SettingsPage
+from antt_desktop.gui.sync.page import SyncPage
 from antt_desktop.store.models import LocalNode
 
 # dialogs and the completer's popup ask the offscreen test platform for what it cannot do
@@ -196,7 +196,7 @@ def test_back_up_now_writes_a_sound_copy(
 
 
 def test_a_page_module_not_in_the_build_shows_a_placeholder() -> None:
-    from antt_desktop.gui.navigation import PageMissing
+    from antt_desktop.gui.common.navigation import PageMissing
 
     with pytest.raises(PageMissing):
         page_class(PageEntry("nothing", "navigation|Nothing", "no_such_page", "NoPage"))

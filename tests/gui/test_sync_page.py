@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.pages.sync import SyncPage
-from antt_desktop.gui.sync_drives import Drive
-from antt_desktop.gui.sync_export import ExportDialog
-from antt_desktop.gui.sync_models import ConflictModel, TransferModel
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.sync.drives import Drive
+from antt_desktop.gui.sync.export import ExportDialog
+from antt_desktop.gui.sync.models import ConflictModel, TransferModel
+from antt_desktop.gui.sync.page import SyncPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.services.dossiers import DossierInput, open_dossier

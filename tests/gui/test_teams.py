@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import func, select
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.pages.teams import TeamsPage
-from antt_desktop.gui.team_list import TeamListModel
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.teams.model import TeamListModel
+from antt_desktop.gui.teams.page import TeamsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import teams, units
 from antt_desktop.services.context import Actor

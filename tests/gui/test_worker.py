@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.worker import (
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.worker import (
     OperationCancelled,
     Progress,
     run_operation,

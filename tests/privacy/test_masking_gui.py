@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.dossier_view import DossierView
-from antt_desktop.gui.people_model import PeopleModel
-from antt_desktop.gui.person_editor import PersonEditor
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.dossiers.view import DossierView
+from antt_desktop.gui.people.editor import PersonEditor
+from antt_desktop.gui.people.model import PeopleModel
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.store.database import Database

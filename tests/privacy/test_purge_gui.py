@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from antt_desktop.gui.context import AppContext
-from antt_desktop.gui.pages.dossiers import DossiersPage
-from antt_desktop.gui.purge_dialog import PurgeDialog
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.dossiers.page import DossiersPage
+from antt_desktop.gui.dossiers.purge_dialog import PurgeDialog
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.store.database import Database

@@ -1,0 +1,235 @@
+"""The editor dialogs of the record pages, on top of :mod:`antt_desktop.gui.common.form_support`:
+validation as the officer types (each problem under its field, in Vietnamese), Ctrl+S
+to save, and the unsaved-changes question on Esc.
+
+A dialog subclasses :class:`RecordDialog`, registers its input widgets with :meth:`watch`
+(each under the service's field name), and implements :meth:`check` (the problems of the
+input as typed, from the service: its ``validate`` function on a read session, or a dry
+call with :func:`dry_run`) and :meth:`write` (the service call that saves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.form_support import (
+    SAVE,
+    VALIDATE_DELAY_MS,
+    EditorDialog,
+    FieldProblems,
+    debounced,
+)
+from antt_desktop.i18n.messages import describe
+from antt_desktop.i18n.translator import N_
+from antt_desktop.services.context import Ctx
+
+
+class _Rollback(Exception):
+    """Ends a dry run: the transaction is rolled back, nothing is kept."""
+
+
+def dry_run(app: AppContext, call: Callable[[Ctx], Any]) -> list[Problem]:
+    """The problems a service call would refuse with; the call's writes are rolled back."""
+    try:
+        with app.write() as ctx:
+            call(ctx)
+            raise _Rollback
+    except ValidationFailed as exc:
+        return exc.problems
+    except _Rollback:
+        return []
+
+
+def signal_of(widget: QWidget) -> Any:
+    """The signal a widget emits when its value changes."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.valueChanged  # type: ignore[attr-defined]
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    return getattr(widget, "changed", None)
+
+
+def _row_in(form: QFormLayout, widget: QWidget) -> int:
+    """The row of ``widget`` in ``form``, -1 when the form does not hold it."""
+    position: Any = form.getWidgetPosition(widget)
+    return int(position[0])
+
+
+def group_of(field: str) -> str:
+    """``recipients[2].achievement`` → ``recipients``; ``scores.crime`` → ``scores``."""
+    return field.split(".", 1)[0].split("[", 1)[0]
+
+
+class RecordDialog(EditorDialog):
+    """An editor dialog with live validation and an unsaved-changes guard."""
+
+    #: Entity names announced on ``app.changes.changed`` after a save.
+    ENTITIES: frozenset[str] = frozenset()
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app.tr, parent)
+        self.app = app
+        self.dirty = False
+        self.result_record: Any = None
+        self.problems: list[Problem] = []
+        self.shown: list[Problem] = []
+        self._forms: list[QFormLayout] = []
+        self._field_problems: FieldProblems | None = None
+        self._fields: set[str] = set()
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._timer = debounced(self, self._validate_later, VALIDATE_DELAY_MS)
+
+    # --- for subclasses ---------------------------------------------------------------------
+    def check(self) -> list[Problem]:
+        """The problems of the input as typed now (nothing is written)."""
+        return []
+
+    def write(self, ctx: Ctx) -> Any:
+        """Save through the service (raises ValidationFailed when refused)."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Set every visible text again."""
+
+    # --- wiring -----------------------------------------------------------------------------
+    def use_buttons(self, box: QDialogButtonBox, general: QLabel, *forms: QFormLayout) -> None:
+        """Save and Cancel from ``box``; each problem shown under its field in the form
+        layout that holds it (one of ``forms``), those of other fields in ``general``."""
+        box.setStandardButtons(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.accepted.connect(self.try_save)
+        box.rejected.connect(self.reject)
+        self.button_box = box
+        self.save_button = box.button(QDialogButtonBox.StandardButton.Save)
+        self._forms = list(forms)
+        self._field_problems = FieldProblems(self.app.tr, general, self)
+
+    def retranslate_buttons(self) -> None:
+        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        save.setText(self.tr_(SAVE))
+        save.setToolTip(self.tr_(N_("Save (Ctrl+S)")))
+        cancel.setText(self.tr_(N_("Cancel")))
+        cancel.setToolTip(self.tr_(N_("Cancel (Esc)")))
+
+    def watch(self, field: str, widget: QWidget, row: QWidget | None = None) -> None:
+        """Validate again when ``widget`` changes; the problems of ``field`` are shown under
+        ``row`` (the widget in the form's row, by default ``widget`` itself)."""
+        row = row or widget
+        form = next((f for f in self._forms if _row_in(f, row) >= 0), None)
+        if form is not None and self._field_problems is not None and field not in self._fields:
+            self._field_problems.attach(form, field, row)
+            self._fields.add(field)
+        signal = signal_of(widget)
+        if signal is not None:
+            signal.connect(lambda *_a, f=field: self.touch(f))
+
+    def touch(self, field: str) -> None:
+        """The officer changed ``field``: validate again shortly."""
+        self.dirty = True
+        self._touched.add(field)
+        self._timer.start()
+
+    # --- validation -------------------------------------------------------------------------
+    def _validate_later(self) -> None:
+        self.validate_now()
+
+    def validate_now(self) -> list[Problem]:
+        """Check the input and show the problems of the fields already touched."""
+        self._timer.stop()
+        if not self.isVisible():
+            return self.problems
+        self.problems = self.check()
+        self.show_problems(
+            self.problems if self._show_all else [p for p in self.problems if self._seen(p)]
+        )
+        return self.problems
+
+    def _seen(self, problem: Problem) -> bool:
+        return problem.field in self._touched or group_of(problem.field) in self._touched
+
+    def show_problems(self, problems: Iterable[Problem]) -> None:
+        self.shown = list(problems)
+        if self._field_problems is not None:
+            self._field_problems.show(self.shown)
+
+    def problem_text(self) -> str:
+        """Every problem shown, one sentence each naming its field."""
+        return "\n".join(describe(p, self.app.tr) for p in self.shown)
+
+    def field_problem(self, field: str) -> str:
+        """The problem line shown under ``field`` (empty when none)."""
+        if self._field_problems is None:
+            return ""
+        label = self._field_problems.label(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    # --- save / cancel ----------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.dirty
+
+    def save(self) -> bool:
+        """Write through the service; on refusal show every problem and keep the dialog."""
+        self._show_all = True
+        self._timer.stop()
+        try:
+            with self.app.write() as ctx:
+                self.result_record = self.write(ctx)
+        except ValidationFailed as exc:
+            self.problems = exc.problems
+            self.show_problems(exc.problems)
+            return False
+        self.dirty = False
+        self.app.changes.changed.emit(set(self.ENTITIES))
+        return True
+
+    def done(self, result: int) -> None:
+        self._timer.stop()  # a closed editor validates nothing more
+        super().done(result)
+
+
+def inform(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """Show a message without blocking (the box is returned, e.g. for tests to read)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.open()
+    return box
+
+
+def run_change(
+    parent: QWidget, app: AppContext, call: Callable[[Ctx], Any], entities: Iterable[str]
+) -> bool:
+    """Make one change through a service; a refusal is shown in a message naming the
+    fields. Announces ``entities`` as changed when it succeeds."""
+    try:
+        with app.write() as ctx:
+            call(ctx)
+    except ValidationFailed as exc:
+        lines = "\n".join(f"• {describe(p, app.tr)}" for p in exc.problems)
+        inform(parent, app.tr(N_("Not saved")), lines)
+        return False
+    app.changes.changed.emit(set(entities))
+    return True

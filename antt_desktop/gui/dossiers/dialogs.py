@@ -1,0 +1,498 @@
+"""Dialogs that write a dossier's records: open a dossier (choosing the person by search),
+write or correct an assessment, and record a commitment, support, a violation or the close.
+
+Every one writes through its service in one transaction, shows the refused fields' problems
+under the fields, and tells the views what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+from sqlalchemy import select
+
+from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.form_support import (
+    SAVE,
+    EditorDialog,
+    FieldProblems,
+    FormDialog,
+    debounced,
+    label_fields,
+    widget_value,
+)
+from antt_desktop.gui.forms.ui_assessment_dialog import Ui_AssessmentDialog
+from antt_desktop.gui.forms.ui_dossier_open import Ui_DossierOpen
+from antt_desktop.i18n.formatting import fmt_date
+from antt_desktop.i18n.texts.dossiers import (
+    CLOSE_REASONS,
+    DUE_STATUSES,
+    SUPPORT_KINDS,
+    VIOLATION_KINDS,
+)
+from antt_desktop.i18n.translator import N_
+from antt_desktop.services import catalogues, dossier_records, dossiers, search
+from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
+from antt_desktop.services.dossier_summary import category_of, load_dossier
+from antt_desktop.store.models import Assessment, DossierCategory, Person, User
+
+OPEN_TITLE = N_("Open a management dossier")
+OPEN_HINT = N_(
+    "Type part of the name or ID number to find the person, then choose them in the list."
+)
+CHOSEN = N_("Chosen: {name}")
+NOBODY = N_("No person chosen yet.")
+BLANK_END = N_("blank: the category's usual duration")
+COMMITMENT_TITLE = N_("Record a commitment")
+SUPPORT_TITLE = N_("Record support given")
+VIOLATION_TITLE = N_("Record a violation")
+CLOSE_TITLE = N_("Close the dossier")
+ASSESS_TITLE = N_("Write an assessment")
+CORRECT_TITLE = N_("Correct an assessment")
+HISTORY = N_("Earlier versions (kept, superseded)")
+WAITING = N_("Periods still waiting for an assessment: {periods}")
+CANCEL = N_("Cancel")
+FLAGS = ("has_stable_work", "complied", "reported_on_time")
+SEARCH_DELAY_MS = 150
+
+
+def officer_name(app: AppContext) -> str:
+    """The full name of the officer at the keyboard (their account name if unknown)."""
+    with app.read() as ctx:
+        name = ctx.session.execute(
+            select(User.full_name).where(User.username == app.actor.username)
+        ).scalar()
+    return name or app.actor.username
+
+
+def today_text(app: AppContext) -> str:
+    return fmt_date(app.today(), app.tr)
+
+
+def category_name(cat: DossierCategory, lang: str) -> str:
+    return cat.name_vi if lang == "vi" else cat.name_en
+
+
+def fill_combo(combo: QComboBox, items: Mapping[str, str], blank: bool = True) -> None:
+    combo.clear()
+    if blank:
+        combo.addItem("", None)
+    for code, text in items.items():
+        combo.addItem(text, code)
+
+
+def mnemonic_of(text: str) -> str:
+    at = text.find("&")
+    return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
+
+
+class OpenDossierDialog(EditorDialog):
+    """Open a dossier: find the person by search, choose the category, date and basis."""
+
+    saved = Signal(str)
+    FIELDS = (
+        "category_code",
+        "opened_on",
+        "officer_name",
+        "helper_name",
+        "classification",
+        "risk_notes",
+        "legal_doc_number",
+        "legal_doc_date",
+        "legal_issuer",
+        "legal_summary",
+        "planned_end",
+    )
+
+    def __init__(
+        self, app: AppContext, person_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(app.tr, parent)
+        self.app = app
+        self.person_id = person_id
+        self.ui = Ui_DossierOpen()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("open_dossier_dialog")
+        self.widgets: dict[str, QWidget] = {f: getattr(self.ui, f) for f in self.FIELDS}
+        self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
+        self.problems.attach(
+            self.ui.person_form, "person_id", self.ui.person_search, self.ui.person_box
+        )
+        for name in self.FIELDS:
+            form = self.ui.dossier_form if name in self.FIELDS[:6] else self.ui.legal_form
+            self.problems.attach(form, name, self.widgets[name])
+        self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.ui.buttons.accepted.connect(self.try_save)
+        self.ui.buttons.rejected.connect(self.reject)
+        self._search_timer = debounced(self, self._search, SEARCH_DELAY_MS)
+        self.ui.person_search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.ui.person_results.currentItemChanged.connect(self._chosen)
+        with app.read() as ctx:
+            self._categories = {c.code: c for c in catalogues.categories(ctx.session)}
+            person = ctx.session.get(Person, person_id) if person_id else None
+            self._person_name = person.full_name if person else ""
+        fill_combo(
+            self.ui.category_code,
+            {code: category_name(c, app.tr.lang) for code, c in self._categories.items()},
+        )
+        fill_combo(self.ui.classification, {c: c for c in dossiers.CLASSES})
+        short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.ui.category_code.setSizeAdjustPolicy(short)  # the long names would widen it
+        self.ui.category_code.setMinimumContentsLength(24)
+        self.ui.category_code.currentIndexChanged.connect(self._category_changed)
+        self.ui.opened_on.setText(today_text(app))
+        self.ui.officer_name.setText(officer_name(app))
+        self._category_changed()
+        self._snapshot = self.values()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = self.tr_
+        self.setWindowTitle(tr(OPEN_TITLE))
+        assert self.save_button is not None
+        self.save_button.setText(tr(SAVE))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr(CANCEL))
+        labels = {"person_id": self.ui.person_id_label}
+        labels |= {f: getattr(self.ui, f"{f}_label") for f in self.FIELDS}
+        label_fields(tr, labels, extra=mnemonic_of(tr(SAVE)))
+        self.ui.hint_label.setText(tr(OPEN_HINT))
+        self.ui.planned_end.setPlaceholderText(tr(BLANK_END))
+        self._show_person()
+
+    def _show_person(self) -> None:
+        tr = self.tr_
+        text = tr(CHOSEN).format(name=self._person_name) if self.person_id else tr(NOBODY)
+        self.ui.person_chosen.setText(text)
+
+    def _search(self) -> None:
+        self._search_timer.stop()
+        text = self.ui.person_search.text()
+        with self.app.read() as ctx:
+            hits = search.search(ctx, text, limit=30, kind="person") if text else []
+        self.ui.person_results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.name} — {hit.detail}" if hit.detail else hit.name)
+            item.setData(Qt.ItemDataRole.UserRole, (hit.id, hit.name))
+            self.ui.person_results.addItem(item)
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
+        if item is None:
+            return
+        self.person_id, self._person_name = item.data(Qt.ItemDataRole.UserRole)
+        self._show_person()
+
+    def _category_changed(self) -> None:
+        cat = self._categories.get(self.ui.category_code.currentData() or "")
+        uses = bool(cat and cat.uses_classification)
+        self.ui.classification.setEnabled(uses)
+        if not uses:
+            self.ui.classification.setCurrentIndex(0)
+
+    def values(self) -> dict[str, Any]:
+        values = {f: widget_value(w) for f, w in self.widgets.items()}
+        return {"person_id": self.person_id, **values}
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._snapshot
+
+    def save(self) -> bool:
+        try:
+            with self.app.write() as ctx:
+                dossier = dossiers.open_dossier(ctx, dossiers.DossierInput(**self.values()))
+                dossier_id = dossier.id
+        except ValidationFailed as exc:
+            self.problems.show(exc.problems)
+            return False
+        self.app.changes.changed.emit({"dossier"})
+        self.saved.emit(dossier_id)
+        return True
+
+
+# --- the smaller records: built from field lists -------------------------------------------
+
+
+def _line(text: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setText(text)
+    return edit
+
+
+def _text() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(110)
+    return edit
+
+
+def _choice(app: AppContext, labels: Mapping[str, str]) -> QComboBox:
+    combo = QComboBox()
+    fill_combo(combo, {k: app.tr(v) for k, v in labels.items()})
+    return combo
+
+
+def record_dialog(
+    app: AppContext,
+    title: str,
+    fields: list[tuple[str, QWidget]],
+    write: Callable[[Any, dict[str, Any]], object],
+    changed: set[str],
+    parent: QWidget | None = None,
+) -> FormDialog:
+    """A :class:`FormDialog` whose Save runs ``write(ctx, values)`` in one transaction."""
+
+    def submit(values: dict[str, Any]) -> None:
+        with app.write() as ctx:
+            write(ctx, values)
+        app.changes.changed.emit(changed)
+
+    dialog = FormDialog(app.tr, app.tr(title), fields, submit, parent)
+    dialog.setMinimumWidth(560)
+    return dialog
+
+
+def commitment_dialog(
+    app: AppContext, dossier_id: str, parent: QWidget | None = None
+) -> FormDialog:
+    fields: list[tuple[str, QWidget]] = [
+        ("signed_on", _line(today_text(app))),
+        ("form_code", _line()),
+        ("text", _text()),
+        ("witnesses", _line()),
+    ]
+    return record_dialog(
+        app,
+        COMMITMENT_TITLE,
+        fields,
+        lambda ctx, v: dossier_records.add_commitment(
+            ctx, dossier_records.CommitmentInput(dossier_id=dossier_id, **v)
+        ),
+        {"commitment", "dossier"},
+        parent,
+    )
+
+
+def support_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> FormDialog:
+    fields: list[tuple[str, QWidget]] = [
+        ("given_on", _line(today_text(app))),
+        ("kind", _choice(app, SUPPORT_KINDS)),
+        ("amount_vnd", _line()),
+        ("provider", _line()),
+        ("outcome", _text()),
+    ]
+    return record_dialog(
+        app,
+        SUPPORT_TITLE,
+        fields,
+        lambda ctx, v: dossier_records.add_support(
+            ctx, dossier_records.SupportInput(dossier_id=dossier_id, **v)
+        ),
+        {"support", "dossier"},
+        parent,
+    )
+
+
+def violation_dialog(
+    app: AppContext, dossier_id: str, person_id: str, parent: QWidget | None = None
+) -> FormDialog:
+    fields: list[tuple[str, QWidget]] = [
+        ("occurred_on", _line(today_text(app))),
+        ("kind", _choice(app, VIOLATION_KINDS)),
+        ("description", _text()),
+        ("decision_ref", _line()),
+        ("is_reoffence", QCheckBox()),
+        ("dangerous", QCheckBox()),
+    ]
+    return record_dialog(
+        app,
+        VIOLATION_TITLE,
+        fields,
+        lambda ctx, v: dossier_records.add_violation(
+            ctx,
+            dossier_records.ViolationInput(person_id=person_id, dossier_id=dossier_id, **v),
+        ),
+        {"violation", "dossier"},
+        parent,
+    )
+
+
+def close_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> FormDialog:
+    fields: list[tuple[str, QWidget]] = [
+        ("closed_on", _line(today_text(app))),
+        ("close_reason", _choice(app, CLOSE_REASONS)),
+        ("close_note", _text()),
+    ]
+    return record_dialog(
+        app,
+        CLOSE_TITLE,
+        fields,
+        lambda ctx, v: dossiers.close_dossier(
+            ctx, dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
+        ),
+        {"dossier"},
+        parent,
+    )
+
+
+def first_open_period(entries: Sequence[TimelineEntry]) -> str | None:
+    """The first period of a timeline still needing its assessment (due or overdue first)."""
+    for wanted in (("overdue", "due"), ("upcoming",)):
+        for entry in entries:
+            if entry.status in wanted and entry.current is None:
+                return entry.period.label()
+    return None
+
+
+class AssessmentDialog(EditorDialog):
+    """Write the assessment of a period, or correct one (``replacing``: its id) — the
+    correction supersedes it; the old version stays in the history."""
+
+    saved = Signal(str)
+    FIELDS = (
+        "period",
+        "written_on",
+        "author",
+        "rating",
+        "has_stable_work",
+        "complied",
+        "reported_on_time",
+        "content",
+        "next_steps",
+    )
+
+    def __init__(
+        self,
+        app: AppContext,
+        dossier_id: str,
+        replacing: str | None = None,
+        *,
+        period: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(app.tr, parent)
+        self.app = app
+        self.dossier_id = dossier_id
+        self.replacing = replacing
+        self._period = period
+        self.ui = Ui_AssessmentDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("assessment_dialog")
+        self.widgets: dict[str, QWidget] = {f: getattr(self.ui, f) for f in self.FIELDS}
+        self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
+        for name in self.FIELDS:
+            form = self.ui.text_form if name in ("content", "next_steps") else self.ui.period_form
+            self.problems.attach(form, name, self.widgets[name])
+        self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.ui.buttons.accepted.connect(self.try_save)
+        self.ui.buttons.rejected.connect(self.reject)
+        self._load()
+        self._snapshot = self.values()
+        self.retranslate()
+
+    def _load(self) -> None:
+        today = self.app.today()
+        with self.app.read() as ctx:
+            s = ctx.session
+            dossier = load_dossier(s, self.dossier_id)
+            person = s.get(Person, dossier.person_id)
+            cat = category_of(s, dossier)
+            self._entries = assessment_timeline(s, self.dossier_id, today)
+            old = s.get(Assessment, self.replacing) if self.replacing else None
+        self._subject = (person.full_name if person else "", category_name(cat, self.tr_.lang))
+        for entry in self._entries:
+            if entry.current is None and entry.status != "done":
+                self.ui.period.addItem(entry.period.label(), entry.status)
+        fill_combo(self.ui.rating, {str(r): str(r) for r in cat.ratings or []})
+        yes, no = self.tr_("yes").capitalize(), self.tr_("no").capitalize()
+        for flag in FLAGS:
+            combo = self.widgets[flag]
+            assert isinstance(combo, QComboBox)
+            combo.addItem("", None)
+            combo.addItem(yes, True)
+            combo.addItem(no, False)
+        self.ui.written_on.setText(today_text(self.app))
+        self.ui.author.setText(officer_name(self.app))
+        self.ui.history_box.setVisible(old is not None)
+        if old is None:
+            self._choose_period(self._period or first_open_period(self._entries) or "")
+            return
+        self._choose_period(old.period, "done")
+        self.ui.rating.setCurrentIndex(max(0, self.ui.rating.findData(old.rating)))
+        self.ui.content.setPlainText(old.content)
+        self.ui.next_steps.setPlainText(old.next_steps or "")
+        for flag in FLAGS:
+            combo = self.widgets[flag]
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex({None: 0, True: 1, False: 2}[getattr(old, flag)])
+        found = next((e for e in self._entries if e.current and e.current.id == old.id), None)
+        versions = [*(found.history if found else ()), old]
+        self.ui.history_text.setPlainText(
+            "\n\n".join(
+                f"{fmt_date(a.written_on, self.tr_)} — {a.author} — {a.rating or ''}\n{a.content}"
+                for a in reversed(versions)
+            )
+        )
+
+    def _choose_period(self, label: str, status: str = "upcoming") -> None:
+        """Select ``label`` in the period box (added to it when it is not listed)."""
+        index = self.ui.period.findText(label)
+        if index < 0 and label:
+            self.ui.period.insertItem(0, label, status)
+            index = 0
+        self.ui.period.setCurrentIndex(index)
+
+    def retranslate(self) -> None:
+        tr = self.tr_
+        self.setWindowTitle(tr(CORRECT_TITLE if self.replacing else ASSESS_TITLE))
+        assert self.save_button is not None
+        self.save_button.setText(tr(SAVE))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr(CANCEL))
+        labels = {f: getattr(self.ui, f"{f}_label") for f in self.FIELDS}
+        label_fields(tr, labels, extra=mnemonic_of(tr(SAVE)))
+        name, category = self._subject
+        self.ui.subject_label.setText(f"{name} — {category}")
+        self.ui.history_box.setTitle(tr(HISTORY))
+        waiting = [
+            f"{e.period.label()} ({tr(DUE_STATUSES[e.status]).lower()})"
+            for e in self._entries
+            if e.current is None and e.status != "done"
+        ]
+        self.ui.hint_label.setText(tr(WAITING).format(periods=", ".join(waiting) or "—"))
+        for i in range(self.ui.period.count()):
+            status = self.ui.period.itemData(i)
+            self.ui.period.setItemData(i, tr(DUE_STATUSES[status]), Qt.ItemDataRole.ToolTipRole)
+
+    def values(self) -> dict[str, Any]:
+        return {f: widget_value(w) for f, w in self.widgets.items()}
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._snapshot
+
+    def save(self) -> bool:
+        values = self.values()
+        try:
+            with self.app.write() as ctx:
+                if self.replacing:
+                    changes = {k: v for k, v in values.items() if v != self._snapshot[k]}
+                    written = dossier_records.correct_assessment(ctx, self.replacing, changes)
+                else:
+                    data = dossier_records.AssessmentInput(dossier_id=self.dossier_id, **values)
+                    written = dossier_records.assess(ctx, data)
+                assessment_id = written.id
+        except ValidationFailed as exc:
+            self.problems.show(exc.problems)
+            return False
+        self.app.changes.changed.emit({"assessment", "dossier"})
+        self.saved.emit(assessment_id)
+        return True

@@ -1,0 +1,237 @@
+"""One household: its members, its pledge of each year and its poor / near-poor status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from antt_desktop.domain.dates import PartialDate
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.records_list import RecordView
+from antt_desktop.gui.common.records_widgets import fill_table, named, setup_table
+from antt_desktop.gui.households.actions import HouseholdActions
+from antt_desktop.gui.households.model import PLEDGE_LABELS
+from antt_desktop.gui.households.pledge_dialog import CULTURED_LABELS, POVERTY_LABELS
+from antt_desktop.gui.printing import jobs as print_jobs
+from antt_desktop.gui.printing.launch import PrintLauncher
+from antt_desktop.i18n.formatting import fmt_date
+from antt_desktop.i18n.translator import N_
+from antt_desktop.services import memberships
+from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person, Pledge
+
+
+def _button(name: str, parent: QWidget) -> QPushButton:
+    return named(QPushButton(parent), name)
+
+
+class HouseholdView(RecordView):
+    """The household page of the register, with the actions on its members and pledges."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.head_id: str | None = None
+        self.back_button = _button("backButton", self)
+        self.back_button.clicked.connect(self.back.emit)
+        self.title = named(QLabel(), "titleLabel")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.details = named(QLabel(), "detailsLabel", wordWrap=True)
+        self.edit_button = _button("editButton", self)
+        self.members = named(QTableWidget(), "membersTable")
+        self.pledges = named(QTableWidget(), "pledgesTable")
+        self.poverty = named(QTableWidget(), "povertyTable")
+        for table in (self.members, self.pledges, self.poverty):
+            setup_table(table)
+        self.add_member_button = _button("addMemberButton", self)
+        self.move_member_button = _button("moveMemberButton", self)
+        self.remove_member_button = _button("removeMemberButton", self)
+        self.make_head_button = _button("makeHeadButton", self)
+        self.record_pledge_button = _button("recordPledgeButton", self)
+        self.edit_pledge_button = _button("editPledgeButton", self)
+        self.violated_button = _button("violatedButton", self)
+        self.poverty_button = _button("povertyButton", self)
+        self.print_pledge_button = _button("printPledgeButton", self)
+        self.print_pledge_button.clicked.connect(self.print_pledge_form)
+        self.pledges.currentCellChanged.connect(lambda *_a: self._name_print_button())
+        self.printing = PrintLauncher(app, self)
+        self.handler = HouseholdActions(self, self)
+
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.edit_button)
+        self.members_box = self._box(
+            "membersBox",
+            self.members,
+            self.add_member_button,
+            self.move_member_button,
+            self.remove_member_button,
+            self.make_head_button,
+        )
+        self.pledges_box = self._box(
+            "pledgesBox",
+            self.pledges,
+            self.record_pledge_button,
+            self.edit_pledge_button,
+            self.violated_button,
+            self.print_pledge_button,
+        )
+        self.poverty_box = self._box("povertyBox", self.poverty, self.poverty_button)
+        right = QSplitter()
+        right.setOrientation(right.orientation().Vertical)
+        right.addWidget(self.pledges_box)
+        right.addWidget(self.poverty_box)
+        right.setSizes([320, 160])
+        split = named(QSplitter(), "householdSplitter")
+        split.addWidget(self.members_box)
+        split.addWidget(right)
+        split.setSizes([560, 640])
+        box = QVBoxLayout(self)
+        box.addLayout(head)
+        box.addWidget(self.details)
+        box.addWidget(split, 1)
+
+    @staticmethod
+    def _box(name: str, table: QTableWidget, *buttons: QPushButton) -> QGroupBox:
+        group = named(QGroupBox(), name)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(group)
+        layout.addWidget(table, 1)
+        layout.addLayout(row)
+        return group
+
+    @property
+    def year(self) -> int:
+        return self.app.today().year
+
+    def retranslate(self) -> None:
+        t = self.tr_
+        self.back_button.setText(t(N_("← &List")))
+        self.back_button.setToolTip(t(N_("Back to the list (Alt+Left)")))
+        self.edit_button.setText(t(N_("&Edit household")))
+        self.members_box.setTitle(t(N_("Members")))
+        self.pledges_box.setTitle(t(N_("Pledges by year")))
+        self.poverty_box.setTitle(t(N_("Poor / near-poor status by year")))
+        self.add_member_button.setText(t(N_("&Add member")))
+        self.move_member_button.setText(t(N_("&Move to another household")))
+        self.remove_member_button.setText(t(N_("Re&move from household")))
+        self.make_head_button.setText(t(N_("Make &head")))
+        self.record_pledge_button.setText(t(N_("&Record pledge")))
+        self.edit_pledge_button.setText(t(N_("Edit &pledge")))
+        self.violated_button.setText(t(N_("Mark &violated")))
+        self.poverty_button.setText(t(N_("Set &status")))
+        self.reload()
+
+    def reload(self) -> None:
+        if self.record_id is None:
+            return
+        t, tr = self.tr_, self.app.tr
+        with self.app.read() as ctx:
+            s = ctx.session
+            household = s.get(Household, self.record_id)
+            if household is None or household.deleted:
+                self.back.emit()
+                return
+            head = s.get(Person, household.head_person_id) if household.head_person_id else None
+            area = s.get(Area, household.area_id) if household.area_id else None
+            people = memberships.members(s, household.id)
+            pledge_rows = s.execute(
+                select(Pledge)
+                .where(Pledge.household_id == household.id, Pledge.deleted.is_(False))
+                .order_by(Pledge.year.desc())
+            ).scalars()
+            status_rows = s.execute(
+                select(HouseholdYearStatus.year, HouseholdYearStatus.status)
+                .where(
+                    HouseholdYearStatus.household_id == household.id,
+                    HouseholdYearStatus.deleted.is_(False),
+                )
+                .order_by(HouseholdYearStatus.year.desc())
+            ).all()
+            self.head_id = household.head_person_id
+            self.title.setText(
+                t(N_("Household {number} — head: {head}")).format(
+                    number=household.number, head=head.full_name if head else t(N_("(none)"))
+                )
+            )
+            parts = [area.name if area else "", household.address or "", household.notes or ""]
+            self.details.setText(" · ".join(p for p in parts if p))
+            fill_table(
+                self.members,
+                [t(N_("Full name")), t(N_("Relation to the head")), t(N_("Born"))],
+                [
+                    (
+                        p.id,
+                        (
+                            p.full_name,
+                            p.relation_to_head or "",
+                            PartialDate.from_iso(p.born).format() if p.born else "",
+                        ),
+                    )
+                    for p in people
+                ],
+            )
+            cultured = {value: label for value, label in CULTURED_LABELS}
+            fill_table(
+                self.pledges,
+                [
+                    t(N_("Year")),
+                    t(N_("Result")),
+                    t(N_("Signed on")),
+                    t(N_("Signed by")),
+                    t(N_("Officer")),
+                    t(N_("Cultured family")),
+                    t(N_("Violation")),
+                ],
+                [
+                    (
+                        p.id,
+                        (
+                            str(p.year),
+                            tr(PLEDGE_LABELS.get(p.status, p.status)),
+                            fmt_date(p.signed_on, tr),
+                            p.signer_name or "",
+                            p.officer_name or "",
+                            tr(cultured[p.cultured_family]),
+                            p.violation_notes or "",
+                        ),
+                    )
+                    for p in pledge_rows
+                ],
+            )
+        fill_table(
+            self.poverty,
+            [t(N_("Year")), t(N_("Poor / near-poor"))],
+            [(str(year), (str(year), tr(POVERTY_LABELS.get(st, st)))) for year, st in status_rows],
+        )
+        self.members.selectRow(0)
+        self.pledges.selectRow(0)
+        self._name_print_button()
+
+    def pledge_year(self) -> int:
+        """The year of the pledge row chosen, else this year."""
+        item = self.pledges.item(self.pledges.currentRow(), 0)
+        text = item.text() if item is not None else ""
+        return int(text) if text.isdigit() else self.year
+
+    def _name_print_button(self) -> None:
+        text = self.tr_(N_("Print the pledge &form of {year}"))
+        self.print_pledge_button.setText(text.format(year=self.pledge_year()))
+
+    def print_pledge_form(self) -> None:
+        """The household's pledge form (bản cam kết) of the chosen year, in the preview."""
+        if self.record_id is None:
+            return
+        household_id, year = self.record_id, self.pledge_year()
+        self.printing.preview(lambda: print_jobs.pledge_form_job(self.app, household_id, year))

@@ -1,0 +1,306 @@
+"""The resident editor (thêm / sửa nhân khẩu): every field of a person, checked by the
+people service as the officer types, each problem shown under its field."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields, replace
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from sqlalchemy import select
+
+from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.form_support import (
+    SAVE,
+    VALIDATE_DELAY_MS,
+    EditorDialog,
+    FieldProblems,
+    debounced,
+    label_fields,
+    on_edit,
+    widget_value,
+)
+from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
+from antt_desktop.gui.people.correction_history import CorrectionHistoryDialog
+from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
+from antt_desktop.services import catalogues, people, units
+from antt_desktop.services.audit_events import record_view, shown_fields
+from antt_desktop.services.disclosure import SENSITIVE, for_role
+from antt_desktop.services.people import PersonInput
+from antt_desktop.services.values import clean_fields
+from antt_desktop.store.models import Household, Person
+
+#: Fields of the left column, then the right one (top to bottom: the tab order).
+IDENTITY = (
+    "full_name",
+    "other_names",
+    "born",
+    "sex",
+    "id_number",
+    "id_override_reason",
+    "legacy_id",
+    "ethnic_code",
+    "religion_code",
+    "nationality",
+    "birth_place",
+)
+RESIDENCE = (
+    "permanent_area_id",
+    "permanent_address",
+    "current_area_id",
+    "current_address",
+    "occupation",
+    "phone",
+    "household_id",
+    "relation_to_head",
+    "notes",
+)
+NEW_TITLE = N_("New resident")
+EDIT_TITLE = N_("Resident: {name}")
+HINT = N_(
+    "Full name is required. Problems appear under each field as you type; Ctrl+S saves, Esc closes."
+)
+DATE_HINT = N_("dd/mm/yyyy, mm/yyyy or yyyy")
+CANCEL = N_("Cancel")
+REASON_HINT = N_("Needed when a value already recorded is changed, e.g. as on the ID card")
+HISTORY = N_("Correction &history…")
+
+
+def clean_input(data: PersonInput) -> PersonInput:
+    """The input as the people service reads it (blank → None, no spaces in numbers)."""
+    data = clean_fields(data)
+    numbers = {
+        key: "".join(value.split()).replace(".", "")
+        for key in ("id_number", "legacy_id", "phone")
+        if (value := getattr(data, key))
+    }
+    return replace(data, **numbers, sex=data.sex.upper() if data.sex else None)
+
+
+class PersonEditor(EditorDialog):
+    """Add a resident (``person_id`` None) or edit one. ``saved`` carries the person's id."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self, app: AppContext, person_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(app.tr, parent)
+        self.app = app
+        self.person_id = person_id
+        self.ui = Ui_PersonEditor()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("person_editor")
+        self.widgets: dict[str, QWidget] = {
+            name: self.ui.household if name == "household_id" else getattr(self.ui, name)
+            for name in (*IDENTITY, *RESIDENCE)
+        }
+        self.labels: dict[str, QLabel] = {
+            name: self.ui.household_label
+            if name == "household_id"
+            else getattr(self.ui, f"{name}_label")
+            for name in self.widgets
+        }
+        self.reason = QLineEdit()
+        self.reason.setObjectName("correction_reason")
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.ui.residence_form.addRow(self.reason_label, self.reason)
+        self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
+        self.problems.attach(self.ui.residence_form, "correction_reason", self.reason)
+        self.history_button = self.ui.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.history_button.setObjectName("correction_history_button")
+        self.history_button.clicked.connect(self.show_history)
+        for name in IDENTITY:
+            self.problems.attach(self.ui.identity_form, name, self.widgets[name])
+        for name in RESIDENCE:
+            self.problems.attach(self.ui.residence_form, name, self.widgets[name])
+        self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.ui.buttons.accepted.connect(self.try_save)
+        self.ui.buttons.rejected.connect(self.reject)
+        self._timer = debounced(self, self._validate, VALIDATE_DELAY_MS)
+        self._touched: set[str] = set()
+        self._current: list[Problem] = []
+        self._original = PersonInput()
+        self._unit_id: str | None = None
+        self._load()
+        self.reason.setVisible(person_id is not None)
+        self.reason_label.setVisible(person_id is not None)
+        self.history_button.setVisible(person_id is not None)
+        self._snapshot = self.values()
+        for name, widget in self.widgets.items():
+            on_edit(widget, partial(self._edited, name))
+        self.retranslate()
+        self.validate_now()
+
+    # --- filling the form ----------------------------------------------------------------
+    def _load(self) -> None:
+        with self.app.read() as ctx:
+            s = ctx.session
+            person = ctx.get(Person, self.person_id, "person") if self.person_id else None
+            self._unit_id = person.unit_id if person else ctx.local_unit().id
+            self._fill(self.ui.ethnic_code, catalogues.codes(s, catalogues.ETHNIC).items())
+            self._fill(self.ui.religion_code, catalogues.codes(s, catalogues.RELIGION).items())
+            area_items = [(a.id, a.name) for a in units.areas(s, self._unit_id)]
+            self._fill(self.ui.permanent_area_id, area_items)
+            self._fill(self.ui.current_area_id, area_items)
+            sexes = [("M", self.tr_("male")), ("F", self.tr_("female"))]
+            self._fill(self.ui.sex, [(code, text.capitalize()) for code, text in sexes])
+            if person is None:
+                self.ui.nationality.setText("Việt Nam")
+                return
+            self._original = self._shown(PersonInput.from_person(person))
+            record_view(ctx, "person", person.id, shown_fields(asdict(self._original)))
+            number = (
+                s.execute(select(Household.number).where(Household.id == person.household_id))
+                .scalars()
+                .first()
+                if person.household_id
+                else None
+            )
+        for name, widget in self.widgets.items():
+            value = number if name == "household_id" else getattr(self._original, name)
+            self._set(widget, value)
+
+    def _shown(self, data: PersonInput) -> PersonInput:
+        """The person as this account may see it: a role without READ_SENSITIVE gets the ID
+        number masked and the other sensitive fields blank, and may not change them."""
+        shown = for_role(self.app.actor.role, opened=True)
+        if shown.sensitive:
+            return data
+        for name in SENSITIVE:
+            if name in self.widgets:
+                self.widgets[name].setEnabled(False)
+        return replace(
+            data, **shown.person({n: getattr(data, n) for n in SENSITIVE if n != "photo_sha256"})
+        )
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: Any) -> None:
+        combo.addItem("", None)
+        for code, text in items:
+            combo.addItem(text, code)
+
+    @staticmethod
+    def _set(widget: QWidget, value: Any) -> None:
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)) if value else 0)
+        elif hasattr(widget, "setPlainText"):
+            widget.setPlainText(value or "")
+        else:
+            widget.setText(value or "")  # type: ignore[attr-defined]
+
+    def retranslate(self) -> None:
+        tr = self.tr_
+        name = self._original.full_name or ""
+        self.setWindowTitle(tr(EDIT_TITLE).format(name=name) if self.person_id else tr(NEW_TITLE))
+        assert self.save_button is not None
+        self.save_button.setText(tr(SAVE))
+        cancel = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(tr(CANCEL))
+        label_fields(
+            tr,
+            {**self.labels, "correction_reason": self.reason_label},
+            extra=self._mnemonic(tr(SAVE)),
+        )
+        self.reason.setPlaceholderText(tr(REASON_HINT))
+        self.history_button.setText(tr(HISTORY))
+        self.labels["full_name"].setText(self.labels["full_name"].text() + " *")
+        self.ui.born.setPlaceholderText(tr(DATE_HINT))
+        self.ui.hint_label.setText(tr(HINT))
+
+    @staticmethod
+    def _mnemonic(text: str) -> str:
+        at = text.find("&")
+        return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
+
+    # --- values and validation -----------------------------------------------------------
+    def show_history(self) -> CorrectionHistoryDialog | None:
+        """The corrections of this person in a window of their own."""
+        if self.person_id is None:
+            return None
+        name = self._original.full_name or ""
+        dialog = CorrectionHistoryDialog(self.app, self.person_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def values(self) -> dict[str, Any]:
+        return {name: widget_value(w) for name, w in self.widgets.items()}
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._snapshot
+
+    def to_input(self) -> PersonInput:
+        """The form as a :class:`PersonInput` (the household number resolved to its id)."""
+        values = self.values()
+        number = (values.pop("household_id") or "").strip()
+        household_id = None
+        if number:
+            with self.app.read() as ctx:
+                household_id = (
+                    ctx.session.execute(
+                        select(Household.id).where(
+                            Household.unit_id == self._unit_id,
+                            Household.number == number,
+                            Household.deleted.is_(False),
+                        )
+                    ).scalar()
+                    or number
+                )  # unknown: the service names the number it refuses
+        return clean_input(PersonInput(**values, household_id=household_id))
+
+    def _edited(self, name: str) -> None:
+        self._touched.add(name)
+        self._timer.start()
+
+    def _validate(self) -> None:
+        self.validate_now()
+
+    def validate_now(self) -> list[Problem]:
+        """Check the form with the people service (a read transaction) and show problems
+        of the fields the officer has touched; Save stays disabled while errors exist."""
+        self._timer.stop()
+        with self.app.read() as ctx:
+            self._current, _born = people.validate(ctx, self.to_input(), existing_id=self.person_id)
+        self.problems.show(self._current, only=self._touched)
+        assert self.save_button is not None
+        may_write = self.app.may(Permission.WRITE)
+        self.save_button.setEnabled(may_write and not any(p.is_error for p in self._current))
+        return self._current
+
+    def can_save(self) -> bool:
+        if self._timer.isActive():
+            self.validate_now()
+        return super().can_save()
+
+    def save(self) -> bool:
+        data = self.to_input()
+        try:
+            with self.app.write() as ctx:
+                if self.person_id is None:
+                    result = people.add_person(ctx, data)
+                else:
+                    changes = {
+                        f.name: getattr(data, f.name)
+                        for f in fields(PersonInput)
+                        if getattr(data, f.name) != getattr(clean_input(self._original), f.name)
+                    }
+                    result = people.edit_person(
+                        ctx, self.person_id, changes, reason=self.reason.text()
+                    )
+                person_id = result.person.id
+        except ValidationFailed as exc:
+            self._touched.update(p.field for p in exc.problems)
+            self.problems.show(exc.problems)
+            return False
+        self.person_id = person_id
+        self.reason.clear()
+        self._snapshot = self.values()
+        self.app.changes.changed.emit({"person"})
+        self.saved.emit(person_id)
+        return True

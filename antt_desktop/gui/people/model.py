@@ -1,0 +1,306 @@
+"""The residents list (nhân khẩu), and the base of the page's lazy lists.
+
+:class:`SqlListModel` loads the ordered ids of the current filter with ONE SQL query on a
+background thread and streams them in chunks, so the window never waits on 450,000 ids: when
+the list is in its natural order (people by ``Person.sort_key``, read straight off the
+index) the first page is read at once on the GUI thread and the rest follows. A search goes
+through the accent-insensitive full-text index ("ng v duc" finds Nguyễn Văn Đức) and
+restricts the list to its best hits. Rows are built a page at a time by id (the base
+:class:`LazyTableModel`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from antt_desktop.domain.dates import PartialDate
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.lazy_model import LazyTableModel
+from antt_desktop.i18n.translator import N_
+from antt_desktop.security.roles import Permission
+from antt_desktop.services.disclosure import mask_id_number
+from antt_desktop.store import fast_read, search_index
+from antt_desktop.store.models import Area, Person
+
+log = logging.getLogger(__name__)
+__all__ = ["PeopleModel", "SqlListModel", "born_text", "mask_id_number"]
+
+
+def born_text(iso: str | None) -> str:
+    return PartialDate.from_iso(iso).format() if iso else ""
+
+
+class _Relay(QObject):
+    """Carries chunks from the loading thread to the GUI thread (queued signal)."""
+
+    chunk = Signal(int, object, bool, object)  # generation, ids, done, extra
+
+
+class SqlListModel(LazyTableModel):
+    """A lazy list whose ids come from one SQL query streamed on a background thread.
+
+    Subclasses give :meth:`ids_query` (the ordered ids for the filter, restricted to the
+    search hits ``refs`` when a search is typed) and :meth:`fetch_rows`. ``loaded`` is
+    emitted once every id of the current filter is known.
+    """
+
+    loaded = Signal()
+    FIRST_CHUNK = 200
+    CHUNK = 50_000
+    SEARCH_LIMIT = 300  # a search shows its best screenful; more hits say "type more"
+    SEARCH_KIND = "person"
+
+    def __init__(self, app: AppContext, parent: Any = None) -> None:
+        super().__init__(app, parent)
+        self.search_text = ""
+        self.unit_id: str | None = None
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.truncated = False  # the search has more hits than SEARCH_LIMIT
+        self.loading = False
+        self._generation = 0
+        self._replaced = False
+        self._relay = _Relay()
+        self._relay.chunk.connect(self._on_chunk)
+
+    @property
+    def descending(self) -> bool:
+        return self.sort_order == Qt.SortOrder.DescendingOrder
+
+    # --- for subclasses -------------------------------------------------------------------
+    def ids_query(self, refs: list[str] | None) -> Select[Any] | None:
+        """Ordered ids of the filter (``refs``: the search hits, None without a search)."""
+        raise NotImplementedError
+
+    def in_natural_order(self) -> bool:
+        """True when the first page can be read at once off an index (no sorting)."""
+        return not self.search_text.strip() and self.sort_column == 0 and not self.descending
+
+    def stream_ids(
+        self, session: Session, refs: list[str] | None, skip: int
+    ) -> Iterator[tuple[list[str], object]]:
+        """Chunks of ids (and an extra value handed to :meth:`adopt`) — one query."""
+        query = self.ids_query(refs)
+        if query is None:
+            yield [], None
+            return
+        query = query.offset(skip) if skip else query
+        first = self.CHUNK if skip else self.FIRST_CHUNK
+        for ids in fast_read.first_column_chunks(session, query, self.CHUNK, first):
+            yield ids, None
+
+    def adopt(self, extra: object) -> None:
+        """Take the extra value computed with the ids (on the GUI thread)."""
+
+    # --- loading --------------------------------------------------------------------------
+    def fetch_ids(self) -> list[str]:
+        """Every id of the current filter, at once (the GUI uses :meth:`reload`)."""
+        ids: list[str] = []
+        with self.app.read() as ctx:
+            refs = self._search_refs(ctx.session)
+            for chunk, extra in self.stream_ids(ctx.session, refs, 0):
+                ids += chunk
+                if extra is not None:
+                    self.adopt(extra)
+        return ids
+
+    def reload(self) -> None:
+        """Load the ids of the current filter again; rows follow as they arrive."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self._replaced = False
+        skip = 0
+        if self.in_natural_order():
+            query = self.ids_query(None)
+            first: list[str] = []
+            if query is not None:
+                with self.app.read() as ctx:
+                    first = list(ctx.session.execute(query.limit(self.FIRST_CHUNK)).scalars())
+            self.truncated = False
+            self._reset(first)
+            self._replaced = True
+            if len(first) < self.FIRST_CHUNK:
+                self._finish()
+                return
+            skip = len(first)
+        thread = threading.Thread(
+            target=self._load, args=(generation, skip), name="antt-list-ids", daemon=True
+        )
+        thread.start()
+
+    def _search_refs(self, session: Session) -> list[str] | None:
+        if not self.search_text.strip():
+            return None
+        hits = search_index.search(
+            session.connection(),
+            self.search_text,
+            limit=self.SEARCH_LIMIT,
+            kind=self.SEARCH_KIND,
+            unit_id=self.unit_id,
+            ranked=False,  # the list puts the hits in its own order
+            sensitive=self.app.may(Permission.READ_SENSITIVE),
+        )
+        return [h.ref for h in hits]
+
+    def _load(self, generation: int, skip: int) -> None:
+        """On the loading thread: run the query and send its ids in chunks."""
+        try:
+            with self.app.read() as ctx:
+                refs = self._search_refs(ctx.session)
+                truncated = refs is not None and len(refs) >= self.SEARCH_LIMIT
+                chunks = self.stream_ids(ctx.session, refs, skip)
+                held: tuple[list[str], object] | None = None
+                for ids, extra in chunks:
+                    if generation != self._generation:
+                        return  # a newer filter replaced this one
+                    if held is not None:
+                        self._relay.chunk.emit(generation, held[0], False, (truncated, held[1]))
+                    held = (ids, extra)
+                # the last chunk travels with "done": a search's one chunk is one hop
+                last, extra = held if held is not None else ([], None)
+                self._relay.chunk.emit(generation, last, True, (truncated, extra))
+        except Exception:  # the database closed under us, or a bug: never kill the app
+            log.exception("loading the list failed")
+            with contextlib.suppress(RuntimeError):  # the model is gone already
+                self._relay.chunk.emit(generation, [], True, (False, None))
+
+    def _on_chunk(self, generation: int, ids: list[str], done: bool, extra: object) -> None:
+        if generation != self._generation:
+            return
+        truncated, value = extra if isinstance(extra, tuple) else (False, None)
+        self.truncated = bool(truncated)
+        if value is not None:
+            self.adopt(value)
+        if not self._replaced:
+            self._replaced = True
+            self._reset(ids)
+        elif ids:
+            start = len(self._ids)
+            self._pages.pop(start // self.PAGE, None)  # the last page, cached short
+            self.beginInsertRows(QModelIndex(), start, start + len(ids) - 1)
+            self._ids.extend(ids)
+            self.endInsertRows()
+        if done:
+            self._finish()
+
+    def _finish(self) -> None:
+        self.loading = False
+        self.loaded.emit()
+
+    def _reset(self, ids: list[str]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order):
+            return  # the header asks for the order already shown (the first load is explicit)
+        self.sort_column, self.sort_order = column, order
+        self.reload()
+
+
+class PeopleModel(SqlListModel):
+    """Residents: name, born, sex, masked ID number, area, address."""
+
+    COLUMNS = (
+        N_("Full name"),
+        N_("Date of birth"),
+        N_("Sex"),
+        N_("Personal ID number"),
+        N_("Residential area"),
+        N_("Current residence"),
+    )
+    COL_NAME, COL_BORN, COL_SEX, COL_ID, COL_AREA, COL_ADDRESS = range(6)
+    WIDTHS = (210, 95, 70, 125, 160)
+
+    def __init__(self, app: AppContext, parent: Any = None) -> None:
+        super().__init__(app, parent)
+        self.area_id: str | None = None
+
+    def _order_column(self) -> Any:
+        return {
+            self.COL_NAME: Person.sort_key,
+            self.COL_BORN: Person.born,
+            self.COL_SEX: Person.sex,
+            self.COL_ID: Person.id_number,
+            self.COL_AREA: Area.name,
+            self.COL_ADDRESS: Person.current_address,
+        }[self.sort_column]
+
+    def _filtered(self, *columns: Any) -> Select[Any]:
+        query = select(*columns).where(Person.deleted.is_(False))
+        if self.unit_id:
+            query = query.where(Person.unit_id == self.unit_id)
+        if self.area_id:
+            query = query.where(Person.current_area_id == self.area_id)
+        if self.sort_column == self.COL_AREA:
+            query = query.outerjoin(Area, Area.id == Person.current_area_id)
+        return query
+
+    def ids_query(self, refs: list[str] | None) -> Select[Any] | None:
+        if refs is not None and not refs:
+            return None
+        query = self._filtered(Person.id)
+        if refs is not None:
+            query = query.where(Person.id.in_(refs))
+        column = self._order_column()
+        if self.descending:
+            return query.order_by(column.desc(), Person.sort_key.desc())
+        if self.sort_column == self.COL_NAME:
+            return query.order_by(Person.sort_key)  # the index's own order: no sorting
+        return query.order_by(column, Person.sort_key)
+
+    def stream_ids(
+        self, session: Session, refs: list[str] | None, skip: int
+    ) -> Iterator[tuple[list[str], object]]:
+        if refs is None:
+            yield from super().stream_ids(session, refs, skip)
+            return
+        # A search gives at most SEARCH_LIMIT hits: read by primary key and ordered here,
+        # so an index on the ordering column never tempts the planner into a full scan.
+        query = self._filtered(Person.id, self._order_column(), Person.sort_key)
+        found = session.execute(query.where(Person.id.in_(refs))).all() if refs else []
+        rows = sorted(
+            found, key=lambda r: (r[1] is not None, r[1] or "", r[2]), reverse=self.descending
+        )
+        yield [r[0] for r in rows], None
+
+    def fetch_rows(self, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        if not ids:
+            return {}
+        male, female = self.app.tr("male"), self.app.tr("female")
+        with self.app.read() as ctx:
+            rows = ctx.session.execute(
+                select(
+                    Person.id,
+                    Person.full_name,
+                    Person.born,
+                    Person.sex,
+                    Person.id_number,
+                    Area.name,
+                    Person.current_address,
+                )
+                .outerjoin(Area, Area.id == Person.current_area_id)
+                .where(Person.id.in_(list(ids)))
+            ).all()
+        return {
+            r[0]: (
+                r[1],
+                born_text(r[2]),
+                male if r[3] == "M" else female if r[3] == "F" else "",
+                mask_id_number(r[4]),
+                r[5] or "",
+                r[6] or "",
+            )
+            for r in rows
+        }

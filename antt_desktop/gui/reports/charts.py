@@ -1,0 +1,200 @@
+"""Horizontal bar charts of the overview (QtCharts), each bar clickable.
+
+:class:`BarChart` draws one value per category (managed persons by category, pledge coverage
+by area); :class:`GroupedBarChart` draws two values per post on two scales (overdue
+assessments, pledge coverage in percent). Both emit ``bar_clicked(index)`` with the index of
+the category as given, and show the tooltip given for it while hovered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from antt_desktop.gui.reports.names import elide
+
+NAVY = QColor("#1f4e79")
+RED = QColor("#b3261e")
+TEAL = QColor("#2e7d6b")
+GRID = QColor("#dde3ea")
+LABEL = QColor("#3e4c59")
+ROW_PX = 26  # height of one category row
+MAX_LABEL = 48  # characters of a category label before it is elided
+
+
+def nice_scale(top: float, max_ticks: int = 6) -> tuple[int, int]:
+    """An axis maximum and a tick count so ticks fall on whole, round numbers."""
+    if top <= 0:
+        return 5, 6
+    raw = top / (max_ticks - 1)
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    step = max(1, int(step))
+    steps = math.ceil(top / step)
+    return steps * step, steps + 1
+
+
+class _ChartView(QChartView):
+    """A chart view with the look shared by the overview's charts."""
+
+    bar_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setBackgroundRoundness(4)
+        chart.setMargins(QMargins(6, 4, 10, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        title_font = QFont(chart.titleFont())
+        title_font.setBold(True)
+        title_font.setPointSize(max(title_font.pointSize(), 9) + 1)
+        chart.setTitleFont(title_font)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._tips: list[str] = []
+        self._count = 0
+
+    def _clear(self, title: str, rows: int) -> QChart:
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.setTitle(title)
+        self.setFixedHeight(max(160, 96 + ROW_PX * max(rows, 1)))
+        return chart
+
+    def _bar_set(self, name: str, values: Sequence[float], color: QColor | None) -> QBarSet:
+        """A set of bars in ``color``; None gives an invisible placeholder set."""
+        bars = QBarSet(name)
+        bars.append([float(v) for v in values])
+        if color is None:
+            bars.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+            bars.setPen(QPen(Qt.PenStyle.NoPen))
+            return bars
+        bars.setColor(color)
+        bars.setBorderColor(color)
+        bars.clicked.connect(self._clicked)
+        bars.hovered.connect(self._hover)
+        return bars
+
+    def _clicked(self, index: int) -> None:
+        # categories are drawn bottom-up, so the chart holds them reversed
+        self.bar_clicked.emit(self._count - 1 - index)
+
+    def _category_axis(self, chart: QChart, labels: Sequence[str]) -> QBarCategoryAxis:
+        axis = QBarCategoryAxis()
+        axis.append([elide(text, MAX_LABEL) for text in labels])
+        axis.setLabelsColor(LABEL)
+        axis.setGridLineVisible(False)
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+        return axis
+
+    def _value_axis(
+        self, chart: QChart, top: float, fmt: str, where: Qt.AlignmentFlag, grid: bool = True
+    ) -> QValueAxis:
+        axis = QValueAxis()
+        maximum, ticks = (100, 5) if fmt.endswith("%%") else nice_scale(top)
+        axis.setRange(0, maximum)
+        axis.setTickCount(ticks)
+        axis.setLabelFormat(fmt)
+        axis.setLabelsColor(LABEL)
+        axis.setGridLineColor(GRID)
+        axis.setGridLineVisible(grid)
+        chart.addAxis(axis, where)
+        return axis
+
+    def _hover(self, inside: bool, index: int) -> None:
+        if inside and 0 <= index < len(self._tips):
+            QToolTip.showText(QCursor.pos(), self._tips[index], self)
+        else:
+            QToolTip.hideText()
+
+
+class BarChart(_ChartView):
+    """One bar per category, the first category at the top."""
+
+    def set_bars(
+        self,
+        title: str,
+        labels: Sequence[str],
+        values: Sequence[float],
+        tips: Sequence[str],
+        *,
+        percent: bool = False,
+        color: QColor = NAVY,
+    ) -> None:
+        """Draw ``values`` (counts, or percentages 0–100 with ``percent``) by ``labels``."""
+        chart = self._clear(title, len(labels))
+        # a horizontal bar chart draws its first category at the bottom: feed it reversed
+        self._tips = list(reversed(tips))
+        self._count = len(labels)
+        series = QHorizontalBarSeries()
+        series.setBarWidth(0.7)
+        bars = self._bar_set(title, list(reversed(values)), color)
+        series.append(bars)
+        chart.addSeries(series)
+        chart.legend().hide()
+        series.attachAxis(self._category_axis(chart, list(reversed(labels))))
+        top = max(values, default=0)
+        fmt = "%d%%" if percent else "%d"
+        series.attachAxis(self._value_axis(chart, top, fmt, Qt.AlignmentFlag.AlignBottom))
+        self.bars = bars
+
+
+class GroupedBarChart(_ChartView):
+    """Two bars per post on two scales: a count (bottom axis) and a percentage (top axis).
+
+    QtCharts groups bar sets only within one series, and one series has one value axis; so
+    each measure is its own series holding an invisible empty set in the other's place.
+    """
+
+    def set_groups(
+        self,
+        title: str,
+        labels: Sequence[str],
+        counts: Sequence[int],
+        percents: Sequence[float],
+        names: tuple[str, str],
+        tips: Sequence[str],
+    ) -> None:
+        chart = self._clear(title, len(labels))
+        self.setFixedHeight(max(200, 130 + int(ROW_PX * 1.3) * max(len(labels), 1)))
+        n = len(labels)
+        self._tips = list(reversed(tips))
+        self._count = n
+        zeros = [0.0] * n
+        first = QHorizontalBarSeries()
+        second = QHorizontalBarSeries()
+        for series in (first, second):
+            series.setBarWidth(0.8)
+        self.counts = self._bar_set(names[0], list(reversed(counts)), RED)
+        self.percents = self._bar_set(names[1], list(reversed(percents)), TEAL)
+        # set order inside a series decides the slot: counts above, percents below
+        first.append(self._bar_set("", zeros, None))
+        first.append(self.counts)
+        second.append(self.percents)
+        second.append(self._bar_set("", zeros, None))
+        chart.addSeries(first)
+        chart.addSeries(second)
+        axis = self._category_axis(chart, list(reversed(labels)))
+        first.attachAxis(axis)
+        second.attachAxis(axis)
+        bottom = Qt.AlignmentFlag.AlignBottom
+        first.attachAxis(self._value_axis(chart, max(counts, default=0), "%d", bottom))
+        second.attachAxis(self._value_axis(chart, 100, "%d%%", Qt.AlignmentFlag.AlignTop, False))
+        chart.legend().show()
+        for marker in chart.legend().markers():
+            marker.setVisible(bool(marker.label()))

@@ -1,0 +1,94 @@
+"""A :class:`~antt_desktop.gui.reports.text.Report` as the HTML a ``QTextBrowser`` shows:
+the heading of an administrative report, then numbered sections of ruled tables.
+
+Only the HTML subset Qt's rich text engine understands (tables with cell padding, inline
+styles, no CSS layout).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from antt_desktop.gui.reports.names import ROMAN
+from antt_desktop.gui.reports.text import Line, Report, Section, Table
+from antt_desktop.i18n.translator import N_, Translator
+
+INK = "#1f2a37"
+RULE = "#9aa5b1"
+HEAD_BG = "#e8eef5"
+SECTION_INK = "#0b3d6e"
+
+_TABLE = (
+    f'<table width="100%" cellspacing="0" cellpadding="5" border="1" '
+    f'style="border-collapse: collapse; border-color: {RULE}; margin-bottom: 10px;">'
+)
+
+
+def _numeral(index: int) -> str:
+    return ROMAN[index] if index < len(ROMAN) else str(index + 1)
+
+
+def _head_row(cells: tuple[str, ...], first_width: str = "") -> str:
+    parts = []
+    for i, text in enumerate(cells):
+        width = f' width="{first_width}"' if i == 0 and first_width else ""
+        align = "left" if i == 0 else "right"
+        parts.append(
+            f'<th{width} align="{align}" bgcolor="{HEAD_BG}" style="font-weight: 600;">'
+            f"{escape(text)}</th>"
+        )
+    return "<tr>" + "".join(parts) + "</tr>"
+
+
+def _line_row(line: Line) -> str:
+    if line.level > 1:
+        name = (
+            f'<span style="color: #3e4c59;">&nbsp;&nbsp;&nbsp;&nbsp;– {escape(line.label)}</span>'
+        )
+        value = f'<span style="color: #3e4c59;">{escape(line.value.text)}</span>'
+    else:
+        name, value = escape(line.label), f"<b>{escape(line.value.text)}</b>"
+    return f'<tr><td>{name}</td><td align="right">{value}</td></tr>'
+
+
+def _lines(section: Section, tr: Translator) -> str:
+    rows = [_head_row((tr(N_("Figure")), tr(N_("Value"))), "68%")]
+    rows.extend(_line_row(line) for line in section.lines)
+    return _TABLE + "".join(rows) + "</table>"
+
+
+def _table(table: Table) -> str:
+    rows = [_head_row(table.headers)]
+    for cells in table.rows:
+        tds = [
+            f'<td align="{"left" if i == 0 else "right"}">{escape(cell.text)}</td>'
+            for i, cell in enumerate(cells)
+        ]
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    return _TABLE + "".join(rows) + "</table>"
+
+
+def render_html(report: Report, tr: Translator) -> str:
+    """The whole report as one HTML document."""
+    out = [
+        f'<html><body style="color: {INK};">',
+        f'<p align="center" style="font-size: 15pt; font-weight: 700; margin-bottom: 2px;">'
+        f"{escape(report.title)}</p>",
+        '<p align="center" style="font-size: 11pt; margin-top: 0px;">'
+        + escape(tr(N_("Reporting period: {period}")).format(period=report.period))
+        + " &nbsp;·&nbsp; "
+        + escape(tr(N_("Unit: {unit}")).format(unit=report.unit))
+        + "</p>",
+        '<p align="center" style="font-style: italic; color: #52606d; margin-top: 0px;">'
+        + escape(tr(N_("(figures as of {date})")).format(date=report.as_of))
+        + "</p>",
+    ]
+    for i, section in enumerate(report.sections):
+        out.append(
+            f'<p style="font-size: 11pt; font-weight: 700; color: {SECTION_INK}; '
+            f'margin-top: 12px; margin-bottom: 4px;">'
+            f"{_numeral(i)}. {escape(section.title.upper())}</p>"
+        )
+        out.append(_table(section.table) if section.table else _lines(section, tr))
+    out.append("</body></html>")
+    return "\n".join(out)

@@ -1,0 +1,75 @@
+"""Đồng bộ: sync with the upper unit (or the posts below) by sync files on USB sticks.
+
+Four tabs: the exchange (this computer, each unit and how far the exchange has got, export
+and import), conflicts to settle, dossier transfers, and enrolment (cards, roster,
+fingerprints). Every tab reads through the sync package; long work runs on the worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.page import Page
+from antt_desktop.gui.sync.conflicts import ConflictsPanel
+from antt_desktop.gui.sync.enrol import EnrolPanel
+from antt_desktop.gui.sync.overview import SyncOverview
+from antt_desktop.gui.sync.transfers import TransfersPanel
+from antt_desktop.i18n.translator import N_
+
+#: Entity names whose change the page shows (the rest it ignores).
+WATCHED = {"sync", "unit", "dossier", "person"}
+
+
+class SyncPage(Page):
+    """The sync page; its tabs are ``overview``, ``conflicts``, ``transfers``, ``enrol``."""
+
+    title = N_("Sync")
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.overview = SyncOverview(app)
+        self.conflicts = ConflictsPanel(app)
+        self.transfers = TransfersPanel(app)
+        self.enrol = EnrolPanel(app)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sync_tabs")
+        for panel in (self.overview, self.conflicts, self.transfers, self.enrol):
+            self.tabs.addTab(panel, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.enrol.changed.connect(lambda: self.refresh(set()))
+        self.transfers.changed.connect(lambda: self.refresh(set()))
+        self.retranslate()
+        self.refresh(set())
+
+    def refresh(self, changed: set[str]) -> None:
+        if changed and not changed & WATCHED:
+            return
+        self.overview.refresh()
+        self.conflicts.refresh()
+        self.transfers.refresh()
+        self.enrol.refresh()
+        self._titles()
+
+    def _titles(self) -> None:
+        tr = self.tr_
+        count = self.conflicts.model.rowCount()
+        conflicts = tr(N_("Conflicts"))
+        self.tabs.setTabText(0, tr(N_("Exchange")))
+        self.tabs.setTabText(1, f"{conflicts} ({count})" if count else conflicts)
+        self.tabs.setTabText(2, tr(N_("Dossier transfers")))
+        self.tabs.setTabText(3, tr(N_("Enrolment")))
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr_(N_("Sync")))
+        for panel in (self.overview, self.conflicts, self.transfers, self.enrol):
+            panel.retranslate()
+        self._titles()
