@@ -1,0 +1,1 @@
+"""Mô hình and Khen thưởng: initiatives, activities, evaluations and commendation decisions."""

@@ -1,0 +1,1 @@
+"""Print jobs, the print preview and the PDF output, used by every feature that prints."""

@@ -1,0 +1,1 @@
+"""Cài đặt: preferences, security and accounts, the audit log, spreadsheet import."""

@@ -1,0 +1,1 @@
+"""Đồng bộ: enrolment, bundle export and import, conflicts and dossier transfers."""

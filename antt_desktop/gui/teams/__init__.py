@@ -1,0 +1,1 @@
+"""Tổ ANTT: grassroots security teams and their members."""
