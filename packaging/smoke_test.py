@@ -156,6 +156,23 @@ def steps(program: Program, version: str | None, workdir: Path) -> list[tuple[st
     ]
 
 
+def serif_font_for_wine(prefix: Path) -> str | None:
+    """Every Windows has Times New Roman, which documents print in; a Wine prefix has no
+    serif font with Vietnamese letters, so give it DejaVu Serif (Debian's fonts-dejavu-core)
+    as a PC would have Times. Returns what was done, for the log."""
+    fonts = prefix / "drive_c" / "windows" / "Fonts"
+    source = Path("/usr/share/fonts/truetype/dejavu")
+    if (fonts / "times.ttf").exists() or (fonts / "DejaVuSerif.ttf").exists():
+        return None
+    if not (source / "DejaVuSerif.ttf").exists():
+        return "no serif font to give the Wine prefix: printing will be refused"
+    faces = ("", "-Bold", "-Italic", "-BoldItalic")  # the four faces a document uses
+    for name in (f"DejaVuSerif{face}.ttf" for face in faces):
+        if (source / name).exists():
+            shutil.copy(source / name, fonts / name)
+    return "the Wine prefix got DejaVu Serif to print with (Windows has Times New Roman)"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="folder holding antt and antt-desktop")
@@ -165,8 +182,11 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="antt-smoke-"))
-    program = Program(args.folder.resolve(), workdir / "post", args.wine)
+    wine = args.wine.resolve() if args.wine else None
+    program = Program(args.folder.resolve(), workdir / "post", wine)
     print(f"smoke test of {program.folder}", flush=True)
+    if args.wine and (note := serif_font_for_wine(args.wine)):
+        print(f"  note  {note}")
     started, failed = time.perf_counter(), False
     for title, step in steps(program, args.version, workdir):
         t0 = time.perf_counter()
