@@ -11,12 +11,13 @@ from antt_desktop.cli.cmd_dossiers import yes_no
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services import household_rows
+from antt_desktop.services.context import Ctx
 from antt_desktop.services.households import HouseholdInput, add_household, set_poverty_status
 from antt_desktop.services.memberships import add_member, change_head, move_member, remove_member
-from antt_desktop.services.pledges import mark_violated, pledge_coverage, record_pledge, sign_area
+from antt_desktop.services.pledges import mark_violated, record_pledge, sign_area
 from antt_desktop.services.units import add_area, area_by_name
 from antt_desktop.services.values import read_year
-from antt_desktop.store.models import Household, Person
 
 DATE = "DD/MM/YYYY"
 
@@ -116,7 +117,7 @@ def cmd_area_add(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_area_list(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        rows = text.area_rows(ctx)
+        rows = [text.area_record(a) for a in household_rows.areas_with_households(ctx)]
     env.out.data(rows)
     if not rows:
         env.out.line(env.out._(N_("Nothing found.")))
@@ -125,6 +126,10 @@ def cmd_area_list(env: Env, args: argparse.Namespace) -> int:
         count = env.out._(N_("{count} households")).format(count=r["households"])
         env.out.line(f"  {r['name']}  ({kind}; {count})  [{r['id']}]")
     return 0
+
+
+def _household_record(ctx: Ctx, household_id: str) -> dict[str, Any]:
+    return text.household_record(household_rows.household_page(ctx, household_id))
 
 
 def _saved_household(env: Env, record: dict[str, Any]) -> int:
@@ -145,13 +150,14 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
             address=args.address,
             notes=args.notes,
         )
-        record = text.household_record(ctx, add_household(ctx, data))
+        household = add_household(ctx, data)
+        record = _household_record(ctx, household.id)
     return _saved_household(env, record)
 
 
 def cmd_show(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        record = text.household_record(ctx, text.resolve_household(ctx, args.household))
+        record = _household_record(ctx, household_rows.find_household(ctx, args.household).id)
     env.out.data(record)
     text.print_household(env.out, record)
     return 0
@@ -160,7 +166,9 @@ def cmd_show(env: Env, args: argparse.Namespace) -> int:
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
         area_id = area_by_name(ctx, args.area).id if args.area else None
-        rows = text.household_rows(ctx, area_id)
+        rows = [
+            text.household_list_record(r) for r in household_rows.households_by_number(ctx, area_id)
+        ]
     env.out.data(rows)
     if not rows:
         env.out.line(env.out._(N_("Nothing found.")))
@@ -175,41 +183,41 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_member_add(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        household = text.resolve_household(ctx, args.household)
+        household = household_rows.find_household(ctx, args.household)
         add_member(ctx, household.id, args.person, args.relation)
-        record = text.household_record(ctx, household)
+        record = _household_record(ctx, household.id)
     return _saved_household(env, record)
 
 
 def cmd_member_move(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        target = text.resolve_household(ctx, args.to)
+        target = household_rows.find_household(ctx, args.to)
         move_member(ctx, args.person, target.id, args.relation)
-        record = text.household_record(ctx, target)
+        record = _household_record(ctx, target.id)
     return _saved_household(env, record)
 
 
 def cmd_member_remove(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        household = text.resolve_household(ctx, args.household)
+        household = household_rows.find_household(ctx, args.household)
         remove_member(ctx, household.id, args.person)
-        record = text.household_record(ctx, household)
+        record = _household_record(ctx, household.id)
     return _saved_household(env, record)
 
 
 def cmd_head(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        household = text.resolve_household(ctx, args.household)
+        household = household_rows.find_household(ctx, args.household)
         change_head(ctx, household.id, args.person, former_head_relation=args.former_relation)
-        record = text.household_record(ctx, household)
+        record = _household_record(ctx, household.id)
     return _saved_household(env, record)
 
 
 def cmd_poverty(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        household = text.resolve_household(ctx, args.household)
+        household = household_rows.find_household(ctx, args.household)
         set_poverty_status(ctx, household.id, args.year, args.status)
-        record = text.household_record(ctx, household)
+        record = _household_record(ctx, household.id)
     return _saved_household(env, record)
 
 
@@ -222,11 +230,10 @@ def _print_pledge(env: Env, record: dict[str, Any]) -> None:
 
 def cmd_pledge(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        household = text.resolve_household(ctx, args.household)
+        household = household_rows.find_household(ctx, args.household)
         signer = args.signer
-        if signer is None and args.status != "refused" and household.head_person_id:
-            head = ctx.session.get(Person, household.head_person_id)
-            signer = head.full_name if head is not None and not head.deleted else None
+        if signer is None and args.status != "refused" and household.head_live:
+            signer = household.head_name
         pledge = record_pledge(
             ctx,
             household.id,
@@ -238,7 +245,7 @@ def cmd_pledge(env: Env, args: argparse.Namespace) -> int:
             cultured_family=args.cultured_family,
             violation_notes=args.notes,
         )
-        record = text.pledge_record(pledge, household.number)
+        record = text.pledge_record(household_rows.pledge_row(ctx, pledge.id))
     _print_pledge(env, record)
     return 0
 
@@ -246,8 +253,7 @@ def cmd_pledge(env: Env, args: argparse.Namespace) -> int:
 def cmd_pledge_violated(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         pledge = mark_violated(ctx, args.pledge, args.notes)
-        household = ctx.get(Household, pledge.household_id, "household")
-        record = text.pledge_record(pledge, household.number)
+        record = text.pledge_record(household_rows.pledge_row(ctx, pledge.id))
     _print_pledge(env, record)
     return 0
 
@@ -290,7 +296,7 @@ def cmd_coverage(env: Env, args: argparse.Namespace) -> int:
     raise_if_errors(problems)
     assert year is not None
     with env.reading() as ctx:
-        rows = pledge_coverage(ctx.session, year, ctx.local_unit().id)
+        rows = household_rows.area_coverage(ctx, year)
     env.out.data([text.coverage_record(r) for r in rows])
     text.print_coverage(env.out, year, rows)
     return 0

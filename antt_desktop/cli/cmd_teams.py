@@ -8,13 +8,12 @@ from typing import Any
 
 from antt_desktop.cli.env import Env
 from antt_desktop.cli.output import Output
-from antt_desktop.cli.stats_text import Names
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.teams import COMMENDATION_KINDS, TEAM_ROLES
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services import catalogues
+from antt_desktop.services import team_rows
 from antt_desktop.services.commendations import (
     KINDS,
     RECIPIENT_KINDS,
@@ -23,18 +22,15 @@ from antt_desktop.services.commendations import (
     commendations_of_decision,
 )
 from antt_desktop.services.context import Ctx
+from antt_desktop.services.team_rows import TeamMemberRow
 from antt_desktop.services.teams import (
     ROLES,
     SCHEMA_KINDS,
     add_team,
     add_team_member,
     end_membership,
-    team_areas,
-    team_members,
-    teams,
 )
 from antt_desktop.services.units import area_by_name
-from antt_desktop.store.models import Commendation, Team, TeamMember
 
 DATE = "DD/MM/YYYY"
 ROLE_LABELS = dict(zip(ROLES, TEAM_ROLES, strict=True))
@@ -102,23 +98,22 @@ COMMENDATION_FIELDS = (
 )
 
 
-def member_record(m: TeamMember) -> dict[str, Any]:
+def member_record(m: TeamMemberRow) -> dict[str, Any]:
     return {name: getattr(m, name) for name in MEMBER_FIELDS}
 
 
-def team_record(ctx: Ctx, team: Team, tr: Translator) -> dict[str, Any]:
+def team_record(ctx: Ctx, team_id: str, tr: Translator) -> dict[str, Any]:
     """A team with its areas and members (those who left last)."""
+    team = team_rows.team_page(ctx, team_id, tr.lang, include_former=True)
     return {
         "id": team.id,
         "kind": team.kind,
-        "kind_name": Names.load(ctx.session, tr).of(catalogues.TEAM_KIND, team.kind),
+        "kind_name": team.kind_name,
         "name": team.name,
         "founded_on": team.founded_on,
         "active": team.active,
-        "areas": [a.name for a in team_areas(ctx.session, team.id)],
-        "members": [
-            member_record(m) for m in team_members(ctx.session, team.id, include_former=True)
-        ],
+        "areas": [a.name for a in team.areas],
+        "members": [member_record(m) for m in team.members],
     }
 
 
@@ -170,7 +165,7 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
         except ValidationFailed as exc:
             raise ValidationFailed(exc.problems + problems) from None
         raise_if_errors(problems)  # the transaction rolls back: nothing is written
-        record = team_record(ctx, team, env.out.tr)
+        record = team_record(ctx, team.id, env.out.tr)
     env.out.data(record)
     env.out.line(env.out._(N_("Saved.")))
     print_team(env.out, record)
@@ -179,16 +174,15 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        names = Names.load(ctx.session, env.out.tr)
         rows: list[dict[str, Any]] = [
             {
                 "id": t.id,
                 "kind": t.kind,
-                "kind_name": names.of(catalogues.TEAM_KIND, t.kind),
+                "kind_name": t.kind_name,
                 "name": t.name,
                 "founded_on": t.founded_on,
             }
-            for t in teams(ctx.session, ctx.local_unit().id, kind=args.kind)
+            for t in team_rows.teams_of_post(ctx, env.out.tr.lang, kind=args.kind)
         ]
     env.out.data(rows)
     if not rows:
@@ -201,7 +195,7 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_show(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        record = team_record(ctx, ctx.get(Team, args.id, "team"), env.out.tr)
+        record = team_record(ctx, args.id, env.out.tr)
     env.out.data(record)
     print_team(env.out, record)
     return 0
@@ -218,8 +212,8 @@ def cmd_member_add(env: Env, args: argparse.Namespace) -> int:
             phone=args.phone,
             joined_on=args.joined,
         )
-        record = member_record(member)
-        team = team_record(ctx, ctx.get(Team, member.team_id, "team"), env.out.tr)
+        record = member_record(team_rows.team_member(ctx, member.id))
+        team = team_record(ctx, member.team_id, env.out.tr)
     env.out.data(record)
     env.out.line(env.out._(N_("Saved.")))
     print_team(env.out, team)
@@ -228,14 +222,16 @@ def cmd_member_add(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_member_end(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        record = member_record(end_membership(ctx, args.member, args.left))
+        member = end_membership(ctx, args.member, args.left)
+        record = member_record(team_rows.team_member(ctx, member.id))
     env.out.data(record)
     env.out.line(env.out._(N_("Saved.")))
     env.out.line(f"  {member_line(record, env.out.tr)}")
     return 0
 
 
-def commendation_record(c: Commendation) -> dict[str, Any]:
+def commendation_record(c: Any) -> dict[str, Any]:
+    """The fields of a commendation the services returned (a Commendation row)."""
     return {name: getattr(c, name) for name in COMMENDATION_FIELDS}
 
 

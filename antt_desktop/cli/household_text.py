@@ -1,26 +1,24 @@
-"""What the household and area commands look up by the officer's words and print."""
+"""How the household and area commands print what services.household_rows reads."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
-
 from antt_desktop.cli.output import Output
-from antt_desktop.domain.dates import PartialDate
-from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.rates import round_half_up
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_ratio
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.households import PLEDGE_STATUS, POVERTY_STATUS
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services.context import Ctx
-from antt_desktop.services.households import POVERTY_STATUSES, household_by_number
-from antt_desktop.services.memberships import members
+from antt_desktop.services.household_rows import (
+    AreaRow,
+    HouseholdPage,
+    HouseholdRow,
+    PledgeRow,
+)
+from antt_desktop.services.households import POVERTY_STATUSES
 from antt_desktop.services.pledges import STATUSES, AreaCoverage
-from antt_desktop.services.units import areas
-from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person, Pledge
 
 #: Status value → its label (the labels of texts/households.py, in the same order).
 POVERTY_LABELS = dict(zip(POVERTY_STATUSES, POVERTY_STATUS, strict=True))
@@ -35,96 +33,50 @@ AREA_KINDS = {
 }
 
 
-def number_key(number: str) -> tuple[Any, ...]:
-    """Household numbers in the order people count them: 2 before 10, "12A" after "12"."""
-    return tuple(
-        (0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", number)
-    )
+def area_record(a: AreaRow) -> dict[str, Any]:
+    return {"id": a.id, "name": a.name, "kind": a.kind, "households": a.households}
 
 
-def area_rows(ctx: Ctx) -> list[dict[str, Any]]:
-    """The post's areas by name, each with its number of live households."""
-    unit_id = ctx.local_unit().id
-    counts: dict[str | None, int] = {
-        area_id: n
-        for area_id, n in ctx.session.execute(
-            select(Household.area_id, func.count(Household.id))
-            .where(Household.unit_id == unit_id, Household.deleted.is_(False))
-            .group_by(Household.area_id)
-        )
-    }
-    return [
-        {"id": a.id, "name": a.name, "kind": a.kind, "households": counts.get(a.id, 0)}
-        for a in areas(ctx.session, unit_id)
-    ]
-
-
-def resolve_household(ctx: Ctx, ref: str) -> Household:
-    """The live household of this post with this id or household number."""
-    household = ctx.session.get(Household, ref.strip())
-    if household is None or household.deleted:
-        household = household_by_number(ctx.session, ref, ctx.local_unit().id)
-    if household is None:
-        raise ValidationFailed.single("household_id", "household.unknown", value=ref)
-    return household
-
-
-def pledge_record(pledge: Pledge, number: str) -> dict[str, Any]:
+def pledge_record(p: PledgeRow) -> dict[str, Any]:
     return {
-        "id": pledge.id,
-        "household_id": pledge.household_id,
-        "household_number": number,
-        "year": pledge.year,
-        "status": pledge.status,
-        "signed_on": pledge.signed_on,
-        "signer_name": pledge.signer_name,
-        "officer_name": pledge.officer_name,
-        "cultured_family": pledge.cultured_family,
-        "violation_notes": pledge.violation_notes,
-        "template_version": pledge.template_version,
+        "id": p.id,
+        "household_id": p.household_id,
+        "household_number": p.household_number,
+        "year": p.year,
+        "status": p.status,
+        "signed_on": p.signed_on,
+        "signer_name": p.signer_name,
+        "officer_name": p.officer_name,
+        "cultured_family": p.cultured_family,
+        "violation_notes": p.violation_notes,
+        "template_version": p.template_version,
     }
 
 
-def household_record(ctx: Ctx, household: Household) -> dict[str, Any]:
+def household_record(page: HouseholdPage) -> dict[str, Any]:
     """A household with its members, pledges (latest year first) and yearly status."""
-    s = ctx.session
-    area = s.get(Area, household.area_id) if household.area_id else None
-    people = members(s, household.id)
-    head = s.get(Person, household.head_person_id) if household.head_person_id else None
-    pledges = s.execute(
-        select(Pledge)
-        .where(Pledge.household_id == household.id, Pledge.deleted.is_(False))
-        .order_by(Pledge.year.desc())
-    ).scalars()
-    statuses = s.execute(
-        select(HouseholdYearStatus.year, HouseholdYearStatus.status)
-        .where(
-            HouseholdYearStatus.household_id == household.id,
-            HouseholdYearStatus.deleted.is_(False),
-        )
-        .order_by(HouseholdYearStatus.year.desc())
-    ).all()
+    h = page.household
     return {
-        "id": household.id,
-        "number": household.number,
-        "area": area.name if area else None,
-        "area_id": household.area_id,
-        "address": household.address,
-        "head_person_id": household.head_person_id,
-        "head_name": head.full_name if head else None,
-        "notes": household.notes,
+        "id": h.id,
+        "number": h.number,
+        "area": h.area,
+        "area_id": h.area_id,
+        "address": h.address,
+        "head_person_id": h.head_person_id,
+        "head_name": h.head_name,
+        "notes": h.notes,
         "members": [
             {
-                "id": p.id,
-                "full_name": p.full_name,
-                "relation_to_head": p.relation_to_head,
-                "born": PartialDate.from_iso(p.born).format() if p.born else None,
-                "sex": p.sex,
+                "id": m.id,
+                "full_name": m.full_name,
+                "relation_to_head": m.relation_to_head,
+                "born": m.born,
+                "sex": m.sex,
             }
-            for p in people
+            for m in page.members
         ],
-        "pledges": [pledge_record(p, household.number) for p in pledges],
-        "poverty": [{"year": year, "status": status} for year, status in statuses],
+        "pledges": [pledge_record(p) for p in page.pledges],
+        "poverty": [{"year": row.year, "status": row.status} for row in page.poverty],
     }
 
 
@@ -177,35 +129,16 @@ def print_household(out: Output, r: dict[str, Any]) -> None:
             out.line(f"  {row['year']}: {tr(POVERTY_LABELS.get(row['status'], row['status']))}")
 
 
-def household_rows(ctx: Ctx, area_id: str | None) -> list[dict[str, Any]]:
-    """The post's live households (of one area), by number, with head and member count."""
-    counts = (
-        select(Person.household_id, func.count(Person.id).label("n"))
-        .where(Person.deleted.is_(False), Person.household_id.is_not(None))
-        .group_by(Person.household_id)
-        .subquery()
-    )
-    query = (
-        select(Household, Person.full_name, Area.name, counts.c.n)
-        .outerjoin(Person, Person.id == Household.head_person_id)
-        .outerjoin(Area, Area.id == Household.area_id)
-        .outerjoin(counts, counts.c.household_id == Household.id)
-        .where(Household.unit_id == ctx.local_unit().id, Household.deleted.is_(False))
-    )
-    if area_id:
-        query = query.where(Household.area_id == area_id)
-    rows = [
-        {
-            "id": h.id,
-            "number": h.number,
-            "head_name": head,
-            "area": area,
-            "address": h.address,
-            "members": n or 0,
-        }
-        for h, head, area, n in ctx.session.execute(query)
-    ]
-    return sorted(rows, key=lambda r: number_key(r["number"]))
+def household_list_record(r: HouseholdRow) -> dict[str, Any]:
+    """A line of ``household list``, with head and member count."""
+    return {
+        "id": r.id,
+        "number": r.number,
+        "head_name": r.head,
+        "area": r.area,
+        "address": r.address,
+        "members": r.members,
+    }
 
 
 def coverage_record(row: AreaCoverage) -> dict[str, Any]:
@@ -222,7 +155,7 @@ def coverage_record(row: AreaCoverage) -> dict[str, Any]:
     }
 
 
-def print_coverage(out: Output, year: int, rows: list[AreaCoverage]) -> None:
+def print_coverage(out: Output, year: int, rows: Sequence[AreaCoverage]) -> None:
     """One line per area and the total, in aligned columns."""
     tr = out.tr
     out.line(tr(N_("Pledge coverage in {year}")).format(year=year))

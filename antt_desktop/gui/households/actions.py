@@ -23,7 +23,6 @@ from antt_desktop.gui.households.member_dialog import RELATIONS, MemberDialog
 from antt_desktop.gui.households.pledge_dialog import PledgeDialog, PovertyDialog
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import memberships, pledges
-from antt_desktop.store.models import Person
 
 CHANGED = ("household", "person", "pledge")
 
@@ -83,13 +82,10 @@ class HouseholdActions(QObject):
         return dialog
 
     def _member(self) -> tuple[str, str] | None:
-        """(id, name) of the selected member."""
+        """(id, name) of the selected member, as the member list shows them."""
         ident = current_id(self.view.members)
-        if ident is None:
-            return None
-        with self.app.read() as ctx:
-            person = ctx.session.get(Person, ident)
-            return (ident, person.full_name) if person is not None else None
+        item = self.view.members.item(self.view.members.currentRow(), 0)
+        return (ident, item.text()) if ident is not None and item is not None else None
 
     def edit_household(self) -> None:
         self._open(HouseholdDialog(self.app, self.household_id, parent=self.window))

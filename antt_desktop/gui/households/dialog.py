@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
@@ -19,10 +18,9 @@ from antt_desktop.gui.common.records_widgets import (
 )
 from antt_desktop.gui.forms.ui_household_dialog import Ui_HouseholdDialog
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import households
+from antt_desktop.services import household_rows, households
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.values import clean_fields
-from antt_desktop.store.models import Household, Person
 
 ENTITIES = frozenset({"household", "person"})
 
@@ -52,11 +50,14 @@ class HouseholdDialog(RecordDialog):
         QWidget.setTabOrder(self.head.edit, self.ui.areaCombo)
         self.use_buttons(self.ui.buttonBox, self.ui.problemLabel, self.ui.formLayout)
         self._original = households.HouseholdInput()
+        existing: household_rows.HouseholdDetails | None = None
         with app.read() as ctx:
-            existing = ctx.get(Household, household_id, "household") if household_id else None
-            self.unit_id = existing.unit_id if existing else ctx.get_unit(unit_id).id
-            head = ctx.session.get(Person, existing.head_person_id) if existing else None
-            head_name = head.full_name if head else ""
+            if household_id:
+                existing = household_rows.household_details(ctx, household_id)
+                self.unit_id, number = existing.unit_id, existing.number
+            else:
+                new = household_rows.new_household(ctx, unit_id)
+                self.unit_id, number = new.unit_id, new.number
         fill_combo(
             self.ui.areaCombo,
             [(None, ""), *area_choices(app, self.unit_id)],
@@ -71,7 +72,7 @@ class HouseholdDialog(RecordDialog):
                 notes=existing.notes,
             )
             self.ui.numberEdit.setText(existing.number)
-            self.head.set_value(existing.head_person_id, head_name)
+            self.head.set_value(existing.head_person_id, existing.head_name or "")
             select_data(self.ui.areaCombo, existing.area_id)
             self.ui.addressEdit.setText(existing.address or "")
             self.ui.notesEdit.setPlainText(existing.notes or "")
@@ -79,7 +80,7 @@ class HouseholdDialog(RecordDialog):
             self.ui.headLabel.hide()
             self.head.hide()
         else:
-            self.ui.numberEdit.setText(self._next_number())
+            self.ui.numberEdit.setText(number)
         self.watch("number", self.ui.numberEdit)
         self.watch("head_person_id", self.head, self.ui.headHolder)
         self.watch("area_id", self.ui.areaCombo)
@@ -99,18 +100,6 @@ class HouseholdDialog(RecordDialog):
         self.ui.addressLabel.setText(self.tr_(N_("A&ddress:")))
         self.ui.notesLabel.setText(self.tr_(N_("N&otes:")))
         self.retranslate_buttons()
-
-    def _next_number(self) -> str:
-        """The number after the highest numeric one of the unit, zero-padded like it."""
-        with self.app.read() as ctx:
-            numbers = ctx.session.execute(
-                select(Household.number).where(Household.unit_id == self.unit_id)
-            ).scalars()
-            numeric = [n for n in numbers if n.isdigit()]
-        if not numeric:
-            return ""
-        top = max(numeric, key=int)
-        return str(int(top) + 1).zfill(len(top))
 
     def data(self) -> households.HouseholdInput:
         return households.HouseholdInput(
@@ -132,16 +121,11 @@ class HouseholdDialog(RecordDialog):
 
     def check(self) -> list[Problem]:
         with self.app.read() as ctx:
-            existing = (
-                ctx.get(Household, self.household_id, "household") if self.household_id else None
+            return household_rows.household_problems(
+                ctx, self.data(), self.unit_id, self.household_id
             )
-            data = clean_fields(self.data())
-            if existing is not None:
-                data.head_person_id = existing.head_person_id
-            problems, _head = households.validate(ctx, data, self.unit_id, existing)
-        return problems
 
-    def write(self, ctx: Ctx) -> Household:
+    def write(self, ctx: Ctx) -> Any:
         if self.household_id is None:
             return households.add_household(ctx, self.data(), unit_id=self.unit_id)
         return households.edit_household(ctx, self.household_id, self.changes())

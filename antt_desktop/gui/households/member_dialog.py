@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
@@ -10,9 +12,8 @@ from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
 from antt_desktop.gui.common.records_widgets import RecordPicker, household_finder, person_finder
 from antt_desktop.gui.forms.ui_household_member_dialog import Ui_HouseholdMemberDialog
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import memberships
+from antt_desktop.services import household_rows, memberships
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Household, Person
 
 #: Relations to the head as household registers write them (stored as typed, in Vietnamese).
 RELATIONS = (
@@ -52,10 +53,10 @@ class MemberDialog(RecordDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(self.ui.buttonBox, self.ui.problemLabel, self.ui.formLayout)
         with app.read() as ctx:
-            household = ctx.get(Household, household_id, "household")
-            self.number, unit_id = household.number, household.unit_id
-            member = ctx.get(Person, member_id, "person") if member_id else None
-            self.member_name = member.full_name if member else ""
+            household = household_rows.household_details(ctx, household_id)
+            members = household_rows.members_of(ctx, household_id) if member_id else ()
+        self.number, unit_id = household.number, household.unit_id
+        self.member_name = next((m.full_name for m in members if m.id == member_id), "")
         self.person = RecordPicker(person_finder(app, unit_id), self)
         self.person.setObjectName("personPicker")
         self.target = RecordPicker(household_finder(app, unit_id), self)
@@ -114,7 +115,7 @@ class MemberDialog(RecordDialog):
             return missing
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> Person:
+    def write(self, ctx: Ctx) -> Any:
         missing = self._missing()
         if missing:
             raise ValidationFailed(missing)

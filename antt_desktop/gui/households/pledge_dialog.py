@@ -15,9 +15,8 @@ from antt_desktop.gui.forms.ui_household_poverty_dialog import Ui_HouseholdPover
 from antt_desktop.gui.households.model import PLEDGE_LABELS
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import households, pledges
+from antt_desktop.services import household_rows, households, pledges
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Household, Person, Pledge
 
 POVERTY_LABELS = {"poor": N_("poor"), "near_poor": N_("near-poor"), "none": N_("not poor")}
 CULTURED_LABELS = ((None, N_("not assessed")), (True, N_("yes")), (False, N_("no")))
@@ -50,14 +49,9 @@ class PledgeDialog(RecordDialog):
         for value, _label in CULTURED_LABELS:
             ui.culturedCombo.addItem("", value)
         with app.read() as ctx:
-            household = ctx.get(Household, household_id, "household")
-            head = (
-                ctx.session.get(Person, household.head_person_id)
-                if household.head_person_id
-                else None
-            )
-            self.number = household.number
-            pledge = ctx.get(Pledge, pledge_id, "pledge") if pledge_id else None
+            household = household_rows.household_details(ctx, household_id)
+            pledge = household_rows.pledge_row(ctx, pledge_id) if pledge_id else None
+        self.number = household.number
         self.original: dict[str, Any] = {}
         if pledge is not None:
             ui.yearSpin.setValue(pledge.year)
@@ -80,7 +74,7 @@ class PledgeDialog(RecordDialog):
             ui.yearSpin.setValue(year or today.year)
             if ui.yearSpin.value() == today.year:
                 ui.signedOnEdit.setText(fmt_date(today, app.tr))
-            ui.signerEdit.setText(head.full_name if head else "")
+            ui.signerEdit.setText(household.head_name or "")
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
         self.watch("year", ui.yearSpin)
@@ -130,7 +124,7 @@ class PledgeDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> Pledge:
+    def write(self, ctx: Ctx) -> Any:
         values = self.values()
         if self.pledge_id is None:
             return pledges.record_pledge(ctx, self.household_id, self.ui.yearSpin.value(), **values)
@@ -164,8 +158,8 @@ class PovertyDialog(RecordDialog):
 
     def _show_recorded(self) -> None:
         with self.app.read() as ctx:
-            status = households.poverty_status(
-                ctx.session, self.household_id, self.ui.yearSpin.value()
+            status = household_rows.poverty_status_of(
+                ctx, self.household_id, self.ui.yearSpin.value()
             )
         select_data(self.ui.statusCombo, status or "none")
 

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from antt_desktop.domain.dates import PartialDate
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_list import RecordView
 from antt_desktop.gui.common.records_widgets import fill_table, named, setup_table
@@ -25,8 +23,8 @@ from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import memberships
-from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person, Pledge
+from antt_desktop.services import household_rows
+from antt_desktop.store.errors import NotFound
 
 
 def _button(name: str, parent: QWidget) -> QPushButton:
@@ -137,83 +135,61 @@ class HouseholdView(RecordView):
         if self.record_id is None:
             return
         t, tr = self.tr_, self.app.tr
-        with self.app.read() as ctx:
-            s = ctx.session
-            household = s.get(Household, self.record_id)
-            if household is None or household.deleted:
-                self.back.emit()
-                return
-            head = s.get(Person, household.head_person_id) if household.head_person_id else None
-            area = s.get(Area, household.area_id) if household.area_id else None
-            people = memberships.members(s, household.id)
-            pledge_rows = s.execute(
-                select(Pledge)
-                .where(Pledge.household_id == household.id, Pledge.deleted.is_(False))
-                .order_by(Pledge.year.desc())
-            ).scalars()
-            status_rows = s.execute(
-                select(HouseholdYearStatus.year, HouseholdYearStatus.status)
-                .where(
-                    HouseholdYearStatus.household_id == household.id,
-                    HouseholdYearStatus.deleted.is_(False),
-                )
-                .order_by(HouseholdYearStatus.year.desc())
-            ).all()
-            self.head_id = household.head_person_id
-            self.title.setText(
-                t(N_("Household {number} — head: {head}")).format(
-                    number=household.number, head=head.full_name if head else t(N_("(none)"))
-                )
+        try:
+            with self.app.read() as ctx:
+                page = household_rows.household_page(ctx, self.record_id)
+        except NotFound:
+            self.back.emit()
+            return
+        household = page.household
+        self.head_id = household.head_person_id
+        self.title.setText(
+            t(N_("Household {number} — head: {head}")).format(
+                number=household.number, head=household.head_name or t(N_("(none)"))
             )
-            parts = [area.name if area else "", household.address or "", household.notes or ""]
-            self.details.setText(" · ".join(p for p in parts if p))
-            fill_table(
-                self.members,
-                [t(N_("Full name")), t(N_("Relation to the head")), t(N_("Born"))],
-                [
+        )
+        parts = [household.area or "", household.address or "", household.notes or ""]
+        self.details.setText(" · ".join(p for p in parts if p))
+        fill_table(
+            self.members,
+            [t(N_("Full name")), t(N_("Relation to the head")), t(N_("Born"))],
+            [(m.id, (m.full_name, m.relation_to_head or "", m.born or "")) for m in page.members],
+        )
+        cultured = {value: label for value, label in CULTURED_LABELS}
+        fill_table(
+            self.pledges,
+            [
+                t(N_("Year")),
+                t(N_("Result")),
+                t(N_("Signed on")),
+                t(N_("Signed by")),
+                t(N_("Officer")),
+                t(N_("Cultured family")),
+                t(N_("Violation")),
+            ],
+            [
+                (
+                    p.id,
                     (
-                        p.id,
-                        (
-                            p.full_name,
-                            p.relation_to_head or "",
-                            PartialDate.from_iso(p.born).format() if p.born else "",
-                        ),
-                    )
-                    for p in people
-                ],
-            )
-            cultured = {value: label for value, label in CULTURED_LABELS}
-            fill_table(
-                self.pledges,
-                [
-                    t(N_("Year")),
-                    t(N_("Result")),
-                    t(N_("Signed on")),
-                    t(N_("Signed by")),
-                    t(N_("Officer")),
-                    t(N_("Cultured family")),
-                    t(N_("Violation")),
-                ],
-                [
-                    (
-                        p.id,
-                        (
-                            str(p.year),
-                            tr(PLEDGE_LABELS.get(p.status, p.status)),
-                            fmt_date(p.signed_on, tr),
-                            p.signer_name or "",
-                            p.officer_name or "",
-                            tr(cultured[p.cultured_family]),
-                            p.violation_notes or "",
-                        ),
-                    )
-                    for p in pledge_rows
-                ],
-            )
+                        str(p.year),
+                        tr(PLEDGE_LABELS.get(p.status, p.status)),
+                        fmt_date(p.signed_on, tr),
+                        p.signer_name or "",
+                        p.officer_name or "",
+                        tr(cultured[p.cultured_family]),
+                        p.violation_notes or "",
+                    ),
+                )
+                for p in page.pledges
+            ],
+        )
         fill_table(
             self.poverty,
             [t(N_("Year")), t(N_("Poor / near-poor"))],
-            [(str(year), (str(year), tr(POVERTY_LABELS.get(st, st)))) for year, st in status_rows],
+            [
+                (str(row.year), (str(row.year), tr(POVERTY_LABELS.get(row.status, row.status))))
+                for row in page.poverty
+            ],
         )
         self.members.selectRow(0)
         self.pledges.selectRow(0)

@@ -10,18 +10,12 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
-from antt_desktop.gui.common.records_widgets import (
-    DATE_HINT,
-    area_choices,
-    catalogue_names,
-    select_data,
-)
+from antt_desktop.gui.common.records_widgets import DATE_HINT, area_choices, select_data
 from antt_desktop.gui.forms.ui_team_dialog import Ui_TeamDialog
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, teams
+from antt_desktop.services import team_rows, teams
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Team
 
 
 def checked_ids(items: Any) -> list[str]:
@@ -60,13 +54,12 @@ class TeamDialog(RecordDialog):
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
-            team = ctx.get(Team, team_id, "team") if team_id else None
-            self.unit_id = team.unit_id if team else ctx.get_unit(unit_id).id
-            kinds = teams.team_kinds(ctx.session)
-            covered = {a.id for a in teams.team_areas(ctx.session, team_id)} if team_id else set()
-        names = catalogue_names(app, catalogues.TEAM_KIND)
-        for code in kinds:
-            ui.kindCombo.addItem(names.get(code, code), code)
+            team = team_rows.team_page(ctx, team_id, app.tr.lang) if team_id else None
+            kinds = team_rows.team_kind_names(ctx, app.tr.lang, schema_only=True)
+        self.unit_id = team.unit_id if team else unit_id
+        for kind in kinds:
+            ui.kindCombo.addItem(kind.name, kind.code)
+        covered = {a.id for a in team.areas} if team else set()
         fill_checklist(ui.areasList, area_choices(app, self.unit_id), covered)
         self.original: dict[str, Any] = {}
         if team is not None:
@@ -115,7 +108,7 @@ class TeamDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> Team:
+    def write(self, ctx: Ctx) -> Any:
         values = self.values()
         areas = checked_ids(self.ui.areasList)
         if self.team_id is None:

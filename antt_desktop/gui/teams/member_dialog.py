@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem
@@ -13,9 +15,8 @@ from antt_desktop.gui.forms.ui_team_member_dialog import Ui_TeamMemberDialog
 from antt_desktop.gui.teams.model import ROLE_LABELS
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import teams
+from antt_desktop.services import team_rows, teams
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Team, TeamMember
 
 
 class TeamMemberDialog(RecordDialog):
@@ -30,8 +31,8 @@ class TeamMemberDialog(RecordDialog):
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
-            team = ctx.get(Team, team_id, "team")
-            self.team_name, unit_id = team.name, team.unit_id
+            team = team_rows.team_page(ctx, team_id, app.tr.lang)
+        self.team_name, unit_id = team.name, team.unit_id
         self.person = RecordPicker(person_finder(app, unit_id), self)
         self.person.setObjectName("personPicker")
         ui.personHolderLayout.addWidget(self.person)
@@ -82,7 +83,7 @@ class TeamMemberDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> TeamMember:
+    def write(self, ctx: Ctx) -> Any:
         ui = self.ui
         return teams.add_team_member(
             ctx,

@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_list import RecordListPage, RecordView
-from antt_desktop.gui.common.records_widgets import catalogue_names, fill_combo, named
+from antt_desktop.gui.common.records_widgets import fill_combo, named
 from antt_desktop.gui.teams.dialog import TeamDialog
 from antt_desktop.gui.teams.model import TeamListModel
 from antt_desktop.gui.teams.view import TeamView
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues
+from antt_desktop.services import team_rows
 
 ACTIVITY_FILTERS = (
     (True, N_("Working teams")),
@@ -52,8 +52,10 @@ class TeamsPage(RecordListPage):
         return TeamView(self.app, self)
 
     def _fill_kinds(self) -> None:
-        names = catalogue_names(self.app, catalogues.TEAM_KIND)
-        fill_combo(self.kind_combo, [(None, self.tr_(N_("All kinds"))), *names.items()])
+        with self.app.read() as ctx:
+            kinds = team_rows.team_kind_names(ctx, self.app.tr.lang)
+        items = [(k.code, k.name) for k in kinds]
+        fill_combo(self.kind_combo, [(None, self.tr_(N_("All kinds"))), *items])
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -24,7 +24,6 @@ from antt_desktop.gui.common.records_editor import run_change
 from antt_desktop.gui.common.records_list import RecordView
 from antt_desktop.gui.common.records_widgets import (
     area_choices,
-    catalogue_names,
     current_id,
     fill_table,
     named,
@@ -35,8 +34,8 @@ from antt_desktop.gui.teams.member_dialog import TeamMemberDialog
 from antt_desktop.gui.teams.model import ROLE_LABELS
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, teams
-from antt_desktop.store.models import Team, TeamMember
+from antt_desktop.services import team_rows, teams
+from antt_desktop.store.errors import NotFound
 
 
 class TeamView(RecordView):
@@ -115,18 +114,16 @@ class TeamView(RecordView):
         if self.record_id is None:
             return
         t, tr = self.tr_, self.app.tr
-        with self.app.read() as ctx:
-            team = ctx.session.get(Team, self.record_id)
-            if team is None or team.deleted:
-                self.back.emit()
-                return
-            rows = teams.team_members(
-                ctx.session, team.id, include_former=self.former_check.isChecked()
-            )
-            covered = {a.id for a in teams.team_areas(ctx.session, team.id)}
-        kinds = catalogue_names(self.app, catalogues.TEAM_KIND)
+        try:
+            with self.app.read() as ctx:
+                team = team_rows.team_page(
+                    ctx, self.record_id, tr.lang, include_former=self.former_check.isChecked()
+                )
+        except NotFound:
+            self.back.emit()
+            return
         self.title.setText(team.name)
-        parts = [kinds.get(team.kind, team.kind)]
+        parts = [team.kind_name]
         if team.founded_on:
             parts.append(t(N_("founded on {date}")).format(date=fmt_date(team.founded_on, tr)))
         parts.append(t(N_("working") if team.active else N_("no longer working")))
@@ -151,9 +148,10 @@ class TeamView(RecordView):
                         fmt_date(m.left_on, tr),
                     ),
                 )
-                for m in rows
+                for m in team.members
             ],
         )
+        covered = {a.id for a in team.areas}
         fill_checklist(self.areas, area_choices(self.app, team.unit_id), covered)
         fill_commendations(self.commendations, "team", team.id)
 
@@ -173,9 +171,11 @@ class TeamView(RecordView):
         member_id = current_id(self.members)
         if member_id is None:
             return
-        with self.app.read() as ctx:
-            member = ctx.session.get(TeamMember, member_id)
-            name = member.name if member else ""
+        try:
+            with self.app.read() as ctx:
+                name = team_rows.team_member(ctx, member_id).name
+        except NotFound:
+            name = ""
         day, ok = QInputDialog.getText(
             self,
             self.tr_(N_("End membership")),
