@@ -159,3 +159,13 @@ def test_a_role_without_read_is_refused_everything(read: Any, post: Any) -> None
         ):
             with pytest.raises(PermissionDenied):
                 call()
+
+
+def test_a_viewer_reads_the_decision_as_an_officer_does(read: Any, post: Any) -> None:
+    # a commended resident is named in the decision itself: nothing sensitive to mask
+    with read() as ctx:
+        officer = rows.decision(ctx, post["new"])
+    with read(Actor("xem", "viewer")) as ctx:
+        viewer = rows.decision(ctx, post["new"])
+    assert viewer == officer
+    assert "Nguyễn Văn An" in [r.recipient_name for r in viewer.recipients]
