@@ -18,7 +18,7 @@ from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.initiatives import INDICATORS as INDICATOR_LABELS
 from antt_desktop.i18n.texts.initiatives import STATUSES as STATUS_LABELS
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues
+from antt_desktop.services import catalogues, initiative_rows
 from antt_desktop.services.activities import QUANTITIES, ActivityInput, record_activity
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.evaluations import EvaluationInput, evaluate
@@ -28,7 +28,6 @@ from antt_desktop.services.initiatives import (
     InitiativeInput,
     add_initiative,
     edit_initiative,
-    initiative_detail,
     set_status,
 )
 
@@ -117,7 +116,7 @@ def _saved_and_shown(env: Env, shown: tuple[dict[str, Any], Names]) -> int:
 
 def _detail(ctx: Ctx, env: Env, initiative_id: str) -> tuple[dict[str, Any], Names]:
     names = Names.load(ctx.session, env.out.tr)
-    return text.initiative_record(initiative_detail(ctx.session, initiative_id), names), names
+    return text.initiative_record(initiative_rows.initiative_page(ctx, initiative_id), names), names
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
@@ -155,7 +154,8 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
             raise ValidationFailed.single(
                 "type_code", "initiative.type_unknown", value=args.type_code
             )
-        found = text.find_initiatives(ctx.session, args.status, args.type_code)
+        ids = initiative_rows.initiative_ids(ctx, status=args.status, type_code=args.type_code)
+        found = initiative_rows.initiative_rows(ctx, ids)
         names = Names.load(ctx.session, env.out.tr)
         rows = [text.summary_record(i, names) for i in found]
     env.out.data(rows)
@@ -187,8 +187,8 @@ def cmd_activity(env: Env, args: argparse.Namespace) -> int:
                 initiative_id=args.id, held_on=args.date, kind=args.kind, notes=args.notes, **counts
             ),
         )
-        record = text.activity_record(activity)
-        kind = Names.load(ctx.session, env.out.tr).of(catalogues.ACTIVITY_KIND, activity.kind)
+        record = text.activity_record(initiative_rows.activity(ctx, activity.id))
+        kind = Names.load(ctx.session, env.out.tr).of(catalogues.ACTIVITY_KIND, record["kind"])
     env.out.data(record)
     env.out.line(env.out._(N_("Saved.")))
     env.out.line(f"{record['held_on'].strftime('%d/%m/%Y')}  {kind}  [{record['id']}]")
@@ -211,7 +211,8 @@ def cmd_evaluate(env: Env, args: argparse.Namespace) -> int:
         **{dest: getattr(args, dest) for _f, dest in DECISION_OPTIONS},
     )
     with env.writing() as ctx:
-        record = text.evaluation_record(evaluate(ctx, data))
+        saved = evaluate(ctx, data)
+        record = text.evaluation_record(initiative_rows.evaluation(ctx, saved.id))
     env.out.data(record)
     env.out.line(env.out._(N_("Saved.")))
     env.out.line(
@@ -223,7 +224,7 @@ def cmd_evaluate(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_rubric(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        rubrics = text.find_rubrics(ctx.session, args.code)
+        rubrics = initiative_rows.rubrics(ctx, args.code)
         records = [text.rubric_record(r, env.out.tr) for r in rubrics]
     env.out.data(records[0] if args.code else records)
     for r in records:

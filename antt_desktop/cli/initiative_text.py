@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from antt_desktop.cli.output import Output
 from antt_desktop.cli.stats_text import Names
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
-from antt_desktop.domain.text import fold
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_money
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.initiatives import FUNDING_SOURCES, STATUSES
@@ -23,9 +19,14 @@ from antt_desktop.services.activities import QUANTITIES, WEAPON_ITEMS
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.indicators import INDICATORS
 from antt_desktop.services.initiative_lines import AssetLine, FundingLine
-from antt_desktop.services.initiatives import InitiativeDetail
+from antt_desktop.services.initiative_rows import (
+    ActivityRow,
+    EvaluationRow,
+    InitiativePage,
+    InitiativeRow,
+    RubricRow,
+)
 from antt_desktop.services.units import area_by_name
-from antt_desktop.store.models import Activity, Evaluation, Initiative, Rubric
 
 #: Fields of an initiative printed by ``initiative show``, in order, after name and type.
 SHOWN_FIELDS = (
@@ -139,45 +140,19 @@ def result_text(total: int, max_total: int, meets: bool, tr: Translator) -> str:
     return f"{total}/{max_total} — {word}"
 
 
-def rubric_record(r: Rubric, tr: Translator) -> dict[str, Any]:
+def rubric_record(r: RubricRow, tr: Translator) -> dict[str, Any]:
     """A rubric with its criteria in the chosen language."""
     english = tr.lang == "en"
-
-    def name(item: Any) -> str:
-        return str((item.get("name_en") if english else None) or item["name_vi"])
-
-    criteria = [{"code": c["code"], "name": name(c), "max": int(c["max"])} for c in r.criteria]
     return {
         "code": r.code,
-        "name": (r.name_en if english else None) or r.name_vi,
+        "name": r.name(english),
         "pass_mark": r.pass_mark,
-        "max_total": sum(c["max"] for c in criteria),
-        "criteria": criteria,
+        "max_total": r.max_total,
+        "criteria": [{"code": c.code, "name": c.name(english), "max": c.max} for c in r.criteria],
     }
 
 
-def find_initiatives(session: Session, status: str | None, type_code: str | None) -> list[Any]:
-    """Live initiatives with this status and type (None: any), in Vietnamese name order."""
-    query = select(Initiative).where(Initiative.deleted.is_(False))
-    if status:
-        query = query.where(Initiative.status == status)
-    if type_code:
-        query = query.where(Initiative.type_code == type_code)
-    return sorted(session.execute(query).scalars(), key=lambda i: (fold(i.name), i.name))
-
-
-def find_rubrics(session: Session, code: str | None) -> list[Rubric]:
-    """The rubric with this code (refused if unknown), or every rubric when None."""
-    if code:
-        found = catalogues.rubric(session, code)
-        if found is None or found.deleted:
-            raise ValidationFailed.single("rubric_code", "evaluation.rubric_unknown", value=code)
-        return [found]
-    query = select(Rubric).where(Rubric.deleted.is_(False)).order_by(Rubric.code)
-    return list(session.execute(query).scalars())
-
-
-def evaluation_record(ev: Evaluation) -> dict[str, Any]:
+def evaluation_record(ev: EvaluationRow) -> dict[str, Any]:
     return {
         "id": ev.id,
         "initiative_id": ev.initiative_id,
@@ -193,7 +168,7 @@ def evaluation_record(ev: Evaluation) -> dict[str, Any]:
     }
 
 
-def activity_record(a: Activity) -> dict[str, Any]:
+def activity_record(a: ActivityRow) -> dict[str, Any]:
     return {
         "id": a.id,
         "initiative_id": a.initiative_id,
@@ -204,7 +179,7 @@ def activity_record(a: Activity) -> dict[str, Any]:
     }
 
 
-def summary_record(ini: Initiative, names: Names) -> dict[str, Any]:
+def summary_record(ini: InitiativeRow | InitiativePage, names: Names) -> dict[str, Any]:
     """One row of ``initiative list``."""
     return {
         "id": ini.id,
@@ -217,17 +192,17 @@ def summary_record(ini: Initiative, names: Names) -> dict[str, Any]:
     }
 
 
-def initiative_record(d: InitiativeDetail, names: Names) -> dict[str, Any]:
+def initiative_record(d: InitiativePage, names: Names) -> dict[str, Any]:
     """An initiative as ``initiative show --json`` prints it."""
-    ini, totals = d.initiative, d.activities
+    totals = d.activities
     return {
-        **summary_record(ini, names),
-        **{name: getattr(ini, name) for name in SHOWN_FIELDS},
+        **summary_record(d, names),
+        **{name: getattr(d, name) for name in SHOWN_FIELDS},
         "areas": [{"id": a.id, "name": a.name} for a in d.areas],
         "funding": [
             {"amount_vnd": f.amount_vnd, "source": f.source, "note": f.note} for f in d.funding
         ],
-        "funding_by_source": d.funding_by_source,
+        "funding_by_source": dict(d.funding_by_source),
         "funding_total": d.funding_total,
         "assets": [{"kind": a.kind, "count": a.count} for a in d.assets],
         "activities": {

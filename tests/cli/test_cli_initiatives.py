@@ -165,6 +165,29 @@ def test_status_ended_then_list_filters(post, camera) -> None:  # type: ignore[n
     assert unknown.code == 3 and "Loại mô hình" in unknown.err
 
 
+def test_list_orders_names_as_the_window_does(post) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Tổ tự quản số 10", "Đội xung kích", "Tổ tự quản số 2", "Dân phòng"):
+        r = post(
+            "initiative",
+            "add",
+            "--name",
+            name,
+            "--type",
+            "SELF_MANAGED",
+            "--launched",
+            "01/01/2025",
+        )
+        assert r.code == 0, r.err
+    listed = post("initiative", "list", "--json").json
+    # "Đ" after "D", numbers by value: the initiatives page's own order
+    assert [i["name"] for i in listed] == [
+        "Dân phòng",
+        "Đội xung kích",
+        "Tổ tự quản số 2",
+        "Tổ tự quản số 10",
+    ]
+
+
 def test_types_lists_the_catalogue(post) -> None:  # type: ignore[no-untyped-def]
     r = post("initiative", "types")
     assert r.code == 0

@@ -10,7 +10,7 @@ from antt_desktop.gui.common.records_widgets import fill_table, named, setup_tab
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
 from antt_desktop.i18n.texts.teams import COMMENDATION_KINDS
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import commendations
+from antt_desktop.services import commendation_rows
 
 #: Labels of the forms of commendation (giấy khen, bằng khen, giấy chứng nhận).
 KIND_LABELS = dict(
@@ -44,22 +44,23 @@ class ListTab(QWidget):
 
 
 def fill_commendations(tab: ListTab, kind: str, ident: str) -> None:
+    """The commendations of the record ``kind``/``ident``, the latest decision first."""
     app, tr = tab.app, tab.app.tr
     with app.read() as ctx:
-        rows = commendations.commendations_of(ctx.session, kind, ident)
-        table_rows = [
+        rows = commendation_rows.commendations_of(ctx, kind, ident)
+    table_rows = [
+        (
+            c.id,
             (
-                c.id,
-                (
-                    c.decision_number,
-                    fmt_date(c.decision_date, tr),
-                    tr(KIND_LABELS.get(c.kind, c.kind)),
-                    c.issuer,
-                    c.achievement,
-                ),
-            )
-            for c in rows
-        ]
+                c.decision_number,
+                fmt_date(c.decision_date, tr),
+                tr(KIND_LABELS.get(c.kind, c.kind)),
+                c.issuer,
+                c.achievement,
+            ),
+        )
+        for c in rows
+    ]
     tab.summary.setText(tr(N_("{count} commendations")).format(count=fmt_int(len(table_rows), tr)))
     fill_table(
         tab.table,

@@ -14,9 +14,8 @@ from antt_desktop.gui.forms.ui_activity_dialog import Ui_ActivityDialog
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import activities, catalogues
+from antt_desktop.services import activities, catalogues, initiative_rows
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Activity, Initiative
 
 
 def _camel(name: str) -> str:
@@ -36,7 +35,7 @@ class ActivityDialog(RecordDialog):
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout, ui.notesForm)
         with app.read() as ctx:
-            self.initiative_name = ctx.get(Initiative, initiative_id, "initiative").name
+            self.initiative_name = initiative_rows.initiative_name(ctx, initiative_id)
         for code, name in catalogue_names(app, catalogues.ACTIVITY_KIND).items():
             ui.kindCombo.addItem(name, code)
         ui.kindCombo.setCurrentIndex(-1)
@@ -78,5 +77,5 @@ class ActivityDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> Activity:
-        return activities.record_activity(ctx, self.data())
+    def write(self, ctx: Ctx) -> str:
+        return activities.record_activity(ctx, self.data()).id

@@ -23,9 +23,9 @@ from antt_desktop.gui.initiatives.commendation_rows import (
 )
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import commendations
+from antt_desktop.services.commendation_rows import decision_key
 from antt_desktop.services.commendations import DecisionInput, RecipientInput
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Commendation
 
 
 class CommendationDialog(RecordDialog):
@@ -197,7 +197,9 @@ class CommendationDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> list[Commendation]:
-        return commendations.add_commendations_batch(
+    def write(self, ctx: Ctx) -> str:
+        """Save every line; the decision's key (the page opens it)."""
+        first = commendations.add_commendations_batch(
             ctx, self.decision(), list(self.rows), unit_id=self.unit_id
-        )
+        )[0]
+        return decision_key(first.unit_id, first.decision_date, first.decision_number)

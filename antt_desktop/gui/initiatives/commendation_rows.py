@@ -10,7 +10,6 @@ import re
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLayout, QLineEdit, QStackedWidget
-from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
@@ -19,13 +18,11 @@ from antt_desktop.gui.common.records_widgets import (
     area_choices,
     named,
     person_finder,
-    title_key,
 )
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services import teams
+from antt_desktop.services import commendation_rows
 from antt_desktop.services.commendations import RecipientInput
-from antt_desktop.store.models import Initiative
 
 #: Kinds of recipient the dialog offers, with their labels.
 RECIPIENT_KINDS = (
@@ -89,17 +86,9 @@ class RecipientChooser(QObject):
             self.stack.addWidget(widget)
         holder.addWidget(self.stack)
         with app.read() as ctx:
-            team_rows = teams.teams(ctx.session, unit_id, active_only=False)
-            initiative_rows = ctx.session.execute(
-                select(Initiative.id, Initiative.name).where(
-                    Initiative.unit_id == unit_id, Initiative.deleted.is_(False)
-                )
-            ).all()
-        _choices(self.team, [(t.id, t.name) for t in team_rows])
-        _choices(
-            self.initiative,
-            sorted(((i, n) for i, n in initiative_rows), key=lambda r: title_key(r[1])),
-        )
+            choices = commendation_rows.recipient_choices(ctx, unit_id)
+        _choices(self.team, [(c.id, c.name) for c in choices.teams])
+        _choices(self.initiative, [(c.id, c.name) for c in choices.initiatives])
         _choices(self.area, list(area_choices(app, unit_id)))
         for code, _label in RECIPIENT_KINDS:
             kind_combo.addItem("", code)

@@ -4,20 +4,19 @@ the Vietnamese way, as such decisions list them."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
-from sqlalchemy import select
 
-from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.record_tabs import KIND_LABELS
 from antt_desktop.gui.common.records_list import RecordView
 from antt_desktop.gui.common.records_widgets import fill_table, named, setup_table
-from antt_desktop.gui.initiatives.commendation_model import parse_key
 from antt_desktop.gui.initiatives.commendation_rows import KIND_NAMES
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store.models import Commendation
+from antt_desktop.services import commendation_rows
+from antt_desktop.services.commendation_rows import parse_key
+from antt_desktop.store.errors import NotFound
 
 
 class CommendationView(RecordView):
@@ -64,36 +63,22 @@ class CommendationView(RecordView):
         if self.record_id is None:
             return
         t, tr = self.tr_, self.app.tr
-        unit_id, day, number = parse_key(self.record_id)
-        with self.app.read() as ctx:
-            rows = list(
-                ctx.session.execute(
-                    select(Commendation).where(
-                        Commendation.unit_id == unit_id,
-                        Commendation.decision_number == number,
-                        Commendation.decision_date == day,
-                        Commendation.deleted.is_(False),
-                    )
-                ).scalars()
-            )
-        if not rows:
+        try:
+            with self.app.read() as ctx:
+                decision = commendation_rows.decision(ctx, self.record_id)
+        except NotFound:
             self.back.emit()
             return
-        rows.sort(
-            key=lambda c: (
-                not c.collective,
-                fold(c.recipient_name) if c.collective else sort_key(c.recipient_name),
-            )
-        )
-        first = rows[0]
         self.title.setText(
-            t(N_("Decision No. {number} of {date}")).format(number=number, date=fmt_date(day, tr))
+            t(N_("Decision No. {number} of {date}")).format(
+                number=decision.number, date=fmt_date(decision.day, tr)
+            )
         )
         self.details.setText(
             t(N_("{form} · issued by {issuer} · {count} recipients")).format(
-                form=t(KIND_LABELS.get(first.kind, first.kind)),
-                issuer=first.issuer,
-                count=fmt_int(len(rows), tr),
+                form=t(KIND_LABELS.get(decision.kind, decision.kind)),
+                issuer=decision.issuer,
+                count=fmt_int(len(decision.recipients), tr),
             )
         )
         fill_table(
@@ -116,6 +101,6 @@ class CommendationView(RecordView):
                         c.golden_book_no or "",
                     ),
                 )
-                for c in rows
+                for c in decision.recipients
             ],
         )

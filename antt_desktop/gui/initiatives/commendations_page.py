@@ -9,7 +9,7 @@ from antt_desktop.gui.common.record_tabs import KIND_LABELS
 from antt_desktop.gui.common.records_list import RecordListPage, RecordView
 from antt_desktop.gui.common.records_widgets import fill_combo, named
 from antt_desktop.gui.initiatives.commendation_dialog import CommendationDialog
-from antt_desktop.gui.initiatives.commendation_model import CommendationListModel, decision_key
+from antt_desktop.gui.initiatives.commendation_model import CommendationListModel
 from antt_desktop.gui.initiatives.commendation_view import CommendationView
 from antt_desktop.i18n.translator import N_
 
@@ -72,9 +72,5 @@ class CommendationsPage(RecordListPage):
         self.dialog.open()
 
     def _open_saved(self) -> None:
-        made = self.dialog.result_record if self.dialog is not None else None
-        if made:
-            first = made[0]
-            self.open_record(
-                decision_key(first.unit_id, first.decision_date, first.decision_number)
-            )
+        if self.dialog is not None and self.dialog.result_record is not None:
+            self.open_record(self.dialog.result_record)

@@ -22,10 +22,9 @@ from antt_desktop.gui.initiatives.model import STATUS_LABELS
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.texts.initiatives import FUNDING_SOURCES
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, initiatives
+from antt_desktop.services import catalogues, initiative_rows, initiatives
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.initiative_lines import AssetLine, FundingLine
-from antt_desktop.store.models import Initiative
 
 ENTITIES = frozenset({"initiative"})
 
@@ -54,9 +53,9 @@ class InitiativeDialog(RecordDialog):
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
-            ini = ctx.get(Initiative, initiative_id, "initiative") if initiative_id else None
-            self.unit_id = ini.unit_id if ini else ctx.get_unit(unit_id).id
-            current = initiatives.InitiativeInput.from_initiative(ctx.session, ini) if ini else None
+            form = initiative_rows.initiative_form(ctx, initiative_id) if initiative_id else None
+            self.unit_id = form.unit_id if form else ctx.get_unit(unit_id).id
+        current = form.values if form else None
         for code, name in catalogue_names(app, catalogues.INITIATIVE_TYPE).items():
             ui.typeCombo.addItem(name, code)
         ui.typeCombo.setCurrentIndex(-1)
@@ -254,9 +253,10 @@ class InitiativeDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> Initiative:
+    def write(self, ctx: Ctx) -> str:
+        """Save; the initiative's id (the page opens it)."""
         data = self.data()
         if self.initiative_id is None:
-            return initiatives.add_initiative(ctx, data, unit_id=self.unit_id)
+            return initiatives.add_initiative(ctx, data, unit_id=self.unit_id).id
         changes = {name: getattr(data, name) for name in data.__dataclass_fields__}
-        return initiatives.edit_initiative(ctx, self.initiative_id, changes)
+        return initiatives.edit_initiative(ctx, self.initiative_id, changes).id

@@ -3,11 +3,8 @@ total ("98/110") and whether it meets the pass mark, updated as the officer type
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
-from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
@@ -16,30 +13,12 @@ from antt_desktop.gui.common.records_widgets import DATE_HINT, named
 from antt_desktop.gui.forms.ui_evaluation_dialog import Ui_EvaluationDialog
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import evaluations
+from antt_desktop.services import evaluations, initiative_rows
 from antt_desktop.services.context import Ctx
-from antt_desktop.store.models import Evaluation, Initiative, Rubric
+from antt_desktop.services.initiative_rows import CriterionRow, RubricRow
 
 PASS_STYLE = "color: #1b5e20; font-weight: bold;"
 FAIL_STYLE = "color: #b3261e; font-weight: bold;"
-
-
-def rubrics(app: AppContext) -> list[tuple[str, str, list[dict[str, Any]], int]]:
-    """(code, name, criteria, pass mark) of every live rubric, by code."""
-    english = app.tr.lang == "en"
-    with app.read() as ctx:
-        rows = ctx.session.execute(
-            select(Rubric).where(Rubric.deleted.is_(False)).order_by(Rubric.code)
-        ).scalars()
-        return [
-            (
-                r.code,
-                (r.name_en if english and r.name_en else r.name_vi),
-                list(r.criteria),
-                r.pass_mark,
-            )
-            for r in rows
-        ]
 
 
 class EvaluationDialog(RecordDialog):
@@ -54,10 +33,11 @@ class EvaluationDialog(RecordDialog):
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout, ui.decisionForm)
         with app.read() as ctx:
-            self.initiative_name = ctx.get(Initiative, initiative_id, "initiative").name
-        self.rubrics = {code: (name, criteria, mark) for code, name, criteria, mark in rubrics(app)}
-        for code, (name, _criteria, _mark) in self.rubrics.items():
-            ui.rubricCombo.addItem(name, code)
+            self.initiative_name = initiative_rows.initiative_name(ctx, initiative_id)
+            self.rubrics: dict[str, RubricRow] = {r.code: r for r in initiative_rows.rubrics(ctx)}
+        english = app.tr.lang == "en"
+        for code, rubric in self.rubrics.items():
+            ui.rubricCombo.addItem(rubric.name(english), code)
         self.spins: dict[str, QSpinBox] = {}
         self.labels: dict[str, QLabel] = {}
         ui.evaluatedOnEdit.setText(fmt_date(app.today(), app.tr))
@@ -78,9 +58,9 @@ class EvaluationDialog(RecordDialog):
         data = self.ui.rubricCombo.currentData()
         return str(data) if data is not None else None
 
-    def _criteria(self) -> list[dict[str, Any]]:
+    def _criteria(self) -> tuple[CriterionRow, ...]:
         code = self.rubric_code
-        return self.rubrics[code][1] if code in self.rubrics else []
+        return self.rubrics[code].criteria if code in self.rubrics else ()
 
     def _rubric_changed(self) -> None:
         """Put a spin box 0..max for each criterion of the chosen rubric."""
@@ -90,9 +70,9 @@ class EvaluationDialog(RecordDialog):
         self.spins.clear()
         self.labels.clear()
         for criterion in self._criteria():
-            code = str(criterion["code"])
+            code = criterion.code
             spin = named(QSpinBox(), f"score_{code}")
-            spin.setRange(0, int(criterion["max"]))
+            spin.setRange(0, criterion.max)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setMinimumWidth(90)
             label = QLabel()
@@ -108,17 +88,16 @@ class EvaluationDialog(RecordDialog):
     def _label_criteria(self) -> None:
         english = self.app.tr.lang == "en"
         for criterion in self._criteria():
-            name = criterion.get("name_en") if english else None
             text = self.tr_(N_("{criterion} (at most {max})")).format(
-                criterion=name or criterion["name_vi"], max=criterion["max"]
+                criterion=criterion.name(english), max=criterion.max
             )
-            self.labels[str(criterion["code"])].setText(text)
+            self.labels[criterion.code].setText(text)
 
     def totals(self) -> tuple[int, int, int]:
         """(points, maximum, pass mark) of the scores as typed."""
         code = self.rubric_code
-        mark = self.rubrics[code][2] if code in self.rubrics else 0
-        top = sum(int(c["max"]) for c in self._criteria())
+        mark = self.rubrics[code].pass_mark if code in self.rubrics else 0
+        top = sum(c.max for c in self._criteria())
         return sum(spin.value() for spin in self.spins.values()), top, mark
 
     def update_total(self) -> None:
@@ -166,5 +145,5 @@ class EvaluationDialog(RecordDialog):
     def check(self) -> list[Problem]:
         return dry_run(self.app, self.write)
 
-    def write(self, ctx: Ctx) -> Evaluation:
-        return evaluations.evaluate(ctx, self.data())
+    def write(self, ctx: Ctx) -> str:
+        return evaluations.evaluate(ctx, self.data()).id

@@ -1,29 +1,24 @@
 """The list of initiatives (mô hình): name, type, status, launch date, areas covered and the
 activities recorded this year.
 
-A post holds tens of initiatives (a district a thousand or so), so the list reads them in
-one query and matches the search text against the folded names in Python; filters by type,
-status and post run in SQL.
+The ids and each page of rows come from :mod:`antt_desktop.services.initiative_rows`; the
+model puts them in words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from sqlalchemy import and_, func, select
 
-from antt_desktop.domain.text import fold
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_list import RecordListModel
-from antt_desktop.gui.common.records_widgets import catalogue_names, title_key
+from antt_desktop.gui.common.records_widgets import catalogue_names
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
 from antt_desktop.i18n.texts.initiatives import STATUSES
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues
-from antt_desktop.store.models import Activity, Area, Initiative, InitiativeArea
+from antt_desktop.services import catalogues, initiative_rows
 
 STATUS_LABELS: dict[str, str] = dict(STATUSES)
 
@@ -69,103 +64,34 @@ class InitiativeListModel(RecordListModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
 
-    def _activities_this_year(self) -> Any:
-        return (
-            select(Activity.initiative_id, func.count(Activity.id).label("n"))
-            .where(
-                Activity.held_on >= date(self.year, 1, 1),
-                Activity.held_on <= date(self.year, 12, 31),
-                Activity.deleted.is_(False),
-            )
-            .group_by(Activity.initiative_id)
-            .subquery()
-        )
-
     def fetch_ids(self) -> list[str]:
-        counts = self._activities_this_year()
-        areas = (
-            select(InitiativeArea.initiative_id, func.count(InitiativeArea.id).label("n"))
-            .where(InitiativeArea.deleted.is_(False))
-            .group_by(InitiativeArea.initiative_id)
-            .subquery()
-        )
-        query = (
-            select(
-                Initiative.id,
-                Initiative.name,
-                Initiative.type_code,
-                Initiative.status,
-                Initiative.launched_on,
-                func.coalesce(areas.c.n, 0),
-                func.coalesce(counts.c.n, 0),
-            )
-            .outerjoin(counts, counts.c.initiative_id == Initiative.id)
-            .outerjoin(areas, areas.c.initiative_id == Initiative.id)
-            .where(Initiative.deleted.is_(False))
-        )
-        if self.unit_id:
-            query = query.where(Initiative.unit_id == self.unit_id)
-        if self.type_code:
-            query = query.where(Initiative.type_code == self.type_code)
-        if self.status:
-            query = query.where(Initiative.status == self.status)
+        order = initiative_rows.ORDERS[self.sort_column]  # the orders are in column order
         with self.app.read() as ctx:
-            rows = list(ctx.session.execute(query).all())
-            types = catalogues.codes(ctx.session, catalogues.INITIATIVE_TYPE)
-        words = fold(self.search_text).split()
-        if words:
-            rows = [r for r in rows if all(w in fold(r[1]) for w in words)]
-        column = self.sort_column
-        keys: dict[int, Any] = {
-            self.COL_TYPE: lambda r: title_key(types.get(r[2], r[2])),
-            self.COL_STATUS: lambda r: r[3],
-            self.COL_LAUNCHED: lambda r: r[4],
-            self.COL_AREAS: lambda r: r[5],
-            self.COL_ACTIVITIES: lambda r: r[6],
-        }
-        rows.sort(key=lambda r: title_key(r[1]))
-        if column in keys:
-            rows.sort(key=keys[column])
-        if self.descending:
-            rows.reverse()
-        return [r[0] for r in rows]
+            return list(
+                initiative_rows.initiative_ids(
+                    ctx,
+                    unit_id=self.unit_id,
+                    type_code=self.type_code,
+                    status=self.status,
+                    search=self.search_text,
+                    order=order,
+                    descending=self.descending,
+                )
+            )
 
     def fetch_rows(self, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         tr = self.app.tr
-        counts = self._activities_this_year()
         types = catalogue_names(self.app, catalogues.INITIATIVE_TYPE)
         with self.app.read() as ctx:
-            s = ctx.session
-            covered: dict[str, list[str]] = {}
-            for ident, name in s.execute(
-                select(InitiativeArea.initiative_id, Area.name)
-                .join(Area, Area.id == InitiativeArea.area_id)
-                .where(
-                    InitiativeArea.initiative_id.in_(ids),
-                    and_(InitiativeArea.deleted.is_(False), Area.deleted.is_(False)),
-                )
-            ):
-                covered.setdefault(ident, []).append(name)
-            rows = s.execute(
-                select(
-                    Initiative.id,
-                    Initiative.name,
-                    Initiative.type_code,
-                    Initiative.status,
-                    Initiative.launched_on,
-                    func.coalesce(counts.c.n, 0),
-                )
-                .outerjoin(counts, counts.c.initiative_id == Initiative.id)
-                .where(Initiative.id.in_(ids))
-            ).all()
+            rows = initiative_rows.initiative_rows(ctx, ids)
         return {
-            ident: (
-                name,
-                types.get(type_code, type_code),
-                tr(STATUS_LABELS.get(status, status)),
-                fmt_date(launched, tr),
-                ", ".join(sorted(covered.get(ident, []), key=title_key)),
-                fmt_int(activities, tr),
+            r.id: (
+                r.name,
+                types.get(r.type_code, r.type_code),
+                tr(STATUS_LABELS.get(r.status, r.status)),
+                fmt_date(r.launched_on, tr),
+                ", ".join(r.areas),
+                fmt_int(r.activities, tr),
             )
-            for ident, name, type_code, status, launched, activities in rows
+            for r in rows
         }

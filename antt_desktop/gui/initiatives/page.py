@@ -73,4 +73,4 @@ class InitiativesPage(RecordListPage):
 
     def _open_saved(self) -> None:
         if self.dialog is not None and self.dialog.result_record is not None:
-            self.open_record(self.dialog.result_record.id)
+            self.open_record(self.dialog.result_record)

@@ -3,7 +3,7 @@ evaluations and commendations."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.record_tabs import ListTab
@@ -13,7 +13,7 @@ from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import catalogues
 from antt_desktop.services.activities import QUANTITIES, ActivityTotals
-from antt_desktop.store.models import Activity, Evaluation, Rubric
+from antt_desktop.services.initiative_rows import ActivityRow, EvaluationRow
 
 
 def results_text(values: dict[str, int], app: AppContext) -> str:
@@ -34,16 +34,21 @@ def totals_text(totals: ActivityTotals, app: AppContext) -> str:
     return f"{head}; {rest}" if rest else head
 
 
-def fill_activities(tab: ListTab, initiative_id: str, totals: ActivityTotals) -> None:
+def fill_activities(tab: ListTab, rows: Sequence[ActivityRow], totals: ActivityTotals) -> None:
+    """The activities (the latest first) under their totals since launch."""
     app, tr = tab.app, tab.app.tr
     kinds = catalogue_names(app, catalogues.ACTIVITY_KIND)
-    with app.read() as ctx:
-        rows = ctx.session.execute(
-            select(Activity)
-            .where(Activity.initiative_id == initiative_id, Activity.deleted.is_(False))
-            .order_by(Activity.held_on.desc(), Activity.hlc.desc())
-        ).scalars()
-        table_rows = [
+    tab.summary.setText(totals_text(totals, app))
+    fill_table(
+        tab.table,
+        [
+            tr(N_("Date held")),
+            tr(N_("Kind")),
+            tr(N_("Participants")),
+            tr(N_("Results")),
+            tr(N_("Notes")),
+        ],
+        [
             (
                 a.id,
                 (
@@ -55,18 +60,7 @@ def fill_activities(tab: ListTab, initiative_id: str, totals: ActivityTotals) ->
                 ),
             )
             for a in rows
-        ]
-    tab.summary.setText(totals_text(totals, app))
-    fill_table(
-        tab.table,
-        [
-            tr(N_("Date held")),
-            tr(N_("Kind")),
-            tr(N_("Participants")),
-            tr(N_("Results")),
-            tr(N_("Notes")),
         ],
-        table_rows,
     )
 
 
@@ -78,23 +72,10 @@ def decision_text(number: str | None, day: object, issuer: str | None, app: AppC
     return f"{text} — {issuer}" if issuer else text
 
 
-def fill_evaluations(tab: ListTab, initiative_id: str) -> None:
+def fill_evaluations(tab: ListTab, rows: Sequence[EvaluationRow]) -> None:
+    """The evaluations (the latest first) under the latest one's result."""
     app, tr = tab.app, tab.app.tr
     english = tr.lang == "en"
-    with app.read() as ctx:
-        names = {
-            code: (en if english and en else vi)
-            for code, vi, en in ctx.session.execute(
-                select(Rubric.code, Rubric.name_vi, Rubric.name_en)
-            )
-        }
-        rows = list(
-            ctx.session.execute(
-                select(Evaluation)
-                .where(Evaluation.initiative_id == initiative_id, Evaluation.deleted.is_(False))
-                .order_by(Evaluation.evaluated_on.desc(), Evaluation.hlc.desc())
-            ).scalars()
-        )
     fill_table(
         tab.table,
         [
@@ -111,7 +92,7 @@ def fill_evaluations(tab: ListTab, initiative_id: str) -> None:
                     fmt_date(e.evaluated_on, tr),
                     f"{e.total}/{e.max_total}",
                     tr(N_("meets the standard") if e.meets_standard else N_("below the standard")),
-                    names.get(e.rubric_code, e.rubric_code),
+                    e.rubric_name(english),
                     decision_text(e.decision_number, e.decision_date, e.decision_issuer, app),
                 ),
             )

@@ -28,7 +28,7 @@ from antt_desktop.gui.initiatives.tabs import decision_text, fill_activities, fi
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_money
 from antt_desktop.i18n.texts.initiatives import FUNDING_SOURCES
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, initiatives
+from antt_desktop.services import catalogues, initiative_rows
 from antt_desktop.store.errors import NotFound
 
 #: (field, label) of the particulars shown on the first tab.
@@ -147,15 +147,16 @@ class InitiativeView(RecordView):
         t, tr = self.tr_, self.app.tr
         try:
             with self.app.read() as ctx:
-                detail = initiatives.initiative_detail(ctx.session, self.record_id)
+                ini = initiative_rows.initiative_page(ctx, self.record_id)
+                activities = initiative_rows.activities_of(ctx, self.record_id)
+                evaluations = initiative_rows.evaluations_of(ctx, self.record_id)
         except NotFound:
             self.back.emit()
             return
-        ini = detail.initiative
         types = catalogue_names(self.app, catalogues.INITIATIVE_TYPE)
         self.title.setText(ini.name)
         values = {
-            "type": types.get(ini.type_code, detail.type_name),
+            "type": types.get(ini.type_code, ini.type_name),
             "status": t(STATUS_LABELS.get(ini.status, ini.status))
             + (f" ({fmt_date(ini.ended_on, tr)})" if ini.ended_on else ""),
             "launched": fmt_date(ini.launched_on, tr),
@@ -165,7 +166,7 @@ class InitiativeView(RecordView):
             "lead_body": ini.lead_body or "",
             "partners": ini.partners or "",
             "members": fmt_int(ini.member_count, tr) if ini.member_count is not None else "",
-            "areas": ", ".join(a.name for a in detail.areas),
+            "areas": ", ".join(a.name for a in ini.areas),
             "description": ini.description or "",
         }
         for key, text in values.items():
@@ -175,17 +176,17 @@ class InitiativeView(RecordView):
             [t(N_("Source")), t(N_("Amount"))],
             [
                 (source, (t(FUNDING_SOURCES.get(source, source)), fmt_money(amount, tr)))
-                for source, amount in detail.funding_by_source.items()
+                for source, amount in ini.funding_by_source
             ],
         )
         self.funding_total.setText(
-            t(N_("Total funding: {amount}")).format(amount=fmt_money(detail.funding_total, tr))
+            t(N_("Total funding: {amount}")).format(amount=fmt_money(ini.funding_total, tr))
         )
         fill_table(
             self.assets,
             [t(N_("Equipment or asset")), t(N_("Quantity"))],
-            [(a.id, (a.kind, fmt_int(a.count, tr))) for a in detail.assets],
+            [(a.id, (a.kind, fmt_int(a.count, tr))) for a in ini.assets],
         )
-        fill_activities(self.activities_tab, ini.id, detail.activities)
-        fill_evaluations(self.evaluations_tab, ini.id)
+        fill_activities(self.activities_tab, activities, ini.activities)
+        fill_evaluations(self.evaluations_tab, evaluations)
         fill_commendations(self.commendations_tab, "initiative", ini.id)
