@@ -10,9 +10,9 @@ from antt_desktop.cli.stats_text import Names, render, render_units
 from antt_desktop.domain.periods import Period
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import stats
+from antt_desktop.services import post_rows, report_rows
 from antt_desktop.services.audit_events import record_export, require_export
-from antt_desktop.store.models import Unit
+from antt_desktop.services.stats_model import UnitRow
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,13 +40,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def show_stats(env: Env, period: Period, unit_code: str | None, compare: bool) -> None:
     with env.reading() as ctx:
-        unit_id = ctx.unit_by_code(unit_code).id if unit_code else None
-        figures = stats.compute(ctx.session, period, unit_id=unit_id, today=env.today)
-        names = Names.load(ctx.session, env.out.tr)
-        rows = []
+        unit_id = post_rows.unit_or_post(ctx, unit_code).id if unit_code else None
+        figures = report_rows.statistics(ctx, period, unit_id)
+        names = Names.read(ctx, env.out.tr)
+        rows: tuple[UnitRow, ...] = ()
         if compare:
-            parent = unit_id or ctx.local_unit().id
-            rows = stats.compare_units(ctx.session, period, parent, env.today)
+            parent = unit_id or post_rows.this_post(ctx).id
+            rows = report_rows.unit_comparison(ctx, period, parent)
     payload = figures.to_dict()
     if compare:
         payload["compare_units"] = [r.to_dict() for r in rows]
@@ -110,9 +110,7 @@ def cmd_demo(env: Env, args: argparse.Namespace) -> int:
             generate(db, scale="commune", seed=1, today=env.today)
     period = Period.parse(args.period) if args.period else Period.year_of(env.today)
     with env.reading() as ctx:
-        unit = ctx.session.get(Unit, ctx.local_unit().id)
-        assert unit is not None
-        code = unit.code
+        code = post_rows.this_post(ctx).code
     env.out.line(env.out._(N_("Demo post database: {path}")).format(path=env.db_path))
     show_stats(env, period, code, compare=False)
     return 0

@@ -23,11 +23,10 @@ from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.audit import record_print, require_print
 from antt_desktop.printing.text import PrintOptions
+from antt_desktop.services import post_rows
 from antt_desktop.services.context import Ctx
-from antt_desktop.services.households import household_by_number
-from antt_desktop.services.units import area_by_name
+from antt_desktop.services.stats_model import UnitRef
 from antt_desktop.services.values import read_year
-from antt_desktop.store.models import Household, Unit
 
 if TYPE_CHECKING:
     from antt_desktop.printing.document import Printed
@@ -123,8 +122,8 @@ def _year(ctx: Ctx, value: str) -> int:
     return year
 
 
-def _unit(ctx: Ctx, code: str | None) -> Unit:
-    return ctx.unit_by_code(code) if code else ctx.local_unit()
+def _unit(ctx: Ctx, code: str | None) -> UnitRef:
+    return post_rows.unit_or_post(ctx, code)
 
 
 def cmd_booklet(env: Env, args: argparse.Namespace) -> int:
@@ -150,15 +149,6 @@ def cmd_certificate(env: Env, args: argparse.Namespace) -> int:
     return _run(env, args, make)
 
 
-def _household(ctx: Ctx, text: str) -> Household:
-    found = household_by_number(ctx.session, text, ctx.local_unit().id)
-    if found is None:
-        found = ctx.session.get(Household, text.strip())
-    if found is None or found.deleted:
-        raise ValidationFailed.single("household_id", "household.unknown", value=text)
-    return found
-
-
 def cmd_pledge_form(env: Env, args: argparse.Namespace) -> int:
     from antt_desktop.printing.pledge_form import pledge_form, pledge_forms_for_area
 
@@ -167,11 +157,11 @@ def cmd_pledge_form(env: Env, args: argparse.Namespace) -> int:
             raise ValidationFailed.single("household_id", "print.household_or_area")
         year = _year(ctx, args.year)
         if args.area:
-            area = area_by_name(ctx, args.area)
+            area = post_rows.area_named(ctx, args.area)
             printed = pledge_forms_for_area(ctx.session, area.id, year, today=ctx.today, options=o)
             name = f"cam-ket-{_slug(area.name)}-{year}.pdf"
             return Job(printed, "area", area.id, f"pledge forms {year}", name)
-        h = _household(ctx, args.household)
+        h = post_rows.household_typed(ctx, args.household)
         printed = pledge_form(ctx.session, h.id, year, today=ctx.today, options=o)
         name = f"cam-ket-ho-{_slug(h.number)}-{year}.pdf"
         return Job(printed, "household", h.id, f"pledge form {year}", name)
@@ -184,7 +174,7 @@ def cmd_pledge_register(env: Env, args: argparse.Namespace) -> int:
 
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         year = _year(ctx, args.year)
-        area = area_by_name(ctx, args.area)
+        area = post_rows.area_named(ctx, args.area)
         printed = pledge_register(ctx.session, area.id, year, today=ctx.today, options=o)
         name = f"so-cam-ket-{_slug(area.name)}-{year}.pdf"
         return Job(printed, "area", area.id, f"pledge register {year}", name)

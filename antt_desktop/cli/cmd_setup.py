@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy import text
-
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import backup_info, restore_backup, write_backup
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
+from antt_desktop.services import post_rows
 from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
-from antt_desktop.store import audit, search_index
-from antt_desktop.store.errors import DatabaseNotInitialised
+from antt_desktop.store import audit
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -71,8 +69,8 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
         kind=UnitKind(args.kind),
         on_setup=sync_identity.ensure,  # the node's sync keys, in the same transaction
     )
-    with post, post.db.read() as session:
-        unit = Ctx(session, post.actor, env.today).local_unit()
+    with post, post.db.read() as session:  # the new post's login, not yet the Env's
+        unit = post_rows.this_post(Ctx(session, post.actor, env.today))
         info = {
             "unit_id": unit.id,
             "code": unit.code,
@@ -145,22 +143,8 @@ def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:
 
 
 def run_checks(env: Env) -> list[str]:
-    with env.open(write=False) as db, db.read() as session:
-        conn = session.connection()
-        problems = [
-            f"integrity: {row[0]}"
-            for row in conn.execute(text("PRAGMA integrity_check"))
-            if row[0] != "ok"
-        ]
-        problems += [
-            f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-            for row in conn.execute(text("PRAGMA foreign_key_check"))
-        ]
-        if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
-            raise DatabaseNotInitialised()
-        problems += search_index.verify(conn)
-        problems += audit.verify_chain(session)
-    return problems
+    with env.reading() as ctx:
+        return list(post_rows.database_problems(ctx))
 
 
 def cmd_check(env: Env, args: argparse.Namespace) -> int:
@@ -185,7 +169,7 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         ctx.require(Permission.BACKUP)
-        code = ctx.local_unit().code
+        code = post_rows.this_post(ctx).code
     with env.open(write=False) as db:
         target = write_backup(db, code, args.out)
         with db.journal() as session:

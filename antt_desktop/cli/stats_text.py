@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from datetime import date
+from typing import Any
 
 from antt_desktop.i18n.formatting import fmt_change, fmt_int, fmt_money, fmt_ratio
 from antt_desktop.i18n.texts.initiatives import INDICATORS
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services import catalogues
+from antt_desktop.services import catalogues, report_rows
+from antt_desktop.services.context import SYSTEM, Ctx
 from antt_desktop.services.stats_model import Statistics, UnitRow
-from antt_desktop.store.models import CatalogueItem
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,23 @@ class Names:
     by_catalogue: dict[str, dict[str, str]]
 
     @classmethod
-    def load(cls, session: Session, tr: Translator) -> Names:
-        english = tr.lang == "en"
-        cats = {
-            c.code: (c.name_en if english else c.name_vi) for c in catalogues.categories(session)
-        }
+    def read(cls, ctx: Ctx, tr: Translator) -> Names:
+        """The names from :func:`report_rows.catalogue_names` (the window's too)."""
+        book = report_rows.catalogue_names(ctx)
+        pick = 1 if tr.lang == "en" else 0
         by_catalogue: dict[str, dict[str, str]] = {}
-        for item in session.query(CatalogueItem).filter(CatalogueItem.deleted.is_(False)):
-            name = (item.name_en or item.name_vi) if english else item.name_vi
-            by_catalogue.setdefault(item.catalogue, {})[item.code] = name
-        return cls(cats, by_catalogue)
+        for (catalogue, code), names in book.items.items():
+            by_catalogue.setdefault(catalogue, {})[code] = names[pick]
+        return cls({code: names[pick] for code, names in book.categories.items()}, by_catalogue)
+
+    @classmethod
+    def load(cls, session: Any, tr: Translator) -> Names:
+        """The same from a bare session, for the commands that still pass ``ctx.session``.
+
+        Catalogue names are reference data every role reads, so the program's own actor
+        stands in for the caller's; prefer :meth:`read` with the caller's context.
+        """
+        return cls.read(Ctx(session, SYSTEM, date.today()), tr)
 
     def of(self, catalogue: str, code: str) -> str:
         return self.by_catalogue.get(catalogue, {}).get(code, code)
@@ -143,7 +151,7 @@ def render(st: Statistics, names: Names, tr: Translator) -> list[str]:
     return out
 
 
-def render_units(rows: list[UnitRow], tr: Translator) -> list[str]:
+def render_units(rows: Sequence[UnitRow], tr: Translator) -> list[str]:
     """The side-by-side comparison of an upper unit's posts, one line per post."""
     out = ["", _label("compare_units", tr).upper()]
     for r in rows:

@@ -45,7 +45,6 @@ from antt_desktop.store.files import DB_FILENAME
 if TYPE_CHECKING:  # the database layer is imported while the login window is up
     from antt_desktop.gui.common.context import AppContext
     from antt_desktop.security.login import Unlocked
-    from antt_desktop.store.database import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 5
 APP_NAME = "ANTT Desktop"
@@ -120,16 +119,16 @@ def _write_log(data_dir: Path, text: str) -> Path:
     return path
 
 
-def _fill_demo(db: Database, tr: Translator, today: date, factor: float) -> None:
+def _fill_demo(post: Unlocked, tr: Translator, today: date, factor: float) -> None:
     """Demo data for a demo post that has no residents yet (made once, with progress)."""
-    from sqlalchemy import func, select
+    from antt_desktop.services import post_rows
+    from antt_desktop.services.context import Ctx
 
-    from antt_desktop.store.models import Person
-
+    db = post.db
+    # before the window: no AppContext yet, so the read's context is made here
     with db.read() as session:
-        empty = not session.execute(select(func.count()).select_from(Person)).scalar_one()
-    if not empty:
-        return
+        if post_rows.has_residents(Ctx(session, post.actor, today)):
+            return
     from antt_desktop.demo.generate import generate
 
     def work(progress: Progress) -> object:
@@ -180,20 +179,16 @@ def prepare_demo(folder: Path, tr: Translator, today: date, kdf: KdfParams, fact
         setup: dict[str, Any] = {"admin": DEMO_USER, **DEMO_POST}
         create_post(path, password=DEMO_PASSWORD, kdf=kdf, demo=True, **setup).close()
     with login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf) as post:
-        _fill_demo(post.db, tr, today, factor)
+        _fill_demo(post, tr, today, factor)
 
 
 def _import_the_rest() -> None:
     """Import the database layer while the officer types the password (about a second on
     an old PC), so the login window comes up first and the login then runs at once."""
     try:
-        from sqlalchemy.orm import configure_mappers
+        from antt_desktop.services import post_rows
 
-        import antt_desktop.security.login
-        import antt_desktop.services.accounts
-        import antt_desktop.store.models  # noqa: F401
-
-        configure_mappers()
+        post_rows.warm_up()
     except Exception:  # the login imports them again and reports any real problem
         return
 

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from antt_desktop.domain.text import sort_key
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.settings_store import SETTINGS_FILENAME
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import search, units
-from antt_desktop.store.models import CatalogueItem, Unit
+from antt_desktop.services import post_rows, search
 
 W = TypeVar("W", bound=QObject)
 
@@ -71,13 +69,9 @@ def catalogue_names(app: AppContext, catalogue: str) -> dict[str, str]:
     """code → name of a catalogue's entries in the current language, in catalogue order
     (the Vietnamese name where the catalogue has no English one)."""
     with app.read() as ctx:
-        rows = ctx.session.execute(
-            select(CatalogueItem.code, CatalogueItem.name_vi, CatalogueItem.name_en)
-            .where(CatalogueItem.catalogue == catalogue, CatalogueItem.deleted.is_(False))
-            .order_by(CatalogueItem.position)
-        ).all()
+        entries = post_rows.catalogue_entries(ctx, catalogue)
     english = app.tr.lang == "en"
-    return {code: (en if english and en else vi) for code, vi, en in rows}
+    return {e.code: (e.name_en if english and e.name_en else e.name_vi) for e in entries}
 
 
 def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
@@ -91,10 +85,7 @@ def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
 def post_units(app: AppContext) -> list[tuple[str, str]]:
     """(id, name) of the commune posts the database holds, by name."""
     with app.read() as ctx:
-        rows = ctx.session.execute(
-            select(Unit.id, Unit.name).where(Unit.kind == "commune_post", Unit.deleted.is_(False))
-        ).all()
-    return sorted(((i, n) for i, n in rows), key=lambda r: r[1])
+        return [(u.id, u.name) for u in post_rows.commune_posts(ctx)]
 
 
 def gui_settings(app: AppContext) -> QSettings:
@@ -269,6 +260,5 @@ def area_choices(app: AppContext, unit_id: str | None) -> list[tuple[str | None,
     """(id, name) of the unit's areas (this post's when ``unit_id`` is None), "số 2"
     before "số 10"."""
     with app.read() as ctx:
-        unit = ctx.get_unit(unit_id)
-        rows = [(a.id, a.name) for a in units.areas(ctx.session, unit.id)]
+        rows: list[tuple[str | None, str]] = [(a.id, a.name) for a in post_rows.areas(ctx, unit_id)]
     return sorted(rows, key=lambda r: title_key(r[1]))

@@ -11,27 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
-
-from sqlalchemy.orm import Session
 
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.text import PrintOptions, period_phrase
+from antt_desktop.services import post_rows
 from antt_desktop.services.audit_log import AuditFilter
 from antt_desktop.services.context import Ctx, Permission
-from antt_desktop.store.errors import NotFound
-from antt_desktop.store.models import Area, Dossier, Household, Person, Unit
 
 if TYPE_CHECKING:
     from antt_desktop.printing.document import Printed, Progress
 
-#: ``render(session, today, options, progress)``: the PDF, reporting each document of a
-#: batch.
-Render = Callable[[Session, date, PrintOptions, "Progress | None"], "Printed"]
+#: ``render(ctx, options, progress)``: the PDF, read in the read transaction of ``ctx``,
+#: reporting each document of a batch.
+Render = Callable[[Ctx, PrintOptions, "Progress | None"], "Printed"]
 #: The choices a document takes from :class:`PrintOptions`.
 NUMBER, SIGNER = "number", "signer"
 
@@ -67,28 +63,15 @@ def slug(*parts: str) -> str:
     return re.sub(r"-{2,}", "-", text).strip("-") or "tai-lieu"
 
 
-def _live(session: Session, cls: type, ident: str, entity: str) -> object:
-    row = session.get(cls, ident)
-    if row is None or getattr(row, "deleted", False):
-        raise NotFound(entity=entity, value=ident)
-    return row
-
-
 def booklet_job(app: AppContext, dossier_id: str) -> PrintJob:
     """The assessment booklet (sổ nhận xét, đánh giá) of a dossier."""
     with app.read() as ctx:
-        dossier = _live(ctx.session, Dossier, dossier_id, "dossier")
-        assert isinstance(dossier, Dossier)
-        person = _live(ctx.session, Person, dossier.person_id, "person")
-        assert isinstance(person, Person)
-        name = person.full_name
+        name = post_rows.dossier_person_name(ctx, dossier_id)
 
-    def render(
-        session: Session, today: date, o: PrintOptions, _progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
         from antt_desktop.printing.booklet import booklet
 
-        return booklet(session, dossier_id, today=today, options=o)
+        return booklet(ctx.session, dossier_id, today=ctx.today, options=o)
 
     title = app.tr(N_("Assessment booklet: {name}")).format(name=name)
     file_name = f"{slug('so-nhan-xet', name)}.pdf"
@@ -100,16 +83,12 @@ def booklet_job(app: AppContext, dossier_id: str) -> PrintJob:
 def person_sheet_job(app: AppContext, person_id: str) -> PrintJob:
     """The personal data sheet (phiếu thông tin cá nhân): everything held about a person."""
     with app.read() as ctx:
-        person = _live(ctx.session, Person, person_id, "person")
-        assert isinstance(person, Person)
-        name = person.full_name
+        name = post_rows.person_name(ctx, person_id)
 
-    def render(
-        session: Session, today: date, o: PrintOptions, _progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
         from antt_desktop.printing.person_sheet import person_sheet
 
-        return person_sheet(session, person_id, today=today, options=o)
+        return person_sheet(ctx.session, person_id, today=ctx.today, options=o)
 
     title = app.tr(N_("Personal data sheet: {name}")).format(name=name)
     file_name = f"{slug('phieu-thong-tin', name)}.pdf"
@@ -120,16 +99,12 @@ def person_sheet_job(app: AppContext, person_id: str) -> PrintJob:
 def pledge_form_job(app: AppContext, household_id: str, year: int) -> PrintJob:
     """The pledge form of one household for ``year``."""
     with app.read() as ctx:
-        household = _live(ctx.session, Household, household_id, "household")
-        assert isinstance(household, Household)
-        number = household.number
+        number = post_rows.household_ref(ctx, household_id).number
 
-    def render(
-        session: Session, today: date, o: PrintOptions, _progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
         from antt_desktop.printing.pledge_form import pledge_form
 
-        return pledge_form(session, household_id, year, today=today, options=o)
+        return pledge_form(ctx.session, household_id, year, today=ctx.today, options=o)
 
     title = app.tr(N_("Household pledge {year}: household {number}")).format(
         year=year, number=number
@@ -140,22 +115,18 @@ def pledge_form_job(app: AppContext, household_id: str, year: int) -> PrintJob:
 
 def _area_name(app: AppContext, area_id: str) -> str:
     with app.read() as ctx:
-        area = _live(ctx.session, Area, area_id, "area")
-        assert isinstance(area, Area)
-        return area.name
+        return post_rows.area_ref(ctx, area_id).name
 
 
 def pledge_forms_job(app: AppContext, area_id: str, year: int) -> PrintJob:
     """A pledge form for every household of an area (a batch)."""
     area = _area_name(app, area_id)
 
-    def render(
-        session: Session, today: date, o: PrintOptions, progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, progress: Progress | None) -> Printed:
         from antt_desktop.printing.pledge_form import pledge_forms_for_area
 
         return pledge_forms_for_area(
-            session, area_id, year, today=today, options=o, progress=progress
+            ctx.session, area_id, year, today=ctx.today, options=o, progress=progress
         )
 
     title = app.tr(N_("Household pledges {year}: {what}")).format(year=year, what=area)
@@ -167,12 +138,10 @@ def pledge_register_job(app: AppContext, area_id: str, year: int) -> PrintJob:
     """The register of pledges of an area for ``year``, with its coverage."""
     area = _area_name(app, area_id)
 
-    def render(
-        session: Session, today: date, o: PrintOptions, _progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
         from antt_desktop.printing.pledge_register import pledge_register
 
-        return pledge_register(session, area_id, year, today=today, options=o)
+        return pledge_register(ctx.session, area_id, year, today=ctx.today, options=o)
 
     title = app.tr(N_("Register of household pledges {year}: {area}")).format(year=year, area=area)
     file_name = f"{slug('so-cam-ket', area, str(year))}.pdf"
@@ -183,13 +152,11 @@ def pledge_register_job(app: AppContext, area_id: str, year: int) -> PrintJob:
 def certificates_job(app: AppContext, decision_number: str, unit_id: str) -> PrintJob:
     """A certificate of merit for every recipient of one decision (a batch)."""
 
-    def render(
-        session: Session, _today: date, o: PrintOptions, progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, progress: Progress | None) -> Printed:
         from antt_desktop.printing.certificate import certificates_for_decision
 
         return certificates_for_decision(
-            session, decision_number, unit_id, options=o, progress=progress
+            ctx.session, decision_number, unit_id, options=o, progress=progress
         )
 
     title = app.tr(N_("Certificates of decision {number}")).format(number=decision_number)
@@ -201,16 +168,13 @@ def certificates_job(app: AppContext, decision_number: str, unit_id: str) -> Pri
 def report_job(app: AppContext, period: Period, unit_id: str) -> PrintJob:
     """The periodic report of a unit for ``period``."""
     with app.read() as ctx:
-        unit = _live(ctx.session, Unit, unit_id, "unit")
-        assert isinstance(unit, Unit)
+        unit = post_rows.unit_ref(ctx, unit_id)
         code, name = unit.code, unit.name
 
-    def render(
-        session: Session, today: date, o: PrintOptions, _progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
         from antt_desktop.printing.report import periodic_report
 
-        return periodic_report(session, period, unit_id=unit_id, today=today, options=o)
+        return periodic_report(ctx.session, period, unit_id=unit_id, today=ctx.today, options=o)
 
     title = app.tr(N_("Report for {period}: {unit}")).format(
         period=period_phrase(period, app.tr), unit=name
@@ -222,17 +186,14 @@ def report_job(app: AppContext, period: Period, unit_id: str) -> PrintJob:
 
 def audit_log_job(app: AppContext, f: AuditFilter) -> PrintJob:
     """The audit log of filter ``f`` (chief and admin: the services refuse anyone else)."""
-    actor = app.actor
     with app.read() as ctx:
         ctx.require(Permission.AUDIT)
-        unit_id = ctx.local_unit().id
+        unit_id = post_rows.this_post(ctx).id
 
-    def render(
-        session: Session, today: date, o: PrintOptions, _progress: Progress | None
-    ) -> Printed:
+    def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
         from antt_desktop.printing.audit_log import audit_log_pdf
 
-        return audit_log_pdf(Ctx(session, actor, today), f, options=o)
+        return audit_log_pdf(ctx, f, options=o)
 
     title = app.tr(N_("Audit log"))
     file_name = f"{slug('nhat-ky-he-thong', app.today().strftime('%Y%m%d'))}.pdf"

@@ -37,8 +37,7 @@ def start_render(
 
         with app.read() as ctx:
             require_print(ctx, job.what)
-        with app.db.read() as session:
-            return job.render(session, app.today(), options, each if job.batch else None).pdf
+            return job.render(ctx, options, each if job.batch else None).pdf
 
     title = tr(N_("Preparing {title}")).format(title=job.title)
     return start_operation(owner, title, work, app=app)

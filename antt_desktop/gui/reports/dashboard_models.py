@@ -13,12 +13,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from antt_desktop.gui.reports.names import NameBook, capitalised, natural_key, period_name
+from antt_desktop.gui.reports.names import capitalised, natural_key, period_name
 from antt_desktop.gui.reports.text import UNIT_COLUMNS
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_ratio
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.assessments import DueItem
+from antt_desktop.services.report_rows import CatalogueNames
 from antt_desktop.services.stats_model import UnitRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,10 +87,10 @@ class OverdueModel(_RowsModel):
     def __init__(self, tr: Callable[[], Translator], parent: Any = None) -> None:
         super().__init__(tr, parent)
         self._items: list[DueItem] = []
-        self._names: NameBook | None = None
+        self._names: CatalogueNames | None = None
         self._today = date.today()
 
-    def set_rows(self, items: Sequence[DueItem], names: NameBook, today: date) -> None:
+    def set_rows(self, items: Sequence[DueItem], names: CatalogueNames, today: date) -> None:
         self.beginResetModel()
         self._items = list(items)
         self._names = names

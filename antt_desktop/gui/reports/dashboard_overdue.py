@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from antt_desktop.gui.reports.dashboard_compare import fit_rows
 from antt_desktop.gui.reports.dashboard_models import OverdueModel
-from antt_desktop.gui.reports.names import NameBook
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.assessments import DueItem
+from antt_desktop.services.report_rows import CatalogueNames
 
 VISIBLE_ROWS = 10  # a longer list scrolls inside the table
 
@@ -58,7 +58,7 @@ class OverdueSection(QGroupBox):
         layout.addWidget(self.empty)
         self.empty.hide()
 
-    def set_rows(self, items: Sequence[DueItem], names: NameBook, today: date) -> None:
+    def set_rows(self, items: Sequence[DueItem], names: CatalogueNames, today: date) -> None:
         self.model.set_rows(items, names, today)
         fit_rows(self.view, len(items), VISIBLE_ROWS)
         self.view.setVisible(bool(items))

@@ -144,11 +144,11 @@ class DashboardPage(Page):
     # --- loading -----------------------------------------------------------------------
     def reload(self, *, with_comparison: bool = True) -> None:
         """Read the figures again on the worker (the page keeps showing the old ones)."""
-        db, today, unit_id = self.app.db, self.app.today(), self._unit_id
+        app, unit_id = self.app, self._unit_id
         compare = with_comparison or not self._comparison
         self._stale = False
         self._error = ""
-        self.loader.start(lambda: load_dashboard(db, today, unit_id, with_comparison=compare))
+        self.loader.start(lambda: load_dashboard(app, unit_id, with_comparison=compare))
         self._show_status()
 
     def refresh(self, changed: set[str]) -> None:

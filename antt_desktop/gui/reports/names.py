@@ -1,23 +1,18 @@
 """Names of the codes the figures are keyed by, and of periods, in the chosen language.
 
-The dashboard and the reports page read catalogue names once on the worker thread (both
-languages), so switching the language re-renders without touching the database.
+The dashboard and the reports page receive catalogue names with the figures
+(:class:`~antt_desktop.services.report_rows.CatalogueNames`, both languages), so switching
+the language re-renders without touching the database.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services import catalogues
-from antt_desktop.store.models import CatalogueItem
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -27,52 +22,6 @@ PERIOD_NAMES = {
     "quarter": N_("quarter {index}/{year}"),
     "year": N_("year {year}"),
 }
-
-
-@dataclass(frozen=True)
-class NameBook:
-    """Catalogue names by code, in Vietnamese and English (English falls back to Vietnamese).
-
-    ``categories`` holds dossier categories; ``items`` holds every simple catalogue, keyed by
-    ``(catalogue, code)``.
-    """
-
-    categories: dict[str, tuple[str, str]]
-    items: dict[tuple[str, str], tuple[str, str]]
-
-    @classmethod
-    def load(cls, session: Session) -> NameBook:
-        """Read the (small) catalogues once."""
-        cats = {c.code: (c.name_vi, c.name_en or c.name_vi) for c in catalogues.categories(session)}
-        items: dict[tuple[str, str], tuple[str, str]] = {}
-        for catalogue, code, name_vi, name_en in session.execute(
-            select(
-                CatalogueItem.catalogue,
-                CatalogueItem.code,
-                CatalogueItem.name_vi,
-                CatalogueItem.name_en,
-            ).where(CatalogueItem.deleted.is_(False))
-        ):
-            items[(catalogue, code)] = (name_vi, name_en or name_vi)
-        return cls(cats, items)
-
-    def category(self, code: str, tr: Translator) -> str:
-        names = self.categories.get(code)
-        if names is None:
-            return code
-        return names[1] if tr.lang == "en" else names[0]
-
-    def of(self, catalogue: str, code: str, tr: Translator) -> str:
-        names = self.items.get((catalogue, code))
-        if names is None:
-            return code
-        return names[1] if tr.lang == "en" else names[0]
-
-    def activity_kind(self, code: str, tr: Translator) -> str:
-        return self.of(catalogues.ACTIVITY_KIND, code, tr)
-
-    def initiative_type(self, code: str, tr: Translator) -> str:
-        return self.of(catalogues.INITIATIVE_TYPE, code, tr)
 
 
 def label(key: str, tr: Translator) -> str:

@@ -33,13 +33,14 @@ from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
 from antt_desktop.gui.printing.render import failure_text
 from antt_desktop.gui.reports.csv_export import write_csv
-from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, find_posts, load_report
+from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, load_report
 from antt_desktop.gui.reports.html import render_html
 from antt_desktop.gui.reports.period import PeriodChooser
 from antt_desktop.gui.reports.text import Report, build_report
 from antt_desktop.gui.reports.worker import BackgroundLoader
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services import report_rows
 from antt_desktop.services.audit_events import record_export, require_export
 from antt_desktop.store.errors import KnownError
 
@@ -62,7 +63,7 @@ class ReportsPage(Page):
         self._error = ""
         self._stale = False
         with app.read() as ctx:
-            self.posts: Posts = find_posts(ctx.session)
+            self.posts: Posts = report_rows.posts(ctx)
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
@@ -159,11 +160,11 @@ class ReportsPage(Page):
 
     def compute(self) -> None:
         """Compute the chosen report on the worker ("Xem báo cáo")."""
-        db, today, period = self.app.db, self.app.today(), self.period.period()
+        app, period = self.app, self.period.period()
         unit_id = self.unit_box.currentData()
         self._error = ""
         self._stale = False
-        self.loader.start(lambda: load_report(db, period, unit_id, today))
+        self.loader.start(lambda: load_report(app, period, unit_id))
         self._show_status()
 
     def refresh(self, changed: set[str]) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from antt_desktop.gui.reports.names import NameBook, capitalised, label, natural_key, period_name
+from antt_desktop.gui.reports.names import capitalised, label, natural_key, period_name
 from antt_desktop.i18n.formatting import fmt_change, fmt_int, fmt_money, fmt_ratio
 from antt_desktop.i18n.texts.initiatives import INDICATORS
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.services.report_rows import CatalogueNames
 from antt_desktop.services.stats_model import Statistics, UnitRow
 
 
@@ -99,7 +100,7 @@ class _Builder:
 
 
 def build_report(
-    st: Statistics, names: NameBook, tr: Translator, units: list[UnitRow] | None = None
+    st: Statistics, names: CatalogueNames, tr: Translator, units: list[UnitRow] | None = None
 ) -> Report:
     """The sections of a periodic report for ``st``; ``units`` adds the posts side by side."""
     b = _Builder(tr)
@@ -138,7 +139,7 @@ def build_report(
     )
 
 
-def _people(b: _Builder, st: Statistics, names: NameBook) -> None:
+def _people(b: _Builder, st: Statistics, names: CatalogueNames) -> None:
     tr = b.tr
     b.section("managed")
     b.item(label("persons_open_at_end", tr), b.n(st.managed.persons_open_at_end))
@@ -183,7 +184,7 @@ def _households(b: _Builder, st: Statistics) -> None:
         b.sub(name, Value(fmt_ratio(area.figures.coverage, tr)))
 
 
-def _movement(b: _Builder, st: Statistics, names: NameBook) -> None:
+def _movement(b: _Builder, st: Statistics, names: CatalogueNames) -> None:
     tr = b.tr
     b.section("initiatives")
     ini = st.initiatives

@@ -29,8 +29,8 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_widgets import named
 from antt_desktop.gui.sync.importing import problem_text
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services import sync_rows
 from antt_desktop.store.errors import KnownError
-from antt_desktop.store.models import SyncIdentity, Unit
 from antt_desktop.sync import enrolment, identity
 
 CARD_FILTER = N_("Enrolment cards and rosters (*.json)")
@@ -172,7 +172,7 @@ class EnrolPanel(QWidget):
 
     def refresh(self) -> None:
         with self.app.read() as ctx:
-            missing = ctx.session.get(SyncIdentity, 1) is None
+            missing = not sync_rows.has_identity(ctx)
         if missing:
             with self.app.write() as ctx:
                 identity.ensure(ctx.session)
@@ -182,8 +182,7 @@ class EnrolPanel(QWidget):
         self.own_fingerprint.setText(me.fingerprint)
         self.own_qr.setPixmap(qr_pixmap(me.fingerprint.replace(" ", "")))
         with self.app.read() as ctx:
-            unit = ctx.session.get(Unit, me.unit_id) if me.unit_id else None
-            has_upper = unit is not None and unit.parent_id is not None
+            has_upper = sync_rows.has_upper_unit(ctx, me.unit_id)
         self.below.setVisible(me.role != "post")
         self.above.setVisible(me.role == "post" or (me.role == "upper" and has_upper))
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_widgets import named
@@ -31,7 +30,7 @@ from antt_desktop.gui.sync.drives import Drive, drives
 from antt_desktop.gui.sync.importing import problem_text
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store.models import SyncPeer
+from antt_desktop.services import sync_rows
 from antt_desktop.sync.export import ExportResult, export
 
 STEPS = {"capture": N_("Collecting the changes…"), "write": N_("Writing the sync file…")}
@@ -100,11 +99,9 @@ class ExportDialog(QDialog):
 
     def _fill(self) -> None:
         with self.app.read() as ctx:
-            peers = ctx.session.execute(
-                select(SyncPeer).where(SyncPeer.status == "active").order_by(SyncPeer.unit_code)
-            ).scalars()
-            for peer in peers:
-                self.peer_box.addItem(f"{peer.unit_name} ({peer.unit_code})", peer.node_id)
+            peers = sync_rows.active_peers(ctx)
+        for peer in peers:
+            self.peer_box.addItem(f"{peer.unit_name} ({peer.unit_code})", peer.node_id)
         self.set_drives(drives())
 
     def set_drives(self, found: list[Drive]) -> None:

@@ -34,7 +34,7 @@ from antt_desktop.gui.sync.importing import (
     start_import,
 )
 from antt_desktop.i18n.translator import N_
-from antt_desktop.store.models import SyncIdentity
+from antt_desktop.services import sync_rows
 from antt_desktop.sync import identity, status_text
 from antt_desktop.sync.status import SyncStatus, status
 
@@ -126,7 +126,7 @@ class SyncOverview(QWidget):
 
     def refresh(self) -> None:
         with self.app.read() as ctx:
-            missing = ctx.session.get(SyncIdentity, 1) is None
+            missing = not sync_rows.has_identity(ctx)
         if missing:
             with self.app.write() as ctx:
                 identity.ensure(ctx.session)
