@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from antt_desktop.cli.env import Env
+from antt_desktop.domain.dates import parse_date
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
@@ -55,6 +56,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("dossier_id")
     p = _doc(docs, "certificate", "certificates of merit of one decision", cmd_certificate)
     p.add_argument("--decision", required=True, help="decision number, e.g. 844/QĐ-UBND")
+    p.add_argument(
+        "--date", help="decision date, DD/MM/YYYY (needed when the number was used on two days)"
+    )
     p.add_argument("--unit", help="unit code (default: this post)")
     p = _doc(docs, "pledge-form", "household pledge form(s) for a year", cmd_pledge_form)
     p.add_argument("household", nargs="?", help="household number or id")
@@ -142,7 +146,8 @@ def cmd_certificate(env: Env, args: argparse.Namespace) -> int:
 
     def make(ctx: Ctx, o: PrintOptions) -> Job:
         unit = _unit(ctx, args.unit)
-        printed = certificates_for_decision(ctx.session, args.decision, unit.id, options=o)
+        day = parse_date(args.date, "decision_date") if args.date else None
+        printed = certificates_for_decision(ctx.session, args.decision, unit.id, day, options=o)
         name = f"giay-khen-{_slug(args.decision)}.pdf"
         return Job(printed, "unit", unit.id, f"certificates of decision {args.decision}", name)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from antt_desktop.cli.env import Env
 from antt_desktop.cli.output import Output
+from antt_desktop.domain.dates import parse_date
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
@@ -88,6 +89,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_commendation_add)
     p = sub.add_parser("list", help="the commendations of a decision")
     p.add_argument("--decision", required=True, help="decision number")
+    p.add_argument("--date", help="decision date, " + DATE + " (when the number was used twice)")
     p.set_defaults(func=cmd_commendation_list)
 
 
@@ -276,7 +278,8 @@ def cmd_commendation_add(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_commendation_list(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        found = commendations_of_decision(ctx.session, args.decision, ctx.local_unit().id)
+        day = parse_date(args.date, "decision_date") if args.date else None
+        found = commendations_of_decision(ctx.session, args.decision, ctx.local_unit().id, day)
         rows = [commendation_record(c) for c in found]
     env.out.data(rows)
     if not rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -207,12 +208,14 @@ def certificates_for_decision(
     session: Session,
     decision_number: str,
     unit_id: str,
+    decision_date: date | None = None,
     *,
     options: PrintOptions | None = None,
     progress: Progress | None = None,
 ) -> Printed:
-    """One certificate page per recipient of a decision of ``unit_id``; ``progress`` hears
-    of each certificate as it is laid out.
+    """One certificate page per recipient of a decision of ``unit_id`` (its number, and its
+    date when the number was used on several days); ``progress`` hears of each
+    certificate as it is laid out.
 
     Raises:
         PrintCancelled: ``progress`` returned False.
@@ -220,7 +223,7 @@ def certificates_for_decision(
             unit has no commendation of that decision.
     """
     o = options or PrintOptions()
-    rows = commendations_of_decision(session, decision_number, unit_id)
+    rows = commendations_of_decision(session, decision_number, unit_id, decision_date)
     if not rows:
         raise ValidationFailed.single(
             "decision_number", "print.decision_unknown", value=decision_number

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import CommendationKind
-from antt_desktop.domain.errors import Problem, raise_if_errors
+from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.services.context import Ctx, Permission, max_length
 from antt_desktop.services.values import clean_fields, clean_text, read_date
@@ -289,18 +289,34 @@ def add_commendations_batch(
 
 
 def commendations_of_decision(
-    session: Session, decision_number: str, unit_id: str
+    session: Session, decision_number: str, unit_id: str, decision_date: date | None = None
 ) -> list[Commendation]:
     """The live commendations of one decision as such decisions list them: collectives
-    (tập thể) by name, then individuals (cá nhân) by given name, the Vietnamese way."""
+    (tập thể) by name, then individuals (cá nhân) by given name, the Vietnamese way.
+
+    Numbers such as "28/QĐ-UBND" start again every year, so a number alone may name two
+    decisions: without ``decision_date`` that is refused, naming their dates.
+
+    Raises:
+        ValidationFailed: field ``decision_date``, code ``commendation.decision_ambiguous``.
+    """
     wanted = clean_text(decision_number)
-    rows = session.execute(
-        select(Commendation).where(
-            Commendation.unit_id == unit_id,
-            Commendation.decision_number == wanted,
-            Commendation.deleted.is_(False),
+    query = select(Commendation).where(
+        Commendation.unit_id == unit_id,
+        Commendation.decision_number == wanted,
+        Commendation.deleted.is_(False),
+    )
+    if decision_date is not None:
+        query = query.where(Commendation.decision_date == decision_date)
+    rows = list(session.execute(query).scalars())
+    days = sorted({c.decision_date for c in rows})
+    if len(days) > 1:
+        raise ValidationFailed.single(
+            "decision_date",
+            "commendation.decision_ambiguous",
+            number=wanted,
+            dates=", ".join(d.strftime("%d/%m/%Y") for d in days),
         )
-    ).scalars()
     return sorted(
         rows,
         key=lambda c: (

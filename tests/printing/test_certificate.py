@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -17,7 +18,9 @@ from antt_desktop.printing.fonts import missing_letters, serif, vietnamese_lette
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.commendations import (
     CommendationInput,
+    DecisionInput,
     add_commendation,
+    add_commendations_batch,
     commendations_of_decision,
 )
 
@@ -130,3 +133,36 @@ def test_a_batch_reports_each_certificate_and_stops_when_asked(
 
     with read() as ctx, pytest.raises(PrintCancelled):
         certificates_for_decision(ctx.session, "844/QĐ-UBND", post["unit"], progress=stop_after_one)
+
+
+def test_a_number_used_again_next_year_prints_only_the_decision_asked_for(
+    post: dict[str, str], write: Any, read: Any, pdf: Any
+) -> None:
+    """Numbers like 844/QĐ-UBND start again every year: the 2025 decision of the same number
+    must not slip into the 2026 certificates, and a number alone is refused by name."""
+    with write() as ctx:
+        add_commendations_batch(
+            ctx,
+            DecisionInput(
+                kind="giay_khen",
+                issuer="Chủ tịch UBND phường Hoàn Kiếm",
+                decision_number="844/QĐ-UBND",
+                decision_date="15/03/2025",
+                achievement="Hoàn thành xuất sắc nhiệm vụ năm 2024",
+            ),
+            [{"recipient_kind": "text", "recipient_name": "Tổ dân phố số 7", "collective": True}],
+        )
+    with read() as ctx:
+        with pytest.raises(ValidationFailed) as caught:
+            certificates_for_decision(ctx.session, "844/QĐ-UBND", post["unit"])
+        doc = pdf(
+            certificates_for_decision(
+                ctx.session, "844/QĐ-UBND", post["unit"], date(2025, 3, 15)
+            ).pdf
+        )
+    [problem] = caught.value.problems
+    assert (problem.field, problem.code) == ("decision_date", "commendation.decision_ambiguous")
+    assert problem.params["dates"] == "15/03/2025, 01/04/2026"
+    assert doc.pages == 1
+    assert "Tổ dân phố số 7" in doc.lines(0)
+    assert "Quyết định số 844/QĐ-UBND ngày 15/03/2025" in doc.lines(0)

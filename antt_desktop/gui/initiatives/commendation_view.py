@@ -56,8 +56,8 @@ class CommendationView(RecordView):
         """The certificates of every recipient of the decision (a batch, with Cancel)."""
         if self.record_id is None:
             return
-        unit_id, _day, number = parse_key(self.record_id)
-        self.printing.preview(lambda: print_jobs.certificates_job(self.app, number, unit_id))
+        unit_id, day, number = parse_key(self.record_id)
+        self.printing.preview(lambda: print_jobs.certificates_job(self.app, number, unit_id, day))
 
     def reload(self) -> None:
         if self.record_id is None:

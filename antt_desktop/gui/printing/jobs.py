@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from antt_desktop.domain.periods import Period
@@ -149,14 +150,16 @@ def pledge_register_job(app: AppContext, area_id: str, year: int) -> PrintJob:
     return PrintJob(title, file_name, "area", area_id, what, render, choices=(NUMBER, SIGNER))
 
 
-def certificates_job(app: AppContext, decision_number: str, unit_id: str) -> PrintJob:
+def certificates_job(
+    app: AppContext, decision_number: str, unit_id: str, decision_date: date
+) -> PrintJob:
     """A certificate of merit for every recipient of one decision (a batch)."""
 
     def render(ctx: Ctx, o: PrintOptions, progress: Progress | None) -> Printed:
         from antt_desktop.printing.certificate import certificates_for_decision
 
         return certificates_for_decision(
-            ctx.session, decision_number, unit_id, options=o, progress=progress
+            ctx.session, decision_number, unit_id, decision_date, options=o, progress=progress
         )
 
     title = app.tr(N_("Certificates of decision {number}")).format(number=decision_number)

@@ -18,6 +18,9 @@ MESSAGES = {
     ),
     "commendation.id_for_text": N_("a recipient written as free text cannot point at a record"),
     "commendation.duplicate": N_("{name} is already commended by decision {decision}"),
+    "commendation.decision_ambiguous": N_(
+        "decision number {number} was issued on several days ({dates}): give its date too"
+    ),
 }
 
 FIELDS = {
