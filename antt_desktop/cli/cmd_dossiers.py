@@ -7,21 +7,18 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
-
 from antt_desktop.cli import cmd_purge
 from antt_desktop.cli import dossier_text as text
 from antt_desktop.cli.env import Env
-from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
-from antt_desktop.i18n.translator import N_
+from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services import catalogues
 from antt_desktop.services.assessments import assessment_timeline, due_assessments
 from antt_desktop.services.audit_events import record_view, shown_fields
 from antt_desktop.services.context import Ctx
-from antt_desktop.services.disclosure import in_record, mask_id_number
+from antt_desktop.services.disclosure import in_record
 from antt_desktop.services.dossier_records import (
     AssessmentInput,
     CommitmentInput,
@@ -41,7 +38,7 @@ from antt_desktop.services.dossiers import (
     open_dossier,
     set_classification,
 )
-from antt_desktop.store.models import Dossier, DossierCategory, Person
+from antt_desktop.services.listing import DossierFilter, DossierRow, dossier_list
 
 Options = tuple[tuple[str, str], ...]  # (flag, field of the service's input)
 
@@ -184,11 +181,12 @@ def _print_saved(env: Env, record: dict[str, Any], lines: list[str]) -> int:
     return _show(env, record, [env.out._(N_("Saved.")), *lines])
 
 
-def _dossier(env: Env, change: Callable[[Ctx], Dossier] | None, dossier_id: str = "") -> int:
-    """Make ``change`` (if any) in one transaction, then print the dossier as ``show`` does."""
+def _dossier(env: Env, change: Callable[[Ctx], str] | None, dossier_id: str = "") -> int:
+    """Make ``change`` (if any: it returns the dossier's id) in one transaction, then print
+    the dossier as ``show`` does."""
     with env.writing() if change else env.reading() as ctx:
         if change is not None:
-            dossier_id = change(ctx).id
+            dossier_id = change(ctx)
         summary = dossier_summary(ctx.session, dossier_id)
         timeline = assessment_timeline(ctx.session, dossier_id, ctx.today)
         record = text.dossier_record(summary, timeline, env.out.tr, in_record(ctx))
@@ -202,24 +200,24 @@ def _dossier(env: Env, change: Callable[[Ctx], Dossier] | None, dossier_id: str 
 
 def cmd_open(env: Env, args: argparse.Namespace) -> int:
     data = DossierInput(**_given(args, OPEN_OPTIONS))
-    return _dossier(env, lambda ctx: open_dossier(ctx, data))
+    return _dossier(env, lambda ctx: open_dossier(ctx, data).id)
 
 
 def cmd_edit(env: Env, args: argparse.Namespace) -> int:
     changes = _given(args, DOSSIER_OPTIONS)
-    return _dossier(env, lambda ctx: edit_dossier(ctx, args.id, changes))
+    return _dossier(env, lambda ctx: edit_dossier(ctx, args.id, changes).id)
 
 
 def cmd_classify(env: Env, args: argparse.Namespace) -> int:
     return _dossier(
-        env, lambda ctx: set_classification(ctx, args.id, args.classification, args.note)
+        env, lambda ctx: set_classification(ctx, args.id, args.classification, args.note).id
     )
 
 
 def cmd_close(env: Env, args: argparse.Namespace) -> int:
     return _dossier(
         env,
-        lambda ctx: close_dossier(ctx, args.id, args.closed_on, args.close_reason, args.note),
+        lambda ctx: close_dossier(ctx, args.id, args.closed_on, args.close_reason, args.note).id,
     )
 
 
@@ -272,30 +270,25 @@ def cmd_violation(env: Env, args: argparse.Namespace) -> int:
     return _print_saved(env, record, text.violation_lines(record, env.out.tr))
 
 
+def _list_record(r: DossierRow, tr: Translator) -> dict[str, Any]:
+    """One line of ``dossier list`` (the ID number masked, as lists show it)."""
+    return {
+        "id": r.id,
+        "person_id": r.person_id,
+        "category_code": r.category_code,
+        "opened_on": r.opened_on,
+        "status": r.status,
+        "closed_on": r.closed_on,
+        "person_name": r.person_name,
+        "id_number": r.id_number,
+        "category_name": r.category_en if tr.lang == "en" else r.category_vi,
+    }
+
+
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
-    query = (
-        select(Dossier, Person.full_name, Person.id_number, DossierCategory)
-        .join(Person, Person.id == Dossier.person_id)
-        .join(DossierCategory, DossierCategory.code == Dossier.category_code)
-        .where(Dossier.deleted.is_(False))
-        .order_by(Person.sort_key, Dossier.opened_on, Dossier.id)
-    )
-    if args.status:
-        query = query.where(Dossier.status == args.status)
-    if args.person:
-        query = query.where(Dossier.person_id == args.person)
+    f = DossierFilter(status=args.status, person_id=args.person, category_code=args.category)
     with env.reading() as ctx:
-        if args.category:
-            code = args.category.strip().upper()
-            if catalogues.category(ctx.session, code) is None:
-                raise ValidationFailed.single(
-                    "category_code", "dossier.category_unknown", value=args.category
-                )
-            query = query.where(Dossier.category_code == code)
-        rows = [
-            text.list_record(d, name, mask_id_number(number), cat, env.out.tr)
-            for d, name, number, cat in ctx.session.execute(query)
-        ]
+        rows = [_list_record(r, env.out.tr) for r in dossier_list(ctx, f)]
     return _show(env, rows, text.list_lines(rows, env.out.tr))
 
 

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from antt_desktop.cli.env import Env
-from antt_desktop.domain.dates import PartialDate
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
-from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS, WITHHELD_VALUE
+from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, corrections, photos
+from antt_desktop.services import photos
 from antt_desktop.services.audit_events import (
     record_export,
     record_view,
@@ -20,11 +19,10 @@ from antt_desktop.services.audit_events import (
     shown_fields,
 )
 from antt_desktop.services.context import Ctx
-from antt_desktop.services.disclosure import SENSITIVE, in_record
 from antt_desktop.services.people import PersonInput, add_person, edit_person
+from antt_desktop.services.people_rows import correction_history, person_details
 from antt_desktop.services.search import search
 from antt_desktop.services.units import area_by_name
-from antt_desktop.store.models import Area, Person
 
 WITHHELD = N_("Not shown to your account (sensitive personal data): {fields}.")
 PERSON_OPTIONS = (
@@ -97,40 +95,32 @@ def _values(ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def person_record(ctx: Ctx, p: Person) -> dict[str, Any]:
+def person_record(ctx: Ctx, person_id: str) -> dict[str, Any]:
     """A person as shown by ``person show`` and printed by ``--json``."""
-
-    def area(area_id: str | None) -> str | None:
-        a = ctx.session.get(Area, area_id) if area_id else None
-        return a.name if a else None
-
-    ethnic = catalogues.codes(ctx.session, catalogues.ETHNIC)
-    religion = catalogues.codes(ctx.session, catalogues.RELIGION)
-    shown = in_record(ctx)
-    record = {
+    p = person_details(ctx, person_id)
+    return {
         "id": p.id,
         "full_name": p.full_name,
         "other_names": p.other_names,
-        "born": PartialDate.from_iso(p.born).format() if p.born else None,
+        "born": p.born,
         "sex": p.sex,
         "id_number": p.id_number,
         "legacy_id": p.legacy_id,
-        "ethnic_code": ethnic.get(p.ethnic_code or "", p.ethnic_code),
-        "religion_code": religion.get(p.religion_code or "", p.religion_code),
+        "ethnic_code": p.ethnic_name,
+        "religion_code": p.religion_name,
         "nationality": p.nationality,
         "birth_place": p.birth_place,
         "permanent_address": p.permanent_address,
-        "permanent_area_id": area(p.permanent_area_id),
+        "permanent_area_id": p.permanent_area,
         "current_address": p.current_address,
-        "current_area_id": area(p.current_area_id),
+        "current_area_id": p.current_area,
         "occupation": p.occupation,
         "phone": p.phone,
         "household_id": p.household_id,
         "relation_to_head": p.relation_to_head,
         "notes": p.notes,
+        "withheld": list(p.withheld),
     }
-    withheld = shown.withheld({n: getattr(p, n) for n in SENSITIVE})
-    return shown.person(record) | {"withheld": withheld}
 
 
 def _print_person(env: Env, record: dict[str, Any]) -> None:
@@ -150,7 +140,7 @@ def _print_person(env: Env, record: dict[str, Any]) -> None:
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         result = add_person(ctx, PersonInput(**_values(ctx, args)))
-        record = person_record(ctx, result.person)
+        record = person_record(ctx, result.person.id)
     env.out.warnings(result.warnings)
     env.out.line(env.out._(N_("Saved.")))
     _print_person(env, record)
@@ -160,7 +150,7 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
 def cmd_edit(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         result = edit_person(ctx, args.id, _values(ctx, args), reason=args.reason)
-        record = person_record(ctx, result.person)
+        record = person_record(ctx, result.person.id)
     env.out.warnings(result.warnings)
     env.out.line(env.out._(N_("Saved.")))
     _print_person(env, record)
@@ -169,7 +159,7 @@ def cmd_edit(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_show(env: Env, args: argparse.Namespace) -> int:
     with env.reading() as ctx:
-        record = person_record(ctx, ctx.get(Person, args.id, "person"))
+        record = person_record(ctx, args.id)
         record_view(ctx, "person", record["id"], shown_fields(record, ("id", "withheld")))
     _print_person(env, record)
     return 0
@@ -230,23 +220,20 @@ def cmd_history(env: Env, args: argparse.Namespace) -> int:
     """Each correction: date, field, old → new value, reason and who corrected it."""
     tr = env.out.tr
     with env.reading() as ctx:
-        person = ctx.get(Person, args.id, "person")
-        lines = corrections.history(ctx, person.id)
-
-        def text(line: corrections.CorrectionLine, value: str | None) -> str:
-            if line.withheld:
-                return tr(WITHHELD_VALUE)
-            return corrections.value_text(ctx.session, line.field, value, tr)
-
-        rows = [
-            f"  {fmt_date(c.corrected_on, tr)}  {field_label(c.field, tr)}:"
-            f" {text(c, c.old_value)} → {text(c, c.new_value)}"
-            f"  ({field_label('corrected_by', tr)}: {c.corrected_by})"
-            + (f"\n      {field_label('correction_reason', tr)}: {c.reason}" if c.reason else "")
-            for c in lines
-        ]
-    env.out.data([c.to_dict() for c in lines])
-    env.out.line(f"{tr(HISTORY_TITLE)}: {person.full_name}  [{person.id}]")
+        history = correction_history(ctx, args.id, tr)
+    rows = [
+        f"  {fmt_date(c.line.corrected_on, tr)}  {field_label(c.line.field, tr)}:"
+        f" {c.old_text} → {c.new_text}"
+        f"  ({field_label('corrected_by', tr)}: {c.line.corrected_by})"
+        + (
+            f"\n      {field_label('correction_reason', tr)}: {c.line.reason}"
+            if c.line.reason
+            else ""
+        )
+        for c in history.rows
+    ]
+    env.out.data([c.line.to_dict() for c in history.rows])
+    env.out.line(f"{tr(HISTORY_TITLE)}: {history.full_name}  [{history.person_id}]")
     for row in rows or ["  " + tr(NO_CORRECTIONS)]:
         env.out.line(row)
     return 0

@@ -20,6 +20,7 @@ from antt_desktop.gui.common.form_support import with_mnemonic
 from antt_desktop.gui.dossiers.dialogs import AssessmentDialog, OpenDossierDialog
 from antt_desktop.gui.dossiers.model import DossierModel
 from antt_desktop.gui.dossiers.page import DossiersPage
+from antt_desktop.gui.dossiers.view import DossierView
 from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import units
@@ -308,7 +309,13 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
     old = september.child(0)
     assert (old.text(2), old.text(3)) == ("Đã được thay thế", "Chấp hành tốt")
     assert count(read, Assessment) == 2
-    actions = [view.audit.item(r, 2).text() for r in range(view.audit.rowCount())]
+    # the history is the audit log's: an officer may not read it, the chief may
+    assert not view.tabs.isTabVisible(view.tabs.indexOf(view.audit_tab))
+    assert view.audit.rowCount() == 0
+    chief = DossierView(replace(app, actor=CHIEF), dossier.id)
+    qtbot.addWidget(chief)
+    assert chief.tabs.isTabVisible(chief.tabs.indexOf(chief.audit_tab))
+    actions = [chief.audit.item(r, 2).text() for r in range(chief.audit.rowCount())]
     assert actions == ["Sửa (thay thế bản cũ)", "Tạo mới", "Tạo mới"]
 
 

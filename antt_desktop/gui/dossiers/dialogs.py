@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy import select
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
@@ -43,10 +42,8 @@ from antt_desktop.i18n.texts.dossiers import (
     VIOLATION_KINDS,
 )
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import catalogues, dossier_records, dossiers, search
-from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
-from antt_desktop.services.dossier_summary import category_of, load_dossier
-from antt_desktop.store.models import Assessment, DossierCategory, Person, User
+from antt_desktop.services import dossier_records, dossier_rows, dossiers, search
+from antt_desktop.services.dossier_rows import PeriodRow
 
 OPEN_TITLE = N_("Open a management dossier")
 OPEN_HINT = N_(
@@ -71,18 +68,11 @@ SEARCH_DELAY_MS = 150
 def officer_name(app: AppContext) -> str:
     """The full name of the officer at the keyboard (their account name if unknown)."""
     with app.read() as ctx:
-        name = ctx.session.execute(
-            select(User.full_name).where(User.username == app.actor.username)
-        ).scalar()
-    return name or app.actor.username
+        return dossier_rows.author_name(ctx)
 
 
 def today_text(app: AppContext) -> str:
     return fmt_date(app.today(), app.tr)
-
-
-def category_name(cat: DossierCategory, lang: str) -> str:
-    return cat.name_vi if lang == "vi" else cat.name_en
 
 
 def fill_combo(combo: QComboBox, items: Mapping[str, str], blank: bool = True) -> None:
@@ -140,12 +130,11 @@ class OpenDossierDialog(EditorDialog):
         self.ui.person_search.textEdited.connect(lambda _t: self._search_timer.start())
         self.ui.person_results.currentItemChanged.connect(self._chosen)
         with app.read() as ctx:
-            self._categories = {c.code: c for c in catalogues.categories(ctx.session)}
-            person = ctx.session.get(Person, person_id) if person_id else None
-            self._person_name = person.full_name if person else ""
+            self._categories = {c.code: c for c in dossier_rows.dossier_categories(ctx)}
+            self._person_name = dossier_rows.person_name(ctx, person_id) if person_id else ""
         fill_combo(
             self.ui.category_code,
-            {code: category_name(c, app.tr.lang) for code, c in self._categories.items()},
+            {code: c.name(app.tr.lang) for code, c in self._categories.items()},
         )
         fill_combo(self.ui.classification, {c: c for c in dossiers.CLASSES})
         short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -345,7 +334,7 @@ def close_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None
     )
 
 
-def first_open_period(entries: Sequence[TimelineEntry]) -> str | None:
+def first_open_period(entries: Sequence[PeriodRow]) -> str | None:
     """The first period of a timeline still needing its assessment (due or overdue first)."""
     for wanted in (("overdue", "due"), ("upcoming",)):
         for entry in entries:
@@ -401,19 +390,14 @@ class AssessmentDialog(EditorDialog):
         self.retranslate()
 
     def _load(self) -> None:
-        today = self.app.today()
         with self.app.read() as ctx:
-            s = ctx.session
-            dossier = load_dossier(s, self.dossier_id)
-            person = s.get(Person, dossier.person_id)
-            cat = category_of(s, dossier)
-            self._entries = assessment_timeline(s, self.dossier_id, today)
-            old = s.get(Assessment, self.replacing) if self.replacing else None
-        self._subject = (person.full_name if person else "", category_name(cat, self.tr_.lang))
+            form = dossier_rows.assessment_form(ctx, self.dossier_id, self.replacing)
+        self._entries, old, cat = form.timeline, form.replacing, form.category
+        self._subject = (form.person_name, cat.name(self.tr_.lang))
         for entry in self._entries:
             if entry.current is None and entry.status != "done":
                 self.ui.period.addItem(entry.period.label(), entry.status)
-        fill_combo(self.ui.rating, {str(r): str(r) for r in cat.ratings or []})
+        fill_combo(self.ui.rating, {r: r for r in cat.ratings})
         yes, no = self.tr_("yes").capitalize(), self.tr_("no").capitalize()
         for flag in FLAGS:
             combo = self.widgets[flag]

@@ -22,15 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
-from antt_desktop.domain.enums import UnitKind
-from antt_desktop.domain.text import fold
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import debounced
 from antt_desktop.gui.common.lazy_model import ID_ROLE
 from antt_desktop.gui.common.page import Page
-from antt_desktop.gui.dossiers.dialogs import OpenDossierDialog, category_name
+from antt_desktop.gui.dossiers.dialogs import OpenDossierDialog
 from antt_desktop.gui.dossiers.model import DUE_OR_OVERDUE, OVERDUE_ONLY, DossierModel
 from antt_desktop.gui.dossiers.purge_dialog import PurgeDialog
 from antt_desktop.gui.dossiers.view import DossierView
@@ -40,8 +37,7 @@ from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.services import catalogues, units
-from antt_desktop.store.models import Dossier, Unit
+from antt_desktop.services import listing, people_rows
 
 T = TypeVar("T", bound=QDialog)
 
@@ -297,7 +293,7 @@ class DossiersPage(Page):
     def _fill_areas(self) -> None:
         unit_id = self.dossier_model.unit_id or self._single_post
         with self.app.read() as ctx:
-            areas = [(a.id, a.name) for a in units.areas(ctx.session, unit_id)] if unit_id else []
+            areas = list(people_rows.areas_of(ctx, unit_id)) if unit_id else []
         for tab, model in ((self.dossiers, self.dossier_model), (self.people, self.people_model)):
             tab.set_choices("area", areas)
             tab.filters["area"].setEnabled(bool(areas))
@@ -306,28 +302,18 @@ class DossiersPage(Page):
     def _fill_choices(self) -> None:
         tr = self.app.tr
         with self.app.read() as ctx:
-            s = ctx.session
-            cats = [(c.code, category_name(c, tr.lang)) for c in catalogues.categories(s)]
-            officers = s.execute(select(Dossier.officer_name).distinct()).scalars().all()
-            first, last = s.execute(
-                select(func.min(Dossier.opened_on), func.max(Dossier.opened_on))
-            ).one()
-            posts = s.execute(
-                select(Unit.id, Unit.name).where(
-                    Unit.kind == UnitKind.COMMUNE_POST.value, Unit.deleted.is_(False)
-                )
-            ).all()
+            choices = listing.dossier_choices(ctx)
+        posts = choices.posts
         self._single_post = posts[0][0] if len(posts) == 1 else None
         d = self.dossiers
+        cats = [(code, vi if tr.lang == "vi" else en) for code, vi, en in choices.categories]
         d.set_choices("category", cats)
         statuses = [(k, tr(v)) for k, v in DOSSIER_STATUSES.items()]
         d.set_choices("status", statuses, keep=self.dossier_model.status or "")
         d.set_choices("due", [(k, tr(v)) for k, v in DUE_CHOICES.items()])
-        names = sorted((o for o in officers if o), key=lambda o: (fold(o), o))
-        d.set_choices("officer", [(o, o) for o in names])
-        years = range(last.year, first.year - 1, -1) if first and last else range(0)
-        d.set_choices("year", [(y, str(y)) for y in years])
-        unit_items = sorted(((i, n) for i, n in posts), key=lambda p: fold(p[1]))
+        d.set_choices("officer", [(o, o) for o in choices.officers])
+        d.set_choices("year", [(y, str(y)) for y in choices.years])
+        unit_items = list(posts)
         for tab in (self.dossiers, self.people):
             tab.set_choices("unit", unit_items)
             tab.filters["unit"].setVisible(len(posts) > 1)

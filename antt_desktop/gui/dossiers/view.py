@@ -3,7 +3,6 @@ its due periods and corrections, commitments, support, violations and the audit 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -24,14 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.dossiers import dialogs
 from antt_desktop.gui.dossiers.model import colour_of, period_text
 from antt_desktop.gui.people.correction_history import CorrectionTable
-from antt_desktop.gui.people.model import born_text
 from antt_desktop.gui.people.photo_panel import PhotoPanel
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
@@ -47,11 +44,15 @@ from antt_desktop.i18n.texts.dossiers import (
 from antt_desktop.i18n.texts.privacy import WITHHELD_VALUE as HIDDEN
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.services.assessments import TimelineEntry, assessment_timeline
-from antt_desktop.services.audit_events import VIEW, record_view
-from antt_desktop.services.disclosure import VIOLATION_WITHHELD, for_role
-from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
-from antt_desktop.store.models import Assessment, AuditEntry
+from antt_desktop.services.audit_events import record_view
+from antt_desktop.services.disclosure import VIOLATION_WITHHELD
+from antt_desktop.services.dossier_rows import (
+    AssessmentRow,
+    DossierPage,
+    PeriodRow,
+    ViolationRow,
+    dossier_page,
+)
 
 GREY = QColor("#6b6b6b")
 TABS = (
@@ -140,8 +141,8 @@ class DossierView(QDialog):
         self.setObjectName("dossier_view")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 680)
-        self.summary: DossierSummary | None = None
-        self.timeline: list[TimelineEntry] = []
+        self.summary: DossierPage | None = None
+        self.timeline: tuple[PeriodRow, ...] = ()
         self.tabs = QTabWidget()
         self.info = QFormLayout()
         self.info_values: dict[str, QLabel] = {}
@@ -214,7 +215,8 @@ class DossierView(QDialog):
         adders["violations"] = self.add_violation
         for name, table in self.records.items():
             self.tabs.addTab(self._tab(table, self._button(name, adders[name])), "")
-        self.tabs.addTab(self._tab(self.audit), "")
+        self.audit_tab = self._tab(self.audit)
+        self.tabs.addTab(self.audit_tab, "")
         self.tabs.addTab(self._tab(self.corrections), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -235,19 +237,10 @@ class DossierView(QDialog):
 
     def reload(self) -> None:
         with self.app.read() as ctx:
-            self.summary = dossier_summary(ctx.session, self.dossier_id)
-            self.timeline = assessment_timeline(ctx.session, self.dossier_id, self.app.today())
-            ids = [self.dossier_id] + [e.current.id for e in self.timeline if e.current]
-            ids += [a.id for e in self.timeline for a in e.history]
-            ids += [r.id for r in self.summary.commitments + self.summary.supports]
-            ids += [r.id for r in self.summary.violations]
-            self._audit_rows = list(
-                ctx.session.execute(
-                    select(AuditEntry)
-                    .where(AuditEntry.entity_id.in_(ids), AuditEntry.action != VIEW)
-                    .order_by(AuditEntry.seq.desc())
-                ).scalars()
-            )
+            self.summary = dossier_page(ctx, self.dossier_id)
+        self.timeline = self.summary.timeline
+        # the history is the audit log's: only its readers get the tab
+        self.tabs.setTabVisible(self.tabs.indexOf(self.audit_tab), self.summary.history_shown)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -273,44 +266,44 @@ class DossierView(QDialog):
             self.records[name].setHorizontalHeaderLabels([field_label(c, tr) for c in cols])
         if self.summary is None:
             return
-        self.setWindowTitle(tr(TITLE).format(name=self.summary.person.full_name))
+        self.setWindowTitle(tr(TITLE).format(name=self.summary.full_name))
         self._fill_info()
         self._fill_timeline()
         self._fill_records()
         self._fill_audit()
-        self.corrections.load(self.summary.person.id)
+        self.corrections.load(self.summary.person_id)
         self._enable()
 
     def _fill_info(self) -> None:
-        tr, s = self.app.tr, self.summary
-        assert s is not None
-        d, p, cat = s.dossier, s.person, s.category
-        self.photo.show_person(p.id, p.photo_sha256)
+        tr, d = self.app.tr, self.summary
+        assert d is not None
+        withheld = d.has_photo and d.photo_sha256 is None
+        self.photo.show_person(d.person_id, d.photo_sha256, withheld=withheld)
         status = tr(DOSSIER_STATUSES.get(d.status, d.status))
         if d.closed_on:
             reason = tr(CLOSE_REASONS.get(d.close_reason or "", d.close_reason or ""))
             status = f"{status} ({fmt_date(d.closed_on, tr)}: {reason})"
         values = {
-            "full_name": p.full_name,
-            "born": born_text(p.born),
-            "id_number": for_role(self.app.actor.role, opened=True).id_number(p.id_number),
-            "current_address": p.current_address or "",
-            "category_code": cat.name_vi if tr.lang == "vi" else cat.name_en,
+            "full_name": d.full_name,
+            "born": d.born,
+            "id_number": d.id_number,
+            "current_address": d.current_address or "",
+            "category_code": d.category_vi if tr.lang == "vi" else d.category_en,
             "opened_on": fmt_date(d.opened_on, tr),
             "status": status,
             "planned_end": fmt_date(d.planned_end, tr),
             "legal_doc_number": d.legal_doc_number or "",
             "legal_doc_date": fmt_date(d.legal_doc_date, tr),
             "legal_issuer": d.legal_issuer or "",
-            "legal_summary": d.legal_summary or cat.legal_basis or "",
+            "legal_summary": d.legal_summary or d.legal_basis or "",
             "officer_name": d.officer_name or "",
             "helper_name": d.helper_name or "",
             "classification": d.classification or "",
-            "risk_notes": self._withheld("risk_notes", d.risk_notes),
+            "risk_notes": self._withheld("risk_notes", d.risk_notes, d.withheld),
         }
         hidden = self.app.tr(HIDDEN)
         self.shown = [name for name, value in values.items() if value and value != hidden]
-        self.shown += [name for name in RECORDS if getattr(s, name)]
+        self.shown += [name for name in RECORDS if getattr(d, name)]
         self.shown += ["assessments"] if self.timeline else []
         for name, value in values.items():
             label = N_("Dossier status") if name == "status" else None
@@ -347,7 +340,7 @@ class DossierView(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
     def _cells(
-        self, period: Any, due_on: Any, status: str | None, a: Assessment | None
+        self, period: Any, due_on: Any, status: str | None, a: AssessmentRow | None
     ) -> list[str]:
         tr = self.app.tr
         return [
@@ -360,12 +353,9 @@ class DossierView(QDialog):
             " ".join(a.content.split())[:200] if a else "",
         ]
 
-    def _withheld(self, name: str, value: str | None) -> str:
-        """``value``, or "(không hiển thị)" for a role that may not read sensitive data."""
-        if not value:
-            return ""
-        shown = for_role(self.app.actor.role, opened=True)
-        return value if shown.record_value(name, value) is not None else self.app.tr(HIDDEN)
+    def _withheld(self, name: str, value: str | None, withheld: tuple[str, ...]) -> str:
+        """``value``, or "(không hiển thị)" when it is withheld from this reader."""
+        return self.app.tr(HIDDEN) if name in withheld else value or ""
 
     def _fill_records(self) -> None:
         tr, s = self.app.tr, self.summary
@@ -381,8 +371,8 @@ class DossierView(QDialog):
             for r, record in enumerate(rows):
                 for c, col in enumerate(RECORDS[name]):
                     value = getattr(record, col)
-                    if name == "violations" and col in VIOLATION_WITHHELD:
-                        value = self._withheld(col, value)
+                    if isinstance(record, ViolationRow) and col in VIOLATION_WITHHELD:
+                        value = self._withheld(col, value, record.withheld)
                     elif col == "kind":
                         value = tr(labels[name].get(value, value))
                     elif col == "amount_vnd":
@@ -396,12 +386,12 @@ class DossierView(QDialog):
 
     def _fill_audit(self) -> None:
         tr = self.app.tr
-        self.audit.setRowCount(len(self._audit_rows))
-        for r, e in enumerate(self._audit_rows):
-            when = datetime.fromisoformat(e.at)
-            when = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone()
+        assert self.summary is not None
+        rows = self.summary.history
+        self.audit.setRowCount(len(rows))
+        for r, e in enumerate(rows):
             cells = [
-                when.strftime("%d/%m/%Y %H:%M"),
+                e.at.strftime("%d/%m/%Y %H:%M"),
                 e.actor,
                 tr(ACTIONS[e.action]) if e.action in ACTIONS else e.action,
                 tr(ENTITIES[e.entity]) if e.entity in ENTITIES else (e.entity or ""),
@@ -421,7 +411,7 @@ class DossierView(QDialog):
             tree.setCurrentItem(chosen)
 
     # --- actions ------------------------------------------------------------------------------
-    def _selected(self) -> TimelineEntry | None:
+    def _selected(self) -> PeriodRow | None:
         item = self.assessments.currentItem()
         while item is not None and item.parent() is not None:
             item = item.parent()
@@ -429,13 +419,13 @@ class DossierView(QDialog):
         return next((e for e in self.timeline if e.period.label() == label), None)
 
     def _enable(self, *_args: object) -> None:
-        is_open = self.summary is not None and self.summary.dossier.status == DossierStatus.OPEN
+        is_open = self.summary is not None and self.summary.status == DossierStatus.OPEN
         entry = self._selected()
         writer = self.app.may(Permission.WRITE)  # greyed out for roles that may not (the
         self.buttons["assess"].setEnabled(is_open and writer)  # services refuse them too)
         current = entry is not None and entry.current is not None
         self.buttons["correct"].setEnabled(current and writer)
-        closed = self.summary is not None and self.summary.dossier.closed_on is not None
+        closed = self.summary is not None and self.summary.closed_on is not None
         closer = self.app.may(Permission.CLOSE_DOSSIER)
         self.buttons["close_dossier"].setEnabled(not closed and closer)
 
@@ -474,7 +464,7 @@ class DossierView(QDialog):
 
     def add_violation(self) -> QDialog:
         assert self.summary is not None
-        person_id = self.summary.person.id
+        person_id = self.summary.person_id
         return self._run(dialogs.violation_dialog(self.app, self.dossier_id, person_id, self))
 
     def print_booklet(self) -> None:
@@ -484,7 +474,7 @@ class DossierView(QDialog):
     def print_person_sheet(self) -> None:
         """Everything held about the person (phiếu thông tin cá nhân), in the preview."""
         assert self.summary is not None
-        person_id = self.summary.person.id
+        person_id = self.summary.person_id
         self.printing.preview(lambda: print_jobs.person_sheet_job(self.app, person_id))
 
     def close_dossier(self) -> QDialog:

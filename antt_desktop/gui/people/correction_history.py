@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
-from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS, WITHHELD_VALUE
+from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import corrections
+from antt_desktop.services import people_rows
 
 COLUMNS = (
     N_("Corrected on"),
@@ -61,24 +61,18 @@ class CorrectionTable(QWidget):
         tr = self.app.tr
         self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         with self.app.read() as ctx:
-            lines = corrections.history(ctx, person_id)
-
-            def text(line: corrections.CorrectionLine, value: str | None) -> str:
-                if line.withheld:
-                    return tr(WITHHELD_VALUE)
-                return corrections.value_text(ctx.session, line.field, value, tr)
-
-            rows = [
-                (
-                    fmt_date(c.corrected_on, tr),
-                    field_label(c.field, tr),
-                    text(c, c.old_value),
-                    text(c, c.new_value),
-                    c.reason or "",
-                    c.corrected_by,
-                )
-                for c in reversed(lines)  # newest first, as the other histories
-            ]
+            history = people_rows.correction_history(ctx, person_id, tr)
+        rows = [
+            (
+                fmt_date(c.line.corrected_on, tr),
+                field_label(c.line.field, tr),
+                c.old_text,
+                c.new_text,
+                c.line.reason or "",
+                c.line.corrected_by,
+            )
+            for c in reversed(history.rows)  # newest first, as the other histories
+        ]
         self.table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):

@@ -3,13 +3,12 @@ people service as the officer types, each problem shown under its field."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields, replace
+from dataclasses import fields, replace
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
-from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
@@ -27,12 +26,11 @@ from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
 from antt_desktop.gui.people.correction_history import CorrectionHistoryDialog
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.services import catalogues, people, units
+from antt_desktop.services import people, people_rows
 from antt_desktop.services.audit_events import record_view, shown_fields
-from antt_desktop.services.disclosure import SENSITIVE, for_role
+from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.people import PersonInput
 from antt_desktop.services.values import clean_fields
-from antt_desktop.store.models import Household, Person
 
 #: Fields of the left column, then the right one (top to bottom: the tab order).
 IDENTITY = (
@@ -140,44 +138,36 @@ class PersonEditor(EditorDialog):
     # --- filling the form ----------------------------------------------------------------
     def _load(self) -> None:
         with self.app.read() as ctx:
-            s = ctx.session
-            person = ctx.get(Person, self.person_id, "person") if self.person_id else None
-            self._unit_id = person.unit_id if person else ctx.local_unit().id
-            self._fill(self.ui.ethnic_code, catalogues.codes(s, catalogues.ETHNIC).items())
-            self._fill(self.ui.religion_code, catalogues.codes(s, catalogues.RELIGION).items())
-            area_items = [(a.id, a.name) for a in units.areas(s, self._unit_id)]
-            self._fill(self.ui.permanent_area_id, area_items)
-            self._fill(self.ui.current_area_id, area_items)
-            sexes = [("M", self.tr_("male")), ("F", self.tr_("female"))]
-            self._fill(self.ui.sex, [(code, text.capitalize()) for code, text in sexes])
-            if person is None:
-                self.ui.nationality.setText("Việt Nam")
-                return
-            self._original = self._shown(PersonInput.from_person(person))
-            record_view(ctx, "person", person.id, shown_fields(asdict(self._original)))
-            number = (
-                s.execute(select(Household.number).where(Household.id == person.household_id))
-                .scalars()
-                .first()
-                if person.household_id
-                else None
-            )
+            form = people_rows.person_form(ctx, self.person_id)
+            person = form.person
+            if person is not None:
+                values = {f.name: getattr(person, f.name) for f in fields(PersonInput)}
+                self._original = PersonInput(**values)
+                record_view(ctx, "person", person.id, shown_fields(values))
+        self._unit_id = form.unit_id
+        self._fill(self.ui.ethnic_code, form.ethnic_groups)
+        self._fill(self.ui.religion_code, form.religions)
+        self._fill(self.ui.permanent_area_id, form.areas)
+        self._fill(self.ui.current_area_id, form.areas)
+        sexes = [("M", self.tr_("male")), ("F", self.tr_("female"))]
+        self._fill(self.ui.sex, [(code, text.capitalize()) for code, text in sexes])
+        if person is None:
+            self.ui.nationality.setText("Việt Nam")
+            return
+        self._lock_sensitive()
         for name, widget in self.widgets.items():
-            value = number if name == "household_id" else getattr(self._original, name)
+            value = (
+                person.household_number if name == "household_id" else getattr(self._original, name)
+            )
             self._set(widget, value)
 
-    def _shown(self, data: PersonInput) -> PersonInput:
-        """The person as this account may see it: a role without READ_SENSITIVE gets the ID
-        number masked and the other sensitive fields blank, and may not change them."""
-        shown = for_role(self.app.actor.role, opened=True)
-        if shown.sensitive:
-            return data
-        for name in SENSITIVE:
-            if name in self.widgets:
-                self.widgets[name].setEnabled(False)
-        return replace(
-            data, **shown.person({n: getattr(data, n) for n in SENSITIVE if n != "photo_sha256"})
-        )
+    def _lock_sensitive(self) -> None:
+        """A role without READ_SENSITIVE got the ID number masked and the other sensitive
+        fields blank (the service withholds them): it may not change them either."""
+        if not self.app.may(Permission.READ_SENSITIVE):
+            for name in SENSITIVE:
+                if name in self.widgets:
+                    self.widgets[name].setEnabled(False)
 
     @staticmethod
     def _fill(combo: QComboBox, items: Any) -> None:
@@ -242,16 +232,8 @@ class PersonEditor(EditorDialog):
         household_id = None
         if number:
             with self.app.read() as ctx:
-                household_id = (
-                    ctx.session.execute(
-                        select(Household.id).where(
-                            Household.unit_id == self._unit_id,
-                            Household.number == number,
-                            Household.deleted.is_(False),
-                        )
-                    ).scalar()
-                    or number
-                )  # unknown: the service names the number it refuses
+                found = people_rows.household_by_number(ctx, self._unit_id or "", number)
+            household_id = found or number  # unknown: the service names the number it refuses
         return clean_input(PersonInput(**values, household_id=household_id))
 
     def _edited(self, name: str) -> None:

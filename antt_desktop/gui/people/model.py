@@ -18,17 +18,14 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.lazy_model import LazyTableModel
 from antt_desktop.i18n.translator import N_
-from antt_desktop.security.roles import Permission
+from antt_desktop.services import people_rows
+from antt_desktop.services.context import Ctx
 from antt_desktop.services.disclosure import mask_id_number
-from antt_desktop.store import fast_read, search_index
-from antt_desktop.store.models import Area, Person
 
 log = logging.getLogger(__name__)
 __all__ = ["PeopleModel", "SqlListModel", "born_text", "mask_id_number"]
@@ -76,8 +73,8 @@ class SqlListModel(LazyTableModel):
         return self.sort_order == Qt.SortOrder.DescendingOrder
 
     # --- for subclasses -------------------------------------------------------------------
-    def ids_query(self, refs: list[str] | None) -> Select[Any] | None:
-        """Ordered ids of the filter (``refs``: the search hits, None without a search)."""
+    def first_ids(self, ctx: Ctx, limit: int) -> list[str]:
+        """The first ``limit`` ids in the natural order (read at once on the GUI thread)."""
         raise NotImplementedError
 
     def in_natural_order(self) -> bool:
@@ -85,17 +82,11 @@ class SqlListModel(LazyTableModel):
         return not self.search_text.strip() and self.sort_column == 0 and not self.descending
 
     def stream_ids(
-        self, session: Session, refs: list[str] | None, skip: int
+        self, ctx: Ctx, refs: list[str] | None, skip: int
     ) -> Iterator[tuple[list[str], object]]:
-        """Chunks of ids (and an extra value handed to :meth:`adopt`) — one query."""
-        query = self.ids_query(refs)
-        if query is None:
-            yield [], None
-            return
-        query = query.offset(skip) if skip else query
-        first = self.CHUNK if skip else self.FIRST_CHUNK
-        for ids in fast_read.first_column_chunks(session, query, self.CHUNK, first):
-            yield ids, None
+        """Chunks of ids of the filter from ``skip`` on, restricted to the search hits
+        ``refs`` (None without a search), each with an extra value for :meth:`adopt`."""
+        raise NotImplementedError
 
     def adopt(self, extra: object) -> None:
         """Take the extra value computed with the ids (on the GUI thread)."""
@@ -105,8 +96,8 @@ class SqlListModel(LazyTableModel):
         """Every id of the current filter, at once (the GUI uses :meth:`reload`)."""
         ids: list[str] = []
         with self.app.read() as ctx:
-            refs = self._search_refs(ctx.session)
-            for chunk, extra in self.stream_ids(ctx.session, refs, 0):
+            refs = self._search_refs(ctx)
+            for chunk, extra in self.stream_ids(ctx, refs, 0):
                 ids += chunk
                 if extra is not None:
                     self.adopt(extra)
@@ -120,11 +111,8 @@ class SqlListModel(LazyTableModel):
         self._replaced = False
         skip = 0
         if self.in_natural_order():
-            query = self.ids_query(None)
-            first: list[str] = []
-            if query is not None:
-                with self.app.read() as ctx:
-                    first = list(ctx.session.execute(query.limit(self.FIRST_CHUNK)).scalars())
+            with self.app.read() as ctx:
+                first = self.first_ids(ctx, self.FIRST_CHUNK)
             self.truncated = False
             self._reset(first)
             self._replaced = True
@@ -137,27 +125,22 @@ class SqlListModel(LazyTableModel):
         )
         thread.start()
 
-    def _search_refs(self, session: Session) -> list[str] | None:
-        if not self.search_text.strip():
-            return None
-        hits = search_index.search(
-            session.connection(),
+    def _search_refs(self, ctx: Ctx) -> list[str] | None:
+        return people_rows.search_refs(
+            ctx,
             self.search_text,
             limit=self.SEARCH_LIMIT,
             kind=self.SEARCH_KIND,
             unit_id=self.unit_id,
-            ranked=False,  # the list puts the hits in its own order
-            sensitive=self.app.may(Permission.READ_SENSITIVE),
         )
-        return [h.ref for h in hits]
 
     def _load(self, generation: int, skip: int) -> None:
         """On the loading thread: run the query and send its ids in chunks."""
         try:
             with self.app.read() as ctx:
-                refs = self._search_refs(ctx.session)
+                refs = self._search_refs(ctx)
                 truncated = refs is not None and len(refs) >= self.SEARCH_LIMIT
-                chunks = self.stream_ids(ctx.session, refs, skip)
+                chunks = self.stream_ids(ctx, refs, skip)
                 held: tuple[list[str], object] | None = None
                 for ids, extra in chunks:
                     if generation != self._generation:
@@ -227,80 +210,41 @@ class PeopleModel(SqlListModel):
         super().__init__(app, parent)
         self.area_id: str | None = None
 
-    def _order_column(self) -> Any:
-        return {
-            self.COL_NAME: Person.sort_key,
-            self.COL_BORN: Person.born,
-            self.COL_SEX: Person.sex,
-            self.COL_ID: Person.id_number,
-            self.COL_AREA: Area.name,
-            self.COL_ADDRESS: Person.current_address,
-        }[self.sort_column]
+    def _filter(self) -> people_rows.PeopleFilter:
+        return people_rows.PeopleFilter(
+            unit_id=self.unit_id,
+            area_id=self.area_id,
+            sort=people_rows.PEOPLE_SORTS[self.sort_column],
+            descending=self.descending,
+        )
 
-    def _filtered(self, *columns: Any) -> Select[Any]:
-        query = select(*columns).where(Person.deleted.is_(False))
-        if self.unit_id:
-            query = query.where(Person.unit_id == self.unit_id)
-        if self.area_id:
-            query = query.where(Person.current_area_id == self.area_id)
-        if self.sort_column == self.COL_AREA:
-            query = query.outerjoin(Area, Area.id == Person.current_area_id)
-        return query
-
-    def ids_query(self, refs: list[str] | None) -> Select[Any] | None:
-        if refs is not None and not refs:
-            return None
-        query = self._filtered(Person.id)
-        if refs is not None:
-            query = query.where(Person.id.in_(refs))
-        column = self._order_column()
-        if self.descending:
-            return query.order_by(column.desc(), Person.sort_key.desc())
-        if self.sort_column == self.COL_NAME:
-            return query.order_by(Person.sort_key)  # the index's own order: no sorting
-        return query.order_by(column, Person.sort_key)
+    def first_ids(self, ctx: Ctx, limit: int) -> list[str]:
+        return people_rows.first_people_ids(ctx, self._filter(), limit)
 
     def stream_ids(
-        self, session: Session, refs: list[str] | None, skip: int
+        self, ctx: Ctx, refs: list[str] | None, skip: int
     ) -> Iterator[tuple[list[str], object]]:
-        if refs is None:
-            yield from super().stream_ids(session, refs, skip)
-            return
-        # A search gives at most SEARCH_LIMIT hits: read by primary key and ordered here,
-        # so an index on the ordering column never tempts the planner into a full scan.
-        query = self._filtered(Person.id, self._order_column(), Person.sort_key)
-        found = session.execute(query.where(Person.id.in_(refs))).all() if refs else []
-        rows = sorted(
-            found, key=lambda r: (r[1] is not None, r[1] or "", r[2]), reverse=self.descending
+        first = self.CHUNK if skip else self.FIRST_CHUNK
+        chunks = people_rows.people_ids(
+            ctx, self._filter(), refs, skip=skip, first=first, chunk=self.CHUNK
         )
-        yield [r[0] for r in rows], None
+        for ids in chunks:
+            yield ids, None
 
     def fetch_rows(self, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         if not ids:
             return {}
         male, female = self.app.tr("male"), self.app.tr("female")
         with self.app.read() as ctx:
-            rows = ctx.session.execute(
-                select(
-                    Person.id,
-                    Person.full_name,
-                    Person.born,
-                    Person.sex,
-                    Person.id_number,
-                    Area.name,
-                    Person.current_address,
-                )
-                .outerjoin(Area, Area.id == Person.current_area_id)
-                .where(Person.id.in_(list(ids)))
-            ).all()
+            rows = people_rows.people_rows(ctx, ids)
         return {
-            r[0]: (
-                r[1],
-                born_text(r[2]),
-                male if r[3] == "M" else female if r[3] == "F" else "",
-                mask_id_number(r[4]),
-                r[5] or "",
-                r[6] or "",
+            r.id: (
+                r.full_name,
+                r.born,
+                male if r.sex == "M" else female if r.sex == "F" else "",
+                r.id_number,
+                r.area,
+                r.address,
             )
             for r in rows
         }

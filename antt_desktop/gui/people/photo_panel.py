@@ -41,6 +41,7 @@ class PhotoPanel(QWidget):
         self.app = app
         self.person_id: str | None = None
         self.shown_sha: str | None = None
+        self.withheld = False  # a photo this reader may not see
         self.operation: Operation | None = None
         self.picture = QLabel()
         self.picture.setObjectName("photo")
@@ -71,13 +72,16 @@ class PhotoPanel(QWidget):
         self.retranslate()
 
     # --- showing -----------------------------------------------------------------------------
-    def show_person(self, person_id: str, photo_sha256: str | None) -> None:
+    def show_person(
+        self, person_id: str, photo_sha256: str | None, *, withheld: bool = False
+    ) -> None:
         """Show this person's photo; it is read again only when it changed (each reading is
-        an audited view of sensitive data)."""
-        if person_id == self.person_id and photo_sha256 == self.shown_sha:
+        an audited view of sensitive data). ``withheld``: the person has a photo this
+        reader may not see (its hash is withheld too)."""
+        if (person_id, photo_sha256, withheld) == (self.person_id, self.shown_sha, self.withheld):
             self._enable()
             return
-        self.person_id, self.shown_sha = person_id, photo_sha256
+        self.person_id, self.shown_sha, self.withheld = person_id, photo_sha256, withheld
         data = None
         if photo_sha256 is not None and self.app.may(Permission.READ_SENSITIVE):
             with self.app.read() as ctx:
@@ -97,7 +101,7 @@ class PhotoPanel(QWidget):
 
     @property
     def has_photo(self) -> bool:
-        return self.shown_sha is not None
+        return self.shown_sha is not None or self.withheld
 
     def retranslate(self) -> None:
         tr = self.app.tr
