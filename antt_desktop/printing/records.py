@@ -13,7 +13,7 @@ from typing import TypeVar
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from antt_desktop.printing.text import natural_key
+from antt_desktop.domain.text import natural_key
 from antt_desktop.store.base import Base
 from antt_desktop.store.errors import DatabaseNotInitialised, NotFound
 from antt_desktop.store.models import (

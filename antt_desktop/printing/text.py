@@ -127,13 +127,3 @@ def unit_kind_name(unit: Unit) -> str:
 def chief_title(unit: Unit, tr: Translator) -> str:
     """The signing title of the unit's chief: ``TRƯỞNG CÔNG AN XÃ``."""
     return upper(tr(N_("Head of {unit}")).format(unit=unit_kind_name(unit)))
-
-
-def natural_key(number: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key of household numbers so that 2 comes before 10 (and 10a after 10)."""
-    import re
-
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
-        for part in re.findall(r"\d+|\D+", number)
-    )

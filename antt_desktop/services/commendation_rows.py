@@ -16,10 +16,9 @@ from typing import Any
 
 from sqlalchemy import func, select, tuple_
 
-from antt_desktop.domain.text import fold, sort_key
+from antt_desktop.domain.text import fold, natural_key, sort_key
 from antt_desktop.services import commendations, teams
 from antt_desktop.services.context import Ctx, Permission
-from antt_desktop.services.initiative_rows import title_key
 from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import Commendation, Initiative
 
@@ -270,6 +269,6 @@ def recipient_choices(ctx: Ctx, unit_id: str) -> RecipientChoices:
             Choice(t.id, t.name) for t in teams.teams(ctx.session, unit_id, active_only=False)
         ),
         initiatives=tuple(
-            sorted((Choice(i, n) for i, n in initiatives), key=lambda c: title_key(c.name))
+            sorted((Choice(i, n) for i, n in initiatives), key=lambda c: natural_key(c.name))
         ),
     )

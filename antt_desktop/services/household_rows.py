@@ -8,7 +8,6 @@ rules mask (members' ID numbers, ethnicity and religion are not part of it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.domain.errors import Problem, ValidationFailed
-from antt_desktop.domain.text import sort_key
+from antt_desktop.domain.text import natural_key
 from antt_desktop.services import households, memberships, pledges
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.units import areas
@@ -33,21 +32,6 @@ NO_PLEDGE = "none"
 #: Orders of the register list, one per column of the window's list.
 SORTS = ("number", "head", "area", "address", "members", "pledge")
 SEARCH_LIMIT = 20_000
-
-
-def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Order of names that are not people's (areas, teams): word by word in the Vietnamese
-    alphabet, numbers by value ("Tổ dân phố số 2" before "số 10")."""
-    return tuple(
-        (0, int(word), "") if word.isdigit() else (1, 0, sort_key(word)) for word in text.split()
-    )
-
-
-def number_key(number: str) -> tuple[Any, ...]:
-    """Household numbers in the order people count them: 2 before 10, "12A" after "12"."""
-    return tuple(
-        (0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", number)
-    )
 
 
 # --- the register --------------------------------------------------------------------------
@@ -125,7 +109,7 @@ def _order(ctx: Ctx, f: HouseholdFilter) -> list[Any]:
     elif f.sort == "area":
         # Vietnamese order with numbers by value is not SQL's: rank the areas here
         names = ctx.session.execute(select(Area.id, Area.name)).all()
-        ranked = sorted(names, key=lambda r: title_key(r[1]))
+        ranked = sorted(names, key=lambda r: natural_key(r[1]))
         ranks = {ident: i for i, (ident, _n) in enumerate(ranked)}
         keys = [case(ranks, value=Household.area_id, else_=-1)] if ranks else []
     elif f.sort == "address":
@@ -146,6 +130,12 @@ def household_ids(ctx: Ctx, f: HouseholdFilter) -> tuple[str, ...]:
         .outerjoin(Pledge, _pledge_of_year(f.year))
         .outerjoin(Person, Person.id == Household.head_person_id)
     )
+    if f.sort == "number":
+        # numbers as people count them ("2a" before "10"): the one natural order, in Python,
+        # since SQL has none (a post's few thousand numbers sort in milliseconds)
+        pairs = ctx.session.execute(_filtered(ctx, query.add_columns(Household.number), f))
+        ranked = sorted(pairs, key=lambda r: (natural_key(r[1]), r[0]), reverse=f.descending)
+        return tuple(r[0] for r in ranked)
     query = _filtered(ctx, query, f).order_by(*_order(ctx, f), Household.id)
     return tuple(ctx.session.execute(query).scalars())
 
@@ -184,7 +174,7 @@ def households_by_number(ctx: Ctx, area_id: str | None = None) -> tuple[Househol
     where = [Household.unit_id == ctx.local_unit().id, Household.deleted.is_(False)]
     if area_id:
         where.append(Household.area_id == area_id)
-    return tuple(sorted(_rows(ctx, ctx.today.year, *where), key=lambda r: number_key(r.number)))
+    return tuple(sorted(_rows(ctx, ctx.today.year, *where), key=lambda r: natural_key(r.number)))
 
 
 @dataclass(frozen=True)

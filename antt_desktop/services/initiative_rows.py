@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed
-from antt_desktop.domain.text import fold, sort_key
+from antt_desktop.domain.text import fold, natural_key
 from antt_desktop.services import catalogues
 from antt_desktop.services.activities import ActivityTotals
 from antt_desktop.services.context import Ctx, Permission
@@ -27,15 +27,6 @@ from antt_desktop.store.models import Activity, Area, Evaluation, Initiative, In
 
 #: Orders of the initiative list (its sortable columns); ties go by name.
 ORDERS = ("name", "type", "status", "launched", "areas", "activities")
-
-
-def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Order of names that are not people's (initiatives, teams, areas): word by word in the
-    Vietnamese alphabet, numbers by value ("Tổ dân phố số 2" before "số 10")."""
-    # The same key as the window's records_widgets.title_key, which services cannot import.
-    return tuple(
-        (0, int(word), "") if word.isdigit() else (1, 0, sort_key(word)) for word in text.split()
-    )
 
 
 @dataclass(frozen=True)
@@ -180,13 +171,13 @@ def initiative_ids(
     if words:
         rows = [r for r in rows if all(w in fold(r[1]) for w in words)]
     keys: dict[str, Any] = {
-        "type": lambda r: title_key(types.get(r[2], r[2])),
+        "type": lambda r: natural_key(types.get(r[2], r[2])),
         "status": lambda r: r[3],
         "launched": lambda r: r[4],
         "areas": lambda r: r[5],
         "activities": lambda r: r[6],
     }
-    rows.sort(key=lambda r: title_key(r[1]))
+    rows.sort(key=lambda r: natural_key(r[1]))
     if order in keys:
         rows.sort(key=keys[order])  # stable: ties stay by name
     if descending:
@@ -218,7 +209,7 @@ def initiative_rows(ctx: Ctx, ids: Sequence[str]) -> tuple[InitiativeRow, ...]:
             status,
             launched,
             ended,
-            areas=tuple(sorted(covered.get(ident, []), key=title_key)),
+            areas=tuple(sorted(covered.get(ident, []), key=natural_key)),
             activities=count,
         )
         for ident, name, type_code, status, launched, ended, count in s.execute(

@@ -16,10 +16,9 @@ from typing import Any
 from sqlalchemy import func, select
 
 from antt_desktop.domain.enums import TeamRole
-from antt_desktop.domain.text import fold
+from antt_desktop.domain.text import fold, natural_key
 from antt_desktop.services import catalogues, teams
 from antt_desktop.services.context import Ctx, Permission
-from antt_desktop.services.household_rows import title_key
 from antt_desktop.store.models import Area, CatalogueItem, Team, TeamArea, TeamMember
 
 #: Orders of the list of teams, one per column of the window's list (areas and leader
@@ -117,10 +116,10 @@ def team_ids(ctx: Ctx, f: TeamFilter) -> tuple[str, ...]:
     words = fold(f.search).split()
     if words:
         rows = [r for r in rows if all(w in fold(r[1]) for w in words)]
-    rows.sort(key=lambda r: title_key(r[1]))
+    rows.sort(key=lambda r: natural_key(r[1]))
     if f.sort == "kind":
         kinds = _kind_names(ctx, f.lang)
-        rows.sort(key=lambda r: title_key(kinds.get(r[2], r[2])))
+        rows.sort(key=lambda r: natural_key(kinds.get(r[2], r[2])))
     elif f.sort == "members":
         rows.sort(key=lambda r: r[3])
     if f.descending:
@@ -160,7 +159,7 @@ def team_rows(ctx: Ctx, ids: Sequence[str], lang: str) -> tuple[TeamRow, ...]:
             kind=kind,
             kind_name=kinds.get(kind, kind),
             founded_on=founded_on,
-            areas=tuple(sorted(areas.get(ident, []), key=title_key)),
+            areas=tuple(sorted(areas.get(ident, []), key=natural_key)),
             members=count,
             leader=leaders.get(ident),
         )

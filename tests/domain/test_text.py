@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antt_desktop.domain.text import fold, normalize_name, search_terms, sort_key, split_name
+from antt_desktop.domain.text import (
+    fold,
+    natural_key,
+    normalize_name,
+    search_terms,
+    sort_key,
+    split_name,
+)
 
 
 def nfd(s: str) -> str:
@@ -324,3 +331,18 @@ def test_sqlite_binary_order_matches_python_order() -> None:
     finally:
         db.close()
     assert [r[0] for r in rows] == sorted(names, key=sort_key)
+
+
+def test_natural_key_orders_titles_and_house_numbers_as_people_read_them() -> None:
+    names = ["Thôn 10", "thôn 2", "Thôn", "Đồng Tâm", "Dương Hà", "12A", "10", "2a", "12", "13"]
+
+    assert sorted(names, key=natural_key) == [
+        "2a", "10", "12", "12A", "13", "Dương Hà", "Đồng Tâm", "Thôn", "thôn 2", "Thôn 10",
+    ]  # fmt: skip
+    assert natural_key("Hoa") < natural_key("Hòa") < natural_key("Hoan")  # tones break ties
+    assert natural_key("Tổ 007") == natural_key("Tổ 7")
+
+
+@given(st.integers(0, 10**12), st.integers(0, 10**12))
+def test_natural_key_compares_numbers_by_value(a: int, b: int) -> None:
+    assert (natural_key(f"số {a}") < natural_key(f"số {b}")) == (a < b)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antt_desktop.domain.text import sort_key
+from antt_desktop.domain.text import natural_key
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.settings_store import SETTINGS_FILENAME
 from antt_desktop.i18n.translator import N_
@@ -72,14 +72,6 @@ def catalogue_names(app: AppContext, catalogue: str) -> dict[str, str]:
         entries = post_rows.catalogue_entries(ctx, catalogue)
     english = app.tr.lang == "en"
     return {e.code: (e.name_en if english and e.name_en else e.name_vi) for e in entries}
-
-
-def title_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Order of names that are not people's (initiatives, teams, areas): word by word in the
-    Vietnamese alphabet, numbers by value ("Tổ dân phố số 2" before "số 10")."""
-    return tuple(
-        (0, int(word), "") if word.isdigit() else (1, 0, sort_key(word)) for word in text.split()
-    )
 
 
 def post_units(app: AppContext) -> list[tuple[str, str]]:
@@ -261,4 +253,4 @@ def area_choices(app: AppContext, unit_id: str | None) -> list[tuple[str | None,
     before "số 10"."""
     with app.read() as ctx:
         rows: list[tuple[str | None, str]] = [(a.id, a.name) for a in post_rows.areas(ctx, unit_id)]
-    return sorted(rows, key=lambda r: title_key(r[1]))
+    return sorted(rows, key=lambda r: natural_key(r[1]))

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from antt_desktop.gui.reports.names import capitalised, natural_key, period_name
+from antt_desktop.domain.text import natural_key
+from antt_desktop.gui.reports.names import capitalised, period_name
 from antt_desktop.gui.reports.text import UNIT_COLUMNS
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_ratio
 from antt_desktop.i18n.texts.stats import LABELS

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from antt_desktop.domain.rates import Ratio
+from antt_desktop.domain.text import natural_key
 from antt_desktop.gui.reports import drilldown
 from antt_desktop.gui.reports.data import DashboardData
 from antt_desktop.gui.reports.drilldown import Target
-from antt_desktop.gui.reports.names import elide, label, natural_key, period_name, short_unit_name
+from antt_desktop.gui.reports.names import elide, label, period_name, short_unit_name
 from antt_desktop.i18n.formatting import fmt_int, fmt_percent, fmt_ratio
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.stats_model import UnitRow

@@ -7,10 +7,7 @@ the language re-renders without touching the database.
 
 from __future__ import annotations
 
-import re
-
 from antt_desktop.domain.periods import Period
-from antt_desktop.domain.text import fold
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
 
@@ -51,12 +48,3 @@ def short_unit_name(name: str) -> str:
 def elide(text: str, limit: int = 32) -> str:
     """``text`` cut to ``limit`` characters with "…" (chart labels)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,") + "…"
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort accent-insensitively, numbers by value: "Tổ số 2" before "Tổ số 10"."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in re.split(r"(\d+)", fold(text))
-        if part
-    )

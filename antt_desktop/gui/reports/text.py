@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from antt_desktop.gui.reports.names import capitalised, label, natural_key, period_name
+from antt_desktop.domain.text import natural_key
+from antt_desktop.gui.reports.names import capitalised, label, period_name
 from antt_desktop.i18n.formatting import fmt_change, fmt_int, fmt_money, fmt_ratio
 from antt_desktop.i18n.texts.initiatives import INDICATORS
 from antt_desktop.i18n.translator import N_, Translator
