@@ -8,6 +8,7 @@ explicitly); the program's own default is memory-hard.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -48,8 +49,14 @@ class FakeWall:
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the real user data directory."""
+    """No test ever touches the real user data directory, nor the user's Qt settings (the
+    list columns a page remembers): tests running side by side would share them."""
     monkeypatch.setenv("ANTT_DATA_DIR", str(tmp_path / "data"))
+    if "PySide6.QtCore" in sys.modules:  # a test that uses Qt imported it when collected
+        from PySide6.QtCore import QSettings
+
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "qt-settings"))
 
 
 def make_post(path: Path, chief: str = "admin", wall: FakeWall | None = None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
@@ -48,14 +50,16 @@ def nav_texts(window: MainWindow) -> list[str]:
     return [window.nav.item(row).text() for row in range(window.nav.count())]
 
 
-def test_the_window_opens_on_the_post(main_window: MainWindow, app_ctx: AppContext) -> None:
+def test_the_window_opens_on_the_post(
+    main_window: MainWindow, app_ctx: AppContext, tmp_path: Path
+) -> None:
     assert main_window.windowTitle() == "ANTT Desktop — Công an phường Hoàn Kiếm"
     assert nav_texts(main_window) == VIETNAMESE_NAV
     status = " | ".join(w.text() for w in main_window.statusBar().findChildren(QLabel) if w.text())
     assert "Công an phường Hoàn Kiếm (00070)" in status
     assert "Người dùng: canbo1" in status
     assert str(app_ctx.db.path) in status
-    main_window.grab().save("/tmp/antt-shell-window.png")
+    assert main_window.grab().save(str(tmp_path / "window.png"))
 
 
 def test_every_navigation_entry_switches_the_page(qtbot: QtBot, main_window: MainWindow) -> None:
