@@ -2,7 +2,8 @@
 
 The post is made and opened the way the application does it: encrypted, with a key file,
 through the one login path. Tests use cheap Argon2 parameters (:data:`TEST_KDF`, passed
-explicitly); the program's own default is memory-hard.
+explicitly); the program's own default is memory-hard. Each kind of post is made once per
+session and copied for each test (:mod:`tests.helpers.prepared`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from antt_desktop.security.login import login
 from antt_desktop.services.accounts import DEMO_PASSWORD, create_post
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import Database, connect_raw
+from tests.helpers.prepared import PREPARED
 
 TODAY = date(2026, 11, 22)
 OFFICER = Actor("canbo1", "officer")
@@ -47,6 +49,19 @@ class FakeWall:
         return self.now
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _prepared_posts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The templates the posts of this session (of this xdist worker) are copied from."""
+    PREPARED.start(tmp_path_factory.mktemp("prepared"))
+    yield
+    PREPARED.stop()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    PREPARED.new_test()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the real user data directory, nor the user's Qt settings (the
@@ -61,7 +76,26 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def make_post(path: Path, chief: str = "admin", wall: FakeWall | None = None) -> None:
     """An encrypted commune post at ``path``: unit 00070 under upper unit CAT-HN, with the
-    chief's account ``chief`` (password :data:`TEST_PASSWORD`)."""
+    chief's account ``chief`` (password :data:`TEST_PASSWORD`).
+
+    A copy of the post :func:`make_post_afresh` made once per session: ``wall`` then reads
+    what it would have read had the post been made with it, and the copy holds the stamps it
+    would have written.
+    """
+
+    def make(folder: Path) -> int | None:
+        clock = FakeWall(wall.now) if wall else None
+        make_post_afresh(folder / path.name, chief, clock)
+        return clock.now if clock else None
+
+    key = ("make_post", path.name, chief, wall.now if wall else None)
+    end = PREPARED.copy(key, path.parent, make)
+    if wall is not None and end is not None:
+        wall.now = end
+
+
+def make_post_afresh(path: Path, chief: str = "admin", wall: FakeWall | None = None) -> None:
+    """:func:`make_post` the slow way: migrations, the first account, its keys."""
     create_post(
         path,
         password=TEST_PASSWORD,

@@ -3,7 +3,8 @@
 Every run logs in the way a user does: ``antt init`` takes the chief's password from
 ``ANTT_NEW_PASSWORD``, later commands the account from ``ANTT_USER`` (the chief,
 :data:`CHIEF`) and the password from ``ANTT_PASSWORD`` (set here, in one place), with cheap
-Argon2 parameters.
+Argon2 parameters. The ``post`` fixture's ``antt init`` runs once per session and its data
+folder is copied for each test (:mod:`tests.helpers.prepared`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,23 @@ import pytest
 from antt_desktop.cli.app import main
 from antt_desktop.store.database import DB_FILENAME, Database
 from tests.conftest import TEST_KDF, TEST_PASSWORD, open_post
+from tests.helpers.prepared import PREPARED
 
 CHIEF = "truongcong"
+#: ``antt init`` of the ``post`` fixture: a commune post under its province.
+INIT = (
+    "init",
+    "--unit-code",
+    "05611",
+    "--unit-name",
+    "Công an xã Phú Lương",
+    "--upper-code",
+    "CAT-TN",
+    "--upper-name",
+    "Công an tỉnh Thái Nguyên",
+    "--admin",
+    CHIEF,
+)
 
 
 @dataclass
@@ -43,37 +59,34 @@ def antt(
     monkeypatch.setenv("ANTT_NEW_PASSWORD", TEST_PASSWORD)
     monkeypatch.setenv("ANTT_USER", CHIEF)  # the account every test post is set up with
 
-    def run(*args: str) -> Run:
+    def run_in(folder: Path, *args: str) -> Run:
         try:
-            code = main(["--data-dir", str(data), "--today", "2026-11-22", *args], kdf=TEST_KDF)
+            code = main(["--data-dir", str(folder), "--today", "2026-11-22", *args], kdf=TEST_KDF)
         except SystemExit as exc:  # argparse usage errors
             code = int(exc.code or 0)
         captured = capsys.readouterr()
         return Run(code, captured.out, captured.err)
+
+    def run(*args: str) -> Run:
+        return run_in(data, *args)
 
     def open_db(user: str = CHIEF, **options: object) -> Database:
         """The post's database, opened by logging in (as the commands do)."""
         return open_post(data / DB_FILENAME, user, **options)
 
     run.data_dir = data  # type: ignore[attr-defined]
+    run.run_in = run_in  # type: ignore[attr-defined]
     run.open_db = open_db  # type: ignore[attr-defined]
     return run
 
 
 @pytest.fixture
 def post(antt: Callable[..., Run]) -> Callable[..., Run]:
-    result = antt(
-        "init",
-        "--unit-code",
-        "05611",
-        "--unit-name",
-        "Công an xã Phú Lương",
-        "--upper-code",
-        "CAT-TN",
-        "--upper-name",
-        "Công an tỉnh Thái Nguyên",
-        "--admin",
-        CHIEF,
-    )
-    assert result.code == 0, result.err
+    """``antt`` over a post made by ``antt init`` (:data:`INIT`), its chief :data:`CHIEF`."""
+
+    def init(folder: Path) -> None:
+        result = antt.run_in(folder, *INIT)  # type: ignore[attr-defined]
+        assert result.code == 0, result.err
+
+    PREPARED.copy(("antt init", *INIT), antt.data_dir, init)  # type: ignore[attr-defined]
     return antt

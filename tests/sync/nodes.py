@@ -1,5 +1,7 @@
 """Sync nodes for tests: each a database in its own folder with its own clock, set up and
-enrolled through the same functions the ``antt sync`` commands call."""
+enrolled through the same functions the ``antt sync`` commands call. A node's set-up (its
+schema, unit and sync keys) is made once per session and copied (:mod:`tests.helpers.prepared`);
+the enrolment is done for each test."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from antt_desktop.sync.export import export
 from antt_desktop.sync.importer import import_bundle
 from antt_desktop.sync.report import ImportReport
 from tests.conftest import FakeWall
+from tests.helpers.prepared import PREPARED
 
 TODAY = date(2026, 11, 22)
 OFFICER = Actor("canbo1", "officer")
@@ -110,24 +113,34 @@ class Network:
         self.nodes: list[Node] = []
         self._clock = 1_790_000_000_000
 
-    def _node(self, name: str, wall: FakeWall | None = None) -> Node:
+    def _node(self, name: str, wall: FakeWall | None = None, **unit: Any) -> Node:
+        """A node set up as ``initialise(**unit)`` with its sync keys (without ``unit``: a
+        database with its schema only), its clock moved on as far as that set-up moved it."""
         self._clock += 10_000_000
-        node = Node(self.root, name, wall or FakeWall(self._clock))
+        clock = wall or FakeWall(self._clock)
+
+        def make(folder: Path) -> int:
+            made = FakeWall(clock.now)
+            with open_database(folder / "antt.sqlite3", create=True, wall=made) as db:
+                if unit:
+                    with db.write() as session:
+                        initialise(session, admin="admin", **unit)
+                        identity.ensure(session)
+            return made.now
+
+        key = ("sync node", name, clock.now, *sorted(unit.items()))
+        clock.now = PREPARED.copy(key, self.root / name, make)
+        node = Node(self.root, name, clock)
         self.nodes.append(node)
         return node
 
     def province(self, name: str = "tinh") -> Node:
-        node = self._node(name)
-        with node.db.write() as session:
-            initialise(
-                session,
-                unit_code="CA-T19",
-                unit_name="Công an tỉnh Thái Nguyên",
-                admin="admin",
-                kind=UnitKind.PROVINCE,
-            )
-            identity.ensure(session)
-        return node
+        return self._node(
+            name,
+            unit_code="CA-T19",
+            unit_name="Công an tỉnh Thái Nguyên",
+            kind=UnitKind.PROVINCE,
+        )
 
     def upper(
         self,
@@ -136,18 +149,14 @@ class Network:
         code: str = "CAT-TN",
         unit_name: str = "Công an huyện Phú Lương",
     ) -> Node:
-        node = self._node(name)
-        with node.db.write() as session:
-            initialise(
-                session,
-                unit_code=code,
-                unit_name=unit_name,
-                admin="admin",
-                kind=UnitKind.UPPER_UNIT,
-                upper_code="CA-T19" if above else None,
-                upper_name="Công an tỉnh Thái Nguyên" if above else None,
-            )
-            identity.ensure(session)
+        node = self._node(
+            name,
+            unit_code=code,
+            unit_name=unit_name,
+            kind=UnitKind.UPPER_UNIT,
+            upper_code="CA-T19" if above else None,
+            upper_name="Công an tỉnh Thái Nguyên" if above else None,
+        )
         if above is not None:
             self.enrol(node, above)
         return node
@@ -155,20 +164,17 @@ class Network:
     def post(
         self, upper: Node, name: str = "xa", code: str = "05611", wall: FakeWall | None = None
     ) -> Node:
-        node = self._node(name, wall)
         with upper.read() as ctx:
             above = ctx.local_unit()
             upper_code, upper_name = above.code, above.name
-        with node.db.write() as session:
-            initialise(
-                session,
-                unit_code=code,
-                unit_name=f"Công an xã {name.title()}",
-                admin="admin",
-                upper_code=upper_code,
-                upper_name=upper_name,
-            )
-            identity.ensure(session)
+        node = self._node(
+            name,
+            wall,
+            unit_code=code,
+            unit_name=f"Công an xã {name.title()}",
+            upper_code=upper_code,
+            upper_name=upper_name,
+        )
         self.enrol(node, upper)
         return node
 

@@ -29,6 +29,7 @@ from sqlalchemy import text
 
 from antt_desktop.store import backup
 from antt_desktop.sync.errors import BundleRefused
+from tests.helpers.prepared import PREPARED
 from tests.sync.helpers import add, delete, edit, person
 from tests.sync.nodes import Network, Node
 
@@ -39,6 +40,7 @@ JOBS = ("Làm ruộng", "Buôn bán", "Công nhân", "Giáo viên", None)
 class SyncMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
+        PREPARED.new_test()  # each example is a world of its own: its nodes may be the last one's
         self.root = Path(tempfile.mkdtemp(prefix="antt-sync-sm-"))
         self.net = Network(self.root)
         self.bundles: list[tuple[Node, Path]] = []  # (recipient, file) still on some stick
