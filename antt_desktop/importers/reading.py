@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from antt_desktop.domain.errors import ValidationFailed
 
@@ -83,15 +83,22 @@ def _collect(rows: Iterable[tuple[int, Sequence[Any]]]) -> list[RawRow]:
 def _read_xlsx(path: Path, head: bytes) -> list[RawRow]:
     if not head.startswith(_ZIP_MAGIC):
         raise refuse("import.not_xlsx")
+    require_safe_xml()
+    # The file is ours to close: openpyxl leaves its own handle open when it refuses a part,
+    # and the officer's spreadsheet stayed in use (locked, on Windows) until collected.
+    with path.open("rb") as source:
+        return _read_workbook(path, source)
+
+
+def _read_workbook(path: Path, source: BinaryIO) -> list[RawRow]:
     from openpyxl import load_workbook  # imported here: only imports need it
 
-    require_safe_xml()
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS or sum(i.file_size for i in parts) > MAX_UNPACKED:
                 raise refuse("import.unpacks_too_large", max=MAX_UNPACKED_MB)
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(source, read_only=True, data_only=True)
     except ValidationFailed:
         raise
     except Exception as exc:  # any parser failure means "not a workbook"
