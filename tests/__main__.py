@@ -2,6 +2,11 @@
 
 Run with ``python -m tests`` from the project folder (the README's test command does the
 set-up first). Exits non-zero if any step fails; every step runs so one report shows all.
+
+pytest runs on every CPU (pytest-xdist, ``-n auto``) unless the arguments say how
+(``-n 0`` runs in one process). ``--fast`` leaves out the tests marked ``slow`` (the
+suite for work in progress); any other argument goes to pytest as it is, e.g.
+``python -m tests --fast tests/services -k pledge``.
 """
 
 from __future__ import annotations
@@ -13,20 +18,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+FAST = "--fast"
 
-STEPS: list[tuple[str, list[str]]] = [
-    ("ruff lint", [str(BIN / "ruff"), "check", "antt_desktop", "tests", "packaging"]),
-    ("ruff format", [str(BIN / "ruff"), "format", "--check", "antt_desktop", "tests", "packaging"]),
-    ("mypy", [str(BIN / "mypy"), "antt_desktop"]),
-    ("import contracts", [str(BIN / "lint-imports")]),
-    ("pytest", [sys.executable, "-m", "pytest", *sys.argv[1:]]),
-]
+
+def pytest_args(argv: list[str]) -> list[str]:
+    """pytest's arguments for the arguments given to ``python -m tests``."""
+    args = [a for a in argv if a != FAST]
+    if FAST in argv:
+        args = ["-m", "not slow", *args]
+    chosen = any(a.startswith(("-n", "--numprocesses")) for a in args)
+    serial = any(a in ("no:xdist", "-pno:xdist", "--pdb", "--trace") for a in args)
+    if not (chosen or serial):
+        args = ["-n", "auto", *args]
+    return args
+
+
+def steps(argv: list[str]) -> list[tuple[str, list[str]]]:
+    return [
+        ("ruff lint", [str(BIN / "ruff"), "check", "antt_desktop", "tests", "packaging"]),
+        (
+            "ruff format",
+            [str(BIN / "ruff"), "format", "--check", "antt_desktop", "tests", "packaging"],
+        ),
+        ("mypy", [str(BIN / "mypy"), "antt_desktop"]),
+        ("import contracts", [str(BIN / "lint-imports")]),
+        ("pytest", [sys.executable, "-m", "pytest", *pytest_args(argv)]),
+    ]
 
 
 def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     failed = []
-    for name, cmd in STEPS:
+    for name, cmd in steps(sys.argv[1:]):
         print(
             f"== {name}: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}",
             flush=True,

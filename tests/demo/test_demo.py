@@ -83,6 +83,7 @@ def small(db: Database) -> Database:
     return db
 
 
+@pytest.mark.slow
 def test_same_seed_gives_the_same_records_ids_included(tmp_path: Path) -> None:
     hashes = []
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
@@ -143,6 +144,7 @@ def test_id_numbers_match_sex_and_birth_year_and_are_unique(small: Database) -> 
     assert any(p.born and len(p.born) == 4 for p in people)  # some known only by year
 
 
+@pytest.mark.slow
 def test_posts_generated_apart_in_blocks_share_no_id_number(tmp_path: Path) -> None:
     numbers: list[set[str]] = []
     for n in range(3):
@@ -261,6 +263,7 @@ def test_a_database_with_people_is_refused_untouched(small: Database) -> None:
     assert _count(small, Person) == before
 
 
+@pytest.mark.slow
 def test_district_has_thirty_real_communes_of_one_province(tmp_path: Path) -> None:
     db = open_database(tmp_path / "upper.sqlite3", create=True, wall=FakeWall())
     with db.write() as session:

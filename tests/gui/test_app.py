@@ -33,6 +33,7 @@ def _run_app(tmp_path: Path, *extra: str) -> int:
     return app_main(["--data-dir", data, "--demo-factor", "0.02", "--today", "2026-11-22", *extra])
 
 
+@pytest.mark.slow
 def test_the_self_test_opens_every_page_of_a_small_demo_post(
     qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -43,6 +44,7 @@ def test_the_self_test_opens_every_page_of_a_small_demo_post(
     assert (tmp_path / "data" / "demo" / "antt.sqlite3").exists()
 
 
+@pytest.mark.slow
 def test_the_self_test_says_which_page_failed(
     qapp: QApplication,
     tmp_path: Path,

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 Run = Any
 
 
@@ -19,6 +21,7 @@ def _node(antt: Callable[..., Run], folder: Path, *init: str) -> Callable[..., R
     return run
 
 
+@pytest.mark.slow
 def test_enrolment_export_and_import_by_command(antt: Callable[..., Run], tmp_path: Path) -> None:
     upper = _node(
         antt,
@@ -150,6 +153,7 @@ def _exchange(
         assert recipient("sync", "import", path).code == 0
 
 
+@pytest.mark.slow
 def test_conflicts_listed_and_settled_by_command(antt: Callable[..., Run], tmp_path: Path) -> None:
     upper, post = _pair(antt, tmp_path)
     added = post("--json", "person", "add", "--name", "Hoàng Thị Mai", "--phone", "0911111111")

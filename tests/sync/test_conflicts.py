@@ -135,6 +135,7 @@ def test_a_bad_choice_or_unknown_conflict_is_refused_and_writes_nothing(net: Net
     assert closed.value.problems[0].code == "sync.conflict.unknown"
 
 
+@pytest.mark.slow
 def test_both_photos_of_a_photo_conflict_stay_until_it_is_settled(net: Network) -> None:
     from antt_desktop.services.photos import set_photo
     from antt_desktop.store import photos

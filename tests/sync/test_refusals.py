@@ -105,6 +105,7 @@ def test_a_truncated_bundle_is_refused_wherever_it_is_cut(
     assert exc.reason in ("damaged", "not_a_bundle")
 
 
+@pytest.mark.slow
 def test_truncation_at_an_age_chunk_boundary_is_refused(net: Network, tmp_path: Path) -> None:
     upper = net.upper()
     post = net.post(upper)

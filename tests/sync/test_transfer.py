@@ -95,6 +95,7 @@ def test_the_receiving_post_gets_the_whole_dossier_whatever_its_cursor(net: Netw
     assert again.table("dossiers").new == 0 and again.refusals == []
 
 
+@pytest.mark.slow
 def test_late_edits_of_the_old_post_are_merged_and_flagged(net: Network) -> None:
     upper, a, b, pid, did = _posts(net)
     _transfer(upper, did)
