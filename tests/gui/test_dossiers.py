@@ -493,3 +493,20 @@ def test_mnemonics_use_letters_a_keyboard_can_type():
     assert with_mnemonic("Hộ gia đình", used) == "Hộ &gia đình"
     assert with_mnemonic("Đã lưu", used) == "Đã &lưu"  # Đ cannot be typed as Alt+Đ
     assert used == {"h", "g", "l"}
+
+
+def test_columns_chosen_in_an_earlier_version_are_kept(qtbot, app, tmp_path):
+    """Earlier versions kept these lists' columns in the user's Qt settings; they move into
+    the post's settings file, where every other list keeps its columns."""
+    legacy = QSettings(str(tmp_path / "user-settings.ini"), QSettings.Format.IniFormat)
+    legacy.setValue("dossiers_page/dossiers/hidden_columns", [str(DossierModel.COL_OFFICER)])
+    legacy.sync()
+
+    page = make_page(qtbot, app, legacy)
+
+    assert page.dossiers.view.isColumnHidden(DossierModel.COL_OFFICER)
+    assert legacy.value("dossiers_page/dossiers/hidden_columns") is None
+    post_file = QSettings(str(app.db.path.with_name("settings.ini")), QSettings.Format.IniFormat)
+    assert post_file.value("columns/dossiers") == str(DossierModel.COL_OFFICER)
+    other = QSettings(str(tmp_path / "other-user.ini"), QSettings.Format.IniFormat)
+    assert make_page(qtbot, app, other).dossiers.view.isColumnHidden(DossierModel.COL_OFFICER)
