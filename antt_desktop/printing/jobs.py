@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.printing.text import PrintOptions, period_phrase
+from antt_desktop.presenters.words import period_phrase
+from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services import post_rows
 from antt_desktop.services.audit_log import AuditFilter
 from antt_desktop.services.context import Ctx, Permission
