@@ -1,1 +1,1 @@
-"""Helpers several test folders share (fixtures stay in ``tests/conftest.py``)."""
+"""Helpers shared by the tests of several packages (fixtures stay in the conftest files)."""
