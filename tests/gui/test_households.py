@@ -19,7 +19,7 @@ from antt_desktop.services import households, pledges, units
 from antt_desktop.services.context import Actor
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import Household, Person, Pledge
-from tests.conftest import CHIEF
+from tests.conftest import CHIEF, connect_unlocked
 
 # The offscreen platform of the tests warns that it cannot resize windows to their layouts.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -187,6 +187,34 @@ def test_sign_a_whole_area_reports_the_counts_and_fills_the_pledge_column(
         assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 2
     page.pledge_combo.setCurrentIndex(page.pledge_combo.findData("none"))
     assert _column(page, 0) == ["0003"]
+
+
+def test_the_sign_area_dialog_checks_as_the_officer_types_while_another_desk_writes(
+    qtbot, page, db, write, read, area
+):
+    # Checking reads: the officer sees what is wrong at once even while a sync import or
+    # another desk holds the database's write lock (a dry-run signing waited for it, then
+    # failed), and nothing is signed before Sign is pressed.
+    _household(write, "0001", area, _person(write, "Nguyễn Văn An"))
+    page.sign_area()
+    dialog = page.dialog
+    other_desk = connect_unlocked(db.path)
+    other_desk.isolation_level = None
+    other_desk.execute("BEGIN IMMEDIATE")
+    try:
+        dialog.ui.signedOnEdit.setText("05/04/2025")
+        qtbot.waitUntil(lambda: "không thuộc năm cam kết" in dialog.field_problem("signed_on"))
+        dialog.ui.signedOnEdit.setText("05/04/2026")
+        qtbot.waitUntil(lambda: dialog.field_problem("signed_on") == "")
+    finally:
+        other_desk.rollback()
+        other_desk.close()
+    with read() as ctx:
+        assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 0
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.message is not None)
+    with read() as ctx:
+        assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 1
 
 
 def test_members_head_pledges_and_poverty_from_the_household_view(

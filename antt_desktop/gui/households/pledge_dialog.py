@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, select_data
 from antt_desktop.gui.forms.ui_household_pledge_dialog import Ui_HouseholdPledgeDialog
 from antt_desktop.gui.forms.ui_household_poverty_dialog import Ui_HouseholdPovertyDialog
@@ -121,15 +121,22 @@ class PledgeDialog(RecordDialog):
             else None,
         }
 
+    def changes(self) -> dict[str, Any]:
+        """What the officer changed in the pledge being edited."""
+        return {k: v for k, v in self.values().items() if v != self.original.get(k)}
+
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            if self.pledge_id is None:
+                year = self.ui.yearSpin.value()
+                return pledges.check_record_pledge(ctx, self.household_id, year, **self.values())
+            return pledges.check_edit_pledge(ctx, self.pledge_id, self.changes())
 
     def write(self, ctx: Ctx) -> Any:
-        values = self.values()
         if self.pledge_id is None:
-            return pledges.record_pledge(ctx, self.household_id, self.ui.yearSpin.value(), **values)
-        changes = {k: v for k, v in values.items() if v != self.original.get(k)}
-        return pledges.edit_pledge(ctx, self.pledge_id, changes)
+            year = self.ui.yearSpin.value()
+            return pledges.record_pledge(ctx, self.household_id, year, **self.values())
+        return pledges.edit_pledge(ctx, self.pledge_id, self.changes())
 
 
 class PovertyDialog(RecordDialog):
@@ -173,7 +180,10 @@ class PovertyDialog(RecordDialog):
         self.retranslate_buttons()
 
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return households.check_set_poverty_status(
+                ctx, self.household_id, self.ui.yearSpin.value(), self.ui.statusCombo.currentData()
+            )
 
     def write(self, ctx: Ctx) -> Any:
         return households.set_poverty_status(
