@@ -107,7 +107,7 @@ def test_add_a_household_with_its_head_and_see_it_in_the_list(qtbot, page, write
     assert _column(page, 1) == ["Nguyễn Văn Hòa"]
     assert _column(page, 2) == ["Tổ dân phố số 3"]
     assert _column(page, 4) == ["1"]
-    assert _column(page, 5) == ["chưa ghi nhận"]
+    assert _column(page, 5) == ["chưa ký"]
     with read() as ctx:
         saved = ctx.session.execute(select(Household)).scalar_one()
         assert (saved.number, saved.head_person_id) == ("HK-101", head)
@@ -170,7 +170,7 @@ def test_sign_a_whole_area_reports_the_counts_and_fills_the_pledge_column(
             officer_name="Đỗ Minh Tâm",
         )
     page.model.reload()
-    assert _column(page, 5) == ["đã ký", "chưa ghi nhận", "chưa ghi nhận"]
+    assert _column(page, 5) == ["đã ký", "chưa ký", "chưa ký"]
 
     page.sign_area()
     dialog = page.dialog
@@ -181,7 +181,7 @@ def test_sign_a_whole_area_reports_the_counts_and_fills_the_pledge_column(
 
     qtbot.waitUntil(lambda: page.message is not None)
     assert page.message.text() == ("Đã ghi 1 hộ, 1 hộ đã có cam kết, 1 hộ chưa có chủ hộ: 0003.")
-    qtbot.waitUntil(lambda: _column(page, 5) == ["đã ký", "đã ký", "chưa ghi nhận"])
+    qtbot.waitUntil(lambda: _column(page, 5) == ["đã ký", "đã ký", "chưa ký"])
     assert page.model.headerData(5, Qt.Orientation.Horizontal) == "Cam kết năm 2026"
     with read() as ctx:
         assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 2

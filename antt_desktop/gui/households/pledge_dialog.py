@@ -15,11 +15,12 @@ from antt_desktop.gui.forms.ui_household_poverty_dialog import Ui_HouseholdPover
 from antt_desktop.gui.households.model import PLEDGE_LABELS
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters.household import CULTURED_WORDS
 from antt_desktop.services import household_rows, households, pledges
 from antt_desktop.services.context import Ctx
 
 POVERTY_LABELS = {"poor": N_("poor"), "near_poor": N_("near-poor"), "none": N_("not poor")}
-CULTURED_LABELS = ((None, N_("not assessed")), (True, N_("yes")), (False, N_("no")))
+CULTURED_LABELS = tuple(CULTURED_WORDS.items())
 
 
 class PledgeDialog(RecordDialog):
