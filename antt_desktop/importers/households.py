@@ -19,7 +19,7 @@ from antt_desktop.importers import cells
 from antt_desktop.importers.columns import SheetRow
 from antt_desktop.importers.reading import Cell
 from antt_desktop.importers.report import DuplicateRow, ImportReport, RefusedRow, RowWarning
-from antt_desktop.importers.rules import Lookups, check_person, clean, existing_twins
+from antt_desktop.importers.rules import FileRegister, Lookups, check_person, clean
 from antt_desktop.importers.writing import RowProgress, RowWriter
 from antt_desktop.services.context import Ctx, max_length
 from antt_desktop.services.households import HouseholdInput, add_household
@@ -169,9 +169,7 @@ def plan(
         [h.id_number for _r, _d, h, _p in read if h.id_number],
         [d.number for _r, d, _h, _p in read if d.number],
     )
-    twins = existing_twins(
-        ctx.session, [fold(h.full_name) for _r, _d, h, _p in read if h.full_name]
-    )
+    register = FileRegister(ctx.session, lookups, [head for _r, _d, head, _p in read])
     seen_numbers: dict[str, int] = {}
     seen_heads: dict[str, int] = {}
     ready: list[HouseholdRow] = []
@@ -202,19 +200,8 @@ def plan(
         if found is not None:
             problems += _known_head(head, found, known, lookups.unit_id)
         else:
-            checked, born = check_person(head, lookups, ctx.today)
+            checked, _born = check_person(ctx, head, register)
             problems += [replace(p, field=FIELD_OF.get(p.field, p.field)) for p in checked]
-            if head.full_name and born is not None:
-                twin = twins.get((fold(head.full_name), born.to_iso()))
-                if twin is not None:
-                    problems.append(
-                        Problem(
-                            "head_name",
-                            "person.possible_duplicate",
-                            {"name": twin[1], "id": twin[0], "born": born.format()},
-                            Severity.WARNING,
-                        )
-                    )
         if head.id_number:
             if head.id_number in seen_heads:
                 problems.append(

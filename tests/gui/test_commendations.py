@@ -154,6 +154,36 @@ def test_a_problem_on_one_line_saves_nothing_and_names_the_line(
     assert _count(read) == before + 1
 
 
+def test_lines_are_checked_while_another_change_is_being_saved(qtbot, page, write, db, recipients):
+    """Checking the list only reads: a change saving meanwhile (an import on the worker
+    thread) does not hold up the officer, nor make the check fail."""
+    person, _team = recipients
+    with write() as ctx:
+        add_commendation(
+            ctx,
+            CommendationInput(
+                kind="giay_khen",
+                issuer="Chủ tịch UBND phường Hoàn Kiếm",
+                decision_number="107/QĐ-UBND",
+                decision_date="26/01/2026",
+                recipient_kind="person",
+                recipient_id=person,
+                achievement="Đã có thành tích",
+            ),
+        )
+    page.new_record()
+    dialog = page.dialog
+    _fill_decision(qtbot, dialog.ui)
+    with db.write() as session:
+        session.connection()  # the write lock is held from here on
+        _add_person(qtbot, dialog, "minh hung")
+        dialog.validate_now()
+        assert dialog.ui.rowProblemLabel.text() == (
+            "✖ Dòng 1 (Nguyễn Minh Hưng): Đối tượng được khen thưởng: Nguyễn Minh Hưng"
+            " đã được khen thưởng theo quyết định số 107/QĐ-UBND"
+        )
+
+
 def test_a_decision_without_recipients_is_refused(qtbot, page, read):
     page.new_record()
     dialog = page.dialog
