@@ -19,18 +19,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.domain.errors import Problem
 from antt_desktop.i18n.messages import describe, field_label, sentence
 from antt_desktop.i18n.translator import N_, Translator
 
@@ -87,6 +85,12 @@ def with_mnemonic(text: str, used: set[str]) -> str:
             used.add(ch)
             return f"{text[:i]}&{text[i:]}"
     return text
+
+
+def mnemonic_of(text: str) -> str:
+    """The mnemonic letter of ``text`` (``&Lưu`` → ``l``; empty when it has none)."""
+    at = text.find("&")
+    return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
 
 
 def widget_value(widget: QWidget) -> Any:
@@ -264,65 +268,3 @@ def debounced(parent: QObject, slot: Callable[[], None], delay_ms: int) -> QTime
     timer.setInterval(delay_ms)
     timer.timeout.connect(slot)
     return timer
-
-
-class FormDialog(EditorDialog):
-    """An editor built from ``(field, widget)`` pairs: labels from the field names,
-    mnemonics, a problem line under each field, Save / Cancel, and the unsaved-changes
-    guard. ``submit(values)`` writes through a service and raises ``ValidationFailed``
-    to have the problems shown; it returns nothing when the record was saved.
-    """
-
-    def __init__(
-        self,
-        tr: Translator,
-        title: str,
-        fields: list[tuple[str, QWidget]],
-        submit: Callable[[dict[str, Any]], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(tr, parent)
-        self.setWindowTitle(title)
-        self.widgets = dict(fields)
-        self._submit = submit
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.labels: dict[str, QLabel] = {}
-        for field, widget in fields:
-            label = QLabel()
-            label.setBuddy(widget)
-            self.labels[field] = label
-            self.form.addRow(label, widget)
-        general = QLabel()
-        general.setObjectName("general_problem")
-        layout.addWidget(general)
-        self.problems = FieldProblems(tr, general, self)
-        for field, widget in fields:
-            self.problems.attach(self.form, field, widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.setText(tr(SAVE))
-        cancel.setText(tr(N_("Cancel")))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        label_fields(tr, self.labels, extra="s")
-        self._snapshot = self.values()
-
-    def values(self) -> dict[str, Any]:
-        return {field: widget_value(w) for field, w in self.widgets.items()}
-
-    def is_dirty(self) -> bool:
-        return self.values() != self._snapshot
-
-    def save(self) -> bool:
-        try:
-            self._submit(self.values())
-        except ValidationFailed as exc:
-            self.problems.show(exc.problems)
-            return False
-        return True

@@ -7,7 +7,7 @@ under the fields, and tells the views what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,17 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import (
     SAVE,
     EditorDialog,
     FieldProblems,
-    FormDialog,
     debounced,
     label_fields,
+    mnemonic_of,
     widget_value,
 )
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_assessment_dialog import Ui_AssessmentDialog
 from antt_desktop.gui.forms.ui_dossier_open import Ui_DossierOpen
 from antt_desktop.i18n.formatting import fmt_date
@@ -43,6 +44,7 @@ from antt_desktop.i18n.texts.dossiers import (
 )
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import dossier_records, dossier_rows, dossiers, search
+from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_rows import PeriodRow
 
 OPEN_TITLE = N_("Open a management dossier")
@@ -81,11 +83,6 @@ def fill_combo(combo: QComboBox, items: Mapping[str, str], blank: bool = True) -
         combo.addItem("", None)
     for code, text in items.items():
         combo.addItem(text, code)
-
-
-def mnemonic_of(text: str) -> str:
-    at = text.find("&")
-    return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
 
 
 class OpenDossierDialog(EditorDialog):
@@ -209,7 +206,7 @@ class OpenDossierDialog(EditorDialog):
         return True
 
 
-# --- the smaller records: built from field lists -------------------------------------------
+# --- the smaller records: plain forms of a few fields ------------------------------------
 
 
 def _line(text: str = "") -> QLineEdit:
@@ -231,107 +228,158 @@ def _choice(app: AppContext, labels: Mapping[str, str]) -> QComboBox:
     return combo
 
 
-def record_dialog(
-    app: AppContext,
-    title: str,
-    fields: list[tuple[str, QWidget]],
-    write: Callable[[Any, dict[str, Any]], object],
-    changed: set[str],
-    parent: QWidget | None = None,
-) -> FormDialog:
-    """A :class:`FormDialog` whose Save runs ``write(ctx, values)`` in one transaction."""
+class RecordFormDialog(RecordDialog):
+    """A record of a dossier typed in a plain form (``fields``: ``(field, widget)`` pairs);
+    subclasses say what the typed values make with :meth:`check` and :meth:`write`."""
 
-    def submit(values: dict[str, Any]) -> None:
-        with app.write() as ctx:
-            write(ctx, values)
-        app.changes.changed.emit(changed)
+    def __init__(
+        self,
+        app: AppContext,
+        title: str,
+        fields: list[tuple[str, QWidget]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(app, parent)
+        self.lay_out(app.tr(title), fields)
+        self.setMinimumWidth(560)
 
-    dialog = FormDialog(app.tr, app.tr(title), fields, submit, parent)
-    dialog.setMinimumWidth(560)
-    return dialog
+    def values(self) -> dict[str, Any]:
+        return {field: widget_value(w) for field, w in self.widgets.items()}
+
+
+class CommitmentDialog(RecordFormDialog):
+    """Record a commitment the person signed (bản cam kết)."""
+
+    ENTITIES = frozenset({"commitment", "dossier"})
+
+    def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        self.dossier_id = dossier_id
+        fields: list[tuple[str, QWidget]] = [
+            ("signed_on", _line(today_text(app))),
+            ("form_code", _line()),
+            ("text", _text()),
+            ("witnesses", _line()),
+        ]
+        super().__init__(app, COMMITMENT_TITLE, fields, parent)
+
+    def typed(self) -> dossier_records.CommitmentInput:
+        return dossier_records.CommitmentInput(dossier_id=self.dossier_id, **self.values())
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossier_records.check_add_commitment(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossier_records.add_commitment(ctx, self.typed())
+
+
+class SupportDialog(RecordFormDialog):
+    """Record support given to the person (giúp đỡ)."""
+
+    ENTITIES = frozenset({"support", "dossier"})
+
+    def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        self.dossier_id = dossier_id
+        fields: list[tuple[str, QWidget]] = [
+            ("given_on", _line(today_text(app))),
+            ("kind", _choice(app, SUPPORT_KINDS)),
+            ("amount_vnd", _line()),
+            ("provider", _line()),
+            ("outcome", _text()),
+        ]
+        super().__init__(app, SUPPORT_TITLE, fields, parent)
+
+    def typed(self) -> dossier_records.SupportInput:
+        return dossier_records.SupportInput(dossier_id=self.dossier_id, **self.values())
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossier_records.check_add_support(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossier_records.add_support(ctx, self.typed())
+
+
+class ViolationDialog(RecordFormDialog):
+    """Record a violation or re-offence of the person (vi phạm, tái phạm)."""
+
+    ENTITIES = frozenset({"violation", "dossier"})
+
+    def __init__(
+        self, app: AppContext, dossier_id: str, person_id: str, parent: QWidget | None = None
+    ) -> None:
+        self.dossier_id, self.person_id = dossier_id, person_id
+        fields: list[tuple[str, QWidget]] = [
+            ("occurred_on", _line(today_text(app))),
+            ("kind", _choice(app, VIOLATION_KINDS)),
+            ("description", _text()),
+            ("decision_ref", _line()),
+            ("is_reoffence", QCheckBox()),
+            ("dangerous", QCheckBox()),
+        ]
+        super().__init__(app, VIOLATION_TITLE, fields, parent)
+
+    def typed(self) -> dossier_records.ViolationInput:
+        return dossier_records.ViolationInput(
+            person_id=self.person_id, dossier_id=self.dossier_id, **self.values()
+        )
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossier_records.check_add_violation(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossier_records.add_violation(ctx, self.typed())
+
+
+class CloseDialog(RecordFormDialog):
+    """Close the dossier (kết thúc hồ sơ): the date, the reason and a note."""
+
+    ENTITIES = frozenset({"dossier"})
+
+    def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        self.dossier_id = dossier_id
+        fields: list[tuple[str, QWidget]] = [
+            ("closed_on", _line(today_text(app))),
+            ("close_reason", _choice(app, CLOSE_REASONS)),
+            ("close_note", _text()),
+        ]
+        super().__init__(app, CLOSE_TITLE, fields, parent)
+
+    def check(self) -> list[Problem]:
+        v = self.values()
+        with self.app.read() as ctx:
+            return dossiers.check_close_dossier(
+                ctx, self.dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
+            )
+
+    def write(self, ctx: Ctx) -> Any:
+        v = self.values()
+        return dossiers.close_dossier(
+            ctx, self.dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
+        )
 
 
 def commitment_dialog(
     app: AppContext, dossier_id: str, parent: QWidget | None = None
-) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("signed_on", _line(today_text(app))),
-        ("form_code", _line()),
-        ("text", _text()),
-        ("witnesses", _line()),
-    ]
-    return record_dialog(
-        app,
-        COMMITMENT_TITLE,
-        fields,
-        lambda ctx, v: dossier_records.add_commitment(
-            ctx, dossier_records.CommitmentInput(dossier_id=dossier_id, **v)
-        ),
-        {"commitment", "dossier"},
-        parent,
-    )
+) -> CommitmentDialog:
+    return CommitmentDialog(app, dossier_id, parent)
 
 
-def support_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("given_on", _line(today_text(app))),
-        ("kind", _choice(app, SUPPORT_KINDS)),
-        ("amount_vnd", _line()),
-        ("provider", _line()),
-        ("outcome", _text()),
-    ]
-    return record_dialog(
-        app,
-        SUPPORT_TITLE,
-        fields,
-        lambda ctx, v: dossier_records.add_support(
-            ctx, dossier_records.SupportInput(dossier_id=dossier_id, **v)
-        ),
-        {"support", "dossier"},
-        parent,
-    )
+def support_dialog(
+    app: AppContext, dossier_id: str, parent: QWidget | None = None
+) -> SupportDialog:
+    return SupportDialog(app, dossier_id, parent)
 
 
 def violation_dialog(
     app: AppContext, dossier_id: str, person_id: str, parent: QWidget | None = None
-) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("occurred_on", _line(today_text(app))),
-        ("kind", _choice(app, VIOLATION_KINDS)),
-        ("description", _text()),
-        ("decision_ref", _line()),
-        ("is_reoffence", QCheckBox()),
-        ("dangerous", QCheckBox()),
-    ]
-    return record_dialog(
-        app,
-        VIOLATION_TITLE,
-        fields,
-        lambda ctx, v: dossier_records.add_violation(
-            ctx,
-            dossier_records.ViolationInput(person_id=person_id, dossier_id=dossier_id, **v),
-        ),
-        {"violation", "dossier"},
-        parent,
-    )
+) -> ViolationDialog:
+    return ViolationDialog(app, dossier_id, person_id, parent)
 
 
-def close_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("closed_on", _line(today_text(app))),
-        ("close_reason", _choice(app, CLOSE_REASONS)),
-        ("close_note", _text()),
-    ]
-    return record_dialog(
-        app,
-        CLOSE_TITLE,
-        fields,
-        lambda ctx, v: dossiers.close_dossier(
-            ctx, dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
-        ),
-        {"dossier"},
-        parent,
-    )
+def close_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> CloseDialog:
+    return CloseDialog(app, dossier_id, parent)
 
 
 def first_open_period(entries: Sequence[PeriodRow]) -> str | None:
