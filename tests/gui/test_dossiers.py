@@ -330,9 +330,52 @@ def test_an_assessment_refused_by_the_service_names_the_field(qtbot, write, read
     writer = view.write_assessment()
     writer.ui.rating.setCurrentIndex(writer.ui.rating.findData("Chấp hành tốt"))
     save(qtbot, writer)  # no assessment text
-    label = writer.problems.label("content")
-    assert writer.isVisible() and label.isVisible()
-    assert label.text() == "✖ không được để trống"
+    assert writer.isVisible()
+    assert writer.field_problem("content") == "✖ không được để trống"
+    assert count(read, Assessment) == 0
+
+
+def test_a_second_open_dossier_is_named_under_the_category_as_it_is_chosen(
+    qtbot, write, read, app, settings
+):
+    pid = person(write, "Mai Văn Tuấn")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="SUSPENDED", opened_on="01/03/2026")
+        open_dossier(ctx, data)
+    page = make_page(qtbot, app, settings)
+    dialog = page.new_dossier(pid)
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.person_chosen.text() == "Đã chọn: Mai Văn Tuấn"
+    dialog.ui.category_code.setCurrentIndex(dialog.ui.category_code.findData("SUSPENDED"))
+    qtbot.waitUntil(lambda: dialog.field_problem("category_code") != "")
+    assert dialog.field_problem("category_code") == (
+        "✖ người này đang có hồ sơ quản lý diện 'Người được hưởng án treo' chưa kết thúc"
+        " (lập ngày 01/03/2026)"
+    )
+    save(qtbot, dialog)
+    assert dialog.isVisible() and count(read, Dossier) == 1
+
+
+def test_an_assessment_written_before_its_period_is_named_as_typed(
+    qtbot, write, read, app, settings
+):
+    pid = person(write, "Lò Thị Xuân")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="SUSPENDED", opened_on="01/09/2026")
+        dossier_id = open_dossier(ctx, data).id
+    view = make_page(qtbot, app, settings).open_dossier(dossier_id)
+    qtbot.addWidget(view)
+    writer = view.write_assessment()
+    qtbot.waitExposed(writer)
+    assert writer.ui.period.currentText() == "2026-09"
+    writer.ui.written_on.selectAll()
+    qtbot.keyClicks(writer.ui.written_on, "20/08/2026")
+    qtbot.waitUntil(lambda: writer.field_problem("written_on") != "")
+    assert writer.field_problem("written_on") == "✖ ngày 20/08/2026 trước khi bắt đầu kỳ 2026-09"
+    assert writer.field_problem("content") == ""  # not reached yet
+    writer.ui.written_on.selectAll()
+    qtbot.keyClicks(writer.ui.written_on, "02/10/2026")
+    qtbot.waitUntil(lambda: writer.field_problem("written_on") == "")
     assert count(read, Assessment) == 0
 
 
