@@ -120,16 +120,15 @@ def test_a_resident_typed_in_the_editor_is_saved_and_listed(qtbot, page, read):
     assert isinstance(editor, PersonEditor) and editor.isVisible()
     type_text(editor.ui.full_name, "Nguyễn Văn Đức")
     qtbot.keyClicks(editor.ui.id_number, "0123")
-    message = editor.problems.label("id_number")
-    qtbot.waitUntil(lambda: message.isVisible())
-    assert message.text() == "✖ phải có đúng 12 chữ số (đã nhập 4)"
+    qtbot.waitUntil(lambda: editor.field_problem("id_number") != "")
+    assert editor.field_problem("id_number") == "✖ phải có đúng 12 chữ số (đã nhập 4)"
     assert not editor.save_button.isEnabled()
     save(qtbot, editor)  # refused while the number is wrong
     assert editor.isVisible() and count(read, Person) == 0
 
     editor.ui.id_number.selectAll()
     qtbot.keyClicks(editor.ui.id_number, "001090012345")
-    qtbot.waitUntil(lambda: not message.isVisible())
+    qtbot.waitUntil(lambda: editor.field_problem("id_number") == "")
     assert editor.save_button.isEnabled()
     save(qtbot, editor)
     qtbot.waitUntil(lambda: not editor.isVisible())
@@ -151,10 +150,9 @@ def test_a_possible_duplicate_is_a_warning_that_does_not_block_saving(qtbot, pag
     editor = page.dialog
     type_text(editor.ui.full_name, "Trần Thị Hoa")
     qtbot.keyClicks(editor.ui.born, "05/06/1991")
-    label = editor.problems.label("full_name")
-    qtbot.waitUntil(lambda: label.isVisible())
+    qtbot.waitUntil(lambda: editor.field_problem("full_name") != "")
     assert (
-        label.text()
+        editor.field_problem("full_name")
         == "⚠ đã có Trần Thị Hoa, sinh 05/06/1991; hãy kiểm tra xem có trùng người không"
     )
     assert editor.save_button.isEnabled()

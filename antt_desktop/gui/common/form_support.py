@@ -1,6 +1,7 @@
-"""What every editor dialog needs: each problem shown beside its field (errors in red,
-warnings in amber, always with a sign and a sentence, never colour alone), validation as the
-officer types (debounced), the unsaved-changes question, Ctrl+S / Esc and mnemonics.
+"""The pieces editors are built of: each problem shown beside its field (errors in red,
+warnings in amber, always with a sign and a sentence, never colour alone), the debounce
+timer, the unsaved-changes question, and mnemonics. The editor dialog itself, which puts
+them together, is :class:`~antt_desktop.gui.common.records_editor.RecordDialog`.
 
 Generic: it knows nothing of persons or dossiers, only of field names (the ones services put
 in :class:`~antt_desktop.domain.errors.Problem`) and the widgets that edit them.
@@ -13,12 +14,9 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLayout,
@@ -108,24 +106,6 @@ def widget_value(widget: QWidget) -> Any:
     raise TypeError(f"no value for {type(widget).__name__}")
 
 
-def on_edit(widget: QWidget, slot: Callable[[], None]) -> None:
-    """Call ``slot()`` (no arguments) whenever the officer changes ``widget``."""
-
-    def call(*_args: object) -> None:
-        slot()
-
-    if isinstance(widget, QLineEdit):
-        widget.textEdited.connect(call)
-    elif isinstance(widget, QPlainTextEdit):
-        widget.textChanged.connect(call)
-    elif isinstance(widget, QComboBox):
-        widget.currentIndexChanged.connect(call)
-        if widget.isEditable():
-            widget.editTextChanged.connect(call)
-    elif isinstance(widget, QCheckBox):
-        widget.stateChanged.connect(call)
-
-
 class FieldProblems(QObject):
     """A message line under each field of a form, and one general line for the rest.
 
@@ -212,53 +192,6 @@ def label_fields(tr: Translator, labels: Mapping[str, QLabel], extra: Iterable[s
     used = {ch.lower() for ch in extra}
     for field, label in labels.items():
         label.setText(with_mnemonic(field_label(field, tr), used))
-
-
-class EditorDialog(QDialog):
-    """A dialog that saves with Ctrl+S and asks before losing changes on Esc or close.
-
-    Subclasses implement :meth:`is_dirty` and :meth:`save` (True when saved; it shows its
-    own problems otherwise), and may override :meth:`can_save`.
-    """
-
-    def __init__(self, tr: Translator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tr_ = tr
-        self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self._save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self._save_shortcut.activated.connect(self.try_save)
-        self.save_button: QAbstractButton | None = None
-
-    def is_dirty(self) -> bool:
-        return False
-
-    def can_save(self) -> bool:
-        return self.save_button is None or self.save_button.isEnabled()
-
-    def save(self) -> bool:
-        raise NotImplementedError
-
-    def try_save(self) -> None:
-        """Ctrl+S or the Save button: save and close when it worked."""
-        if self.can_save() and self.save():
-            self.accept()
-
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = ask_save_changes(self, self.tr_)
-            if answer is Answer.BACK:
-                return
-            if answer is Answer.SAVE:
-                self.try_save()
-                return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.reject()
-        if self.isVisible():
-            event.ignore()
-        else:
-            event.accept()
 
 
 def debounced(parent: QObject, slot: Callable[[], None], delay_ms: int) -> QTimer:

@@ -183,7 +183,7 @@ class RecordDialog(QDialog):
     def watch(self, field: str, widget: QWidget, row: QWidget | QLayout | None = None) -> None:
         """Validate again when ``widget`` changes; the problems of ``field`` are shown under
         ``row`` (the widget, or the layout, in the form's row; by default ``widget``)."""
-        row = row or widget
+        row = widget if row is None else row
         form = next((f for f in self._forms if _row_in(f, row) >= 0), None)
         if form is not None and self._field_problems is not None and field not in self._fields:
             if isinstance(row, QLayout):
