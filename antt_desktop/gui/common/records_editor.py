@@ -5,9 +5,9 @@ problem lines, the question, mnemonics) are in :mod:`antt_desktop.gui.common.for
 
 A dialog subclasses :class:`RecordDialog`, registers its input widgets with :meth:`watch`
 (each under the service's field name) — or lays out a plain form with :meth:`lay_out` —
-and implements :meth:`check` (the problems of the input as typed, from the service: its
-``check_…``/``validate`` function on a read session, or a dry call with :func:`dry_run`)
-and :meth:`write` (the service call that saves).
+and implements :meth:`check` (the problems of the input as typed, from the service's
+``check_…`` function run in a read: nothing is written until Save) and :meth:`write` (the
+service call that saves, which runs the same check first).
 """
 
 from __future__ import annotations
@@ -48,22 +48,6 @@ from antt_desktop.gui.common.form_support import (
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services.context import Ctx
-
-
-class _Rollback(Exception):
-    """Ends a dry run: the transaction is rolled back, nothing is kept."""
-
-
-def dry_run(app: AppContext, call: Callable[[Ctx], Any]) -> list[Problem]:
-    """The problems a service call would refuse with; the call's writes are rolled back."""
-    try:
-        with app.write() as ctx:
-            call(ctx)
-            raise _Rollback
-    except ValidationFailed as exc:
-        return exc.problems
-    except _Rollback:
-        return []
 
 
 def signal_of(widget: QWidget) -> Any:
