@@ -63,9 +63,10 @@ def note(session: Session, table: str, ids: Iterable[str] | None = None) -> None
 
 
 def _identity(obj: Any) -> tuple[str, str] | None:
+    """(table, primary key) of a mapped row; None while its key is not known yet."""
     table = getattr(obj, "__tablename__", None)
-    key = inspect(obj).identity or ()
-    ident = getattr(obj, "id", None) if not key else key[0]
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    ident = key[0] if key else None
     return (str(table), str(ident)) if table and ident is not None else None
 
 

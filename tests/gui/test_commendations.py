@@ -13,6 +13,7 @@ from antt_desktop.gui.initiatives.commendation_model import CommendationListMode
 from antt_desktop.gui.initiatives.commendations_page import CommendationsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import teams
+from antt_desktop.services.changes import Kind, of_kinds
 from antt_desktop.services.commendations import CommendationInput, add_commendation
 from antt_desktop.services.context import Actor
 from antt_desktop.services.people import PersonInput, add_person
@@ -213,7 +214,7 @@ def test_filters_and_search_by_recipient(qtbot, page, write, recipients):
                     achievement="Thành tích xuất sắc",
                 ),
             )
-    page.refresh({"commendation"})
+    page.refresh(of_kinds(Kind.COMMENDATION))
     assert _column(page, 0) == ["1442/QĐ-UBND", "28/QĐ-UBND"]  # the latest first
     page.year_combo.setCurrentIndex(page.year_combo.findData(2025))
     assert _column(page, 0) == ["28/QĐ-UBND"]

@@ -16,6 +16,7 @@ from antt_desktop.gui.households.model import HouseholdListModel
 from antt_desktop.gui.households.page import HouseholdsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import households, pledges, units
+from antt_desktop.services.changes import Kind, of_kinds
 from antt_desktop.services.context import Actor
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import Household, Person, Pledge
@@ -331,7 +332,7 @@ def test_post_filter_shows_only_with_several_posts_and_columns_are_remembered(
             ),
             unit_id=other.id,
         )
-    page.refresh({"unit", "household"})
+    page.refresh(of_kinds(Kind.UNIT, Kind.HOUSEHOLD))
     assert page.unit_combo.isVisible()
     assert page.model.rowCount() == 2
     page.unit_combo.setCurrentIndex(page.unit_combo.findData(other.id))

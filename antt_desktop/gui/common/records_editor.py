@@ -80,9 +80,6 @@ def group_of(field: str) -> str:
 class RecordDialog(QDialog):
     """An editor dialog with live validation, Ctrl+S, and an unsaved-changes guard."""
 
-    #: Entity names announced on ``app.changes.changed`` after a save.
-    ENTITIES: frozenset[str] = frozenset()
-
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
@@ -261,8 +258,7 @@ class RecordDialog(QDialog):
             self.problems = exc.problems
             self.show_problems(exc.problems)
             return False
-        self.dirty = False
-        self.app.changes.changed.emit(set(self.ENTITIES))
+        self.dirty = False  # app.write() announced what the save wrote
         return True
 
     def done(self, result: int) -> None:
@@ -279,11 +275,9 @@ def inform(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-def run_change(
-    parent: QWidget, app: AppContext, call: Callable[[Ctx], Any], entities: Iterable[str]
-) -> bool:
+def run_change(parent: QWidget, app: AppContext, call: Callable[[Ctx], Any]) -> bool:
     """Make one change through a service; a refusal is shown in a message naming the
-    fields. Announces ``entities`` as changed when it succeeds."""
+    fields (``app.write()`` announces what it wrote when it succeeds)."""
     try:
         with app.write() as ctx:
             call(ctx)
@@ -291,5 +285,4 @@ def run_change(
         lines = "\n".join(f"• {describe(p, app.tr)}" for p in exc.problems)
         inform(parent, app.tr(N_("Not saved")), lines)
         return False
-    app.changes.changed.emit(set(entities))
     return True

@@ -31,6 +31,7 @@ from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.common.records_widgets import named, post_units
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import Changes, Kind
 
 SEARCH_DELAY_MS = 150
 
@@ -87,8 +88,8 @@ class RecordView(QWidget):
 class RecordListPage(Page):
     """A list page: search box, filters, post filter, the list, and the record's view."""
 
-    #: Entity names whose change reloads the list.
-    ENTITIES: frozenset[str] = frozenset()
+    #: The kinds of records the list shows: a change touching one reloads it.
+    SHOWS: tuple[Kind, ...] = ()
     #: Settings key of this list's remembered columns.
     SETTINGS_KEY = ""
     SEARCH_HINT = N_("Search...")
@@ -162,10 +163,10 @@ class RecordListPage(Page):
         self._update_count()
         self.view.retranslate()
 
-    def refresh(self, changed: set[str]) -> None:
-        if not changed or "unit" in changed:
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(Kind.UNIT):
             self._fill_units()
-        if not changed or changed & self.ENTITIES:
+        if changes.touches(*self.SHOWS):
             self.reload_keeping_selection()
             if self.stack.currentIndex() == 1 and self.view.record_id:
                 self.view.reload()

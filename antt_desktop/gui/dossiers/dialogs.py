@@ -85,7 +85,6 @@ class OpenDossierDialog(RecordDialog):
     """Open a dossier: find the person by search, choose the category, date and basis."""
 
     saved = Signal(str)
-    ENTITIES = frozenset({"dossier"})
     FIELDS = (
         "category_code",
         "opened_on",
@@ -242,8 +241,6 @@ class RecordFormDialog(RecordDialog):
 class CommitmentDialog(RecordFormDialog):
     """Record a commitment the person signed (bản cam kết)."""
 
-    ENTITIES = frozenset({"commitment", "dossier"})
-
     def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         self.dossier_id = dossier_id
         fields: list[tuple[str, QWidget]] = [
@@ -267,8 +264,6 @@ class CommitmentDialog(RecordFormDialog):
 
 class SupportDialog(RecordFormDialog):
     """Record support given to the person (giúp đỡ)."""
-
-    ENTITIES = frozenset({"support", "dossier"})
 
     def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         self.dossier_id = dossier_id
@@ -294,8 +289,6 @@ class SupportDialog(RecordFormDialog):
 
 class ViolationDialog(RecordFormDialog):
     """Record a violation or re-offence of the person (vi phạm, tái phạm)."""
-
-    ENTITIES = frozenset({"violation", "dossier"})
 
     def __init__(
         self, app: AppContext, dossier_id: str, person_id: str, parent: QWidget | None = None
@@ -326,8 +319,6 @@ class ViolationDialog(RecordFormDialog):
 
 class CloseDialog(RecordFormDialog):
     """Close the dossier (kết thúc hồ sơ): the date, the reason and a note."""
-
-    ENTITIES = frozenset({"dossier"})
 
     def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         self.dossier_id = dossier_id
@@ -388,7 +379,6 @@ class AssessmentDialog(RecordDialog):
     correction supersedes it; the old version stays in the history."""
 
     saved = Signal(str)
-    ENTITIES = frozenset({"assessment", "dossier"})
     FIELDS = (
         "period",
         "written_on",

@@ -37,6 +37,7 @@ from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services import listing, people_rows
+from antt_desktop.services.changes import Changes, Kind
 
 T = TypeVar("T", bound=QDialog)
 
@@ -289,12 +290,11 @@ class DossiersPage(Page):
         for tab in (self.dossiers, self.people):
             tab.request_reload()  # the rows hold translated words
 
-    def refresh(self, changed: set[str]) -> None:
-        everything = not changed
-        if everything or changed & {"dossier", "assessment", "person"}:
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(Kind.DOSSIER, Kind.ASSESSMENT, Kind.PERSON, Kind.CATEGORY, Kind.UNIT):
             self._fill_choices()
             self.dossiers.request_reload()
-        if everything or changed & {"person", "household"}:
+        if changes.touches(Kind.PERSON, Kind.HOUSEHOLD, Kind.AREA, Kind.UNIT):
             self.people.request_reload()
 
     def new_record(self) -> None:

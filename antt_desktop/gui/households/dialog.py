@@ -22,13 +22,9 @@ from antt_desktop.services import household_rows, households
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.values import clean_fields
 
-ENTITIES = frozenset({"household", "person"})
-
 
 class HouseholdDialog(RecordDialog):
     """Register a household (``household_id`` None) or change one."""
-
-    ENTITIES = ENTITIES
 
     def __init__(
         self,

@@ -37,8 +37,6 @@ class MemberDialog(RecordDialog):
     """Add a person to ``household_id``; or, with ``member_id``, move that member out of
     it into another household."""
 
-    ENTITIES = frozenset({"household", "person"})
-
     def __init__(
         self,
         app: AppContext,

@@ -26,8 +26,6 @@ CULTURED_LABELS = tuple(CULTURED_WORDS.items())
 class PledgeDialog(RecordDialog):
     """Record a household's pledge for a year, or (with ``pledge_id``) change one."""
 
-    ENTITIES = frozenset({"pledge", "household"})
-
     def __init__(
         self,
         app: AppContext,
@@ -142,8 +140,6 @@ class PledgeDialog(RecordDialog):
 
 class PovertyDialog(RecordDialog):
     """Set a household's poor / near-poor status for a year (hộ nghèo, cận nghèo)."""
-
-    ENTITIES = frozenset({"household"})
 
     def __init__(
         self, app: AppContext, household_id: str, year: int, parent: QWidget | None = None

@@ -42,8 +42,6 @@ def signing_message(result: pledges.AreaSigningResult, tr: Translator) -> str:
 class SignAreaDialog(RecordDialog):
     """Choose the area, the year and the signing day; Save signs them all at once."""
 
-    ENTITIES = frozenset({"pledge", "household"})
-
     def __init__(
         self,
         app: AppContext,

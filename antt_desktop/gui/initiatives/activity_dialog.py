@@ -26,8 +26,6 @@ def _camel(name: str) -> str:
 class ActivityDialog(RecordDialog):
     """Record one activity of ``initiative_id`` (activities are never edited afterwards)."""
 
-    ENTITIES = frozenset({"activity", "initiative"})
-
     def __init__(self, app: AppContext, initiative_id: str, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.initiative_id = initiative_id

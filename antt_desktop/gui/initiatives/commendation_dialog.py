@@ -31,8 +31,6 @@ from antt_desktop.services.context import Ctx
 class CommendationDialog(RecordDialog):
     """One decision (form, issuer, number, date) and the list of those it commends."""
 
-    ENTITIES = frozenset({"commendation"})
-
     def __init__(
         self, app: AppContext, *, unit_id: str | None = None, parent: QWidget | None = None
     ) -> None:

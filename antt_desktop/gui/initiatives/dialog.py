@@ -26,8 +26,6 @@ from antt_desktop.services import catalogues, initiative_rows, initiatives
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.initiative_lines import AssetLine, FundingLine
 
-ENTITIES = frozenset({"initiative"})
-
 
 def typed_amount(amount: int) -> str:
     """An amount as an officer types it: ``1.500.000.000``."""
@@ -36,8 +34,6 @@ def typed_amount(amount: int) -> str:
 
 class InitiativeDialog(RecordDialog):
     """Add an initiative (``initiative_id`` None) or change one."""
-
-    ENTITIES = ENTITIES
 
     def __init__(
         self,

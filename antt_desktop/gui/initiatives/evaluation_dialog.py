@@ -24,8 +24,6 @@ FAIL_STYLE = "color: #b3261e; font-weight: bold;"
 class EvaluationDialog(RecordDialog):
     """Score ``initiative_id`` on the chosen rubric and record the recognition decision."""
 
-    ENTITIES = frozenset({"evaluation", "initiative"})
-
     def __init__(self, app: AppContext, initiative_id: str, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.initiative_id = initiative_id

@@ -77,7 +77,6 @@ class PersonEditor(RecordDialog):
     """
 
     saved = Signal(str)
-    ENTITIES = frozenset({"person"})
 
     def __init__(
         self, app: AppContext, person_id: str | None = None, parent: QWidget | None = None

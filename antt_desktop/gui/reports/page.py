@@ -42,6 +42,7 @@ from antt_desktop.i18n.translator import N_
 from antt_desktop.presenters.report import Report, build_report
 from antt_desktop.services import report_rows
 from antt_desktop.services.audit_events import record_export, require_export
+from antt_desktop.services.changes import Changes
 from antt_desktop.store.errors import KnownError
 
 STYLE = """
@@ -167,8 +168,8 @@ class ReportsPage(Page):
         self.loader.start(lambda: load_report(app, period, unit_id))
         self._show_status()
 
-    def refresh(self, changed: set[str]) -> None:
-        if self.data is None or (changed and not changed & WATCHED):
+    def refresh(self, changes: Changes) -> None:
+        if self.data is None or not changes.touches(*WATCHED):
             return
         if self.isVisible():
             self.compute()

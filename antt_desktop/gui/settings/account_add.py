@@ -21,8 +21,6 @@ class AddAccountDialog(RecordDialog):
     """Checks as the chief types with :func:`accounts.check_add_account`; saves through
     :func:`accounts.add_account` (which checks the permission and the input again)."""
 
-    ENTITIES = frozenset({"user"})
-
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         tr = app.tr

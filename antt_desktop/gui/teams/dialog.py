@@ -38,8 +38,6 @@ def fill_checklist(items: Any, choices: list[tuple[str | None, str]], chosen: se
 class TeamDialog(RecordDialog):
     """Set up a team (``team_id`` None) or change one."""
 
-    ENTITIES = frozenset({"team"})
-
     def __init__(
         self,
         app: AppContext,

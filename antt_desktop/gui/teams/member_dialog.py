@@ -22,8 +22,6 @@ from antt_desktop.services.context import Ctx
 class TeamMemberDialog(RecordDialog):
     """Add a member to ``team_id``; a team has one leader at a time."""
 
-    ENTITIES = frozenset({"team", "team_member"})
-
     def __init__(self, app: AppContext, team_id: str, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.team_id = team_id
