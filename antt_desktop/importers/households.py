@@ -21,8 +21,8 @@ from antt_desktop.importers.reading import Cell
 from antt_desktop.importers.report import DuplicateRow, ImportReport, RefusedRow, RowWarning
 from antt_desktop.importers.rules import FileRegister, Lookups, check_person, clean
 from antt_desktop.importers.writing import RowProgress, RowWriter
-from antt_desktop.services.context import Ctx, max_length
-from antt_desktop.services.households import HouseholdInput, add_household
+from antt_desktop.services.context import Ctx
+from antt_desktop.services.households import HouseholdInput, add_household, input_problems
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.values import clean_text
 from antt_desktop.store.models import Household, Person
@@ -122,10 +122,9 @@ def read_row(row: SheetRow, lookups: Lookups) -> tuple[HouseholdInput, PersonInp
             current_address=address,
         )
     )
-    if not number:
-        problems.append(Problem("household_number", "required"))
-    problems += max_length("household_number", number, 20)
-    problems += max_length("household_address", address, 300)
+    problems += [  # the register's own rules, in the sheet's column names
+        replace(p, field=FIELD_OF.get(p.field, p.field)) for p in input_problems(household)
+    ]
     if number and not lookups.households.get(number, ("", True))[1]:
         # A deleted household keeps its number (the unique constraint covers it too).
         problems.append(Problem("household_number", "household.number_taken", {"value": number}))
@@ -212,6 +211,8 @@ def plan(
                     )
                 )
             seen_heads.setdefault(head.id_number, row.line)
+        # the head's address is the household's: one too-long address is said once
+        problems = list({(p.field, p.code): p for p in reversed(problems)}.values())[::-1]
         errors = [p for p in problems if p.is_error]
         if errors:
             report.refused.append(RefusedRow(row.line, tuple(errors), row.cells))

@@ -39,17 +39,24 @@ def _columns(data: HouseholdInput) -> dict[str, Any]:
     return {f.name: getattr(data, f.name) for f in fields(data)}
 
 
+def input_problems(data: HouseholdInput) -> list[Problem]:
+    """The rules ``data`` (cleaned) must meet by itself, before any record is looked up:
+    a number, and no field longer than the register takes (the importer applies them too)."""
+    problems: list[Problem] = []
+    if not data.number:
+        problems.append(Problem("number", "required"))
+    problems += max_length("number", data.number, 20)
+    problems += max_length("address", data.address, 300)
+    return problems
+
+
 def _problems(
     ctx: Ctx, data: HouseholdInput, unit_id: str, existing: Household | None
 ) -> list[Problem]:
     """Every problem with ``data`` (cleaned) as the household of ``unit_id`` (``existing``
     when it is already registered)."""
     s = ctx.session
-    problems: list[Problem] = []
-    if not data.number:
-        problems.append(Problem("number", "required"))
-    problems += max_length("number", data.number, 20)
-    problems += max_length("address", data.address, 300)
+    problems = input_problems(data)
     if data.number and (existing is None or existing.number != data.number):
         # Tombstoned households keep their number: the unique constraint covers them too.
         taken = s.execute(
