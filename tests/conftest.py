@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +26,7 @@ from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
 from antt_desktop.services.accounts import DEMO_PASSWORD, create_post
 from antt_desktop.services.context import Actor, Ctx
+from antt_desktop.store.base import Base
 from antt_desktop.store.database import Database, connect_raw
 from tests.helpers.prepared import PREPARED
 
@@ -153,3 +155,17 @@ def read(db: Database) -> Callable[..., object]:
             yield Ctx(session, actor, today)
 
     return _read
+
+
+@pytest.fixture
+def db_state(db: Database) -> Callable[[], dict[str, list[str]]]:
+    """``db_state()``: every row of every table, to show that a check wrote nothing."""
+
+    def state() -> dict[str, list[str]]:
+        with db.read() as session:
+            return {
+                table.name: sorted(repr(tuple(row)) for row in session.execute(select(table)))
+                for table in Base.metadata.sorted_tables
+            }
+
+    return state

@@ -1,4 +1,5 @@
-"""How the household and area commands print what services.household_rows reads."""
+"""How the household and area commands print what services.household_rows reads; the
+words of a pledge are the household presenter's (``antt_desktop.presenters.household``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from antt_desktop.cli.output import Output
 from antt_desktop.domain.rates import round_half_up
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_ratio
 from antt_desktop.i18n.messages import field_label
-from antt_desktop.i18n.texts.households import PLEDGE_STATUS, POVERTY_STATUS
+from antt_desktop.i18n.texts.households import POVERTY_STATUS
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.household import cultured, pledge_status
 from antt_desktop.services.household_rows import (
     AreaRow,
     HouseholdPage,
@@ -18,11 +20,10 @@ from antt_desktop.services.household_rows import (
     PledgeRow,
 )
 from antt_desktop.services.households import POVERTY_STATUSES
-from antt_desktop.services.pledges import STATUSES, AreaCoverage
+from antt_desktop.services.pledges import AreaCoverage
 
 #: Status value → its label (the labels of texts/households.py, in the same order).
 POVERTY_LABELS = dict(zip(POVERTY_STATUSES, POVERTY_STATUS, strict=True))
-PLEDGE_LABELS = dict(zip(STATUSES, PLEDGE_STATUS, strict=True))
 AREA_KINDS = {
     "thon": N_("village (thôn)"),
     "xom": N_("hamlet (xóm)"),
@@ -88,11 +89,9 @@ def pledge_line(p: dict[str, Any], tr: Translator) -> str:
         if p[key]
     ]
     if p["cultured_family"] is not None:
-        parts.append(
-            (field_label("cultured_family", tr), tr("yes" if p["cultured_family"] else "no"))
-        )
+        parts.append((field_label("cultured_family", tr), cultured(p["cultured_family"], tr)))
     details = "; ".join(f"{label}: {value}" for label, value in parts)
-    status = tr(PLEDGE_LABELS.get(p["status"], p["status"]))
+    status = pledge_status(p["status"], tr)
     return f"{p['year']}: {status}" + (f"; {details}" if details else "") + f"  [{p['id']}]"
 
 

@@ -40,6 +40,7 @@ from antt_desktop.i18n.texts.accounts import CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.audit_events import LOCK_BY_HAND
+from antt_desktop.services.changes import EVERYTHING
 
 if TYPE_CHECKING:
     from antt_desktop.gui.settings.audit_browser import AuditBrowser
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
     def refresh_page(self) -> None:
         page = self.current_page()
         if page is not None:
-            page.refresh(set())
+            page.refresh(EVERYTHING)
 
     def import_list(self) -> ImportDialog:
         """Tệp > Nhập danh sách: check, then import, a spreadsheet of residents or households."""

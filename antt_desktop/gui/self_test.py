@@ -19,6 +19,7 @@ from antt_desktop.gui.common.navigation import PAGES
 from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.common.qt_translation import LanguageSwitch
 from antt_desktop.gui.main_window import MainWindow
+from antt_desktop.services.changes import EVERYTHING
 
 SETTLE_MS = 60
 
@@ -96,7 +97,7 @@ def _visit(window: MainWindow, key: str, failures: list[str], slot_errors: list[
         if callable(opener):
             opener()
             settle()
-        widget.refresh(set())
+        widget.refresh(EVERYTHING)
         settle()
     except Exception:
         failures.append(f"{key}: {traceback.format_exc()}")

@@ -19,10 +19,10 @@ from antt_desktop.importers import cells
 from antt_desktop.importers.columns import SheetRow
 from antt_desktop.importers.reading import Cell
 from antt_desktop.importers.report import DuplicateRow, ImportReport, RefusedRow, RowWarning
-from antt_desktop.importers.rules import Lookups, check_person, clean, existing_twins
+from antt_desktop.importers.rules import FileRegister, Lookups, check_person, clean
 from antt_desktop.importers.writing import RowProgress, RowWriter
-from antt_desktop.services.context import Ctx, max_length
-from antt_desktop.services.households import HouseholdInput, add_household
+from antt_desktop.services.context import Ctx
+from antt_desktop.services.households import HouseholdInput, add_household, input_problems
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.values import clean_text
 from antt_desktop.store.models import Household, Person
@@ -122,10 +122,9 @@ def read_row(row: SheetRow, lookups: Lookups) -> tuple[HouseholdInput, PersonInp
             current_address=address,
         )
     )
-    if not number:
-        problems.append(Problem("household_number", "required"))
-    problems += max_length("household_number", number, 20)
-    problems += max_length("household_address", address, 300)
+    problems += [  # the register's own rules, in the sheet's column names
+        replace(p, field=FIELD_OF.get(p.field, p.field)) for p in input_problems(household)
+    ]
     if number and not lookups.households.get(number, ("", True))[1]:
         # A deleted household keeps its number (the unique constraint covers it too).
         problems.append(Problem("household_number", "household.number_taken", {"value": number}))
@@ -169,9 +168,7 @@ def plan(
         [h.id_number for _r, _d, h, _p in read if h.id_number],
         [d.number for _r, d, _h, _p in read if d.number],
     )
-    twins = existing_twins(
-        ctx.session, [fold(h.full_name) for _r, _d, h, _p in read if h.full_name]
-    )
+    register = FileRegister(ctx.session, lookups, [head for _r, _d, head, _p in read])
     seen_numbers: dict[str, int] = {}
     seen_heads: dict[str, int] = {}
     ready: list[HouseholdRow] = []
@@ -202,19 +199,8 @@ def plan(
         if found is not None:
             problems += _known_head(head, found, known, lookups.unit_id)
         else:
-            checked, born = check_person(head, lookups, ctx.today)
+            checked, _born = check_person(ctx, head, register)
             problems += [replace(p, field=FIELD_OF.get(p.field, p.field)) for p in checked]
-            if head.full_name and born is not None:
-                twin = twins.get((fold(head.full_name), born.to_iso()))
-                if twin is not None:
-                    problems.append(
-                        Problem(
-                            "head_name",
-                            "person.possible_duplicate",
-                            {"name": twin[1], "id": twin[0], "born": born.format()},
-                            Severity.WARNING,
-                        )
-                    )
         if head.id_number:
             if head.id_number in seen_heads:
                 problems.append(
@@ -225,6 +211,8 @@ def plan(
                     )
                 )
             seen_heads.setdefault(head.id_number, row.line)
+        # the head's address is the household's: one too-long address is said once
+        problems = list({(p.field, p.code): p for p in reversed(problems)}.values())[::-1]
         errors = [p for p in problems if p.is_error]
         if errors:
             report.refused.append(RefusedRow(row.line, tuple(errors), row.cells))

@@ -15,12 +15,11 @@ from antt_desktop.importers.columns import SheetRow
 from antt_desktop.importers.reading import Cell
 from antt_desktop.importers.report import DuplicateRow, ImportReport, RefusedRow, RowWarning
 from antt_desktop.importers.rules import (
+    FileRegister,
     Lookups,
     check_person,
     check_relation,
     clean,
-    existing_ids,
-    existing_twins,
 )
 from antt_desktop.importers.writing import RowProgress, RowWriter
 from antt_desktop.services.context import Ctx
@@ -104,20 +103,20 @@ def plan(
     """Check every row; fill the report's duplicates, refusals and warnings; return the
     rows to add, in file order."""
     read = [(row, *read_person(row, lookups)) for row in rows]
-    taken = existing_ids(ctx.session, [d.id_number for _r, d, _p in read if d.id_number])
-    twins = existing_twins(ctx.session, [fold(d.full_name) for _r, d, _p in read if d.full_name])
+    register = FileRegister(ctx.session, lookups, [data for _r, data, _p in read])
     seen_ids: dict[str, int] = {}
     seen_twins: dict[tuple[str, str], int] = {}
     ready: list[PersonRow] = []
     for row, data, problems in read:
-        if data.id_number and data.id_number in taken:
-            person_id, name = taken[data.id_number]
+        number = data.id_number
+        holder = register.holders.get(number) if number else None
+        if number and holder is not None and holder.live:  # a tombstone's is refused below
             report.duplicates.append(
-                DuplicateRow(row.line, "id_number", data.id_number, person_id, name)
+                DuplicateRow(row.line, "id_number", number, holder.person_id, holder.name)
             )
             continue
         household_id, relation, found = _read_household(row, lookups)
-        checked, born = check_person(data, lookups, ctx.today)
+        checked, born = check_person(ctx, data, register)
         problems = problems + found + checked
         if data.id_number:
             if data.id_number in seen_ids:
@@ -136,17 +135,8 @@ def plan(
         warnings = [p for p in problems if not p.is_error]
         if data.full_name and born is not None:
             key = (fold(data.full_name), born.to_iso())
-            if key in twins:
-                twin_id, twin_name = twins[key]
-                warnings.append(
-                    Problem(
-                        "full_name",
-                        "person.possible_duplicate",
-                        {"name": twin_name, "id": twin_id, "born": born.format()},
-                        Severity.WARNING,
-                    )
-                )
-            elif key in seen_twins:
+            registered = any(w.code == "person.possible_duplicate" for w in warnings)
+            if key in seen_twins and not registered:
                 warnings.append(
                     Problem(
                         "full_name",

@@ -13,5 +13,8 @@ and the page count; ``Printed.save(path)`` writes it atomically):
 - ``report.periodic_report(session, period, *, unit_id, today, options)``
 - ``person_sheet.person_sheet(session, person_id, *, today, options)``
 
-Import the document modules where they are used: reportlab is slow to import.
+``jobs`` describes each document once (title, default file name, audit entry, choices) for
+the window's print preview and ``antt print``. The periodic report's words come from
+``antt_desktop.presenters.report``. Import the document modules where they are used:
+reportlab is slow to import.
 """

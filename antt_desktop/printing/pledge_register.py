@@ -9,10 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
-from antt_desktop.domain.enums import PledgeStatus
 from antt_desktop.domain.rates import Ratio
 from antt_desktop.i18n.formatting import fmt_int, fmt_percent
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.household import pledge_status
+from antt_desktop.presenters.words import capitalised
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import PORTRAIT, styles, subject
@@ -31,18 +32,11 @@ from antt_desktop.store.models import Area, Pledge
 
 W = PORTRAIT.frame_width
 
-STATUS_WORDS = {
-    PledgeStatus.SIGNED.value: N_("Signed"),
-    PledgeStatus.REFUSED.value: N_("Refused"),
-    PledgeStatus.VIOLATED.value: N_("Broke the pledge"),
-}
-
 
 def status_word(pledge: Pledge | None, tr: Translator) -> str:
-    """How a household stands for the year: signed, refused, broke it, or not yet signed."""
-    if pledge is None:
-        return tr(N_("Not signed yet"))
-    return tr(STATUS_WORDS.get(pledge.status, pledge.status))
+    """How a household stands for the year, as a column cell: ``Đã ký``, ``Chưa ký``
+    (the words of ``antt household`` and the window, capitalised)."""
+    return capitalised(pledge_status(pledge.status if pledge else None, tr))
 
 
 def within_area(address: str | None, area: str) -> str:

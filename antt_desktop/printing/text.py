@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.domain.periods import Period
-from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters import words
 from antt_desktop.store.models import Unit
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -80,9 +80,7 @@ def place_date(place: str | None, day: date | None, tr: Translator, year: int | 
 
 def money(amount: int | None, tr: Translator) -> str:
     """``15.000.000 đồng`` (every serif has these letters, not every one has ₫)."""
-    if amount is None:
-        return ""
-    return tr(N_("{amount} dong")).format(amount=fmt_int(amount, tr))
+    return "" if amount is None else words.money(amount, tr)
 
 
 def fmt_day(day: date | None) -> str:
@@ -103,17 +101,6 @@ def period_words(period: Period, tr: Translator) -> str:
             quarter=ROMAN[period.index - 1], year=period.year
         )
     return tr(N_("Year {year}")).format(year=period.year)
-
-
-def period_phrase(period: Period, tr: Translator) -> str:
-    """The period inside a sentence: ``tháng 10/2026``, ``quý III/2026`` or ``năm 2026``."""
-    if period.kind == "month":
-        return tr(N_("month {month}/{year}")).format(month=two(period.index), year=period.year)
-    if period.kind == "quarter":
-        return tr(N_("quarter {quarter}/{year}")).format(
-            quarter=ROMAN[period.index - 1], year=period.year
-        )
-    return tr(N_("year {year}")).format(year=period.year)
 
 
 def unit_kind_name(unit: Unit) -> str:

@@ -145,16 +145,11 @@ def _existing(ctx: Ctx, username: str) -> User:
     return user
 
 
-def add_account(
-    ctx: Ctx,
-    keys: KeyRing,
-    *,
-    username: str,
-    role: str,
-    password: str,
-    full_name: str | None = None,
-) -> User:
-    """A new account of this post (chief or admin only)."""
+def check_add_account(
+    ctx: Ctx, *, username: str, role: str, password: str, full_name: str | None = None
+) -> list[Problem]:
+    """Every problem :func:`add_account` would refuse the account with; reads only (chief
+    or admin only: it tells which account names are taken)."""
     ctx.require(Permission.ACCOUNTS)
     username = (username or "").strip()
     full_name = (full_name or "").strip() or username
@@ -168,7 +163,25 @@ def add_account(
         problems.append(Problem("role", "choice", {"value": role, "allowed": allowed}))
     problems += max_length("full_name", full_name, 120)
     problems += password_problems(password, username)
-    raise_if_errors(problems)
+    return problems
+
+
+def add_account(
+    ctx: Ctx,
+    keys: KeyRing,
+    *,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str | None = None,
+) -> User:
+    """A new account of this post (chief or admin only)."""
+    ctx.require(Permission.ACCOUNTS)
+    raise_if_errors(
+        check_add_account(ctx, username=username, role=role, password=password, full_name=full_name)
+    )
+    username = (username or "").strip()
+    full_name = (full_name or "").strip() or username
     user = User(username=username, full_name=full_name, role=role, unit_id=ctx.local_unit().id)
     ctx.session.add(user)
     ctx.session.flush()

@@ -61,7 +61,8 @@ class ActivityInput:
     notes: str | None = None
 
 
-def _validate(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, Any]]:
+def _checked(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, Any]]:
+    """Every problem with ``data``, and the columns it gives (read, never written)."""
     kind = (data.kind or "").strip()
     problems = require(
         {"initiative_id": data.initiative_id, "held_on": data.held_on, "kind": kind},
@@ -104,6 +105,12 @@ def _validate(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, A
     return problems, values
 
 
+def check_record_activity(ctx: Ctx, data: ActivityInput) -> list[Problem]:
+    """Every problem :func:`record_activity` would refuse ``data`` for; writes nothing, so
+    a read is enough (the editor asks as the officer types)."""
+    return _checked(ctx, data)[0]
+
+
 def record_activity(ctx: Ctx, data: ActivityInput) -> Activity:
     """Record an activity of an initiative active or paused on that day.
 
@@ -111,7 +118,7 @@ def record_activity(ctx: Ctx, data: ActivityInput) -> Activity:
         ValidationFailed: with every problem found; nothing is written then.
     """
     ctx.require(Permission.WRITE)
-    problems, values = _validate(ctx, data)
+    problems, values = _checked(ctx, data)
     raise_if_errors(problems)
     activity = Activity(**values)
     ctx.session.add(activity)

@@ -178,14 +178,26 @@ def _already_commended(ctx: Ctx, unit_id: str, decision_number: str) -> set[tupl
     }
 
 
-def _add(
+@dataclass
+class _Checked:
+    """A decision and its recipients checked: the problems, and the rows they would make."""
+
+    problems: list[Problem]
+    unit_id: str
+    decision: CommendationInput
+    day: date | None
+    recipients: list[dict[str, Any]]
+
+
+def _checked(
     ctx: Ctx,
     decision: DecisionInput,
     recipients: list[RecipientInput],
     unit_id: str | None,
     *,
     prefixed: bool,
-) -> list[Commendation]:
+) -> _Checked:
+    """Every problem with the decision and its recipients (read, never written)."""
     unit = ctx.get_unit(unit_id)
     shared = {f.name: getattr(decision, f.name) for f in fields(DecisionInput)}
     inputs = [
@@ -223,17 +235,22 @@ def _add(
             seen.add(key)
         problems += row_problems
         prepared.append(columns)
-    raise_if_errors(problems)
+    return _Checked(problems, unit.id, head, day, prepared)
+
+
+def _add(ctx: Ctx, checked: _Checked) -> list[Commendation]:
+    raise_if_errors(checked.problems)
+    head = checked.decision
     made = [
         Commendation(
-            unit_id=unit.id,
+            unit_id=checked.unit_id,
             kind=head.kind,
             issuer=head.issuer,
-            decision_number=number,
-            decision_date=day,
+            decision_number=head.decision_number,
+            decision_date=checked.day,
             **columns,
         )
-        for columns in prepared
+        for columns in checked.recipients
     ]
     ctx.session.add_all(made)
     ctx.session.flush()
@@ -258,12 +275,8 @@ _AUDITED = (
 )
 
 
-def add_commendation(
-    ctx: Ctx, data: CommendationInput, *, unit_id: str | None = None
-) -> Commendation:
-    """Record one commendation in this post (or ``unit_id``). Raises ValidationFailed and
-    writes nothing on any problem."""
-    ctx.require(Permission.WRITE)
+def _one(data: CommendationInput) -> tuple[DecisionInput, list[RecipientInput]]:
+    """One commendation as a decision with one recipient."""
     decision = DecisionInput(
         kind=data.kind,
         issuer=data.issuer,
@@ -271,7 +284,39 @@ def add_commendation(
         decision_date=data.decision_date,
     )
     recipient = RecipientInput(**{f.name: getattr(data, f.name) for f in fields(RecipientInput)})
-    return _add(ctx, decision, [recipient], unit_id, prefixed=False)[0]
+    return decision, [recipient]
+
+
+def check_add_commendation(
+    ctx: Ctx, data: CommendationInput, *, unit_id: str | None = None
+) -> list[Problem]:
+    """Every problem :func:`add_commendation` would refuse ``data`` for; writes nothing."""
+    return _checked(ctx, *_one(data), unit_id, prefixed=False).problems
+
+
+def add_commendation(
+    ctx: Ctx, data: CommendationInput, *, unit_id: str | None = None
+) -> Commendation:
+    """Record one commendation in this post (or ``unit_id``). Raises ValidationFailed and
+    writes nothing on any problem."""
+    ctx.require(Permission.WRITE)
+    return _add(ctx, _checked(ctx, *_one(data), unit_id, prefixed=False))[0]
+
+
+def _recipients(recipients: list[RecipientInput | dict[str, Any]]) -> list[RecipientInput]:
+    return [r if isinstance(r, RecipientInput) else RecipientInput(**r) for r in recipients]
+
+
+def check_add_commendations_batch(
+    ctx: Ctx,
+    decision: DecisionInput,
+    recipients: list[RecipientInput | dict[str, Any]],
+    *,
+    unit_id: str | None = None,
+) -> list[Problem]:
+    """Every problem :func:`add_commendations_batch` would refuse the decision for, each
+    naming its recipient; writes nothing."""
+    return _checked(ctx, decision, _recipients(recipients), unit_id, prefixed=True).problems
 
 
 def add_commendations_batch(
@@ -284,8 +329,8 @@ def add_commendations_batch(
     """One decision commending many recipients, all saved or none: a problem with recipient
     ``i`` (from 0) names the field ``recipients[i].<field>``."""
     ctx.require(Permission.WRITE)
-    rows = [r if isinstance(r, RecipientInput) else RecipientInput(**r) for r in recipients]
-    return _add(ctx, decision, rows, unit_id, prefixed=True)
+    checked = _checked(ctx, decision, _recipients(recipients), unit_id, prefixed=True)
+    return _add(ctx, checked)
 
 
 def commendations_of_decision(

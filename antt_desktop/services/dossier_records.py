@@ -132,8 +132,8 @@ def _check_period(
 
 def _check_assessment(
     ctx: Ctx, dossier: Dossier, data: AssessmentInput, replacing: Assessment | None = None
-) -> dict[str, Any]:
-    """Every problem with ``data`` raised at once; else the columns of the new row."""
+) -> tuple[list[Problem], dict[str, Any]]:
+    """Every problem with ``data``, and the columns of the new row (empty without a period)."""
     cat = live_category(ctx.session, dossier.category_code)
     if cat is None:
         raise ValidationFailed.single(
@@ -167,9 +167,9 @@ def _check_assessment(
             problems.append(
                 Problem(flag, "choice", {"value": getattr(data, flag), "allowed": [True, False]})
             )
-    raise_if_errors(problems)
-    assert period is not None
-    return {
+    if period is None:
+        return problems, {}
+    return problems, {
         "dossier_id": dossier.id,
         "period": period.label(),
         "period_start": period.start,
@@ -187,14 +187,28 @@ def _clean(data: AssessmentInput) -> AssessmentInput:
     return replace(data, period=data.period.upper() if data.period else data.period)
 
 
-def assess(ctx: Ctx, data: AssessmentInput) -> Assessment:
-    """Write the assessment of one period of an open dossier (one current per period)."""
-    ctx.require(Permission.WRITE)
-    data = _clean(data)
+def _assessing(ctx: Ctx, data: AssessmentInput) -> tuple[list[Problem], dict[str, Any]]:
+    """Check a cleaned ``data``; raises ValidationFailed when there is no open dossier to
+    write on (unknown, closed, or owned by another post)."""
     dossier = _dossier(ctx, data.dossier_id)
     if dossier.status != DossierStatus.OPEN.value:
         raise ValidationFailed.single("dossier_id", "assessment.dossier_not_open")
-    values = _check_assessment(ctx, dossier, data)
+    return _check_assessment(ctx, dossier, data)
+
+
+def check_assess(ctx: Ctx, data: AssessmentInput) -> list[Problem]:
+    """Every problem :func:`assess` would refuse ``data`` with; reads only."""
+    try:
+        return _assessing(ctx, _clean(data))[0]
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def assess(ctx: Ctx, data: AssessmentInput) -> Assessment:
+    """Write the assessment of one period of an open dossier (one current per period)."""
+    ctx.require(Permission.WRITE)
+    problems, values = _assessing(ctx, _clean(data))
+    raise_if_errors(problems)
     assessment = Assessment(**values)
     ctx.session.add(assessment)
     ctx.session.flush()
@@ -204,13 +218,11 @@ def assess(ctx: Ctx, data: AssessmentInput) -> Assessment:
     return assessment
 
 
-def correct_assessment(ctx: Ctx, assessment_id: str, changes: dict[str, Any]) -> Assessment:
-    """Correct an assessment: a new row superseding it (the old one is never changed).
-
-    ``changes`` holds ``AssessmentInput`` fields (not ``dossier_id``); the others are kept.
-    Works on closed dossiers too, for periods inside the dossier's life.
-    """
-    ctx.require(Permission.WRITE)
+def _correcting(
+    ctx: Ctx, assessment_id: str, changes: dict[str, Any]
+) -> tuple[list[Problem], Assessment, dict[str, Any], list[str]]:
+    """The problems of a correction, the assessment it supersedes, the new row's columns and
+    the columns that change; raises ValidationFailed when there is nothing to correct."""
     old = ctx.session.get(Assessment, assessment_id)
     if old is None or old.deleted:
         raise ValidationFailed.single("assessment_id", "assessment.unknown", value=assessment_id)
@@ -224,10 +236,32 @@ def correct_assessment(ctx: Ctx, assessment_id: str, changes: dict[str, Any]) ->
     editable = [f.name for f in fields(AssessmentInput) if f.name != "dossier_id"]
     refuse_unknown_fields(changes, editable, "assessment.not_editable")
     data = _clean(replace(AssessmentInput.from_assessment(old), **changes))
-    values = _check_assessment(ctx, _dossier(ctx, old.dossier_id), data, replacing=old)
+    problems, values = _check_assessment(ctx, _dossier(ctx, old.dossier_id), data, replacing=old)
     changed = [k for k, v in values.items() if getattr(old, k) != v]
-    if not changed:
-        raise ValidationFailed.single("assessment_id", "assessment.no_change")
+    if not changed and not any(p.is_error for p in problems):
+        problems.append(Problem("assessment_id", "assessment.no_change"))
+    return problems, old, values, changed
+
+
+def check_correct_assessment(
+    ctx: Ctx, assessment_id: str, changes: dict[str, Any]
+) -> list[Problem]:
+    """Every problem :func:`correct_assessment` would refuse ``changes`` with; reads only."""
+    try:
+        return _correcting(ctx, assessment_id, changes)[0]
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def correct_assessment(ctx: Ctx, assessment_id: str, changes: dict[str, Any]) -> Assessment:
+    """Correct an assessment: a new row superseding it (the old one is never changed).
+
+    ``changes`` holds ``AssessmentInput`` fields (not ``dossier_id``); the others are kept.
+    Works on closed dossiers too, for periods inside the dossier's life.
+    """
+    ctx.require(Permission.WRITE)
+    problems, old, values, changed = _correcting(ctx, assessment_id, changes)
+    raise_if_errors(problems)
     assessment = Assessment(supersedes_id=old.id, **values)
     ctx.session.add(assessment)
     ctx.session.flush()
@@ -250,9 +284,9 @@ class CommitmentInput:
     witnesses: str | None = None
 
 
-def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
-    """Record a signed commitment (bản cam kết)."""
-    ctx.require(Permission.WRITE)
+def _commitment(ctx: Ctx, data: CommitmentInput) -> tuple[list[Problem], dict[str, Any]]:
+    """The problems of ``data`` and the columns of the new row; raises ValidationFailed for
+    a dossier another post owns."""
     s = ctx.session
     dossier_id, household_id = clean_text(data.dossier_id), clean_text(data.household_id)
     form_code, text = clean_text(data.form_code), clean_paragraph(data.text)
@@ -283,27 +317,33 @@ def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
             )
     problems += max_length("form_code", form_code, 20)
     problems += max_length("witnesses", witnesses, 300)
+    return problems, {
+        "dossier_id": dossier_id,
+        "household_id": household_id,
+        "form_code": form_code.upper() if form_code else None,
+        "signed_on": signed_on,
+        "text": text,
+        "witnesses": witnesses,
+    }
+
+
+def check_add_commitment(ctx: Ctx, data: CommitmentInput) -> list[Problem]:
+    """Every problem :func:`add_commitment` would refuse ``data`` with; reads only."""
+    try:
+        return _commitment(ctx, data)[0]
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def add_commitment(ctx: Ctx, data: CommitmentInput) -> Commitment:
+    """Record a signed commitment (bản cam kết)."""
+    ctx.require(Permission.WRITE)
+    problems, values = _commitment(ctx, data)
     raise_if_errors(problems)
-    commitment = Commitment(
-        dossier_id=dossier_id,
-        household_id=household_id,
-        form_code=form_code.upper() if form_code else None,
-        signed_on=signed_on,
-        text=text,
-        witnesses=witnesses,
-    )
-    s.add(commitment)
-    s.flush()
-    ctx.audit(
-        "create",
-        "commitment",
-        commitment.id,
-        [
-            k
-            for k in ("dossier_id", "household_id", "form_code", "signed_on", "text", "witnesses")
-            if getattr(commitment, k)
-        ],
-    )
+    commitment = Commitment(**values)
+    ctx.session.add(commitment)
+    ctx.session.flush()
+    ctx.audit("create", "commitment", commitment.id, [k for k, v in values.items() if v])
     return commitment
 
 
@@ -319,9 +359,9 @@ class SupportInput:
     outcome: str | None = None
 
 
-def add_support(ctx: Ctx, data: SupportInput) -> Support:
-    """Record support given to a managed person (việc làm, học nghề, vốn, con giống...)."""
-    ctx.require(Permission.WRITE)
+def _support(ctx: Ctx, data: SupportInput) -> tuple[list[Problem], dict[str, Any]]:
+    """The problems of ``data`` and the columns of the new row; raises ValidationFailed for
+    an unknown dossier or one another post owns."""
     dossier = _dossier(ctx, data.dossier_id)
     kind = (clean_text(data.kind) or "").lower() or None
     provider, outcome = clean_text(data.provider), clean_paragraph(data.outcome)
@@ -333,27 +373,34 @@ def add_support(ctx: Ctx, data: SupportInput) -> Support:
     given_on = read_date(data.given_on, "given_on", problems, today=ctx.today)
     problems += within_life("given_on", given_on, dossier)
     problems += max_length("provider", provider, 200)
+    return problems, {
+        "dossier_id": dossier.id,
+        "kind": kind,
+        "amount_vnd": amount,
+        "provider": provider,
+        "given_on": given_on,
+        "outcome": outcome,
+    }
+
+
+def check_add_support(ctx: Ctx, data: SupportInput) -> list[Problem]:
+    """Every problem :func:`add_support` would refuse ``data`` with; reads only."""
+    try:
+        return _support(ctx, data)[0]
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def add_support(ctx: Ctx, data: SupportInput) -> Support:
+    """Record support given to a managed person (việc làm, học nghề, vốn, con giống...)."""
+    ctx.require(Permission.WRITE)
+    problems, values = _support(ctx, data)
     raise_if_errors(problems)
-    support = Support(
-        dossier_id=dossier.id,
-        kind=kind,
-        amount_vnd=amount,
-        provider=provider,
-        given_on=given_on,
-        outcome=outcome,
-    )
+    support = Support(**values)
     ctx.session.add(support)
     ctx.session.flush()
-    ctx.audit(
-        "create",
-        "support",
-        support.id,
-        [
-            k
-            for k in ("dossier_id", "kind", "amount_vnd", "provider", "given_on", "outcome")
-            if getattr(support, k) is not None
-        ],
-    )
+    written = [k for k, v in values.items() if v is not None]
+    ctx.audit("create", "support", support.id, written)
     return support
 
 
@@ -375,9 +422,9 @@ class ViolationInput:
     dangerous: bool = False
 
 
-def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
-    """Record a violation or re-offence (vi phạm, tái phạm)."""
-    ctx.require(Permission.WRITE)
+def _violation(ctx: Ctx, data: ViolationInput) -> tuple[list[Problem], dict[str, Any]]:
+    """The problems of ``data`` and the columns of the new row; raises ValidationFailed for
+    a person another post owns."""
     s = ctx.session
     kind = (clean_text(data.kind) or "").lower() or None
     description, decision_ref = clean_paragraph(data.description), clean_text(data.decision_ref)
@@ -413,36 +460,34 @@ def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
     if data.dangerous and not data.is_reoffence:
         problems.append(Problem("dangerous", "violation.dangerous_not_reoffence"))
     problems += max_length("decision_ref", decision_ref, 120)
+    return problems, {
+        "person_id": data.person_id,
+        "dossier_id": data.dossier_id or None,
+        "occurred_on": occurred_on,
+        "kind": kind,
+        "description": description,
+        "decision_ref": decision_ref,
+        "is_reoffence": bool(data.is_reoffence),
+        "dangerous": bool(data.dangerous),
+    }
+
+
+def check_add_violation(ctx: Ctx, data: ViolationInput) -> list[Problem]:
+    """Every problem :func:`add_violation` would refuse ``data`` with; reads only."""
+    try:
+        return _violation(ctx, data)[0]
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def add_violation(ctx: Ctx, data: ViolationInput) -> Violation:
+    """Record a violation or re-offence (vi phạm, tái phạm)."""
+    ctx.require(Permission.WRITE)
+    problems, values = _violation(ctx, data)
     raise_if_errors(problems)
-    violation = Violation(
-        person_id=data.person_id,
-        dossier_id=data.dossier_id or None,
-        occurred_on=occurred_on,
-        kind=kind,
-        description=description,
-        decision_ref=decision_ref,
-        is_reoffence=bool(data.is_reoffence),
-        dangerous=bool(data.dangerous),
-    )
-    s.add(violation)
-    s.flush()
-    ctx.audit(
-        "create",
-        "violation",
-        violation.id,
-        [
-            k
-            for k in (
-                "person_id",
-                "dossier_id",
-                "occurred_on",
-                "kind",
-                "description",
-                "decision_ref",
-                "is_reoffence",
-                "dangerous",
-            )
-            if getattr(violation, k) not in (None, False)
-        ],
-    )
+    violation = Violation(**values)
+    ctx.session.add(violation)
+    ctx.session.flush()
+    written = [k for k, v in values.items() if v not in (None, False)]
+    ctx.audit("create", "violation", violation.id, written)
     return violation

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, aliased
 
 from antt_desktop.domain.enums import Classification, CloseReason, DossierStatus
-from antt_desktop.domain.errors import Problem, raise_if_errors
+from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.schedule import planned_end as default_planned_end
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length, require
@@ -166,11 +166,20 @@ def _check_class(value: str | None, cat: DossierCategory) -> list[Problem]:
     return []
 
 
-def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
-    """Open a dossier for a person in a category. Raises ValidationFailed, writes nothing."""
-    ctx.require(Permission.WRITE)
+@dataclass
+class _Opening:
+    """What opening a dossier found: its problems, and the rows and values it would write."""
+
+    problems: list[Problem]
+    person: Person | None
+    cat: DossierCategory | None
+    opened_on: date | None
+    values: dict[str, Any]
+
+
+def _opening(ctx: Ctx, data: DossierInput) -> _Opening:
+    """Check a cleaned ``data``; raises ValidationFailed only for a person another post owns."""
     s = ctx.session
-    data = _clean(data)
     problems = require(vars(data), "person_id", "category_code", "opened_on")
     person = s.get(Person, data.person_id) if data.person_id else None
     if data.person_id and (person is None or person.deleted):
@@ -204,7 +213,25 @@ def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
                     {"category": cat.name_vi, "opened_on": existing.opened_on, "id": existing.id},
                 )
             )
-    raise_if_errors(problems)
+    return _Opening(problems, person, cat, opened_on, values)
+
+
+def check_open_dossier(ctx: Ctx, data: DossierInput) -> list[Problem]:
+    """Every problem :func:`open_dossier` would refuse ``data`` with; reads only, so the
+    window checks the input as the officer types."""
+    try:
+        return _opening(ctx, _clean(data)).problems
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
+    """Open a dossier for a person in a category. Raises ValidationFailed, writes nothing."""
+    ctx.require(Permission.WRITE)
+    data = _clean(data)
+    opening = _opening(ctx, data)
+    raise_if_errors(opening.problems)
+    person, cat, opened_on, values = opening.person, opening.cat, opening.opened_on, opening.values
     assert person is not None and cat is not None and opened_on is not None
     dossier = Dossier(
         unit_id=person.unit_id,
@@ -215,8 +242,8 @@ def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
         classification=data.classification,
         **values,
     )
-    s.add(dossier)
-    s.flush()
+    ctx.session.add(dossier)
+    ctx.session.flush()
     written = ["person_id", "category_code", "opened_on", "status", "classification", *values]
     ctx.audit("create", "dossier", dossier.id, [k for k in written if getattr(dossier, k)])
     return dossier
@@ -276,11 +303,21 @@ def set_classification(
     return dossier
 
 
-def close_dossier(
-    ctx: Ctx, dossier_id: str, closed_on: DateValue, reason: str | None, note: str | None = None
-) -> Dossier:
-    """Close an open or transferred dossier (reason: a ``CloseReason`` value)."""
-    ctx.require(Permission.CLOSE_DOSSIER)
+@dataclass
+class _Closing:
+    """What closing a dossier found: its problems and the values it would write."""
+
+    problems: list[Problem]
+    dossier: Dossier
+    closed_on: date | None
+    reason: str | None
+    note: str | None
+
+
+def _closing(
+    ctx: Ctx, dossier_id: str, closed_on: DateValue, reason: str | None, note: str | None
+) -> _Closing:
+    """Check a close; raises NotFound, or ValidationFailed for a dossier another post owns."""
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     require_owned(ctx, dossier)
     reason = (clean_text(reason) or "").lower() or None
@@ -323,13 +360,33 @@ def close_dossier(
         problems.append(Problem("close_reason", "choice", {"value": reason, "allowed": allowed}))
     if reason == CloseReason.OTHER.value and not note:
         problems.append(Problem("close_note", "required"))
-    raise_if_errors(problems)
+    return _Closing(problems, dossier, day, reason, note)
+
+
+def check_close_dossier(
+    ctx: Ctx, dossier_id: str, closed_on: DateValue, reason: str | None, note: str | None = None
+) -> list[Problem]:
+    """Every problem :func:`close_dossier` would refuse the close with; reads only."""
+    try:
+        return _closing(ctx, dossier_id, closed_on, reason, note).problems
+    except ValidationFailed as exc:
+        return exc.problems
+
+
+def close_dossier(
+    ctx: Ctx, dossier_id: str, closed_on: DateValue, reason: str | None, note: str | None = None
+) -> Dossier:
+    """Close an open or transferred dossier (reason: a ``CloseReason`` value)."""
+    ctx.require(Permission.CLOSE_DOSSIER)
+    closing = _closing(ctx, dossier_id, closed_on, reason, note)
+    raise_if_errors(closing.problems)
+    dossier, note = closing.dossier, closing.note
     apply_changes(
         dossier,
         {
             "status": DossierStatus.CLOSED.value,
-            "closed_on": day,
-            "close_reason": reason,
+            "closed_on": closing.closed_on,
+            "close_reason": closing.reason,
             "close_note": note,
         },
     )

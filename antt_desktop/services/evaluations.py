@@ -107,7 +107,9 @@ def _score_problems(
     return points
 
 
-def _validate(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str, Any]]:
+def _checked(ctx: Ctx, data: EvaluationInput) -> tuple[list[Problem], dict[str, Any]]:
+    """Every problem with ``data``, and the columns it gives with the total, the maximum and
+    the result computed (read, never written)."""
     subject_problems = _subject_problems(ctx, data)
     problems = subject_problems + require(
         {"evaluated_on": data.evaluated_on, "rubric_code": data.rubric_code},
@@ -179,6 +181,11 @@ def _write(ctx: Ctx, values: dict[str, Any], action: str, detail: str | None = N
     return evaluation
 
 
+def check_evaluate(ctx: Ctx, data: EvaluationInput) -> list[Problem]:
+    """Every problem :func:`evaluate` would refuse ``data`` for; writes nothing."""
+    return _checked(ctx, data)[0]
+
+
 def evaluate(ctx: Ctx, data: EvaluationInput) -> Evaluation:
     """Score a subject against a rubric; total, maximum and result are computed.
 
@@ -186,9 +193,36 @@ def evaluate(ctx: Ctx, data: EvaluationInput) -> Evaluation:
         ValidationFailed: with every problem found; nothing is written then.
     """
     ctx.require(Permission.REVIEW)
-    problems, values = _validate(ctx, data)
+    problems, values = _checked(ctx, data)
     raise_if_errors(problems)
     return _write(ctx, values, "create")
+
+
+def _checked_correction(
+    ctx: Ctx, old: Evaluation, data: EvaluationInput, reason: str | None
+) -> tuple[list[Problem], dict[str, Any], str | None]:
+    """The problems of a correction of ``old``, its columns and the cleaned reason."""
+    problems, values = _checked(ctx, data)
+    if any(getattr(old, name) != values[name] for name, _ in SUBJECTS):
+        problems.append(Problem("subject", "evaluation.subject_changed"))
+    if _superseding(ctx.session, old.id) is not None:
+        problems.append(Problem("id", "evaluation.already_corrected", {"value": old.id}))
+    reason = clean_text(reason)
+    problems += require({"reason": reason}, "reason")
+    return problems, values, reason
+
+
+def check_correct_evaluation(
+    ctx: Ctx, evaluation_id: str, data: EvaluationInput, *, reason: str | None
+) -> list[Problem]:
+    """Every problem :func:`correct_evaluation` would refuse the correction for; writes
+    nothing.
+
+    Raises:
+        NotFound: if there is no such evaluation.
+    """
+    old = ctx.get(Evaluation, evaluation_id, "evaluation")
+    return _checked_correction(ctx, old, data, reason)[0]
 
 
 def correct_evaluation(
@@ -203,13 +237,7 @@ def correct_evaluation(
     """
     ctx.require(Permission.REVIEW)
     old = ctx.get(Evaluation, evaluation_id, "evaluation")
-    problems, values = _validate(ctx, data)
-    if any(getattr(old, name) != values[name] for name, _ in SUBJECTS):
-        problems.append(Problem("subject", "evaluation.subject_changed"))
-    if _superseding(ctx.session, old.id) is not None:
-        problems.append(Problem("id", "evaluation.already_corrected", {"value": old.id}))
-    reason = clean_text(reason)
-    problems += require({"reason": reason}, "reason")
+    problems, values, reason = _checked_correction(ctx, old, data, reason)
     raise_if_errors(problems)
     return _write(ctx, {**values, "supersedes_id": old.id}, "correct", reason)
 

@@ -1,9 +1,10 @@
 """What the window and the command line show of households (hộ gia đình), as typed rows.
 
 The register list (ids, then pages of rows, sorted and filtered in SQL), one household with
-its members, pledges and yearly status, the editor's starting values and its check. Every
-function checks that the reader may read records; a household shows nothing the disclosure
-rules mask (members' ID numbers, ethnicity and religion are not part of it).
+its members, pledges and yearly status, and where the editor starts (its check is
+``households.check_add_household`` / ``check_edit_household``). Every function checks that
+the reader may read records; a household shows nothing the disclosure rules mask (members'
+ID numbers, ethnicity and religion are not part of it).
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from antt_desktop.domain.dates import PartialDate
-from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.text import natural_key
 from antt_desktop.services import households, memberships, pledges
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.units import areas
-from antt_desktop.services.values import clean_fields
 from antt_desktop.store import search_index
 from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person, Pledge
 
@@ -403,17 +403,3 @@ def new_household(ctx: Ctx, unit_id: str | None = None) -> NewHousehold:
         return NewHousehold(unit.id, "")
     top = max(numeric, key=int)
     return NewHousehold(unit.id, str(int(top) + 1).zfill(len(top)))
-
-
-def household_problems(
-    ctx: Ctx, data: households.HouseholdInput, unit_id: str, household_id: str | None = None
-) -> list[Problem]:
-    """What saving ``data`` as typed would be refused for, checked without writing. An
-    existing household keeps its head (the member list changes it)."""
-    ctx.require(Permission.READ)
-    existing = ctx.get(Household, household_id, "household") if household_id else None
-    data = clean_fields(data)
-    if existing is not None:
-        data.head_person_id = existing.head_person_id
-    problems, _head = households.validate(ctx, data, unit_id, existing)
-    return problems

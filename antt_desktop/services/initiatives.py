@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import InitiativeStatus
-from antt_desktop.domain.errors import Problem, raise_if_errors
+from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.text import fold
 from antt_desktop.services import catalogues
 from antt_desktop.services.activities import ActivityTotals, activity_totals
@@ -156,10 +156,10 @@ def _check_dates(
     return {"launched_on": launched, "decision_date": decided, "ended_on": ended}
 
 
-def _validate(
+def _checked(
     ctx: Ctx, data: InitiativeInput, unit_id: str, existing: Initiative | None
-) -> _Checked:
-    """Check everything, raise ValidationFailed with every problem, or return clean values."""
+) -> tuple[list[Problem], _Checked]:
+    """Every problem with ``data``, and the values it gives, cleaned (read, never written)."""
     s = ctx.session
     name, type_code = clean_text(data.name), (data.type_code or "").strip()
     problems = require(
@@ -217,8 +217,14 @@ def _validate(
         check_funding(data.funding, problems),
         check_assets(data.assets, problems),
     )
-    raise_if_errors(problems)
-    return checked
+    return problems, checked
+
+
+def check_add_initiative(
+    ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = None
+) -> list[Problem]:
+    """Every problem :func:`add_initiative` would refuse ``data`` for; writes nothing."""
+    return _checked(ctx, data, ctx.get_unit(unit_id).id, None)[0]
 
 
 def add_initiative(ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = None) -> Initiative:
@@ -229,7 +235,8 @@ def add_initiative(ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = Non
     """
     ctx.require(Permission.WRITE)
     unit = ctx.get_unit(unit_id)
-    checked = _validate(ctx, data, unit.id, None)
+    problems, checked = _checked(ctx, data, unit.id, None)
+    raise_if_errors(problems)
     initiative = Initiative(unit_id=unit.id, **checked.columns)
     ctx.session.add(initiative)
     ctx.session.flush()
@@ -244,6 +251,33 @@ def add_initiative(ctx: Ctx, data: InitiativeInput, *, unit_id: str | None = Non
     return initiative
 
 
+def _edited(
+    ctx: Ctx, initiative: Initiative, changes: dict[str, Any]
+) -> tuple[list[Problem], _Checked | None]:
+    """The problems of ``changes`` (``InitiativeInput`` names) to ``initiative`` and the
+    values it would then hold; None with the problems when a name is unknown."""
+    try:
+        refuse_unknown_fields(
+            changes, [f.name for f in fields(InitiativeInput)], "initiative.field_unknown"
+        )
+    except ValidationFailed as exc:
+        return exc.problems, None
+    if changes.get("status", InitiativeStatus.ENDED) != InitiativeStatus.ENDED:
+        changes = {"ended_on": None, **changes}  # reopening clears the end date
+    current = InitiativeInput.from_initiative(ctx.session, initiative)
+    return _checked(ctx, replace(current, **changes), initiative.unit_id, initiative)
+
+
+def check_edit_initiative(ctx: Ctx, initiative_id: str, changes: dict[str, Any]) -> list[Problem]:
+    """Every problem :func:`edit_initiative` (or :func:`set_status`, a change of two of
+    its fields) would refuse ``changes`` for; writes nothing.
+
+    Raises:
+        NotFound: if there is no such initiative.
+    """
+    return _edited(ctx, ctx.get(Initiative, initiative_id, "initiative"), changes)[0]
+
+
 def edit_initiative(
     ctx: Ctx, initiative_id: str, changes: dict[str, Any], *, action: str = "edit"
 ) -> Initiative:
@@ -255,13 +289,9 @@ def edit_initiative(
     """
     ctx.require(Permission.WRITE)
     initiative = ctx.get(Initiative, initiative_id, "initiative")
-    refuse_unknown_fields(
-        changes, [f.name for f in fields(InitiativeInput)], "initiative.field_unknown"
-    )
-    if changes.get("status", InitiativeStatus.ENDED) != InitiativeStatus.ENDED:
-        changes = {"ended_on": None, **changes}  # reopening clears the end date
-    current = InitiativeInput.from_initiative(ctx.session, initiative)
-    checked = _validate(ctx, replace(current, **changes), initiative.unit_id, initiative)
+    problems, checked = _edited(ctx, initiative, changes)
+    raise_if_errors(problems)
+    assert checked is not None  # None only beside an unknown field, refused just above
     changed = apply_changes(initiative, checked.columns)
     changed += checked.write_lists(ctx.session, initiative.id)
     if changed:

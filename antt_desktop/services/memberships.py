@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.domain.text import fold
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.values import clean_text
@@ -100,21 +100,32 @@ def switch_head(
         set_membership(ctx, former, household.id, former_head_relation)
 
 
+def check_change_head(
+    ctx: Ctx, household_id: str, person_id: str, *, former_head_relation: str | None = None
+) -> list[Problem]:
+    """What :func:`change_head` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    household = ctx.get(Household, household_id, "household")
+    if household.head_person_id == person_id:
+        return []
+    problems = check_head(ctx, person_id, household.unit_id, household.id)[1]
+    relation = clean_text(former_head_relation)
+    return problems + _relation_problems(relation, "former_head_relation", required=False)
+
+
 def change_head(
     ctx: Ctx, household_id: str, person_id: str, *, former_head_relation: str | None = None
 ) -> Household:
     """Make ``person_id`` the head; the former head stays a member with
     ``former_head_relation`` (e.g. "Bố"), or no stated relation."""
     ctx.require(Permission.WRITE)
+    raise_if_errors(
+        check_change_head(ctx, household_id, person_id, former_head_relation=former_head_relation)
+    )
     household = ctx.get(Household, household_id, "household")
-    if household.head_person_id == person_id:
-        return household
-    relation = clean_text(former_head_relation)
-    head, problems = check_head(ctx, person_id, household.unit_id, household.id)
-    problems += _relation_problems(relation, "former_head_relation", required=False)
-    raise_if_errors(problems)
-    assert head is not None
-    switch_head(ctx, household, head, relation)
+    if household.head_person_id != person_id:
+        head = ctx.get(Person, person_id, "person")
+        switch_head(ctx, household, head, clean_text(former_head_relation))
     return household
 
 
@@ -126,15 +137,11 @@ def _relation_problems(relation: str | None, field: str, *, required: bool = Tru
     return max_length(field, relation, 40)
 
 
-def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Person:
-    """Add a person to a household with their relation to the head ("Vợ", "Con"...).
-
-    A member of another live household is refused: move them with :func:`move_member`.
-    """
-    ctx.require(Permission.WRITE)
+def check_add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> list[Problem]:
+    """What :func:`add_member` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
     household = ctx.get(Household, household_id, "household")
-    relation_text = clean_text(relation)
-    problems = _relation_problems(relation_text, "relation_to_head")
+    problems = _relation_problems(clean_text(relation), "relation_to_head")
     person = _live_person(ctx, person_id)
     if person is None:
         problems.append(Problem("member_id", "person.unknown", {"value": person_id}))
@@ -144,43 +151,66 @@ def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Pe
         problems.append(_about("member_id", "household.already_member", person, household.number))
     elif (current := _current_household(ctx, person)) is not None:
         problems.append(_about("member_id", "household.member_elsewhere", person, current.number))
-    raise_if_errors(problems)
-    assert person is not None
-    set_membership(ctx, person, household.id, relation_text)
+    return problems
+
+
+def add_member(ctx: Ctx, household_id: str, person_id: str, relation: str) -> Person:
+    """Add a person to a household with their relation to the head ("Vợ", "Con"...).
+
+    A member of another live household is refused: move them with :func:`move_member`.
+    """
+    ctx.require(Permission.WRITE)
+    raise_if_errors(check_add_member(ctx, household_id, person_id, relation))
+    person = ctx.get(Person, person_id, "person")
+    set_membership(ctx, person, household_id, clean_text(relation))
     return person
 
 
-def move_member(ctx: Ctx, person_id: str, to_household_id: str, relation: str) -> Person:
-    """Move a person from their household to another one (a head must be replaced first)."""
-    ctx.require(Permission.WRITE)
+def check_move_member(
+    ctx: Ctx, person_id: str, to_household_id: str, relation: str
+) -> list[Problem]:
+    """What :func:`move_member` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
     person = ctx.get(Person, person_id, "person")
     target = ctx.get(Household, to_household_id, "household")
-    relation_text = clean_text(relation)
-    problems = _relation_problems(relation_text, "relation_to_head")
+    problems = _relation_problems(clean_text(relation), "relation_to_head")
     if person.unit_id != target.unit_id:
         problems.append(_about("member_id", "household.other_unit", person))
     elif person.household_id == target.id:
         problems.append(_about("member_id", "household.already_member", person, target.number))
     elif (heads := _head_of(ctx.session, person.id)) is not None:
         problems.append(_about("member_id", "household.is_head", person, heads))
-    raise_if_errors(problems)
-    set_membership(ctx, person, target.id, relation_text, action="move")
+    return problems
+
+
+def move_member(ctx: Ctx, person_id: str, to_household_id: str, relation: str) -> Person:
+    """Move a person from their household to another one (a head must be replaced first)."""
+    ctx.require(Permission.WRITE)
+    raise_if_errors(check_move_member(ctx, person_id, to_household_id, relation))
+    person = ctx.get(Person, person_id, "person")
+    set_membership(ctx, person, to_household_id, clean_text(relation), action="move")
     return person
+
+
+def check_remove_member(ctx: Ctx, household_id: str, person_id: str) -> list[Problem]:
+    """What :func:`remove_member` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    household = ctx.get(Household, household_id, "household")
+    person = _live_person(ctx, person_id)
+    if person is None:
+        return [Problem("member_id", "person.unknown", {"value": person_id})]
+    if person.household_id != household.id:
+        return [_about("member_id", "household.not_member", person, household.number)]
+    if household.head_person_id == person.id:
+        return [_about("member_id", "household.is_head", person, household.number)]
+    return []
 
 
 def remove_member(ctx: Ctx, household_id: str, person_id: str) -> Person:
     """Take a person out of a household (not its head: change the head first)."""
     ctx.require(Permission.WRITE)
-    household = ctx.get(Household, household_id, "household")
-    person = _live_person(ctx, person_id)
-    if person is None:
-        raise ValidationFailed.single("member_id", "person.unknown", value=person_id)
-    if person.household_id != household.id:
-        raise ValidationFailed(
-            [_about("member_id", "household.not_member", person, household.number)]
-        )
-    if household.head_person_id == person.id:
-        raise ValidationFailed([_about("member_id", "household.is_head", person, household.number)])
+    raise_if_errors(check_remove_member(ctx, household_id, person_id))
+    person = ctx.get(Person, person_id, "person")
     set_membership(ctx, person, None, None)
     return person
 

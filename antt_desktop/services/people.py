@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from antt_desktop.domain.dates import PartialDate, parse_partial_date
 from antt_desktop.domain.enums import Sex
@@ -22,7 +23,16 @@ from antt_desktop.services.ownership import require_owned
 from antt_desktop.store.models import Area, Household, Person, name_columns
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
-__all__ = ["SENSITIVE", "PersonInput", "PersonResult", "add_person", "edit_person", "validate"]
+__all__ = [
+    "SENSITIVE",
+    "PersonInput",
+    "PersonResult",
+    "Register",
+    "add_person",
+    "check_add_person",
+    "edit_person",
+    "validate",
+]
 
 
 @dataclass
@@ -83,11 +93,61 @@ def _clean(data: PersonInput) -> PersonInput:
     return PersonInput(**cleaned)
 
 
+class Register:
+    """What checking a person asks of the records already kept: who holds an ID number,
+    who has the same name and birth date, whether an area or a household exists.
+
+    Each answer is a query here. An import checks thousands of rows and answers the same
+    questions from what it loaded in a few batches (``importers.rules.FileRegister``), so
+    the rules of :func:`validate` are the ones every row meets.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def id_holder(self, id_number: str, other_than: str | None) -> tuple[str, str] | None:
+        """(id, full name) of another person with this ID number; tombstones count, since
+        their number stays taken."""
+        row = self.session.execute(
+            select(Person.id, Person.full_name).where(
+                Person.id_number == id_number, Person.id != (other_than or "")
+            )
+        ).first()
+        return (row.id, row.full_name) if row is not None else None
+
+    def twin(self, folded_name: str, born: str, other_than: str | None) -> tuple[str, str] | None:
+        """(id, full name) of another live person with this folded name and ISO birth date."""
+        row = self.session.execute(
+            select(Person.id, Person.full_name).where(
+                Person.name_folded == folded_name,
+                Person.born == born,
+                Person.id != (other_than or ""),
+                Person.deleted.is_(False),
+            )
+        ).first()
+        return (row.id, row.full_name) if row is not None else None
+
+    def has_area(self, area_id: str) -> bool:
+        return self.session.get(Area, area_id) is not None
+
+    def has_household(self, household_id: str) -> bool:
+        return self.session.get(Household, household_id) is not None
+
+
 def validate(
-    ctx: Ctx, data: PersonInput, *, existing_id: str | None = None
+    ctx: Ctx,
+    data: PersonInput,
+    *,
+    existing_id: str | None = None,
+    register: Register | None = None,
 ) -> tuple[list[Problem], PartialDate | None]:
-    """Every problem with ``data`` (errors and warnings), and the parsed birth date."""
+    """Every problem with cleaned ``data`` (errors and warnings), and the parsed birth date.
+
+    Writes nothing. ``register`` answers the questions about other records (by default
+    one query each).
+    """
     s = ctx.session
+    known = register or Register(s)
     problems: list[Problem] = []
     if not data.full_name:
         problems.append(Problem("full_name", "required"))
@@ -125,17 +185,13 @@ def validate(
                 for p in id_problems
             ]
         problems += id_problems
-        clash = s.execute(
-            select(Person.id, Person.full_name).where(
-                Person.id_number == data.id_number, Person.id != (existing_id or "")
-            )
-        ).first()
+        clash = known.id_holder(data.id_number, existing_id)
         if clash is not None:
             problems.append(
                 Problem(
                     "id_number",
                     "id_number.duplicate",
-                    {"value": data.id_number, "name": clash.full_name, "id": clash.id},
+                    {"value": data.id_number, "name": clash[1], "id": clash[0]},
                 )
             )
     if data.legacy_id:
@@ -151,25 +207,18 @@ def validate(
         problems.append(Problem("phone", "phone.format", {"value": data.phone}))
     for area_field in ("permanent_area_id", "current_area_id"):
         value = getattr(data, area_field)
-        if value and s.get(Area, value) is None:
+        if value and not known.has_area(value):
             problems.append(Problem(area_field, "area.unknown", {"value": value}))
-    if data.household_id and s.get(Household, data.household_id) is None:
+    if data.household_id and not known.has_household(data.household_id):
         problems.append(Problem("household_id", "household.unknown", {"value": data.household_id}))
     if data.full_name and born is not None:
-        twin = s.execute(
-            select(Person.id, Person.full_name).where(
-                Person.name_folded == fold(data.full_name),
-                Person.born == born.to_iso(),
-                Person.id != (existing_id or ""),
-                Person.deleted.is_(False),
-            )
-        ).first()
+        twin = known.twin(fold(data.full_name), born.to_iso(), existing_id)
         if twin is not None:
             problems.append(
                 Problem(
                     "full_name",
                     "person.possible_duplicate",
-                    {"name": twin.full_name, "id": twin.id, "born": born.format()},
+                    {"name": twin[1], "id": twin[0], "born": born.format()},
                     Severity.WARNING,
                 )
             )
@@ -188,11 +237,23 @@ def _columns(data: PersonInput, born: PartialDate | None) -> dict[str, Any]:
     return values
 
 
+def _checked(ctx: Ctx, data: PersonInput) -> tuple[PersonInput, list[Problem], PartialDate | None]:
+    """``data`` cleaned, its problems and its birth date, as :func:`add_person` sees them."""
+    data = _clean(data)
+    problems, born = validate(ctx, data)
+    return data, problems, born
+
+
+def check_add_person(ctx: Ctx, data: PersonInput) -> list[Problem]:
+    """Every problem :func:`add_person` finds in ``data``: the errors it refuses it for and
+    the warnings it saves it with. Writes nothing."""
+    return _checked(ctx, data)[1]
+
+
 def add_person(ctx: Ctx, data: PersonInput, *, unit_id: str | None = None) -> PersonResult:
     """Add a resident to this post (or ``unit_id``). Raises ValidationFailed, writes nothing."""
     ctx.require(Permission.WRITE)
-    data = _clean(data)
-    problems, born = validate(ctx, data)
+    data, problems, born = _checked(ctx, data)
     warnings = raise_if_errors(problems)
     unit = ctx.get_unit(unit_id)
     person = Person(unit_id=unit.id, **_columns(data, born))

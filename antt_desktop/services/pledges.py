@@ -47,8 +47,8 @@ def pledge_id(household_id: str, year: int) -> str:
     return natural_id("pledges", household_id, year)
 
 
-def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Problem], date | None]:
-    """Problems with a pledge's values (already cleaned) for ``year``; the parsed date."""
+def _value_problems(ctx: Ctx, year: int | None, values: dict[str, Any]) -> list[Problem]:
+    """Problems with a pledge's values (already cleaned) for ``year``."""
     problems: list[Problem] = []
     status = values["status"]
     if status not in STATUSES:
@@ -56,13 +56,7 @@ def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Pro
             Problem("pledge_status", "choice", {"value": status, "allowed": list(STATUSES)})
         )
     signed = status in (PledgeStatus.SIGNED, PledgeStatus.VIOLATED)
-    signed_on = read_date(
-        values["signed_on"], "signed_on", problems, today=ctx.today, required=signed
-    )
-    if signed_on is not None and year is not None and signed_on.year != year:
-        problems.append(
-            Problem("signed_on", "pledge.date_outside_year", {"value": signed_on, "year": year})
-        )
+    _signing_day(values["signed_on"], year, problems, ctx.today, required=signed)
     if signed and not values["signer_name"]:
         problems.append(Problem("signer_name", "required"))
     problems += max_length("signer_name", values["signer_name"], 120)
@@ -74,7 +68,19 @@ def _check(ctx: Ctx, year: int | None, values: dict[str, Any]) -> tuple[list[Pro
         problems.append(
             Problem("cultured_family", "choice", {"value": cultured, "allowed": [True, False]})
         )
-    return problems, signed_on
+    return problems
+
+
+def _signing_day(
+    value: date | str | None, year: int | None, problems: list[Problem], today: date, required: bool
+) -> date | None:
+    """The day a pledge was signed, which must fall in its ``year``."""
+    day = read_date(value, "signed_on", problems, today=today, required=required)
+    if day is not None and year is not None and day.year != year:
+        problems.append(
+            Problem("signed_on", "pledge.date_outside_year", {"value": day, "year": year})
+        )
+    return day
 
 
 def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +90,52 @@ def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
     notes = out["violation_notes"]
     out["violation_notes"] = clean_paragraph(notes) if isinstance(notes, str) else notes
     return out
+
+
+def _existing(session: Session, household_id: str, year: int) -> Pledge | None:
+    """The household's pledge row of that year, tombstoned or not."""
+    return session.execute(
+        select(Pledge).where(Pledge.household_id == household_id, Pledge.year == year)
+    ).scalar_one_or_none()
+
+
+def check_record_pledge(
+    ctx: Ctx,
+    household_id: str,
+    year: int | str,
+    *,
+    signed_on: date | str | None,
+    signer_name: str | None,
+    officer_name: str | None,
+    status: str = "signed",
+    cultured_family: bool | None = None,
+    violation_notes: str | None = None,
+) -> list[Problem]:
+    """What :func:`record_pledge` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    values = _cleaned(
+        {
+            "signed_on": signed_on,
+            "signer_name": signer_name,
+            "officer_name": officer_name,
+            "status": status,
+            "cultured_family": cultured_family,
+            "violation_notes": violation_notes,
+        }
+    )
+    problems: list[Problem] = []
+    year_value = read_year(year, "year", problems, today=ctx.today)
+    household = ctx.session.get(Household, household_id)
+    if household is None or household.deleted:
+        problems.append(Problem("household_id", "household.unknown", {"value": household_id}))
+    problems += _value_problems(ctx, year_value, values)
+    if household is not None and year_value is not None:
+        existing = _existing(ctx.session, household.id, year_value)
+        if existing is not None and not existing.deleted:
+            problems.append(
+                Problem("year", "pledge.exists", {"year": year_value, "number": household.number})
+            )
+    return problems
 
 
 def record_pledge(
@@ -104,43 +156,29 @@ def record_pledge(
     :func:`edit_pledge`). Raises ValidationFailed and writes nothing on any problem.
     """
     ctx.require(Permission.WRITE)
-    values = _cleaned(
-        {
-            "signed_on": signed_on,
-            "signer_name": signer_name,
-            "officer_name": officer_name,
-            "status": status,
-            "cultured_family": cultured_family,
-            "violation_notes": violation_notes,
-        }
-    )
-    problems: list[Problem] = []
-    year_value = read_year(year, "year", problems, today=ctx.today)
-    household = ctx.session.get(Household, household_id)
-    if household is None or household.deleted:
-        problems.append(Problem("household_id", "household.unknown", {"value": household_id}))
-    check_problems, day = _check(ctx, year_value, values)
-    problems += check_problems
-    existing = None
-    if household is not None and year_value is not None:
-        existing = ctx.session.execute(
-            select(Pledge).where(Pledge.household_id == household.id, Pledge.year == year_value)
-        ).scalar_one_or_none()
-        if existing is not None and not existing.deleted:
-            problems.append(
-                Problem("year", "pledge.exists", {"year": year_value, "number": household.number})
-            )
-    raise_if_errors(problems)
-    assert household is not None and year_value is not None
+    typed: dict[str, Any] = {
+        "signed_on": signed_on,
+        "signer_name": signer_name,
+        "officer_name": officer_name,
+        "status": status,
+        "cultured_family": cultured_family,
+        "violation_notes": violation_notes,
+    }
+    raise_if_errors(check_record_pledge(ctx, household_id, year, **typed))
+    values = _cleaned(typed)
+    year_value = read_year(year, "year", [], today=ctx.today)
+    assert year_value is not None
+    day = _signing_day(values["signed_on"], year_value, [], ctx.today, required=False)
     version, items = catalogues.pledge_template()
     columns = {**values, "signed_on": day, "template_version": version, "items": items}
+    existing = _existing(ctx.session, household_id, year_value)
     if existing is not None:  # a tombstoned pledge of that year comes back to life
         apply_changes(existing, {**columns, "deleted": False})
         pledge = existing
     else:
         pledge = Pledge(
-            id=pledge_id(household.id, year_value),
-            household_id=household.id,
+            id=pledge_id(household_id, year_value),
+            household_id=household_id,
             year=year_value,
             **columns,
         )
@@ -150,14 +188,29 @@ def record_pledge(
     return pledge
 
 
+def _edited(pledge: Pledge, changes: dict[str, Any]) -> dict[str, Any]:
+    """The pledge's editable values as they would be with ``changes`` (cleaned)."""
+    return _cleaned({**{k: getattr(pledge, k) for k in EDITABLE}, **changes})
+
+
+def check_edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> list[Problem]:
+    """What :func:`edit_pledge` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    pledge = ctx.get(Pledge, pledge_id, "pledge")
+    try:
+        refuse_unknown_fields(changes, EDITABLE)
+    except ValidationFailed as exc:  # the write refuses these before anything else
+        return exc.problems
+    return _value_problems(ctx, pledge.year, _edited(pledge, changes))
+
+
 def edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> Pledge:
     """Change some fields of a pledge (its household and year never change)."""
     ctx.require(Permission.WRITE)
+    raise_if_errors(check_edit_pledge(ctx, pledge_id, changes))
     pledge = ctx.get(Pledge, pledge_id, "pledge")
-    refuse_unknown_fields(changes, EDITABLE)
-    values = _cleaned({**{k: getattr(pledge, k) for k in EDITABLE}, **changes})
-    problems, day = _check(ctx, pledge.year, values)
-    raise_if_errors(problems)
+    values = _edited(pledge, changes)
+    day = _signing_day(values["signed_on"], pledge.year, [], ctx.today, required=False)
     changed = apply_changes(pledge, {**values, "signed_on": day})
     if changed:
         ctx.session.flush()
@@ -165,15 +218,24 @@ def edit_pledge(ctx: Ctx, pledge_id: str, changes: dict[str, Any]) -> Pledge:
     return pledge
 
 
+def _violation(notes: str) -> dict[str, Any]:
+    return {"status": PledgeStatus.VIOLATED.value, "violation_notes": notes}
+
+
+def check_mark_violated(ctx: Ctx, pledge_id: str, notes: str) -> list[Problem]:
+    """What :func:`mark_violated` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    pledge = ctx.get(Pledge, pledge_id, "pledge")
+    if pledge.status == PledgeStatus.REFUSED:
+        return [Problem("pledge_status", "pledge.not_signed", {"year": pledge.year})]
+    return check_edit_pledge(ctx, pledge.id, _violation(notes))
+
+
 def mark_violated(ctx: Ctx, pledge_id: str, notes: str) -> Pledge:
     """Mark a signed pledge as violated, saying what happened."""
     ctx.require(Permission.WRITE)
-    pledge = ctx.get(Pledge, pledge_id, "pledge")
-    if pledge.status == PledgeStatus.REFUSED:
-        raise ValidationFailed.single("pledge_status", "pledge.not_signed", year=pledge.year)
-    return edit_pledge(
-        ctx, pledge.id, {"status": PledgeStatus.VIOLATED.value, "violation_notes": notes}
-    )
+    raise_if_errors(check_mark_violated(ctx, pledge_id, notes))
+    return edit_pledge(ctx, pledge_id, _violation(notes))
 
 
 @dataclass(frozen=True)
@@ -192,26 +254,40 @@ class AreaSigningResult:
     skipped_without_head: list[HouseholdRef] = field(default_factory=list)
 
 
+def _signing(
+    ctx: Ctx, area_id: str, year: int | str, signed_on: date | str, officer_name: str | None
+) -> tuple[list[Problem], int | None, date | None, str | None]:
+    """The problems of signing an area, and its year, its day and the officer (cleaned)."""
+    problems: list[Problem] = []
+    year_value = read_year(year, "year", problems, today=ctx.today)
+    area = ctx.session.get(Area, area_id)
+    if area is None or area.deleted:
+        problems.append(Problem("area_id", "area.unknown", {"value": area_id}))
+    officer = clean_text(officer_name)
+    problems += max_length("officer_name", officer, 120)
+    day = _signing_day(signed_on, year_value, problems, ctx.today, required=True)
+    return problems, year_value, day, officer
+
+
+def check_sign_area(
+    ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str, officer_name: str | None
+) -> list[Problem]:
+    """What :func:`sign_area` would refuse; reads the area only, whatever its size."""
+    ctx.require(Permission.READ)
+    return _signing(ctx, area_id, year, signed_on, officer_name)[0]
+
+
 def sign_area(
     ctx: Ctx, area_id: str, year: int | str, *, signed_on: date | str, officer_name: str | None
 ) -> AreaSigningResult:
     """Mark every live household of an area that has no pledge for ``year`` as signed, the
     head signing, in one transaction (a few queries whatever the number of households)."""
     ctx.require(Permission.WRITE)
+    raise_if_errors(
+        check_sign_area(ctx, area_id, year, signed_on=signed_on, officer_name=officer_name)
+    )
     s = ctx.session
-    problems: list[Problem] = []
-    year_value = read_year(year, "year", problems, today=ctx.today)
-    area = s.get(Area, area_id)
-    if area is None or area.deleted:
-        problems.append(Problem("area_id", "area.unknown", {"value": area_id}))
-    officer = clean_text(officer_name)
-    problems += max_length("officer_name", officer, 120)
-    day = read_date(signed_on, "signed_on", problems, today=ctx.today, required=True)
-    if day is not None and year_value is not None and day.year != year_value:
-        problems.append(
-            Problem("signed_on", "pledge.date_outside_year", {"value": day, "year": year_value})
-        )
-    raise_if_errors(problems)
+    _problems, year_value, day, officer = _signing(ctx, area_id, year, signed_on, officer_name)
     assert year_value is not None and day is not None
     households = s.execute(
         select(Household.id, Household.number, Person.full_name)

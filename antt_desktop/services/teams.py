@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import TeamRole
-from antt_desktop.domain.errors import Problem, raise_if_errors
+from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
@@ -42,9 +42,10 @@ def team_kinds(session: Session) -> dict[str, str]:
     }
 
 
-def _check_team(
+def _team_problems(
     ctx: Ctx, unit_id: str, values: dict[str, Any], existing_id: str | None
-) -> tuple[list[Problem], date | None]:
+) -> list[Problem]:
+    """Problems with a team's values (its name cleaned) in ``unit_id``."""
     problems: list[Problem] = []
     kinds = team_kinds(ctx.session)
     if values["kind"] not in kinds:
@@ -63,17 +64,15 @@ def _check_team(
             if other_id != existing_id and fold(other_name) == wanted:
                 problems.append(Problem("team_name", "team.name_taken", {"value": other_name}))
                 break
-    founded_on = read_date(values["founded_on"], "founded_on", problems, today=ctx.today)
+    read_date(values["founded_on"], "founded_on", problems, today=ctx.today)
     if not isinstance(values.get("active", True), bool):
         problems.append(
             Problem("team_active", "choice", {"value": values["active"], "allowed": [True, False]})
         )
-    return problems, founded_on
+    return problems
 
 
-def _check_areas(
-    ctx: Ctx, unit_id: str, area_ids: Iterable[str]
-) -> tuple[list[str], list[Problem]]:
+def _area_problems(ctx: Ctx, unit_id: str, area_ids: list[str]) -> list[Problem]:
     wanted = list(dict.fromkeys(area_ids))
     known = (
         set(
@@ -86,9 +85,23 @@ def _check_areas(
         if wanted
         else set()
     )
-    return wanted, [
-        Problem("team_areas", "area.unknown", {"value": a}) for a in wanted if a not in known
-    ]
+    return [Problem("team_areas", "area.unknown", {"value": a}) for a in wanted if a not in known]
+
+
+def check_add_team(
+    ctx: Ctx,
+    kind: str,
+    name: str,
+    founded_on: date | str | None = None,
+    area_ids: Iterable[str] = (),
+    *,
+    unit_id: str | None = None,
+) -> list[Problem]:
+    """What :func:`add_team` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    unit = ctx.get_unit(unit_id)
+    values = {"kind": kind, "name": clean_text(name), "founded_on": founded_on}
+    return _team_problems(ctx, unit.id, values, None) + _area_problems(ctx, unit.id, list(area_ids))
 
 
 def add_team(
@@ -102,12 +115,11 @@ def add_team(
 ) -> Team:
     """Set up a team of this post (or ``unit_id``) covering some areas."""
     ctx.require(Permission.WRITE)
+    areas = list(area_ids)  # read twice: by the check, then written
+    raise_if_errors(check_add_team(ctx, kind, name, founded_on, areas, unit_id=unit_id))
     unit = ctx.get_unit(unit_id)
-    values = {"kind": kind, "name": clean_text(name), "founded_on": founded_on}
-    problems, day = _check_team(ctx, unit.id, values, None)
-    areas, area_problems = _check_areas(ctx, unit.id, area_ids)
-    raise_if_errors(problems + area_problems)
-    team = Team(unit_id=unit.id, kind=kind, name=values["name"], founded_on=day, active=True)
+    day = read_date(founded_on, "founded_on", [], today=ctx.today)
+    team = Team(unit_id=unit.id, kind=kind, name=clean_text(name), founded_on=day, active=True)
     ctx.session.add(team)
     ctx.session.flush()
     ctx.audit(
@@ -116,19 +128,35 @@ def add_team(
         team.id,
         [k for k in ("kind", "name", "founded_on") if getattr(team, k) is not None],
     )
-    _write_areas(ctx, team, areas)
+    _write_areas(ctx, team, list(dict.fromkeys(areas)))
     return team
+
+
+def _edited(team: Team, changes: dict[str, Any]) -> dict[str, Any]:
+    """The team's editable values as they would be with ``changes`` (name cleaned)."""
+    values = {**{k: getattr(team, k) for k in EDITABLE}, **changes}
+    values["name"] = clean_text(values["name"])
+    return values
+
+
+def check_edit_team(ctx: Ctx, team_id: str, changes: dict[str, Any]) -> list[Problem]:
+    """What :func:`edit_team` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    team = ctx.get(Team, team_id, "team")
+    try:
+        refuse_unknown_fields(changes, EDITABLE)
+    except ValidationFailed as exc:  # the write refuses these before anything else
+        return exc.problems
+    return _team_problems(ctx, team.unit_id, _edited(team, changes), team.id)
 
 
 def edit_team(ctx: Ctx, team_id: str, changes: dict[str, Any]) -> Team:
     """Change some of a team's fields: kind, name, founded_on, active."""
     ctx.require(Permission.WRITE)
+    raise_if_errors(check_edit_team(ctx, team_id, changes))
     team = ctx.get(Team, team_id, "team")
-    refuse_unknown_fields(changes, EDITABLE)
-    values = {**{k: getattr(team, k) for k in EDITABLE}, **changes}
-    values["name"] = clean_text(values["name"])
-    problems, day = _check_team(ctx, team.unit_id, values, team.id)
-    raise_if_errors(problems)
+    values = _edited(team, changes)
+    day = read_date(values["founded_on"], "founded_on", [], today=ctx.today)
     changed = apply_changes(team, {**values, "founded_on": day})
     if changed:
         ctx.session.flush()
@@ -136,13 +164,20 @@ def edit_team(ctx: Ctx, team_id: str, changes: dict[str, Any]) -> Team:
     return team
 
 
+def check_set_team_areas(ctx: Ctx, team_id: str, area_ids: Iterable[str]) -> list[Problem]:
+    """What :func:`set_team_areas` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    team = ctx.get(Team, team_id, "team")
+    return _area_problems(ctx, team.unit_id, list(area_ids))
+
+
 def set_team_areas(ctx: Ctx, team_id: str, area_ids: Iterable[str]) -> list[Area]:
     """Make the team cover exactly these areas; returns them by name."""
     ctx.require(Permission.WRITE)
+    areas = list(area_ids)  # read twice: by the check, then written
+    raise_if_errors(check_set_team_areas(ctx, team_id, areas))
     team = ctx.get(Team, team_id, "team")
-    areas, problems = _check_areas(ctx, team.unit_id, area_ids)
-    raise_if_errors(problems)
-    _write_areas(ctx, team, areas)
+    _write_areas(ctx, team, list(dict.fromkeys(areas)))
     return team_areas(ctx.session, team.id)
 
 
@@ -191,23 +226,11 @@ def _active_members(session: Session, team_id: str) -> list[TeamMember]:
     )
 
 
-def add_team_member(
-    ctx: Ctx,
-    team_id: str,
-    *,
-    role: str,
-    person_id: str | None = None,
-    name: str | None = None,
-    phone: str | None = None,
-    joined_on: date | str | None = None,
-) -> TeamMember:
-    """Add a member: a known person (name and phone taken from the record when not given)
-    or a free-text name. A team has at most one active leader (tổ trưởng)."""
-    ctx.require(Permission.WRITE)
-    team = ctx.get(Team, team_id, "team")
-    problems: list[Problem] = []
-    if role not in ROLES:
-        problems.append(Problem("team_role", "choice", {"value": role, "allowed": list(ROLES)}))
+def _member_values(
+    ctx: Ctx, person_id: str | None, name: str | None, phone: str | None, problems: list[Problem]
+) -> tuple[Person | None, str | None, str | None]:
+    """The person a member is (None: a name typed in), their name and phone as stored; the
+    problems of the three go to ``problems``."""
     name_text, phone_text = clean_text(name), clean_text(phone)
     person = None
     if person_id:
@@ -225,7 +248,27 @@ def add_team_member(
         phone_text = "".join(phone_text.split()).replace(".", "")
         if not PHONE.match(phone_text):
             problems.append(Problem("phone", "phone.format", {"value": phone_text}))
-    day = read_date(joined_on, "joined_on", problems, today=ctx.today)
+    return person, name_text, phone_text
+
+
+def check_add_team_member(
+    ctx: Ctx,
+    team_id: str,
+    *,
+    role: str,
+    person_id: str | None = None,
+    name: str | None = None,
+    phone: str | None = None,
+    joined_on: date | str | None = None,
+) -> list[Problem]:
+    """What :func:`add_team_member` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    team = ctx.get(Team, team_id, "team")
+    problems: list[Problem] = []
+    if role not in ROLES:
+        problems.append(Problem("team_role", "choice", {"value": role, "allowed": list(ROLES)}))
+    person = _member_values(ctx, person_id, name, phone, problems)[0]
+    read_date(joined_on, "joined_on", problems, today=ctx.today)
     for other in _active_members(ctx.session, team.id):
         if role == TeamRole.LEADER and other.role == TeamRole.LEADER:
             problems.append(Problem("team_role", "team.leader_exists", {"name": other.name}))
@@ -233,14 +276,41 @@ def add_team_member(
             problems.append(
                 Problem("member_person_id", "team.already_member", {"name": other.name})
             )
-    raise_if_errors(problems)
+    return problems
+
+
+def add_team_member(
+    ctx: Ctx,
+    team_id: str,
+    *,
+    role: str,
+    person_id: str | None = None,
+    name: str | None = None,
+    phone: str | None = None,
+    joined_on: date | str | None = None,
+) -> TeamMember:
+    """Add a member: a known person (name and phone taken from the record when not given)
+    or a free-text name. A team has at most one active leader (tổ trưởng)."""
+    ctx.require(Permission.WRITE)
+    raise_if_errors(
+        check_add_team_member(
+            ctx,
+            team_id,
+            role=role,
+            person_id=person_id,
+            name=name,
+            phone=phone,
+            joined_on=joined_on,
+        )
+    )
+    person, name_text, phone_text = _member_values(ctx, person_id, name, phone, [])
     member = TeamMember(
-        team_id=team.id,
+        team_id=team_id,
         role=role,
         person_id=person.id if person else None,
         name=name_text,
         phone=phone_text,
-        joined_on=day,
+        joined_on=read_date(joined_on, "joined_on", [], today=ctx.today),
     )
     ctx.session.add(member)
     ctx.session.flush()
@@ -257,11 +327,10 @@ def add_team_member(
     return member
 
 
-def end_membership(ctx: Ctx, member_id: str, left_on: date | str) -> TeamMember:
-    """Record the day a member left the team (the row stays, for the team's history)."""
-    ctx.require(Permission.WRITE)
-    member = ctx.get(TeamMember, member_id, "team_member")
-    problems: list[Problem] = []
+def _leaving(
+    ctx: Ctx, member: TeamMember, left_on: date | str, problems: list[Problem]
+) -> date | None:
+    """The day a member leaves; the problems of that day go to ``problems``."""
     day = read_date(left_on, "left_on", problems, today=ctx.today, required=True)
     if member.left_on is not None:
         problems.append(
@@ -275,8 +344,23 @@ def end_membership(ctx: Ctx, member_id: str, left_on: date | str) -> TeamMember:
                 "left_on", "team.left_before_joined", {"value": day, "joined": member.joined_on}
             )
         )
-    raise_if_errors(problems)
-    member.left_on = day
+    return day
+
+
+def check_end_membership(ctx: Ctx, member_id: str, left_on: date | str) -> list[Problem]:
+    """What :func:`end_membership` would refuse; reads, never writes."""
+    ctx.require(Permission.READ)
+    problems: list[Problem] = []
+    _leaving(ctx, ctx.get(TeamMember, member_id, "team_member"), left_on, problems)
+    return problems
+
+
+def end_membership(ctx: Ctx, member_id: str, left_on: date | str) -> TeamMember:
+    """Record the day a member left the team (the row stays, for the team's history)."""
+    ctx.require(Permission.WRITE)
+    raise_if_errors(check_end_membership(ctx, member_id, left_on))
+    member = ctx.get(TeamMember, member_id, "team_member")
+    member.left_on = _leaving(ctx, member, left_on, [])
     ctx.session.flush()
     ctx.audit("edit", "team_member", member.id, ["left_on"])
     return member

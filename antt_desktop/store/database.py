@@ -23,7 +23,7 @@ import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from antt_desktop.store import search_index, stamping
+from antt_desktop.store import changes, search_index, stamping
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.errors import (
     DatabaseLocked,
@@ -142,6 +142,7 @@ class Database:
         for factory in (self._reader, self._writer):
             stamping.install(factory, wall)
             search_index.install(factory)
+        changes.install(self._writer)  # what each write changed (store/changes.py)
 
     @property
     def writable(self) -> bool:

@@ -173,8 +173,9 @@ def test_a_chief_adds_an_officer_who_can_then_log_in(
     add.role.setCurrentIndex(add.role.findData("officer"))
     assert "Xem và ghi hồ sơ của đơn vị" in add.role_hint.text()
     _type(qtbot, add, "password", "ngan")
-    assert "phải có ít nhất 10 ký tự" in _problem(add, "password")
+    qtbot.waitUntil(lambda: "phải có ít nhất 10 ký tự" in _problem(add, "password"))
     _type(qtbot, add, "password", NEW_PASSWORD)
+    qtbot.waitUntil(lambda: _problem(add, "password") == "")
     _type(qtbot, add, "password_repeat", NEW_PASSWORD)
     _shot(add, "add-account")
     add.buttons.button(QDialogButtonBox.StandardButton.Save).click()
@@ -194,6 +195,32 @@ def test_an_account_name_taken_is_refused_naming_the_field(qtbot: QtBot, chief: 
     add.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert add.isVisible()
     assert f"đã có tài khoản tên '{CHIEF}'" in _problem(add, "username")
+    assert [row[0] for row in _cells(_accounts(qtbot, chief))] == [CHIEF]
+
+
+def test_a_taken_name_and_a_different_repeat_show_as_typed_and_nothing_is_added(
+    qtbot: QtBot, chief: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from antt_desktop.gui.common import form_support
+
+    add = _accounts(qtbot, chief).add()
+    qtbot.waitExposed(add)
+    _type(qtbot, add, "username", CHIEF)
+    qtbot.waitUntil(lambda: _problem(add, "username") != "")
+    assert _problem(add, "username") == f"✖ đã có tài khoản tên '{CHIEF}'"
+    assert _problem(add, "password") == ""  # not typed yet: nothing said about it
+    _type(qtbot, add, "password", NEW_PASSWORD)
+    _type(qtbot, add, "password_repeat", NEW_PASSWORD[:-1])
+    qtbot.waitUntil(lambda: "không giống mật khẩu mới" in _problem(add, "password_repeat"))
+    asked: list[bool] = []
+
+    def discard(*_a: object, **_k: object) -> form_support.Answer:
+        asked.append(True)
+        return form_support.Answer.DISCARD
+
+    monkeypatch.setattr(form_support, "ask_save_changes", discard)
+    qtbot.keyClick(add, Qt.Key.Key_Escape)
+    assert asked == [True] and not add.isVisible()
     assert [row[0] for row in _cells(_accounts(qtbot, chief))] == [CHIEF]
 
 

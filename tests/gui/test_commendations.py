@@ -13,6 +13,7 @@ from antt_desktop.gui.initiatives.commendation_model import CommendationListMode
 from antt_desktop.gui.initiatives.commendations_page import CommendationsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import teams
+from antt_desktop.services.changes import Kind, of_kinds
 from antt_desktop.services.commendations import CommendationInput, add_commendation
 from antt_desktop.services.context import Actor
 from antt_desktop.services.people import PersonInput, add_person
@@ -154,6 +155,36 @@ def test_a_problem_on_one_line_saves_nothing_and_names_the_line(
     assert _count(read) == before + 1
 
 
+def test_lines_are_checked_while_another_change_is_being_saved(qtbot, page, write, db, recipients):
+    """Checking the list only reads: a change saving meanwhile (an import on the worker
+    thread) does not hold up the officer, nor make the check fail."""
+    person, _team = recipients
+    with write() as ctx:
+        add_commendation(
+            ctx,
+            CommendationInput(
+                kind="giay_khen",
+                issuer="Chủ tịch UBND phường Hoàn Kiếm",
+                decision_number="107/QĐ-UBND",
+                decision_date="26/01/2026",
+                recipient_kind="person",
+                recipient_id=person,
+                achievement="Đã có thành tích",
+            ),
+        )
+    page.new_record()
+    dialog = page.dialog
+    _fill_decision(qtbot, dialog.ui)
+    with db.write() as session:
+        session.connection()  # the write lock is held from here on
+        _add_person(qtbot, dialog, "minh hung")
+        dialog.validate_now()
+        assert dialog.ui.rowProblemLabel.text() == (
+            "✖ Dòng 1 (Nguyễn Minh Hưng): Đối tượng được khen thưởng: Nguyễn Minh Hưng"
+            " đã được khen thưởng theo quyết định số 107/QĐ-UBND"
+        )
+
+
 def test_a_decision_without_recipients_is_refused(qtbot, page, read):
     page.new_record()
     dialog = page.dialog
@@ -183,7 +214,7 @@ def test_filters_and_search_by_recipient(qtbot, page, write, recipients):
                     achievement="Thành tích xuất sắc",
                 ),
             )
-    page.refresh({"commendation"})
+    page.refresh(of_kinds(Kind.COMMENDATION))
     assert _column(page, 0) == ["1442/QĐ-UBND", "28/QĐ-UBND"]  # the latest first
     page.year_combo.setCurrentIndex(page.year_combo.findData(2025))
     assert _column(page, 0) == ["28/QĐ-UBND"]

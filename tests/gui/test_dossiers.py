@@ -27,7 +27,7 @@ from antt_desktop.services import units
 from antt_desktop.services.context import Actor
 from antt_desktop.services.dossiers import DossierInput, open_dossier
 from antt_desktop.services.people import PersonInput, add_person
-from antt_desktop.store.models import Assessment, Dossier, Person, Unit
+from antt_desktop.store.models import Assessment, Commitment, Dossier, Person, Unit
 from tests.conftest import CHIEF
 
 # The offscreen platform warns that it cannot resize windows to their layouts.
@@ -120,16 +120,15 @@ def test_a_resident_typed_in_the_editor_is_saved_and_listed(qtbot, page, read):
     assert isinstance(editor, PersonEditor) and editor.isVisible()
     type_text(editor.ui.full_name, "Nguyễn Văn Đức")
     qtbot.keyClicks(editor.ui.id_number, "0123")
-    message = editor.problems.label("id_number")
-    qtbot.waitUntil(lambda: message.isVisible())
-    assert message.text() == "✖ phải có đúng 12 chữ số (đã nhập 4)"
+    qtbot.waitUntil(lambda: editor.field_problem("id_number") != "")
+    assert editor.field_problem("id_number") == "✖ phải có đúng 12 chữ số (đã nhập 4)"
     assert not editor.save_button.isEnabled()
     save(qtbot, editor)  # refused while the number is wrong
     assert editor.isVisible() and count(read, Person) == 0
 
     editor.ui.id_number.selectAll()
     qtbot.keyClicks(editor.ui.id_number, "001090012345")
-    qtbot.waitUntil(lambda: not message.isVisible())
+    qtbot.waitUntil(lambda: editor.field_problem("id_number") == "")
     assert editor.save_button.isEnabled()
     save(qtbot, editor)
     qtbot.waitUntil(lambda: not editor.isVisible())
@@ -151,10 +150,9 @@ def test_a_possible_duplicate_is_a_warning_that_does_not_block_saving(qtbot, pag
     editor = page.dialog
     type_text(editor.ui.full_name, "Trần Thị Hoa")
     qtbot.keyClicks(editor.ui.born, "05/06/1991")
-    label = editor.problems.label("full_name")
-    qtbot.waitUntil(lambda: label.isVisible())
+    qtbot.waitUntil(lambda: editor.field_problem("full_name") != "")
     assert (
-        label.text()
+        editor.field_problem("full_name")
         == "⚠ đã có Trần Thị Hoa, sinh 05/06/1991; hãy kiểm tra xem có trùng người không"
     )
     assert editor.save_button.isEnabled()
@@ -330,9 +328,52 @@ def test_an_assessment_refused_by_the_service_names_the_field(qtbot, write, read
     writer = view.write_assessment()
     writer.ui.rating.setCurrentIndex(writer.ui.rating.findData("Chấp hành tốt"))
     save(qtbot, writer)  # no assessment text
-    label = writer.problems.label("content")
-    assert writer.isVisible() and label.isVisible()
-    assert label.text() == "✖ không được để trống"
+    assert writer.isVisible()
+    assert writer.field_problem("content") == "✖ không được để trống"
+    assert count(read, Assessment) == 0
+
+
+def test_a_second_open_dossier_is_named_under_the_category_as_it_is_chosen(
+    qtbot, write, read, app, settings
+):
+    pid = person(write, "Mai Văn Tuấn")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="SUSPENDED", opened_on="01/03/2026")
+        open_dossier(ctx, data)
+    page = make_page(qtbot, app, settings)
+    dialog = page.new_dossier(pid)
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.person_chosen.text() == "Đã chọn: Mai Văn Tuấn"
+    dialog.ui.category_code.setCurrentIndex(dialog.ui.category_code.findData("SUSPENDED"))
+    qtbot.waitUntil(lambda: dialog.field_problem("category_code") != "")
+    assert dialog.field_problem("category_code") == (
+        "✖ người này đang có hồ sơ quản lý diện 'Người được hưởng án treo' chưa kết thúc"
+        " (lập ngày 01/03/2026)"
+    )
+    save(qtbot, dialog)
+    assert dialog.isVisible() and count(read, Dossier) == 1
+
+
+def test_an_assessment_written_before_its_period_is_named_as_typed(
+    qtbot, write, read, app, settings
+):
+    pid = person(write, "Lò Thị Xuân")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="SUSPENDED", opened_on="01/09/2026")
+        dossier_id = open_dossier(ctx, data).id
+    view = make_page(qtbot, app, settings).open_dossier(dossier_id)
+    qtbot.addWidget(view)
+    writer = view.write_assessment()
+    qtbot.waitExposed(writer)
+    assert writer.ui.period.currentText() == "2026-09"
+    writer.ui.written_on.selectAll()
+    qtbot.keyClicks(writer.ui.written_on, "20/08/2026")
+    qtbot.waitUntil(lambda: writer.field_problem("written_on") != "")
+    assert writer.field_problem("written_on") == "✖ ngày 20/08/2026 trước khi bắt đầu kỳ 2026-09"
+    assert writer.field_problem("content") == ""  # not reached yet
+    writer.ui.written_on.selectAll()
+    qtbot.keyClicks(writer.ui.written_on, "02/10/2026")
+    qtbot.waitUntil(lambda: writer.field_problem("written_on") == "")
     assert count(read, Assessment) == 0
 
 
@@ -474,7 +515,7 @@ def test_support_and_closing_through_the_dossier_window(qtbot, write, read, app,
     closing = view.close_dossier()
     save(qtbot, closing)  # no reason chosen: refused, the field says why
     assert closing.isVisible()
-    assert closing.problems.label("close_reason").text() == "✖ không được để trống"
+    assert closing.field_problem("close_reason") == "✖ không được để trống"
     reason = closing.widgets["close_reason"]
     reason.setCurrentIndex(reason.findData("term_completed"))
     save(qtbot, closing)
@@ -487,9 +528,95 @@ def test_support_and_closing_through_the_dossier_window(qtbot, write, read, app,
     qtbot.waitUntil(lambda: not model.loading and model.row_of(dossier_id) < 0)
 
 
+def test_a_commitment_is_checked_as_typed_written_only_on_save_and_guarded(
+    qtbot, write, read, app, settings
+):
+    pid = person(write, "Hoàng Văn Lực")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="SUSPENDED", opened_on="02/01/2026")
+        dossier_id = open_dossier(ctx, data).id
+    page = make_page(qtbot, app, settings)
+    view = page.open_dossier(dossier_id)
+    qtbot.addWidget(view)
+
+    dialog = view.add_commitment()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Ghi nhận bản cam kết"
+    assert dialog.labels["signed_on"].text() == "&Ngày ký"
+    signed, text = dialog.widgets["signed_on"], dialog.widgets["text"]
+    signed.selectAll()
+    qtbot.keyClicks(signed, "30/11/2026")  # after today (22/11/2026)
+    qtbot.waitUntil(lambda: dialog.field_problem("signed_on") != "")
+    assert dialog.field_problem("signed_on") == "✖ 30/11/2026 là ngày trong tương lai"
+    assert dialog.field_problem("text") == ""  # the officer has not reached it yet
+    assert count(read, Commitment) == 0
+
+    seen: list[str] = []
+    answer_question(qtbot, "Quay lại", seen)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert seen == ["Lưu thay đổi?"] and dialog.isVisible()
+
+    signed.selectAll()
+    qtbot.keyClicks(signed, "20/11/2026")
+    type_text(text, "Cam kết chấp hành nghiêm pháp luật")
+    qtbot.waitUntil(lambda: dialog.field_problem("signed_on") == "")
+    assert count(read, Commitment) == 0  # checking as typed writes nothing
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with read() as ctx:
+        saved = ctx.session.execute(select(Commitment)).scalar_one()
+    assert (saved.signed_on, saved.text) == (
+        date(2026, 11, 20),
+        "Cam kết chấp hành nghiêm pháp luật",
+    )
+    table = view.records["commitments"]
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    assert table.item(0, 0).text() == "20/11/2026"
+
+
+def test_closing_a_dossier_with_changes_asks_and_discarding_writes_nothing(
+    qtbot, write, read, app, settings
+):
+    pid = person(write, "Giàng A Tủa")
+    with write() as ctx:
+        data = DossierInput(person_id=pid, category_code="DRUG_USER", opened_on="02/01/2026")
+        dossier_id = open_dossier(ctx, data).id
+    app = replace(app, actor=CHIEF)
+    view = make_page(qtbot, app, settings).open_dossier(dossier_id)
+    qtbot.addWidget(view)
+    closing = view.close_dossier()
+    qtbot.waitExposed(closing)
+    reason = closing.widgets["close_reason"]
+    reason.setCurrentIndex(reason.findData("other"))
+    seen: list[str] = []
+    answer_question(qtbot, "Bỏ thay đổi", seen)
+    closing.close()  # the window's close button asks as Esc does
+    qtbot.waitUntil(lambda: not closing.isVisible())
+    assert seen == ["Lưu thay đổi?"]
+    with read() as ctx:
+        assert ctx.session.get(Dossier, dossier_id).status == "open"
+
+
 def test_mnemonics_use_letters_a_keyboard_can_type():
     used: set[str] = set()
     assert with_mnemonic("Họ và tên", used) == "&Họ và tên"
     assert with_mnemonic("Hộ gia đình", used) == "Hộ &gia đình"
     assert with_mnemonic("Đã lưu", used) == "Đã &lưu"  # Đ cannot be typed as Alt+Đ
     assert used == {"h", "g", "l"}
+
+
+def test_columns_chosen_in_an_earlier_version_are_kept(qtbot, app, tmp_path):
+    """Earlier versions kept these lists' columns in the user's Qt settings; they move into
+    the post's settings file, where every other list keeps its columns."""
+    legacy = QSettings(str(tmp_path / "user-settings.ini"), QSettings.Format.IniFormat)
+    legacy.setValue("dossiers_page/dossiers/hidden_columns", [str(DossierModel.COL_OFFICER)])
+    legacy.sync()
+
+    page = make_page(qtbot, app, legacy)
+
+    assert page.dossiers.view.isColumnHidden(DossierModel.COL_OFFICER)
+    assert legacy.value("dossiers_page/dossiers/hidden_columns") is None
+    post_file = QSettings(str(app.db.path.with_name("settings.ini")), QSettings.Format.IniFormat)
+    assert post_file.value("columns/dossiers") == str(DossierModel.COL_OFFICER)
+    other = QSettings(str(tmp_path / "other-user.ini"), QSettings.Format.IniFormat)
+    assert make_page(qtbot, app, other).dossiers.view.isColumnHidden(DossierModel.COL_OFFICER)

@@ -16,10 +16,11 @@ from antt_desktop.gui.households.model import HouseholdListModel
 from antt_desktop.gui.households.page import HouseholdsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import households, pledges, units
+from antt_desktop.services.changes import Kind, of_kinds
 from antt_desktop.services.context import Actor
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.store.models import Household, Person, Pledge
-from tests.conftest import CHIEF
+from tests.conftest import CHIEF, connect_unlocked
 
 # The offscreen platform of the tests warns that it cannot resize windows to their layouts.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -107,7 +108,7 @@ def test_add_a_household_with_its_head_and_see_it_in_the_list(qtbot, page, write
     assert _column(page, 1) == ["Nguyễn Văn Hòa"]
     assert _column(page, 2) == ["Tổ dân phố số 3"]
     assert _column(page, 4) == ["1"]
-    assert _column(page, 5) == ["chưa ghi nhận"]
+    assert _column(page, 5) == ["chưa ký"]
     with read() as ctx:
         saved = ctx.session.execute(select(Household)).scalar_one()
         assert (saved.number, saved.head_person_id) == ("HK-101", head)
@@ -170,7 +171,7 @@ def test_sign_a_whole_area_reports_the_counts_and_fills_the_pledge_column(
             officer_name="Đỗ Minh Tâm",
         )
     page.model.reload()
-    assert _column(page, 5) == ["đã ký", "chưa ghi nhận", "chưa ghi nhận"]
+    assert _column(page, 5) == ["đã ký", "chưa ký", "chưa ký"]
 
     page.sign_area()
     dialog = page.dialog
@@ -181,12 +182,40 @@ def test_sign_a_whole_area_reports_the_counts_and_fills_the_pledge_column(
 
     qtbot.waitUntil(lambda: page.message is not None)
     assert page.message.text() == ("Đã ghi 1 hộ, 1 hộ đã có cam kết, 1 hộ chưa có chủ hộ: 0003.")
-    qtbot.waitUntil(lambda: _column(page, 5) == ["đã ký", "đã ký", "chưa ghi nhận"])
+    qtbot.waitUntil(lambda: _column(page, 5) == ["đã ký", "đã ký", "chưa ký"])
     assert page.model.headerData(5, Qt.Orientation.Horizontal) == "Cam kết năm 2026"
     with read() as ctx:
         assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 2
     page.pledge_combo.setCurrentIndex(page.pledge_combo.findData("none"))
     assert _column(page, 0) == ["0003"]
+
+
+def test_the_sign_area_dialog_checks_as_the_officer_types_while_another_desk_writes(
+    qtbot, page, db, write, read, area
+):
+    # Checking reads: the officer sees what is wrong at once even while a sync import or
+    # another desk holds the database's write lock (a dry-run signing waited for it, then
+    # failed), and nothing is signed before Sign is pressed.
+    _household(write, "0001", area, _person(write, "Nguyễn Văn An"))
+    page.sign_area()
+    dialog = page.dialog
+    other_desk = connect_unlocked(db.path)
+    other_desk.isolation_level = None
+    other_desk.execute("BEGIN IMMEDIATE")
+    try:
+        dialog.ui.signedOnEdit.setText("05/04/2025")
+        qtbot.waitUntil(lambda: "không thuộc năm cam kết" in dialog.field_problem("signed_on"))
+        dialog.ui.signedOnEdit.setText("05/04/2026")
+        qtbot.waitUntil(lambda: dialog.field_problem("signed_on") == "")
+    finally:
+        other_desk.rollback()
+        other_desk.close()
+    with read() as ctx:
+        assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 0
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.message is not None)
+    with read() as ctx:
+        assert ctx.session.execute(select(func.count(Pledge.id))).scalar() == 1
 
 
 def test_members_head_pledges_and_poverty_from_the_household_view(
@@ -303,7 +332,7 @@ def test_post_filter_shows_only_with_several_posts_and_columns_are_remembered(
             ),
             unit_id=other.id,
         )
-    page.refresh({"unit", "household"})
+    page.refresh(of_kinds(Kind.UNIT, Kind.HOUSEHOLD))
     assert page.unit_combo.isVisible()
     assert page.model.rowCount() == 2
     page.unit_combo.setCurrentIndex(page.unit_combo.findData(other.id))

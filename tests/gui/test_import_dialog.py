@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from antt_desktop.gui.settings.import_dialog import ImportDialog
+from antt_desktop.services.changes import Kind
 from antt_desktop.store.models import Person
 from tests.importers.conftest import cccd
 
@@ -77,7 +78,7 @@ def test_check_then_import_the_valid_rows_and_save_the_refused_ones(
     with qtbot.waitSignal(app_ctx.changes.changed) as changed:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         finish(qtbot, dialog)
-    assert "person" in changed.args[0]
+    assert changed.args[0].touches(Kind.PERSON)
     assert people_count(app_ctx) == before + 2
     assert "3 dòng: đã nhập 2," in dialog.summary.text()
     assert not dialog.import_button.isEnabled()  # the same rows cannot be imported twice

@@ -155,6 +155,60 @@ def test_record_an_activity_and_see_the_totals(qtbot, page, write, read):
         assert (activity.initiative_id, activity.guns, activity.participants) == (ident, 2, 120)
 
 
+def test_problems_show_as_the_officer_types_while_another_change_is_being_saved(
+    qtbot, page, write, db
+):
+    """Checking what is typed only reads: an import saving on the worker thread holds the
+    database for writing, and the editors still name each problem at once (they used to
+    wait for the write lock on the window's thread, then fail with "database is locked")."""
+    _initiative(write, name="Tổ tự quản ANTT")
+    page.model.reload()
+    page.open_first_record()
+    view = page.view
+    view.activity_button.click()
+    activity = view.dialog
+    activity.ui.kindCombo.setCurrentIndex(activity.ui.kindCombo.findData("meeting"))
+    with db.write() as session:
+        session.connection()  # BEGIN IMMEDIATE: the write lock is held from here on
+        activity.ui.heldOnEdit.clear()
+        qtbot.keyClicks(activity.ui.heldOnEdit, "10/03/2024")
+        activity.validate_now()
+        assert activity.field_problem("held_on") == (
+            "✖ ngày 10/03/2024 trước ngày triển khai mô hình (15/03/2024)"
+        )
+
+
+def test_the_scoring_dialog_checks_while_another_change_is_being_saved(qtbot, page, write, db):
+    _initiative(write)
+    page.model.reload()
+    page.open_first_record()
+    page.view.evaluate_button.click()
+    scoring = page.view.dialog
+    with db.write() as session:
+        session.connection()  # the write lock is held from here on
+        qtbot.keyClicks(scoring.ui.decisionDateEdit, "01/01/2026")
+        scoring.ui.evaluatedOnEdit.clear()
+        qtbot.keyClicks(scoring.ui.evaluatedOnEdit, "20/03/2026")
+        scoring.validate_now()
+        assert scoring.problem_text() == (
+            "Ngày ban hành quyết định: ngày 01/01/2026 trước ngày chấm điểm, đánh giá (20/03/2026)"
+        )
+
+
+def test_the_initiative_editor_checks_while_another_change_is_being_saved(qtbot, page, write, db):
+    _initiative(write, name="Camera giám sát ANTT")
+    page.model.reload()
+    page.new_record()
+    dialog = page.dialog
+    with db.write() as session:
+        session.connection()  # the write lock is held from here on
+        qtbot.keyClicks(dialog.ui.nameEdit, "camera giam sat antt")
+        dialog.validate_now()
+        assert dialog.problem_text() == (
+            "Tên: đơn vị đã có mô hình mang tên 'camera giam sat antt'"
+        )
+
+
 def test_score_an_evaluation_live_and_see_98_of_110(qtbot, page, write, read):
     _initiative(write)
     page.model.reload()

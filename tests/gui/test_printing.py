@@ -115,7 +115,7 @@ def test_the_booklet_opens_in_the_preview_and_saves_as_a_pdf(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     with qtbot.waitSignal(preview.saved) as saved:
         preview.actions_["save"].trigger()
-    assert Path(offered[0]).name == "so-nhan-xet-nguyen-van-duc.pdf"
+    assert Path(offered[0]).name == "so-theo-doi-nguyen-van-duc.pdf"
     path = saved.args[0]
     assert path == folder / "so.pdf"
     assert NAME.upper() in text_of(path)

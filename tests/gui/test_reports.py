@@ -121,9 +121,9 @@ def test_the_years_report_states_before_after_and_reoffence(qtbot, records, page
     sections = {s.key: s for s in page.report.sections}
     classes = {line.label: line.value.text for line in sections["classification"].lines}
     assert classes["Loại A"] == "3" and classes["Loại D"] == "1"
-    managed = sections["managed"].lines
-    assert managed[1].label.startswith("Người chấp hành xong án phạt tù")
-    assert managed[1].value.text == "đang quản lý 7, lập mới 7, kết thúc 0"
+    managed = sections["managed"].table
+    assert managed.rows[0][0].text.startswith("Người chấp hành xong án phạt tù")
+    assert [v.text for v in managed.rows[0][1:]] == ["7", "7", "0"]  # at the end, opened, closed
 
 
 def test_choosing_a_quarter_with_the_controls(qtbot, records, page):
@@ -165,12 +165,12 @@ def test_export_csv_writes_the_figures_with_vietnamese_headers(qtbot, records, p
     ] in rows
     reoffence = "Tỷ lệ tái phạm của người chấp hành xong án phạt tù"
     assert [reoffence, reoffence, "2/7 = 28,6%"] in rows
-    assert ["Cam kết của hộ gia đình", "Tỷ lệ hộ ký cam kết — Thôn Đoài", "3/4 = 75,0%"] in rows
+    assert ["Cam kết của hộ gia đình", "Tỷ lệ hộ ký cam kết", "3/4 = 75,0%"] in rows
     before_after = [r for r in rows if r[0] == "So sánh với kỳ trước"]
     assert before_after == [
         ["So sánh với kỳ trước", "Tin báo, tố giác về tội phạm — Năm 2025", "7"],
         ["So sánh với kỳ trước", "Tin báo, tố giác về tội phạm — Năm 2026", "4"],
-        ["So sánh với kỳ trước", "Tin báo, tố giác về tội phạm — So sánh", "giảm 42,9% (4/7)"],
+        ["So sánh với kỳ trước", "Tin báo, tố giác về tội phạm — Tăng, giảm", "giảm 42,9% (4/7)"],
     ]
     assert "Đã lưu vào" in page.status.text()
 

@@ -17,6 +17,7 @@ from antt_desktop.gui.common.settings_store import Preferences, SettingsStore
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.settings.page import SettingsPage
 from antt_desktop.gui.sync.page import SyncPage
+from antt_desktop.services.changes import EVERYTHING, Changes
 from antt_desktop.store.models import LocalNode
 
 # dialogs and the completer's popup ask the offscreen test platform for what it cannot do
@@ -96,8 +97,8 @@ class RecordingPage(Page):
     def focus_search(self) -> None:
         self.calls.append("search")
 
-    def refresh(self, changed: set[str]) -> None:
-        self.calls.append(f"refresh {sorted(changed)}")
+    def refresh(self, changes: Changes) -> None:
+        self.calls.append("refresh everything" if changes == EVERYTHING else "refresh some")
 
 
 def test_ctrl_n_ctrl_f_and_f5_reach_the_current_page(
@@ -119,7 +120,7 @@ def test_ctrl_n_ctrl_f_and_f5_reach_the_current_page(
     qtbot.keyClick(window.nav, Qt.Key.Key_N, ctrl)
     qtbot.keyClick(window.nav, Qt.Key.Key_F, ctrl)
     qtbot.keyClick(window.nav, Qt.Key.Key_F5)
-    assert page.calls == ["new", "search", "refresh []"]
+    assert page.calls == ["new", "search", "refresh everything"]
 
 
 def test_switching_to_english_and_back_relabels_everything(

@@ -15,6 +15,7 @@ from antt_desktop.gui.common.worker import (
     run_operation,
     start_operation,
 )
+from antt_desktop.services.changes import Kind, of_kinds
 
 SAFETY_S = 10  # a worker never waits longer than this, even if a test goes wrong
 
@@ -107,7 +108,7 @@ def test_run_operation_returns_while_the_gui_keeps_working(qtbot: QtBot) -> None
 def test_the_views_hear_what_changed(qtbot: QtBot, app_ctx: AppContext) -> None:
     with qtbot.waitSignal(app_ctx.changes.changed, timeout=5000) as blocker:
         result = run_operation(
-            None, "Importing", lambda progress: "done", app=app_ctx, changed={"person"}
+            None, "Importing", lambda progress: "done", app=app_ctx, changed=of_kinds(Kind.PERSON)
         )
     assert result == "done"
-    assert blocker.args == [{"person"}]
+    assert blocker.args == [of_kinds(Kind.PERSON)]

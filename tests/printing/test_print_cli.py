@@ -14,6 +14,12 @@ import pytest
 from pypdf import PdfReader
 
 from antt_desktop.cli.app import main
+from antt_desktop.domain.periods import Period
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.printing import jobs as window
+from antt_desktop.i18n.translator import Translator
+from antt_desktop.printing.jobs import PrintJob
+from antt_desktop.services import post_rows
 from antt_desktop.services.commendations import CommendationInput, add_commendation
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.services.dossiers import DossierInput, open_dossier
@@ -124,6 +130,57 @@ def test_print_writes_the_pdf_and_audits_it(
     [(action, audited, detail)] = _audits(antt.data_dir)
     assert (action, audited) == ("print", entity)
     assert f"{result.json['pages']} pages" in detail
+
+
+DECIDED = date(2026, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("args", "job", "name"),
+    [
+        (["booklet", "{dossier}"], lambda app, ids: window.booklet_job(app, ids["dossier"]),
+         "so-theo-doi-ha-thi-hue.pdf"),
+        (["person-sheet", "{person}"], lambda app, ids: window.person_sheet_job(app, ids["person"]),
+         "phieu-thong-tin-ha-thi-hue.pdf"),
+        (["certificate", "--decision", "12/QĐ-UBND"],
+         lambda app, ids: window.certificates_job(app, "12/QĐ-UBND", ids["unit"], DECIDED),
+         "giay-khen-12-qd-ubnd.pdf"),
+        (["pledge-form", "7", "--year", "2026"],
+         lambda app, ids: window.pledge_form_job(app, ids["household"], 2026),
+         "cam-ket-ho-7-2026.pdf"),
+        (["pledge-form", "--area", "Xóm Đồng Tâm", "--year", "2026"],
+         lambda app, ids: window.pledge_forms_job(app, ids["area"], 2026),
+         "cam-ket-xom-dong-tam-2026.pdf"),
+        (["pledge-register", "--area", "Xóm Đồng Tâm", "--year", "2026"],
+         lambda app, ids: window.pledge_register_job(app, ids["area"], 2026),
+         "so-cam-ket-xom-dong-tam-2026.pdf"),
+        (["report", "--period", "2026-Q3"],
+         lambda app, ids: window.report_job(app, Period.parse("2026-Q3"), ids["unit"]),
+         "bao-cao-2026-q3-05611.pdf"),
+    ],
+)  # fmt: skip
+def test_the_command_line_saves_under_the_name_the_window_proposes(
+    antt: Any,
+    ids: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    job: Callable[[AppContext, dict[str, str]], PrintJob],
+    name: str,
+) -> None:
+    with open_post(antt.data_dir / DB_FILENAME, "truongcong") as db:
+        app = AppContext(db, Actor("truongcong", "chief"), Translator("vi"))
+        with app.read() as ctx:
+            ids["area"] = post_rows.area_named(ctx, "Xóm Đồng Tâm").id
+            ids["unit"] = post_rows.this_post(ctx).id
+        proposed = job(app, ids).file_name  # what Save as PDF offers in the preview
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    monkeypatch.chdir(papers)
+    result = antt("print", *[a.format(**ids) for a in args], "--json")
+    assert result.code == 0, result.err
+    assert (Path(result.json["path"]).name, proposed) == (name, name)
+    assert [p.name for p in papers.iterdir()] == [name]
 
 
 def test_print_says_where_it_wrote_in_vietnamese_and_english(

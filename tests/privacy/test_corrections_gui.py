@@ -56,9 +56,10 @@ def test_a_correction_asks_its_reason_then_shows_in_the_dossier_window(
     editor.ui.id_number.selectAll()
     qtbot.keyClicks(editor.ui.id_number, NEW_ID)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    message = editor.problems.label("correction_reason")
-    qtbot.waitUntil(message.isVisible)
-    assert message.text() == "✖ phải ghi khi sửa thông tin đã có (đính chính)"
+    qtbot.waitUntil(lambda: editor.field_problem("correction_reason") != "")
+    assert editor.field_problem("correction_reason") == (
+        "✖ phải ghi khi sửa thông tin đã có (đính chính)"
+    )
     assert editor.isVisible()
     with read() as ctx:
         assert ctx.session.get(Person, sensitive_person["person"]).id_number != NEW_ID

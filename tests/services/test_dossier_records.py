@@ -23,6 +23,11 @@ from antt_desktop.services.dossier_records import (
     add_support,
     add_violation,
     assess,
+    check_add_commitment,
+    check_add_support,
+    check_add_violation,
+    check_assess,
+    check_correct_assessment,
     correct_assessment,
 )
 from antt_desktop.services.dossiers import DossierInput, close_dossier, open_dossier
@@ -53,6 +58,12 @@ def refused(write: Write, call: Callable[[Ctx], object], **kw: Any) -> list[Prob
     with pytest.raises(ValidationFailed) as caught, write(**kw) as ctx:
         call(ctx)
     return caught.value.problems
+
+
+def checked(read: Write, check: Callable[[Ctx], list[Problem]]) -> list[Problem]:
+    """The errors a service's check finds in a read (what the window shows as one types)."""
+    with read() as ctx:
+        return [p for p in check(ctx) if p.is_error]
 
 
 def pairs(problems: list[Problem]) -> set[tuple[str, str]]:
@@ -156,11 +167,29 @@ def test_the_running_period_may_be_assessed(db: Database, write: Write, monthly:
     ],
 )
 def test_assess_refusals(
-    db: Database, write: Write, monthly: str, changes: dict[str, Any], field: str, code: str
+    db: Database,
+    write: Write,
+    read: Write,
+    monthly: str,
+    changes: dict[str, Any],
+    field: str,
+    code: str,
 ) -> None:
     problems = refused(write, lambda ctx: assess(ctx, assessment(monthly, **changes)))
     assert (field, code) in pairs(problems)
+    assert checked(read, lambda ctx: check_assess(ctx, assessment(monthly, **changes))) == problems
     assert count(db, Assessment) == 0
+
+
+def test_a_check_finds_nothing_in_good_input_and_writes_nothing(
+    db: Database, read: Write, monthly: str
+) -> None:
+    with read() as ctx:
+        assert check_assess(ctx, assessment(monthly)) == []
+        assert check_add_support(ctx, SupportInput(monthly, "job", None, None, "01/09/2026")) == []
+        commitment = CommitmentInput(monthly, signed_on="10/08/2026", text="Cam kết")
+        assert check_add_commitment(ctx, commitment) == []
+    assert count(db, Assessment) == count(db, Support) == count(db, Commitment) == 0
 
 
 def test_quarterly_category_refuses_a_month(db: Database, write: Write, person_id: str) -> None:
@@ -178,7 +207,7 @@ def test_a_category_without_assessments_refuses(db: Database, write: Write, pers
 
 
 def test_a_closed_or_unknown_dossier_refuses_new_assessments(
-    db: Database, write: Write, monthly: str
+    db: Database, write: Write, read: Write, monthly: str
 ) -> None:
     assert pairs(refused(write, lambda ctx: assess(ctx, assessment("nope")))) == {
         ("dossier_id", "dossier.unknown")
@@ -186,6 +215,9 @@ def test_a_closed_or_unknown_dossier_refuses_new_assessments(
     with write(CHIEF) as ctx:
         close_dossier(ctx, monthly, "31/10/2026", "term_completed")
     assert pairs(refused(write, lambda ctx: assess(ctx, assessment(monthly)))) == {
+        ("dossier_id", "assessment.dossier_not_open")
+    }
+    assert pairs(checked(read, lambda ctx: check_assess(ctx, assessment(monthly)))) == {
         ("dossier_id", "assessment.dossier_not_open")
     }
     assert count(db, Assessment) == 0
@@ -268,13 +300,20 @@ def test_a_superseded_assessment_cannot_be_superseded_twice(
     ],
 )
 def test_correction_refusals(
-    db: Database, write: Write, monthly: str, changes: dict[str, Any], field: str, code: str
+    db: Database,
+    write: Write,
+    read: Write,
+    monthly: str,
+    changes: dict[str, Any],
+    field: str,
+    code: str,
 ) -> None:
     with write() as ctx:
         old = assess(ctx, assessment(monthly)).id
         assess(ctx, assessment(monthly, "2026-10", "03/11/2026"))
     problems = refused(write, lambda ctx: correct_assessment(ctx, old, changes))
     assert (field, code) in pairs(problems)
+    assert checked(read, lambda ctx: check_correct_assessment(ctx, old, changes)) == problems
     assert count(db, Assessment) == 2
 
 
@@ -353,11 +392,18 @@ def test_commitment_of_a_dossier_and_of_a_household(
     ],
 )
 def test_commitment_refusals(
-    db: Database, write: Write, monthly: str, values: dict[str, Any], field: str, code: str
+    db: Database,
+    write: Write,
+    read: Write,
+    monthly: str,
+    values: dict[str, Any],
+    field: str,
+    code: str,
 ) -> None:
     data = {"dossier_id": monthly, "signed_on": "10/08/2026", "text": "Cam kết", **values}
     problems = refused(write, lambda ctx: add_commitment(ctx, CommitmentInput(**data)))
     assert (field, code) in pairs(problems)
+    assert checked(read, lambda ctx: check_add_commitment(ctx, CommitmentInput(**data))) == problems
     assert count(db, Commitment) == 0
 
 
@@ -424,11 +470,18 @@ def test_support_amounts(
     ],
 )
 def test_support_refusals(
-    db: Database, write: Write, monthly: str, values: dict[str, Any], field: str, code: str
+    db: Database,
+    write: Write,
+    read: Write,
+    monthly: str,
+    values: dict[str, Any],
+    field: str,
+    code: str,
 ) -> None:
     data = {"dossier_id": monthly, "kind": "job", "given_on": "01/09/2026", **values}
     problems = refused(write, lambda ctx: add_support(ctx, SupportInput(**data)))
     assert (field, code) in pairs(problems)
+    assert checked(read, lambda ctx: check_add_support(ctx, SupportInput(**data))) == problems
     assert count(db, Support) == 0
 
 
@@ -486,6 +539,7 @@ def test_reoffence_linked_to_a_released_dossier(db: Database, write: Write, pers
 def test_violation_refusals(
     db: Database,
     write: Write,
+    read: Write,
     person_id: str,
     monthly: str,
     values: dict[str, Any],
@@ -502,6 +556,7 @@ def test_violation_refusals(
     }
     problems = refused(write, lambda ctx: add_violation(ctx, ViolationInput(**data)))
     assert (field, code) in pairs(problems)
+    assert checked(read, lambda ctx: check_add_violation(ctx, ViolationInput(**data))) == problems
     assert count(db, Violation) == 0
 
 

@@ -20,6 +20,8 @@ from antt_desktop.services.dossier_records import AssessmentInput, assess, corre
 from antt_desktop.services.dossier_summary import dossier_summary
 from antt_desktop.services.dossiers import (
     DossierInput,
+    check_close_dossier,
+    check_open_dossier,
     close_dossier,
     edit_dossier,
     open_dossier,
@@ -42,6 +44,12 @@ def refused(write: Write, call: Callable[[Ctx], object], **kw: Any) -> list[Prob
     with pytest.raises(ValidationFailed) as caught, write(**kw) as ctx:
         call(ctx)
     return caught.value.problems
+
+
+def checked(read: Write, check: Callable[[Ctx], list[Problem]], **kw: Any) -> list[Problem]:
+    """The errors a service's check finds in a read (what the window shows as one types)."""
+    with read(**kw) as ctx:
+        return [p for p in check(ctx) if p.is_error]
 
 
 def pairs(problems: list[Problem]) -> set[tuple[str, str]]:
@@ -187,7 +195,13 @@ def test_opening_records_the_person_unit(db: Database, write: Write) -> None:
     ],
 )
 def test_open_dossier_refusals(
-    db: Database, write: Write, person_id: str, changes: dict[str, Any], field: str, code: str
+    db: Database,
+    write: Write,
+    read: Write,
+    person_id: str,
+    changes: dict[str, Any],
+    field: str,
+    code: str,
 ) -> None:
     values = {
         "person_id": person_id,
@@ -198,7 +212,17 @@ def test_open_dossier_refusals(
     before = count(db, Dossier)
     problems = refused(write, lambda ctx: open_dossier(ctx, DossierInput(**values)))
     assert (field, code) in pairs(problems)
+    assert checked(read, lambda ctx: check_open_dossier(ctx, DossierInput(**values))) == problems
     assert count(db, Dossier) == before
+
+
+def test_checking_a_good_dossier_finds_nothing_and_writes_nothing(
+    db: Database, read: Write, person_id: str
+) -> None:
+    with read() as ctx:
+        data = DossierInput(person_id, "suspended", "15/03/2026")
+        assert check_open_dossier(ctx, data) == []
+    assert count(db, Dossier) == 0
 
 
 def test_a_tombstoned_person_cannot_get_a_dossier(
@@ -394,6 +418,7 @@ def test_a_transferred_dossier_can_be_closed(db: Database, write: Write, person_
 def test_close_refusals(
     db: Database,
     write: Write,
+    read: Write,
     person_id: str,
     closed_on: str,
     reason: str,
@@ -406,6 +431,10 @@ def test_close_refusals(
         write, lambda ctx: close_dossier(ctx, dossier_id, closed_on, reason, note), actor=CHIEF
     )
     assert (field, code) in pairs(problems)
+    closing = checked(
+        read, lambda ctx: check_close_dossier(ctx, dossier_id, closed_on, reason, note), actor=CHIEF
+    )
+    assert closing == problems
     saved = load(db, dossier_id)
     assert (saved.status, saved.closed_on) == ("open", None)
 

@@ -181,9 +181,9 @@ def test_the_editor_starts_from_the_next_number_and_checks_without_writing(write
     with read() as ctx:
         new = hr.new_household(ctx)
         typed = hh.HouseholdInput(number=" 0009 ", area_id=area)
-        problems = hr.household_problems(ctx, typed, new.unit_id)
-        # an existing household keeps its head even though the editor does not send it
-        kept = hr.household_problems(ctx, hh.HouseholdInput(number="0010"), new.unit_id, taken)
+        problems = hh.check_add_household(ctx, typed, unit_id=new.unit_id)
+        # an existing household keeps its head: the editor changes only what it shows
+        kept = hh.check_edit_household(ctx, taken, {"number": "0010", "address": None})
     assert new.number == "0011"
     assert [(p.field, p.code) for p in problems] == [("number", "household.number_taken")]
     assert kept == []

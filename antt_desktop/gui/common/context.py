@@ -12,14 +12,17 @@ from PySide6.QtCore import QObject, Signal
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.roles import Permission, allows
+from antt_desktop.services.changes import Changes
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import Database
 
 
-class Changes(QObject):
-    """Tells the views what a finished operation changed, so each refreshes only that.
+class ChangeBus(QObject):
+    """Tells the views what a finished change touched, so each refreshes only that.
 
-    ``changed`` carries the entity names touched (``{"person", "dossier"}``).
+    ``changed`` carries a :class:`~antt_desktop.services.changes.Changes`: the rows the write
+    transaction wrote, recorded by the store as it flushed (every :meth:`AppContext.write`
+    announces its own; a long operation names what it touched).
     """
 
     changed = Signal(object)
@@ -37,7 +40,7 @@ class AppContext:
     db: Database
     actor: Actor
     tr: Translator
-    changes: Changes = field(default_factory=Changes)
+    changes: ChangeBus = field(default_factory=ChangeBus)
     today: Callable[[], date] = date.today
     keys: KeyRing | None = None
 
@@ -48,9 +51,13 @@ class AppContext:
 
     @contextmanager
     def write(self) -> Iterator[Ctx]:
-        """One change through the services: one transaction, committed at the end."""
+        """One change through the services: one transaction, committed at the end, then
+        announced on the change bus with the rows it wrote (nothing when it was refused)."""
         with self.db.write() as session:
             yield Ctx(session, self.actor, self.today())
+        written = Changes.of(session)
+        if written:
+            self.changes.changed.emit(written)
 
     @contextmanager
     def read(self) -> Iterator[Ctx]:

@@ -1,6 +1,7 @@
-"""What every editor dialog needs: each problem shown beside its field (errors in red,
-warnings in amber, always with a sign and a sentence, never colour alone), validation as the
-officer types (debounced), the unsaved-changes question, Ctrl+S / Esc and mnemonics.
+"""The pieces editors are built of: each problem shown beside its field (errors in red,
+warnings in amber, always with a sign and a sentence, never colour alone), the debounce
+timer, the unsaved-changes question, and mnemonics. The editor dialog itself, which puts
+them together, is :class:`~antt_desktop.gui.common.records_editor.RecordDialog`.
 
 Generic: it knows nothing of persons or dossiers, only of field names (the ones services put
 in :class:`~antt_desktop.domain.errors.Problem`) and the widgets that edit them.
@@ -13,24 +14,19 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.domain.errors import Problem
 from antt_desktop.i18n.messages import describe, field_label, sentence
 from antt_desktop.i18n.translator import N_, Translator
 
@@ -89,6 +85,12 @@ def with_mnemonic(text: str, used: set[str]) -> str:
     return text
 
 
+def mnemonic_of(text: str) -> str:
+    """The mnemonic letter of ``text`` (``&Lưu`` → ``l``; empty when it has none)."""
+    at = text.find("&")
+    return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
+
+
 def widget_value(widget: QWidget) -> Any:
     """The value of an input widget as a service takes it (text, combo data, flag)."""
     if isinstance(widget, QLineEdit):
@@ -102,24 +104,6 @@ def widget_value(widget: QWidget) -> Any:
             return None
         return widget.isChecked()
     raise TypeError(f"no value for {type(widget).__name__}")
-
-
-def on_edit(widget: QWidget, slot: Callable[[], None]) -> None:
-    """Call ``slot()`` (no arguments) whenever the officer changes ``widget``."""
-
-    def call(*_args: object) -> None:
-        slot()
-
-    if isinstance(widget, QLineEdit):
-        widget.textEdited.connect(call)
-    elif isinstance(widget, QPlainTextEdit):
-        widget.textChanged.connect(call)
-    elif isinstance(widget, QComboBox):
-        widget.currentIndexChanged.connect(call)
-        if widget.isEditable():
-            widget.editTextChanged.connect(call)
-    elif isinstance(widget, QCheckBox):
-        widget.stateChanged.connect(call)
 
 
 class FieldProblems(QObject):
@@ -210,53 +194,6 @@ def label_fields(tr: Translator, labels: Mapping[str, QLabel], extra: Iterable[s
         label.setText(with_mnemonic(field_label(field, tr), used))
 
 
-class EditorDialog(QDialog):
-    """A dialog that saves with Ctrl+S and asks before losing changes on Esc or close.
-
-    Subclasses implement :meth:`is_dirty` and :meth:`save` (True when saved; it shows its
-    own problems otherwise), and may override :meth:`can_save`.
-    """
-
-    def __init__(self, tr: Translator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tr_ = tr
-        self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self._save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self._save_shortcut.activated.connect(self.try_save)
-        self.save_button: QAbstractButton | None = None
-
-    def is_dirty(self) -> bool:
-        return False
-
-    def can_save(self) -> bool:
-        return self.save_button is None or self.save_button.isEnabled()
-
-    def save(self) -> bool:
-        raise NotImplementedError
-
-    def try_save(self) -> None:
-        """Ctrl+S or the Save button: save and close when it worked."""
-        if self.can_save() and self.save():
-            self.accept()
-
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = ask_save_changes(self, self.tr_)
-            if answer is Answer.BACK:
-                return
-            if answer is Answer.SAVE:
-                self.try_save()
-                return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.reject()
-        if self.isVisible():
-            event.ignore()
-        else:
-            event.accept()
-
-
 def debounced(parent: QObject, slot: Callable[[], None], delay_ms: int) -> QTimer:
     """A single-shot timer calling ``slot`` ``delay_ms`` after the last ``start()``."""
     timer = QTimer(parent)
@@ -264,65 +201,3 @@ def debounced(parent: QObject, slot: Callable[[], None], delay_ms: int) -> QTime
     timer.setInterval(delay_ms)
     timer.timeout.connect(slot)
     return timer
-
-
-class FormDialog(EditorDialog):
-    """An editor built from ``(field, widget)`` pairs: labels from the field names,
-    mnemonics, a problem line under each field, Save / Cancel, and the unsaved-changes
-    guard. ``submit(values)`` writes through a service and raises ``ValidationFailed``
-    to have the problems shown; it returns nothing when the record was saved.
-    """
-
-    def __init__(
-        self,
-        tr: Translator,
-        title: str,
-        fields: list[tuple[str, QWidget]],
-        submit: Callable[[dict[str, Any]], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(tr, parent)
-        self.setWindowTitle(title)
-        self.widgets = dict(fields)
-        self._submit = submit
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.labels: dict[str, QLabel] = {}
-        for field, widget in fields:
-            label = QLabel()
-            label.setBuddy(widget)
-            self.labels[field] = label
-            self.form.addRow(label, widget)
-        general = QLabel()
-        general.setObjectName("general_problem")
-        layout.addWidget(general)
-        self.problems = FieldProblems(tr, general, self)
-        for field, widget in fields:
-            self.problems.attach(self.form, field, widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.setText(tr(SAVE))
-        cancel.setText(tr(N_("Cancel")))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        label_fields(tr, self.labels, extra="s")
-        self._snapshot = self.values()
-
-    def values(self) -> dict[str, Any]:
-        return {field: widget_value(w) for field, w in self.widgets.items()}
-
-    def is_dirty(self) -> bool:
-        return self.values() != self._snapshot
-
-    def save(self) -> bool:
-        try:
-            self._submit(self.values())
-        except ValidationFailed as exc:
-            self.problems.show(exc.problems)
-            return False
-        return True

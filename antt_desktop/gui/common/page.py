@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.services.changes import Changes
 
 
 class Page(QWidget):
@@ -14,7 +15,7 @@ class Page(QWidget):
     string with ``self.tr_(...)`` (gettext, not Qt's ``tr``), and implement:
 
     - :meth:`retranslate` — set every visible text again (the language changed);
-    - :meth:`refresh` — reload what depends on the entities named in ``changed``;
+    - :meth:`refresh` — reload what depends on the kinds of records ``changes`` touched;
     - :meth:`new_record` (Ctrl+N) and :meth:`focus_search` (Ctrl+F) where they make sense.
     """
 
@@ -30,14 +31,14 @@ class Page(QWidget):
     def tr_(self, message: str) -> str:
         return self.app.tr(message)
 
-    def _on_changed(self, changed: object) -> None:
-        self.refresh(set(changed) if isinstance(changed, set | frozenset | list | tuple) else set())
+    def _on_changed(self, changes: Changes) -> None:
+        self.refresh(changes)
 
     def retranslate(self) -> None:
         """Set every visible text again in the current language."""
 
-    def refresh(self, changed: set[str]) -> None:
-        """Reload the data that depends on ``changed`` entity names (empty: everything)."""
+    def refresh(self, changes: Changes) -> None:
+        """Reload the data that depends on what ``changes`` touched (``EVERYTHING``: all)."""
 
     def new_record(self) -> None:
         """Ctrl+N: start a new record of this page's kind (no-op where none)."""

@@ -1,11 +1,13 @@
-"""The editor dialogs of the record pages, on top of :mod:`antt_desktop.gui.common.form_support`:
-validation as the officer types (each problem under its field, in Vietnamese), Ctrl+S
-to save, and the unsaved-changes question on Esc.
+"""The one editor framework: every dialog that writes a record is a :class:`RecordDialog`,
+with validation as the officer types (each problem under its field, in Vietnamese), Ctrl+S
+to save, and the unsaved-changes question on Esc or close. The pieces it is built of (the
+problem lines, the question, mnemonics) are in :mod:`antt_desktop.gui.common.form_support`.
 
 A dialog subclasses :class:`RecordDialog`, registers its input widgets with :meth:`watch`
-(each under the service's field name), and implements :meth:`check` (the problems of the
-input as typed, from the service: its ``validate`` function on a read session, or a dry
-call with :func:`dry_run`) and :meth:`write` (the service call that saves).
+(each under the service's field name) — or lays out a plain form with :meth:`lay_out` —
+and implements :meth:`check` (the problems of the input as typed, from the service's
+``check_…`` function run in a read: nothing is written until Save) and :meth:`write` (the
+service call that saves, which runs the same check first).
 """
 
 from __future__ import annotations
@@ -13,47 +15,39 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.gui.common import form_support
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import (
     SAVE,
     VALIDATE_DELAY_MS,
-    EditorDialog,
+    Answer,
     FieldProblems,
     debounced,
+    label_fields,
+    mnemonic_of,
 )
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services.context import Ctx
-
-
-class _Rollback(Exception):
-    """Ends a dry run: the transaction is rolled back, nothing is kept."""
-
-
-def dry_run(app: AppContext, call: Callable[[Ctx], Any]) -> list[Problem]:
-    """The problems a service call would refuse with; the call's writes are rolled back."""
-    try:
-        with app.write() as ctx:
-            call(ctx)
-            raise _Rollback
-    except ValidationFailed as exc:
-        return exc.problems
-    except _Rollback:
-        return []
 
 
 def signal_of(widget: QWidget) -> Any:
@@ -69,9 +63,12 @@ def signal_of(widget: QWidget) -> Any:
     return getattr(widget, "changed", None)
 
 
-def _row_in(form: QFormLayout, widget: QWidget) -> int:
-    """The row of ``widget`` in ``form``, -1 when the form does not hold it."""
-    position: Any = form.getWidgetPosition(widget)
+def _row_in(form: QFormLayout, row: QWidget | QLayout) -> int:
+    """The row of ``row`` (a widget, or a layout nested in the form) in ``form``, -1 when
+    the form does not hold it."""
+    position: Any = (
+        form.getLayoutPosition(row) if isinstance(row, QLayout) else form.getWidgetPosition(row)
+    )
     return int(position[0])
 
 
@@ -80,15 +77,17 @@ def group_of(field: str) -> str:
     return field.split(".", 1)[0].split("[", 1)[0]
 
 
-class RecordDialog(EditorDialog):
-    """An editor dialog with live validation and an unsaved-changes guard."""
-
-    #: Entity names announced on ``app.changes.changed`` after a save.
-    ENTITIES: frozenset[str] = frozenset()
+class RecordDialog(QDialog):
+    """An editor dialog with live validation, Ctrl+S, and an unsaved-changes guard."""
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app.tr, parent)
+        super().__init__(parent)
         self.app = app
+        self.tr_ = app.tr
+        self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self._save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._save_shortcut.activated.connect(self.try_save)
+        self.save_button: QAbstractButton | None = None
         self.dirty = False
         self.result_record: Any = None
         self.problems: list[Problem] = []
@@ -126,6 +125,34 @@ class RecordDialog(EditorDialog):
         self._forms = list(forms)
         self._field_problems = FieldProblems(self.app.tr, general, self)
 
+    def lay_out(self, title: str, fields: list[tuple[str, QWidget]]) -> QFormLayout:
+        """Lay out a plain editor of ``fields`` (``(field, widget)`` pairs, top to bottom):
+        each field's translated name with a mnemonic, its problem line under it, a line for
+        the other problems, then Save / Cancel. Every widget is watched; the labels are in
+        ``self.labels``, the widgets in ``self.widgets``. Returns the form layout."""
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.widgets: dict[str, QWidget] = dict(fields)
+        self.labels: dict[str, QLabel] = {}
+        for field, widget in fields:
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[field] = label
+            self.form.addRow(label, widget)
+        general = QLabel()
+        general.setObjectName("general_problem")
+        layout.addWidget(general)
+        self.buttons = QDialogButtonBox()
+        layout.addWidget(self.buttons)
+        self.use_buttons(self.buttons, general, self.form)
+        for field, widget in fields:
+            self.watch(field, widget)
+        self.retranslate_buttons()
+        label_fields(self.tr_, self.labels, extra=mnemonic_of(self.tr_(SAVE)))
+        return self.form
+
     def retranslate_buttons(self) -> None:
         save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
         cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
@@ -134,13 +161,16 @@ class RecordDialog(EditorDialog):
         cancel.setText(self.tr_(N_("Cancel")))
         cancel.setToolTip(self.tr_(N_("Cancel (Esc)")))
 
-    def watch(self, field: str, widget: QWidget, row: QWidget | None = None) -> None:
+    def watch(self, field: str, widget: QWidget, row: QWidget | QLayout | None = None) -> None:
         """Validate again when ``widget`` changes; the problems of ``field`` are shown under
-        ``row`` (the widget in the form's row, by default ``widget`` itself)."""
-        row = row or widget
+        ``row`` (the widget, or the layout, in the form's row; by default ``widget``)."""
+        row = widget if row is None else row
         form = next((f for f in self._forms if _row_in(f, row) >= 0), None)
         if form is not None and self._field_problems is not None and field not in self._fields:
-            self._field_problems.attach(form, field, row)
+            if isinstance(row, QLayout):
+                self._field_problems.attach(form, field, widget, row)
+            else:
+                self._field_problems.attach(form, field, row)
             self._fields.add(field)
         signal = signal_of(widget)
         if signal is not None:
@@ -190,6 +220,33 @@ class RecordDialog(EditorDialog):
     def is_dirty(self) -> bool:
         return self.dirty
 
+    def can_save(self) -> bool:
+        return self.save_button is None or self.save_button.isEnabled()
+
+    def try_save(self) -> None:
+        """Ctrl+S or the Save button: save and close when it worked."""
+        if self.can_save() and self.save():
+            self.accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel or closing the window: ask "Lưu thay đổi?" first when there are
+        changes (Quay lại keeps the dialog, Lưu saves and closes if the save works)."""
+        if self.is_dirty():
+            answer = form_support.ask_save_changes(self, self.tr_)
+            if answer is Answer.BACK:
+                return
+            if answer is Answer.SAVE:
+                self.try_save()
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
+
     def save(self) -> bool:
         """Write through the service; on refusal show every problem and keep the dialog."""
         self._show_all = True
@@ -201,8 +258,7 @@ class RecordDialog(EditorDialog):
             self.problems = exc.problems
             self.show_problems(exc.problems)
             return False
-        self.dirty = False
-        self.app.changes.changed.emit(set(self.ENTITIES))
+        self.dirty = False  # app.write() announced what the save wrote
         return True
 
     def done(self, result: int) -> None:
@@ -219,11 +275,9 @@ def inform(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-def run_change(
-    parent: QWidget, app: AppContext, call: Callable[[Ctx], Any], entities: Iterable[str]
-) -> bool:
+def run_change(parent: QWidget, app: AppContext, call: Callable[[Ctx], Any]) -> bool:
     """Make one change through a service; a refusal is shown in a message naming the
-    fields. Announces ``entities`` as changed when it succeeds."""
+    fields (``app.write()`` announces what it wrote when it succeeds)."""
     try:
         with app.write() as ctx:
             call(ctx)
@@ -231,5 +285,4 @@ def run_change(
         lines = "\n".join(f"• {describe(p, app.tr)}" for p in exc.problems)
         inform(parent, app.tr(N_("Not saved")), lines)
         return False
-    app.changes.changed.emit(set(entities))
     return True

@@ -11,28 +11,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.lazy_model import ID_ROLE, LazyTableModel
+from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.page import Page
-from antt_desktop.gui.common.records_widgets import gui_settings, named, post_units
+from antt_desktop.gui.common.records_widgets import named, post_units
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import Changes, Kind
 
 SEARCH_DELAY_MS = 150
 
@@ -89,8 +88,8 @@ class RecordView(QWidget):
 class RecordListPage(Page):
     """A list page: search box, filters, post filter, the list, and the record's view."""
 
-    #: Entity names whose change reloads the list.
-    ENTITIES: frozenset[str] = frozenset()
+    #: The kinds of records the list shows: a change touching one reloads it.
+    SHOWS: tuple[Kind, ...] = ()
     #: Settings key of this list's remembered columns.
     SETTINGS_KEY = ""
     SEARCH_HINT = N_("Search...")
@@ -147,7 +146,6 @@ class RecordListPage(Page):
         """Call at the end of the subclass's ``__init__``: texts, posts, columns, rows."""
         self._fill_units()
         self.retranslate()
-        self._restore_columns()
         self.model.reload()
 
     def retranslate(self) -> None:
@@ -165,10 +163,10 @@ class RecordListPage(Page):
         self._update_count()
         self.view.retranslate()
 
-    def refresh(self, changed: set[str]) -> None:
-        if not changed or "unit" in changed:
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(Kind.UNIT):
             self._fill_units()
-        if not changed or changed & self.ENTITIES:
+        if changes.touches(*self.SHOWS):
             self.reload_keeping_selection()
             if self.stack.currentIndex() == 1 and self.view.record_id:
                 self.view.reload()
@@ -203,29 +201,18 @@ class RecordListPage(Page):
             self.table.setCurrentIndex(self.model.index(row, max(0, current.column())))
 
     # --- internals --------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = named(QTableView(), "recordTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(24)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(self.model.WIDTHS):
-            # never narrower than its own title ("Ngày ban hành quyết định" is long)
-            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
-        if self.model.STRETCH is None:
-            header.setStretchLastSection(True)
-        else:
-            header.setSectionResizeMode(self.model.STRETCH, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(self.model.sort_column, self.model.sort_order)  # its default
-        table.setSortingEnabled(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
+    def _make_table(self) -> ListTable:
+        table = named(
+            ListTable(
+                self.app,
+                self.model,
+                self.SETTINGS_KEY,
+                widths=self.model.WIDTHS,
+                stretch=self.model.STRETCH,
+                sort=(self.model.sort_column, self.model.sort_order),
+            ),
+            "recordTable",
+        )
         table.activated.connect(self._open_index)
         table.doubleClicked.connect(self._open_index)
         return table
@@ -278,32 +265,6 @@ class RecordListPage(Page):
             )
         )
 
-    def _column_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            action = menu.addAction(str(title))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.setEnabled(column != 0)  # the first column identifies the row
-            action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
-        menu.popup(header.mapToGlobal(pos))
-
     def set_column_shown(self, column: int, shown: bool) -> None:
         """Show or hide a column and remember the choice for this list."""
-        self.table.horizontalHeader().setSectionHidden(column, not shown)
-        hidden = [
-            c
-            for c in range(self.model.columnCount())
-            if self.table.horizontalHeader().isSectionHidden(c)
-        ]
-        settings = gui_settings(self.app)
-        settings.setValue(f"columns/{self.SETTINGS_KEY}", ",".join(map(str, hidden)))
-        settings.sync()
-
-    def _restore_columns(self) -> None:
-        value = gui_settings(self.app).value(f"columns/{self.SETTINGS_KEY}", "")
-        for part in str(value or "").split(","):
-            if part.isdigit() and 0 < int(part) < self.model.columnCount():
-                self.table.horizontalHeader().setSectionHidden(int(part), True)
+        self.table.set_column_shown(column, shown)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import Changes
 
 if TYPE_CHECKING:  # the application's context pulls in the database layer
     from antt_desktop.gui.common.context import AppContext
@@ -97,11 +98,11 @@ class Operation(QObject):
         *,
         cancellable: bool = True,
         app: AppContext | None = None,
-        changed: Iterable[str] = (),
+        changed: Changes | None = None,
     ) -> None:
         super().__init__(parent)
         self._app = app
-        self._changed = set(changed)
+        self._changed = changed
         self.running = False
         self.cancelled = False
         self.outcome: tuple[bool, Any] | None = None  # (ok, result or exception)
@@ -178,7 +179,7 @@ class Operation(QObject):
         self.dialog.hide()
         self.dialog.deleteLater()
         if self._app is not None and self._changed:
-            self._app.changes.changed.emit(set(self._changed))
+            self._app.changes.changed.emit(self._changed)
         if ok:
             self.succeeded.emit(value)
         else:
@@ -203,7 +204,7 @@ def start_operation(
     *,
     cancellable: bool = True,
     app: AppContext | None = None,
-    changed: Iterable[str] = (),
+    changed: Changes | None = None,
 ) -> Operation:
     """Start ``fn(progress)`` on a worker thread and return at once.
 
@@ -212,9 +213,10 @@ def start_operation(
         title: what is being done, as the officer reads it (already translated).
         fn: the work; called with the progress callback.
         cancellable: show a Cancel button.
-        app: gives the translator and the change bus; ``changed`` entity names are emitted
-            on ``app.changes.changed`` when the work ends.
-        changed: the entity names the work touches (``{"person"}``).
+        app: gives the translator and the change bus; ``changed`` is announced on
+            ``app.changes.changed`` when the work ends.
+        changed: what the work touched, for work that writes other than through
+            ``app.write()`` (which announces its own), e.g. ``of_kinds(Kind.PERSON)``.
     """
     op = Operation(parent, title, fn, cancellable=cancellable, app=app, changed=changed)
     op.start()
@@ -228,7 +230,7 @@ def run_operation(
     *,
     cancellable: bool = True,
     app: AppContext | None = None,
-    changed: Iterable[str] = (),
+    changed: Changes | None = None,
 ) -> Any:
     """Run ``fn(progress)`` on a worker thread and return its result (or raise its error).
 

@@ -7,31 +7,29 @@ under the fields, and tells the views what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
 
-from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import (
     SAVE,
-    EditorDialog,
-    FieldProblems,
-    FormDialog,
     debounced,
     label_fields,
+    mnemonic_of,
     widget_value,
 )
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_assessment_dialog import Ui_AssessmentDialog
 from antt_desktop.gui.forms.ui_dossier_open import Ui_DossierOpen
 from antt_desktop.i18n.formatting import fmt_date
@@ -43,6 +41,7 @@ from antt_desktop.i18n.texts.dossiers import (
 )
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import dossier_records, dossier_rows, dossiers, search
+from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_rows import PeriodRow
 
 OPEN_TITLE = N_("Open a management dossier")
@@ -60,7 +59,6 @@ ASSESS_TITLE = N_("Write an assessment")
 CORRECT_TITLE = N_("Correct an assessment")
 HISTORY = N_("Earlier versions (kept, superseded)")
 WAITING = N_("Periods still waiting for an assessment: {periods}")
-CANCEL = N_("Cancel")
 FLAGS = ("has_stable_work", "complied", "reported_on_time")
 SEARCH_DELAY_MS = 150
 
@@ -83,12 +81,7 @@ def fill_combo(combo: QComboBox, items: Mapping[str, str], blank: bool = True) -
         combo.addItem(text, code)
 
 
-def mnemonic_of(text: str) -> str:
-    at = text.find("&")
-    return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
-
-
-class OpenDossierDialog(EditorDialog):
+class OpenDossierDialog(RecordDialog):
     """Open a dossier: find the person by search, choose the category, date and basis."""
 
     saved = Signal(str)
@@ -109,23 +102,19 @@ class OpenDossierDialog(EditorDialog):
     def __init__(
         self, app: AppContext, person_id: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(app.tr, parent)
-        self.app = app
+        super().__init__(app, parent)
         self.person_id = person_id
         self.ui = Ui_DossierOpen()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("open_dossier_dialog")
         self.widgets: dict[str, QWidget] = {f: getattr(self.ui, f) for f in self.FIELDS}
-        self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
-        self.problems.attach(
-            self.ui.person_form, "person_id", self.ui.person_search, self.ui.person_box
+        self.use_buttons(
+            self.ui.buttons,
+            self.ui.general_problem,
+            self.ui.person_form,
+            self.ui.dossier_form,
+            self.ui.legal_form,
         )
-        for name in self.FIELDS:
-            form = self.ui.dossier_form if name in self.FIELDS[:6] else self.ui.legal_form
-            self.problems.attach(form, name, self.widgets[name])
-        self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.ui.buttons.accepted.connect(self.try_save)
-        self.ui.buttons.rejected.connect(self.reject)
         self._search_timer = debounced(self, self._search, SEARCH_DELAY_MS)
         self.ui.person_search.textEdited.connect(lambda _t: self._search_timer.start())
         self.ui.person_results.currentItemChanged.connect(self._chosen)
@@ -144,15 +133,15 @@ class OpenDossierDialog(EditorDialog):
         self.ui.opened_on.setText(today_text(app))
         self.ui.officer_name.setText(officer_name(app))
         self._category_changed()
-        self._snapshot = self.values()
+        self.watch("person_id", self.ui.person_results, self.ui.person_box)
+        for name, widget in self.widgets.items():
+            self.watch(name, widget)
         self.retranslate()
 
     def retranslate(self) -> None:
         tr = self.tr_
         self.setWindowTitle(tr(OPEN_TITLE))
-        assert self.save_button is not None
-        self.save_button.setText(tr(SAVE))
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr(CANCEL))
+        self.retranslate_buttons()
         labels = {"person_id": self.ui.person_id_label}
         labels |= {f: getattr(self.ui, f"{f}_label") for f in self.FIELDS}
         label_fields(tr, labels, extra=mnemonic_of(tr(SAVE)))
@@ -181,6 +170,7 @@ class OpenDossierDialog(EditorDialog):
             return
         self.person_id, self._person_name = item.data(Qt.ItemDataRole.UserRole)
         self._show_person()
+        self.touch("person_id")
 
     def _category_changed(self) -> None:
         cat = self._categories.get(self.ui.category_code.currentData() or "")
@@ -189,27 +179,25 @@ class OpenDossierDialog(EditorDialog):
         if not uses:
             self.ui.classification.setCurrentIndex(0)
 
-    def values(self) -> dict[str, Any]:
+    def typed(self) -> dossiers.DossierInput:
         values = {f: widget_value(w) for f, w in self.widgets.items()}
-        return {"person_id": self.person_id, **values}
+        return dossiers.DossierInput(person_id=self.person_id, **values)
 
-    def is_dirty(self) -> bool:
-        return self.values() != self._snapshot
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossiers.check_open_dossier(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossiers.open_dossier(ctx, self.typed())
 
     def save(self) -> bool:
-        try:
-            with self.app.write() as ctx:
-                dossier = dossiers.open_dossier(ctx, dossiers.DossierInput(**self.values()))
-                dossier_id = dossier.id
-        except ValidationFailed as exc:
-            self.problems.show(exc.problems)
+        if not super().save():
             return False
-        self.app.changes.changed.emit({"dossier"})
-        self.saved.emit(dossier_id)
+        self.saved.emit(self.result_record.id)
         return True
 
 
-# --- the smaller records: built from field lists -------------------------------------------
+# --- the smaller records: plain forms of a few fields ------------------------------------
 
 
 def _line(text: str = "") -> QLineEdit:
@@ -231,107 +219,150 @@ def _choice(app: AppContext, labels: Mapping[str, str]) -> QComboBox:
     return combo
 
 
-def record_dialog(
-    app: AppContext,
-    title: str,
-    fields: list[tuple[str, QWidget]],
-    write: Callable[[Any, dict[str, Any]], object],
-    changed: set[str],
-    parent: QWidget | None = None,
-) -> FormDialog:
-    """A :class:`FormDialog` whose Save runs ``write(ctx, values)`` in one transaction."""
+class RecordFormDialog(RecordDialog):
+    """A record of a dossier typed in a plain form (``fields``: ``(field, widget)`` pairs);
+    subclasses say what the typed values make with :meth:`check` and :meth:`write`."""
 
-    def submit(values: dict[str, Any]) -> None:
-        with app.write() as ctx:
-            write(ctx, values)
-        app.changes.changed.emit(changed)
+    def __init__(
+        self,
+        app: AppContext,
+        title: str,
+        fields: list[tuple[str, QWidget]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(app, parent)
+        self.lay_out(app.tr(title), fields)
+        self.setMinimumWidth(560)
 
-    dialog = FormDialog(app.tr, app.tr(title), fields, submit, parent)
-    dialog.setMinimumWidth(560)
-    return dialog
+    def values(self) -> dict[str, Any]:
+        return {field: widget_value(w) for field, w in self.widgets.items()}
+
+
+class CommitmentDialog(RecordFormDialog):
+    """Record a commitment the person signed (bản cam kết)."""
+
+    def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        self.dossier_id = dossier_id
+        fields: list[tuple[str, QWidget]] = [
+            ("signed_on", _line(today_text(app))),
+            ("form_code", _line()),
+            ("text", _text()),
+            ("witnesses", _line()),
+        ]
+        super().__init__(app, COMMITMENT_TITLE, fields, parent)
+
+    def typed(self) -> dossier_records.CommitmentInput:
+        return dossier_records.CommitmentInput(dossier_id=self.dossier_id, **self.values())
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossier_records.check_add_commitment(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossier_records.add_commitment(ctx, self.typed())
+
+
+class SupportDialog(RecordFormDialog):
+    """Record support given to the person (giúp đỡ)."""
+
+    def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        self.dossier_id = dossier_id
+        fields: list[tuple[str, QWidget]] = [
+            ("given_on", _line(today_text(app))),
+            ("kind", _choice(app, SUPPORT_KINDS)),
+            ("amount_vnd", _line()),
+            ("provider", _line()),
+            ("outcome", _text()),
+        ]
+        super().__init__(app, SUPPORT_TITLE, fields, parent)
+
+    def typed(self) -> dossier_records.SupportInput:
+        return dossier_records.SupportInput(dossier_id=self.dossier_id, **self.values())
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossier_records.check_add_support(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossier_records.add_support(ctx, self.typed())
+
+
+class ViolationDialog(RecordFormDialog):
+    """Record a violation or re-offence of the person (vi phạm, tái phạm)."""
+
+    def __init__(
+        self, app: AppContext, dossier_id: str, person_id: str, parent: QWidget | None = None
+    ) -> None:
+        self.dossier_id, self.person_id = dossier_id, person_id
+        fields: list[tuple[str, QWidget]] = [
+            ("occurred_on", _line(today_text(app))),
+            ("kind", _choice(app, VIOLATION_KINDS)),
+            ("description", _text()),
+            ("decision_ref", _line()),
+            ("is_reoffence", QCheckBox()),
+            ("dangerous", QCheckBox()),
+        ]
+        super().__init__(app, VIOLATION_TITLE, fields, parent)
+
+    def typed(self) -> dossier_records.ViolationInput:
+        return dossier_records.ViolationInput(
+            person_id=self.person_id, dossier_id=self.dossier_id, **self.values()
+        )
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            return dossier_records.check_add_violation(ctx, self.typed())
+
+    def write(self, ctx: Ctx) -> Any:
+        return dossier_records.add_violation(ctx, self.typed())
+
+
+class CloseDialog(RecordFormDialog):
+    """Close the dossier (kết thúc hồ sơ): the date, the reason and a note."""
+
+    def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        self.dossier_id = dossier_id
+        fields: list[tuple[str, QWidget]] = [
+            ("closed_on", _line(today_text(app))),
+            ("close_reason", _choice(app, CLOSE_REASONS)),
+            ("close_note", _text()),
+        ]
+        super().__init__(app, CLOSE_TITLE, fields, parent)
+
+    def check(self) -> list[Problem]:
+        v = self.values()
+        with self.app.read() as ctx:
+            return dossiers.check_close_dossier(
+                ctx, self.dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
+            )
+
+    def write(self, ctx: Ctx) -> Any:
+        v = self.values()
+        return dossiers.close_dossier(
+            ctx, self.dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
+        )
 
 
 def commitment_dialog(
     app: AppContext, dossier_id: str, parent: QWidget | None = None
-) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("signed_on", _line(today_text(app))),
-        ("form_code", _line()),
-        ("text", _text()),
-        ("witnesses", _line()),
-    ]
-    return record_dialog(
-        app,
-        COMMITMENT_TITLE,
-        fields,
-        lambda ctx, v: dossier_records.add_commitment(
-            ctx, dossier_records.CommitmentInput(dossier_id=dossier_id, **v)
-        ),
-        {"commitment", "dossier"},
-        parent,
-    )
+) -> CommitmentDialog:
+    return CommitmentDialog(app, dossier_id, parent)
 
 
-def support_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("given_on", _line(today_text(app))),
-        ("kind", _choice(app, SUPPORT_KINDS)),
-        ("amount_vnd", _line()),
-        ("provider", _line()),
-        ("outcome", _text()),
-    ]
-    return record_dialog(
-        app,
-        SUPPORT_TITLE,
-        fields,
-        lambda ctx, v: dossier_records.add_support(
-            ctx, dossier_records.SupportInput(dossier_id=dossier_id, **v)
-        ),
-        {"support", "dossier"},
-        parent,
-    )
+def support_dialog(
+    app: AppContext, dossier_id: str, parent: QWidget | None = None
+) -> SupportDialog:
+    return SupportDialog(app, dossier_id, parent)
 
 
 def violation_dialog(
     app: AppContext, dossier_id: str, person_id: str, parent: QWidget | None = None
-) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("occurred_on", _line(today_text(app))),
-        ("kind", _choice(app, VIOLATION_KINDS)),
-        ("description", _text()),
-        ("decision_ref", _line()),
-        ("is_reoffence", QCheckBox()),
-        ("dangerous", QCheckBox()),
-    ]
-    return record_dialog(
-        app,
-        VIOLATION_TITLE,
-        fields,
-        lambda ctx, v: dossier_records.add_violation(
-            ctx,
-            dossier_records.ViolationInput(person_id=person_id, dossier_id=dossier_id, **v),
-        ),
-        {"violation", "dossier"},
-        parent,
-    )
+) -> ViolationDialog:
+    return ViolationDialog(app, dossier_id, person_id, parent)
 
 
-def close_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> FormDialog:
-    fields: list[tuple[str, QWidget]] = [
-        ("closed_on", _line(today_text(app))),
-        ("close_reason", _choice(app, CLOSE_REASONS)),
-        ("close_note", _text()),
-    ]
-    return record_dialog(
-        app,
-        CLOSE_TITLE,
-        fields,
-        lambda ctx, v: dossiers.close_dossier(
-            ctx, dossier_id, v["closed_on"], v["close_reason"], v["close_note"]
-        ),
-        {"dossier"},
-        parent,
-    )
+def close_dialog(app: AppContext, dossier_id: str, parent: QWidget | None = None) -> CloseDialog:
+    return CloseDialog(app, dossier_id, parent)
 
 
 def first_open_period(entries: Sequence[PeriodRow]) -> str | None:
@@ -343,7 +374,7 @@ def first_open_period(entries: Sequence[PeriodRow]) -> str | None:
     return None
 
 
-class AssessmentDialog(EditorDialog):
+class AssessmentDialog(RecordDialog):
     """Write the assessment of a period, or correct one (``replacing``: its id) — the
     correction supersedes it; the old version stays in the history."""
 
@@ -369,8 +400,7 @@ class AssessmentDialog(EditorDialog):
         period: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(app.tr, parent)
-        self.app = app
+        super().__init__(app, parent)
         self.dossier_id = dossier_id
         self.replacing = replacing
         self._period = period
@@ -378,15 +408,14 @@ class AssessmentDialog(EditorDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("assessment_dialog")
         self.widgets: dict[str, QWidget] = {f: getattr(self.ui, f) for f in self.FIELDS}
-        self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
-        for name in self.FIELDS:
-            form = self.ui.text_form if name in ("content", "next_steps") else self.ui.period_form
-            self.problems.attach(form, name, self.widgets[name])
-        self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.ui.buttons.accepted.connect(self.try_save)
-        self.ui.buttons.rejected.connect(self.reject)
+        self.use_buttons(
+            self.ui.buttons, self.ui.general_problem, self.ui.period_form, self.ui.text_form
+        )
         self._load()
         self._snapshot = self.values()
+        for name, widget in self.widgets.items():
+            self.watch(name, widget)
+        self.ui.period.editTextChanged.connect(lambda _t: self.touch("period"))
         self.retranslate()
 
     def _load(self) -> None:
@@ -439,9 +468,7 @@ class AssessmentDialog(EditorDialog):
     def retranslate(self) -> None:
         tr = self.tr_
         self.setWindowTitle(tr(CORRECT_TITLE if self.replacing else ASSESS_TITLE))
-        assert self.save_button is not None
-        self.save_button.setText(tr(SAVE))
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr(CANCEL))
+        self.retranslate_buttons()
         labels = {f: getattr(self.ui, f"{f}_label") for f in self.FIELDS}
         label_fields(tr, labels, extra=mnemonic_of(tr(SAVE)))
         name, category = self._subject
@@ -460,23 +487,27 @@ class AssessmentDialog(EditorDialog):
     def values(self) -> dict[str, Any]:
         return {f: widget_value(w) for f, w in self.widgets.items()}
 
-    def is_dirty(self) -> bool:
-        return self.values() != self._snapshot
+    def _changes(self) -> dict[str, Any]:
+        """What a correction changes: the fields whose value differs from the old version."""
+        return {k: v for k, v in self.values().items() if v != self._snapshot[k]}
+
+    def check(self) -> list[Problem]:
+        with self.app.read() as ctx:
+            if self.replacing:
+                return dossier_records.check_correct_assessment(
+                    ctx, self.replacing, self._changes()
+                )
+            data = dossier_records.AssessmentInput(dossier_id=self.dossier_id, **self.values())
+            return dossier_records.check_assess(ctx, data)
+
+    def write(self, ctx: Ctx) -> Any:
+        if self.replacing:
+            return dossier_records.correct_assessment(ctx, self.replacing, self._changes())
+        data = dossier_records.AssessmentInput(dossier_id=self.dossier_id, **self.values())
+        return dossier_records.assess(ctx, data)
 
     def save(self) -> bool:
-        values = self.values()
-        try:
-            with self.app.write() as ctx:
-                if self.replacing:
-                    changes = {k: v for k, v in values.items() if v != self._snapshot[k]}
-                    written = dossier_records.correct_assessment(ctx, self.replacing, changes)
-                else:
-                    data = dossier_records.AssessmentInput(dossier_id=self.dossier_id, **values)
-                    written = dossier_records.assess(ctx, data)
-                assessment_id = written.id
-        except ValidationFailed as exc:
-            self.problems.show(exc.problems)
+        if not super().save():
             return False
-        self.app.changes.changed.emit({"assessment", "dossier"})
-        self.saved.emit(assessment_id)
+        self.saved.emit(self.result_record.id)
         return True

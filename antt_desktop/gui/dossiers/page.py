@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import debounced
 from antt_desktop.gui.common.lazy_model import ID_ROLE
+from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.dossiers.dialogs import OpenDossierDialog
 from antt_desktop.gui.dossiers.model import DUE_OR_OVERDUE, OVERDUE_ONLY, DossierModel
@@ -38,6 +37,7 @@ from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services import listing, people_rows
+from antt_desktop.services.changes import Changes, Kind
 
 T = TypeVar("T", bound=QDialog)
 
@@ -60,14 +60,6 @@ DUE_CHOICES = {DUE_OR_OVERDUE: N_("Assessment due or overdue"), OVERDUE_ONLY: N_
 NEW_DOSSIER, NEW_PERSON = N_("&New dossier…"), N_("&New resident…")
 OPEN_FOR_PERSON = N_("Open a &dossier for this person…")
 PURGE_PROPOSALS = N_("Proposed for &purging…")
-COLUMNS_MENU = N_("Show columns")
-
-
-def settings_list(value: Any) -> list[str]:
-    """A list read back from QSettings (INI files give a bare string for one item)."""
-    if value is None or value == "":
-        return []
-    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
 class ListTab(QWidget):
@@ -84,27 +76,8 @@ class ListTab(QWidget):
         self.note = QLabel()
         self.filters: dict[str, QComboBox] = {}
         self.filter_row = QHBoxLayout()
-        self.view = QTableView()
+        self.view = ListTable(app, model, key, widths=getattr(model, "WIDTHS", ()), legacy=settings)
         self.view.setObjectName(f"{key}_table")
-        self.view.setModel(model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        self.view.setSortingEnabled(True)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        for col, width in enumerate(getattr(model, "WIDTHS", ())):
-            # never narrower than its own title ("Tình trạng hồ sơ" is long)
-            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(
-                col, max(width, header.fontMetrics().horizontalAdvance(title) + 14)
-            )
         self.top = QHBoxLayout()
         self.top.addWidget(self.search, 1)
         self.top.addWidget(self.new_button)
@@ -122,7 +95,6 @@ class ListTab(QWidget):
         model.rowsInserted.connect(self._update_count)
         model.loaded.connect(self._update_count)
         self._pending = False
-        self._restore_columns()
 
     def request_reload(self) -> None:
         """Load the list again now if it is on screen, else when its tab is next shown
@@ -178,36 +150,12 @@ class ListTab(QWidget):
         limit = fmt_int(self.model.SEARCH_LIMIT, tr)
         self.note.setText(tr(TRUNCATED).format(limit=limit) if self.model.truncated else "")
 
-    # --- remembered columns ---------------------------------------------------------------
-    def _settings_key(self) -> str:
-        return f"dossiers_page/{self.key}/hidden_columns"
-
-    def _restore_columns(self) -> None:
-        hidden = settings_list(self.settings.value(self._settings_key()))
-        for col in range(self.model.columnCount()):
-            self.view.setColumnHidden(col, str(col) in hidden)
-
+    # --- remembered columns (common/list_table.py) -------------------------------------------
     def set_column_visible(self, column: int, visible: bool) -> None:
-        shown = [c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)]
-        if not visible and shown == [column]:
-            return  # keep at least one column
-        self.view.setColumnHidden(column, not visible)
-        hidden = [str(c) for c in range(self.model.columnCount()) if self.view.isColumnHidden(c)]
-        self.settings.setValue(self._settings_key(), hidden)
-        self.settings.sync()
-
-    def _column_menu(self, pos: QPoint) -> None:
-        self.column_menu().popup(self.view.horizontalHeader().mapToGlobal(pos))
+        self.view.set_column_shown(column, visible)
 
     def column_menu(self) -> QMenu:
-        menu = QMenu(self)
-        menu.setTitle(self.app.tr(COLUMNS_MENU))
-        for col in range(self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not self.view.isColumnHidden(col))
-            action.toggled.connect(lambda on, col=col: self.set_column_visible(col, on))
-        return menu
+        return self.view.column_menu()
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
@@ -232,6 +180,8 @@ class DossiersPage(Page):
     ) -> None:
         super().__init__(app, parent)
         self.setObjectName("dossiers_page")
+        # where versions before 0.2 kept these lists' columns (the user's Qt settings): moved
+        # into the post's settings file the first time each list opens (common/list_table.py)
         self.settings = settings if settings is not None else QSettings("ANTT", "ANTT Desktop")
         self.views: dict[str, DossierView] = {}
         self.dialog: QWidget | None = None
@@ -340,12 +290,11 @@ class DossiersPage(Page):
         for tab in (self.dossiers, self.people):
             tab.request_reload()  # the rows hold translated words
 
-    def refresh(self, changed: set[str]) -> None:
-        everything = not changed
-        if everything or changed & {"dossier", "assessment", "person"}:
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(Kind.DOSSIER, Kind.ASSESSMENT, Kind.PERSON, Kind.CATEGORY, Kind.UNIT):
             self._fill_choices()
             self.dossiers.request_reload()
-        if everything or changed & {"person", "household"}:
+        if changes.touches(Kind.PERSON, Kind.HOUSEHOLD, Kind.AREA, Kind.UNIT):
             self.people.request_reload()
 
     def new_record(self) -> None:

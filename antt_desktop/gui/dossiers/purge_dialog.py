@@ -189,7 +189,6 @@ class PurgeDialog(QDialog):
         except KnownError as exc:  # the account may not purge
             self.message.setText(sentence(exc.code, exc.params, self.app.tr))
             return
-        self.app.changes.changed.emit({"dossier", "person"})
         self.reload()
         self.message.setText(self.app.tr(PURGED).format(count=len(done)))
         self.purged.emit([d.dossier_id for d in done])

@@ -45,6 +45,7 @@ from antt_desktop.i18n.texts.privacy import WITHHELD_VALUE as HIDDEN
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.audit_events import record_view
+from antt_desktop.services.changes import Changes, Kind
 from antt_desktop.services.disclosure import VIOLATION_WITHHELD
 from antt_desktop.services.dossier_rows import (
     AssessmentRow,
@@ -83,7 +84,13 @@ ACTIONS = {
     "classify": N_("Classified"),
     "close": N_("Closed the dossier"),
 }
-ENTITIES = {
+#: The kinds of records the window shows: a change to one reloads it.
+SHOWS = (
+    *(Kind.DOSSIER, Kind.ASSESSMENT, Kind.COMMITMENT, Kind.SUPPORT, Kind.VIOLATION),
+    *(Kind.PERSON, Kind.PHOTO, Kind.CORRECTION, Kind.CATEGORY, Kind.AUDIT),
+)
+#: How the History tab names the kind of record an audit entry is about.
+ENTITY_LABELS = {
     "dossier": N_("Dossier"),
     "assessment": N_("Assessment"),
     "commitment": N_("Commitment"),
@@ -229,10 +236,8 @@ class DossierView(QDialog):
         layout.addLayout(bottom)
 
     # --- filling ----------------------------------------------------------------------------
-    def _on_changed(self, changed: object) -> None:
-        names = set(changed) if isinstance(changed, set | frozenset | list | tuple) else set()
-        touched = {"dossier", "assessment", "commitment", "support", "violation", "person"}
-        if not names or names & touched:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*SHOWS):
             self.reload()
 
     def reload(self) -> None:
@@ -394,7 +399,7 @@ class DossierView(QDialog):
                 e.at.strftime("%d/%m/%Y %H:%M"),
                 e.actor,
                 tr(ACTIONS[e.action]) if e.action in ACTIONS else e.action,
-                tr(ENTITIES[e.entity]) if e.entity in ENTITIES else (e.entity or ""),
+                tr(ENTITY_LABELS[e.entity]) if e.entity in ENTITY_LABELS else (e.entity or ""),
                 ", ".join(label for f in e.fields if (label := field_label(f, tr)) != f),
             ]
             for c, text in enumerate(cells):

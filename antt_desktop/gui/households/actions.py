@@ -24,8 +24,6 @@ from antt_desktop.gui.households.pledge_dialog import PledgeDialog, PovertyDialo
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import memberships, pledges
 
-CHANGED = ("household", "person", "pledge")
-
 
 class HouseholdView(Protocol):
     """What the actions use of the household's view (households/view.py)."""
@@ -112,7 +110,6 @@ class HouseholdActions(QObject):
                 self.window,
                 self.app,
                 lambda ctx: memberships.remove_member(ctx, self.household_id, member[0]),
-                CHANGED,
             )
 
     def make_head(self) -> None:
@@ -136,7 +133,6 @@ class HouseholdActions(QObject):
                 lambda ctx: memberships.change_head(
                     ctx, self.household_id, member[0], former_head_relation=relation or None
                 ),
-                CHANGED,
             )
 
     def record_pledge(self) -> None:
@@ -163,7 +159,6 @@ class HouseholdActions(QObject):
                 self.window,
                 self.app,
                 lambda ctx: pledges.mark_violated(ctx, pledge_id, notes),
-                CHANGED,
             )
 
     def set_poverty(self) -> None:

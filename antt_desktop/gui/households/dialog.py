@@ -22,13 +22,9 @@ from antt_desktop.services import household_rows, households
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.values import clean_fields
 
-ENTITIES = frozenset({"household", "person"})
-
 
 class HouseholdDialog(RecordDialog):
     """Register a household (``household_id`` None) or change one."""
-
-    ENTITIES = ENTITIES
 
     def __init__(
         self,
@@ -121,9 +117,9 @@ class HouseholdDialog(RecordDialog):
 
     def check(self) -> list[Problem]:
         with self.app.read() as ctx:
-            return household_rows.household_problems(
-                ctx, self.data(), self.unit_id, self.household_id
-            )
+            if self.household_id is None:
+                return households.check_add_household(ctx, self.data(), unit_id=self.unit_id)
+            return households.check_edit_household(ctx, self.household_id, self.changes())
 
     def write(self, ctx: Ctx) -> Any:
         if self.household_id is None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import RecordPicker, household_finder, person_finder
 from antt_desktop.gui.forms.ui_household_member_dialog import Ui_HouseholdMemberDialog
 from antt_desktop.i18n.translator import N_
@@ -36,8 +36,6 @@ RELATIONS = (
 class MemberDialog(RecordDialog):
     """Add a person to ``household_id``; or, with ``member_id``, move that member out of
     it into another household."""
-
-    ENTITIES = frozenset({"household", "person"})
 
     def __init__(
         self,
@@ -113,7 +111,14 @@ class MemberDialog(RecordDialog):
             if not relation.strip():
                 missing.append(Problem("relation_to_head", "required"))
             return missing
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            if self.member_id is not None:
+                assert self.target.value is not None
+                return memberships.check_move_member(
+                    ctx, self.member_id, self.target.value, relation
+                )
+            assert self.person.value is not None
+            return memberships.check_add_member(ctx, self.household_id, self.person.value, relation)
 
     def write(self, ctx: Ctx) -> Any:
         missing = self._missing()

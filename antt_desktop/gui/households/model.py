@@ -13,15 +13,13 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_list import RecordListModel
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters.household import NOT_SIGNED, PLEDGE_WORDS
 from antt_desktop.services import household_rows
 
-#: Labels of pledge statuses, and of a household with no pledge for the year.
-PLEDGE_LABELS = {
-    "signed": N_("signed"),
-    "refused": N_("refused"),
-    "violated": N_("violated"),
-    None: N_("not recorded"),
-}
+#: Labels of pledge statuses, and of a household with no pledge for the year (the words
+#: of the printed register and of ``antt household``: presenters/household.py).
+PLEDGE_LABELS: dict[str | None, str] = {None: NOT_SIGNED}
+PLEDGE_LABELS.update(PLEDGE_WORDS)
 #: The pledge filter: any household, a status, or no pledge recorded.
 NO_PLEDGE = household_rows.NO_PLEDGE
 

@@ -16,6 +16,7 @@ from antt_desktop.gui.households.view import HouseholdView
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher, PrintMenuButton
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import Changes, Kind
 
 PLEDGE_FILTERS = (
     (None, N_("Any pledge result")),
@@ -31,7 +32,7 @@ class HouseholdsPage(RecordListPage):
     to see its members and pledges; sign a whole area's pledges in one step."""
 
     title = N_("Households")
-    ENTITIES = frozenset({"household", "person", "pledge", "area"})
+    SHOWS = (Kind.HOUSEHOLD, Kind.HOUSEHOLD_STATUS, Kind.PERSON, Kind.PLEDGE, Kind.AREA)
     SETTINGS_KEY = "households"
     SEARCH_HINT = N_("Search by head's name or household number (Ctrl+F)")
     model: HouseholdListModel
@@ -85,10 +86,10 @@ class HouseholdsPage(RecordListPage):
         self.print_button.retranslate(self.app.tr)
         self.new_button.setText(self.tr_(N_("&New household")))
 
-    def refresh(self, changed: set[str]) -> None:
-        if not changed or "area" in changed:
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(Kind.AREA):
             self._fill_areas()
-        super().refresh(changed)
+        super().refresh(changes)
 
     def _fill_areas(self) -> None:
         items = [(None, self.tr_(N_("All areas"))), *area_choices(self.app, self.model.unit_id)]

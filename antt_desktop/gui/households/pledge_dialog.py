@@ -8,24 +8,23 @@ from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, select_data
 from antt_desktop.gui.forms.ui_household_pledge_dialog import Ui_HouseholdPledgeDialog
 from antt_desktop.gui.forms.ui_household_poverty_dialog import Ui_HouseholdPovertyDialog
 from antt_desktop.gui.households.model import PLEDGE_LABELS
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters.household import CULTURED_WORDS
 from antt_desktop.services import household_rows, households, pledges
 from antt_desktop.services.context import Ctx
 
 POVERTY_LABELS = {"poor": N_("poor"), "near_poor": N_("near-poor"), "none": N_("not poor")}
-CULTURED_LABELS = ((None, N_("not assessed")), (True, N_("yes")), (False, N_("no")))
+CULTURED_LABELS = tuple(CULTURED_WORDS.items())
 
 
 class PledgeDialog(RecordDialog):
     """Record a household's pledge for a year, or (with ``pledge_id``) change one."""
-
-    ENTITIES = frozenset({"pledge", "household"})
 
     def __init__(
         self,
@@ -121,21 +120,26 @@ class PledgeDialog(RecordDialog):
             else None,
         }
 
+    def changes(self) -> dict[str, Any]:
+        """What the officer changed in the pledge being edited."""
+        return {k: v for k, v in self.values().items() if v != self.original.get(k)}
+
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            if self.pledge_id is None:
+                year = self.ui.yearSpin.value()
+                return pledges.check_record_pledge(ctx, self.household_id, year, **self.values())
+            return pledges.check_edit_pledge(ctx, self.pledge_id, self.changes())
 
     def write(self, ctx: Ctx) -> Any:
-        values = self.values()
         if self.pledge_id is None:
-            return pledges.record_pledge(ctx, self.household_id, self.ui.yearSpin.value(), **values)
-        changes = {k: v for k, v in values.items() if v != self.original.get(k)}
-        return pledges.edit_pledge(ctx, self.pledge_id, changes)
+            year = self.ui.yearSpin.value()
+            return pledges.record_pledge(ctx, self.household_id, year, **self.values())
+        return pledges.edit_pledge(ctx, self.pledge_id, self.changes())
 
 
 class PovertyDialog(RecordDialog):
     """Set a household's poor / near-poor status for a year (hộ nghèo, cận nghèo)."""
-
-    ENTITIES = frozenset({"household"})
 
     def __init__(
         self, app: AppContext, household_id: str, year: int, parent: QWidget | None = None
@@ -173,7 +177,10 @@ class PovertyDialog(RecordDialog):
         self.retranslate_buttons()
 
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return households.check_set_poverty_status(
+                ctx, self.household_id, self.ui.yearSpin.value(), self.ui.statusCombo.currentData()
+            )
 
     def write(self, ctx: Ctx) -> Any:
         return households.set_poverty_status(

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, area_choices, fill_combo, select_data
 from antt_desktop.gui.forms.ui_household_sign_area_dialog import Ui_HouseholdSignAreaDialog
 from antt_desktop.i18n.formatting import fmt_date, fmt_int
@@ -41,8 +41,6 @@ def signing_message(result: pledges.AreaSigningResult, tr: Translator) -> str:
 
 class SignAreaDialog(RecordDialog):
     """Choose the area, the year and the signing day; Save signs them all at once."""
-
-    ENTITIES = frozenset({"pledge", "household"})
 
     def __init__(
         self,
@@ -92,19 +90,22 @@ class SignAreaDialog(RecordDialog):
         self.button_box.button(self.button_box.StandardButton.Save).setText(self.tr_(N_("&Sign")))
 
     def check(self) -> list[Problem]:
-        if self.ui.areaCombo.currentData() is None:
+        area_id = self.ui.areaCombo.currentData()
+        if area_id is None:
             return [Problem("area_id", "required")]
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return pledges.check_sign_area(ctx, area_id, self.ui.yearSpin.value(), **self._day())
 
     def write(self, ctx: Ctx) -> pledges.AreaSigningResult:
         area_id = self.ui.areaCombo.currentData()
         if area_id is None:
             raise ValidationFailed([Problem("area_id", "required")])
-        self.result_value = pledges.sign_area(
-            ctx,
-            area_id,
-            self.ui.yearSpin.value(),
-            signed_on=self.ui.signedOnEdit.text(),
-            officer_name=self.ui.officerEdit.text(),
-        )
+        self.result_value = pledges.sign_area(ctx, area_id, self.ui.yearSpin.value(), **self._day())
         return self.result_value
+
+    def _day(self) -> dict[str, str]:
+        """The signing day and the officer, as typed."""
+        return {
+            "signed_on": self.ui.signedOnEdit.text(),
+            "officer_name": self.ui.officerEdit.text(),
+        }

@@ -17,12 +17,11 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_list import RecordView
 from antt_desktop.gui.common.records_widgets import fill_table, named, setup_table
 from antt_desktop.gui.households.actions import HouseholdActions
-from antt_desktop.gui.households.model import PLEDGE_LABELS
-from antt_desktop.gui.households.pledge_dialog import CULTURED_LABELS, POVERTY_LABELS
+from antt_desktop.gui.households.pledge_dialog import POVERTY_LABELS
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
-from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters import household as household_words
 from antt_desktop.services import household_rows
 from antt_desktop.store.errors import NotFound
 
@@ -155,33 +154,10 @@ class HouseholdView(RecordView):
             [t(N_("Full name")), t(N_("Relation to the head")), t(N_("Born"))],
             [(m.id, (m.full_name, m.relation_to_head or "", m.born or "")) for m in page.members],
         )
-        cultured = {value: label for value, label in CULTURED_LABELS}
         fill_table(
             self.pledges,
-            [
-                t(N_("Year")),
-                t(N_("Result")),
-                t(N_("Signed on")),
-                t(N_("Signed by")),
-                t(N_("Officer")),
-                t(N_("Cultured family")),
-                t(N_("Violation")),
-            ],
-            [
-                (
-                    p.id,
-                    (
-                        str(p.year),
-                        tr(PLEDGE_LABELS.get(p.status, p.status)),
-                        fmt_date(p.signed_on, tr),
-                        p.signer_name or "",
-                        p.officer_name or "",
-                        tr(cultured[p.cultured_family]),
-                        p.violation_notes or "",
-                    ),
-                )
-                for p in page.pledges
-            ],
+            list(household_words.pledge_headers(tr)),
+            [(p.id, household_words.pledge_cells(p, tr)) for p in page.pledges],
         )
         fill_table(
             self.poverty,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, catalogue_names
 from antt_desktop.gui.forms.ui_activity_dialog import Ui_ActivityDialog
 from antt_desktop.i18n.formatting import fmt_date
@@ -25,8 +25,6 @@ def _camel(name: str) -> str:
 
 class ActivityDialog(RecordDialog):
     """Record one activity of ``initiative_id`` (activities are never edited afterwards)."""
-
-    ENTITIES = frozenset({"activity", "initiative"})
 
     def __init__(self, app: AppContext, initiative_id: str, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -75,7 +73,8 @@ class ActivityDialog(RecordDialog):
         )
 
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return activities.check_record_activity(ctx, self.data())
 
     def write(self, ctx: Ctx) -> str:
         return activities.record_activity(ctx, self.data()).id

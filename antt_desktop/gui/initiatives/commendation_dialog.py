@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTableWidgetItem, QWidget
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.record_tabs import KIND_LABELS
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, setup_table
 from antt_desktop.gui.forms.ui_commendation_dialog import Ui_CommendationDialog
 from antt_desktop.gui.initiatives.commendation_rows import (
@@ -30,8 +30,6 @@ from antt_desktop.services.context import Ctx
 
 class CommendationDialog(RecordDialog):
     """One decision (form, issuer, number, date) and the list of those it commends."""
-
-    ENTITIES = frozenset({"commendation"})
 
     def __init__(
         self, app: AppContext, *, unit_id: str | None = None, parent: QWidget | None = None
@@ -195,7 +193,10 @@ class CommendationDialog(RecordDialog):
         )
 
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return commendations.check_add_commendations_batch(
+                ctx, self.decision(), list(self.rows), unit_id=self.unit_id
+            )
 
     def write(self, ctx: Ctx) -> str:
         """Save every line; the decision's key (the page opens it)."""

@@ -12,13 +12,14 @@ from antt_desktop.gui.initiatives.commendation_dialog import CommendationDialog
 from antt_desktop.gui.initiatives.commendation_model import CommendationListModel
 from antt_desktop.gui.initiatives.commendation_view import CommendationView
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import Changes, Kind
 
 
 class CommendationsPage(RecordListPage):
     """Commendations listed by decision; one decision records many recipients at once."""
 
     title = N_("Commendations")
-    ENTITIES = frozenset({"commendation", "person", "team", "initiative", "area"})
+    SHOWS = (Kind.COMMENDATION, Kind.PERSON, Kind.TEAM, Kind.INITIATIVE, Kind.AREA)
     SETTINGS_KEY = "commendations"
     SEARCH_HINT = N_("Search by decision number, issuer or recipient (Ctrl+F)")
     model: CommendationListModel
@@ -56,10 +57,10 @@ class CommendationsPage(RecordListPage):
         self.year_combo.setItemText(0, self.tr_(N_("All years")))
         self.new_button.setText(self.tr_(N_("&New decision")))
 
-    def refresh(self, changed: set[str]) -> None:
-        if not changed or "commendation" in changed:
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches(Kind.COMMENDATION):
             self._fill_years()
-        super().refresh(changed)
+        super().refresh(changes)
 
     def _filter_changed(self) -> None:
         self.model.kind = self.kind_combo.currentData()

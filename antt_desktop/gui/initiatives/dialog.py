@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QListWidgetItem, QTableWidget, QTableWi
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import (
     DATE_HINT,
     area_choices,
@@ -26,8 +26,6 @@ from antt_desktop.services import catalogues, initiative_rows, initiatives
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.initiative_lines import AssetLine, FundingLine
 
-ENTITIES = frozenset({"initiative"})
-
 
 def typed_amount(amount: int) -> str:
     """An amount as an officer types it: ``1.500.000.000``."""
@@ -36,8 +34,6 @@ def typed_amount(amount: int) -> str:
 
 class InitiativeDialog(RecordDialog):
     """Add an initiative (``initiative_id`` None) or change one."""
-
-    ENTITIES = ENTITIES
 
     def __init__(
         self,
@@ -250,13 +246,19 @@ class InitiativeDialog(RecordDialog):
             ended_on=ui.endedEdit.text() if ui.statusCombo.currentData() == "ended" else None,
         )
 
+    def changes(self) -> dict[str, Any]:
+        """Every field as typed, as a change of the initiative being edited."""
+        data = self.data()
+        return {name: getattr(data, name) for name in data.__dataclass_fields__}
+
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            if self.initiative_id is None:
+                return initiatives.check_add_initiative(ctx, self.data(), unit_id=self.unit_id)
+            return initiatives.check_edit_initiative(ctx, self.initiative_id, self.changes())
 
     def write(self, ctx: Ctx) -> str:
         """Save; the initiative's id (the page opens it)."""
-        data = self.data()
         if self.initiative_id is None:
-            return initiatives.add_initiative(ctx, data, unit_id=self.unit_id).id
-        changes = {name: getattr(data, name) for name in data.__dataclass_fields__}
-        return initiatives.edit_initiative(ctx, self.initiative_id, changes).id
+            return initiatives.add_initiative(ctx, self.data(), unit_id=self.unit_id).id
+        return initiatives.edit_initiative(ctx, self.initiative_id, self.changes()).id

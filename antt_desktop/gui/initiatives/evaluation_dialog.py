@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, named
 from antt_desktop.gui.forms.ui_evaluation_dialog import Ui_EvaluationDialog
 from antt_desktop.i18n.formatting import fmt_date
@@ -23,8 +23,6 @@ FAIL_STYLE = "color: #b3261e; font-weight: bold;"
 
 class EvaluationDialog(RecordDialog):
     """Score ``initiative_id`` on the chosen rubric and record the recognition decision."""
-
-    ENTITIES = frozenset({"evaluation", "initiative"})
 
     def __init__(self, app: AppContext, initiative_id: str, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -143,7 +141,8 @@ class EvaluationDialog(RecordDialog):
         )
 
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return evaluations.check_evaluate(ctx, self.data())
 
     def write(self, ctx: Ctx) -> str:
         return evaluations.evaluate(ctx, self.data()).id

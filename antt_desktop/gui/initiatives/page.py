@@ -14,14 +14,16 @@ from antt_desktop.gui.initiatives.model import STATUS_LABELS, InitiativeListMode
 from antt_desktop.gui.initiatives.view import InitiativeView
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import catalogues, initiatives
+from antt_desktop.services.changes import Kind
 
 
 class InitiativesPage(RecordListPage):
     """Initiatives: search by name, filter by type and status, open one to see its tabs."""
 
     title = N_("Initiatives")
-    ENTITIES = frozenset(
-        {"initiative", "activity", "evaluation", "commendation", "area", "catalogue"}
+    SHOWS = (
+        *(Kind.INITIATIVE, Kind.INITIATIVE_AREA, Kind.FUNDING, Kind.ASSET, Kind.ACTIVITY),
+        *(Kind.EVALUATION, Kind.COMMENDATION, Kind.AREA, Kind.CATALOGUE),
     )
     SETTINGS_KEY = "initiatives"
     SEARCH_HINT = N_("Search by name (Ctrl+F)")

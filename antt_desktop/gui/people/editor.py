@@ -4,30 +4,22 @@ people service as the officer types, each problem shown under its field."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
-from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.form_support import (
-    SAVE,
-    VALIDATE_DELAY_MS,
-    EditorDialog,
-    FieldProblems,
-    debounced,
-    label_fields,
-    on_edit,
-    widget_value,
-)
+from antt_desktop.gui.common.form_support import SAVE, label_fields, mnemonic_of, widget_value
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
 from antt_desktop.gui.people.correction_history import CorrectionHistoryDialog
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services import people, people_rows
 from antt_desktop.services.audit_events import record_view, shown_fields
+from antt_desktop.services.context import Ctx
 from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.people import PersonInput
 from antt_desktop.services.values import clean_fields
@@ -63,7 +55,6 @@ HINT = N_(
     "Full name is required. Problems appear under each field as you type; Ctrl+S saves, Esc closes."
 )
 DATE_HINT = N_("dd/mm/yyyy, mm/yyyy or yyyy")
-CANCEL = N_("Cancel")
 REASON_HINT = N_("Needed when a value already recorded is changed, e.g. as on the ID card")
 HISTORY = N_("Correction &history…")
 
@@ -79,16 +70,18 @@ def clean_input(data: PersonInput) -> PersonInput:
     return replace(data, **numbers, sex=data.sex.upper() if data.sex else None)
 
 
-class PersonEditor(EditorDialog):
-    """Add a resident (``person_id`` None) or edit one. ``saved`` carries the person's id."""
+class PersonEditor(RecordDialog):
+    """Add a resident (``person_id`` None) or edit one. ``saved`` carries the person's id.
+
+    Save stays disabled while the input has errors (and for a role that may not write).
+    """
 
     saved = Signal(str)
 
     def __init__(
         self, app: AppContext, person_id: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(app.tr, parent)
-        self.app = app
+        super().__init__(app, parent)
         self.person_id = person_id
         self.ui = Ui_PersonEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -108,32 +101,24 @@ class PersonEditor(EditorDialog):
         self.reason_label = QLabel()
         self.reason_label.setBuddy(self.reason)
         self.ui.residence_form.addRow(self.reason_label, self.reason)
-        self.problems = FieldProblems(app.tr, self.ui.general_problem, self)
-        self.problems.attach(self.ui.residence_form, "correction_reason", self.reason)
+        self.use_buttons(
+            self.ui.buttons, self.ui.general_problem, self.ui.identity_form, self.ui.residence_form
+        )
         self.history_button = self.ui.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.history_button.setObjectName("correction_history_button")
         self.history_button.clicked.connect(self.show_history)
-        for name in IDENTITY:
-            self.problems.attach(self.ui.identity_form, name, self.widgets[name])
-        for name in RESIDENCE:
-            self.problems.attach(self.ui.residence_form, name, self.widgets[name])
-        self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.ui.buttons.accepted.connect(self.try_save)
-        self.ui.buttons.rejected.connect(self.reject)
-        self._timer = debounced(self, self._validate, VALIDATE_DELAY_MS)
-        self._touched: set[str] = set()
-        self._current: list[Problem] = []
         self._original = PersonInput()
         self._unit_id: str | None = None
         self._load()
         self.reason.setVisible(person_id is not None)
         self.reason_label.setVisible(person_id is not None)
         self.history_button.setVisible(person_id is not None)
-        self._snapshot = self.values()
         for name, widget in self.widgets.items():
-            on_edit(widget, partial(self._edited, name))
+            self.watch(name, widget)
+        self.watch("correction_reason", self.reason)
         self.retranslate()
-        self.validate_now()
+        self.problems = self.check()
+        self._enable_save()
 
     # --- filling the form ----------------------------------------------------------------
     def _load(self) -> None:
@@ -188,25 +173,17 @@ class PersonEditor(EditorDialog):
         tr = self.tr_
         name = self._original.full_name or ""
         self.setWindowTitle(tr(EDIT_TITLE).format(name=name) if self.person_id else tr(NEW_TITLE))
-        assert self.save_button is not None
-        self.save_button.setText(tr(SAVE))
-        cancel = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(tr(CANCEL))
+        self.retranslate_buttons()
         label_fields(
             tr,
             {**self.labels, "correction_reason": self.reason_label},
-            extra=self._mnemonic(tr(SAVE)),
+            extra=mnemonic_of(tr(SAVE)),
         )
         self.reason.setPlaceholderText(tr(REASON_HINT))
         self.history_button.setText(tr(HISTORY))
         self.labels["full_name"].setText(self.labels["full_name"].text() + " *")
         self.ui.born.setPlaceholderText(tr(DATE_HINT))
         self.ui.hint_label.setText(tr(HINT))
-
-    @staticmethod
-    def _mnemonic(text: str) -> str:
-        at = text.find("&")
-        return text[at + 1].lower() if 0 <= at < len(text) - 1 else ""
 
     # --- values and validation -----------------------------------------------------------
     def show_history(self) -> CorrectionHistoryDialog | None:
@@ -222,67 +199,54 @@ class PersonEditor(EditorDialog):
     def values(self) -> dict[str, Any]:
         return {name: widget_value(w) for name, w in self.widgets.items()}
 
-    def is_dirty(self) -> bool:
-        return self.values() != self._snapshot
-
-    def to_input(self) -> PersonInput:
+    def to_input(self, ctx: Ctx) -> PersonInput:
         """The form as a :class:`PersonInput` (the household number resolved to its id)."""
         values = self.values()
         number = (values.pop("household_id") or "").strip()
         household_id = None
         if number:
-            with self.app.read() as ctx:
-                found = people_rows.household_by_number(ctx, self._unit_id or "", number)
+            found = people_rows.household_by_number(ctx, self._unit_id or "", number)
             household_id = found or number  # unknown: the service names the number it refuses
         return clean_input(PersonInput(**values, household_id=household_id))
 
-    def _edited(self, name: str) -> None:
-        self._touched.add(name)
-        self._timer.start()
-
-    def _validate(self) -> None:
-        self.validate_now()
+    def check(self) -> list[Problem]:
+        """The people service's own check of the form, in a read (it writes nothing)."""
+        with self.app.read() as ctx:
+            problems, _born = people.validate(ctx, self.to_input(ctx), existing_id=self.person_id)
+        return problems
 
     def validate_now(self) -> list[Problem]:
-        """Check the form with the people service (a read transaction) and show problems
-        of the fields the officer has touched; Save stays disabled while errors exist."""
-        self._timer.stop()
-        with self.app.read() as ctx:
-            self._current, _born = people.validate(ctx, self.to_input(), existing_id=self.person_id)
-        self.problems.show(self._current, only=self._touched)
+        problems = super().validate_now()
+        self._enable_save()
+        return problems
+
+    def _enable_save(self) -> None:
         assert self.save_button is not None
         may_write = self.app.may(Permission.WRITE)
-        self.save_button.setEnabled(may_write and not any(p.is_error for p in self._current))
-        return self._current
+        self.save_button.setEnabled(may_write and not any(p.is_error for p in self.problems))
 
     def can_save(self) -> bool:
-        if self._timer.isActive():
+        if self._timer.isActive():  # typed a moment ago: Save's state waits for this check
             self.validate_now()
         return super().can_save()
 
+    # --- saving --------------------------------------------------------------------------
+    def write(self, ctx: Ctx) -> Any:
+        data = self.to_input(ctx)
+        if self.person_id is None:
+            return people.add_person(ctx, data)
+        original = clean_input(self._original)
+        changes = {
+            f.name: getattr(data, f.name)
+            for f in fields(PersonInput)
+            if getattr(data, f.name) != getattr(original, f.name)
+        }
+        return people.edit_person(ctx, self.person_id, changes, reason=self.reason.text())
+
     def save(self) -> bool:
-        data = self.to_input()
-        try:
-            with self.app.write() as ctx:
-                if self.person_id is None:
-                    result = people.add_person(ctx, data)
-                else:
-                    changes = {
-                        f.name: getattr(data, f.name)
-                        for f in fields(PersonInput)
-                        if getattr(data, f.name) != getattr(clean_input(self._original), f.name)
-                    }
-                    result = people.edit_person(
-                        ctx, self.person_id, changes, reason=self.reason.text()
-                    )
-                person_id = result.person.id
-        except ValidationFailed as exc:
-            self._touched.update(p.field for p in exc.problems)
-            self.problems.show(exc.problems)
+        if not super().save():
             return False
-        self.person_id = person_id
-        self.reason.clear()
-        self._snapshot = self.values()
-        self.app.changes.changed.emit({"person"})
-        self.saved.emit(person_id)
+        self.person_id = self.result_record.person.id
+        assert self.person_id is not None
+        self.saved.emit(self.person_id)
         return True

@@ -154,13 +154,11 @@ class PhotoPanel(QWidget):
             return
         self.message.hide()
         self.show_person(self.person_id, None)
-        self.app.changes.changed.emit({"person"})
         self.changed.emit()
 
     def _saved(self, sha256: object) -> None:
         assert self.person_id is not None
         self.show_person(self.person_id, str(sha256))
-        self.app.changes.changed.emit({"person"})
         self.changed.emit()
 
     def _refused(self, exc: object) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from antt_desktop.gui.printing.jobs import NUMBER, SIGNER
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.jobs import NUMBER, SIGNER
 from antt_desktop.printing.text import PrintOptions
 
 LIMIT = 80  # a number and symbol, or a rank and a full name, is far shorter

@@ -2,7 +2,7 @@
 Cancel; a batch counts its documents), then shown in the print preview window.
 
 A view keeps one :class:`PrintLauncher` and calls :meth:`PrintLauncher.preview` with a
-function that makes the :class:`~antt_desktop.gui.printing.jobs.PrintJob` (its quick read of a
+function that makes the :class:`~antt_desktop.printing.jobs.PrintJob` (its quick read of a
 name happens then, so a record deleted meanwhile is reported, not printed).
 """
 
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.worker import Operation, OperationCancelled
-from antt_desktop.gui.printing.jobs import PrintJob
 from antt_desktop.gui.printing.preview import PrintPreview
 from antt_desktop.gui.printing.render import failure_text, start_render
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.jobs import PrintJob
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 

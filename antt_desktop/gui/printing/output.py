@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.worker import Operation, OperationCancelled, Progress, start_operation
-from antt_desktop.gui.printing.jobs import PrintJob
 from antt_desktop.gui.printing.paper import PrintFailed, print_pdf
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.audit import record_print
 from antt_desktop.printing.document import write_atomically
+from antt_desktop.printing.jobs import PrintJob
 from antt_desktop.store.errors import KnownError
 
 log = logging.getLogger(__name__)

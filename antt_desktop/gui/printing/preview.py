@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.worker import Operation, OperationCancelled
 from antt_desktop.gui.printing.choices import ChoicesBar
-from antt_desktop.gui.printing.jobs import PrintJob
 from antt_desktop.gui.printing.output import PrintOutput
 from antt_desktop.gui.printing.paper import PdfPages
 from antt_desktop.gui.printing.render import failure_text, start_render
 from antt_desktop.gui.printing.zoom import Zoom
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
+from antt_desktop.printing.jobs import PrintJob
 from antt_desktop.printing.text import PrintOptions
 
 

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QWidget
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.worker import Operation, Progress, start_operation
-from antt_desktop.gui.printing.jobs import PrintJob
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.messages import describe, sentence
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.audit import require_print
+from antt_desktop.printing.jobs import PrintJob
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 

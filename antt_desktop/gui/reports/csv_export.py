@@ -11,8 +11,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from antt_desktop.gui.reports.text import Report, Value
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.report import Report, Value
 
 HEADERS = (N_("Section"), N_("Figure"), N_("Value"))
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from antt_desktop.domain.text import natural_key
-from antt_desktop.gui.reports.names import capitalised, period_name
-from antt_desktop.gui.reports.text import UNIT_COLUMNS
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_ratio
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.report_sections import UNIT_COLUMNS
+from antt_desktop.presenters.words import period_name
 from antt_desktop.services.assessments import DueItem
 from antt_desktop.services.report_rows import CatalogueNames
 from antt_desktop.services.stats_model import UnitRow
@@ -116,7 +116,7 @@ class OverdueModel(_RowsModel):
             if col == self.COL_CATEGORY:
                 return self._names.category(it.category_code, tr) if self._names else ""
             if col == self.COL_PERIOD:
-                return capitalised(period_name(it.period, tr))
+                return period_name(it.period, tr)
             if col == self.COL_DUE:
                 return fmt_date(it.due_on, tr)
             return fmt_int((self._today - it.due_on).days, tr)

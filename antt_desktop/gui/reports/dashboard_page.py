@@ -34,6 +34,7 @@ from antt_desktop.gui.reports.drilldown import Target, dossier
 from antt_desktop.gui.reports.worker import BackgroundLoader
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import Changes
 from antt_desktop.services.stats_model import UnitRow
 
 STYLE = """
@@ -151,8 +152,8 @@ class DashboardPage(Page):
         self.loader.start(lambda: load_dashboard(app, unit_id, with_comparison=compare))
         self._show_status()
 
-    def refresh(self, changed: set[str]) -> None:
-        if changed and not changed & WATCHED:
+    def refresh(self, changes: Changes) -> None:
+        if not changes.touches(*WATCHED):
             return
         if self.isVisible():
             self.reload(with_comparison=True)

@@ -13,9 +13,10 @@ from antt_desktop.domain.text import natural_key
 from antt_desktop.gui.reports import drilldown
 from antt_desktop.gui.reports.data import DashboardData
 from antt_desktop.gui.reports.drilldown import Target
-from antt_desktop.gui.reports.names import elide, label, period_name, short_unit_name
+from antt_desktop.gui.reports.names import elide, short_unit_name
 from antt_desktop.i18n.formatting import fmt_int, fmt_percent, fmt_ratio
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.words import label, period_phrase
 from antt_desktop.services.stats_model import UnitRow
 
 #: Tile keys in the order the grid shows them (two rows of four).
@@ -57,7 +58,7 @@ def _percent(ratio: Ratio, tr: Translator) -> str:
 def tile_figures(data: DashboardData, unit_id: str | None, tr: Translator) -> dict[str, TileFigure]:
     """Every tile's texts; ``unit_id`` is the post the click-throughs keep (None: all)."""
     month, year = data.month, data.year
-    m_name, y = period_name(month.period, tr), year.period.year
+    m_name, y = period_phrase(month.period, tr), year.period.year
 
     def n(value: int) -> str:
         return fmt_int(value, tr)

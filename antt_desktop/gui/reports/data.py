@@ -9,17 +9,18 @@ from __future__ import annotations
 from antt_desktop.domain.periods import Period
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.services import report_rows
+from antt_desktop.services.changes import Kind
 from antt_desktop.services.report_rows import DashboardData, Posts, ReportData
 
 __all__ = ["WATCHED", "DashboardData", "Posts", "ReportData", "load_dashboard", "load_report"]
 
-#: Entity names (as ``Changes.changed`` carries them) whose change alters a figure.
-WATCHED = {
-    *("person", "people", "dossier", "dossiers", "assessment", "assessments"),
-    *("household", "households", "pledge", "pledges", "initiative", "initiatives"),
-    *("activity", "activities", "evaluation", "team", "commendation", "unit", "units"),
-    *("indicator", "indicator_snapshot", "catalogue", "sync", "import"),
-}
+#: The kinds of records the figures are counted from: a change to one recounts them.
+WATCHED = (
+    *(Kind.PERSON, Kind.DOSSIER, Kind.ASSESSMENT, Kind.VIOLATION, Kind.SUPPORT, Kind.HOUSEHOLD),
+    *(Kind.PLEDGE, Kind.INITIATIVE, Kind.FUNDING, Kind.ACTIVITY, Kind.EVALUATION, Kind.TEAM),
+    *(Kind.TEAM_MEMBER, Kind.COMMENDATION, Kind.UNIT, Kind.AREA, Kind.INDICATOR),
+    *(Kind.CATALOGUE, Kind.CATEGORY),
+)
 
 
 def load_dashboard(

@@ -1,5 +1,6 @@
-"""A :class:`~antt_desktop.gui.reports.text.Report` as the HTML a ``QTextBrowser`` shows:
-the heading of an administrative report, then numbered sections of ruled tables.
+"""A :class:`~antt_desktop.presenters.report.Report` as the HTML a ``QTextBrowser`` shows:
+the heading of an administrative report, then numbered sections of ruled tables. The words
+and their order are the presenter's; only the layout is decided here.
 
 Only the HTML subset Qt's rich text engine understands (tables with cell padding, inline
 styles, no CSS layout).
@@ -9,9 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from antt_desktop.gui.reports.names import ROMAN
-from antt_desktop.gui.reports.text import Line, Report, Section, Table
-from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.report import Line, Report, Section, Table
 
 INK = "#1f2a37"
 RULE = "#9aa5b1"
@@ -22,10 +21,6 @@ _TABLE = (
     f'<table width="100%" cellspacing="0" cellpadding="5" border="1" '
     f'style="border-collapse: collapse; border-color: {RULE}; margin-bottom: 10px;">'
 )
-
-
-def _numeral(index: int) -> str:
-    return ROMAN[index] if index < len(ROMAN) else str(index + 1)
 
 
 def _head_row(cells: tuple[str, ...], first_width: str = "") -> str:
@@ -51,8 +46,8 @@ def _line_row(line: Line) -> str:
     return f'<tr><td>{name}</td><td align="right">{value}</td></tr>'
 
 
-def _lines(section: Section, tr: Translator) -> str:
-    rows = [_head_row((tr(N_("Figure")), tr(N_("Value"))), "68%")]
+def _lines(section: Section, headers: tuple[str, str]) -> str:
+    rows = [_head_row(headers, "68%")]
     rows.extend(_line_row(line) for line in section.lines)
     return _TABLE + "".join(rows) + "</table>"
 
@@ -68,27 +63,28 @@ def _table(table: Table) -> str:
     return _TABLE + "".join(rows) + "</table>"
 
 
-def render_html(report: Report, tr: Translator) -> str:
+def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
     out = [
         f'<html><body style="color: {INK};">',
         f'<p align="center" style="font-size: 15pt; font-weight: 700; margin-bottom: 2px;">'
         f"{escape(report.title)}</p>",
         '<p align="center" style="font-size: 11pt; margin-top: 0px;">'
-        + escape(tr(N_("Reporting period: {period}")).format(period=report.period))
-        + " &nbsp;·&nbsp; "
-        + escape(tr(N_("Unit: {unit}")).format(unit=report.unit))
+        + " &nbsp;·&nbsp; ".join(escape(fact) for fact in report.facts[:2])
         + "</p>",
         '<p align="center" style="font-style: italic; color: #52606d; margin-top: 0px;">'
-        + escape(tr(N_("(figures as of {date})")).format(date=report.as_of))
+        + escape(report.facts[2])
         + "</p>",
     ]
-    for i, section in enumerate(report.sections):
+    for section in report.sections:
         out.append(
             f'<p style="font-size: 11pt; font-weight: 700; color: {SECTION_INK}; '
             f'margin-top: 12px; margin-bottom: 4px;">'
-            f"{_numeral(i)}. {escape(section.title.upper())}</p>"
+            f"{escape(section.heading)}</p>"
         )
-        out.append(_table(section.table) if section.table else _lines(section, tr))
+        if section.lines:
+            out.append(_lines(section, report.line_headers))
+        if section.table is not None:
+            out.append(_table(section.table))
     out.append("</body></html>")
     return "\n".join(out)

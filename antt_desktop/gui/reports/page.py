@@ -36,12 +36,13 @@ from antt_desktop.gui.reports.csv_export import write_csv
 from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, load_report
 from antt_desktop.gui.reports.html import render_html
 from antt_desktop.gui.reports.period import PeriodChooser
-from antt_desktop.gui.reports.text import Report, build_report
 from antt_desktop.gui.reports.worker import BackgroundLoader
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters.report import Report, build_report
 from antt_desktop.services import report_rows
 from antt_desktop.services.audit_events import record_export, require_export
+from antt_desktop.services.changes import Changes
 from antt_desktop.store.errors import KnownError
 
 STYLE = """
@@ -167,8 +168,8 @@ class ReportsPage(Page):
         self.loader.start(lambda: load_report(app, period, unit_id))
         self._show_status()
 
-    def refresh(self, changed: set[str]) -> None:
-        if self.data is None or (changed and not changed & WATCHED):
+    def refresh(self, changes: Changes) -> None:
+        if self.data is None or not changes.touches(*WATCHED):
             return
         if self.isVisible():
             self.compute()
@@ -212,9 +213,8 @@ class ReportsPage(Page):
             )
             return
         tr = self.app.tr
-        units = list(self.data.comparison) or None
-        self.report = build_report(self.data.stats, self.data.names, tr, units)
-        self.browser.setHtml(render_html(self.report, tr))
+        self.report = build_report(self.data.stats, self.data.names, tr, self.data.comparison)
+        self.browser.setHtml(render_html(self.report))
 
     # --- exporting ---------------------------------------------------------------------
     def suggested_file_name(self) -> str:

@@ -42,6 +42,7 @@ from antt_desktop.services.audit_log import (
     actions_in_log,
     chain_status,
 )
+from antt_desktop.services.changes import Changes, Kind
 
 SOUND_COLOUR = "#1b5e20"
 ALL = N_("(all)")
@@ -193,8 +194,10 @@ class AuditBrowser(QDialog):
         self.problem.hide()
         self._show_count()
 
-    def _on_changed(self, _changed: object) -> None:
-        """Every change is an entry of the log: show it (the filter stays)."""
+    def _on_changed(self, changes: Changes) -> None:
+        """A change that wrote an entry of the log: show it (the filter stays)."""
+        if not changes.touches(Kind.AUDIT, Kind.ACCOUNT):
+            return
         self.model.reload()
         self._show_count()
 

@@ -39,11 +39,16 @@ from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.importers import ImportCancelled, ImportReport, import_file, save_refused
 from antt_desktop.services.audit_events import record_export, require_export
+from antt_desktop.services.changes import Kind, of_kinds
 from antt_desktop.store.errors import KnownError
 
 KINDS = (("persons", N_("A list of residents")), ("households", N_("A list of households")))
 #: What each kind of list changes, for the views to refresh.
-CHANGED = {"persons": {"person"}, "households": {"household", "person"}}
+#: What an import writes, by kind of list (its rows go in by the bulk path, not app.write()).
+WRITES = {
+    "persons": of_kinds(Kind.PERSON, Kind.AREA),
+    "households": of_kinds(Kind.HOUSEHOLD, Kind.PERSON, Kind.AREA),
+}
 SECTIONS = (
     ("duplicate", N_("already registered")),
     ("refused", N_("row refused")),
@@ -236,7 +241,7 @@ class ImportDialog(QDialog):
             work,
             cancellable=not dry_run,
             app=self.app,
-            changed=() if dry_run else CHANGED[kind],
+            changed=None if dry_run else WRITES[kind],
         )
         self.operation.succeeded.connect(self._finished)
         self.operation.failed.connect(self._failed)

@@ -24,7 +24,7 @@ from antt_desktop.gui.sync.importing import problem_text
 from antt_desktop.gui.sync.models import ROW_ROLE, ConflictModel
 from antt_desktop.i18n.translator import N_
 from antt_desktop.store.errors import KnownError
-from antt_desktop.sync import conflict_text, conflicts, records
+from antt_desktop.sync import conflict_text, conflicts
 from antt_desktop.sync.conflicts import ConflictView
 
 
@@ -162,6 +162,5 @@ class ConflictsPanel(QWidget):
                 N_("Conflict settled for {record}; the choice goes out with the next sync file.")
             ).format(record=c.record)
         )
-        self.app.changes.changed.emit({"sync", records.entity(c.table)})
         self.resolved.emit()
         return True

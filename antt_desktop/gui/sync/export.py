@@ -31,6 +31,7 @@ from antt_desktop.gui.sync.importing import problem_text
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import sync_rows
+from antt_desktop.services.changes import SYNC, of_kinds
 from antt_desktop.sync.export import ExportResult, export
 
 STEPS = {"capture": N_("Collecting the changes…"), "write": N_("Writing the sync file…")}
@@ -160,7 +161,11 @@ class ExportDialog(QDialog):
 
         self.message.setText(tr(N_("Writing the sync file… do not remove the USB stick.")))
         self.operation = start_operation(
-            self, tr(N_("Exporting the sync file…")), work, app=self.app, changed=("sync",)
+            self,
+            tr(N_("Exporting the sync file…")),
+            work,
+            app=self.app,
+            changed=of_kinds(*SYNC),
         )
         self.operation.succeeded.connect(self._done)
         self.operation.failed.connect(self._failed)

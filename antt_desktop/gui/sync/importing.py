@@ -25,6 +25,7 @@ from antt_desktop.gui.common.records_widgets import named, setup_table
 from antt_desktop.gui.common.worker import Operation, Progress, start_operation
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.services.changes import EVERYTHING
 from antt_desktop.store.errors import KnownError
 from antt_desktop.sync.errors import BundleRefused
 from antt_desktop.sync.importer import import_bundle
@@ -33,7 +34,7 @@ from antt_desktop.sync.report_text import COLUMNS, phrase, report_lines, table_n
 
 FILTER = N_("Sync files (*.anttsync)")
 #: What an import may change, for the pages to refresh.
-CHANGED = ("sync", "person", "household", "dossier", "initiative", "team", "unit", "area")
+# a bundle may carry any kind of record, written at the driver level: reload everything
 
 
 def problem_text(exc: BaseException, tr: Translator) -> str | None:
@@ -86,7 +87,7 @@ def start_import(
         tr(N_("Importing sync files…")),
         work,
         app=app,
-        changed=() if dry_run else CHANGED,
+        changed=None if dry_run else EVERYTHING,
     )
 
 

@@ -17,9 +17,10 @@ from antt_desktop.gui.sync.enrol import EnrolPanel
 from antt_desktop.gui.sync.overview import SyncOverview
 from antt_desktop.gui.sync.transfers import TransfersPanel
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.changes import EVERYTHING, SYNC, Changes, Kind
 
-#: Entity names whose change the page shows (the rest it ignores).
-WATCHED = {"sync", "unit", "dossier", "person"}
+#: The kinds of records the page shows (a change to the rest it ignores).
+SHOWS = (*SYNC, Kind.UNIT, Kind.DOSSIER, Kind.PERSON)
 
 
 class SyncPage(Page):
@@ -45,13 +46,13 @@ class SyncPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
-        self.enrol.changed.connect(lambda: self.refresh(set()))
-        self.transfers.changed.connect(lambda: self.refresh(set()))
+        self.enrol.changed.connect(lambda: self.refresh(EVERYTHING))
+        self.transfers.changed.connect(lambda: self.refresh(EVERYTHING))
         self.retranslate()
-        self.refresh(set())
+        self.refresh(EVERYTHING)
 
-    def refresh(self, changed: set[str]) -> None:
-        if changed and not changed & WATCHED:
+    def refresh(self, changes: Changes) -> None:
+        if not changes.touches(*SHOWS):
             return
         self.overview.refresh()
         self.conflicts.refresh()

@@ -204,6 +204,5 @@ class TransfersPanel(QWidget):
                 )
             )
         )
-        self.app.changes.changed.emit({"sync", "dossier", "person"})
         self.changed.emit()
         return True

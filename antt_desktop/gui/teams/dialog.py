@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, area_choices, select_data
 from antt_desktop.gui.forms.ui_team_dialog import Ui_TeamDialog
 from antt_desktop.i18n.formatting import fmt_date
@@ -37,8 +37,6 @@ def fill_checklist(items: Any, choices: list[tuple[str | None, str]], chosen: se
 
 class TeamDialog(RecordDialog):
     """Set up a team (``team_id`` None) or change one."""
-
-    ENTITIES = frozenset({"team"})
 
     def __init__(
         self,
@@ -105,32 +103,48 @@ class TeamDialog(RecordDialog):
             "active": ui.activeCheck.isChecked(),
         }
 
+    def new_team(self) -> dict[str, Any]:
+        """The new team as typed, in the service's words."""
+        values = self.values()
+        return {
+            "kind": values["kind"] or "",
+            "name": values["name"],
+            "founded_on": values["founded_on"],
+            "area_ids": checked_ids(self.ui.areasList),
+            "unit_id": self.unit_id,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """What the officer changed in the team being edited."""
+        return {k: v for k, v in self.values().items() if v != self.original.get(k)}
+
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            if self.team_id is None:
+                problems = teams.check_add_team(ctx, **self.new_team())
+                return _kind_required(problems, self.ui.kindCombo.currentData())
+            areas = checked_ids(self.ui.areasList)
+            return teams.check_edit_team(
+                ctx, self.team_id, self.changes()
+            ) + teams.check_set_team_areas(ctx, self.team_id, areas)
 
     def write(self, ctx: Ctx) -> Any:
-        values = self.values()
-        areas = checked_ids(self.ui.areasList)
         if self.team_id is None:
             try:
-                return teams.add_team(
-                    ctx,
-                    values["kind"] or "",
-                    values["name"],
-                    values["founded_on"],
-                    areas,
-                    unit_id=self.unit_id,
-                )
+                return teams.add_team(ctx, **self.new_team())
             except ValidationFailed as exc:
-                if values["kind"] is None:  # nothing chosen yet: say so, not "'' is no kind"
-                    raise ValidationFailed(
-                        Problem("team_kind", "required")
-                        if p.field == "team_kind" and p.code == "choice"
-                        else p
-                        for p in exc.problems
-                    ) from exc
-                raise
-        changes = {k: v for k, v in values.items() if v != self.original.get(k)}
-        team = teams.edit_team(ctx, self.team_id, changes)
-        teams.set_team_areas(ctx, self.team_id, areas)
+                kind = self.ui.kindCombo.currentData()
+                raise ValidationFailed(_kind_required(exc.problems, kind)) from exc
+        team = teams.edit_team(ctx, self.team_id, self.changes())
+        teams.set_team_areas(ctx, self.team_id, checked_ids(self.ui.areasList))
         return team
+
+
+def _kind_required(problems: list[Problem], kind: str | None) -> list[Problem]:
+    """With no kind chosen yet, say so rather than "'' is no kind of team"."""
+    if kind is not None:
+        return problems
+    return [
+        Problem("team_kind", "required") if p.field == "team_kind" and p.code == "choice" else p
+        for p in problems
+    ]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.records_editor import RecordDialog, dry_run
+from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import DATE_HINT, RecordPicker, person_finder
 from antt_desktop.gui.forms.ui_team_member_dialog import Ui_TeamMemberDialog
 from antt_desktop.gui.teams.model import ROLE_LABELS
@@ -21,8 +21,6 @@ from antt_desktop.services.context import Ctx
 
 class TeamMemberDialog(RecordDialog):
     """Add a member to ``team_id``; a team has one leader at a time."""
-
-    ENTITIES = frozenset({"team", "team_member"})
 
     def __init__(self, app: AppContext, team_id: str, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -80,17 +78,20 @@ class TeamMemberDialog(RecordDialog):
         ui.joinedEdit.setPlaceholderText(t(DATE_HINT))
         self.retranslate_buttons()
 
+    def member(self) -> dict[str, Any]:
+        """The member as typed, in the service's words."""
+        ui = self.ui
+        return {
+            "role": ui.roleCombo.currentData(),
+            "person_id": self.person.value,
+            "name": ui.nameEdit.text(),
+            "phone": ui.phoneEdit.text(),
+            "joined_on": ui.joinedEdit.text(),
+        }
+
     def check(self) -> list[Problem]:
-        return dry_run(self.app, self.write)
+        with self.app.read() as ctx:
+            return teams.check_add_team_member(ctx, self.team_id, **self.member())
 
     def write(self, ctx: Ctx) -> Any:
-        ui = self.ui
-        return teams.add_team_member(
-            ctx,
-            self.team_id,
-            role=ui.roleCombo.currentData(),
-            person_id=self.person.value,
-            name=ui.nameEdit.text(),
-            phone=ui.phoneEdit.text(),
-            joined_on=ui.joinedEdit.text(),
-        )
+        return teams.add_team_member(ctx, self.team_id, **self.member())

@@ -13,6 +13,7 @@ from antt_desktop.gui.teams.model import TeamListModel
 from antt_desktop.gui.teams.view import TeamView
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import team_rows
+from antt_desktop.services.changes import Kind
 
 ACTIVITY_FILTERS = (
     (True, N_("Working teams")),
@@ -25,7 +26,7 @@ class TeamsPage(RecordListPage):
     """Security teams: search by name, filter by kind, open one to manage its members."""
 
     title = N_("Security teams")
-    ENTITIES = frozenset({"team", "team_member", "area", "person", "commendation"})
+    SHOWS = (Kind.TEAM, Kind.TEAM_AREA, Kind.TEAM_MEMBER, Kind.AREA, Kind.PERSON, Kind.COMMENDATION)
     SETTINGS_KEY = "teams"
     SEARCH_HINT = N_("Search by name (Ctrl+F)")
     model: TeamListModel

@@ -187,13 +187,10 @@ class TeamView(RecordView):
                 self,
                 self.app,
                 lambda ctx: teams.end_membership(ctx, member_id, day),
-                ("team", "team_member"),
             )
 
     def save_areas(self) -> None:
         if self.record_id:
             team_id = self.record_id
             areas = checked_ids(self.areas)
-            run_change(
-                self, self.app, lambda ctx: teams.set_team_areas(ctx, team_id, areas), ("team",)
-            )
+            run_change(self, self.app, lambda ctx: teams.set_team_areas(ctx, team_id, areas))
