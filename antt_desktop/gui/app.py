@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import filelock
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from antt_desktop.gui.common.icons import app_icon
@@ -325,6 +325,7 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: 
         window.show()
     else:
         window.showMaximized()  # first start: all of a small laptop screen
+    QTimer.singleShot(0, window.offer_drafts)  # what a crash or a power cut left typed
     return int(qapp.exec())
 
 
