@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         #: the question before closing while it is up (None otherwise)
         self.leave_question: LeaveQuestion | None = None
         self._leaving = False
+        #: True once the officer logged out (the application then asks for a login again)
+        self.logged_out = False
         if prefs is not None:
             prefs.idle_lock_listeners.append(self.idle_lock.set_minutes)
         self._build_menus()
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
             self._action(file_menu, CHANGE_PASSWORD, QKeySequence(), show)
         file_menu.addSeparator()
         self._action(file_menu, N_("Loc&k the session"), QKeySequence("Ctrl+L"), self.lock_session)
+        self._action(file_menu, N_("Log &out"), QKeySequence(), self.log_out)
         self._action(file_menu, N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         records = menu(N_("&Records"))
         self._action(records, N_("&New record"), QKeySequence("Ctrl+N"), self.new_record)
@@ -333,6 +336,16 @@ class MainWindow(QMainWindow):
 
         return offer_drafts(self.app, self)
 
+    def log_out(self) -> LeaveQuestion | None:
+        """Tệp > Đăng xuất: close the window (after the question, when an editor has unsaved
+        changes) and ask for a login again."""
+
+        def out() -> None:
+            self.logged_out = True
+            self._close_now()
+
+        return self.settle_editors(out)
+
     def _close_now(self) -> None:
         self._leaving = True
         self.close()
@@ -340,6 +353,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._leaving and unsaved_editors(self, self.app):
             event.ignore()  # asked first; closed again after Lưu tất cả or Không lưu
+            if self.idle_lock.is_locked:
+                # the question would name the records over the cover, and Lưu tất cả would
+                # write without the password: the texts are kept, the window stays locked
+                keep_drafts(self, self.app)
+                return
             self.settle_editors(self._close_now)
             return
         self._leaving = False

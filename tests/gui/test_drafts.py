@@ -306,3 +306,31 @@ def test_a_draft_whose_record_is_gone_can_be_copied_then_discarded(qtbot, main_w
 
 def test_no_drafts_no_offer(main_window) -> None:
     assert main_window.offer_drafts() is None
+
+
+def test_a_record_is_named_by_what_the_officer_typed(qtbot, main_window) -> None:
+    from antt_desktop.gui.households.dialog import HouseholdDialog
+
+    dialog = HouseholdDialog(main_window.app, parent=main_window)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.numberEdit, "12A")
+    dialog.ui.notesEdit.setPlainText("Chủ hộ đi làm xa")
+    main_window.close()
+    box = question(qtbot, main_window)
+    assert box.labels() == ["Thêm hộ gia đình — 12A"]
+    box.dont_save.click()
+    assert not dialog.isVisible()
+
+
+def test_closing_while_locked_keeps_the_texts_and_asks_nothing(
+    qtbot, main_window, dossier_id
+) -> None:
+    writer = assessing(qtbot, main_window, dossier_id)
+    with qtbot.waitSignal(main_window.idle_lock.locked):
+        main_window.lock_session()
+    type_text(writer.ui.content, " Thêm")  # typed just before the lock took the keyboard
+    main_window.close()
+    assert main_window.isVisible() and main_window.leave_question is None  # no names shown
+    (draft,) = kept(main_window.app.db)
+    assert draft.fields["content"] == TEXT + " Thêm"
+    writer.discard_changes()

@@ -253,7 +253,7 @@ class RecordDialog(QDialog):
     def record_label(self) -> str:
         """What the record is called where the editor is named to the officer (in the
         question before the program closes, in a draft): the person of a dossier, the
-        record window the editor was opened from, or the first line the officer typed.
+        record window the editor was opened from, or the first line the officer typed in.
         An editor may say better by overriding this."""
         subject = self.findChild(QLabel, "subject_label")
         if subject is not None and subject.text().strip():
@@ -265,8 +265,9 @@ class RecordDialog(QDialog):
         if self._draft_label:
             return ""
         title = self.windowTitle()
-        for widget in self._watched:
-            if isinstance(widget, QLineEdit) and widget.text().strip():
+        for widget, field in self._watched.items():
+            typed = field in self._touched  # not a default the editor filled in
+            if typed and isinstance(widget, QLineEdit) and widget.text().strip():
                 text = widget.text().strip()
                 return "" if text in title else text
         return ""
