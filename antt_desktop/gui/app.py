@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import filelock
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from antt_desktop.gui.common.icons import app_icon
@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
     qapp.setWindowIcon(app_icon())
     with ExitStack() as cleanup:
         _restore_on_exit(cleanup, qapp)
-        return _run(qapp, args, cleanup, kdf)
+        return _run(qapp, args, kdf)
     return EXIT_ERROR  # pragma: no cover - ExitStack does not swallow exceptions
 
 
@@ -266,13 +266,31 @@ def _restore_on_exit(cleanup: ExitStack, qapp: QApplication) -> None:
     cleanup.callback(setattr, sys, "excepthook", hook)
 
 
-def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: KdfParams) -> int:
+def _run(qapp: QApplication, args: argparse.Namespace, kdf: KdfParams) -> int:
     data_dir: Path = args.data_dir or default_data_dir()
     store = SettingsStore.at(data_dir / SETTINGS_FILENAME)
     tr = Translator(args.lang or store.language)
     today_value: date | None = args.today
     today: Callable[[], date] = (lambda: today_value) if today_value else date.today
     apply_font_size(qapp, store.font_size)
+    while True:  # again after the officer logs out: the login, then the window
+        with ExitStack() as session:
+            code = _session(qapp, args, session, kdf, data_dir, store, tr, today)
+        if code is not None:
+            return code
+
+
+def _session(
+    qapp: QApplication,
+    args: argparse.Namespace,
+    cleanup: ExitStack,
+    kdf: KdfParams,
+    data_dir: Path,
+    store: SettingsStore,
+    tr: Translator,
+    today: Callable[[], date],
+) -> int | None:
+    """One login and its window; None when the officer logged out (log in again)."""
     boot = GettextQtTranslator(tr)
     qapp.installTranslator(boot)
     quiet = bool(args.self_test)
@@ -325,7 +343,9 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: 
         window.show()
     else:
         window.showMaximized()  # first start: all of a small laptop screen
-    return int(qapp.exec())
+    QTimer.singleShot(0, window.offer_drafts)  # what a crash or a power cut left typed
+    code = int(qapp.exec())
+    return None if window.logged_out else code
 
 
 def _crash_reporter(

@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 from antt_desktop import __version__
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.idle_lock import IdleLock
+from antt_desktop.gui.common.leaving import (
+    LeaveQuestion,
+    keep_drafts,
+    open_editors,
+    settle_editors,
+    unsaved_editors,
+)
 from antt_desktop.gui.common.navigation import (
     PAGES,
     NavigationList,
@@ -43,6 +50,7 @@ from antt_desktop.services.audit_events import LOCK_BY_HAND
 from antt_desktop.services.changes import EVERYTHING
 
 if TYPE_CHECKING:
+    from antt_desktop.gui.common.drafts_offer import DraftsOffer
     from antt_desktop.gui.settings.audit_browser import AuditBrowser
     from antt_desktop.gui.settings.import_dialog import ImportDialog
 
@@ -104,6 +112,14 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         minutes = prefs.idle_lock_minutes if prefs is not None else IDLE_LOCK_MINUTES
         self.idle_lock = IdleLock(app, self, minutes=minutes)
+        # the lock never asks (the officer may have walked away: it covers at once); the
+        # editors stay open under the cover as typed, and their texts are kept as drafts
+        self.idle_lock.locked.connect(lambda _reason: keep_drafts(self, self.app))
+        #: the question before closing while it is up (None otherwise)
+        self.leave_question: LeaveQuestion | None = None
+        self._leaving = False
+        #: True once the officer logged out (the application then asks for a login again)
+        self.logged_out = False
         if prefs is not None:
             prefs.idle_lock_listeners.append(self.idle_lock.set_minutes)
         self._build_menus()
@@ -158,6 +174,7 @@ class MainWindow(QMainWindow):
             self._action(file_menu, CHANGE_PASSWORD, QKeySequence(), show)
         file_menu.addSeparator()
         self._action(file_menu, N_("Loc&k the session"), QKeySequence("Ctrl+L"), self.lock_session)
+        self._action(file_menu, N_("Log &out"), QKeySequence(), self.log_out)
         self._action(file_menu, N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         records = menu(N_("&Records"))
         self._action(records, N_("&New record"), QKeySequence("Ctrl+N"), self.new_record)
@@ -293,7 +310,59 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def settle_editors(self, then: Callable[[], None]) -> LeaveQuestion | None:
+        """Run ``then`` once every open editor is saved or its changes discarded: at once
+        when none has changes, else after the one question (never after Quay lại). For
+        anything that ends the session: quitting, closing the window, logging out."""
+        if self.leave_question is not None:  # asked already: the same question, in front
+            self.leave_question.raise_()
+            self.leave_question.activateWindow()
+            return self.leave_question
+
+        def answered() -> None:
+            self.leave_question = None
+            then()
+
+        question = settle_editors(self, self.app, answered)
+        if question is not None:
+            self.leave_question = question
+            question.finished.connect(lambda _r: setattr(self, "leave_question", None))
+        return question
+
+    def offer_drafts(self) -> DraftsOffer | None:
+        """After the login: the texts this account was typing when the program last ended
+        without closing (a crash, a power cut), offered back."""
+        from antt_desktop.gui.common.drafts_offer import offer_drafts
+
+        return offer_drafts(self.app, self)
+
+    def log_out(self) -> LeaveQuestion | None:
+        """Tệp > Đăng xuất: close the window (after the question, when an editor has unsaved
+        changes) and ask for a login again."""
+
+        def out() -> None:
+            self.logged_out = True
+            self._close_now()
+
+        return self.settle_editors(out)
+
+    def _close_now(self) -> None:
+        self._leaving = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and unsaved_editors(self, self.app):
+            event.ignore()  # asked first; closed again after Lưu tất cả or Không lưu
+            if self.idle_lock.is_locked:
+                # the question would name the records over the cover, and Lưu tất cả would
+                # write without the password: the texts are kept, the window stays locked
+                keep_drafts(self, self.app)
+                return
+            self.settle_editors(self._close_now)
+            return
+        self._leaving = False
+        for editor in open_editors(self, self.app):
+            editor.discard_changes()  # none has changes left (saved, discarded, or none)
         if self.settings is not None:
             self.settings.geometry = self.saveGeometry()
             self.settings.last_page = self.current_key

@@ -205,3 +205,65 @@ def test_a_page_module_not_in_the_build_shows_a_placeholder() -> None:
 
     with pytest.raises(PageMissing):
         page_class(PageEntry("nothing", "navigation|Nothing", "no_such_page", "NoPage"))
+
+
+def test_log_out_asks_first_then_asks_for_a_login_again(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tệp > Đăng xuất with an editor holding typed text: the one question (Quay lại keeps the
+    window and the text), then Không lưu closes the window and the login is asked again."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from antt_desktop.gui.app import main as app_main
+    from antt_desktop.gui.common.login_dialog import LoginDialog
+    from antt_desktop.gui.people.editor import PersonEditor
+    from antt_desktop.store.files import DB_FILENAME
+    from tests.conftest import TEST_KDF, TEST_PASSWORD, make_post
+
+    make_post(tmp_path / "data" / DB_FILENAME)
+    seen: list[str] = []
+    loop = QEventLoop()  # the window's event loop (ending the application's would end others)
+    monkeypatch.setattr(QApplication, "exec", lambda *_: loop.exec())
+
+    def officer() -> None:
+        login = QApplication.activeModalWidget()
+        if isinstance(login, LoginDialog) and login.isVisible():
+            if seen:  # the login asked again after the logout: the officer leaves
+                seen.append(f"login again: {login.ui.userEdit.text() or 'empty'}")
+                login.reject()
+                return
+            login.ui.userEdit.setText("admin")
+            login.ui.passwordEdit.setText(TEST_PASSWORD)
+            login.try_login()
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            QTimer.singleShot(20, officer)
+            return
+        window = windows[0]
+        editor = PersonEditor(window.app, parent=window)
+        editor.show()
+        editor.ui.notes.setPlainText("Đang ghi dở")
+        question = window.log_out()
+        assert question is not None
+        seen.append(question.informativeText().splitlines()[1])
+        question.go_back.click()
+        seen.append(f"back: {window.isVisible()} {editor.ui.notes.toPlainText()}")
+        question = window.log_out()
+        assert question is not None
+        question.dont_save.click()
+        seen.append(f"out: {window.isVisible()} {window.logged_out}")
+        QTimer.singleShot(20, officer)  # the next login
+        loop.quit()
+
+    QTimer.singleShot(0, officer)
+    code = app_main(["--data-dir", str(tmp_path / "data"), "--today", "2026-11-22"], kdf=TEST_KDF)
+    assert code == 0
+    assert seen == [
+        "• Thêm nhân khẩu",
+        "back: True Đang ghi dở",
+        "out: False True",
+        "login again: empty",
+    ]

@@ -2,8 +2,10 @@
 minutes unless changed), or at Ctrl+L, every window of the application is covered and the
 same account's password is asked for again (SECURITY.md, "Accounts and roles").
 
-Nothing is closed: an editor stays open under its cover with what was typed, and is there as
-it was after the unlock. The password goes through the one login path
+Nothing is closed and nothing is asked (the officer may have walked away: the cover comes at
+once): an editor stays open under its cover with what was typed, and is there as it was after
+the unlock; the main window keeps its long texts as drafts the moment the lock comes, so a power
+cut while locked loses nothing either. The password goes through the one login path
 (:func:`antt_desktop.security.login.verify`), with its growing wait after wrong passwords;
 the lock, the wrong passwords and the unlock are written to the audit log.
 """

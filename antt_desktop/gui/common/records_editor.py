@@ -8,15 +8,24 @@ A dialog subclasses :class:`RecordDialog`, registers its input widgets with :met
 and implements :meth:`check` (the problems of the input as typed, from the service's
 ``check_…`` function run in a read: nothing is written until Save) and :meth:`write` (the
 service call that saves, which runs the same check first).
+
+Nothing typed is lost: the multi-line texts of an open editor are kept as a draft every few
+seconds (:mod:`antt_desktop.gui.common.drafts`), removed when it is saved or its changes
+discarded; what the editor was opened with (its arguments, recorded here for every subclass)
+lets the draft open the same editor again after a crash. The shell asks once for all the
+unsaved editors before it closes (:mod:`antt_desktop.gui.common.leaving`).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -36,6 +46,7 @@ from PySide6.QtWidgets import (
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common import form_support
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.drafts import DRAFT_INTERVAL_MS, DraftKeeper, text_fields
 from antt_desktop.gui.common.form_support import (
     SAVE,
     VALIDATE_DELAY_MS,
@@ -77,12 +88,40 @@ def group_of(field: str) -> str:
     return field.split(".", 1)[0].split("[", 1)[0]
 
 
+_JSON_SCALARS = (str, int, float, bool, type(None))
+
+
 class RecordDialog(QDialog):
-    """An editor dialog with live validation, Ctrl+S, and an unsaved-changes guard."""
+    """An editor dialog with live validation, Ctrl+S, an unsaved-changes guard, and drafts
+    of its long texts."""
+
+    #: how often the long texts are kept as a draft (tests make it short)
+    draft_interval_ms = DRAFT_INTERVAL_MS
+    #: (``__init__``, args, kwargs) of the most derived editor class, recorded as it opened
+    _opening: tuple[Callable[..., None], tuple[Any, ...], dict[str, Any]] | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Record what every editor is opened with, so a draft can open it again."""
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None:
+            return
+
+        @functools.wraps(init)
+        def opening(self: RecordDialog, *args: Any, **kw: Any) -> None:
+            if self._opening is None:  # the most derived class's arguments
+                self._opening = (init, args, kw)
+            init(self, *args, **kw)
+
+        cls.__init__ = opening  # type: ignore[method-assign]
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
+        self.draft_id = str(uuid.uuid4())
+        self.drafts: DraftKeeper | None = None
+        self._draft_label: str | None = None
+        self._watched: dict[QWidget, str] = {}
         self.tr_ = app.tr
         self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self._save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -165,6 +204,7 @@ class RecordDialog(QDialog):
         """Validate again when ``widget`` changes; the problems of ``field`` are shown under
         ``row`` (the widget, or the layout, in the form's row; by default ``widget``)."""
         row = widget if row is None else row
+        self._watched.setdefault(widget, field)
         form = next((f for f in self._forms if _row_in(f, row) >= 0), None)
         if form is not None and self._field_problems is not None and field not in self._fields:
             if isinstance(row, QLayout):
@@ -181,6 +221,99 @@ class RecordDialog(QDialog):
         self.dirty = True
         self._touched.add(field)
         self._timer.start()
+
+    # --- drafts -----------------------------------------------------------------------------
+    def editor_name(self) -> str:
+        """``module:Class``: the editor a draft opens again."""
+        return f"{type(self).__module__}:{type(self).__qualname__}"
+
+    def opened_with(self) -> dict[str, Any] | None:
+        """The arguments the editor was opened with, but the context and the parent (the
+        record it edits: ``{"dossier_id": …, "replacing": …}``); None when one of them is
+        not a plain value, so the editor cannot be opened again from a draft."""
+        if self._opening is None:
+            return {}
+        init, args, kw = self._opening
+        try:
+            bound = inspect.signature(init).bind(self, *args, **kw)
+        except TypeError:
+            return None
+        values: dict[str, Any] = {}
+        for name, value in list(bound.arguments.items())[1:]:
+            kind = inspect.signature(init).parameters[name].kind
+            if kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+                return None
+            if name == "parent" or isinstance(value, AppContext | QObject):
+                continue
+            if not isinstance(value, _JSON_SCALARS):
+                return None
+            values[name] = value
+        return values
+
+    def record_label(self) -> str:
+        """What the record is called where the editor is named to the officer (in the
+        question before the program closes, in a draft): the person of a dossier, the
+        record window the editor was opened from, or the first line the officer typed in.
+        An editor may say better by overriding this."""
+        subject = self.findChild(QLabel, "subject_label")
+        if subject is not None and subject.text().strip():
+            return subject.text().split(" — ")[0].strip()
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        if window is not None and not isinstance(window, QMainWindow) and window.windowTitle():
+            return window.windowTitle()
+        if self._draft_label:
+            return ""
+        title = self.windowTitle()
+        for widget, field in self._watched.items():
+            typed = field in self._touched  # not a default the editor filled in
+            if typed and isinstance(widget, QLineEdit) and widget.text().strip():
+                text = widget.text().strip()
+                return "" if text in title else text
+        return ""
+
+    def draft_label(self) -> str:
+        """The editor and its record, e.g. "Viết nhận xét — Nguyễn Văn A"."""
+        record = self.record_label()
+        if not record and self._draft_label:
+            return self._draft_label
+        title = self.windowTitle().strip() or type(self).__name__
+        return f"{title} — {record}" if record else title
+
+    def draft_texts(self) -> dict[str, str]:
+        """The multi-line texts typed in the editor, by field."""
+        return {k: e.toPlainText() for k, e in text_fields(self, self._watched).items()}
+
+    def adopt_draft(self, draft_id: str, label: str, texts: dict[str, str]) -> None:
+        """Open as the editor of draft ``draft_id``: its texts typed back in (the editor
+        counts as changed), the draft kept until this editor is saved or discarded."""
+        self.draft_id = draft_id
+        self._draft_label = label
+        self._start_drafts()  # what the editor opened with, before the draft is typed in
+        edits = text_fields(self, self._watched)
+        for key, text in texts.items():
+            edit = edits.get(key)
+            if edit is not None:
+                edit.setPlainText(text)
+        if self.drafts is not None:
+            self.drafts.adopt(texts)
+        self.dirty = True
+
+    def _start_drafts(self) -> None:
+        if self.drafts is None and text_fields(self, self._watched):
+            self.drafts = DraftKeeper(self, self, self.draft_interval_ms)
+
+    def keep_draft(self) -> bool:
+        """Keep the texts now (the session locks, the program is asked to close)."""
+        return self.drafts.keep_now() if self.drafts is not None else False
+
+    def _forget_draft(self) -> None:
+        if self.drafts is not None:
+            self.drafts.forget()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._start_drafts()  # after the subclass filled the record in
 
     # --- validation -------------------------------------------------------------------------
     def _validate_later(self) -> None:
@@ -238,6 +371,13 @@ class RecordDialog(QDialog):
             if answer is Answer.SAVE:
                 self.try_save()
                 return
+        self.discard_changes()
+
+    def discard_changes(self) -> None:
+        """Close without saving and without asking (the officer chose "Bỏ thay đổi");
+        the draft goes too."""
+        self._forget_draft()
+        self.dirty = False
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -259,10 +399,13 @@ class RecordDialog(QDialog):
             self.show_problems(exc.problems)
             return False
         self.dirty = False  # app.write() announced what the save wrote
+        self._forget_draft()
         return True
 
     def done(self, result: int) -> None:
         self._timer.stop()  # a closed editor validates nothing more
+        if self.drafts is not None:
+            self.drafts.stop()  # a closed editor keeps no more drafts
         super().done(result)
 
 

@@ -2,6 +2,7 @@
 
 from antt_desktop.store.models.corrections import PersonCorrection
 from antt_desktop.store.models.dossiers import Assessment, Commitment, Dossier, Support, Violation
+from antt_desktop.store.models.drafts import Draft
 from antt_desktop.store.models.initiatives import (
     Activity,
     Evaluation,
@@ -52,6 +53,7 @@ __all__ = [
     "Dossier",
     "DossierCategory",
     "DossierTransfer",
+    "Draft",
     "Evaluation",
     "Household",
     "HouseholdYearStatus",
