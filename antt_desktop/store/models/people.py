@@ -90,6 +90,8 @@ class Person(Synced, Base):
     household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"), index=True)
     relation_to_head: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The record this one was merged into (gộp hồ sơ trùng); set on a tombstone only.
+    merged_into: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
 
 
 class Household(Synced, Base):
