@@ -41,11 +41,12 @@ def _merged(conn: Connection, incoming: dict[str, dict[str, dict[str, Any]]]) ->
     for start in range(0, len(found), rows.BATCH):
         chunk = found[start : start + rows.BATCH]
         merged.update(
-            conn.exec_driver_sql(
+            (str(ident), str(survivor))
+            for ident, survivor in conn.exec_driver_sql(
                 "SELECT id, merged_into FROM persons WHERE merged_into IS NOT NULL"
                 f" AND id IN ({','.join('?' * len(chunk))})",
                 tuple(chunk),
-            ).all()
+            )
         )
     return merged
 
