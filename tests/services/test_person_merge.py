@@ -12,6 +12,7 @@ from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.errors import PermissionDenied
+from antt_desktop.services import merge_rows
 from antt_desktop.services.context import Actor
 from antt_desktop.services.dossier_records import ViolationInput, add_violation
 from antt_desktop.services.dossiers import DossierInput, open_dossier
@@ -178,3 +179,23 @@ def test_the_plan_shows_what_moves_without_writing(
         "households": 1,
         "person_corrections": 1,
     }
+
+
+def test_likely_duplicates_pair_the_same_name_and_birth_date_or_the_old_card_number(
+    write: Any, read: Any
+) -> None:
+    with write() as ctx:
+        lan = _person(ctx, full_name="Đinh Thị Lan", born="05/06/1988")
+        lan2 = _person(ctx, full_name="ĐINH THI LAN", born="05/06/1988")
+        _person(ctx, full_name="Đinh Thị Lan", born="1989")  # another year: another woman
+        tu = _person(ctx, full_name="Hà Văn Tú", id_number=cccd(1990, serial=7))
+        tu2 = _person(ctx, full_name="Hà Tú", legacy_id=cccd(1990, serial=7))
+    with read() as ctx:
+        pairs = merge_rows.likely_duplicates(ctx)
+        only_tu = merge_rows.likely_duplicates(ctx, person_id=tu2)
+    found = {(frozenset((p.first_id, p.second_id)), p.reason) for p in pairs}
+    assert found == {
+        (frozenset((lan, lan2)), merge_rows.SAME_NAME_BORN),
+        (frozenset((tu, tu2)), merge_rows.SAME_ID),
+    }
+    assert [p.reason for p in only_tu] == [merge_rows.SAME_ID]
