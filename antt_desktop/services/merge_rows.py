@@ -5,8 +5,9 @@ The window and ``antt person merge`` read the same rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from antt_desktop.domain.dates import PartialDate
@@ -81,6 +82,39 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _pairs_query(unit: str, person_id: str | None) -> Select[Any]:
+    """Pairs (first, second, born, by id) as three look-ups an index answers each: the same
+    folded name and birth date; one's old card number that is the other's ID number; one
+    old card number on both. ``person_id`` narrows each to that record's pairs."""
+    a, b = aliased(Person), aliased(Person)
+
+    def live(*more: Any) -> Any:
+        mine = [a.id == person_id] if person_id is not None else [a.unit_id == unit]
+        return and_(
+            *mine,
+            a.deleted.is_(False),
+            b.deleted.is_(False),
+            b.unit_id == unit,
+            b.id != a.id,
+            *more,
+        )
+
+    by_name = select(a.id, b.id, a.born, literal(False)).join(
+        b, and_(b.name_folded == a.name_folded, b.born == a.born)
+    )
+    by_name = by_name.where(live(a.born.is_not(None)))
+    old_is_new = select(a.id, b.id, a.born, literal(True)).join(b, b.id_number == a.legacy_id)
+    old_is_new = old_is_new.where(live(a.legacy_id.is_not(None)))
+    new_is_old = select(a.id, b.id, a.born, literal(True)).join(b, b.legacy_id == a.id_number)
+    new_is_old = new_is_old.where(live(a.id_number.is_not(None)))
+    same_old = select(a.id, b.id, a.born, literal(True)).join(b, b.legacy_id == a.legacy_id)
+    same_old = same_old.where(live(a.legacy_id.is_not(None)))
+    parts = [by_name, old_is_new, same_old]
+    if person_id is not None:  # the other direction of "old card = ID number"
+        parts.append(new_is_old)
+    return union_all(*parts)  # type: ignore[return-value]
+
+
 def likely_duplicates(
     ctx: Ctx, *, person_id: str | None = None, limit: int = 200
 ) -> tuple[DuplicatePair, ...]:
@@ -88,41 +122,35 @@ def likely_duplicates(
     reason); only the pairs of ``person_id`` when given."""
     ctx.require(Permission.READ)
     unit = ctx.local_unit().id
-    a, b = aliased(Person), aliased(Person)
-    live = and_(
-        a.unit_id == unit,
-        b.unit_id == unit,
-        a.deleted.is_(False),
-        b.deleted.is_(False),
-        a.id < b.id,
-    )
-    if person_id is not None:
-        live = and_(live, or_(a.id == person_id, b.id == person_id))
-    same_id = or_(
-        and_(a.id_number.is_not(None), a.id_number == b.legacy_id),
-        and_(b.id_number.is_not(None), b.id_number == a.legacy_id),
-        and_(a.legacy_id.is_not(None), a.legacy_id == b.legacy_id),
-    )
-    same_name = and_(a.born.is_not(None), a.name_folded == b.name_folded, a.born == b.born)
-    query = (
-        select(a.id, a.full_name, b.id, b.full_name, func.coalesce(a.born, b.born), same_id)
-        .where(live, or_(same_id, same_name))
-        .order_by(a.sort_key, b.sort_key)
-        .limit(limit)
-    )
+    found: dict[frozenset[str], tuple[str, str, str | None, bool]] = {}
+    for first, second, born, by_id in ctx.session.execute(_pairs_query(unit, person_id)):
+        key = frozenset((first, second))
+        if key not in found or (by_id and not found[key][3]):
+            found[key] = (first, second, born, bool(by_id))
+        if len(found) >= limit:
+            break
+    ids = {i for key in found for i in key}
+    names: dict[str, str] = {}
+    sort: dict[str, str] = {}
+    for ident, name, key in ctx.session.execute(
+        select(Person.id, Person.full_name, Person.sort_key).where(Person.id.in_(ids))
+    ):
+        names[ident], sort[ident] = name, key
     pairs = []
-    for first, first_name, second, second_name, born, by_id in ctx.session.execute(query):
+    for first, second, born, by_id in found.values():
+        if person_id is None and sort[second] < sort[first]:
+            first, second = second, first
         pairs.append(
             DuplicatePair(
                 first,
-                first_name,
+                names[first],
                 second,
-                second_name,
-                PartialDate.from_iso(born).format() if born else "",
+                names[second],
+                PartialDate.from_iso(born).format() if born and not by_id else "",
                 SAME_ID if by_id else SAME_NAME_BORN,
             )
         )
-    return tuple(pairs)
+    return tuple(sorted(pairs, key=lambda p: (sort[p.first_id], sort[p.second_id])))
 
 
 def merge_comparison(ctx: Ctx, survivor_id: str, absorbed_id: str) -> MergeComparison:

@@ -1,6 +1,7 @@
 """Merging two records of one person (gộp hồ sơ trùng): the absorbed record keeps, as a
 tombstone, the id of the record it was merged into, so a post or upper unit that receives it
-redirects every reference (and any that arrives later) to the survivor
+redirects every reference (and any that arrives later) to the survivor; and an index on the
+old card number (CMND), by which likely duplicates are found
 
 Revision ID: 0015
 Revises: 0012
@@ -24,9 +25,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_persons_merged_into"), ["merged_into"], unique=False)
+        batch_op.create_index(
+            "ix_persons_legacy_id",
+            ["legacy_id"],
+            unique=False,
+            sqlite_where=sa.text("legacy_id IS NOT NULL"),
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("persons", schema=None) as batch_op:
+        batch_op.drop_index("ix_persons_legacy_id")
         batch_op.drop_index(batch_op.f("ix_persons_merged_into"))
         batch_op.drop_column("merged_into")
