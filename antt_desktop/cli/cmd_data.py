@@ -25,8 +25,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_stats)
 
     p = commands.add_parser("import", help="import persons or households from a spreadsheet")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, nargs="?")
     p.add_argument("--kind", choices=("persons", "households"), required=True)
+    p.add_argument(
+        "--template", type=Path, metavar="FILE", help="save a template .xlsx of the columns read"
+    )
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.add_argument(
         "--refused-out", type=Path, help="save refused rows to this .xlsx to fix and import again"
@@ -66,6 +69,10 @@ def cmd_stats(env: Env, args: argparse.Namespace) -> int:
 def cmd_import(env: Env, args: argparse.Namespace) -> int:
     from antt_desktop.importers.report import save_refused
     from antt_desktop.importers.run import import_file
+    from antt_desktop.importers.template import save_template_command
+
+    if args.template is not None or args.file is None:
+        return save_template_command(env.out, args.kind, args.template)
 
     with env.open(write=not args.dry_run) as db:
         report = import_file(

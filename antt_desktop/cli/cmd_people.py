@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from antt_desktop.cli import merge_text
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
@@ -76,6 +77,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p = person.add_parser("history", help="the corrections of a resident's data")
     p.add_argument("id")
     p.set_defaults(func=cmd_history)
+    merge_text.register(person)
 
     p = commands.add_parser("search", help="accent-insensitive search of people and households")
     p.add_argument("text")

@@ -24,6 +24,7 @@ from antt_desktop.sync import (
     late_edits,
     parents,
     pending,
+    person_merges,
     rights,
     rows,
     search_refresh,
@@ -106,6 +107,7 @@ def apply(
         else:
             batch[ident] = row
             from_pending.add((table, ident))
+    person_merges.redirect_incoming(conn, incoming)
     total = sum(len(b) for b in incoming.values())
     done = 0
     moved = late_edits.moved_from(conn, sender.node_id)
@@ -347,23 +349,30 @@ def _write(
         t = tables[name]
         names = rows.db_columns(t)
         encode = rows.db_encoder(t, names)
+        # updates first, tombstones first among them: a record merged away lets go of its
+        # ID number before the survivor, new or stored, takes it (unique, not deferrable)
+        encode_rest = rows.db_encoder(t, names[1:])
+        updates = [
+            (*encode_rest(w.row), w.row["id"])
+            for w in sorted(batch.values(), key=lambda w: not w.row.get("deleted"))
+            if not w.is_new
+        ]
+        if updates:
+            assignments = ", ".join(f"{n} = ?" for n in names[1:])
+            conn.exec_driver_sql(f"UPDATE {name} SET {assignments} WHERE id = ?", updates)
         inserts = [encode(w.row) for w in batch.values() if w.is_new]
         if inserts:
             conn.exec_driver_sql(
                 f"INSERT INTO {name} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
                 inserts,
             )
-        encode_rest = rows.db_encoder(t, names[1:])
-        updates = [(*encode_rest(w.row), w.row["id"]) for w in batch.values() if not w.is_new]
-        if updates:
-            assignments = ", ".join(f"{n} = ?" for n in names[1:])
-            conn.exec_driver_sql(f"UPDATE {name} SET {assignments} WHERE id = ?", updates)
         extras.save(conn, name, [w.row for w in batch.values()])
         if name == "persons":
             persons = [w.row for w in batch.values()]
         elif name == "households":
             households = [w.row for w in batch.values()]
         new_ids.update(w.row["id"] for w in batch.values() if w.is_new)
+    person_merges.apply_written(conn, persons)
     search_refresh.refresh(conn, persons, households, new_ids)
     conflict_store.record(
         conn,

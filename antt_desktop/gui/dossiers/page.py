@@ -31,6 +31,7 @@ from antt_desktop.gui.dossiers.model import DUE_OR_OVERDUE, OVERDUE_ONLY, Dossie
 from antt_desktop.gui.dossiers.purge_dialog import PurgeDialog
 from antt_desktop.gui.dossiers.view import DossierView
 from antt_desktop.gui.people.editor import PersonEditor
+from antt_desktop.gui.people.merge_dialog import MergeDialog
 from antt_desktop.gui.people.model import PeopleModel, SqlListModel
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
@@ -59,6 +60,7 @@ ALL = {
 DUE_CHOICES = {DUE_OR_OVERDUE: N_("Assessment due or overdue"), OVERDUE_ONLY: N_("Overdue only")}
 NEW_DOSSIER, NEW_PERSON = N_("&New dossier…"), N_("&New resident…")
 OPEN_FOR_PERSON = N_("Open a &dossier for this person…")
+MERGE_PEOPLE = N_("&Merge duplicate records…")
 PURGE_PROPOSALS = N_("Proposed for &purging…")
 
 
@@ -201,6 +203,11 @@ class DossiersPage(Page):
         self.open_for_person = QPushButton()
         self.open_for_person.clicked.connect(lambda: self.new_dossier(self.people.current_id()))
         self.people.top.addWidget(self.open_for_person)
+        self.merge_button = QPushButton()
+        self.merge_button.setObjectName("merge_people_button")
+        self.merge_button.clicked.connect(lambda: self.merge_people(self.people.current_id()))
+        self.merge_button.setVisible(app.may(Permission.WRITE))
+        self.people.top.addWidget(self.merge_button)
         self.purge_button = QPushButton()
         self.purge_button.setObjectName("purge_proposals_button")
         self.purge_button.clicked.connect(self.open_purge_proposals)
@@ -285,6 +292,7 @@ class DossiersPage(Page):
         self.dossiers.new_button.setText(tr(NEW_DOSSIER))
         self.people.new_button.setText(tr(NEW_PERSON))
         self.open_for_person.setText(tr(OPEN_FOR_PERSON))
+        self.merge_button.setText(tr(MERGE_PEOPLE))
         self.purge_button.setText(tr(PURGE_PROPOSALS))
         self._fill_choices()
         for tab in (self.dossiers, self.people):
@@ -338,6 +346,14 @@ class DossiersPage(Page):
         editor = PersonEditor(self.app, person_id, self)
         editor.saved.connect(self._person_saved)
         return self._show(editor)
+
+    def merge_people(self, person_id: str | None) -> MergeDialog | None:
+        """Gộp hồ sơ trùng: merge another record into the selected resident."""
+        if person_id is None:
+            self.people.view.setFocus()
+            return None
+        dialog = MergeDialog(self.app, person_id, self)
+        return self._show(dialog)
 
     def open_purge_proposals(self) -> PurgeDialog:
         """The closed dossiers past their retention period, for the chief to purge."""

@@ -38,6 +38,7 @@ from antt_desktop.i18n.messages import describe, field_label, sentence
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.importers import ImportCancelled, ImportReport, import_file, save_refused
+from antt_desktop.importers.template import TEMPLATES, write_template
 from antt_desktop.services.audit_events import record_export, require_export
 from antt_desktop.services.changes import Kind, of_kinds
 from antt_desktop.store.errors import KnownError
@@ -55,6 +56,11 @@ SECTIONS = (
     ("warning", N_("to check")),
 )
 FILTER = N_("Lists (*.xlsx *.csv)")
+COLUMNS_INTRO = N_(
+    "Columns read (* required; other columns are left aside, names may be written without"
+    " accents). The template has exactly these columns and an example row:"
+)
+TEMPLATE_NAMES = {"persons": N_("template-residents"), "households": N_("template-households")}
 
 
 def report_lines(report: ImportReport) -> list[tuple[int, str, Problem]]:
@@ -82,6 +88,12 @@ class ImportDialog(QDialog):
         for code, _label in KINDS:
             self.kind_box.addItem("", code)
         self.check_button = named(QPushButton(), "import_check")
+        self.template_button = named(QPushButton(), "import_template")
+        self.columns_intro = named(QLabel(), "import_columns_intro", wordWrap=True)
+        self.columns = named(QTableWidget(0, 2), "import_columns")
+        setup_table(self.columns, stretch=1)
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.setMaximumHeight(150)
         self.summary = named(QLabel(), "import_summary", wordWrap=True)
         self.table = named(QTableWidget(0, 3), "import_rows")
         setup_table(self.table, stretch=2)
@@ -106,9 +118,12 @@ class ImportDialog(QDialog):
         self.intro = QLabel(wordWrap=True)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.columns_intro)
+        layout.addWidget(self.columns)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button)
         check_row.addStretch(1)
+        check_row.addWidget(self.template_button)
         layout.addLayout(check_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -116,6 +131,8 @@ class ImportDialog(QDialog):
 
         self.browse_button.clicked.connect(self.browse)
         self.check_button.clicked.connect(self.check)
+        self.template_button.clicked.connect(self.save_template)
+        self.kind_box.currentIndexChanged.connect(self._show_columns)
         self.import_button.clicked.connect(self.run_import)
         self.save_button.clicked.connect(self.save_refused)
         self.path_edit.textChanged.connect(self._forget)
@@ -147,7 +164,29 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [tr(N_("Line")), tr(N_("Result")), tr(N_("What to correct"))]
         )
+        self.template_button.setText(tr(N_("Download the .xlsx &template…")))
+        self.columns_intro.setText(tr(COLUMNS_INTRO))
+        self.columns.setHorizontalHeaderLabels([tr(N_("Column")), tr(N_("Meaning"))])
+        self._show_columns()
         self._show_report()
+
+    def _show_columns(self) -> None:
+        """The columns the chosen kind of list may have, required ones first marked."""
+        tr, kind = self.app.tr, self.kind
+        columns = TEMPLATES[kind]  # type: ignore[index]
+        self.columns.setRowCount(len(columns))
+        for row, column in enumerate(columns):
+            required = column.required(kind)  # type: ignore[arg-type]
+            name = QTableWidgetItem(tr(column.header) + (" *" if required else ""))
+            meaning = QTableWidgetItem(tr(column.meaning) if column.meaning else "")
+            if required:
+                font = name.font()
+                font.setBold(True)
+                name.setFont(font)
+            meaning.setToolTip(meaning.text())
+            self.columns.setItem(row, 0, name)
+            self.columns.setItem(row, 1, meaning)
+        self.columns.resizeColumnToContents(0)
 
     # --- actions ------------------------------------------------------------------------------
     @property
@@ -164,6 +203,30 @@ class ImportDialog(QDialog):
         )
         if name:
             self.path_edit.setText(name)
+
+    def save_template(self) -> Path | None:
+        """Tải mẫu .xlsx: a workbook with exactly the accepted columns and an example row,
+        which imports as it is (no personal data in it: nothing to audit)."""
+        tr = self.app.tr
+        suggested = Path.home() / f"{tr(TEMPLATE_NAMES[self.kind])}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr(N_("Save the template")), str(suggested), "Excel (*.xlsx)"
+        )
+        if not name:
+            return None
+        try:
+            saved = write_template(self.kind, Path(name), tr)  # type: ignore[arg-type]
+        except OSError as exc:
+            text = tr(N_("The file could not be written: {error}")).format(error=exc)
+            self.summary.setText(text)
+            return None
+        text = N_(
+            "The template was saved to {path}: fill in your rows (replace the example row),"
+            " then choose it here and check it."
+        )
+        self.summary.setText(tr(text).format(path=saved))
+        self.summary.setProperty("error", False)
+        return saved
 
     def check(self) -> None:
         """Read and check the whole file on a worker thread; nothing is written."""

@@ -9,6 +9,7 @@ ACTIONS = {
     "create": N_("audit|Created"),
     "edit": N_("audit|Edited"),
     "move": N_("audit|Moved to another household"),
+    "merge": N_("audit|Merged two records of one person"),
     "status": N_("audit|Changed the status"),
     "override": N_("audit|Kept an ID number against the check"),
     "classify": N_("audit|Classified"),

@@ -62,6 +62,8 @@ class Person(Synced, Base):
         # which record names a photo (a photo no record names is deleted): people with one
         Index("ix_persons_photo", "photo_sha256", sqlite_where=text("photo_sha256 IS NOT NULL")),
         Index("ix_persons_unit_list_order", "unit_id", "sort_key", "deleted", "id"),
+        # likely duplicates: an old card number (CMND) met again, or as another's ID number
+        Index("ix_persons_legacy_id", "legacy_id", sqlite_where=text("legacy_id IS NOT NULL")),
     )
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False)
@@ -90,6 +92,8 @@ class Person(Synced, Base):
     household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"), index=True)
     relation_to_head: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The record this one was merged into (gộp hồ sơ trùng); set on a tombstone only.
+    merged_into: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
 
 
 class Household(Synced, Base):
