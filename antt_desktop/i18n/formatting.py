@@ -6,7 +6,7 @@ Vietnamese: ``22/11/2026``, ``1.270``, ``15.000.000 ₫``, ``42,9%``.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from babel.numbers import format_decimal
 
@@ -36,6 +36,21 @@ def fmt_date(d: date | None, tr: Translator) -> str:
     if d is None:
         return ""
     return d.strftime("%d/%m/%Y")
+
+
+#: Every post is in Vietnam: UTC+7 all year (no summer time), whatever the computer's clock
+#: is set to. Times stored in UTC are shown in it.
+POST_TIME_ZONE = timezone(timedelta(hours=7), "ICT")
+
+
+def fmt_datetime(moment: datetime | None, tr: Translator, *, seconds: bool = False) -> str:
+    """``06/12/2026 10:35``: a moment in the post's time (a naive one is taken as UTC)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(POST_TIME_ZONE)
+    return local.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
 
 
 def fmt_ratio(r: Ratio, tr: Translator) -> str:
