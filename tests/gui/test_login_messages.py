@@ -39,7 +39,7 @@ def test_a_wrong_password_is_said_in_a_sentence(qtbot, db) -> None:
     dialog, _clock = _dialog(qtbot, db)
     _try(qtbot, dialog, "sai-mat-khau")
     text = dialog.ui.problemsLabel.text()
-    assert text == "Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra lại và nhập lại."
+    assert text == "Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra lại."
     assert dialog.ui.loginButton.isEnabled()
 
 
