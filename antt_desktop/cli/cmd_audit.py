@@ -18,13 +18,11 @@ from antt_desktop.i18n.texts.audit import (
     ACTIONS,
     FIELDS_COLUMN,
     LEAVES_PROTECTION,
-    action_text,
     chain_text,
-    fields_text,
     plain,
-    record_text,
 )
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters.audit_entry import cells
 from antt_desktop.printing.audit import record_print, require_print
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.audit_log import (
@@ -81,24 +79,11 @@ def _table(env: Env, rows: list[AuditRow]) -> None:
     tr = env.out.tr
     lines = [[plain(c, tr) for c in COLUMNS] + [tr(N_("Details"))]]
     for r in rows:
-        when = r.at.strftime("%d/%m/%Y %H:%M:%S")
-        what = action_text(r.action, tr)
-        fields = fields_text(r.fields, tr)
-        lines.append(
-            [
-                str(r.seq),
-                when,
-                r.actor,
-                what,
-                record_text(r.entity, r.entity_id, tr),
-                fields,
-                r.detail or "",
-            ]
-        )
+        lines.append(cells(r, tr))
     widths = [max(len(line[i]) for line in lines) for i in range(len(COLUMNS))]
     for line in lines:
-        cells = [c.ljust(w) for c, w in zip(line, widths, strict=False)]
-        env.out.line("  ".join([*cells, line[-1]]).rstrip())
+        padded = [c.ljust(w) for c, w in zip(line, widths, strict=False)]
+        env.out.line("  ".join([*padded, line[-1]]).rstrip())
 
 
 def _chain_line(env: Env, status: ChainStatus) -> str:

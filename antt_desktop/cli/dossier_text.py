@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from antt_desktop.domain.dates import PartialDate
-from antt_desktop.i18n.formatting import fmt_date, fmt_money
+from antt_desktop.domain.periods import Period
+from antt_desktop.i18n.formatting import fmt_date, fmt_money, fmt_period
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.dossiers import (
     CLOSE_REASONS,
@@ -218,7 +219,8 @@ def _timeline_lines(entries: list[dict[str, Any]], tr: Translator) -> list[str]:
     lines = []
     for e in entries:
         due = tr(N_("due {date}")).format(date=fmt_date(e["due_on"], tr))
-        lines.append(f"  {e['period']:<8} {due:<16} {show_value('due', e['status'], tr)}")
+        period = fmt_period(Period.parse(e["period"]), tr)
+        lines.append(f"  {period:<14} {due:<16} {show_value('due', e['status'], tr)}")
         if e["assessment"]:
             lines.extend(assessment_lines(e["assessment"], tr))
         for old in reversed(e["history"]):
@@ -267,7 +269,8 @@ def due_lines(rows: list[dict[str, Any]], today: date, tr: Translator) -> list[s
     lines = [heading.format(today=fmt_date(today, tr), count=len(rows), overdue=overdue)]
     for r in rows:
         status = show_value("due", r["status"], tr)
-        line = f"  {fmt_date(r['due_on'], tr)}  {status:<10} {r['period']:<8} {r['person_name']}"
+        period = fmt_period(Period.parse(r["period"]), tr)
+        line = f"  {fmt_date(r['due_on'], tr)}  {status:<10} {period:<14} {r['person_name']}"
         lines.append(f"{line}  —  {r['category_name']}  [{r['dossier_id']}]")
     return lines
 

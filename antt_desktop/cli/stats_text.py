@@ -76,7 +76,8 @@ def lines(report: Report) -> list[str]:
     for section in report.sections:
         out.extend(["", section.heading])
         for line in section.lines:
-            out.append(f"{'  ' * line.level}{line.label}: {line.value.text}")
+            value = f": {line.value.text}" if line.value.text else ":"
+            out.append(f"{'  ' * line.level}{line.label}{value}")
         if section.table is not None:
             out.extend(_columns(section.table))
     return out

@@ -14,6 +14,8 @@ PeriodKind = Literal["month", "quarter", "year"]
 
 _COUNT: dict[str, int] = {"month": 12, "quarter": 4, "year": 1}
 _MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
+#: Quarters (and report sections) are numbered in Roman numerals: ``Quý III/2026``.
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 _PATTERN = re.compile(r"(\d{4})(?:-(?:(\d{1,2})|[Qq]([1-4])))?", re.ASCII)
 
 
@@ -105,6 +107,13 @@ class Period:
         if self.kind == "quarter":
             return f"{self.year:04d}-Q{self.index}"
         return f"{self.year:04d}"
+
+    @property
+    def numeral(self) -> str:
+        """The number as the period is written: ``03`` (a month), ``III`` (a quarter)."""
+        if self.kind == "quarter":
+            return ROMAN[self.index - 1]
+        return f"{self.index:02d}"
 
     def __str__(self) -> str:
         return self.label()

@@ -122,6 +122,14 @@ def assessment_periods(
     return [p for p in periods if p.end <= until]
 
 
+def is_overdue(due_on: date, today: date, *, done: bool, closed_on: date | None = None) -> bool:
+    """Quá hạn nhận xét — the one definition the overview, the dossier list and every report
+    use: an assessment not written (``done`` False), its due date before ``today``, of a
+    dossier still open today (closed after ``today``, or not closed). A dossier closed with
+    an assessment missing owes it no more: the report counts it as not done, not overdue."""
+    return not done and due_on < today and (closed_on is None or closed_on > today)
+
+
 def assessment_status(
     rule: CategoryRule,
     opened_on: date,
@@ -150,9 +158,9 @@ def assessment_status(
             status = "done"
         elif period.end > today:
             status = "upcoming"
-        elif today <= due_on:
-            status = "due"
-        else:
+        elif is_overdue(due_on, today, done=False):  # the timeline: late even once closed
             status = "overdue"
+        else:
+            status = "due"
         states.append(DueState(period, due_on, status))
     return states

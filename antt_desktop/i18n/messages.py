@@ -81,3 +81,13 @@ def describe_all(problems: Iterable[Problem], tr: Translator) -> list[str]:
 
 def known_error(code: str, params: Mapping[str, Any], tr: Translator) -> str:
     return sentence(code, params, tr)
+
+
+def full_sentence(text: str) -> str:
+    """``text`` as a sentence a person writes: a capital first letter, a full stop at the end
+    (``sai mật khẩu; chưa mở dữ liệu nào`` → ``Sai mật khẩu; chưa mở dữ liệu nào.``)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else f"{text}."

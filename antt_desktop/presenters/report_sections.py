@@ -19,6 +19,10 @@ from antt_desktop.presenters.words import label, money, period_name
 from antt_desktop.services.report_rows import CatalogueNames
 from antt_desktop.services.stats_model import Statistics, UnitRow
 
+#: The heading of the equipment the initiatives hold (cameras, extinguishers, …): unlike
+#: things, counted each on its own line, so the heading states no figure.
+EQUIPMENT = N_("Equipment and means")
+
 #: One section before numbering: its key, its title, its lines and its table.
 Part = tuple[str, str, tuple[Line, ...], Table | None]
 
@@ -165,6 +169,8 @@ def _initiatives(b: _Builder, st: Statistics, names: CatalogueNames) -> None:
     b.item("funding_total", Value(money(ini.funding_total, tr), ini.funding_total))
     for source, amount in ini.funding_by_source.items():
         b.sub(label(source, tr), Value(money(amount, tr), amount))
+    if any(ini.assets.values()):  # under a heading of their own, not under the funding
+        b.line(tr(EQUIPMENT), Value(""))
     for asset, count in ini.assets.items():  # unlike things (cameras, loudspeakers): no sum
         b.sub(asset, b.n(count))
 

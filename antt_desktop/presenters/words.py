@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from antt_desktop.domain.periods import Period
-from antt_desktop.i18n.formatting import fmt_int
+from antt_desktop.domain.periods import ROMAN, Period
+from antt_desktop.i18n.formatting import fmt_int, fmt_period
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
 
 def numeral(index: int) -> str:
@@ -39,18 +37,12 @@ def upper(text: str) -> str:
 
 def period_phrase(period: Period, tr: Translator) -> str:
     """The period inside a sentence: ``tháng 03/2026``, ``quý III/2026`` or ``năm 2026``."""
-    if period.kind == "month":
-        return tr(N_("month {month}/{year}")).format(month=f"{period.index:02d}", year=period.year)
-    if period.kind == "quarter":
-        return tr(N_("quarter {quarter}/{year}")).format(
-            quarter=ROMAN[period.index - 1], year=period.year
-        )
-    return tr(N_("year {year}")).format(year=period.year)
+    return fmt_period(period, tr, in_sentence=True)
 
 
 def period_name(period: Period, tr: Translator) -> str:
     """The period as a heading or a column names it: ``Quý III/2026``."""
-    return capitalised(period_phrase(period, tr))
+    return fmt_period(period, tr)
 
 
 def money(amount: int, tr: Translator) -> str:

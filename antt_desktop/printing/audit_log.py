@@ -12,23 +12,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from antt_desktop.i18n.formatting import fmt_int
-from antt_desktop.i18n.texts.audit import (
-    FIELDS_COLUMN,
-    action_text,
-    chain_text,
-    fields_text,
-    filter_text,
-    plain,
-    record_text,
-)
+from antt_desktop.i18n.texts.audit import FIELDS_COLUMN, chain_text, filter_text, plain
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.audit_entry import cells
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import Geometry, styles, subject
 from antt_desktop.printing.signature import Signer, seal_hint, sign_hint, signature, signature_row
 from antt_desktop.printing.tables import grid
 from antt_desktop.printing.text import PrintOptions, chief_title, esc
-from antt_desktop.services.audit_log import AuditFilter, AuditRow, chain_status, list_entries
+from antt_desktop.services.audit_log import AuditFilter, chain_status, list_entries
 from antt_desktop.services.context import Ctx
 
 #: A register is wide: landscape A4 in the administrative margins.
@@ -46,18 +39,6 @@ def _day(f: AuditFilter, which: str) -> str | None:
 def describe_filter(f: AuditFilter, tr: Translator) -> str:
     """``từ ngày 01/11/2026; tài khoản canbo1`` (or ``toàn bộ nhật ký``)."""
     return filter_text(_day(f, "since"), _day(f, "until"), f.user, f.action, f.record, tr)
-
-
-def cells(row: AuditRow, tr: Translator) -> list[str]:
-    return [
-        str(row.seq),
-        row.at.strftime("%d/%m/%Y %H:%M:%S"),
-        row.actor,
-        action_text(row.action, tr),
-        record_text(row.entity, row.entity_id, tr),
-        fields_text(row.fields, tr),
-        row.detail or "",
-    ]
 
 
 def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = None) -> Printed:

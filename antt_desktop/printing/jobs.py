@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.text import fold
+from antt_desktop.i18n.formatting import period_slug
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.presenters.words import period_phrase
 from antt_desktop.printing.text import PrintOptions
@@ -201,7 +202,7 @@ def certificates(
 
 
 def report(ctx: Ctx, tr: Translator, period: Period, unit_id: str) -> PrintJob:
-    """The periodic report of a unit for ``period``: ``bao-cao-2026-q3-05611.pdf``."""
+    """The periodic report of a unit for ``period``: ``bao-cao-quy-iii-2026-05611.pdf``."""
     unit = post_rows.unit_ref(ctx, unit_id)
 
     def render(ctx: Ctx, o: PrintOptions, _progress: Progress | None) -> Printed:
@@ -212,7 +213,7 @@ def report(ctx: Ctx, tr: Translator, period: Period, unit_id: str) -> PrintJob:
     title = tr(N_("Report for {period}: {unit}")).format(
         period=period_phrase(period, tr), unit=unit.name
     )
-    file_name = f"{slug('bao-cao', period.label(), unit.code)}.pdf"
+    file_name = f"{slug('bao-cao', period_slug(period, tr), unit.code)}.pdf"
     what = f"report {period.label()}"
     return PrintJob(REPORT, title, file_name, "unit", unit_id, what, render)
 

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.domain.periods import Period
+from antt_desktop.i18n.formatting import fmt_period
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.presenters import words
 from antt_desktop.store.models import Unit
@@ -94,13 +95,7 @@ def fmt_born(born: str | None) -> str:
 
 def period_words(period: Period, tr: Translator) -> str:
     """``Tháng 10/2026``, ``Quý III/2026`` or ``Năm 2026``."""
-    if period.kind == "month":
-        return tr(N_("Month {month}/{year}")).format(month=two(period.index), year=period.year)
-    if period.kind == "quarter":
-        return tr(N_("Quarter {quarter}/{year}")).format(
-            quarter=ROMAN[period.index - 1], year=period.year
-        )
-    return tr(N_("Year {year}")).format(year=period.year)
+    return fmt_period(period, tr)
 
 
 def unit_kind_name(unit: Unit) -> str:

@@ -2,8 +2,11 @@
 the hash chain. Every function needs Permission.AUDIT (chief, admin); the command line, the
 window and the printed log all read through here.
 
-Times are stored in UTC; a day in a filter is a day on this computer's clock, and entries
-are shown in local time.
+Times are stored in UTC; a day in a filter is a day of the post (Vietnam's time, UTC+7,
+whatever this computer's clock says), and entries are shown in the post's time.
+
+Each row carries the name of its record (the resident of a dossier, the account's holder)
+when the reader's role may read records, so the log says whose record, not ``157bfc91``.
 """
 
 from __future__ import annotations
@@ -16,9 +19,21 @@ from typing import Any
 from sqlalchemy import Select, func, select
 
 from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.i18n.formatting import POST_TIME_ZONE
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store import audit
-from antt_desktop.store.models import AuditEntry
+from antt_desktop.store.models import (
+    Area,
+    Assessment,
+    AuditEntry,
+    Dossier,
+    Household,
+    Initiative,
+    Person,
+    Team,
+    Unit,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,8 @@ class AuditRow:
     entity_id: str | None
     fields: tuple[str, ...]
     detail: str | None
+    #: whose record, when the reader's role may see it (None: not known or not shown)
+    name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +84,7 @@ class AuditRow:
             "entity_id": self.entity_id,
             "fields": list(self.fields),
             "detail": self.detail,
+            "name": self.name,
         }
 
 
@@ -90,8 +108,8 @@ class ChainStatus:
 
 
 def _utc(day: date) -> str:
-    """The stored form of the first second of the local ``day``."""
-    local = datetime.combine(day, time.min).astimezone()
+    """The stored form of the first second of the post's ``day``."""
+    local = datetime.combine(day, time.min, tzinfo=POST_TIME_ZONE)
     return local.astimezone(UTC).isoformat(timespec="seconds")
 
 
@@ -118,14 +136,61 @@ def entry_seqs(ctx: Ctx, f: AuditFilter, *, newest_first: bool = False) -> list[
     return list(ctx.session.execute(query).scalars())
 
 
-def _row(e: AuditEntry) -> AuditRow:
+def _row(e: AuditEntry, names: dict[tuple[str, str], str]) -> AuditRow:
     try:
-        at = datetime.fromisoformat(e.at).astimezone()
+        at = datetime.fromisoformat(e.at).astimezone(POST_TIME_ZONE)
     except ValueError:  # a hand-edited time: shown at the epoch, the chain says it changed
-        at = datetime.fromtimestamp(0).astimezone()
-    return AuditRow(
-        e.seq, at, e.actor, e.action, e.entity, e.entity_id, tuple(e.fields or ()), e.detail
-    )
+        at = datetime.fromtimestamp(0, POST_TIME_ZONE)
+    name = names.get((e.entity or "", e.entity_id or ""))
+    fields = tuple(e.fields or ())
+    return AuditRow(e.seq, at, e.actor, e.action, e.entity, e.entity_id, fields, e.detail, name)
+
+
+#: Kinds of record named by a column of their own: the model and the column.
+_NAMED: dict[str, Any] = {
+    "user": (User, User.full_name),
+    "unit": (Unit, Unit.name),
+    "area": (Area, Area.name),
+    "team": (Team, Team.name),
+    "initiative": (Initiative, Initiative.name),
+    "household": (Household, Household.number),
+}
+
+
+def _names(ctx: Ctx, entries: Sequence[AuditEntry]) -> dict[tuple[str, str], str]:
+    """The names of the records ``entries`` are about, for a role that may read records
+    (viewer and admin read names too; a role that may not gets none: a neutral label)."""
+    if not ctx.may(Permission.READ):
+        return {}
+    wanted: dict[str, set[str]] = {}
+    for e in entries:
+        if e.entity and e.entity_id:
+            wanted.setdefault(e.entity, set()).add(e.entity_id)
+    found: dict[tuple[str, str], str] = {}
+    session = ctx.session
+    for entity, ids in wanted.items():
+        query: Select[Any] | None = None
+        if entity == "person":
+            query = select(Person.id, Person.full_name).where(Person.id.in_(ids))
+        elif entity == "dossier":
+            query = (
+                select(Dossier.id, Person.full_name)
+                .join(Person, Person.id == Dossier.person_id)
+                .where(Dossier.id.in_(ids))
+            )
+        elif entity == "assessment":
+            query = (
+                select(Assessment.id, Person.full_name)
+                .join(Dossier, Dossier.id == Assessment.dossier_id)
+                .join(Person, Person.id == Dossier.person_id)
+                .where(Assessment.id.in_(ids))
+            )
+        elif entity in _NAMED:
+            model, column = _NAMED[entity]
+            query = select(model.id, column).where(model.id.in_(ids))
+        if query is not None:
+            found.update({(entity, i): n for i, n in session.execute(query) if n})
+    return found
 
 
 def rows_of(ctx: Ctx, seqs: Sequence[int]) -> dict[int, AuditRow]:
@@ -134,7 +199,9 @@ def rows_of(ctx: Ctx, seqs: Sequence[int]) -> dict[int, AuditRow]:
     if not seqs:
         return {}
     found = ctx.session.execute(select(AuditEntry).where(AuditEntry.seq.in_(list(seqs))))
-    return {e.seq: _row(e) for e in found.scalars()}
+    entries = list(found.scalars())
+    names = _names(ctx, entries)
+    return {e.seq: _row(e, names) for e in entries}
 
 
 def list_entries(ctx: Ctx, f: AuditFilter, *, limit: int | None = None) -> list[AuditRow]:
@@ -143,7 +210,9 @@ def list_entries(ctx: Ctx, f: AuditFilter, *, limit: int | None = None) -> list[
     query = _where(select(AuditEntry), f.checked()).order_by(AuditEntry.seq.desc())
     if limit is not None:
         query = query.limit(limit)
-    return [_row(e) for e in reversed(list(ctx.session.execute(query).scalars()))]
+    entries = list(reversed(list(ctx.session.execute(query).scalars())))
+    names = _names(ctx, entries)
+    return [_row(e, names) for e in entries]
 
 
 def count_entries(ctx: Ctx, f: AuditFilter) -> int:

@@ -5,7 +5,9 @@ periodic) that its life touches and that ends inside the report period: a monthl
 owes three in a quarter report, a quarterly one owes its quarter in the report of the
 quarter's last month. A due period is *done* when a current (not superseded) assessment
 exists for it; it was done *late* when the first assessment for it was written after the
-due date; it is *overdue* when it is not done and the due date is before ``today``.
+due date; it is *overdue* (:func:`antt_desktop.domain.schedule.is_overdue`, the overview's
+and the dossier list's definition too) when it is not done, the due date is before ``today``
+and the dossier is still open today.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.domain.periods import Period
 from antt_desktop.domain.rates import Ratio
-from antt_desktop.domain.schedule import CategoryRule, assessment_periods, due_date
+from antt_desktop.domain.schedule import CategoryRule, assessment_periods, due_date, is_overdue
 from antt_desktop.services.stats_model import AssessmentFigures, Assessments
 from antt_desktop.services.stats_scope import Scope, in_order
 from antt_desktop.store.models import Assessment, Dossier
@@ -133,7 +135,7 @@ def tallies(
                 tally.done += 1
                 if first_written > due_on:
                     tally.done_late += 1
-            elif due_on < today:
+            elif is_overdue(due_on, today, done=False, closed_on=closed_on):
                 tally.overdue += 1
     return dict(result)
 

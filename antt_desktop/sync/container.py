@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from antt_desktop.domain.text import fold
 from antt_desktop.sync import identity
 from antt_desktop.sync.canonical import canonical, loads_object
 from antt_desktop.sync.errors import BundleRefused
@@ -47,10 +50,39 @@ class Header:
         return self.fields[name]
 
 
-def bundle_name(sender: str, recipient: str, seq: int, volume: int = 1, volumes: int = 1) -> str:
-    """``{sender}_{recipient}_{seq}.anttsync`` (``-v2of3`` for volumes): no personal data."""
+#: Words a unit's name starts with that say what kind of unit it is, not which one.
+_UNIT_WORDS = re.compile(
+    r"^(cong an|ca)\s+(tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|thi tran|dac khu)\s+"
+)
+
+
+def short_name(unit_name: str, limit: int = 20) -> str:
+    """``PhuLuong`` of ``Công an xã Phú Lương``: the place, ASCII, words run together."""
+    place = _UNIT_WORDS.sub("", fold(unit_name))
+    words = re.findall(r"[a-z0-9]+", place)
+    return "".join(w[:1].upper() + w[1:] for w in words)[:limit] or "DonVi"
+
+
+def _safe(code: str) -> str:
+    return re.sub(r"[^A-Za-z0-9-]+", "", code)[:16] or "0"
+
+
+def bundle_name(
+    sender_code: str,
+    sender_name: str,
+    recipient_name: str,
+    seq: int,
+    day: date,
+    volume: int = 1,
+    volumes: int = 1,
+) -> str:
+    """``05611_PhuLuong-ThaiNguyen_0007_2026-12-06.anttsync`` (``-v2of3`` for volumes): the
+    sender's unit code, the two units' places, the sequence number and the day, so an
+    officer recognises the file. The ids are inside the signed header; nothing reads the
+    name back (a renamed file imports the same), and it holds no personal data."""
     tail = f"-v{volume}of{volumes}" if volumes > 1 else ""
-    return f"{sender}_{recipient}_{seq}{tail}{SUFFIX}"
+    units = f"{short_name(sender_name)}-{short_name(recipient_name)}"
+    return f"{_safe(sender_code)}_{units}_{seq:04d}_{day.isoformat()}{tail}{SUFFIX}"
 
 
 def write(path: Path, fields: dict[str, Any], key: identity.Identity, payload: IO[bytes]) -> None:

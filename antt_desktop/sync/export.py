@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -105,6 +106,7 @@ def export(
         }
         seq = peer.out_seq + 1
         peer_node, peer_unit, recipient_key = peer.node_id, peer.unit_name, peer.age_recipient
+        today = datetime.now().date()
     volumes = bundle.split(records, files, photos, volume_bytes)
     export_id = str(uuid.uuid4())
     result = ExportResult(peer_unit, seq)
@@ -114,7 +116,10 @@ def export(
     for number, volume in enumerate(volumes, start=1):
         header = bundle.new_header(me.node_id, peer_node, seq, export_id, number, len(volumes))
         body, lines = bundle.manifest(volume, {**common, **header})
-        path = folder / container.bundle_name(me.node_id, peer_node, seq, number, len(volumes))
+        name = container.bundle_name(
+            me.unit_code, me.unit_name, peer_unit, seq, today, number, len(volumes)
+        )
+        path = folder / name
         bundle.write_volume(path, me, recipient_key, header, body, lines, volume.attachments)
         local.append((path, header, volume.rows))
         for table, batch in volume.records.items():

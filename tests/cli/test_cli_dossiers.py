@@ -98,7 +98,7 @@ def test_open_prints_the_dossier_and_its_overdue_periods(post: Antt) -> None:
     assert "Đã lưu." in r.out
     assert "Nguyễn Văn Đức — Người được hưởng án treo" in r.out
     assert "Ngày dự kiến kết thúc quản lý  01/08/2028" in r.out
-    assert re.search(r"2026-08 +hạn 05/09/2026 +Quá hạn", r.out)
+    assert re.search(r"Tháng 08/2026 +hạn 05/09/2026 +Quá hạn", r.out)
     shown = post("dossier", "list", "--json").json[0]
     assert (shown["person_name"], shown["category_code"]) == ("Nguyễn Văn Đức", "SUSPENDED")
     full = post("dossier", "show", shown["id"], "--json").json
@@ -140,7 +140,7 @@ def test_assess_then_show_lists_the_period_as_done(post: Antt, dossier: tuple[st
     assert entry["assessment"]["reported_on_time"] is True
     assert _period(show, "2026-09")["status"] == "overdue"
     text = post("dossier", "show", dossier_id).out
-    assert re.search(r"2026-10 +hạn 05/11/2026 +Đã nhận xét", text)
+    assert re.search(r"Tháng 10/2026 +hạn 05/11/2026 +Đã nhận xét", text)
     assert "có việc làm tại xưởng mộc" in text
 
 
@@ -192,7 +192,9 @@ def test_due_lists_the_overdue_periods(post: Antt, dossier: tuple[str, str]) -> 
     assert post("dossier", "due", "--overdue-only", "--json").json == r.json
     text = post("dossier", "due").out
     assert "tính đến ngày 22/11/2026: 2 (quá hạn 2)" in text
-    assert "05/09/2026  Quá hạn    2026-08  Nguyễn Văn Đức  —  Người được hưởng án treo" in text
+    assert (
+        "05/09/2026  Quá hạn    Tháng 08/2026  Nguyễn Văn Đức  —  Người được hưởng án treo" in text
+    )
     _assess(post, dossier_id, "2026-08")
     assert [i["period"] for i in post("dossier", "due", "--json").json] == ["2026-09"]
 

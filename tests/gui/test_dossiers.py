@@ -250,7 +250,7 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
     # the list shows it, the first monthly assessment overdue, in red and in words
     model = page.dossier_model
     qtbot.waitUntil(lambda: model.row_of(dossier.id) >= 0)
-    assert next_due(page, dossier.id) == "Quá hạn: tháng 9/2026 (hạn 05/10/2026)"
+    assert next_due(page, dossier.id) == "Quá hạn: tháng 09/2026 (hạn 05/10/2026)"
     row = model.row_of(dossier.id)
     colour = model.index(row, model.COL_NEXT).data(Qt.ItemDataRole.ForegroundRole)
     assert colour is not None and colour.name() == "#b3261e"
@@ -267,7 +267,7 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
         for i in range(view.assessments.topLevelItemCount())
     }
     assert states == {
-        "tháng 9/2026": "Quá hạn",
+        "tháng 09/2026": "Quá hạn",
         "tháng 10/2026": "Quá hạn",
         "tháng 11/2026": "Chưa đến hạn",
     }
@@ -285,7 +285,7 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
 
     september = view.assessments.topLevelItem(view.assessments.topLevelItemCount() - 1)
     assert (september.text(0), september.text(2), september.text(3)) == (
-        "tháng 9/2026",
+        "tháng 09/2026",
         "Đã nhận xét",
         "Chấp hành tốt",
     )
@@ -397,7 +397,7 @@ def test_dossier_filters_narrow_the_list(qtbot, write, app, settings):
     category = page.dossiers.filters["category"]
     category.setCurrentIndex(category.findData("YOUTH_RISK"))
     qtbot.waitUntil(lambda: [model.id_at(r) for r in range(model.rowCount())] == [fresh])
-    assert next_due(page, fresh) == "Chưa đến hạn: quý 4/2026 (hạn 05/01/2027)"
+    assert next_due(page, fresh) == "Chưa đến hạn: quý IV/2026 (hạn 05/01/2027)"
     year = page.dossiers.filters["year"]
     assert [year.itemData(i) for i in range(year.count())] == [None, 2026]
 

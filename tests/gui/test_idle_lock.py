@@ -112,7 +112,7 @@ def test_an_open_editors_text_survives_the_idle_lock(qtbot, window, chief, tmp_p
     assert lock.is_locked and dialog.isVisible()
     type_password(qtbot, dialog, "sai-mat-khau")
     assert lock.is_locked
-    assert "sai tên tài khoản hoặc mật khẩu của 'admin'" in dialog.ui.problemsLabel.text()
+    assert dialog.ui.problemsLabel.text().startswith("Sai tên đăng nhập hoặc mật khẩu.")
 
     with qtbot.waitSignal(lock.unlocked):
         type_password(qtbot, dialog, TEST_PASSWORD)
@@ -142,11 +142,12 @@ def test_ctrl_l_locks_at_once_and_wrong_passwords_wait_longer(qtbot, window, chi
     assert dialog is not None
     for _ in range(3):  # three wrong passwords: the next try waits 2 seconds
         type_password(qtbot, dialog, "sai-mat-khau")
-    type_password(qtbot, dialog, TEST_PASSWORD)  # refused during the wait, unchecked
+    type_password(qtbot, dialog, TEST_PASSWORD)  # the button is off during the wait
     assert window.idle_lock.is_locked
-    assert "hãy chờ 2 giây rồi thử lại" in dialog.ui.problemsLabel.text()
+    assert dialog.ui.problemsLabel.text().endswith("Vui lòng chờ 2 giây…")
 
     clock.now += 2
+    dialog.wait_timer.timeout.emit()
     with qtbot.waitSignal(window.idle_lock.unlocked):
         type_password(qtbot, dialog, TEST_PASSWORD)
     entries = audit(chief)

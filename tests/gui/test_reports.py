@@ -148,7 +148,7 @@ def test_choosing_a_quarter_with_the_controls(qtbot, records, page):
 def test_export_csv_writes_the_figures_with_vietnamese_headers(qtbot, records, page, tmp_path):
     page.show_report(Period("year", 2026, 1))
     wait_report(qtbot, page)
-    assert page.suggested_file_name() == "bao-cao-2026-00070.csv"
+    assert page.suggested_file_name() == "bao-cao-nam-2026-00070.csv"
     target = page.export_csv(tmp_path / "bao-cao.csv")
     assert target == tmp_path / "bao-cao.csv"
     raw = target.read_bytes()

@@ -156,7 +156,7 @@ DECIDED = date(2026, 1, 10)
          "so-cam-ket-xom-dong-tam-2026.pdf"),
         (["report", "--period", "2026-Q3"],
          lambda app, ids: window.report_job(app, Period.parse("2026-Q3"), ids["unit"]),
-         "bao-cao-2026-q3-05611.pdf"),
+         "bao-cao-quy-iii-2026-05611.pdf"),
     ],
 )  # fmt: skip
 def test_the_command_line_saves_under_the_name_the_window_proposes(

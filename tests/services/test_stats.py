@@ -193,14 +193,15 @@ def assessed(write):
         # October: d1 owes October, done on time (the correction is not a second one);
         # d2 closed in September owes nothing; a quarter is not owed in its first month.
         (OCT, (1, 1, 0, 0), (0, 0, 0, 0)),
-        # September: d1 and d2 both missing, overdue since 05/10; d3 owes Q3, overdue.
-        (Period("month", 2026, 9), (2, 0, 0, 2), (1, 0, 0, 1)),
+        # September: d1 and d2 both missing; d1 overdue since 05/10, d2 closed (owes it, not
+        # done, but no longer overdue: is_overdue); d3 owes Q3, overdue.
+        (Period("month", 2026, 9), (2, 0, 0, 1), (1, 0, 0, 1)),
         # November is owed but not due until 05/12.
         (Period("month", 2026, 11), (1, 0, 0, 0), (0, 0, 0, 0)),
-        (Q3, (5, 3, 1, 2), (1, 0, 0, 1)),
+        (Q3, (5, 3, 1, 1), (1, 0, 0, 1)),
         (Period("quarter", 2026, 2), (0, 0, 0, 0), (1, 1, 0, 0)),
         # the year: d1 Jul-Dec (6), d2 Aug-Sep (2); d3 Q2-Q4 (3)
-        (YEAR, (8, 4, 1, 2), (3, 1, 0, 1)),
+        (YEAR, (8, 4, 1, 1), (3, 1, 0, 1)),
     ],
 )
 def test_assessments_due_done_late_and_overdue(assessed, read, period, suspended, probation):
@@ -219,7 +220,7 @@ def test_overdue_depends_on_today(assessed, read):
     early = compute(read, Q3, today=date(2026, 10, 5)).assessments.total
     assert (early.due, early.done, early.overdue) == (6, 3, 0)  # due by 05/10, not yet late
     late = compute(read, Q3, today=date(2026, 10, 6)).assessments.total
-    assert late.overdue == 3
+    assert late.overdue == 2  # d2's September: missing, but d2 is closed
 
 
 def test_a_closed_dossier_stops_being_due(write, read):

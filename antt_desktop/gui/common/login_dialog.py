@@ -7,23 +7,31 @@ wait. On the demo post the dialog shows the demo account (its password is public
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from antt_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
-from antt_desktop.i18n.messages import sentence
+from antt_desktop.i18n.messages import full_sentence, sentence
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
+from antt_desktop.security.errors import LoginDelayed, WrongCredentials
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import PostLabel, key_file_path, read_key_file
+from antt_desktop.security.lockout import seconds_left
 from antt_desktop.store.errors import DatabaseLocked, KnownError
+
+WRONG = N_("Wrong account name or password. Check both and try again.")
+DELAYED = N_("Too many wrong passwords: the account is locked for a moment.")
+WAIT = N_("Please wait {seconds} seconds…")
+TRY_AGAIN = N_("You may try again now.")
 
 if TYPE_CHECKING:  # the login itself opens the database: imported when it runs
     from antt_desktop.security.login import Unlocked
@@ -79,6 +87,11 @@ class LoginDialog(QDialog):
         elif self.label.demo:  # the demo post's account is public: filled in
             self.ui.userEdit.setText(DEMO_USER)
             self.ui.passwordEdit.setText(DEMO_PASSWORD)
+        self.wait_until = 0.0  # the clock's time the next try is accepted at
+        self.wait_reason = ""
+        #: Counts the wait down once a second (tests emit its timeout after moving the clock).
+        self.wait_timer = QTimer(self, interval=1000)
+        self.wait_timer.timeout.connect(self.count_down)
         self.ui.loginButton.clicked.connect(self.try_login)
         self.ui.quitButton.clicked.connect(self.reject)
         self.retranslate()
@@ -146,8 +159,18 @@ class LoginDialog(QDialog):
             self.locked_elsewhere = True
             self.reject()
             return
+        except LoginDelayed as exc:
+            self.start_wait(self.tr_(DELAYED), int(str(exc.params.get("seconds", 1))))
+            ui.passwordEdit.clear()
+            return
+        except WrongCredentials:
+            ui.problemsLabel.setText(self.tr_(WRONG))
+            self.start_wait(self.tr_(WRONG), self._wait_left(user))
+            ui.passwordEdit.clear()
+            ui.passwordEdit.setFocus()
+            return
         except KnownError as exc:
-            ui.problemsLabel.setText(sentence(exc.code, exc.params, self.tr_))
+            ui.problemsLabel.setText(full_sentence(sentence(exc.code, exc.params, self.tr_)))
             ui.passwordEdit.clear()
             ui.passwordEdit.setFocus()
             return
@@ -155,3 +178,35 @@ class LoginDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         ui.passwordEdit.clear()
         self.accept()
+
+    def _wait_left(self, user: str) -> int:
+        """Seconds before the next try of ``user`` is accepted (0: at once)."""
+        try:
+            failures = read_key_file(key_file_path(self.db_path)).failures
+        except KnownError:
+            return 0
+        return seconds_left(failures.get(user), self.now())
+
+    def start_wait(self, reason: str, seconds: int) -> None:
+        """Say ``reason`` and count ``seconds`` down, the button off until zero."""
+        if seconds <= 0:
+            return
+        self.wait_reason, self.wait_until = reason, self.now() + seconds
+        self.ui.loginButton.setEnabled(False)
+        self.wait_timer.start()
+        self.count_down()
+
+    def seconds_to_wait(self) -> int:
+        return max(0, math.ceil(self.wait_until - self.now()))
+
+    def count_down(self) -> None:
+        """``Vui lòng chờ 5 giây…`` each second; at zero the button works again."""
+        left, tr = self.seconds_to_wait(), self.tr_
+        if left > 0:
+            wait = tr(WAIT).format(seconds=left)
+            self.ui.problemsLabel.setText(f"{self.wait_reason} {wait}")
+            return
+        self.wait_timer.stop()
+        self.ui.loginButton.setEnabled(True)
+        self.ui.problemsLabel.setText(f"{self.wait_reason} {tr(TRY_AGAIN)}")
+        self.ui.passwordEdit.setFocus()

@@ -18,7 +18,7 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import ERROR_COLOUR, WARNING_COLOUR
 from antt_desktop.gui.people.model import SqlListModel
-from antt_desktop.i18n.formatting import fmt_date
+from antt_desktop.i18n.formatting import fmt_date, fmt_period
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES, DUE_STATUSES
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services import listing
@@ -27,18 +27,12 @@ from antt_desktop.services.listing import DUE_ANY, DUE_OR_OVERDUE, OVERDUE_ONLY,
 
 __all__ = ["DUE_ANY", "DUE_OR_OVERDUE", "OVERDUE_ONLY", "DossierModel", "colour_of", "period_text"]
 
-MONTH = N_("month {month}/{year}")
-QUARTER = N_("quarter {quarter}/{year}")
 NEXT_DUE = N_("{state}: {period} (due {due_on})")
 
 
 def period_text(period: Period, tr: Translator) -> str:
-    """``tháng 10/2026``, ``quý 3/2026`` (a year is written as it is)."""
-    if period.kind == "month":
-        return tr(MONTH).format(month=period.index, year=period.year)
-    if period.kind == "quarter":
-        return tr(QUARTER).format(quarter=period.index, year=period.year)
-    return str(period.year)
+    """``tháng 10/2026``, ``quý III/2026``: the one wording of a period, in a sentence."""
+    return fmt_period(period, tr, in_sentence=True)
 
 
 def next_due_text(due: NextDue, tr: Translator) -> str:

@@ -41,6 +41,8 @@ def _line_row(line: Line) -> str:
             f'<span style="color: #3e4c59;">&nbsp;&nbsp;&nbsp;&nbsp;– {escape(line.label)}</span>'
         )
         value = f'<span style="color: #3e4c59;">{escape(line.value.text)}</span>'
+    elif not line.value.text:  # a heading of the lines below it (equipment)
+        name, value = f"<b>{escape(line.label)}</b>", ""
     else:
         name, value = escape(line.label), f"<b>{escape(line.value.text)}</b>"
     return f'<tr><td>{name}</td><td align="right">{value}</td></tr>'

@@ -37,6 +37,7 @@ from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, load_repor
 from antt_desktop.gui.reports.html import render_html
 from antt_desktop.gui.reports.period import PeriodChooser
 from antt_desktop.gui.reports.worker import BackgroundLoader
+from antt_desktop.i18n.formatting import period_slug
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.presenters.report import Report, build_report
@@ -219,7 +220,7 @@ class ReportsPage(Page):
     # --- exporting ---------------------------------------------------------------------
     def suggested_file_name(self) -> str:
         stats = self.data.stats if self.data else None
-        period = stats.period.label() if stats else self.period.period().label()
+        period = period_slug(stats.period if stats else self.period.period(), self.app.tr)
         code = stats.unit.code if stats and stats.unit else "all"
         return f"bao-cao-{period}-{code}.csv"
 

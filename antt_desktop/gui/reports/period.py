@@ -7,9 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from antt_desktop.domain.periods import Period, PeriodKind
+from antt_desktop.domain.periods import ROMAN, Period, PeriodKind
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.presenters.words import ROMAN
 
 KINDS: tuple[tuple[PeriodKind, str], ...] = (
     ("month", N_("Month")),

@@ -11,14 +11,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.lazy_model import LazyTableModel
-from antt_desktop.i18n.texts.audit import (
-    FIELDS_COLUMN,
-    action_text,
-    fields_text,
-    plain,
-    record_text,
-)
+from antt_desktop.i18n.texts.audit import FIELDS_COLUMN, plain
 from antt_desktop.i18n.translator import N_
+from antt_desktop.presenters.audit_entry import cells
 from antt_desktop.services.audit_log import AuditFilter, entry_seqs, rows_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,18 +51,7 @@ class AuditModel(LazyTableModel):
         tr = self.app.tr
         with self.app.read() as ctx:
             rows = rows_of(ctx, [int(i) for i in ids])
-        return {
-            str(seq): (
-                seq,
-                r.at.strftime("%d/%m/%Y %H:%M:%S"),
-                r.actor,
-                action_text(r.action, tr),
-                record_text(r.entity, r.entity_id, tr),
-                fields_text(r.fields, tr),
-                r.detail or "",
-            )
-            for seq, r in rows.items()
-        }
+        return {str(seq): (seq, *cells(r, tr)[1:]) for seq, r in rows.items()}
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

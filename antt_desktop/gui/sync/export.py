@@ -63,6 +63,8 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.intro = QLabel(wordWrap=True)
         self.peer_label, self.drive_label = QLabel(), QLabel()
+        self.peer_label.setBuddy(self.peer_box)  # "Gửi cho đơn &vị:": Alt+V, not a shown "&"
+        self.drive_label.setBuddy(self.drive_list)
         form = QFormLayout()
         form.addRow(self.peer_label, self.peer_box)
         form.addRow(self.drive_label, self.drive_list)

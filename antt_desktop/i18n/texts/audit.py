@@ -59,6 +59,27 @@ ENTITIES = {
     "household_year_status": N_("household's yearly status"),
     "indicator_snapshot": N_("indicator"),
     "activity": N_("activity"),
+    # the tables an import or a sync names (plural): the same words
+    "dossiers": N_("dossier"),
+    "assessments": N_("assessment"),
+    "pledges": N_("pledge"),
+    "initiatives": N_("initiative"),
+    "evaluations": N_("evaluation"),
+    "teams": N_("team"),
+    "team_members": N_("team member"),
+    "units": N_("unit"),
+    "areas": N_("residential area"),
+    "commendations": N_("commendation"),
+    "activities": N_("activity"),
+    "users": N_("account"),
+}
+
+#: Fields of the log's entries no form labels (the forms' labels serve the others).
+AUDIT_FIELDS = {
+    "code": N_("audit|Code"),
+    "active": N_("audit|Active"),
+    "areas": N_("audit|Areas"),
+    "owner_node": N_("audit|Unit keeping the record"),
 }
 
 #: Said wherever the officer saves records to a file (SECURITY.md, "Encryption at rest").
@@ -128,7 +149,11 @@ def fields_text(fields: list[str] | tuple[str, ...], tr: Translator) -> str:
     field with no label keeps its name, a derived one is left out."""
     from antt_desktop.i18n.messages import field_label
 
-    return ", ".join(field_label(f, tr) for f in fields if f not in DERIVED_FIELDS)
+    def label(name: str) -> str:
+        text = field_label(name, tr)
+        return plain(AUDIT_FIELDS[name], tr) if text == name and name in AUDIT_FIELDS else text
+
+    return ", ".join(label(f) for f in fields if f not in DERIVED_FIELDS)
 
 
 def chain_text(
