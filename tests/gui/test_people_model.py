@@ -202,7 +202,7 @@ def test_next_assessment_of_each_dossier(qtbot, qtmodeltester, app, dossiers):
     def cell(key: str, role=Qt.ItemDataRole.DisplayRole):
         return model.index(model.row_of(dossiers[key]), model.COL_NEXT).data(role)
 
-    assert cell("late") == "Quá hạn: tháng 9/2026 (hạn 05/10/2026)"
+    assert cell("late") == "Quá hạn: tháng 09/2026 (hạn 05/10/2026)"
     assert cell("late", Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
     assert cell("ok") == "Chưa đến hạn: tháng 11/2026 (hạn 05/12/2026)"
     assert cell("ok", Qt.ItemDataRole.ForegroundRole) is None
