@@ -23,7 +23,6 @@ FORMATS = ("JPEG", "PNG")
 #: A picture is searched at most this wide or high first (a phone photo is 4000-8000 pixels;
 #: the card's code in it is still hundreds), then at full size if nothing was found.
 SEARCH_SIDE = 2000
-_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 def _problem(code: str, **params: object) -> list[Problem]:
@@ -64,8 +63,9 @@ def codes_in(image: Image.Image) -> list[str]:
         small = gray.copy()
         small.thumbnail((SEARCH_SIDE, SEARCH_SIDE), Image.Resampling.BILINEAR)
         tries.insert(0, small)
+    qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)  # not kept: nanobind warns
     for picture in tries:
-        found = zxingcpp.read_barcodes(picture, formats=_QR)
+        found = zxingcpp.read_barcodes(picture, formats=qr)
         texts = [code.text for code in found if code.valid and code.text]
         if texts:
             return texts
