@@ -195,6 +195,8 @@ class PersonEditor(RecordDialog):
             widget = self.widgets[name]
             if widget.isEnabled():
                 self._set(widget, value)
+                if isinstance(widget, QLineEdit):
+                    widget.setCursorPosition(0)  # a long address reads from its start
                 self.touch(name)
         self.validate_now()
 
