@@ -8,6 +8,7 @@ from typing import Any
 
 from antt_desktop.cli import merge_text
 from antt_desktop.cli.env import Env
+from antt_desktop.domain.cccd import read_card
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS
@@ -57,8 +58,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         dest="action", metavar="ACTION", required=True
     )
     p = person.add_parser("add", help="add a resident")
-    _person_options(p, require_name=True)
-    p.set_defaults(func=cmd_add)
+    _person_options(p, require_name=False)  # --name, or the name on the card (--cccd-qr)
+    p.add_argument(
+        "--cccd-qr",
+        metavar="TEXT",
+        help="the text of the QR code on the citizen ID card: fills the name, date of birth,"
+        " sex, ID numbers and permanent address; the options given beside it win",
+    )
+    p.set_defaults(func=cmd_add, usage_error=p.error)
     p = person.add_parser("show", help="show a resident")
     p.add_argument("id")
     p.set_defaults(func=cmd_show)
@@ -140,8 +147,12 @@ def _print_person(env: Env, record: dict[str, Any]) -> None:
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
+    if not (args.full_name or args.cccd_qr):
+        args.usage_error("the following arguments are required: --name (or --cccd-qr)")
+    # a card that cannot be read is refused before the database opens: nothing is written
+    card = read_card(args.cccd_qr, today=env.today).person_values() if args.cccd_qr else {}
     with env.writing() as ctx:
-        result = add_person(ctx, PersonInput(**_values(ctx, args)))
+        result = add_person(ctx, PersonInput(**{**card, **_values(ctx, args)}))
         record = person_record(ctx, result.person.id)
     env.out.warnings(result.warnings)
     env.out.line(env.out._(N_("Saved.")))

@@ -30,6 +30,7 @@ from antt_desktop.gui.dossiers.dialogs import OpenDossierDialog
 from antt_desktop.gui.dossiers.model import DUE_OR_OVERDUE, OVERDUE_ONLY, DossierModel
 from antt_desktop.gui.dossiers.purge_dialog import PurgeDialog
 from antt_desktop.gui.dossiers.view import DossierView
+from antt_desktop.gui.people.cccd_lookup import CardLookup
 from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.gui.people.merge_dialog import MergeDialog
 from antt_desktop.gui.people.model import PeopleModel, SqlListModel
@@ -216,6 +217,13 @@ class DossiersPage(Page):
         self.dossiers.view.activated.connect(self._open_dossier_at)
         self.people.view.activated.connect(self._edit_person_at)
         self._single_post: str | None = None
+        # a citizen ID card scanned into a search box opens its holder or offers to add them
+        self.card_lookup = CardLookup(
+            app,
+            self,
+            lambda holder: self.new_person(holder.person_id),
+            lambda card: self.new_person().fill_from_card(card.person_values()),
+        ).watch(self.dossiers.search, self.people.search)
         self.retranslate()
 
     # --- filters ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
 
+from antt_desktop.domain.cccd import CardData
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_editor import RecordDialog, inform
 from antt_desktop.gui.common.records_list import RecordListPage, RecordView
@@ -13,9 +14,12 @@ from antt_desktop.gui.households.dialog import HouseholdDialog
 from antt_desktop.gui.households.model import NO_PLEDGE, PLEDGE_LABELS, HouseholdListModel
 from antt_desktop.gui.households.sign_area import SignAreaDialog, signing_message
 from antt_desktop.gui.households.view import HouseholdView
+from antt_desktop.gui.people.cccd_lookup import CardLookup
+from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher, PrintMenuButton
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services.cccd_rows import CardHolder
 from antt_desktop.services.changes import Changes, Kind
 
 PLEDGE_FILTERS = (
@@ -68,7 +72,27 @@ class HouseholdsPage(RecordListPage):
         self.year_spin.valueChanged.connect(self._filter_changed)
         self.sign_button.clicked.connect(self.sign_area)
         self._fill_areas()
+        # a citizen ID card scanned into the search box: the household of its holder
+        self.card_lookup = CardLookup(app, self, self._open_card_holder, self._add_from_card)
+        self.card_lookup.watch(self.search_edit)
         self.start()
+
+    def _open_card_holder(self, holder: CardHolder) -> None:
+        """The holder's household, or their form when they belong to none."""
+        if holder.household_id:
+            self.open_record(holder.household_id)
+        else:
+            self._person_form(PersonEditor(self.app, holder.person_id, self))
+
+    def _add_from_card(self, card: CardData) -> None:
+        editor = PersonEditor(self.app, None, self)
+        self._person_form(editor)
+        editor.fill_from_card(card.person_values())  # shown first: the checks run on screen
+
+    def _person_form(self, editor: PersonEditor) -> None:
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = editor
+        editor.open()
 
     def make_model(self) -> HouseholdListModel:
         return HouseholdListModel(self.app, self)

@@ -14,6 +14,7 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import SAVE, label_fields, mnemonic_of, widget_value
 from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
+from antt_desktop.gui.people.cccd_dialog import CardReading
 from antt_desktop.gui.people.correction_history import CorrectionHistoryDialog
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
@@ -107,6 +108,7 @@ class PersonEditor(RecordDialog):
         self.history_button = self.ui.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.history_button.setObjectName("correction_history_button")
         self.history_button.clicked.connect(self.show_history)
+        self.card_reading = CardReading(self, self, self.ui.buttons)  # Đọc thẻ CCCD, scanner
         self._original = PersonInput()
         self._unit_id: str | None = None
         self._load()
@@ -181,9 +183,22 @@ class PersonEditor(RecordDialog):
         )
         self.reason.setPlaceholderText(tr(REASON_HINT))
         self.history_button.setText(tr(HISTORY))
+        self.card_reading.retranslate()
         self.labels["full_name"].setText(self.labels["full_name"].text() + " *")
         self.ui.born.setPlaceholderText(tr(DATE_HINT))
         self.ui.hint_label.setText(tr(HINT))
+
+    def fill_from_card(self, values: dict[str, str]) -> None:
+        """Fill the fields a citizen ID card gives (``cccd_dialog``), then check them as
+        typed data (fields this account may not change are left alone)."""
+        for name, value in values.items():
+            widget = self.widgets[name]
+            if widget.isEnabled():
+                self._set(widget, value)
+                if isinstance(widget, QLineEdit):
+                    widget.setCursorPosition(0)  # a long address reads from its start
+                self.touch(name)
+        self.validate_now()
 
     # --- values and validation -----------------------------------------------------------
     def show_history(self) -> CorrectionHistoryDialog | None:
