@@ -339,6 +339,11 @@ class Officer:
     role: str
 
     @property
+    def named(self) -> bool:
+        """Whether a full name was given (not only the account name standing in for it)."""
+        return bool(self.full_name) and self.full_name != self.username
+
+    @property
     def label(self) -> str:
         """ "Thượng úy Lê Văn Công" (the name alone when no title is known)."""
         return f"{self.title} {self.full_name}" if self.title else self.full_name
@@ -355,13 +360,13 @@ def officers(ctx: Ctx) -> list[Officer]:
     return sorted(found, key=lambda o: (o.role not in MANAGERS, o.full_name))
 
 
-def chief(session: Session) -> Officer | None:
-    """The post's chief (the first active chief account), whose name and title go under
-    the seal of printed documents; None when the post has none."""
-    rows = session.execute(
-        select(User)
-        .where(User.deleted.is_(False), User.active.is_(True), User.role == Role.CHIEF.value)
-        .order_by(User.username)
-    ).scalars()
-    u = next(iter(rows), None)
+def chief(session: Session, unit_id: str | None = None) -> Officer | None:
+    """The chief (the first active chief account, of ``unit_id`` when given), whose name
+    and title go under the seal of printed documents; None when there is none."""
+    query = select(User).where(
+        User.deleted.is_(False), User.active.is_(True), User.role == Role.CHIEF.value
+    )
+    if unit_id is not None:
+        query = query.where(User.unit_id == unit_id)
+    u = session.execute(query.order_by(User.username).limit(1)).scalar_one_or_none()
     return Officer(u.username, u.full_name or u.username, u.title, u.role) if u else None
