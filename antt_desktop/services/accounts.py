@@ -318,6 +318,8 @@ def edit_account(
 ) -> User:
     """Change the full name and title (chức vụ, cấp bậc) printed for an account, audited.
     None keeps what is recorded; a blank title clears it, a blank name is refused."""
+    if username != ctx.actor.username:
+        ctx.require(Permission.ACCOUNTS)
     raise_if_errors(check_edit_account(ctx, username=username, full_name=full_name, title=title))
     user = _existing(ctx, username)
     values = {"full_name": clean_text(full_name), "title": clean_text(title)}
