@@ -60,6 +60,12 @@ OPEN_OPTIONS: Options = (
     ("--classification", "classification"),
     *DOSSIER_OPTIONS,
 )
+#: ``edit`` also corrects the category and opening date while no assessment is written.
+EDIT_OPTIONS: Options = (
+    ("--category", "category_code"),
+    ("--opened", "opened_on"),
+    *DOSSIER_OPTIONS,
+)
 ASSESSMENT_OPTIONS: Options = (
     ("--period", "period"),
     ("--written", "written_on"),
@@ -133,7 +139,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     p = command("open", cmd_open, "open a dossier for a person")
     _options(p, OPEN_OPTIONS, "person_id", "category_code", "opened_on")
-    _options(command("edit", cmd_edit, "change a dossier", "id"), DOSSIER_OPTIONS)
+    _options(command("edit", cmd_edit, "change a dossier", "id"), EDIT_OPTIONS)
     p = command("classify", cmd_classify, "classify a released person A/B/C/D", "id")
     p.add_argument("--classification", required=True, help="A|B|C|D, or '' to clear")
     p.add_argument("--note")
@@ -204,7 +210,7 @@ def cmd_open(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_edit(env: Env, args: argparse.Namespace) -> int:
-    changes = _given(args, DOSSIER_OPTIONS)
+    changes = _given(args, EDIT_OPTIONS)
     return _dossier(env, lambda ctx: edit_dossier(ctx, args.id, changes).id)
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from antt_desktop.cli.env import Env
+from antt_desktop.cli.env import _interactive as interactive
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import backup_info, restore_backup, write_backup
@@ -32,7 +33,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--upper-code")
     p.add_argument("--upper-name")
     p.add_argument("--kind", choices=[k.value for k in UnitKind], default="commune_post")
-    p.add_argument("--admin", required=True)
+    p.add_argument("--admin", required=True, help="the chief's account name (to log in)")
+    p.add_argument(
+        "--admin-name", help="the chief's full name, printed under the seal (asked if left out)"
+    )
+    p.add_argument("--admin-title", help='the chief\'s title, e.g. "Trưởng Công an xã"')
     p.set_defaults(func=cmd_init)
 
     p = commands.add_parser("demo-data", help="fill the database with realistic demo data")
@@ -55,7 +60,29 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_restore)
 
 
+def _chief_name(env: Env, args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The chief's full name and title: as given, else asked when someone can answer; a
+    script that leaves the name out gets a warning (documents print the account name)."""
+    name, title = args.admin_name, args.admin_title
+    if not (name or "").strip() and interactive():
+        name = input(env.out._(N_("The chief's full name: "))).strip()
+        if not title:
+            title = input(env.out._(N_("The chief's title (e.g. Trưởng Công an xã): "))).strip()
+    if not (name or "").strip():
+        env.out.warning(
+            env.out._(
+                N_(
+                    "No full name was given for the chief: printed documents will show the"
+                    " account name '{user}' until it is set with: antt user edit {user}"
+                    ' --full-name "..." --title "..."'
+                )
+            ).format(user=args.admin)
+        )
+    return name, title
+
+
 def cmd_init(env: Env, args: argparse.Namespace) -> int:
+    admin_name, admin_title = _chief_name(env, args)
     password = env.new_password(args.admin)
     post = create_post(
         env.db_path,
@@ -64,6 +91,8 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
         unit_code=args.unit_code,
         unit_name=args.unit_name,
         admin=args.admin,
+        admin_name=admin_name,
+        admin_title=admin_title,
         upper_code=args.upper_code,
         upper_name=args.upper_name,
         kind=UnitKind(args.kind),
@@ -77,6 +106,7 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
             "name": unit.name,
             "path": str(env.db_path),
             "chief": post.actor.username,
+            "chief_name": admin_name or post.actor.username,
         }
     env.out.data(info)
     env.out.line(env.out._(N_("Set up {name} ({code}) in {path}")).format(**info))

@@ -22,6 +22,12 @@ ROLE_LABELS = {
 }
 
 
+NO_FULL_NAME = N_(
+    "No full name was given: lists and printed documents show the account name '{name}'"
+    ' until it is set with: antt user edit {name} --full-name "..." --title "..."'
+)
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     user = commands.add_parser("user", help="accounts of the post: add, passwd, disable, list")
     sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
@@ -30,7 +36,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("name", help="account name: lower-case letters, digits, . _ -")
     p.add_argument("--role", required=True, choices=[r.value for r in ACCOUNT_ROLES])
     p.add_argument("--full-name", help="the officer's full name")
+    p.add_argument("--title", help='title or rank, e.g. "Thượng úy"')
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("edit", help="change the full name and title printed for an account")
+    p.add_argument("name", nargs="?", help="account name (your own if left out)")
+    p.add_argument("--full-name", help="the officer's full name")
+    p.add_argument("--title", help='title or rank, e.g. "Trưởng Công an xã", "Thượng úy"')
+    p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("passwd", help="change a password (your own unless NAME is given)")
     p.add_argument("name", nargs="?")
@@ -65,8 +78,21 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
             role=args.role,
             password=password,
             full_name=args.full_name,
+            title=args.title,
         )
+    if not args.full_name:
+        env.out.warning(env.out._(NO_FULL_NAME).format(name=args.name))
     return _done(env, N_("Account {name} added."), args.name)
+
+
+def cmd_edit(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        name = args.name or ctx.actor.username
+        user = accounts.edit_account(ctx, username=name, full_name=args.full_name, title=args.title)
+        shown = f"{user.title} {user.full_name}" if user.title else user.full_name
+    env.out.data({"ok": True, "username": name, "full_name": user.full_name, "title": user.title})
+    env.out.line(env.out._(N_("Account {name}: {shown}.")).format(name=name, shown=shown))
+    return 0
 
 
 def cmd_passwd(env: Env, args: argparse.Namespace) -> int:
@@ -101,5 +127,6 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
         state = tr(N_("can log in")) if r.can_log_in else tr(N_("disabled"))
         if r.failures:
             state += ", " + tr(N_("{count} failed attempts")).format(count=r.failures)
-        env.out.line(f"  {r.username:<16} {tr(ROLE_LABELS[r.role]):<28} {r.full_name} ({state})")
+        name = f"{r.title} {r.full_name}" if r.title else r.full_name
+        env.out.line(f"  {r.username:<16} {tr(ROLE_LABELS[r.role]):<28} {name} ({state})")
     return 0

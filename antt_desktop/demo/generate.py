@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from antt_desktop.demo import names
@@ -43,7 +43,7 @@ from antt_desktop.services.units import ward_details
 from antt_desktop.store import audit
 from antt_desktop.store.database import Database
 from antt_desktop.store.errors import DatabaseNotInitialised
-from antt_desktop.store.models import Area, LocalNode, Person, Unit
+from antt_desktop.store.models import Area, LocalNode, Person, Unit, User
 from antt_desktop.store.stamping import bulk_stamper
 
 Scale = Literal["commune", "district"]
@@ -271,3 +271,15 @@ def _areas_and_officers(c: Commune) -> None:
         year = c.today.year - rng.randint(24, 50)
         family = names.family_name(rng, southern=c.province.southern)
         c.officers.append(names.full_name(rng, family, sex, year))
+    _name_the_chief(c)
+
+
+def _name_the_chief(c: Commune) -> None:
+    """The post's chief account gets the demo chief's full name and title ("Trưởng Công an
+    xã"), as a real post's would, so booklets and signatures print a person's name."""
+    kind = " ".join(c.unit_name.split()[:3])  # "Công an xã Phú Lương" → "Công an xã"
+    c.writer.session.execute(
+        update(User)
+        .where(User.unit_id == c.unit_id, User.role == "chief", User.deleted.is_(False))
+        .values(full_name=c.officers[0], title=f"Trưởng {kind}")
+    )

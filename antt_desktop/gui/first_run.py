@@ -15,10 +15,10 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QWidget
 from vietnam_provinces import Province, Ward
 
-from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.domain.text import fold
 from antt_desktop.gui.forms.ui_first_run import Ui_FirstRunDialog
-from antt_desktop.i18n.messages import describe_all, sentence
+from antt_desktop.i18n.messages import describe, describe_all, sentence
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.login import Unlocked
@@ -181,6 +181,12 @@ class FirstRunDialog(QDialog):
         ui.upperNameLabel.setText(tr(N_("Upper unit na&me:")))
         ui.upperCodeLabel.setText(tr(N_("Upper unit c&ode:")))
         ui.accountGroup.setTitle(tr(N_("First account")))
+        ui.adminNameLabel.setText(tr(N_("Chief's f&ull name:")))
+        ui.adminNameEdit.setPlaceholderText(
+            tr(N_("as printed under the seal, e.g. Hoàng Minh Tuấn"))
+        )
+        ui.adminTitleLabel.setText(tr(N_("Chief's &title:")))
+        ui.adminTitleEdit.setPlaceholderText(tr(N_("e.g. Trưởng Công an xã, or a rank: Thiếu tá")))
         ui.adminLabel.setText(tr(N_("Chief's &account name:")))
         ui.adminEdit.setPlaceholderText(tr(N_("for example truongcong")))
         ui.passwordLabel.setText(tr(N_("&Password:")))
@@ -243,6 +249,14 @@ class FirstRunDialog(QDialog):
             )
             (ui.wardCombo if ui.wardCombo.count() else ui.provinceCombo).setFocus()
             return
+        if not ui.adminNameEdit.text().strip():
+            ui.problemsLabel.setText(
+                describe(Problem("admin_name", "required"), tr)
+                + " "
+                + tr(N_("(it is printed under the seal and in the booklets)"))
+            )
+            ui.adminNameEdit.setFocus()
+            return
         if ui.passwordEdit.text() != ui.repeatEdit.text():
             ui.problemsLabel.setText(tr(N_("The two passwords are not the same.")))
             ui.repeatEdit.clear()
@@ -256,6 +270,8 @@ class FirstRunDialog(QDialog):
                 unit_code=ui.unitCodeEdit.text(),
                 unit_name=ui.unitNameEdit.text(),
                 admin=ui.adminEdit.text().strip(),
+                admin_name=ui.adminNameEdit.text(),
+                admin_title=ui.adminTitleEdit.text(),
                 upper_code=ui.upperCodeEdit.text().strip() or None,
                 upper_name=ui.upperNameEdit.text().strip() or None,
             )

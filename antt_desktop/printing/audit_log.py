@@ -18,9 +18,16 @@ from antt_desktop.presenters.audit_entry import cells
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import Geometry, styles, subject
-from antt_desktop.printing.signature import Signer, seal_hint, sign_hint, signature, signature_row
+from antt_desktop.printing.signature import (
+    Signer,
+    chief_signer,
+    seal_hint,
+    sign_hint,
+    signature,
+    signature_row,
+)
 from antt_desktop.printing.tables import grid
-from antt_desktop.printing.text import PrintOptions, chief_title, esc
+from antt_desktop.printing.text import PrintOptions, esc
 from antt_desktop.services.audit_log import AuditFilter, chain_status, list_entries
 from antt_desktop.services.context import Ctx
 
@@ -71,7 +78,7 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
         ),
     )
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
-    chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))
+    chief = chief_signer(ctx.session, unit, o, tr, note=seal_hint(tr))
     story: list[Flowable] = [
         header(heading_of(unit, number=o.number, day=ctx.today), tr, st, W),
         Paragraph(esc(tr(N_("AUDIT LOG"))), st.doc_type),

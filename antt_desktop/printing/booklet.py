@@ -25,6 +25,7 @@ from antt_desktop.printing.person_facts import identity_rows, photo_box, residen
 from antt_desktop.printing.records import unit_of
 from antt_desktop.printing.signature import (
     Signer,
+    chief_signer,
     seal_hint,
     sign_hint,
     signature,
@@ -33,7 +34,6 @@ from antt_desktop.printing.signature import (
 from antt_desktop.printing.tables import BARE, DATE_W, facts, grid, table
 from antt_desktop.printing.text import (
     PrintOptions,
-    chief_title,
     esc,
     fmt_born,
     fmt_day,
@@ -225,7 +225,7 @@ def booklet(
     s = dossier_summary(session, dossier_id)
     unit = unit_of(session, s.dossier.unit_id)
     officer = Signer(tr(N_("OFFICER IN CHARGE")), s.dossier.officer_name, note=sign_hint(tr))
-    chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))
+    chief = chief_signer(session, unit, o, tr, note=seal_hint(tr))
     feet = signature_row(
         signature(officer, st),
         signature(chief, st),

@@ -34,6 +34,7 @@ from antt_desktop.printing.records import (
 )
 from antt_desktop.printing.signature import (
     Signer,
+    chief_signer,
     seal_hint,
     sign_hint,
     signature,
@@ -43,7 +44,6 @@ from antt_desktop.printing.tables import BARE, DATE_W, facts, grid, table
 from antt_desktop.printing.text import (
     ROMAN,
     PrintOptions,
-    chief_title,
     esc,
     fmt_born,
     fmt_day,
@@ -213,7 +213,7 @@ def person_sheet(
         story.extend(heading(f"{ROMAN[i]}. {tr(title).upper()}", st))
         story.extend(flowables)
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
-    chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))
+    chief = chief_signer(session, unit, o, tr, note=seal_hint(tr))
     story += [
         Spacer(1, 8 * mm),
         KeepTogether(

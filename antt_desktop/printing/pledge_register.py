@@ -20,13 +20,14 @@ from antt_desktop.printing.layout import PORTRAIT, styles, subject
 from antt_desktop.printing.records import households_of_area, live, pledges_for, unit_of
 from antt_desktop.printing.signature import (
     Signer,
+    chief_signer,
     seal_hint,
     sign_hint,
     signature,
     signature_row,
 )
 from antt_desktop.printing.tables import DATE_W, grid
-from antt_desktop.printing.text import PrintOptions, chief_title, esc, fmt_day, nfc
+from antt_desktop.printing.text import PrintOptions, esc, fmt_day, nfc
 from antt_desktop.services.pledges import pledge_coverage
 from antt_desktop.store.models import Area, Pledge
 
@@ -112,7 +113,7 @@ def pledge_register(
         percent=percent(cover.ratio, tr),
     )
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
-    chief = Signer(chief_title(unit, tr), o.signer_name, note=seal_hint(tr))
+    chief = chief_signer(session, unit, o, tr, note=seal_hint(tr))
     story: list[Flowable] = [
         header(heading_of(unit, number=o.number, day=today), tr, st, W),
         Paragraph(esc(tr(N_("REGISTER OF HOUSEHOLD PLEDGES"))), st.doc_type),

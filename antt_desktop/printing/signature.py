@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from sqlalchemy.orm import Session
 
+from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.layout import Styles, fit_size, styles
 from antt_desktop.printing.tables import BARE, table
-from antt_desktop.printing.text import esc, upper
+from antt_desktop.printing.text import PrintOptions, chief_title, esc, upper
+from antt_desktop.services import accounts
+from antt_desktop.store.models import Unit
 
 ROOM = 26 * mm  # room for a signature and the round seal
 
@@ -56,6 +60,39 @@ def signature(signer: Signer, st: Styles, *, room: float = ROOM) -> list[Flowabl
     if signer.name:
         out.append(Paragraph(esc(signer.name), st.sign_name))
     return out
+
+
+#: Ranks of the People's Public Security (cấp bậc): printed before the name, not as the
+#: signing title ("TRƯỞNG CÔNG AN XÃ" / … / "Thượng úy Hoàng Minh Tuấn").
+RANKS = tuple(
+    fold(f"{grade} {level}")
+    for level in ("úy", "tá", "tướng")
+    for grade in ("thiếu", "trung", "thượng", "đại")
+)
+
+
+def is_rank(title: str) -> bool:
+    """ "Thượng úy", "đại tá" (any case, accents optional) are ranks; "Trưởng Công an xã"
+    is a position."""
+    return fold(title).strip() in RANKS
+
+
+def chief_signer(
+    session: Session, unit: Unit, options: PrintOptions, tr: Translator, note: str | None = None
+) -> Signer:
+    """The signature block of ``unit``'s chief: the position from the chief's account (else
+    "TRƯỞNG CÔNG AN XÃ"), then the full name, after the rank when the title is one. A name
+    typed when printing wins; with no full name recorded the name is left to the pen (an
+    account name is never printed)."""
+    chief = accounts.chief(session, unit.id)
+    title = chief_title(unit, tr)
+    name = options.signer_name
+    if chief is not None and chief.title and not is_rank(chief.title):
+        title = upper(chief.title)
+    if not name and chief is not None and chief.named:
+        rank = chief.title if chief.title and is_rank(chief.title) else None
+        name = f"{rank} {chief.full_name}" if rank else chief.full_name
+    return Signer(title, name, note=note)
 
 
 def sign_hint(tr: Translator) -> str:

@@ -35,8 +35,9 @@ from antt_desktop.security.keyslots import (
 from antt_desktop.security.login import Unlocked
 from antt_desktop.security.passwords import password_problems
 from antt_desktop.security.roles import ACCOUNT_ROLES, Actor, Permission, Role
-from antt_desktop.services.context import Ctx, max_length
+from antt_desktop.services.context import Ctx, apply_changes, max_length
 from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
+from antt_desktop.services.values import clean_text
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import open_database
 from antt_desktop.store.models import Unit, User
@@ -55,6 +56,7 @@ class AccountRow:
     active: bool
     can_log_in: bool
     failures: int
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -75,6 +77,8 @@ def create_post(
     wall: WallClock = wall_ms,
     demo: bool = False,
     on_setup: Callable[[Session], object] | None = None,
+    admin_name: str | None = None,
+    admin_title: str | None = None,
     **setup: Any,
 ) -> Unlocked:
     """Create the encrypted post database, its key file and the first (chief) account.
@@ -82,6 +86,8 @@ def create_post(
     ``setup`` is what :func:`units.initialise` takes (``unit_code``, ``unit_name``,
     ``admin``...). ``demo`` marks the demo post (its login screen shows the demo account).
     ``on_setup`` runs in the same transaction after the post is made (the sync keys).
+    ``admin_name`` and ``admin_title`` are the chief's full name and title (chức vụ), printed
+    in signature blocks; without a name the account name stands in for it.
     Refused input leaves no file behind. Returns the post, logged in as that first account.
 
     Raises:
@@ -95,6 +101,8 @@ def create_post(
             raise AlreadyInitialised(code=read_key_file(key_path).post.unit_code or "?")
         raise KeyFileMissing(path=str(key_path))
     problems = password_problems(password, str(setup.get("admin") or ""))
+    name, title = clean_text(admin_name), clean_text(admin_title)
+    problems += max_length("admin_name", name, 120) + max_length("admin_title", title, 120)
     db_key = new_database_key()
     db = open_database(db_path, key=db_key, create=True, wall=wall)
     wrote_keys = False
@@ -107,11 +115,15 @@ def create_post(
                     on_setup(session)
                 admin = session.execute(select(User).where(User.unit_id == unit.id)).scalar_one()
                 admin.role = Role.CHIEF.value
+                admin.full_name = name or admin.username
+                admin.title = title
                 actor = Actor(admin.username, admin.role)
                 slot = KeySlot.wrap(db_key, admin.username, password, kdf)
-                Ctx(session, actor, datetime.now().date()).audit(
-                    "setup", "unit", unit.id, ["code", "name"], detail=unit.code
-                )
+                ctx = Ctx(session, actor, datetime.now().date())
+                ctx.audit("setup", "unit", unit.id, ["code", "name"], detail=unit.code)
+                if name:
+                    named = ["full_name"] + (["title"] if title else [])
+                    ctx.audit("account_edit", "user", admin.id, named)
                 _set_aside(key_path, "without-database")  # a left-over of a removed database
                 label = PostLabel(unit.code, unit.name, demo)
                 write_key_file(key_path, KeyFile(label, {admin.username: slot}))
@@ -146,7 +158,13 @@ def _existing(ctx: Ctx, username: str) -> User:
 
 
 def check_add_account(
-    ctx: Ctx, *, username: str, role: str, password: str, full_name: str | None = None
+    ctx: Ctx,
+    *,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str | None = None,
+    title: str | None = None,
 ) -> list[Problem]:
     """Every problem :func:`add_account` would refuse the account with; reads only (chief
     or admin only: it tells which account names are taken)."""
@@ -162,6 +180,7 @@ def check_add_account(
         allowed = [r.value for r in ACCOUNT_ROLES]
         problems.append(Problem("role", "choice", {"value": role, "allowed": allowed}))
     problems += max_length("full_name", full_name, 120)
+    problems += max_length("title", clean_text(title), 120)
     problems += password_problems(password, username)
     return problems
 
@@ -174,18 +193,31 @@ def add_account(
     role: str,
     password: str,
     full_name: str | None = None,
+    title: str | None = None,
 ) -> User:
-    """A new account of this post (chief or admin only)."""
+    """A new account of this post (chief or admin only); without a full name the account
+    name stands in for it."""
     ctx.require(Permission.ACCOUNTS)
     raise_if_errors(
-        check_add_account(ctx, username=username, role=role, password=password, full_name=full_name)
+        check_add_account(
+            ctx,
+            username=username,
+            role=role,
+            password=password,
+            full_name=full_name,
+            title=title,
+        )
     )
     username = (username or "").strip()
-    full_name = (full_name or "").strip() or username
-    user = User(username=username, full_name=full_name, role=role, unit_id=ctx.local_unit().id)
+    full_name = clean_text(full_name) or username
+    unit_id = ctx.local_unit().id
+    user = User(
+        username=username, full_name=full_name, title=clean_text(title), role=role, unit_id=unit_id
+    )
     ctx.session.add(user)
     ctx.session.flush()
-    ctx.audit("account_create", "user", user.id, ["username", "full_name", "role"], role)
+    written = ["username", "full_name", "role"] + (["title"] if user.title else [])
+    ctx.audit("account_create", "user", user.id, written, role)
     keys.set_password(username, password)
     return user
 
@@ -257,6 +289,86 @@ def accounts(ctx: Ctx, keys: KeyRing) -> list[AccountRow]:
             active=u.active,
             can_log_in=u.active and u.username in can_log_in,
             failures=keys.failures(u.username),
+            title=u.title,
         )
         for u in rows
     ]
+
+
+def check_edit_account(
+    ctx: Ctx, *, username: str, full_name: str | None = None, title: str | None = None
+) -> list[Problem]:
+    """Every problem :func:`edit_account` would refuse the name and title with; reads only.
+    A chief or admin may change any account's, an officer only their own."""
+    if username != ctx.actor.username:
+        ctx.require(Permission.ACCOUNTS)
+    problems: list[Problem] = []
+    if _user(ctx, username) is None:
+        problems.append(Problem("username", "user.unknown", {"value": username}))
+    name = clean_text(full_name)
+    if full_name is not None and not name:
+        problems.append(Problem("full_name", "required"))
+    problems += max_length("full_name", name, 120)
+    problems += max_length("title", clean_text(title), 120)
+    return problems
+
+
+def edit_account(
+    ctx: Ctx, *, username: str, full_name: str | None = None, title: str | None = None
+) -> User:
+    """Change the full name and title (chức vụ, cấp bậc) printed for an account, audited.
+    None keeps what is recorded; a blank title clears it, a blank name is refused."""
+    if username != ctx.actor.username:
+        ctx.require(Permission.ACCOUNTS)
+    raise_if_errors(check_edit_account(ctx, username=username, full_name=full_name, title=title))
+    user = _existing(ctx, username)
+    values = {"full_name": clean_text(full_name), "title": clean_text(title)}
+    given = {"full_name": full_name, "title": title}
+    changed = apply_changes(user, {k: v for k, v in values.items() if given[k] is not None})
+    if changed:
+        ctx.session.flush()
+        ctx.audit("account_edit", "user", user.id, changed)
+    return user
+
+
+@dataclass(frozen=True)
+class Officer:
+    """An account's officer as choosers and printed pages name them."""
+
+    username: str
+    full_name: str
+    title: str | None
+    role: str
+
+    @property
+    def named(self) -> bool:
+        """Whether a full name was given (not only the account name standing in for it)."""
+        return bool(self.full_name) and self.full_name != self.username
+
+    @property
+    def label(self) -> str:
+        """ "Thượng úy Lê Văn Công" (the name alone when no title is known)."""
+        return f"{self.title} {self.full_name}" if self.title else self.full_name
+
+
+def officers(ctx: Ctx) -> list[Officer]:
+    """The post's active accounts by full name (chief first): whom a dossier may be given
+    to, who signs. Any reader may list them (the names are printed on every booklet)."""
+    ctx.require(Permission.READ)
+    rows = ctx.session.execute(
+        select(User).where(User.deleted.is_(False), User.active.is_(True))
+    ).scalars()
+    found = [Officer(u.username, u.full_name or u.username, u.title, u.role) for u in rows]
+    return sorted(found, key=lambda o: (o.role not in MANAGERS, o.full_name))
+
+
+def chief(session: Session, unit_id: str | None = None) -> Officer | None:
+    """The chief (the first active chief account, of ``unit_id`` when given), whose name
+    and title go under the seal of printed documents; None when there is none."""
+    query = select(User).where(
+        User.deleted.is_(False), User.active.is_(True), User.role == Role.CHIEF.value
+    )
+    if unit_id is not None:
+        query = query.where(User.unit_id == unit_id)
+    u = session.execute(query.order_by(User.username).limit(1)).scalar_one_or_none()
+    return Officer(u.username, u.full_name or u.username, u.title, u.role) if u else None

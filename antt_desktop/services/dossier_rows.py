@@ -141,6 +141,8 @@ class DossierPage:
     violations: tuple[ViolationRow, ...]
     history_shown: bool
     history: tuple[HistoryRow, ...]
+    category_code: str = ""
+    uses_classification: bool = False
 
 
 def _assessment(a: Assessment) -> AssessmentRow:
@@ -265,6 +267,8 @@ def dossier_page(ctx: Ctx, dossier_id: str) -> DossierPage:
         violations=tuple(_violation(ctx, v) for v in s.violations),
         history_shown=history_shown,
         history=history_of(ctx, ids) if history_shown else (),
+        category_code=cat.code,
+        uses_classification=bool(cat.uses_classification),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from antt_desktop.domain.enums import Classification, CloseReason, DossierStatus
@@ -30,7 +30,16 @@ from antt_desktop.services.values import (
     read_date,
     refuse_unknown_fields,
 )
-from antt_desktop.store.models import Assessment, Dossier, DossierCategory, Person, Team
+from antt_desktop.store.models import (
+    Assessment,
+    Commitment,
+    Dossier,
+    DossierCategory,
+    Person,
+    Support,
+    Team,
+    Violation,
+)
 
 #: Released-person classes as stored (the CHECK constraint of ``dossiers.classification``).
 CLASSES = tuple(c.name for c in Classification)
@@ -249,33 +258,163 @@ def open_dossier(ctx: Ctx, data: DossierInput) -> Dossier:
     return dossier
 
 
+#: Fields of the opening a correction may change while no assessment is written yet: the
+#: booklet's periods follow from them.
+CORRECTABLE = ("category_code", "opened_on")
+
+
+@dataclass
+class _Editing:
+    """What an edit found: its problems, the dossier, and the column values it would write."""
+
+    problems: list[Problem]
+    dossier: Dossier
+    values: dict[str, Any]
+
+
+def _first_record(ctx: Ctx, dossier: Dossier) -> date | None:
+    """The earliest day of a commitment, support or violation kept on ``dossier``."""
+    days = [
+        ctx.session.execute(
+            select(func.min(column)).where(model.dossier_id == dossier.id, model.deleted.is_(False))
+        ).scalar()
+        for model, column in (
+            (Commitment, Commitment.signed_on),
+            (Support, Support.given_on),
+            (Violation, Violation.occurred_on),
+        )
+    ]
+    found = [d for d in days if d is not None]
+    return min(found) if found else None
+
+
+def _correct_opening(
+    ctx: Ctx, dossier: Dossier, data: DossierInput, problems: list[Problem]
+) -> tuple[DossierCategory | None, date | None, dict[str, Any]]:
+    """Check a changed category or opening date; returns the category, the opening date
+    and the values to write (only those that change)."""
+    s = ctx.session
+    cat = live_category(s, dossier.category_code)
+    opened_on: date | None = dossier.opened_on
+    values: dict[str, Any] = {}
+    moved = data.category_code != dossier.category_code
+    opened = read_date(data.opened_on, "opened_on", problems, today=ctx.today)
+    if opened is None and data.opened_on in (None, ""):
+        problems.append(Problem("opened_on", "required"))
+    moved_date = opened is not None and opened != dossier.opened_on
+    if not (moved or moved_date):
+        return cat, opened_on, values
+    written = s.execute(
+        select(func.count())
+        .select_from(Assessment)
+        .where(Assessment.dossier_id == dossier.id, Assessment.deleted.is_(False))
+    ).scalar_one()
+    if written:
+        field = "category_code" if moved else "opened_on"
+        problems.append(Problem(field, "dossier.has_assessments", {"count": written}))
+        return cat, opened_on, values
+    if moved:
+        cat = live_category(s, data.category_code)
+        if not data.category_code:
+            problems.append(Problem("category_code", "required"))
+        elif cat is None:
+            problems.append(
+                Problem("category_code", "dossier.category_unknown", {"value": data.category_code})
+            )
+        else:
+            if dossier.classification and not cat.uses_classification:
+                problems.append(
+                    Problem(
+                        "category_code",
+                        "dossier.classification_not_used",
+                        {"category": cat.name_vi},
+                    )
+                )
+            twin = s.execute(
+                select(Dossier.id, Dossier.opened_on).where(
+                    Dossier.person_id == dossier.person_id,
+                    Dossier.category_code == cat.code,
+                    Dossier.status == DossierStatus.OPEN.value,
+                    Dossier.deleted.is_(False),
+                    Dossier.id != dossier.id,
+                )
+            ).first()
+            if twin is not None:
+                problems.append(
+                    Problem(
+                        "category_code",
+                        "dossier.already_open",
+                        {"category": cat.name_vi, "opened_on": twin.opened_on, "id": twin.id},
+                    )
+                )
+            values["category_code"] = cat.code
+    if moved_date and opened is not None:
+        first = _first_record(ctx, dossier)
+        if first is not None and opened > first:
+            problems.append(
+                Problem("opened_on", "dossier.open_after_record", {"value": opened, "first": first})
+            )
+        if dossier.closed_on is not None and opened > dossier.closed_on:
+            problems.append(
+                Problem(
+                    "opened_on",
+                    "dossier.date_after_close",
+                    {"value": opened, "closed_on": dossier.closed_on},
+                )
+            )
+        opened_on = opened
+        values["opened_on"] = opened
+    return cat, opened_on, values
+
+
+def _editing(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> _Editing:
+    """Check an edit; raises NotFound, or ValidationFailed for a field that cannot change or
+    a dossier another post owns."""
+    dossier = ctx.get(Dossier, dossier_id, "dossier")
+    require_owned(ctx, dossier)
+    refuse_unknown_fields(changes, (*MUTABLE, *CORRECTABLE), "dossier.not_editable")
+    data = _clean(replace(DossierInput.from_dossier(dossier), **changes))
+    problems: list[Problem] = []
+    cat, opened_on, corrected = _correct_opening(ctx, dossier, data, problems)
+    if "planned_end" not in changes and corrected and dossier.planned_end is not None:
+        # the usual duration counts from the new opening in the new category
+        data = replace(data, planned_end=None)
+    values = _check_mutable(ctx, data, opened_on, cat, problems)
+    return _Editing(problems, dossier, {**corrected, **values})
+
+
+def check_edit_dossier(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> list[Problem]:
+    """Every problem :func:`edit_dossier` would refuse ``changes`` with; reads only, so the
+    window checks the editor as the officer types."""
+    try:
+        return _editing(ctx, dossier_id, changes).problems
+    except ValidationFailed as exc:
+        return exc.problems
+
+
 def edit_dossier(ctx: Ctx, dossier_id: str, changes: dict[str, Any]) -> Dossier:
-    """Change the officer, team, helper, legal basis, planned end or risk notes.
+    """Change the officer, team, helper, legal basis, planned end or risk notes — and, while
+    no assessment is written on it, the category and the opening date (a typing mistake).
 
     The changed record is checked again as a whole; a blank planned end goes back to the
     category's usual duration.
     """
     ctx.require(Permission.WRITE)
-    dossier = ctx.get(Dossier, dossier_id, "dossier")
-    require_owned(ctx, dossier)
-    refuse_unknown_fields(changes, MUTABLE, "dossier.not_editable")
-    data = _clean(replace(DossierInput.from_dossier(dossier), **changes))
-    problems: list[Problem] = []
-    cat = live_category(ctx.session, dossier.category_code)
-    values = _check_mutable(ctx, data, dossier.opened_on, cat, problems)
-    raise_if_errors(problems)
-    changed = apply_changes(dossier, values)
+    editing = _editing(ctx, dossier_id, changes)
+    raise_if_errors(editing.problems)
+    dossier = editing.dossier
+    changed = apply_changes(dossier, editing.values)
     if changed:
         ctx.session.flush()
         ctx.audit("edit", "dossier", dossier.id, changed)
     return dossier
 
 
-def set_classification(
-    ctx: Ctx, dossier_id: str, classification: str | None, note: str | None = None
-) -> Dossier:
-    """Classify a released person A/B/C/D (blank clears it); ``note`` goes to the audit log."""
-    ctx.require(Permission.WRITE)
+def _classifying(
+    ctx: Ctx, dossier_id: str, classification: str | None
+) -> tuple[list[Problem], Dossier, str | None]:
+    """Check a classification; raises NotFound, or ValidationFailed for a dossier another
+    post owns."""
     dossier = ctx.get(Dossier, dossier_id, "dossier")
     require_owned(ctx, dossier)
     value = clean_text(classification)
@@ -296,7 +435,28 @@ def set_classification(
         )
     else:
         problems += _check_class(value, cat)
+    return problems, dossier, value
+
+
+def check_set_classification(
+    ctx: Ctx, dossier_id: str, classification: str | None, note: str | None = None
+) -> list[Problem]:
+    """Every problem :func:`set_classification` would refuse; reads only."""
+    try:
+        problems = _classifying(ctx, dossier_id, classification)[0]
+    except ValidationFailed as exc:
+        return exc.problems
+    return problems + max_length("classification_note", clean_paragraph(note), 2000)
+
+
+def set_classification(
+    ctx: Ctx, dossier_id: str, classification: str | None, note: str | None = None
+) -> Dossier:
+    """Classify a released person A/B/C/D (blank clears it); ``note`` goes to the audit log."""
+    ctx.require(Permission.WRITE)
+    problems = check_set_classification(ctx, dossier_id, classification, note)
     raise_if_errors(problems)
+    _problems, dossier, value = _classifying(ctx, dossier_id, classification)
     if apply_changes(dossier, {"classification": value}):
         ctx.session.flush()
         ctx.audit("classify", "dossier", dossier.id, ["classification"], clean_paragraph(note))

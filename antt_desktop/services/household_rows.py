@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.domain.errors import ValidationFailed
-from antt_desktop.domain.text import natural_key
+from antt_desktop.domain.text import fold, natural_key
 from antt_desktop.services import households, memberships, pledges
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.units import areas
@@ -403,3 +403,79 @@ def new_household(ctx: Ctx, unit_id: str | None = None) -> NewHousehold:
         return NewHousehold(unit.id, "")
     top = max(numeric, key=int)
     return NewHousehold(unit.id, str(int(top) + 1).zfill(len(top)))
+
+
+# --- choosing a household by search ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdChoice:
+    """A household as a chooser offers it: "Số hộ — chủ hộ — địa chỉ"."""
+
+    id: str
+    number: str
+    head: str | None
+    address: str | None
+    area: str | None
+
+    @property
+    def label(self) -> str:
+        place = _place(self.address, self.area)
+        return " — ".join(p for p in (self.number, self.head or "", place) if p)
+
+
+def _place(address: str | None, area: str | None) -> str:
+    """The address, followed by its area unless the address already names it."""
+    if address and area and fold(area) not in fold(address):
+        return f"{address}, {area}"
+    return address or area or ""
+
+
+def household_choices(
+    ctx: Ctx, text: str, unit_id: str | None = None, limit: int = 30
+) -> tuple[HouseholdChoice, ...]:
+    """The unit's live households matching ``text`` (accents optional): the head's name, the
+    household number or part of it, the address or the area's name. A number typed exactly
+    comes first, then the others in the order people count numbers; nothing for no text."""
+    ctx.require(Permission.READ)
+    text = " ".join(text.split())
+    if not text:
+        return ()
+    unit = unit_id or ctx.local_unit().id
+    found = household_ids(ctx, HouseholdFilter(year=ctx.today.year, unit_id=unit, search=text))
+    wanted = fold(text)
+    areas_named = [
+        area_id
+        for area_id, name in ctx.session.execute(
+            select(Area.id, Area.name).where(Area.unit_id == unit, Area.deleted.is_(False))
+        )
+        if wanted in fold(name)
+    ]
+    if areas_named:
+        found += tuple(
+            ctx.session.execute(
+                select(Household.id).where(
+                    Household.area_id.in_(areas_named),
+                    Household.unit_id == unit,
+                    Household.deleted.is_(False),
+                )
+            ).scalars()
+        )
+    rows = {r.id: r for r in _rows(ctx, ctx.today.year, Household.id.in_(set(found)))}
+    ordered = sorted(
+        rows.values(), key=lambda r: (r.number.lower() != text.lower(), natural_key(r.number))
+    )
+    return tuple(
+        HouseholdChoice(r.id, r.number, r.head, r.address, r.area) for r in ordered[:limit]
+    )
+
+
+def household_choice(ctx: Ctx, household_id: str) -> HouseholdChoice | None:
+    """One household as a chooser shows it (None when there is no such live household)."""
+    ctx.require(Permission.READ)
+    rows = _rows(ctx, ctx.today.year, Household.id == household_id, Household.deleted.is_(False))
+    return (
+        HouseholdChoice(rows[0].id, rows[0].number, rows[0].head, rows[0].address, rows[0].area)
+        if rows
+        else None
+    )

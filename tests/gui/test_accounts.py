@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.main_window import MainWindow
@@ -21,6 +22,7 @@ from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.errors import PermissionDenied, WrongCredentials
 from antt_desktop.security.login import Unlocked, login
 from antt_desktop.services import accounts
+from antt_desktop.store.models import AuditEntry
 from tests.conftest import TEST_KDF, TEST_PASSWORD, make_post
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -165,11 +167,12 @@ def test_a_chief_adds_an_officer_who_can_then_log_in(
     qtbot: QtBot, chief: AppContext, post_path: Path
 ) -> None:
     dialog = _accounts(qtbot, chief)
-    assert _cells(dialog) == [[CHIEF, CHIEF, "lãnh đạo đơn vị", "còn dùng", "0"]]
+    assert _cells(dialog) == [[CHIEF, CHIEF, "", "lãnh đạo đơn vị", "còn dùng", "0"]]
     add = dialog.add()
     qtbot.waitExposed(add)
     _type(qtbot, add, "username", "canbo2")
     _type(qtbot, add, "full_name", "Nguyễn Văn Hai")
+    _type(qtbot, add, "title", "Thượng úy")
     add.role.setCurrentIndex(add.role.findData("officer"))
     assert "Xem và ghi hồ sơ của đơn vị" in add.role_hint.text()
     _type(qtbot, add, "password", "ngan")
@@ -180,7 +183,7 @@ def test_a_chief_adds_an_officer_who_can_then_log_in(
     _shot(add, "add-account")
     add.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: not add.isVisible())
-    assert ["canbo2", "Nguyễn Văn Hai", "cán bộ", "còn dùng", "0"] in _cells(dialog)
+    assert ["canbo2", "Nguyễn Văn Hai", "Thượng úy", "cán bộ", "còn dùng", "0"] in _cells(dialog)
     assert "Đã thêm tài khoản canbo2" in dialog.message.text()
     _shot(dialog, "accounts")
     with login(post_path, "canbo2", NEW_PASSWORD, kdf=TEST_KDF, write=False) as officer:
@@ -238,7 +241,7 @@ def test_disabling_the_last_chief_is_refused_with_the_services_message(
     yes.click()
     assert "là tài khoản lãnh đạo hoặc quản trị cuối cùng" in dialog.message.text()
     _shot(dialog, "accounts-refused")
-    assert _cells(dialog)[0][3] == "còn dùng"
+    assert _cells(dialog)[0][4] == "còn dùng"
 
 
 def test_a_disabled_account_is_enabled_again_with_a_new_password(
@@ -252,7 +255,7 @@ def test_a_disabled_account_is_enabled_again_with_a_new_password(
     dialog = _accounts(qtbot, chief)
     dialog.select("canbo3")
     assert dialog.disable("canbo3")
-    assert ["canbo3", "canbo3", "chỉ xem", "đã khóa", "0"] in _cells(dialog)
+    assert ["canbo3", "canbo3", "", "chỉ xem", "đã khóa", "0"] in _cells(dialog)
     with pytest.raises(WrongCredentials):
         login(post_path, "canbo3", TEST_PASSWORD, kdf=TEST_KDF, write=False)
     dialog.select("canbo3")
@@ -280,7 +283,7 @@ def test_the_chief_resets_an_officers_password_and_sees_its_wrong_attempts(
     with pytest.raises(WrongCredentials):
         login(post_path, "canbo4", "quen-mat-khau-roi", kdf=TEST_KDF, write=False)
     dialog = _accounts(qtbot, chief)
-    assert ["canbo4", "canbo4", "cán bộ", "còn dùng", "1"] in _cells(dialog)
+    assert ["canbo4", "canbo4", "", "cán bộ", "còn dùng", "1"] in _cells(dialog)
     dialog.select("canbo4")
     dialog.reset_password()
     editor = dialog.editor
@@ -293,7 +296,7 @@ def test_the_chief_resets_an_officers_password_and_sees_its_wrong_attempts(
     _type(qtbot, editor, "password_repeat", NEW_PASSWORD)
     _press_ok(editor)
     qtbot.waitUntil(lambda: not editor.isVisible())
-    assert ["canbo4", "canbo4", "cán bộ", "còn dùng", "0"] in _cells(dialog)
+    assert ["canbo4", "canbo4", "", "cán bộ", "còn dùng", "0"] in _cells(dialog)
     with login(post_path, "canbo4", NEW_PASSWORD, kdf=TEST_KDF, write=False) as officer:
         assert officer.actor.username == "canbo4"
 
@@ -339,3 +342,32 @@ def test_the_accounts_model_passes_the_model_tester(qtmodeltester, chief: AppCon
     dialog = AccountsDialog(chief)
     qtmodeltester.check(dialog.model)
     dialog.deleteLater()
+
+
+def test_the_chief_sets_an_accounts_full_name_and_title(qtbot: QtBot, chief: AppContext) -> None:
+    dialog = _accounts(qtbot, chief)
+    dialog.select(CHIEF)
+    editor = dialog.edit_name()
+    assert editor is not None
+    qtbot.waitExposed(editor)
+    assert editor.findChild(QLineEdit, "full_name").text() == ""  # only the account name so far
+    _type(qtbot, editor, "title", "Trưởng Công an phường")
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert editor.isVisible()  # the full name is required
+    assert "không được để trống" in _problem(editor, "full_name")
+    _type(qtbot, editor, "full_name", "Hoàng Minh Tuấn")
+    qtbot.waitUntil(lambda: _problem(editor, "full_name") == "")
+    _shot(editor, "account-name")
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert _cells(dialog)[0][:3] == [CHIEF, "Hoàng Minh Tuấn", "Trưởng Công an phường"]
+    assert "Trưởng Công an phường Hoàng Minh Tuấn" in dialog.message.text()
+    with chief.read() as ctx:
+        entry = ctx.session.execute(
+            select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)
+        ).scalar_one()
+    assert (entry.action, entry.actor, entry.fields) == (
+        "account_edit",
+        CHIEF,
+        ["full_name", "title"],
+    )

@@ -106,6 +106,7 @@ def test_the_first_start_sets_up_the_post_then_opens_the_window(
             seen["refusal"] = widget.ui.problemsLabel.text()
             widget._pick(widget.ui.provinceCombo, "thai nguyen")
             widget._pick(widget.ui.wardCombo, "phu luong")
+            widget.ui.adminNameEdit.setText("Hoàng Minh Tuấn")
             widget.ui.adminEdit.setText("truongcong")
             widget.ui.passwordEdit.setText("mat-khau-cua-truong")
             widget.ui.repeatEdit.setText("mat-khau-cua-truong")

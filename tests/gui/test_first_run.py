@@ -52,6 +52,8 @@ def test_first_run_sets_up_the_post_from_typed_names(
     assert ui.unitCodeEdit.text() == "05611"
     assert ui.upperNameEdit.text() == "Công an tỉnh Thái Nguyên"
     assert ui.upperCodeEdit.text() == "CAT-TN"
+    ui.adminNameEdit.insert("Hoàng  Minh Tuấn")  # keyClicks types only ASCII
+    ui.adminTitleEdit.insert("Trưởng Công an xã")
     qtbot.keyClicks(ui.adminEdit, "truongcong")
     qtbot.keyClicks(ui.passwordEdit, TEST_PASSWORD)
     qtbot.keyClicks(ui.repeatEdit, TEST_PASSWORD)
@@ -70,9 +72,9 @@ def test_first_run_sets_up_the_post_from_typed_names(
             )
             upper = session.get(Unit, unit.parent_id)
             assert (upper.code, upper.name) == ("CAT-TN", "Công an tỉnh Thái Nguyên")
-            assert session.execute(select(User.username, User.role)).all() == [
-                ("truongcong", "chief")
-            ]
+            assert session.execute(
+                select(User.username, User.role, User.full_name, User.title)
+            ).all() == [("truongcong", "chief", "Hoàng Minh Tuấn", "Trưởng Công an xã")]
     finally:
         db.close()
 
@@ -97,6 +99,7 @@ def test_first_run_refuses_a_bad_account_name_and_writes_nothing(
     ui = dialog.ui
     _type_and_enter(qtbot, ui.provinceCombo.lineEdit(), "ha noi")
     _type_and_enter(qtbot, ui.wardCombo.lineEdit(), "hoan kiem")
+    ui.adminNameEdit.insert("Hoàng Minh Tuấn")
     ui.adminEdit.insert("Trưởng Công")
     qtbot.mouseClick(ui.createButton, Qt.MouseButton.LeftButton)
     assert dialog.result() != FirstRunDialog.DialogCode.Accepted
@@ -119,3 +122,19 @@ def test_first_run_offers_the_demo_post(qtbot: QtBot, first_run: FirstRunDialog)
     assert dialog.ui.demoButton.text() == "Mở đơn vị &mẫu"
     qtbot.mouseClick(dialog.ui.demoButton, Qt.MouseButton.LeftButton)
     assert dialog.wants_demo and dialog.database is None
+
+
+def test_first_run_asks_for_the_chiefs_full_name_and_writes_nothing_without_it(
+    qtbot: QtBot, first_run: FirstRunDialog
+) -> None:
+    dialog = first_run
+    ui = dialog.ui
+    _type_and_enter(qtbot, ui.provinceCombo.lineEdit(), "ha noi")
+    _type_and_enter(qtbot, ui.wardCombo.lineEdit(), "hoan kiem")
+    qtbot.keyClicks(ui.adminEdit, "truongcong")
+    qtbot.keyClicks(ui.passwordEdit, TEST_PASSWORD)
+    qtbot.keyClicks(ui.repeatEdit, TEST_PASSWORD)
+    qtbot.mouseClick(ui.createButton, Qt.MouseButton.LeftButton)
+    assert dialog.result() != FirstRunDialog.DialogCode.Accepted
+    assert ui.problemsLabel.text().startswith("Họ tên trưởng công an: không được để trống")
+    assert not dialog.db_path.exists()

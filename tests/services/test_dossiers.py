@@ -327,7 +327,8 @@ def test_edit_dossier_changes_the_mutable_fields_and_audits(
         ({"legal_doc_date": "20/03/2026"}, "legal_doc_date", "dossier.legal_after_open"),
         ({"team_id": "nope"}, "team_id", "dossier.team_unknown"),
         ({"classification": "A"}, "classification", "dossier.not_editable"),
-        ({"opened_on": "01/01/2026"}, "opened_on", "dossier.not_editable"),
+        ({"opened_on": "01/01/2999"}, "opened_on", "date.future"),
+        ({"status": "closed"}, "status", "dossier.not_editable"),
     ],
 )
 def test_edit_dossier_refusals_change_nothing(

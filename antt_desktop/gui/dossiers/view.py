@@ -29,6 +29,7 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.dossiers import dialogs
 from antt_desktop.gui.dossiers.model import colour_of, period_text
 from antt_desktop.gui.people.correction_history import CorrectionTable
+from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.gui.people.photo_panel import PhotoPanel
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
@@ -103,6 +104,9 @@ ADD_VIOLATION, CLOSE_DOSSIER = N_("Add &violation"), N_("Close the &dossier…")
 CLOSE_WINDOW = N_("Close window")
 PRINT_BOOKLET = N_("&Print the assessment booklet")
 PRINT_SHEET = N_("Print the personal data sh&eet")
+EDIT_DOSSIER = N_("Edit the dossie&r…")
+CLASSIFY = N_("C&lassify A–D…")
+EDIT_PERSON = N_("Edi&t the person's details…")
 INFO_FIELDS = (
     "full_name",
     "born",
@@ -193,10 +197,17 @@ class DossierView(QDialog):
         return page
 
     def _build(self) -> None:
-        info_page = QWidget()
-        info_row = QHBoxLayout(info_page)
+        info_row = QHBoxLayout()
         info_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         info_row.addLayout(self.info, 1)
+        info_page = QWidget()
+        info_page.setLayout(info_row)
+        info_page = self._tab(
+            info_page,
+            self._button("edit_dossier", self.edit_dossier),
+            self._button("classify", self.classify),
+            self._button("edit_person", self.edit_person),
+        )
         for name in INFO_FIELDS:
             label, value = QLabel(), QLabel()
             value.setWordWrap(True)
@@ -262,6 +273,9 @@ class DossierView(QDialog):
             ("close_window", CLOSE_WINDOW),
             ("print_booklet", PRINT_BOOKLET),
             ("print_sheet", PRINT_SHEET),
+            ("edit_dossier", EDIT_DOSSIER),
+            ("classify", CLASSIFY),
+            ("edit_person", EDIT_PERSON),
         ):
             self.buttons[key].setText(tr(text))
         self.photo.retranslate()
@@ -433,6 +447,12 @@ class DossierView(QDialog):
         closed = self.summary is not None and self.summary.closed_on is not None
         closer = self.app.may(Permission.CLOSE_DOSSIER)
         self.buttons["close_dossier"].setEnabled(not closed and closer)
+        # changing the dossier or the person: hidden from roles that may only read
+        for key in ("edit_dossier", "classify", "edit_person"):
+            self.buttons[key].setVisible(writer)
+        classifies = self.summary is not None and self.summary.uses_classification
+        self.buttons["classify"].setVisible(writer and classifies)
+        self.buttons["classify"].setEnabled(not closed)
 
     def _run(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -471,6 +491,21 @@ class DossierView(QDialog):
         assert self.summary is not None
         person_id = self.summary.person_id
         return self._run(dialogs.violation_dialog(self.app, self.dossier_id, person_id, self))
+
+    def edit_dossier(self) -> QDialog:
+        """Category, dates, legal basis, officer, helper and notes, in an editor."""
+        assert self.summary is not None
+        return self._run(dialogs.EditDossierDialog(self.app, self.summary, self))
+
+    def classify(self) -> QDialog:
+        """The A–D classification of a released person, with its reason."""
+        assert self.summary is not None
+        return self._run(dialogs.ClassifyDialog(self.app, self.summary, self))
+
+    def edit_person(self) -> QDialog:
+        """The person's own record, in the resident editor."""
+        assert self.summary is not None
+        return self._run(PersonEditor(self.app, self.summary.person_id, self))
 
     def print_booklet(self) -> None:
         """The assessment booklet, made in the background, in the print preview."""

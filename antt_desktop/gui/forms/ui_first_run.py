@@ -127,46 +127,68 @@ class Ui_FirstRunDialog(object):
         self.accountGroup.setObjectName(u"accountGroup")
         self.accountLayout = QFormLayout(self.accountGroup)
         self.accountLayout.setObjectName(u"accountLayout")
+        self.adminNameLabel = QLabel(self.accountGroup)
+        self.adminNameLabel.setObjectName(u"adminNameLabel")
+
+        self.accountLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.adminNameLabel)
+
+        self.adminNameEdit = QLineEdit(self.accountGroup)
+        self.adminNameEdit.setObjectName(u"adminNameEdit")
+        self.adminNameEdit.setMaxLength(120)
+
+        self.accountLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.adminNameEdit)
+
+        self.adminTitleLabel = QLabel(self.accountGroup)
+        self.adminTitleLabel.setObjectName(u"adminTitleLabel")
+
+        self.accountLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.adminTitleLabel)
+
+        self.adminTitleEdit = QLineEdit(self.accountGroup)
+        self.adminTitleEdit.setObjectName(u"adminTitleEdit")
+        self.adminTitleEdit.setMaxLength(120)
+
+        self.accountLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.adminTitleEdit)
+
         self.adminLabel = QLabel(self.accountGroup)
         self.adminLabel.setObjectName(u"adminLabel")
 
-        self.accountLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.adminLabel)
+        self.accountLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.adminLabel)
 
         self.adminEdit = QLineEdit(self.accountGroup)
         self.adminEdit.setObjectName(u"adminEdit")
         self.adminEdit.setMaxLength(64)
 
-        self.accountLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.adminEdit)
+        self.accountLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.adminEdit)
 
         self.passwordLabel = QLabel(self.accountGroup)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
-        self.accountLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+        self.accountLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
         self.passwordEdit = QLineEdit(self.accountGroup)
         self.passwordEdit.setObjectName(u"passwordEdit")
         self.passwordEdit.setMaxLength(256)
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.accountLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
+        self.accountLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
 
         self.repeatLabel = QLabel(self.accountGroup)
         self.repeatLabel.setObjectName(u"repeatLabel")
 
-        self.accountLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.repeatLabel)
+        self.accountLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.repeatLabel)
 
         self.repeatEdit = QLineEdit(self.accountGroup)
         self.repeatEdit.setObjectName(u"repeatEdit")
         self.repeatEdit.setMaxLength(256)
         self.repeatEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.accountLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.repeatEdit)
+        self.accountLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.repeatEdit)
 
         self.passwordNoteLabel = QLabel(self.accountGroup)
         self.passwordNoteLabel.setObjectName(u"passwordNoteLabel")
         self.passwordNoteLabel.setWordWrap(True)
 
-        self.accountLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.passwordNoteLabel)
+        self.accountLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.passwordNoteLabel)
 
 
         self.dialogLayout.addWidget(self.accountGroup)
@@ -216,6 +238,8 @@ class Ui_FirstRunDialog(object):
         self.unitCodeLabel.setBuddy(self.unitCodeEdit)
         self.upperNameLabel.setBuddy(self.upperNameEdit)
         self.upperCodeLabel.setBuddy(self.upperCodeEdit)
+        self.adminNameLabel.setBuddy(self.adminNameEdit)
+        self.adminTitleLabel.setBuddy(self.adminTitleEdit)
         self.adminLabel.setBuddy(self.adminEdit)
         self.passwordLabel.setBuddy(self.passwordEdit)
         self.repeatLabel.setBuddy(self.repeatEdit)
@@ -224,7 +248,9 @@ class Ui_FirstRunDialog(object):
         QWidget.setTabOrder(self.wardCombo, self.unitNameEdit)
         QWidget.setTabOrder(self.unitNameEdit, self.upperNameEdit)
         QWidget.setTabOrder(self.upperNameEdit, self.upperCodeEdit)
-        QWidget.setTabOrder(self.upperCodeEdit, self.adminEdit)
+        QWidget.setTabOrder(self.upperCodeEdit, self.adminNameEdit)
+        QWidget.setTabOrder(self.adminNameEdit, self.adminTitleEdit)
+        QWidget.setTabOrder(self.adminTitleEdit, self.adminEdit)
         QWidget.setTabOrder(self.adminEdit, self.passwordEdit)
         QWidget.setTabOrder(self.passwordEdit, self.repeatEdit)
         QWidget.setTabOrder(self.repeatEdit, self.createButton)

@@ -16,6 +16,7 @@ from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
 from antt_desktop.gui.people.cccd_dialog import CardReading
 from antt_desktop.gui.people.correction_history import CorrectionHistoryDialog
+from antt_desktop.gui.people.household_chooser import HouseholdChooser
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services import people, people_rows
@@ -87,8 +88,9 @@ class PersonEditor(RecordDialog):
         self.ui = Ui_PersonEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("person_editor")
+        self.household = self._household_chooser()
         self.widgets: dict[str, QWidget] = {
-            name: self.ui.household if name == "household_id" else getattr(self.ui, name)
+            name: self.household if name == "household_id" else getattr(self.ui, name)
             for name in (*IDENTITY, *RESIDENCE)
         }
         self.labels: dict[str, QLabel] = {
@@ -122,6 +124,18 @@ class PersonEditor(RecordDialog):
         self.problems = self.check()
         self._enable_save()
 
+    def _household_chooser(self) -> HouseholdChooser:
+        """The household found by search, in place of the form's typed number."""
+        chooser = HouseholdChooser(self.app, parent=self)
+        chooser.setObjectName("household")
+        self.ui.residence_form.replaceWidget(self.ui.household, chooser)
+        self.ui.household.hide()
+        self.ui.household.deleteLater()
+        self.ui.household_label.setBuddy(chooser.edit)
+        QWidget.setTabOrder(self.ui.phone, chooser.edit)
+        QWidget.setTabOrder(chooser.edit, self.ui.relation_to_head)
+        return chooser
+
     # --- filling the form ----------------------------------------------------------------
     def _load(self) -> None:
         with self.app.read() as ctx:
@@ -132,6 +146,7 @@ class PersonEditor(RecordDialog):
                 self._original = PersonInput(**values)
                 record_view(ctx, "person", person.id, shown_fields(values))
         self._unit_id = form.unit_id
+        self.household.unit_id = form.unit_id
         self._fill(self.ui.ethnic_code, form.ethnic_groups)
         self._fill(self.ui.religion_code, form.religions)
         self._fill(self.ui.permanent_area_id, form.areas)
@@ -143,10 +158,10 @@ class PersonEditor(RecordDialog):
             return
         self._lock_sensitive()
         for name, widget in self.widgets.items():
-            value = (
-                person.household_number if name == "household_id" else getattr(self._original, name)
-            )
-            self._set(widget, value)
+            if name == "household_id":
+                self.household.set_household(self._original.household_id)
+            else:
+                self._set(widget, getattr(self._original, name))
 
     def _lock_sensitive(self) -> None:
         """A role without READ_SENSITIVE got the ID number masked and the other sensitive
@@ -212,17 +227,17 @@ class PersonEditor(RecordDialog):
         return dialog
 
     def values(self) -> dict[str, Any]:
-        return {name: widget_value(w) for name, w in self.widgets.items()}
+        return {name: widget_value(w) for name, w in self.widgets.items() if name != "household_id"}
 
     def to_input(self, ctx: Ctx) -> PersonInput:
-        """The form as a :class:`PersonInput` (the household number resolved to its id)."""
-        values = self.values()
-        number = (values.pop("household_id") or "").strip()
-        household_id = None
-        if number:
-            found = people_rows.household_by_number(ctx, self._unit_id or "", number)
-            household_id = found or number  # unknown: the service names the number it refuses
-        return clean_input(PersonInput(**values, household_id=household_id))
+        """The form as a :class:`PersonInput`: the household chosen from the search, or
+        the one whose number was typed (a line cleared unlinks the person)."""
+        household_id = self.household.household_id()
+        typed = self.household.text()
+        if household_id is None and typed:
+            found = people_rows.household_by_number(ctx, self._unit_id or "", typed)
+            household_id = found or typed  # unknown: the service names what it refuses
+        return clean_input(PersonInput(**self.values(), household_id=household_id))
 
     def check(self) -> list[Problem]:
         """The people service's own check of the form, in a read (it writes nothing)."""

@@ -1,5 +1,5 @@
-"""Thêm tài khoản: account name, full name, role (with a line on what it may do) and the
-password twice; what is wrong shows under each field as it is typed."""
+"""Thêm tài khoản: account name, full name, title or rank, role (with a line on what it
+may do) and the password twice; what is wrong shows under each field as it is typed."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class AddAccountDialog(RecordDialog):
         self.setObjectName("add_account_dialog")
         self.username = QLineEdit()
         self.full_name = QLineEdit()
+        self.title = QLineEdit()
         self.role = QComboBox()
         for role in ACCOUNT_ROLES:
             self.role.addItem(tr(ROLE_LABELS[role.value]), role.value)
@@ -37,6 +38,7 @@ class AddAccountDialog(RecordDialog):
         fields: list[tuple[str, QWidget]] = [
             ("username", self.username),
             ("full_name", self.full_name),
+            ("title", self.title),
             ("role", self.role),
             ("password", self.password),
             ("password_repeat", self.repeat),
@@ -63,6 +65,7 @@ class AddAccountDialog(RecordDialog):
             "role": str(self.role.currentData()),
             "password": self.password.text(),
             "full_name": self.full_name.text(),
+            "title": self.title.text(),
         }
 
     def check(self) -> list[Problem]:

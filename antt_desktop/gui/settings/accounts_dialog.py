@@ -23,6 +23,7 @@ from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import ERROR_COLOUR
 from antt_desktop.gui.settings.account_add import AddAccountDialog
+from antt_desktop.gui.settings.account_name import EDIT_NAME, EDITED, AccountNameDialog
 from antt_desktop.gui.settings.accounts_model import COL_FAILURES, COL_STATE, AccountsModel
 from antt_desktop.gui.settings.password_dialog import PasswordDialog
 from antt_desktop.i18n.messages import sentence
@@ -43,7 +44,7 @@ class AccountsDialog(QDialog):
         tr = app.tr
         self.setObjectName("accounts_dialog")
         self.setWindowTitle(tr(t.ACCOUNTS_TITLE))
-        self.resize(860, 420)
+        self.resize(960, 420)
         self.model = AccountsModel(tr, self)
         self.table = QTableView()
         self.table.setObjectName("accounts_table")
@@ -59,12 +60,19 @@ class AccountsDialog(QDialog):
         self.message.setObjectName("accounts_message")
         self.message.setWordWrap(True)
         self.add_button = self._button(t.ADD, self.add)
+        self.name_button = self._button(EDIT_NAME, self.edit_name)
         self.reset_button = self._button(t.RESET, self.reset_password)
         self.disable_button = self._button(t.DISABLE, self.ask_disable)
         self.enable_button = self._button(t.ENABLE, self.enable)
         close = self._button(t.CLOSE, self.accept)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.reset_button, self.disable_button, self.enable_button):
+        for b in (
+            self.add_button,
+            self.name_button,
+            self.reset_button,
+            self.disable_button,
+            self.enable_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -104,6 +112,7 @@ class AccountsDialog(QDialog):
 
     def _enable(self) -> None:
         a = self.selected()
+        self.name_button.setEnabled(a is not None)
         self.reset_button.setEnabled(a is not None and a.active)
         self.disable_button.setEnabled(a is not None and a.active)
         self.enable_button.setEnabled(a is not None and not a.active)
@@ -144,6 +153,24 @@ class AccountsDialog(QDialog):
         if dialog.added:
             self.select(dialog.added)
             self._say(self.app.tr(t.ADDED).format(user=dialog.added))
+
+    def edit_name(self) -> AccountNameDialog | None:
+        """The selected account's full name and title, in an editor."""
+        a = self.selected()
+        if a is None:
+            return None
+        dialog = AccountNameDialog(self.app, a, self)
+        dialog.accepted.connect(lambda: self._named(a.username))
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def _named(self, username: str) -> None:
+        self.reload()
+        self.select(username)
+        a = self.selected()
+        name = (f"{a.title} {a.full_name}" if a.title else a.full_name) if a else ""
+        self._say(self.app.tr(EDITED).format(user=username, name=name))
 
     def _password_dialog(self, title: str, done: str, service: Callable[..., object]) -> None:
         a = self.selected()

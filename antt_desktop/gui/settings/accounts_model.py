@@ -1,5 +1,5 @@
-"""The post's accounts as a table: account name, full name, role in words, whether it is in
-use or disabled, and the wrong passwords typed since its last login."""
+"""The post's accounts as a table: account name, full name, title or rank, role in words,
+whether it is in use or disabled, and the wrong passwords typed since its last login."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from antt_desktop.i18n.texts.accounts import COLUMNS, IN_USE, LOCKED, ROLE_LABELS
-from antt_desktop.i18n.translator import Translator
+from antt_desktop.i18n.texts import accounts as t
+from antt_desktop.i18n.texts.accounts import IN_USE, LOCKED, ROLE_LABELS
+from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.accounts import AccountRow
 
 Index = QModelIndex | QPersistentModelIndex
-COL_NAME, COL_FULL_NAME, COL_ROLE, COL_STATE, COL_FAILURES = range(len(COLUMNS))
+COLUMNS = (*t.COLUMNS[:2], N_("Title or rank"), *t.COLUMNS[2:])
+COL_NAME, COL_FULL_NAME, COL_TITLE, COL_ROLE, COL_STATE, COL_FAILURES = range(len(COLUMNS))
 
 
 class AccountsModel(QAbstractTableModel):
@@ -43,6 +45,8 @@ class AccountsModel(QAbstractTableModel):
             return a.username
         if column == COL_FULL_NAME:
             return a.full_name
+        if column == COL_TITLE:
+            return a.title or ""
         if column == COL_ROLE:
             label = ROLE_LABELS.get(a.role)
             return tr(label) if label else a.role

@@ -30,6 +30,7 @@ ACTIONS = {
     "account_create": N_("audit|Created an account"),
     "account_disable": N_("audit|Disabled an account"),
     "account_enable": N_("audit|Enabled an account"),
+    "account_edit": N_("audit|Changed the name or title of an account"),
     "password_change": N_("audit|Changed a password"),
     "sync_export": N_("audit|Exported a sync bundle"),
     "sync_import": N_("audit|Imported a sync bundle"),

@@ -127,6 +127,8 @@ class User(Synced, Base):
 
     username: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
     full_name: Mapped[str] = mapped_column(String(120), nullable=False)
+    #: chức vụ / cấp bậc ("Trưởng Công an xã", "Thượng úy"), printed above the signature
+    title: Mapped[str | None] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16), nullable=False)
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
