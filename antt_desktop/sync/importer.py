@@ -31,6 +31,8 @@ from antt_desktop.sync.report import ImportReport
 from antt_desktop.sync.rights import Receiver, Sender
 
 Progress = Callable[[str, int, int], bool]
+#: a peer's earlier epochs remembered (one per restore from a backup)
+RETIRED_KEPT = 50
 
 
 class _DryRun(Exception):
@@ -168,11 +170,19 @@ def _record(
     assert peer is not None
     seq = header["seq"]
     epoch = manifest["epoch"]
+    if epoch in (peer.retired_epochs or []):
+        # written before the peer was restored from a backup: its rows were merged like any
+        # others, but what it says about either side's holdings is no longer true
+        report.warn("sync.warning.before_restore", unit=peer.unit_name)
+        peer.last_import_at = now_iso()
+        return
     if epoch != peer.applied_epoch:
         # a new replica epoch: the peer was restored from a backup (or this is its first
         # bundle); its numbering starts again and it may lack what it had sent us
         if peer.applied_epoch is not None:
             report.warn("sync.warning.peer_restored", unit=peer.unit_name)
+            retired = [e for e in peer.retired_epochs or [] if e != peer.applied_epoch]
+            peer.retired_epochs = [*retired, peer.applied_epoch][-RETIRED_KEPT:]
         peer.applied_seq, peer.applied_epoch = 0, epoch
         peer.in_seq = peer.ack_bundle_seq = 0
         session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))
