@@ -9,4 +9,16 @@ MESSAGES = {
         " were merged, but it no longer tells what {unit} holds (the next export sends"
         " everything {unit} may lack)"
     ),
+    "sync.refused.unpacks_too_large": N_(
+        "{file} would unpack to more than {max} MB of records: it is damaged or was made to"
+        " harm the computer; ask the sending unit for a new copy (nothing was imported)"
+    ),
+    "sync.refused.line_too_long": N_(
+        "{file} holds a record longer than {max} MB: it is damaged or was made to harm the"
+        " computer; ask the sending unit for a new copy (nothing was imported)"
+    ),
+    "sync.refused.memory": N_(
+        "this computer has too little free memory to open {file}; close other programs and"
+        " import it again (nothing was imported)"
+    ),
 }
