@@ -105,10 +105,12 @@ def import_bundle(
             report.bundle_id, report.seq = header["bundle_id"], header["seq"]
             report.sender, report.sender_unit = peer.node_id, peer.unit_name
             report.volume, report.volumes = header["volume"], header["volumes"]
+        # a damaged copy of a bundle imported before says so, not "already imported"
+        container.check_payload(fh, header, name)
+        with db.read() as session:
             if session.get(SyncBundle, header["bundle_id"]) is not None:
                 report.already_imported = True
                 return report
-        container.check_payload(fh, header, name)
         content = bundle.decrypt(fh, header, me, name)
     _check_manifest(content.manifest, header, name)
     photos = attachments.check_all(content.attachments, name)

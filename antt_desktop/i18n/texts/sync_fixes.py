@@ -17,6 +17,11 @@ MESSAGES = {
         "{file} holds a record longer than {max} MB: it is damaged or was made to harm the"
         " computer; ask the sending unit for a new copy (nothing was imported)"
     ),
+    "sync.digest.no_table": N_(
+        "there is no synced table named {table}; run antt sync digest without --table to see"
+        " them all"
+    ),
+    "sync.digest.no_unit": N_("there is no unit with code {unit} on this computer"),
     "sync.refused.memory": N_(
         "this computer has too little free memory to open {file}; close other programs and"
         " import it again (nothing was imported)"
