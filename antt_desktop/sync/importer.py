@@ -123,7 +123,7 @@ def import_bundle(
             report.attachments = 0 if dry_run else stored
             conn = session.connection()
             clock = now_ms or db.wall
-            receiver = Receiver(me.role, me.unit_id)
+            receiver = Receiver(me.role, me.unit_id, me.node_id)
             replaced = photo_store.replaced_by(session, content.records.get("persons", []))
             applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
             for sha in replaced:  # a photo the sender replaced or removed is not kept here
