@@ -12,10 +12,10 @@ from antt_desktop.cli import sync_conflicts
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.sync import enrolment, identity
+from antt_desktop.sync import digest, enrolment, identity
 from antt_desktop.sync.export import DEFAULT_VOLUME_BYTES, export
 from antt_desktop.sync.importer import import_bundle
-from antt_desktop.sync.report_text import report_lines
+from antt_desktop.sync.report_text import report_lines, table_name
 from antt_desktop.sync.status import status
 
 
@@ -49,6 +49,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("status", help="peers, last exchange, unacknowledged changes")
     p.set_defaults(func=cmd_status)
+    p = sub.add_parser("digest", help="a checksum of each table's content, to compare nodes")
+    p.add_argument("--table", metavar="TABLE", help="only this table (e.g. persons)")
+    p.add_argument("--unit", metavar="CODE", help="only the records of this unit")
+    p.set_defaults(func=cmd_digest)
     sync_conflicts.register(sub)
 
 
@@ -193,6 +197,43 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
     env.out.line(
         _(N_("Records waiting for a parent record: {count}; open conflicts: {conflicts}")).format(
             count=st.pending, conflicts=st.open_conflicts
+        )
+    )
+    return 0
+
+
+def cmd_digest(env: Env, args: argparse.Namespace) -> int:
+    with env.reading() as ctx:
+        found = digest.digests(ctx, args.table, args.unit)
+    env.out.data({"ok": True, "unit": args.unit, "tables": [d.to_dict() for d in found]})
+    _ = env.out._
+    head = (
+        _(N_("Content checksums of the records of unit {code}:")).format(code=args.unit)
+        if args.unit
+        else _(N_("Content checksums of the synced data:"))
+    )
+    env.out.line(head)
+    for d in found:
+        label = table_name(d.table, env.out.tr)
+        # the first 16 digits, in fours: enough to tell two computers apart read by phone
+        short = " ".join(d.sha256[i : i + 4] for i in range(0, 16, 4))
+        env.out.line(
+            "  "
+            + _(N_("{label} ({table}): {rows} records, checksum {checksum}")).format(
+                label=label, table=d.table, rows=d.rows, checksum=short
+            )
+            if label != d.table
+            else "  "
+            + _(N_("{table}: {rows} records, checksum {checksum}")).format(
+                table=d.table, rows=d.rows, checksum=short
+            )
+        )
+    env.out.line(
+        _(
+            N_(
+                "Run the same command on the other computer: where a checksum differs, the two"
+                " computers hold different data in that table."
+            )
         )
     )
     return 0

@@ -28,6 +28,7 @@ from antt_desktop.sync import (
     rights,
     rows,
     search_refresh,
+    unit_rows,
 )
 from antt_desktop.sync.errors import BundleRefused
 from antt_desktop.sync.merge import Conflict, Merged, merge
@@ -118,6 +119,9 @@ def apply(
             continue
         stored = rows.fetch(conn, t, received)
         extras.attach(conn, t.name, stored)
+        # the post whose unit a stored row belongs to: the sender, or this node
+        post = sender if not sender.relays else me if me.role == "post" else None
+        of_post = unit_rows.of_unit(conn, t, stored, post.unit_id) if post else set()
         out = writes.setdefault(t.name, {})
         for ident, row in received.items():
             w = _decide(
@@ -129,6 +133,7 @@ def apply(
                 report,
                 (t.name, ident) in from_pending,
                 moved,
+                post.node_id if post is not None and ident in of_post else None,
             )
             if w is not None:
                 out[ident] = w
@@ -168,6 +173,7 @@ def _decide(
     report: ImportReport,
     from_pending: bool,
     moved: late_edits.Moved,
+    post_node: str | None = None,
 ) -> _Write | None:
     counts = report.table(t.name)
     if local is None:
@@ -200,7 +206,12 @@ def _decide(
         counts.updated += 0 if from_pending else 1
         return _Write(t.name, copy, False, True, from_pending, counted_as="updated")
     m = _merge(t, local, row)
+    if post_node is not None:
+        upstream = me.node_id if post_node == sender.node_id else sender.node_id
+        unit_rows.owned_by_post(t, m, local, row, post_node, upstream)
     rule = None if from_pending else rights.refusal(t, row, local, sender)
+    if rule is not None and post_node == sender.node_id:
+        rule = None  # the post's own record, which this node also wrote: merged, not refused
     if rule is not None and moved.holds(t, row["id"]):
         if late_edits.takes_back(m):
             rule = ("sync.rule.transferred", {"table": t.name, "unit": sender.unit_name})

@@ -89,7 +89,9 @@ def write_volume(
     lines: dict[str, bytes],
     attachments: dict[str, bytes],
 ) -> None:
-    """Write one volume file: tar → age → signed frame."""
+    """Write one volume file: tar → age → signed frame. The signed header declares how
+    large the records unpack to, so a reader never inflates more."""
+    header = {**header, "records_size": sum(len(data) for data in lines.values())}
     with SealedSpool(SPOOL) as clear, tempfile.SpooledTemporaryFile(SPOOL) as sealed:
         payload.write(cast(IO[bytes], clear), body, lines, attachments)  # a file-like enough
         clear.seek(0)
@@ -114,6 +116,9 @@ def new_header(
 
 def decrypt(fh: IO[bytes], header: container.Header, key: Identity, name: str) -> payload.Payload:
     """Decrypt the payload into a sealed spool and read it (age finds truncation)."""
+    declared = header.fields.get("records_size")
+    if declared is not None and declared > payload.MAX_VOLUME_RECORDS:
+        raise BundleRefused("unpacks_too_large", file=name, max=payload.MAX_VOLUME_RECORDS // 2**20)
     with SealedSpool(SPOOL) as clear:
         fh.seek(header.payload_offset)
         try:
@@ -121,4 +126,7 @@ def decrypt(fh: IO[bytes], header: container.Header, key: Identity, name: str) -
         except Exception as exc:  # pyrage raises DecryptError or OSError
             raise BundleRefused("decrypt", file=name) from exc
         clear.seek(0)
-        return payload.read(cast(IO[bytes], clear), name)
+        try:
+            return payload.read(cast(IO[bytes], clear), name, declared)
+        except MemoryError as exc:  # what the limits let through, on a computer short of it
+            raise BundleRefused("memory", file=name) from exc

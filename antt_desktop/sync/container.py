@@ -145,6 +145,9 @@ def read_header(fh: IO[bytes], name: str) -> Header:
                 raise ValueError(key)
         if not 1 <= fields["volume"] <= fields["volumes"] <= 10_000:
             raise ValueError("volume")
+        declared = fields.get("records_size")  # written since 1.0 bundles of December 2026
+        if declared is not None and (type(declared) is not int or declared < 0):
+            raise ValueError("records_size")
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleRefused("damaged", file=name, detail="the header is unreadable") from exc
     prefix = MAGIC + version + length_bytes + header

@@ -107,7 +107,8 @@ def export(
         seq = peer.out_seq + 1
         peer_node, peer_unit, recipient_key = peer.node_id, peer.unit_name, peer.age_recipient
         today = datetime.now().date()
-    volumes = bundle.split(records, files, photos, volume_bytes)
+    # a reader refuses a volume whose records unpack to more (payload.MAX_VOLUME_RECORDS)
+    volumes = bundle.split(records, files, photos, min(volume_bytes, DEFAULT_VOLUME_BYTES))
     export_id = str(uuid.uuid4())
     result = ExportResult(peer_unit, seq)
     folder = outbox(db)

@@ -31,6 +31,8 @@ from antt_desktop.sync.report import ImportReport
 from antt_desktop.sync.rights import Receiver, Sender
 
 Progress = Callable[[str, int, int], bool]
+#: a peer's earlier epochs remembered (one per restore from a backup)
+RETIRED_KEPT = 50
 
 
 class _DryRun(Exception):
@@ -103,10 +105,12 @@ def import_bundle(
             report.bundle_id, report.seq = header["bundle_id"], header["seq"]
             report.sender, report.sender_unit = peer.node_id, peer.unit_name
             report.volume, report.volumes = header["volume"], header["volumes"]
+        # a damaged copy of a bundle imported before says so, not "already imported"
+        container.check_payload(fh, header, name)
+        with db.read() as session:
             if session.get(SyncBundle, header["bundle_id"]) is not None:
                 report.already_imported = True
                 return report
-        container.check_payload(fh, header, name)
         content = bundle.decrypt(fh, header, me, name)
     _check_manifest(content.manifest, header, name)
     photos = attachments.check_all(content.attachments, name)
@@ -119,7 +123,7 @@ def import_bundle(
             report.attachments = 0 if dry_run else stored
             conn = session.connection()
             clock = now_ms or db.wall
-            receiver = Receiver(me.role, me.unit_id)
+            receiver = Receiver(me.role, me.unit_id, me.node_id)
             replaced = photo_store.replaced_by(session, content.records.get("persons", []))
             applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
             for sha in replaced:  # a photo the sender replaced or removed is not kept here
@@ -168,11 +172,19 @@ def _record(
     assert peer is not None
     seq = header["seq"]
     epoch = manifest["epoch"]
+    if epoch in (peer.retired_epochs or []):
+        # written before the peer was restored from a backup: its rows were merged like any
+        # others, but what it says about either side's holdings is no longer true
+        report.warn("sync.warning.before_restore", unit=peer.unit_name)
+        peer.last_import_at = now_iso()
+        return
     if epoch != peer.applied_epoch:
         # a new replica epoch: the peer was restored from a backup (or this is its first
         # bundle); its numbering starts again and it may lack what it had sent us
         if peer.applied_epoch is not None:
             report.warn("sync.warning.peer_restored", unit=peer.unit_name)
+            retired = [e for e in peer.retired_epochs or [] if e != peer.applied_epoch]
+            peer.retired_epochs = [*retired, peer.applied_epoch][-RETIRED_KEPT:]
         peer.applied_seq, peer.applied_epoch = 0, epoch
         peer.in_seq = peer.ack_bundle_seq = 0
         session.execute(delete(SyncEcho).where(SyncEcho.peer_node == peer.node_id))

@@ -26,8 +26,13 @@ _RECORDS = re.compile(r"^records/([a-z_]{1,40})\.jsonl\.gz$")
 _ATTACHMENT = re.compile(r"^attachments/([0-9a-f]{64})$")
 MAX_MANIFEST = 16 * 1024 * 1024
 MAX_MEMBER = 1024**3
-MAX_RECORDS_BYTES = 2 * 1024**3  # decompressed, per table
 MAX_LINE = 4 * 1024 * 1024
+#: Decompressed records of one volume, all tables together: what an export puts in a volume
+#: at most (export.DEFAULT_VOLUME_BYTES) and one more record. The sender declares the size in
+#: the signed header; either way the stream is measured before anything is kept in memory.
+MAX_VOLUME_RECORDS = 512 * 1024 * 1024 + MAX_LINE
+#: How much is inflated at a time while a table's size is measured
+_INFLATE_STEP = 1024 * 1024
 #: One photo (what the photos table may hold), checked before it is read.
 MAX_ATTACHMENT = MAX_STORED_BYTES
 #: Fast compression: level 3 writes a commune in a third of the time level 6 takes, for a
@@ -88,16 +93,46 @@ def _read_limited(fh: IO[bytes], limit: int, name: str) -> bytes:
     return data
 
 
-def _decompress(data: bytes, name: str) -> bytes:
+def _megabytes(size: int) -> int:
+    return max(1, size // 2**20)
+
+
+def measure(data: bytes, limit: int, name: str) -> int:
+    """The size ``data`` inflates to, found by inflating it a step at a time and keeping
+    nothing: refused as soon as it passes ``limit`` or holds a line longer than
+    :data:`MAX_LINE` (a small file may unpack to gigabytes)."""
     inflater = zlib.decompressobj(wbits=31)
+    size = line = 0  # line: the length of the line not finished yet
+    pending = data
     try:
-        out = inflater.decompress(data, MAX_RECORDS_BYTES + 1)
+        while not inflater.eof:
+            chunk = inflater.decompress(pending, _INFLATE_STEP)
+            pending = inflater.unconsumed_tail
+            if not chunk and not pending:
+                break  # the input ended before the compressed stream did
+            size += len(chunk)
+            if size > limit:
+                raise BundleRefused("unpacks_too_large", file=name, max=_megabytes(limit))
+            parts = chunk.split(b"\n")
+            longest = max([line + len(parts[0]), *(len(p) for p in parts[1:])])
+            if longest > MAX_LINE:
+                raise BundleRefused("line_too_long", file=name, max=_megabytes(MAX_LINE))
+            line = line + len(chunk) if len(parts) == 1 else len(parts[-1])
     except zlib.error as exc:
         raise BundleRefused("invalid", file=name, detail="compressed records are damaged") from exc
-    if len(out) > MAX_RECORDS_BYTES or inflater.unconsumed_tail:
-        raise BundleRefused("too_large", file=name, member="records")
     if not inflater.eof:
         raise BundleRefused("invalid", file=name, detail="compressed records are cut short")
+    return size
+
+
+def _decompress(data: bytes, size: int, name: str) -> bytes:
+    """Inflate ``data``, already measured at ``size`` bytes."""
+    try:
+        out = zlib.decompressobj(wbits=31).decompress(data, size + 1)
+    except zlib.error as exc:
+        raise BundleRefused("invalid", file=name, detail="compressed records are damaged") from exc
+    if len(out) != size:
+        raise BundleRefused("invalid", file=name, detail="compressed records are damaged")
     return out
 
 
@@ -122,9 +157,15 @@ def _rows(lines: bytes, name: str, table: str) -> list[dict[str, Any]]:
     raise BundleRefused("invalid", file=name, detail=f"{table} holds something else")
 
 
-def read(stream: IO[bytes], name: str) -> Payload:
-    """Read and check the whole payload (nothing is written anywhere)."""
+def read(stream: IO[bytes], name: str, declared: int | None = None) -> Payload:
+    """Read and check the whole payload (nothing is written anywhere).
+
+    Args:
+        declared: the decompressed size of the records that the signed header declares
+            (bundles of older versions declare none): no more is inflated.
+    """
     payload: Payload | None = None
+    room = MAX_VOLUME_RECORDS if declared is None else min(declared, MAX_VOLUME_RECORDS)
     digests: dict[str, tuple[int, str]] = {}
     try:
         with tarfile.open(fileobj=stream, mode="r|") as tar:
@@ -149,7 +190,9 @@ def read(stream: IO[bytes], name: str) -> Payload:
                     table = m.group(1)
                     if table in payload.records:
                         raise BundleRefused("invalid", file=name, detail=f"{table} twice")
-                    lines = _decompress(data, name)
+                    size = measure(data, room, name)
+                    room -= size
+                    lines = _decompress(data, size, name)
                     payload.records[table] = _rows(lines, name, table)
                     digests[table] = (len(payload.records[table]), table_digest(lines))
                 elif (m := _ATTACHMENT.match(member.name)) is not None:

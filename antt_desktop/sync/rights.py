@@ -36,6 +36,7 @@ class Receiver:
 
     role: str
     unit_id: str
+    node_id: str = ""
 
 
 def refusal(

@@ -209,4 +209,5 @@ TABLES = {
     "dossier_categories": N_("dossier categories"),
     "rubrics": N_("scoring rubrics"),
     "dossier_transfers": N_("dossier transfers"),
+    "person_corrections": N_("corrections of resident records"),
 }

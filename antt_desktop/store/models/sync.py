@@ -77,6 +77,8 @@ class SyncPeer(Base):
     #: highest of the *peer's* change sequence numbers applied here, in the peer's epoch
     applied_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     applied_epoch: Mapped[str | None] = mapped_column(String(36))
+    #: the peer's earlier epochs (before its restores): their bundles move no sync state
+    retired_epochs: Mapped[list[str] | None] = mapped_column(JSON)
     out_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     in_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_export_at: Mapped[str | None] = mapped_column(String(32))
