@@ -80,7 +80,10 @@ def test_digest_by_command(post: Callable[..., Any]) -> None:
     nothing = hashlib.sha256(b"").hexdigest()  # no rows at all
     empty = " ".join(nothing[i : i + 4] for i in range(0, 16, 4))
     assert f"  nhân khẩu (persons): 0 bản ghi, mã kiểm tra {empty}" in lines
-    assert f"  lịch sử đính chính nhân khẩu (person_corrections): 0 bản ghi, mã kiểm tra {empty}" in lines
+    assert (
+        f"  lịch sử đính chính nhân khẩu (person_corrections): 0 bản ghi, mã kiểm tra {empty}"
+        in lines
+    )
     one = post("--json", "sync", "digest", "--table", "persons")
     assert one.code == 0
     [entry] = json.loads(one.out)["tables"]
