@@ -41,6 +41,18 @@ def _param(value: Any, tr: Translator) -> str:
     return str(value)
 
 
+def _period(key: str, tr: Translator) -> str:
+    """A period named in a problem, written the one way every screen writes it."""
+    from antt_desktop.domain.errors import ValidationFailed
+    from antt_desktop.domain.periods import Period
+    from antt_desktop.i18n.formatting import fmt_period
+
+    try:
+        return fmt_period(Period.parse(key), tr, in_sentence=True)
+    except ValidationFailed:
+        return key
+
+
 def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
     messages, _ = _tables()
     template = messages.get(code)
@@ -53,6 +65,8 @@ def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
 
         label = ENTITIES.get(str(params["entity"]))
         values["entity"] = tr(label) if label else values["entity"]
+    if isinstance(params.get("period"), str):  # ``2026-09`` → ``tháng 09/2026``
+        values["period"] = _period(params["period"], tr)
     try:
         return translated.format(**values)
     except (KeyError, IndexError):

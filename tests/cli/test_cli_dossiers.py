@@ -150,7 +150,7 @@ def test_second_assessment_of_a_period_is_refused(post: Antt, dossier: tuple[str
     before = _count(post.data_dir, "assessments")
     r = _assess(post, dossier_id)
     assert r.code == 3
-    assert "Kỳ báo cáo: kỳ 2026-10 đã có bản nhận xét, đánh giá" in r.err
+    assert "Kỳ báo cáo: kỳ tháng 10/2026 đã có bản nhận xét, đánh giá" in r.err
     assert _count(post.data_dir, "assessments") == before
 
 
@@ -352,6 +352,6 @@ def test_in_english(post: Antt, dossier: tuple[str, str]) -> None:
     _assess(post, dossier_id)
     r = _assess(post, dossier_id, "2026-10", "--lang", "en")
     assert r.code == 3
-    assert "Period: period 2026-10 already has an assessment" in r.err
+    assert "Period: month 10/2026 already has an assessment" in r.err
     shown = post("dossier", "show", dossier_id, "--lang", "en").out
     assert "Assessments by period" in shown and "Overdue" in shown

@@ -277,7 +277,7 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
     qtbot.mouseClick(view.buttons["assess"], Qt.MouseButton.LeftButton)
     writer = view.dialog
     assert isinstance(writer, AssessmentDialog)
-    assert writer.ui.period.currentText() == "2026-09"
+    assert writer.ui.period.currentText() == "Tháng 09/2026"
     writer.ui.rating.setCurrentIndex(writer.ui.rating.findData("Chấp hành tốt"))
     type_text(writer.ui.content, "Chấp hành tốt các nghĩa vụ, trình báo đúng hạn.")
     save(qtbot, writer)
@@ -365,11 +365,12 @@ def test_an_assessment_written_before_its_period_is_named_as_typed(
     qtbot.addWidget(view)
     writer = view.write_assessment()
     qtbot.waitExposed(writer)
-    assert writer.ui.period.currentText() == "2026-09"
+    assert writer.ui.period.currentText() == "Tháng 09/2026"
     writer.ui.written_on.selectAll()
     qtbot.keyClicks(writer.ui.written_on, "20/08/2026")
     qtbot.waitUntil(lambda: writer.field_problem("written_on") != "")
-    assert writer.field_problem("written_on") == "✖ ngày 20/08/2026 trước khi bắt đầu kỳ 2026-09"
+    before = "✖ ngày 20/08/2026 trước khi bắt đầu kỳ tháng 09/2026"
+    assert writer.field_problem("written_on") == before
     assert writer.field_problem("content") == ""  # not reached yet
     writer.ui.written_on.selectAll()
     qtbot.keyClicks(writer.ui.written_on, "02/10/2026")

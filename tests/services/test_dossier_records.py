@@ -580,7 +580,8 @@ def test_record_refusals_read_in_vietnamese(write: Write, monthly: str) -> None:
     [taken] = refused(write, lambda ctx: assess(ctx, assessment(monthly)))
     assert taken.params["id"] == first
     assert describe(taken, vi) == (
-        "Kỳ báo cáo: kỳ 2026-09 đã có bản nhận xét, đánh giá; hãy sửa bản đó thay vì lập bản mới"
+        "Kỳ báo cáo: kỳ tháng 09/2026 đã có bản nhận xét, đánh giá; hãy sửa bản đó thay vì lập bản"
+        " mới"
     )
     [kind] = refused(write, lambda ctx: assess(ctx, assessment(monthly, "2026-Q4")))
     assert describe(kind, vi) == (

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antt_desktop.domain.errors import Problem
+from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.domain.periods import Period
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import (
     SAVE,
@@ -32,7 +33,7 @@ from antt_desktop.gui.common.form_support import (
 from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_assessment_dialog import Ui_AssessmentDialog
 from antt_desktop.gui.forms.ui_dossier_open import Ui_DossierOpen
-from antt_desktop.i18n.formatting import fmt_date
+from antt_desktop.i18n.formatting import fmt_date, fmt_period
 from antt_desktop.i18n.texts.dossiers import (
     CLOSE_REASONS,
     DUE_STATUSES,
@@ -60,6 +61,8 @@ CORRECT_TITLE = N_("Correct an assessment")
 HISTORY = N_("Earlier versions (kept, superseded)")
 WAITING = N_("Periods still waiting for an assessment: {periods}")
 FLAGS = ("has_stable_work", "complied", "reported_on_time")
+#: Where a period box item keeps the period's key (``2026-09``) beside its words.
+PERIOD_KEY = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 150
 
 
@@ -425,7 +428,7 @@ class AssessmentDialog(RecordDialog):
         self._subject = (form.person_name, cat.name(self.tr_.lang))
         for entry in self._entries:
             if entry.current is None and entry.status != "done":
-                self.ui.period.addItem(entry.period.label(), entry.status)
+                self._add_period(entry.period.label(), entry.status)
         fill_combo(self.ui.rating, {r: r for r in cat.ratings})
         yes, no = self.tr_("yes").capitalize(), self.tr_("no").capitalize()
         for flag in FLAGS:
@@ -457,13 +460,34 @@ class AssessmentDialog(RecordDialog):
             )
         )
 
-    def _choose_period(self, label: str, status: str = "upcoming") -> None:
-        """Select ``label`` in the period box (added to it when it is not listed)."""
-        index = self.ui.period.findText(label)
-        if index < 0 and label:
-            self.ui.period.insertItem(0, label, status)
+    def _period_text(self, key: str) -> str:
+        """``Tháng 09/2026`` for the key ``2026-09``, as every other screen writes it."""
+        try:
+            return fmt_period(Period.parse(key), self.tr_)
+        except ValidationFailed:
+            return key
+
+    def _add_period(self, key: str, status: str, row: int | None = None) -> None:
+        """List a period in words, keeping its key (what the service takes) and its status."""
+        at = self.ui.period.count() if row is None else row
+        self.ui.period.insertItem(at, self._period_text(key), status)
+        self.ui.period.setItemData(at, key, PERIOD_KEY)
+
+    def _choose_period(self, key: str, status: str = "upcoming") -> None:
+        """Select the period ``key`` in the period box (added to it when it is not listed)."""
+        index = self.ui.period.findData(key, PERIOD_KEY)
+        if index < 0 and key:
+            self._add_period(key, status, 0)
             index = 0
         self.ui.period.setCurrentIndex(index)
+
+    def _period_value(self) -> str:
+        """The chosen period's key, or what the officer typed (the service names a wrong one)."""
+        box = self.ui.period
+        index = box.currentIndex()
+        if index >= 0 and box.currentText() == box.itemText(index):
+            return str(box.itemData(index, PERIOD_KEY))
+        return box.currentText()
 
     def retranslate(self) -> None:
         tr = self.tr_
@@ -475,7 +499,7 @@ class AssessmentDialog(RecordDialog):
         self.ui.subject_label.setText(f"{name} — {category}")
         self.ui.history_box.setTitle(tr(HISTORY))
         waiting = [
-            f"{e.period.label()} ({tr(DUE_STATUSES[e.status]).lower()})"
+            f"{fmt_period(e.period, tr, in_sentence=True)} ({tr(DUE_STATUSES[e.status]).lower()})"
             for e in self._entries
             if e.current is None and e.status != "done"
         ]
@@ -485,7 +509,8 @@ class AssessmentDialog(RecordDialog):
             self.ui.period.setItemData(i, tr(DUE_STATUSES[status]), Qt.ItemDataRole.ToolTipRole)
 
     def values(self) -> dict[str, Any]:
-        return {f: widget_value(w) for f, w in self.widgets.items()}
+        found = {f: widget_value(w) for f, w in self.widgets.items()}
+        return {**found, "period": self._period_value()} if "period" in found else found
 
     def _changes(self) -> dict[str, Any]:
         """What a correction changes: the fields whose value differs from the old version."""

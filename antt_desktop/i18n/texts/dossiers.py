@@ -21,7 +21,7 @@ MESSAGES = {
     "dossier.closed": N_("the dossier was closed on {closed_on}"),
     "dossier.already_closed": N_("the dossier is already closed (on {closed_on})"),
     "dossier.close_before_assessment": N_(
-        "{value} is before period {period}, which already has an assessment"
+        "{value} is before {period}, which already has an assessment"
     ),
     "assessment.dossier_not_open": N_(
         "assessments can only be added to a dossier under management (this one is closed or "
@@ -35,16 +35,16 @@ MESSAGES = {
         "'{value}': this category is assessed every quarter; write the quarter like 2026-Q3"
     ),
     "assessment.period_before_open": N_(
-        "period {period} ended before the dossier was opened ({opened_on})"
+        "{period} ended before the dossier was opened ({opened_on})"
     ),
     "assessment.period_after_close": N_(
-        "period {period} starts after the dossier was closed ({closed_on})"
+        "{period} starts after the dossier was closed ({closed_on})"
     ),
-    "assessment.period_not_started": N_("period {period} has not started yet"),
+    "assessment.period_not_started": N_("{period} has not started yet"),
     "assessment.period_taken": N_(
-        "period {period} already has an assessment; correct that one instead of adding another"
+        "{period} already has an assessment; correct that one instead of adding another"
     ),
-    "assessment.written_before_period": N_("{value} is before period {period} begins"),
+    "assessment.written_before_period": N_("{value} is before {period} begins"),
     "assessment.unknown": N_("this assessment does not exist"),
     "assessment.already_superseded": N_(
         "this assessment has already been corrected; correct the newest version"
