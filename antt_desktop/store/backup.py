@@ -9,12 +9,22 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from antt_desktop.store.database import Database, connect_raw
 from antt_desktop.store.errors import KnownError
+
+
+@dataclass(frozen=True)
+class PostIdentity:
+    """Which post a database holds: its unit (đơn vị) and this installation's node."""
+
+    unit_code: str
+    unit_name: str
+    node_id: str
 
 
 class BackupInvalid(KnownError):
@@ -29,6 +39,14 @@ class BackupTooLarge(KnownError):
     exit_code = 3
 
 
+class BackupTampered(KnownError):
+    """The database copy was changed after the backup was made (its seal or SQLCipher's page
+    checks fail): refused before anything is replaced."""
+
+    code = "backup.tampered"
+    exit_code = 3
+
+
 class BackupNoRoom(KnownError):
     """The disk beside the database has no room to unpack the backup (nothing written)."""
 
@@ -37,7 +55,9 @@ class BackupNoRoom(KnownError):
 
 
 def _database_errors() -> tuple[type[Exception], ...]:
-    errors: list[type[Exception]] = [sqlite3.DatabaseError]
+    # WORKAROUND: SQLCipher reports some pages it cannot decrypt as "out of memory", which
+    # Python raises as MemoryError; from a file of outside that means a damaged file.
+    errors: list[type[Exception]] = [sqlite3.DatabaseError, MemoryError]
     try:
         import sqlcipher3.dbapi2 as sqlcipher
 
@@ -81,6 +101,11 @@ def check_backup(path: Path, key: bytes | None = None) -> str:
             # cells are checked as they are read
             conn.execute("PRAGMA trusted_schema = OFF")
             conn.execute("PRAGMA cell_size_check = ON")
+            if key is not None:
+                # every page's HMAC, free pages too (integrity_check reads only used ones)
+                damaged = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                if damaged:
+                    raise BackupTampered(path=str(path))
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             node = conn.execute("SELECT count(*) FROM local_node").fetchone()[0]
@@ -92,6 +117,24 @@ def check_backup(path: Path, key: bytes | None = None) -> str:
         raise BackupInvalid(path=str(path), reason=f"integrity {ok}, node rows {node}")
     # an older backup is upgraded when opened; a newer one is refused by open_database
     return str(revision[0])
+
+
+def post_identity(path: Path, key: bytes | None) -> PostIdentity:
+    """The unit and node of the post database at ``path`` (BackupInvalid if it holds none)."""
+    try:
+        conn: Any = connect_raw(path, key, read_only=True)
+        try:
+            row = conn.execute(
+                "SELECT u.code, u.name, n.node_id FROM local_node n"
+                " JOIN units u ON u.id = n.unit_id"
+            ).fetchone()
+        finally:
+            conn.close()
+    except _database_errors() as exc:
+        raise BackupInvalid(path=str(path), reason=str(exc)) from exc
+    if row is None:
+        raise BackupInvalid(path=str(path), reason="no unit")
+    return PostIdentity(str(row[0]), str(row[1]), str(row[2]))
 
 
 def keep_aside(db_path: Path, why: str) -> Path:

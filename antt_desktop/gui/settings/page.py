@@ -28,7 +28,6 @@ from antt_desktop.i18n.texts.accounts import ACCOUNTS, CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import SUFFIX as BACKUP_SUFFIX
 from antt_desktop.security.backups import write_backup
-from antt_desktop.services import post_rows
 from antt_desktop.services.audit_events import record_setting
 from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
@@ -222,8 +221,7 @@ class SettingsPage(Page):
             progress(self.tr_(N_("Backing up the database…")), 0, 1)
             with app.write() as ctx:
                 ctx.require(Permission.BACKUP)
-                code = post_rows.this_post(ctx).code
-            done = write_backup(app.db, code, target)
+            done = write_backup(app.db, target)
             with app.write() as ctx:
                 ctx.audit("backup", detail=str(done))
             return done
