@@ -284,7 +284,7 @@ def _check_room(folder: Path, size: int) -> None:
         )
 
 
-def _other_unit(path: Path, backup: PostIdentity, here: PostIdentity) -> BackupOtherUnit:
+def other_unit(path: Path, backup: PostIdentity, here: PostIdentity) -> BackupOtherUnit:
     return BackupOtherUnit(
         path=str(path),
         backup_name=backup.unit_name or backup.unit_code,
@@ -325,7 +325,7 @@ def staged_backup(
             info = _info(source, doc)
             claimed = PostIdentity(info.unit_code, info.unit_name, info.node_id)
             if expect is not None and not replace_unit and claimed.unit_code != expect.unit_code:
-                raise _other_unit(source, claimed, expect)  # before a password is tried
+                raise other_unit(source, claimed, expect)  # before a password is tried
             try:
                 keys = KeyFile.from_json(json.dumps(doc.get("keys")).encode("utf-8"))
             except Exception as exc:
@@ -360,7 +360,7 @@ def staged_backup(
         if post.unit_code != info.unit_code or (info.sealed and post != claimed):
             raise BackupTampered(path=str(source))  # a header naming another post
         if expect is not None and not replace_unit and post.unit_code != expect.unit_code:
-            raise _other_unit(source, post, expect)
+            raise other_unit(source, post, expect)
         if not _chief_in(staging, db_key, username):
             raise BackupWrongPassword(user=username, path=str(source))
         yield Staged(staging, keys, db_key, info, post)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
@@ -23,6 +23,7 @@ from antt_desktop.gui.common.settings_store import (
 from antt_desktop.gui.common.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.gui.forms.ui_settings import Ui_SettingsForm
 from antt_desktop.gui.printing.render import failure_text
+from antt_desktop.gui.settings.restore_backup import RESTORE_BUTTON, BackupRestorer
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts.accounts import ACCOUNTS, CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
@@ -77,6 +78,13 @@ class SettingsPage(Page):
         self.ui.openFolderButton.clicked.connect(self._open_folder)
         self.ui.backupButton.clicked.connect(lambda _checked=False: self.backup_now())
         self.ui.backupAsButton.clicked.connect(self._backup_as)
+        # restoring replaces the post: the chief's (the restorer checks again, and the password)
+        self.restoreButton = QPushButton(self.ui.dataGroup)
+        self.restoreButton.setObjectName("restoreButton")
+        self.ui.backupRow.insertWidget(2, self.restoreButton)
+        self.restoreButton.setVisible(app.may(Permission.RESTORE))
+        self.restorer = BackupRestorer(self, app, self.ui.backupStatusLabel.setText)
+        self.restoreButton.clicked.connect(lambda _checked=False: self.restorer.choose())
         self.ui.auditLogButton.setVisible(app.may(Permission.AUDIT))  # the services check too
         self.ui.idleLockSpin.setRange(*IDLE_LOCK_RANGE)
         self.ui.idleLockSpin.setValue(prefs.idle_lock_minutes if prefs else IDLE_LOCK_MINUTES)
@@ -126,6 +134,10 @@ class SettingsPage(Page):
             )
         )
         ui.backupAsButton.setText(tr(N_("Back up &to a file…")))
+        self.restoreButton.setText(tr(RESTORE_BUTTON))
+        self.restoreButton.setToolTip(
+            tr(N_("Replaces all the data of this post with a backup; only the chief may"))
+        )
         ui.securityGroup.setTitle(tr(N_("Security")))
         ui.idleLockLabel.setText(tr(N_("Loc&k after:")))
         ui.idleLockSpin.setSuffix(tr(N_(" minutes without use")))

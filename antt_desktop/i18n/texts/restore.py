@@ -15,7 +15,7 @@ MESSAGES = {
     ),
     "backup.wrong_password": N_(
         "the backup {path} does not open with the password of {user}: it opens with the"
-        " password of an account that was an active chief when the backup was made (antt"
-        " restore --backup-user NAME); nothing was restored"
+        " password of an account that was an active chief when the backup was made;"
+        " nothing was restored"
     ),
 }
