@@ -9,7 +9,12 @@ from pathlib import Path
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.i18n.translator import N_
-from antt_desktop.security.backups import made_at, restore_backup, write_backup
+from antt_desktop.security.backups import (
+    made_at,
+    record_refusal,
+    restore_backup,
+    write_backup,
+)
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.security.roles import Role
@@ -18,6 +23,7 @@ from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store import audit
 from antt_desktop.store.backup import PostIdentity, post_identity
+from antt_desktop.store.errors import DatabaseLocked, KnownError
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -225,15 +231,22 @@ def cmd_restore(env: Env, args: argparse.Namespace) -> int:
     current = _current_post(env, args.replace_unit)  # before a byte of the backup is read
     user, password = _backup_account(env, args)
     actor = env.actor.username if current is not None else user
-    done = restore_backup(
-        env.db_path,
-        args.file,
-        user,
-        password,
-        expect=current,
-        replace_unit=args.replace_unit,
-        actor=actor,
-    )
+    try:
+        done = restore_backup(
+            env.db_path,
+            args.file,
+            user,
+            password,
+            expect=current,
+            replace_unit=args.replace_unit,
+            actor=actor,
+            current_key=env.keys.db_key if current is not None else None,
+        )
+    except KnownError as exc:
+        if current is not None and not isinstance(exc, DatabaseLocked):
+            with env.open(write=False) as db:
+                record_refusal(db, actor, args.file, exc)
+        raise
     post, old = done.post, done.replaced
     env.out.data(
         {

@@ -395,16 +395,34 @@ def _audit_detail(restored: Restored) -> str:
 
 
 def swap_in(
-    db_path: Path, staged: Staged, *, actor: str, replacing: PostIdentity | None
+    db_path: Path,
+    staged: Staged,
+    *,
+    actor: str,
+    replacing: PostIdentity | None,
+    current_key: bytes | None = None,
 ) -> Restored:
     """Put a staged backup in place of the post at ``db_path`` (the current file and its key
     file kept aside first), then record the restore in the restored database's log, the one
-    that is kept.
+    that is kept. With ``current_key`` the current database's log records first that it is
+    being replaced, so its safety copy says by what.
 
     Raises:
         DatabaseLocked: the post is open elsewhere (nothing replaced).
     """
     db_path = Path(db_path)
+    kept = raw_backup.kept_path(db_path, "before-restore")
+    if current_key is not None and db_path.exists():
+        info, post = staged.info, staged.post
+        with open_database(db_path, key=current_key) as db, db.journal() as session:
+            audit.append(
+                session,
+                actor,
+                "restore",
+                detail=f"replaced by backup {info.path} of {post.unit_code} {post.unit_name}"
+                f" (node {post.node_id}), made at {info.created}; this database is kept as"
+                f" {kept}",
+            )
     lock = filelock.FileLock(str(db_path) + ".lock", timeout=0)
     try:
         lock.acquire()
@@ -414,7 +432,7 @@ def swap_in(
         at = _now()
         raw_backup.new_epoch(staged.path, staged.db_key)
         key_path = key_file_path(db_path)
-        kept = raw_backup.keep_aside(db_path, "before-restore")
+        raw_backup.keep_aside(db_path, "before-restore", kept)
         if key_path.exists():
             shutil.copy2(key_path, Path(str(kept) + ".keys"))
         for suffix in ("-wal", "-shm"):
@@ -438,6 +456,7 @@ def restore_backup(
     expect: PostIdentity | None = None,
     replace_unit: bool = False,
     actor: str | None = None,
+    current_key: bytes | None = None,
 ) -> Restored:
     """Replace the post at ``db_path`` with the backup ``source``, on the password of a
     chief in the backup (:func:`staged_backup`, then :func:`swap_in`)."""
@@ -446,7 +465,15 @@ def restore_backup(
     with staged_backup(
         source, db_path.parent, username, password, expect=expect, replace_unit=replace_unit
     ) as staged:
-        return swap_in(db_path, staged, actor=actor or username, replacing=expect)
+        return swap_in(
+            db_path, staged, actor=actor or username, replacing=expect, current_key=current_key
+        )
+
+
+def record_refusal(db: Database, actor: str, source: Path, exc: KnownError) -> None:
+    """A refused restore, in the log of the post it would have replaced."""
+    with db.journal() as session:
+        audit.append(session, actor, "restore_refused", detail=f"{source}: {exc.code}")
 
 
 def made_at(info: BackupInfo) -> str:

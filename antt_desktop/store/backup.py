@@ -137,10 +137,20 @@ def post_identity(path: Path, key: bytes | None) -> PostIdentity:
     return PostIdentity(str(row[0]), str(row[1]), str(row[2]))
 
 
-def keep_aside(db_path: Path, why: str) -> Path:
-    """Copy the database file (and its write-ahead log) aside before it is replaced."""
+def kept_path(db_path: Path, why: str) -> Path:
+    """A name beside the database for a copy kept aside, taken by no file yet."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = db_path.with_name(f"{db_path.stem}.{why}-{stamp}{db_path.suffix}")
+    n = 1
+    while kept.exists():  # twice in one second: never over an earlier safety copy
+        n += 1
+        kept = db_path.with_name(f"{db_path.stem}.{why}-{stamp}-{n}{db_path.suffix}")
+    return kept
+
+
+def keep_aside(db_path: Path, why: str, kept: Path | None = None) -> Path:
+    """Copy the database file (and its write-ahead log) aside before it is replaced."""
+    kept = kept or kept_path(db_path, why)
     if db_path.exists():
         shutil.copy2(db_path, kept)
         wal = Path(str(db_path) + "-wal")

@@ -118,6 +118,8 @@ def test_a_backup_of_another_unit_is_refused_naming_both(post, outsider: Path) -
     assert _unit_and_node(post.data_dir / DB_FILENAME)[0] == "05611"
     assert _people(post.data_dir) == 1
     assert not [p for p in post.data_dir.iterdir() if "restore" in p.name]
+    actor, action, detail = _last_audit(post.data_dir / DB_FILENAME)  # in this post's log
+    assert (actor, action, detail) == (CHIEF, "restore_refused", f"{outsider}: backup.other_unit")
 
 
 def test_a_header_naming_this_unit_over_another_units_copy_is_refused(post, outsider: Path) -> None:  # type: ignore[no-untyped-def]
@@ -166,9 +168,18 @@ def test_restore_is_written_in_the_log_that_is_kept(post, tmp_path: Path) -> Non
     assert (actor, action) == (CHIEF, "restore")
     assert f"made at {backups.backup_info(out).created}" in detail
     assert f"kept as {r.json['previous']}" in detail
-    with connect_unlocked(Path(r.json["previous"])) as conn:  # the safety copy, both people
+    kept = Path(r.json["previous"])
+    with connect_unlocked(kept) as conn:  # the safety copy, both people
         assert conn.execute("SELECT count(*) FROM persons").fetchone()[0] == 2
+    actor, action, detail = _last_audit(kept)  # and what replaced it
+    assert (actor, action) == (CHIEF, "restore")
+    assert detail.startswith(f"replaced by backup {out} of 05611 Công an xã Phú Lương")
+    assert detail.endswith(f"this database is kept as {kept}")
     assert post("check").code == 0  # the appended entry keeps the chain whole
+    again = post("--json", "restore", str(out))  # at once again: a safety copy of its own
+    assert again.code == 0, again.err
+    assert again.json["previous"] != r.json["previous"]
+    assert kept.exists() and Path(again.json["previous"]).exists()
 
 
 @pytest.mark.parametrize("at", [40, 5000, -3000], ids=["first page", "a page", "last page"])

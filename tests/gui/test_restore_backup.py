@@ -171,3 +171,8 @@ def test_a_changed_backup_is_refused_and_the_window_goes_on(
     assert chief_window.isVisible()
     _add(chief_window.app, "Lê Văn Tám")  # the database is still open and written
     assert _people(db.path) == 1
+    with connect_unlocked(db.path) as conn:
+        refused = conn.execute(
+            "SELECT actor, detail FROM audit_entries WHERE action = 'restore_refused'"
+        ).fetchall()
+    assert refused == [("admin", f"{bad}: backup.tampered")]

@@ -30,6 +30,7 @@ from antt_desktop.security.backups import (
     backup_info,
     made_at,
     other_unit,
+    record_refusal,
     staged_backup,
     swap_in,
 )
@@ -92,6 +93,7 @@ class BackupRestorer:
         self.parent, self.app, self.show = parent, app, show
         self.tr = app.tr
         self.restored: Restored | None = None
+        self._key: bytes | None = None  # this post's, from the password typed
 
     def choose(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -103,8 +105,11 @@ class BackupRestorer:
         if path:
             self.restore(Path(path))
 
-    def _refuse(self, exc: KnownError | ValidationFailed) -> None:
+    def _refuse(self, exc: KnownError | ValidationFailed, path: Path | None = None) -> None:
+        """Show the refusal; one of the backup ``path`` is recorded in this post's log."""
         self.show(failure_text(exc, self.app))
+        if path is not None and isinstance(exc, KnownError):
+            record_refusal(self.app.db, self.app.actor.username, path, exc)
 
     def restore(self, path: Path) -> bool:
         """Restore ``path`` after the password and the confirmation (False: refused or
@@ -122,12 +127,18 @@ class BackupRestorer:
         try:
             ring = verify(app.db.path, user, password)  # a login to this post, its counters
             here = post_identity(app.db.path, ring.db_key)
-            info = backup_info(path)  # only now is the backup read: its header
         except KnownError as exc:
             self._refuse(exc)
             return False
+        self._key = ring.db_key
+        try:
+            info = backup_info(path)  # only now is the backup read: its header
+        except KnownError as exc:
+            self._refuse(exc, path)
+            return False
         if info.unit_code != here.unit_code and app.actor.role != Role.CHIEF:
-            self._refuse(other_unit(path, PostIdentity(info.unit_code, info.unit_name, ""), here))
+            claimed = PostIdentity(info.unit_code, info.unit_name, "")
+            self._refuse(other_unit(path, claimed, here), path)
             return False
         if not confirm(self.parent, tr(TITLE), self._question(info, here), self._yes(info, here)):
             return False
@@ -171,7 +182,7 @@ class BackupRestorer:
             except OperationCancelled:
                 return
             except KnownError as exc:
-                self._refuse(exc)
+                self._refuse(exc, path)
                 return
             self._swap_and_leave(staged, here)
 
@@ -197,7 +208,13 @@ class BackupRestorer:
         window = self.parent.window()
         app.db.close()
         try:
-            done = swap_in(app.db.path, staged, actor=app.actor.username, replacing=here)
+            done = swap_in(
+                app.db.path,
+                staged,
+                actor=app.actor.username,
+                replacing=here,
+                current_key=self._key,
+            )
         except KnownError as exc:
             text = sentence(exc.code, exc.params, tr)
         except OSError as exc:
