@@ -136,8 +136,9 @@ def _seal_key(db_key: bytes) -> bytes:
 
 
 def _canonical(doc: dict[str, Any]) -> bytes:
-    """The header as the seal covers it (without the seal, keys sorted)."""
-    rest = {k: v for k, v in doc.items() if k != "seal"}
+    """The header as the seal covers it, keys sorted: without the seal, and without the
+    SHA-256, since the seal covers the copy itself (both are made in one reading)."""
+    rest = {k: v for k, v in doc.items() if k not in ("seal", "database_sha256")}
     return json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -180,10 +181,8 @@ def write_backup(db: Database, target: Path) -> Path:
         post = raw_backup.post_identity(copy, db.key)
         keys = read_key_file(key_file_path(db.path))
         doc = _header_doc(keys, post, schema, copy.stat().st_size)
-        # the SHA-256 goes into the header the seal covers: hash first, then seal
-        doc["database_sha256"] = _digests(copy, hashlib.sha256())
         seal = hmac.new(_seal_key(db.key), _canonical(doc), hashlib.sha256)
-        _digests(copy, seal)
+        doc["database_sha256"] = _digests(copy, seal)
         doc["seal"] = seal.hexdigest()
         header = json.dumps(doc, ensure_ascii=False).encode("utf-8")
         with partial.open("wb") as out, copy.open("rb") as src:

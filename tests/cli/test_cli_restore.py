@@ -272,3 +272,15 @@ def test_another_chief_of_the_backup_opens_it(
     assert f"mật khẩu của {CHIEF} không mở được bản sao lưu {outsider}" in r.err
     monkeypatch.setenv("ANTT_BACKUP_PASSWORD", TEST_PASSWORD)
     assert post("restore", str(outsider), "--replace-unit", "--backup-user", CHIEF).code == 0
+
+
+def test_a_header_changed_without_the_key_is_refused(post, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The seal covers the header too: a later date written in by hand is a changed file."""
+    out = tmp_path / "ban-sao.anttbak"
+    assert post("backup", "--out", str(out)).code == 0
+    header, copy = _split(out)
+    header["created"] = "2030-01-01T00:00:00+00:00"
+    _join(out, header, copy)
+    r = post("restore", str(out))
+    assert r.code == 3
+    assert f"tệp {out} đã bị thay đổi sau khi sao lưu" in r.err
