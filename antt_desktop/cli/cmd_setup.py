@@ -8,22 +8,24 @@ from pathlib import Path
 
 from antt_desktop.cli.env import Env
 from antt_desktop.domain.enums import UnitKind
+from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import (
+    PostUnreadable,
     made_at,
     record_refusal,
     restore_backup,
     write_backup,
 )
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
-from antt_desktop.security.errors import PermissionDenied
+from antt_desktop.security.errors import KeyFileInvalid, KeyFileMissing, PermissionDenied
 from antt_desktop.security.roles import Role
 from antt_desktop.services import post_rows
 from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store import audit
 from antt_desktop.store.backup import PostIdentity, post_identity
-from antt_desktop.store.errors import DatabaseLocked, KnownError
+from antt_desktop.store.errors import DatabaseLocked, DatabaseUnreadable, KnownError
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -205,6 +207,12 @@ def _current_post(env: Env, replace_unit: bool) -> PostIdentity | None:
     """Log in to the post being replaced (RESTORE: a chief) and say which it is; None when
     the folder holds no post yet (nothing to replace: the backup's own chief suffices)."""
     if not env.db_path.exists():
+        return None
+    try:
+        env.open().close()  # the login; a post that cannot be opened at all has no one to log
+    except (KeyFileMissing, KeyFileInvalid, DatabaseUnreadable) as exc:  # in: the way out
+        if not replace_unit:  # is a backup, which the chief confirms knowingly
+            raise PostUnreadable(reason=sentence(exc.code, exc.params, env.out.tr)) from exc
         return None
     with env.writing() as ctx:
         ctx.require(Permission.RESTORE)

@@ -92,6 +92,14 @@ class BackupWrongPassword(KnownError):
     exit_code = 5
 
 
+class PostUnreadable(KnownError):
+    """The post to be replaced cannot be opened at all (its key file is missing or damaged,
+    or the file does not open): no one can log in to it."""
+
+    code = "backup.post_unreadable"
+    exit_code = 5
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     """What a backup's header says about itself (``unit_name`` and ``node_id`` are empty in

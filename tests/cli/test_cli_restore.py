@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from antt_desktop.security import backups
+from antt_desktop.security.keyslots import key_file_path
 from antt_desktop.store import backup as raw_backup
 from antt_desktop.store.database import DB_FILENAME
 from tests.cli.conftest import CHIEF
@@ -284,3 +285,23 @@ def test_a_header_changed_without_the_key_is_refused(post, tmp_path: Path) -> No
     r = post("restore", str(out))
     assert r.code == 3
     assert f"tệp {out} đã bị thay đổi sau khi sao lưu" in r.err
+
+
+def test_a_post_whose_key_file_is_lost_is_replaced_only_when_confirmed(
+    post, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """No one can log in to a post without its key file, and the backup is the way out:
+    the chief says so with --replace-unit; the unopenable database is kept aside."""
+    post("person", "add", "--name", "Lê Văn Tám")
+    out = tmp_path / "ban-sao.anttbak"
+    assert post("backup", "--out", str(out)).code == 0
+    key_file_path(post.data_dir / DB_FILENAME).unlink(missing_ok=True)
+    r = post("restore", str(out))
+    assert r.code == 5
+    assert "không mở được cơ sở dữ liệu của đơn vị" in r.err
+    assert "hãy thêm --replace-unit" in r.err
+    r = post("--json", "restore", str(out), "--replace-unit")
+    assert r.code == 0, r.err
+    assert r.json["replaced_unit"] is None
+    assert _people(post.data_dir) == 1
+    assert Path(r.json["previous"]).exists()

@@ -18,4 +18,9 @@ MESSAGES = {
         " password of an account that was an active chief when the backup was made;"
         " nothing was restored"
     ),
+    "backup.post_unreadable": N_(
+        "this post's database cannot be opened ({reason}), so no one can log in to it. To"
+        " replace it with the backup all the same, add --replace-unit: the database that"
+        " cannot be opened is kept aside; nothing was restored"
+    ),
 }
