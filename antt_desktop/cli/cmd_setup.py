@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from antt_desktop.cli.env import Env
@@ -70,7 +71,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument(
         "--replace-unit",
         action="store_true",
-        help="the chief confirms replacing this post's unit with the backup's other unit",
+        help="the chief confirms replacing this post's unit with the backup's other unit"
+        " (or replacing a post that cannot be opened at all)",
     )
     p.add_argument(
         "--backup-user",
@@ -209,9 +211,11 @@ def _current_post(env: Env, replace_unit: bool) -> PostIdentity | None:
     if not env.db_path.exists():
         return None
     try:
-        env.open().close()  # the login; a post that cannot be opened at all has no one to log
-    except (KeyFileMissing, KeyFileInvalid, DatabaseUnreadable) as exc:  # in: the way out
-        if not replace_unit:  # is a backup, which the chief confirms knowingly
+        env.open().close()  # the login (a wrong password ends here, whatever the options)
+    except (KeyFileMissing, KeyFileInvalid, DatabaseUnreadable) as exc:
+        # a post that cannot be opened at all has no one to log in to it, and a backup is
+        # the way out: the chief confirms replacing whatever is there
+        if not replace_unit:
             raise PostUnreadable(reason=sentence(exc.code, exc.params, env.out.tr)) from exc
         return None
     with env.writing() as ctx:
@@ -252,7 +256,7 @@ def cmd_restore(env: Env, args: argparse.Namespace) -> int:
         )
     except KnownError as exc:
         if current is not None and not isinstance(exc, DatabaseLocked):
-            with env.open(write=False) as db:
+            with suppress(KnownError), env.open(write=False) as db:  # the refusal stands
                 record_refusal(db, actor, args.file, exc)
         raise
     post, old = done.post, done.replaced

@@ -10,12 +10,14 @@ version, creation time, unit code and name, node id, schema revision, size and S
 the copy, the key file, and the seal), then the database copy. Every read is bounded and
 checked before anything is replaced.
 
-The seal (format 2) is an HMAC-SHA256 of the header and the copy under a key derived from
-the database key: only someone who could open the post could have made it, so bytes changed
-afterwards (with the SHA-256 recomputed) are refused before SQLCipher reads a page. A format
-1 backup (no seal, no unit name or node) still restores: its unit code is in its header, the
-name and node are read from inside once it is unlocked, and SQLCipher's own page HMACs
-(``PRAGMA cipher_integrity_check``, keyed by the same database key) stand in for the seal.
+The seal (format 2) is an HMAC-SHA256 of the header (all but the seal and the SHA-256) and
+of the copy, under a key derived from the database key: only someone who could open the post
+could have made it, so bytes changed afterwards (with the SHA-256 recomputed) are refused
+before SQLCipher reads a page. A format 1 backup (no seal, no unit name or node) still
+restores: its unit code is in its header, the name and node are read from inside once it is
+unlocked, and SQLCipher's own page HMACs (``PRAGMA cipher_integrity_check``, keyed by the
+same database key) stand in for the seal. A sealed backup relabelled as format 1 is caught
+the same way; only its creation time is then unchecked.
 
 Which post a backup belongs to is decided by what is inside the unlocked copy, not only by
 the header: a header that names another unit than its copy is a tampered file.
