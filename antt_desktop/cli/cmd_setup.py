@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import os
+from contextlib import suppress
 from pathlib import Path
 
 from antt_desktop.cli.env import Env
 from antt_desktop.cli.env import _interactive as interactive
 from antt_desktop.domain.enums import UnitKind
+from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
-from antt_desktop.security.backups import backup_info, restore_backup, write_backup
+from antt_desktop.security.backups import (
+    PostUnreadable,
+    made_at,
+    record_refusal,
+    restore_backup,
+    write_backup,
+)
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
+from antt_desktop.security.errors import KeyFileInvalid, KeyFileMissing, PermissionDenied
+from antt_desktop.security.roles import Role
 from antt_desktop.services import post_rows
 from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store import audit
+from antt_desktop.store.backup import PostIdentity, post_identity
+from antt_desktop.store.errors import DatabaseLocked, DatabaseUnreadable, KnownError
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -23,6 +36,7 @@ DEMO_POST = {
     "upper_code": "CAT-TN",
     "upper_name": "Công an tỉnh Thái Nguyên",
 }
+BACKUP_PASSWORD_VAR = "ANTT_BACKUP_PASSWORD"
 DEMO_UPPER = {"unit_code": "CAT-TN", "unit_name": "Công an tỉnh Thái Nguyên"}
 
 
@@ -54,9 +68,22 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_backup)
 
     p = commands.add_parser(
-        "restore", help="replace the database with a backup file (a chief's password in it)"
+        "restore",
+        help="replace the database with a backup file (a chief of this post logs in; the"
+        " backup opens with the password of a chief in it)",
     )
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--replace-unit",
+        action="store_true",
+        help="the chief confirms replacing this post's unit with the backup's other unit"
+        " (or replacing a post that cannot be opened at all)",
+    )
+    p.add_argument(
+        "--backup-user",
+        help="the chief's account in the backup, when not the one logged in"
+        f" (its password from ${BACKUP_PASSWORD_VAR} or asked for)",
+    )
     p.set_defaults(func=cmd_restore)
 
 
@@ -199,9 +226,8 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         ctx.require(Permission.BACKUP)
-        code = post_rows.this_post(ctx).code
     with env.open(write=False) as db:
-        target = write_backup(db, code, args.out)
+        target = write_backup(db, args.out)
         with db.journal() as session:
             audit.append(session, env.actor.username, "backup", detail=str(target))
     env.out.data({"ok": True, "path": str(target)})
@@ -209,16 +235,83 @@ def cmd_backup(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
+def _current_post(env: Env, replace_unit: bool) -> PostIdentity | None:
+    """Log in to the post being replaced (RESTORE: a chief) and say which it is; None when
+    the folder holds no post yet (nothing to replace: the backup's own chief suffices)."""
+    if not env.db_path.exists():
+        return None
+    try:
+        env.open().close()  # the login (a wrong password ends here, whatever the options)
+    except (KeyFileMissing, KeyFileInvalid, DatabaseUnreadable) as exc:
+        # a post that cannot be opened at all has no one to log in to it, and a backup is
+        # the way out: the chief confirms replacing whatever is there
+        if not replace_unit:
+            raise PostUnreadable(reason=sentence(exc.code, exc.params, env.out.tr)) from exc
+        return None
+    with env.writing() as ctx:
+        ctx.require(Permission.RESTORE)
+        if replace_unit and ctx.actor.role != Role.CHIEF:
+            raise PermissionDenied(
+                user=ctx.actor.username,
+                role=ctx.actor.role,
+                action=f"{Permission.RESTORE.value} --replace-unit",
+                roles=[Role.CHIEF],
+            )
+    return post_identity(env.db_path, env.keys.db_key)
+
+
+def _backup_account(env: Env, args: argparse.Namespace) -> tuple[str, str]:
+    if args.backup_user:
+        password = os.environ.get(BACKUP_PASSWORD_VAR) or env._ask(
+            N_("Password for {user} in the backup: "), user=args.backup_user
+        )
+        return args.backup_user, password
+    return env.account(), env.password()
+
+
 def cmd_restore(env: Env, args: argparse.Namespace) -> int:
-    backup_info(args.file)  # a damaged or foreign file is refused before a password is asked
-    user = env.account()
-    kept = restore_backup(env.db_path, args.file, user, env.password())
-    with env.open() as db, db.write() as session:
-        audit.append(session, env.actor.username, "restore", detail=str(args.file))
-    env.out.data({"ok": True, "restored": str(args.file), "previous": str(kept)})
+    current = _current_post(env, args.replace_unit)  # before a byte of the backup is read
+    user, password = _backup_account(env, args)
+    actor = env.actor.username if current is not None else user
+    try:
+        done = restore_backup(
+            env.db_path,
+            args.file,
+            user,
+            password,
+            expect=current,
+            replace_unit=args.replace_unit,
+            actor=actor,
+            current_key=env.keys.db_key if current is not None else None,
+        )
+    except KnownError as exc:
+        if current is not None and not isinstance(exc, DatabaseLocked):
+            with suppress(KnownError), env.open(write=False) as db:  # the refusal stands
+                record_refusal(db, actor, args.file, exc)
+        raise
+    post, old = done.post, done.replaced
+    env.out.data(
+        {
+            "ok": True,
+            "restored": str(args.file),
+            "previous": str(done.kept),
+            "made": done.info.created,
+            "unit": {"code": post.unit_code, "name": post.unit_name, "node": post.node_id},
+            "replaced_unit": None
+            if old is None
+            else {"code": old.unit_code, "name": old.unit_name, "node": old.node_id},
+        }
+    )
     env.out.line(
-        env.out._(N_("Restored from {file}; the previous database was kept as {kept}")).format(
-            file=args.file, kept=kept
+        env.out._(N_("Restored {name} ({code}) from {file}, made at {made}")).format(
+            name=post.unit_name, code=post.unit_code, file=args.file, made=made_at(done.info)
         )
     )
+    if old is not None and old.unit_code != post.unit_code:
+        env.out.line(
+            env.out._(N_("It replaced the data of {name} ({code}).")).format(
+                name=old.unit_name, code=old.unit_code
+            )
+        )
+    env.out.line(env.out._(N_("The previous database was kept as {kept}")).format(kept=done.kept))
     return 0

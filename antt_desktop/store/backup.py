@@ -9,12 +9,22 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from antt_desktop.store.database import Database, connect_raw
 from antt_desktop.store.errors import KnownError
+
+
+@dataclass(frozen=True)
+class PostIdentity:
+    """Which post a database holds: its unit (đơn vị) and this installation's node."""
+
+    unit_code: str
+    unit_name: str
+    node_id: str
 
 
 class BackupInvalid(KnownError):
@@ -29,6 +39,14 @@ class BackupTooLarge(KnownError):
     exit_code = 3
 
 
+class BackupTampered(KnownError):
+    """The database copy was changed after the backup was made (its seal or SQLCipher's page
+    checks fail): refused before anything is replaced."""
+
+    code = "backup.tampered"
+    exit_code = 3
+
+
 class BackupNoRoom(KnownError):
     """The disk beside the database has no room to unpack the backup (nothing written)."""
 
@@ -37,7 +55,9 @@ class BackupNoRoom(KnownError):
 
 
 def _database_errors() -> tuple[type[Exception], ...]:
-    errors: list[type[Exception]] = [sqlite3.DatabaseError]
+    # WORKAROUND: SQLCipher reports some pages it cannot decrypt as "out of memory", which
+    # Python raises as MemoryError; from a file of outside that means a damaged file.
+    errors: list[type[Exception]] = [sqlite3.DatabaseError, MemoryError]
     try:
         import sqlcipher3.dbapi2 as sqlcipher
 
@@ -81,6 +101,11 @@ def check_backup(path: Path, key: bytes | None = None) -> str:
             # cells are checked as they are read
             conn.execute("PRAGMA trusted_schema = OFF")
             conn.execute("PRAGMA cell_size_check = ON")
+            if key is not None:
+                # every page's HMAC, free pages too (integrity_check reads only used ones)
+                damaged = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                if damaged:
+                    raise BackupTampered(path=str(path))
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             node = conn.execute("SELECT count(*) FROM local_node").fetchone()[0]
@@ -94,10 +119,38 @@ def check_backup(path: Path, key: bytes | None = None) -> str:
     return str(revision[0])
 
 
-def keep_aside(db_path: Path, why: str) -> Path:
-    """Copy the database file (and its write-ahead log) aside before it is replaced."""
+def post_identity(path: Path, key: bytes | None) -> PostIdentity:
+    """The unit and node of the post database at ``path`` (BackupInvalid if it holds none)."""
+    try:
+        conn: Any = connect_raw(path, key, read_only=True)
+        try:
+            row = conn.execute(
+                "SELECT u.code, u.name, n.node_id FROM local_node n"
+                " JOIN units u ON u.id = n.unit_id"
+            ).fetchone()
+        finally:
+            conn.close()
+    except _database_errors() as exc:
+        raise BackupInvalid(path=str(path), reason=str(exc)) from exc
+    if row is None:
+        raise BackupInvalid(path=str(path), reason="no unit")
+    return PostIdentity(str(row[0]), str(row[1]), str(row[2]))
+
+
+def kept_path(db_path: Path, why: str) -> Path:
+    """A name beside the database for a copy kept aside, taken by no file yet."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = db_path.with_name(f"{db_path.stem}.{why}-{stamp}{db_path.suffix}")
+    n = 1
+    while kept.exists():  # twice in one second: never over an earlier safety copy
+        n += 1
+        kept = db_path.with_name(f"{db_path.stem}.{why}-{stamp}-{n}{db_path.suffix}")
+    return kept
+
+
+def keep_aside(db_path: Path, why: str, kept: Path | None = None) -> Path:
+    """Copy the database file (and its write-ahead log) aside before it is replaced."""
+    kept = kept or kept_path(db_path, why)
     if db_path.exists():
         shutil.copy2(db_path, kept)
         wal = Path(str(db_path) + "-wal")

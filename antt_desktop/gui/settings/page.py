@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
@@ -23,12 +23,12 @@ from antt_desktop.gui.common.settings_store import (
 from antt_desktop.gui.common.worker import OperationCancelled, Progress, run_operation
 from antt_desktop.gui.forms.ui_settings import Ui_SettingsForm
 from antt_desktop.gui.printing.render import failure_text
+from antt_desktop.gui.settings.restore_backup import RESTORE_BUTTON, BackupRestorer
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts.accounts import ACCOUNTS, CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import SUFFIX as BACKUP_SUFFIX
 from antt_desktop.security.backups import write_backup
-from antt_desktop.services import post_rows
 from antt_desktop.services.audit_events import record_setting
 from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
@@ -78,6 +78,13 @@ class SettingsPage(Page):
         self.ui.openFolderButton.clicked.connect(self._open_folder)
         self.ui.backupButton.clicked.connect(lambda _checked=False: self.backup_now())
         self.ui.backupAsButton.clicked.connect(self._backup_as)
+        # restoring replaces the post: the chief's (the restorer checks again, and the password)
+        self.restoreButton = QPushButton(self.ui.dataGroup)
+        self.restoreButton.setObjectName("restoreButton")
+        self.ui.backupRow.insertWidget(2, self.restoreButton)
+        self.restoreButton.setVisible(app.may(Permission.RESTORE))
+        self.restorer = BackupRestorer(self, app, self.ui.backupStatusLabel.setText)
+        self.restoreButton.clicked.connect(lambda _checked=False: self.restorer.choose())
         self.ui.auditLogButton.setVisible(app.may(Permission.AUDIT))  # the services check too
         self.ui.idleLockSpin.setRange(*IDLE_LOCK_RANGE)
         self.ui.idleLockSpin.setValue(prefs.idle_lock_minutes if prefs else IDLE_LOCK_MINUTES)
@@ -127,6 +134,10 @@ class SettingsPage(Page):
             )
         )
         ui.backupAsButton.setText(tr(N_("Back up &to a file…")))
+        self.restoreButton.setText(tr(RESTORE_BUTTON))
+        self.restoreButton.setToolTip(
+            tr(N_("Replaces all the data of this post with a backup; only the chief may"))
+        )
         ui.securityGroup.setTitle(tr(N_("Security")))
         ui.idleLockLabel.setText(tr(N_("Loc&k after:")))
         ui.idleLockSpin.setSuffix(tr(N_(" minutes without use")))
@@ -222,8 +233,7 @@ class SettingsPage(Page):
             progress(self.tr_(N_("Backing up the database…")), 0, 1)
             with app.write() as ctx:
                 ctx.require(Permission.BACKUP)
-                code = post_rows.this_post(ctx).code
-            done = write_backup(app.db, code, target)
+            done = write_backup(app.db, target)
             with app.write() as ctx:
                 ctx.audit("backup", detail=str(done))
             return done

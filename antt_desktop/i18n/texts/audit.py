@@ -27,6 +27,7 @@ ACTIONS = {
     "setting": N_("audit|Changed a setting"),
     "backup": N_("audit|Backed up"),
     "restore": N_("audit|Restored a backup"),
+    "restore_refused": N_("audit|Refused to restore a backup"),
     "account_create": N_("audit|Created an account"),
     "account_disable": N_("audit|Disabled an account"),
     "account_enable": N_("audit|Enabled an account"),
