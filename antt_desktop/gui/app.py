@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from antt_desktop.gui.common.icons import app_icon
 from antt_desktop.gui.common.login_dialog import LoginDialog
 from antt_desktop.gui.common.qt_translation import GettextQtTranslator, LanguageSwitch
+from antt_desktop.gui.common.screen_fit import fitting
 from antt_desktop.gui.common.settings_store import (
     SETTINGS_FILENAME,
     Preferences,
@@ -273,6 +274,7 @@ def _run(qapp: QApplication, args: argparse.Namespace, cleanup: ExitStack, kdf: 
     today_value: date | None = args.today
     today: Callable[[], date] = (lambda: today_value) if today_value else date.today
     apply_font_size(qapp, store.font_size)
+    cleanup.enter_context(fitting(qapp))  # every window and dialog fits the screen
     boot = GettextQtTranslator(tr)
     qapp.installTranslator(boot)
     quiet = bool(args.self_test)

@@ -1,6 +1,8 @@
 """The table of every list page: one look (rows selected whole, alternating colours, columns
-never narrower than their titles, sorting by a click on a title) and one way to choose the
-columns shown (right-click a title), remembered per list in the post's settings file.
+never narrower than their titles nor than the dates and numbers they hold, long names cut in
+the middle so two names that begin alike still differ, sorting by a click on a title) and one
+way to choose the columns shown (right-click a title), remembered per list in the post's
+settings file.
 
 Both list frameworks of earlier versions kept hidden columns their own way: the record lists
 in the post's ``settings.ini`` under ``columns/<list>``, the dossier and resident lists in
@@ -10,16 +12,23 @@ into the first the first time its list opens, so no officer loses the columns th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView, QWidget
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_widgets import gui_settings
 from antt_desktop.i18n.translator import N_
 
 COLUMNS_MENU = N_("Show columns")
+#: A column grows to its content up to this many times its preferred width; longer text
+#: (a name, an address) is cut in the middle, whole in its tooltip.
+GROW = 1.6
+#: Rows measured when the columns are fitted to their content (the first screenful).
+MEASURED_ROWS = 60
+DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
 
 
 def _columns(value: Any) -> list[int]:
@@ -60,14 +69,14 @@ class ListTable(QTableView):
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(widths):
-            # never narrower than its own title ("Ngày ban hành quyết định" is long), room
-            # for the sort arrow included
-            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+        self.widths = widths
+        self.stretch = model.columnCount() - 1 if stretch is None else stretch
+        self.fit_columns()
         if stretch is None:
             header.setStretchLastSection(True)
         else:
@@ -77,6 +86,32 @@ class ListTable(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
         self.restore_columns()
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self.fit_columns)
+        for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+            signal.connect(self._fit_later.start)
+        model.rowsInserted.connect(self._fit_later.start)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its title and its first rows need (room for the sort
+        arrow included): dates and numbers are never cut; a long text column grows up to
+        :data:`GROW` times its preferred width and beyond that is cut in the middle."""
+        model, header = self.model(), self.horizontalHeader()
+        fm = self.fontMetrics()
+        pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        rows = min(model.rowCount(), MEASURED_ROWS)
+        for column in range(model.columnCount()):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                continue
+            preferred = self.widths[column] if column < len(self.widths) else 0
+            title = header.sectionSizeHint(column)
+            texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
+            content = max((fm.horizontalAdvance(text) + pad for text in texts), default=0)
+            dated = any(DATE.search(text) for text in texts)  # a date is never cut
+            limit = content if dated else max(int(preferred * GROW), title)
+            width = max(preferred, title, min(content, limit) if preferred else content)
+            if width != header.sectionSize(column):
+                header.resizeSection(column, width)
 
     @property
     def _key(self) -> str:

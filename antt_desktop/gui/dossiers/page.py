@@ -11,11 +11,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,7 @@ DUE_CHOICES = {DUE_OR_OVERDUE: N_("Assessment due or overdue"), OVERDUE_ONLY: N_
 NEW_DOSSIER, NEW_PERSON = N_("&New dossier…"), N_("&New resident…")
 OPEN_FOR_PERSON = N_("Open a &dossier for this person…")
 PURGE_PROPOSALS = N_("Proposed for &purging…")
+FILTERS_PER_ROW = 4
 
 
 class ListTab(QWidget):
@@ -75,7 +78,11 @@ class ListTab(QWidget):
         self.count = QLabel()
         self.note = QLabel()
         self.filters: dict[str, QComboBox] = {}
-        self.filter_row = QHBoxLayout()
+        # filters in rows of FILTERS_PER_ROW, each as wide as its longest choice (a
+        # 1024-pixel screen or the large font never cuts "Mọi tình trạng nhận xét")
+        self.filter_row = QGridLayout()
+        self.filter_row.setContentsMargins(0, 0, 0, 0)
+        self.filter_row.setColumnStretch(FILTERS_PER_ROW, 1)
         self.view = ListTable(app, model, key, widths=getattr(model, "WIDTHS", ()), legacy=settings)
         self.view.setObjectName(f"{key}_table")
         self.top = QHBoxLayout()
@@ -115,15 +122,17 @@ class ListTab(QWidget):
         combo = QComboBox()
         combo.setObjectName(f"{self.key}_{name}_filter")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaximumWidth(260)
+        combo.setMaximumWidth(320)
+        combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         def changed(_index: int) -> None:
             apply(combo.currentData())
             self.model.reload()
 
         combo.currentIndexChanged.connect(changed)
+        place = len(self.filters)
         self.filters[name] = combo
-        self.filter_row.addWidget(combo)
+        self.filter_row.addWidget(combo, place // FILTERS_PER_ROW, place % FILTERS_PER_ROW)
         return combo
 
     def set_choices(self, name: str, items: list[tuple[Any, str]], keep: Any = None) -> None:
@@ -224,8 +233,6 @@ class DossiersPage(Page):
         p = self.people
         p.add_filter("area", lambda v: setattr(self.people_model, "area_id", v))
         p.add_filter("unit", lambda v: self._set_unit(v))
-        for tab in (d, p):
-            tab.filter_row.addStretch(1)
 
     def _set_unit(self, unit_id: str | None) -> None:
         """The post filter applies to both lists (and chooses whose areas are listed)."""

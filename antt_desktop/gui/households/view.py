@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -99,10 +100,11 @@ class HouseholdView(RecordView):
     @staticmethod
     def _box(name: str, table: QTableWidget, *buttons: QPushButton) -> QGroupBox:
         group = named(QGroupBox(), name)
-        row = QHBoxLayout()
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
+        # two buttons a row: four in one row were cut on a 1024-pixel screen
+        row = QGridLayout()
+        for place, button in enumerate(buttons):
+            row.addWidget(button, place // 2, place % 2)
+        row.setColumnStretch(2, 1)
         layout = QVBoxLayout(group)
         layout.addWidget(table, 1)
         layout.addLayout(row)
