@@ -208,11 +208,12 @@ def _tour(qtbot: QtBot, window: MainWindow, area: QRect) -> list[str]:
     for entry in PAGES:
         page = window.show_page(entry.key)
         settle(300)
+        tour.check(window, f"page {entry.key}")
         opener = getattr(page, "open_first_record", None)
-        if callable(opener) and entry.key != "dossiers":
+        if callable(opener) and entry.key != "dossiers":  # a dossier opens in a window
             opener()
             settle(300)
-        tour.check(window, f"page {entry.key}")
+            tour.check(window, f"page {entry.key}, first record")
         for name, open_ in DIALOGS.get(entry.key, []):
             dialog = tour.opened(
                 f"{entry.key}: {name}",

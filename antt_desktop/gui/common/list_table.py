@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView, QWidget
 
 from antt_desktop.gui.common.context import AppContext
@@ -75,12 +76,13 @@ class ListTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.widths = widths
+        self._stretch_floor = 0
+        self._fitted = False
         self.stretch = model.columnCount() - 1 if stretch is None else stretch
         self.fit_columns()
-        if stretch is None:
-            header.setStretchLastSection(True)
-        else:
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # the stretching column takes the room left, but never less than its title and a
+        # fair share of its text: a narrow screen scrolls sideways rather than cut it
+        header.setStretchLastSection(False)
         header.setSortIndicator(*sort)  # before sorting is on, which sorts by the indicator
         self.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -98,20 +100,46 @@ class ListTable(QTableView):
         :data:`GROW` times its preferred width and beyond that is cut in the middle."""
         model, header = self.model(), self.horizontalHeader()
         fm = self.fontMetrics()
-        pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 12
         rows = min(model.rowCount(), MEASURED_ROWS)
         for column in range(model.columnCount()):
-            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
-                continue
             preferred = self.widths[column] if column < len(self.widths) else 0
             title = header.sectionSizeHint(column)
             texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
             content = max((fm.horizontalAdvance(text) + pad for text in texts), default=0)
             dated = any(DATE.search(text) for text in texts)  # a date is never cut
             limit = content if dated else max(int(preferred * GROW), title)
-            width = max(preferred, title, min(content, limit) if preferred else content)
+            if column == self.stretch and not dated:  # a share; the room left comes on top
+                limit = max(preferred or 160, title)
+            fitted = min(content, limit) if preferred or column == self.stretch else content
+            width = max(preferred, title, fitted)
+            if column == self.stretch:
+                self._stretch_floor = width
+                continue
+            if self._fitted:  # a column the officer widened is never narrowed again
+                width = max(width, header.sectionSize(column))
             if width != header.sectionSize(column):
                 header.resizeSection(column, width)
+        self._fitted = self._fitted or rows > 0
+        self._fill_room()
+
+    def _fill_room(self) -> None:
+        """Give the stretching column the room the others leave (at least its floor)."""
+        header = self.horizontalHeader()
+        if self.stretch >= header.count() or header.isSectionHidden(self.stretch):
+            return
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.stretch and not header.isSectionHidden(c)
+        )
+        width = max(self._stretch_floor, self.viewport().width() - others)
+        if width != header.sectionSize(self.stretch):
+            header.resizeSection(self.stretch, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fill_room()
 
     @property
     def _key(self) -> str:
@@ -142,6 +170,7 @@ class ListTable(QTableView):
         if column == 0 and not shown:
             return
         self.setColumnHidden(column, not shown)
+        self._fill_room()
         settings = gui_settings(self.app)
         settings.setValue(self._key, ",".join(map(str, self.hidden_columns())))
         settings.sync()

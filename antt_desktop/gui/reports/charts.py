@@ -33,18 +33,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from antt_desktop.gui.reports.names import elide
-
 NAVY = QColor("#1f4e79")
 RED = QColor("#b3261e")
 TEAL = QColor("#2e7d6b")
 GRID = QColor("#dde3ea")
 LABEL = QColor("#3e4c59")
 ROW_PX = 26  # height of one category row
-MAX_LABEL = 48  # characters of a category label before it is elided
+MAX_LABEL_PX = 420  # the widest a category label gets on a wide screen
 #: Share of the chart's width its category labels may take; a longer label is shortened
 #: (whole in its tooltip) rather than cut to "…" by the chart.
-LABEL_SHARE = 0.3
+LABEL_SHARE = 0.35
 
 
 def nice_scale(top: float, max_ticks: int = 6) -> tuple[int, int]:
@@ -134,16 +132,16 @@ class _ChartView(QChartView):
     def _shortened(self, labels: Sequence[str]) -> list[str]:
         """``labels`` shortened to the room the chart's width leaves them, each unique
         (the axis refuses two equal categories)."""
-        room = max(int(self.width() * LABEL_SHARE), 60)
+        room = min(max(int(self.width() * LABEL_SHARE), 60), MAX_LABEL_PX)
         font = self._axis.labelsFont() if self._axis is not None else self.font()
         fm = QFontMetrics(font)
         shown: list[str] = []
         for text in labels:
             head, figure = _split_figure(text)
             short = (
-                fm.elidedText(
-                    elide(head, MAX_LABEL),
-                    Qt.TextElideMode.ElideRight,
+                fm.elidedText(  # the middle: "Người chấp…giam giữ", "Người chấp…phạt tù"
+                    head,
+                    Qt.TextElideMode.ElideMiddle,
                     room - fm.horizontalAdvance(figure),
                 )
                 + figure
