@@ -13,8 +13,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QProgressDialog,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from antt_desktop.gui.app import prepare_demo
@@ -22,7 +35,7 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.fit_check import misfits
 from antt_desktop.gui.common.navigation import PAGES
 from antt_desktop.gui.common.qt_translation import LanguageSwitch
-from antt_desktop.gui.common.screen_fit import fitting, fixed_area
+from antt_desktop.gui.common.screen_fit import cut_cell_text, fitting, fixed_area
 from antt_desktop.gui.common.settings_store import Preferences, SettingsStore, apply_font_size
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.self_test import settle
@@ -253,3 +266,51 @@ def test_every_page_and_dialog_fits(
     finally:
         languages.uninstall()
     assert not problems, f"{len(problems)} things do not fit at {name}:\n" + "\n".join(problems)
+
+
+def test_a_dialog_taller_than_the_screen_scrolls_with_its_buttons_in_view(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    form = QFormLayout(dialog)
+    for row in range(40):  # some 1,200 pixels of fields
+        form.addRow(f"Ô thứ {row + 1}", QLineEdit())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+    form.addRow(buttons)
+    with fitting(qapp, fixed_area(1024, 600)):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    assert dialog.frameGeometry().height() <= 600
+    scroll = dialog.findChild(QScrollArea, "screen_fit_scroll")
+    assert scroll is not None and scroll.verticalScrollBar().maximum() > 0
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.isVisible()
+    assert dialog.rect().contains(save.mapTo(dialog, save.rect().bottomRight()))
+    assert not misfits(dialog, QRect(0, 0, 1024, 600))
+
+
+def test_a_cut_cell_shows_its_whole_text_and_names_that_begin_alike_differ(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    names = [
+        "Mô hình Camera an ninh tự quản khu dân cư Thôn Bình Minh",
+        "Mô hình Camera an ninh tự quản khu dân cư Thôn Sín Chải",
+    ]
+    table = QTableWidget(2, 1)
+    qtbot.addWidget(table)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    for row, name in enumerate(names):
+        table.setItem(row, 0, QTableWidgetItem(name))
+    table.setColumnWidth(0, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    shown = [
+        table.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, 190) for name in names
+    ]
+    assert shown[0] != shown[1]  # cut in the middle: the areas' names still show
+    rect = table.visualRect(table.model().index(1, 0))
+    event = QHelpEvent(
+        QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center())
+    )
+    assert cut_cell_text(table, event) == names[1]

@@ -183,7 +183,12 @@ def _cells(table: QTableView, cell_tips: bool) -> list[str]:
             need = _widest(fm, text) + (table.iconSize().width() + 4 if icon else 0)
             tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
             whole = cell_tips or (tip and text in str(tip))
-            if need > room and (DATE.search(text) or len(text) <= SHORT or not whole):
+            dated = DATE.search(text)
+            if dated and getattr(table, "keeps_dates", False):  # cut at the start
+                found = list(DATE.finditer(text))
+                need = _widest(fm, ELLIPSIS + text[found[-1].start() :])
+                dated = None
+            if need > room and (dated or len(text) <= SHORT or not whole):
                 title = model.headerData(column, Qt.Orientation.Horizontal)
                 problems.append(
                     f"cell {_name(table)} [{title}] {text!r}: {need} px of text in {room} px"

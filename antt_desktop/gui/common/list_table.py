@@ -15,9 +15,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_widgets import gui_settings
@@ -26,9 +42,13 @@ from antt_desktop.i18n.translator import N_
 COLUMNS_MENU = N_("Show columns")
 #: A column grows to its content up to this many times its preferred width; longer text
 #: (a name, an address) is cut in the middle, whole in its tooltip.
-GROW = 1.6
+GROW = 1.25
 #: Rows measured when the columns are fitted to their content (the first screenful).
 MEASURED_ROWS = 60
+#: Texts this short are never cut (a number, a code, a status).
+SHORT = 12
+#: The narrowest a long text column gets (in average characters) before the list scrolls.
+MIN_TEXT_CHARS = 17
 DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -38,6 +58,24 @@ def _columns(value: Any) -> list[int]:
         return []
     parts = value if isinstance(value, list | tuple) else str(value).split(",")
     return [int(p) for p in map(str, parts) if p.strip().isdigit()]
+
+
+def date_tail(text: str) -> str:
+    """The end of ``text`` from its last date on ("…(hạn 05/12/2026)" is what must show)."""
+    found = list(DATE.finditer(text))
+    return text[found[-1].start() :] if found else text
+
+
+class DateKeepingDelegate(QStyledItemDelegate):
+    """Cuts a text holding a date at its start rather than its middle, so the date at its
+    end always shows: "…tháng 11/2026 (hạn 05/12/2026)"."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if DATE.search(option.text or ""):
+            option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class ListTable(QTableView):
@@ -71,13 +109,15 @@ class ListTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegate(DateKeepingDelegate(self))
+        self.keeps_dates = True  # what the fit check asks: dated cells keep their dates
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.widths = widths
-        self._stretch_floor = 0
-        self._fitted = False
+        self._wanted: dict[int, int] = {}
+        self._floors: dict[int, int] = {}
         self.stretch = model.columnCount() - 1 if stretch is None else stretch
         self.fit_columns()
         # the stretching column takes the room left, but never less than its title and a
@@ -96,46 +136,51 @@ class ListTable(QTableView):
 
     def fit_columns(self) -> None:
         """Each column as wide as its title and its first rows need (room for the sort
-        arrow included): dates and numbers are never cut; a long text column grows up to
-        :data:`GROW` times its preferred width and beyond that is cut in the middle."""
+        arrow included), a long text column up to :data:`GROW` times its preferred width;
+        then :meth:`_fill_room` fits them to the list's width."""
         model, header = self.model(), self.horizontalHeader()
         fm = self.fontMetrics()
         pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 12
         rows = min(model.rowCount(), MEASURED_ROWS)
+        self._wanted, self._floors = {}, {}
         for column in range(model.columnCount()):
             preferred = self.widths[column] if column < len(self.widths) else 0
             title = header.sectionSizeHint(column)
             texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
             content = max((fm.horizontalAdvance(text) + pad for text in texts), default=0)
             dated = any(DATE.search(text) for text in texts)  # a date is never cut
+            short = all(len(text) <= SHORT for text in texts)  # nor a number or a status
             limit = content if dated else max(int(preferred * GROW), title)
-            if column == self.stretch and not dated:  # a share; the room left comes on top
-                limit = max(preferred or 160, title)
             fitted = min(content, limit) if preferred or column == self.stretch else content
-            width = max(preferred, title, fitted)
-            if column == self.stretch:
-                self._stretch_floor = width
-                continue
-            if self._fitted:  # a column the officer widened is never narrowed again
-                width = max(width, header.sectionSize(column))
-            if width != header.sectionSize(column):
-                header.resizeSection(column, width)
-        self._fitted = self._fitted or rows > 0
+            self._wanted[column] = max(preferred, title, fitted)
+            least = max(title, fm.averageCharWidth() * MIN_TEXT_CHARS)
+            if column in (0, self.stretch):  # the record's name and the main text
+                least = max(least, min(self._wanted[column], preferred))
+            if dated:  # may lose its start, never its date
+                tails = (fm.horizontalAdvance("…" + date_tail(text)) + pad for text in texts)
+                least = max(title, *tails)
+            self._floors[column] = self._wanted[column] if short else least
         self._fill_room()
 
     def _fill_room(self) -> None:
-        """Give the stretching column the room the others leave (at least its floor)."""
+        """Fit the columns to the list's width: the stretching column takes the room left;
+        short of room, long texts give way (cut in the middle, whole in their tooltip)
+        before a date or a title is cut, and only then does the list scroll sideways."""
         header = self.horizontalHeader()
-        if self.stretch >= header.count() or header.isSectionHidden(self.stretch):
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if not shown or not self._wanted:
             return
-        others = sum(
-            header.sectionSize(c)
-            for c in range(header.count())
-            if c != self.stretch and not header.isSectionHidden(c)
-        )
-        width = max(self._stretch_floor, self.viewport().width() - others)
-        if width != header.sectionSize(self.stretch):
-            header.resizeSection(self.stretch, width)
+        widths = {c: self._wanted.get(c, header.sectionSize(c)) for c in shown}
+        excess = sum(widths.values()) - self.viewport().width()
+        give = {c: max(widths[c] - self._floors.get(c, widths[c]), 0) for c in shown}
+        if excess > 0 and sum(give.values()) > 0:
+            share = min(excess / sum(give.values()), 1.0)
+            widths = {c: widths[c] - int(give[c] * share + 0.999) for c in shown}
+        elif excess < 0 and self.stretch in widths:
+            widths[self.stretch] -= excess
+        for column, width in widths.items():
+            if width != header.sectionSize(column):
+                header.resizeSection(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
