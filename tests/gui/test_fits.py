@@ -33,10 +33,12 @@ from pytestqt.qtbot import QtBot
 from antt_desktop.gui.app import prepare_demo
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.fit_check import misfits
+from antt_desktop.gui.common.login_dialog import LoginDialog
 from antt_desktop.gui.common.navigation import PAGES
 from antt_desktop.gui.common.qt_translation import LanguageSwitch
 from antt_desktop.gui.common.screen_fit import cut_cell_text, fitting, fixed_area
 from antt_desktop.gui.common.settings_store import Preferences, SettingsStore, apply_font_size
+from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.self_test import settle
 from antt_desktop.i18n.translator import Translator
@@ -243,6 +245,18 @@ def _tour(qtbot: QtBot, window: MainWindow, area: QRect) -> list[str]:
     return tour.problems
 
 
+def _start_dialogs(qtbot: QtBot, area: QRect, tr: Translator, folder: Path) -> list[str]:
+    """The dialogs before the window: the first-run assistant and the login."""
+    tour = Tour(qtbot, area)
+    first = FirstRunDialog(tr, folder / "not-created.sqlite3")
+    qtbot.addWidget(first)
+    tour.close(tour.opened("first run", first.show))
+    login_dialog = LoginDialog(tr, folder / "not-created.sqlite3", kdf=TEST_KDF)
+    qtbot.addWidget(login_dialog)
+    tour.close(tour.opened("login", login_dialog.show))
+    return tour.problems
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(SETTINGS))
 def test_every_page_and_dialog_fits(
@@ -263,6 +277,7 @@ def test_every_page_and_dialog_fits(
             window.show()
             problems = _tour(qtbot, window, area)
             window.close()
+            problems += _start_dialogs(qtbot, area, tr, tmp_path)
     finally:
         languages.uninstall()
     assert not problems, f"{len(problems)} things do not fit at {name}:\n" + "\n".join(problems)
