@@ -119,6 +119,7 @@ def setting_pictures(
     prints what does not fit there."""
     width, height, font = SETTINGS[name]
     apply_font_size(qapp, font)
+    store.font_size = font  # the Settings page shows the size chosen ("Lớn")
     saved: list[Path] = []
     with fitting(qapp, fixed_area(width, height)):
         window = MainWindow(app, store, prefs=Preferences(store, qapp, languages, data_dir))

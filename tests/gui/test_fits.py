@@ -268,6 +268,7 @@ def test_every_page_and_dialog_fits(
     languages = LanguageSwitch(qapp, app)
     store = SettingsStore.at(tmp_path / "settings.ini")
     apply_font_size(qapp, setting.font)
+    store.font_size = setting.font
     area = QRect(0, 0, setting.width, setting.height)
     try:
         with fitting(qapp, fixed_area(setting.width, setting.height)):
