@@ -147,6 +147,7 @@ def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
     tr = Translator(args.lang)
     store = SettingsStore.at(data_dir / "screenshots.ini")  # never the officer's settings
     apply_font_size(qapp, "normal")
+    store.font_size = "normal"
     today = args.today or date.today()
     prepare_demo(data_dir / DEMO_FOLDER, tr, today, PRODUCTION, args.demo_factor)
     post = login(data_dir / DEMO_FOLDER / DB_FILENAME, DEMO_USER, DEMO_PASSWORD)

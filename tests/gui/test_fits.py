@@ -63,6 +63,7 @@ SETTINGS = {
     "1366x768": Setting(1366, 768),
     "1024x600": Setting(1024, 600),
     "large-font": Setting(1366, 768, font="large"),
+    "large-font-1024x600": Setting(1024, 600, font="large"),
     "english": Setting(1366, 768, lang="en"),
 }
 

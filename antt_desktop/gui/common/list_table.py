@@ -154,8 +154,8 @@ class ListTable(QTableView):
             fitted = min(content, limit) if preferred or column == self.stretch else content
             self._wanted[column] = max(preferred, title, fitted)
             least = max(title, fm.averageCharWidth() * MIN_TEXT_CHARS)
-            if column in (0, self.stretch):  # the record's name and the main text
-                least = max(least, min(self._wanted[column], preferred))
+            if column == 0:  # the record's name
+                least = max(least, min(self._wanted[column], preferred * 3 // 4))
             if dated:  # may lose its start, never its date
                 tails = (fm.horizontalAdvance("…" + date_tail(text)) + pad for text in texts)
                 least = max(title, *tails)
@@ -173,9 +173,11 @@ class ListTable(QTableView):
         widths = {c: self._wanted.get(c, header.sectionSize(c)) for c in shown}
         excess = sum(widths.values()) - self.viewport().width()
         give = {c: max(widths[c] - self._floors.get(c, widths[c]), 0) for c in shown}
-        if excess > 0 and sum(give.values()) > 0:
-            share = min(excess / sum(give.values()), 1.0)
-            widths = {c: widths[c] - int(give[c] * share + 0.999) for c in shown}
+        if excess > 0:  # the column with the most to give gives first (an address before
+            for column in sorted(shown, key=lambda c: -give[c]):  # a head of household)
+                taken = min(give[column], excess)
+                widths[column] -= taken
+                excess -= taken
         elif excess < 0 and self.stretch in widths:
             widths[self.stretch] -= excess
         for column, width in widths.items():

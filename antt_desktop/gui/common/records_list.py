@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.lazy_model import ID_ROLE, LazyTableModel
 from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.page import Page
@@ -112,8 +113,7 @@ class RecordListPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.count_label = named(QLabel(), "countLabel")
         self.table = self._make_table()
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.setContentsMargins(0, 0, 0, 0)
+        self.filter_bar = FlowLayout()  # wraps onto a second line on a narrow screen
 
         top = QHBoxLayout()
         self.search_edit.setMinimumWidth(260)
@@ -121,14 +121,11 @@ class RecordListPage(Page):
         top.addWidget(self.unit_label)
         top.addWidget(self.unit_combo)
         top.addWidget(self.new_button)
-        filters = QHBoxLayout()  # a row of their own: beside the search they were cut
-        filters.addLayout(self.filter_bar)
-        filters.addStretch(1)
         list_page = named(QWidget(), "listPage")
         list_box = QVBoxLayout(list_page)
         list_box.setContentsMargins(0, 0, 0, 0)
         list_box.addLayout(top)
-        list_box.addLayout(filters)
+        list_box.addLayout(self.filter_bar)  # a row of their own: beside the search, cut
         list_box.addWidget(self.table, 1)
         list_box.addWidget(self.count_label)
         self.stack = named(QStackedWidget(), "stack")

@@ -119,9 +119,11 @@ def fit_window(widget: QWidget, area: QRect) -> None:
 
 
 def titles_whole(window: QWidget) -> None:
-    """No column of a table in ``window`` narrower than its title (room for the sort arrow
-    included); a column that stretches or sizes itself is left as it is."""
-    for header in window.findChildren(QHeaderView):
+    """No column of a table in ``window`` (or of the header ``window``) narrower than its
+    title (room for the sort arrow included); a column that stretches or sizes itself is
+    left as it is."""
+    headers = [window] if isinstance(window, QHeaderView) else []
+    for header in headers or window.findChildren(QHeaderView):
         if header.orientation() != Qt.Orientation.Horizontal or header.model() is None:
             continue
         for column in range(header.count()):
@@ -167,6 +169,9 @@ class ScreenFit(QObject):
                 if whole is not None:
                     QToolTip.showText(event.globalPos(), whole, watched)
                     return True
+            return False
+        if event.type() == QEvent.Type.Show and isinstance(watched, QHeaderView):
+            titles_whole(watched)  # a table on a page shown later (a record's assets)
             return False
         if (
             event.type() == QEvent.Type.Show

@@ -11,7 +11,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.form_support import debounced
 from antt_desktop.gui.common.lazy_model import ID_ROLE
 from antt_desktop.gui.common.list_table import ListTable
@@ -62,7 +62,6 @@ DUE_CHOICES = {DUE_OR_OVERDUE: N_("Assessment due or overdue"), OVERDUE_ONLY: N_
 NEW_DOSSIER, NEW_PERSON = N_("&New dossier…"), N_("&New resident…")
 OPEN_FOR_PERSON = N_("Open a &dossier for this person…")
 PURGE_PROPOSALS = N_("Proposed for &purging…")
-FILTERS_PER_ROW = 4
 
 
 class ListTab(QWidget):
@@ -78,11 +77,9 @@ class ListTab(QWidget):
         self.count = QLabel()
         self.note = QLabel()
         self.filters: dict[str, QComboBox] = {}
-        # filters in rows of FILTERS_PER_ROW, each as wide as its longest choice (a
-        # 1024-pixel screen or the large font never cuts "Mọi tình trạng nhận xét")
-        self.filter_row = QGridLayout()
-        self.filter_row.setContentsMargins(0, 0, 0, 0)
-        self.filter_row.setColumnStretch(FILTERS_PER_ROW, 1)
+        # filters each as wide as its longest choice, wrapping onto more lines on a narrow
+        # screen (a 1024-pixel screen or the large font never cuts "Mọi tình trạng nhận xét")
+        self.filter_row = FlowLayout()
         self.view = ListTable(app, model, key, widths=getattr(model, "WIDTHS", ()), legacy=settings)
         self.view.setObjectName(f"{key}_table")
         self.top = QHBoxLayout()
@@ -130,9 +127,8 @@ class ListTab(QWidget):
             self.model.reload()
 
         combo.currentIndexChanged.connect(changed)
-        place = len(self.filters)
         self.filters[name] = combo
-        self.filter_row.addWidget(combo, place // FILTERS_PER_ROW, place % FILTERS_PER_ROW)
+        self.filter_row.addWidget(combo)
         return combo
 
     def set_choices(self, name: str, items: list[tuple[Any, str]], keep: Any = None) -> None:

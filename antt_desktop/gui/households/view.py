@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.records_list import RecordView
 from antt_desktop.gui.common.records_widgets import fill_table, named, setup_table
 from antt_desktop.gui.households.actions import HouseholdActions
@@ -100,11 +100,10 @@ class HouseholdView(RecordView):
     @staticmethod
     def _box(name: str, table: QTableWidget, *buttons: QPushButton) -> QGroupBox:
         group = named(QGroupBox(), name)
-        # two buttons a row: four in one row were cut on a 1024-pixel screen
-        row = QGridLayout()
-        for place, button in enumerate(buttons):
-            row.addWidget(button, place // 2, place % 2)
-        row.setColumnStretch(2, 1)
+        # the buttons wrap onto more lines: four in one row were cut on a 1024-pixel screen
+        row = FlowLayout()
+        for button in buttons:
+            row.addWidget(button)
         layout = QVBoxLayout(group)
         layout.addWidget(table, 1)
         layout.addLayout(row)

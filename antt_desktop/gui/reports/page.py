@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.periods import Period
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
@@ -107,12 +108,12 @@ class ReportsPage(Page):
         # to "Kỳ b" on a 1024-pixel screen)
         rows = QVBoxLayout(controls)
         rows.setContentsMargins(10, 8, 10, 8)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=12)  # wraps rather than squeezing the period's choices
         row.addWidget(self.period)
-        row.addSpacing(12)
-        row.addWidget(self.unit_label)
-        row.addWidget(self.unit_box)
-        row.addStretch(1)
+        unit = QHBoxLayout()
+        unit.addWidget(self.unit_label)
+        unit.addWidget(self.unit_box)
+        row.addItem(unit)
         actions = QHBoxLayout()
         actions.addWidget(self.show_button)
         actions.addWidget(self.export_button)
