@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,6 +33,7 @@ from pytestqt.qtbot import QtBot
 from antt_desktop.gui.app import prepare_demo
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.fit_check import misfits
+from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.login_dialog import LoginDialog
 from antt_desktop.gui.common.navigation import PAGES
 from antt_desktop.gui.common.qt_translation import LanguageSwitch
@@ -331,3 +332,25 @@ def test_a_cut_cell_shows_its_whole_text_and_names_that_begin_alike_differ(
         QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center())
     )
     assert cut_cell_text(table, event) == names[1]
+
+
+def test_a_list_keeps_dates_whole_and_the_width_the_officer_chose(
+    qtbot: QtBot, app_ctx: AppContext
+) -> None:
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["Họ và tên", "Ngày sinh", "Nơi ở hiện tại"])
+    address = "Số nhà 173, Xóm Lũng Pù, xã Phú Lương, tỉnh Thái Nguyên"
+    model.appendRow([QStandardItem(t) for t in ("Nguyễn Văn Đức", "29/06/2026", address)])
+    table = ListTable(app_ctx, model, "fits_test", widths=(120, 40, 200))
+    qtbot.addWidget(table)
+    table.resize(420, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    date_width = table.fontMetrics().horizontalAdvance("29/06/2026")
+    assert table.columnWidth(1) > date_width  # asked for 40 pixels: the date is whole
+    assert not misfits(table)
+    table.horizontalHeader().resizeSection(0, 260)  # the officer drags the name wider
+    model.appendRow([QStandardItem(t) for t in ("Lò Thị Thúy", "01/01/1990", address)])
+    qtbot.waitUntil(lambda: not table._fit_later.isActive())
+    assert table.columnWidth(0) == 260
+    assert table.columnWidth(1) > date_width

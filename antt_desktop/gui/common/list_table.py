@@ -118,6 +118,9 @@ class ListTable(QTableView):
         self.widths = widths
         self._wanted: dict[int, int] = {}
         self._floors: dict[int, int] = {}
+        self._chosen: dict[int, int] = {}  # widths the officer dragged, kept as they are
+        self._applying = False
+        header.sectionResized.connect(self._resized)
         self.stretch = model.columnCount() - 1 if stretch is None else stretch
         self.fit_columns()
         # the stretching column takes the room left, but never less than its title and a
@@ -133,6 +136,7 @@ class ListTable(QTableView):
         for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
             signal.connect(self._fit_later.start)
         model.rowsInserted.connect(self._fit_later.start)
+        self.fit_columns()  # again: a sortable column's title needs room for the arrow
 
     def fit_columns(self) -> None:
         """Each column as wide as its title and its first rows need (room for the sort
@@ -160,6 +164,8 @@ class ListTable(QTableView):
                 tails = (fm.horizontalAdvance("…" + date_tail(text)) + pad for text in texts)
                 least = max(title, *tails)
             self._floors[column] = self._wanted[column] if short else least
+            if column in self._chosen:
+                self._wanted[column] = self._floors[column] = self._chosen[column]
         self._fill_room()
 
     def _fill_room(self) -> None:
@@ -180,9 +186,17 @@ class ListTable(QTableView):
                 excess -= taken
         elif excess < 0 and self.stretch in widths:
             widths[self.stretch] -= excess
-        for column, width in widths.items():
-            if width != header.sectionSize(column):
-                header.resizeSection(column, width)
+        self._applying = True
+        try:
+            for column, width in widths.items():
+                if width != header.sectionSize(column):
+                    header.resizeSection(column, width)
+        finally:
+            self._applying = False
+
+    def _resized(self, column: int, old: int, new: int) -> None:
+        if not self._applying and old > 0 and new > 0:  # the officer dragged its edge
+            self._chosen[column] = new
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
