@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 #: A window's frame and title bar, which the available area must hold too.
 FRAME = QSize(16, 40)
 SCROLLED = "screen_fit_scroll"
+TOOLTIP, SHOW = QEvent.Type.ToolTip.value, QEvent.Type.Show.value
 
 
 def screen_area(widget: QWidget) -> QRect:
@@ -162,7 +163,9 @@ class ScreenFit(QObject):
         self.area = area
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QWidget):
+        # every event of the program passes here: two plain integer tests turn the rest away
+        kind = event.type().value
+        if kind == TOOLTIP and isinstance(watched, QWidget):
             view = watched.parentWidget()
             if isinstance(view, QAbstractItemView) and isinstance(event, QHelpEvent):
                 whole = cut_cell_text(view, event)
@@ -170,12 +173,12 @@ class ScreenFit(QObject):
                     QToolTip.showText(event.globalPos(), whole, watched)
                     return True
             return False
-        if event.type() == QEvent.Type.Show and isinstance(watched, QHeaderView):
-            titles_whole(watched)  # a table on a page shown later (a record's assets)
+        if kind != SHOW:
             return False
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
+        if isinstance(watched, QHeaderView):
+            titles_whole(watched)  # a table on a page shown later (a record's assets)
+        elif (
+            isinstance(watched, QWidget)
             and _is_fitted(watched)
             and not watched.isMaximized()
             and not watched.isFullScreen()
