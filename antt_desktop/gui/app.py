@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from antt_desktop.gui.common.icons import app_icon
 from antt_desktop.gui.common.login_dialog import LoginDialog
 from antt_desktop.gui.common.qt_translation import GettextQtTranslator, LanguageSwitch
+from antt_desktop.gui.common.screen_fit import fitting
 from antt_desktop.gui.common.settings_store import (
     SETTINGS_FILENAME,
     Preferences,
@@ -273,11 +274,12 @@ def _run(qapp: QApplication, args: argparse.Namespace, kdf: KdfParams) -> int:
     today_value: date | None = args.today
     today: Callable[[], date] = (lambda: today_value) if today_value else date.today
     apply_font_size(qapp, store.font_size)
-    while True:  # again after the officer logs out: the login, then the window
-        with ExitStack() as session:
-            code = _session(qapp, args, session, kdf, data_dir, store, tr, today)
-        if code is not None:
-            return code
+    with fitting(qapp):  # every window and dialog fits the screen
+        while True:  # again after the officer logs out: the login, then the window
+            with ExitStack() as session:
+                code = _session(qapp, args, session, kdf, data_dir, store, tr, today)
+            if code is not None:
+                return code
 
 
 def _session(

@@ -1,8 +1,13 @@
-"""``python -m antt_desktop.gui.screenshots --out docs/screenshots``: pictures for the README.
+"""``python -m antt_desktop.gui.screenshots --out resources/screenshots``: pictures for the
+README, and of every page on each screen an officer may have.
 
 Opens the demo post (made first if the data folder has none; by default in a temporary
 folder), sizes the window to 1366×768, and saves one PNG per page plus the first-run
-assistant. Runs without a display (the offscreen platform) where there is none.
+assistant and a dossier; then every page again as ``page-<page>-<setting>.png`` at each of
+:data:`SETTINGS` (1366×768, 1024×600, the large font), the window fitted to that screen the
+way the program fits it, and prints what does not fit there. Runs without a display (the
+offscreen platform) where there is none. PNGs are saved with the fewest colours that keep
+them sharp (a few tens of kilobytes each).
 """
 
 from __future__ import annotations
@@ -15,12 +20,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from antt_desktop.gui.app import DEMO_FOLDER, needs_offscreen, prepare_demo
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.fit_check import misfits
 from antt_desktop.gui.common.navigation import PAGES
 from antt_desktop.gui.common.qt_translation import LanguageSwitch
+from antt_desktop.gui.common.screen_fit import fitting, fixed_area
 from antt_desktop.gui.common.settings_store import Preferences, SettingsStore, apply_font_size
 from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.main_window import MainWindow
@@ -32,6 +41,12 @@ from antt_desktop.security.login import login
 from antt_desktop.store.database import DB_FILENAME
 
 SIZE = (1366, 768)
+#: The screens every page is pictured on: name → (width, height, font size).
+SETTINGS = {
+    "1366x768": (1366, 768, "normal"),
+    "1024x600": (1024, 600, "normal"),
+    "large-font": (1366, 768, "large"),
+}
 #: Pages pictured with their first record open (an empty report says nothing).
 SHOW_FIRST_RECORD = {"reports"}
 
@@ -63,7 +78,7 @@ def first_run_picture(tr: Translator, folder: Path, out: Path) -> Path:
     dialog.show()
     settle(200)
     target = out / "00-first-run.png"
-    dialog.grab().save(str(target))
+    save(dialog, target)
     dialog.reject()
     dialog.deleteLater()
     return target
@@ -77,9 +92,52 @@ def dossier_picture(window: MainWindow, args: argparse.Namespace) -> Path:
     view.resize(1100, 700)
     settle(args.wait_ms)
     target = args.out / f"{len(PAGES) + 1:02d}-dossier-view.png"
-    view.grab().save(str(target))
+    save(view, target)
     view.close()
     return Path(target)
+
+
+def save(widget: QWidget, target: Path) -> None:
+    """``widget`` as a PNG of few colours, compressed hard (screens have few colours)."""
+    image = widget.grab().toImage()
+    small = image.convertToFormat(
+        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+    )
+    small.save(str(target), quality=0)
+
+
+def setting_pictures(
+    qapp: QApplication,
+    app: AppContext,
+    store: SettingsStore,
+    languages: LanguageSwitch,
+    data_dir: Path,
+    args: argparse.Namespace,
+    name: str,
+) -> list[Path]:
+    """Every page on the screen ``name`` of :data:`SETTINGS`, as ``page-<key>-<name>.png``;
+    prints what does not fit there."""
+    width, height, font = SETTINGS[name]
+    apply_font_size(qapp, font)
+    store.font_size = font  # the Settings page shows the size chosen ("Lớn")
+    saved: list[Path] = []
+    with fitting(qapp, fixed_area(width, height)):
+        window = MainWindow(app, store, prefs=Preferences(store, qapp, languages, data_dir))
+        window.resize(width, height)
+        window.show()
+        for entry in PAGES:
+            page = window.show_page(entry.key)
+            if entry.key in SHOW_FIRST_RECORD:
+                page.open_first_record()  # type: ignore[attr-defined]
+            settle(args.wait_ms)
+            for problem in misfits(window, QRect(0, 0, width, height)):
+                print(f"{name} {entry.key}: {problem}", file=sys.stderr)
+            target = args.out / f"page-{entry.key}-{name}.png"
+            save(window, target)
+            saved.append(target)
+        window.close()
+        window.deleteLater()
+    return saved
 
 
 def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
@@ -89,6 +147,7 @@ def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
     tr = Translator(args.lang)
     store = SettingsStore.at(data_dir / "screenshots.ini")  # never the officer's settings
     apply_font_size(qapp, "normal")
+    store.font_size = "normal"
     today = args.today or date.today()
     prepare_demo(data_dir / DEMO_FOLDER, tr, today, PRODUCTION, args.demo_factor)
     post = login(data_dir / DEMO_FOLDER / DB_FILENAME, DEMO_USER, DEMO_PASSWORD)
@@ -106,11 +165,14 @@ def take(args: argparse.Namespace, data_dir: Path) -> list[Path]:
                 page.open_first_record()  # type: ignore[attr-defined]
             settle(args.wait_ms)
             target = args.out / f"{number:02d}-{entry.key}.png"
-            window.grab().save(str(target))
+            save(window, target)
             saved.append(target)
         saved.append(dossier_picture(window, args))
         window.close()
         window.deleteLater()
+        for name in SETTINGS:
+            saved += setting_pictures(qapp, app, store, languages, data_dir, args, name)
+        apply_font_size(qapp, "normal")
         languages.uninstall()
     finally:
         post.close()

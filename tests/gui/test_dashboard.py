@@ -230,7 +230,7 @@ def test_clicking_the_category_bar_opens_that_categorys_dossiers(qtbot, app, wri
     # catalogue order from the top: released, suspended, drug users (the chart holds them
     # bottom-up)
     assert [text.rsplit(" (", 1)[1] for text in labels] == ["2)", "1)", "2)"]
-    assert labels[0].startswith("Người sử dụng trái phép")
+    assert chart.label_tip(0).startswith("Người sử dụng trái phép")  # whole in its tooltip
     series = chart.chart().series()[0]
     # DRUG_USER is the last category in catalogue order: drawn at the bottom (position 0)
     point = chart.chart().mapToPosition(QPointF(1.0, 0.0), series)

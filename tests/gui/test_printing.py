@@ -213,3 +213,14 @@ def test_with_no_usable_font_the_message_names_what_to_install(
     box = view.printing.message
     assert box is not None and box.isVisible() and "fonts-dejavu" in box.text()
     assert view.printing.previews == []
+
+
+def test_the_preview_opens_fitting_the_width_and_says_how_much(qtbot, view, open_preview) -> None:
+    preview = open_preview(view, "print_booklet")
+    qtbot.waitExposed(preview)
+    page = preview.pages.size(0).width() * preview.view.logicalDpiX() / 72
+    fits = round(preview.view.viewport().width() / page * 100)
+    assert fits > 50  # an A4 page across most of the window
+    assert preview.zoom_box.currentText() == "Vừa chiều rộng"
+    # worked out once the view has its size, not from a view a few pixels wide ("11%")
+    assert abs(int(preview.zoom_label.text().rstrip("%")) - fits) <= 3

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.lazy_model import ID_ROLE, LazyTableModel
 from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.page import Page
@@ -112,13 +113,11 @@ class RecordListPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.count_label = named(QLabel(), "countLabel")
         self.table = self._make_table()
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.setContentsMargins(0, 0, 0, 0)
+        self.filter_bar = FlowLayout()  # wraps onto a second line on a narrow screen
 
         top = QHBoxLayout()
         self.search_edit.setMinimumWidth(260)
         top.addWidget(self.search_edit, 1)
-        top.addLayout(self.filter_bar)
         top.addWidget(self.unit_label)
         top.addWidget(self.unit_combo)
         top.addWidget(self.new_button)
@@ -126,6 +125,7 @@ class RecordListPage(Page):
         list_box = QVBoxLayout(list_page)
         list_box.setContentsMargins(0, 0, 0, 0)
         list_box.addLayout(top)
+        list_box.addLayout(self.filter_bar)  # a row of their own: beside the search, cut
         list_box.addWidget(self.table, 1)
         list_box.addWidget(self.count_label)
         self.stack = named(QStackedWidget(), "stack")

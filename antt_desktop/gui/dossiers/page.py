@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.form_support import debounced
 from antt_desktop.gui.common.lazy_model import ID_ROLE
 from antt_desktop.gui.common.list_table import ListTable
@@ -78,7 +80,9 @@ class ListTab(QWidget):
         self.count = QLabel()
         self.note = QLabel()
         self.filters: dict[str, QComboBox] = {}
-        self.filter_row = QHBoxLayout()
+        # filters each as wide as its longest choice, wrapping onto more lines on a narrow
+        # screen (a 1024-pixel screen or the large font never cuts "Mọi tình trạng nhận xét")
+        self.filter_row = FlowLayout()
         self.view = ListTable(app, model, key, widths=getattr(model, "WIDTHS", ()), legacy=settings)
         self.view.setObjectName(f"{key}_table")
         self.top = QHBoxLayout()
@@ -118,7 +122,8 @@ class ListTab(QWidget):
         combo = QComboBox()
         combo.setObjectName(f"{self.key}_{name}_filter")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaximumWidth(260)
+        combo.setMaximumWidth(320)
+        combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         def changed(_index: int) -> None:
             apply(combo.currentData())
@@ -239,8 +244,6 @@ class DossiersPage(Page):
         p = self.people
         p.add_filter("area", lambda v: setattr(self.people_model, "area_id", v))
         p.add_filter("unit", lambda v: self._set_unit(v))
-        for tab in (d, p):
-            tab.filter_row.addStretch(1)
 
     def _set_unit(self, unit_id: str | None) -> None:
         """The post filter applies to both lists (and chooses whose areas are listed)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.records_list import RecordView
 from antt_desktop.gui.common.records_widgets import fill_table, named, setup_table
 from antt_desktop.gui.households.actions import HouseholdActions
@@ -99,10 +100,10 @@ class HouseholdView(RecordView):
     @staticmethod
     def _box(name: str, table: QTableWidget, *buttons: QPushButton) -> QGroupBox:
         group = named(QGroupBox(), name)
-        row = QHBoxLayout()
+        # the buttons wrap onto more lines: four in one row were cut on a 1024-pixel screen
+        row = FlowLayout()
         for button in buttons:
             row.addWidget(button)
-        row.addStretch(1)
         layout = QVBoxLayout(group)
         layout.addWidget(table, 1)
         layout.addLayout(row)

@@ -27,6 +27,9 @@ from antt_desktop.services.commendation_rows import decision_key
 from antt_desktop.services.commendations import DecisionInput, RecipientInput
 from antt_desktop.services.context import Ctx
 
+#: Widths of the recipients' columns (0: the achievement, which takes the room left).
+RECIPIENT_WIDTHS = (170, 250, 0, 120, 90)
+
 
 class CommendationDialog(RecordDialog):
     """One decision (form, issuer, number, date) and the list of those it commends."""
@@ -52,7 +55,7 @@ class CommendationDialog(RecordDialog):
         ui.recipientsTable.setColumnCount(5)
         header = ui.recipientsTable.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((170, 250, 0, 120, 90)):
+        for column, width in enumerate(RECIPIENT_WIDTHS):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
@@ -101,6 +104,13 @@ class CommendationDialog(RecordDialog):
                 t(N_("Collective (tập thể)")),
             ]
         )
+        # the achievement column (which takes the room left) never narrower than its title
+        header = ui.recipientsTable.horizontalHeader()
+        for column, width in enumerate(RECIPIENT_WIDTHS):
+            if width:
+                header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+        widths = sum(header.sectionSize(c) for c in range(header.count()) if c != 2)
+        ui.recipientsTable.setMinimumWidth(widths + header.sectionSizeHint(2) + 4)
         self.chooser.retranslate(self.app.tr)
         self._fill_table()
         self.retranslate_buttons()

@@ -187,6 +187,10 @@ class InitiativeView(RecordView):
             [t(N_("Equipment or asset")), t(N_("Quantity"))],
             [(a.id, (a.kind, fmt_int(a.count, tr))) for a in ini.assets],
         )
+        for table in (self.funding, self.assets):  # titles whole, even with the large font
+            header = table.horizontalHeader()
+            titles = sum(header.sectionSizeHint(c) for c in range(header.count()))
+            table.setMinimumWidth(titles + 2 * table.frameWidth() + 4)
         fill_activities(self.activities_tab, activities, ini.activities)
         fill_evaluations(self.evaluations_tab, evaluations)
         fill_commendations(self.commendations_tab, "initiative", ini.id)

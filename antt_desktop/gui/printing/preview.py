@@ -60,7 +60,7 @@ class PrintPreview(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setWindowFlag(Qt.WindowType.WindowMinimizeButtonHint, True)
-        self.resize(960, 1000)
+        self.resize(960, 1000)  # an A4 page at a readable size; the screen may shrink it
         self.pages = PdfPages(pdf, self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QLabel
 
@@ -42,6 +42,16 @@ class Zoom(QObject):
         self.label.setMinimumWidth(48)
         view.zoomFactorChanged.connect(lambda _f: self.show())
         view.zoomModeChanged.connect(lambda _m: self.show())
+        # "fit width" is a percentage only once the view has its size: the label was
+        # worked out before, from a view a few pixels wide ("Vừa chiều rộng 11%")
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.view.zoomMode() != (
+            QPdfView.ZoomMode.Custom
+        ):
+            self.show()
+        return False
 
     def retranslate(self, tr: Translator) -> None:
         for i, (text, _mode, _factor) in enumerate(ZOOMS):

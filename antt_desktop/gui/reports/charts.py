@@ -19,11 +19,19 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
-
-from antt_desktop.gui.reports.names import elide
 
 NAVY = QColor("#1f4e79")
 RED = QColor("#b3261e")
@@ -31,7 +39,10 @@ TEAL = QColor("#2e7d6b")
 GRID = QColor("#dde3ea")
 LABEL = QColor("#3e4c59")
 ROW_PX = 26  # height of one category row
-MAX_LABEL = 48  # characters of a category label before it is elided
+MAX_LABEL_PX = 420  # the widest a category label gets on a wide screen
+#: Share of the chart's width its category labels may take; a longer label is shortened
+#: (whole in its tooltip) rather than cut to "…" by the chart.
+LABEL_SHARE = 0.35
 
 
 def nice_scale(top: float, max_ticks: int = 6) -> tuple[int, int]:
@@ -44,6 +55,14 @@ def nice_scale(top: float, max_ticks: int = 6) -> tuple[int, int]:
     step = max(1, int(step))
     steps = math.ceil(top / step)
     return steps * step, steps + 1
+
+
+def _split_figure(label: str) -> tuple[str, str]:
+    """ "Name (12)" → ("Name", " (12)"): the figure is never shortened away."""
+    head, sep, tail = label.rpartition(" (")
+    if sep and head and label.endswith(")"):
+        return head, sep + tail
+    return label, ""
 
 
 class _ChartView(QChartView):
@@ -66,6 +85,8 @@ class _ChartView(QChartView):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._tips: list[str] = []
         self._count = 0
+        self._labels: list[str] = []  # whole category labels, in the axis's order
+        self._axis: QBarCategoryAxis | None = None
 
     def _clear(self, title: str, rows: int) -> QChart:
         chart = self.chart()
@@ -73,8 +94,13 @@ class _ChartView(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setTitle(title)
-        self.setFixedHeight(max(160, 96 + ROW_PX * max(rows, 1)))
+        self.setFixedHeight(max(160, 96 + self.row_px() * max(rows, 1)))
         return chart
+
+    def row_px(self) -> int:
+        """The height of one category row: more with the large font, or the chart cuts
+        its labels."""
+        return max(ROW_PX, QFontMetrics(self.font()).height() + 12)
 
     def _bar_set(self, name: str, values: Sequence[float], color: QColor | None) -> QBarSet:
         """A set of bars in ``color``; None gives an invisible placeholder set."""
@@ -96,11 +122,73 @@ class _ChartView(QChartView):
 
     def _category_axis(self, chart: QChart, labels: Sequence[str]) -> QBarCategoryAxis:
         axis = QBarCategoryAxis()
-        axis.append([elide(text, MAX_LABEL) for text in labels])
+        self._labels, self._axis = list(labels), axis
+        axis.append(self._shortened(self._labels))
         axis.setLabelsColor(LABEL)
         axis.setGridLineVisible(False)
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         return axis
+
+    def _shortened(self, labels: Sequence[str]) -> list[str]:
+        """``labels`` shortened to the room the chart's width leaves them, each unique
+        (the axis refuses two equal categories)."""
+        room = min(max(int(self.width() * LABEL_SHARE), 60), MAX_LABEL_PX)
+        font = self._axis.labelsFont() if self._axis is not None else self.font()
+        fm = QFontMetrics(font)
+        shown: list[str] = []
+        for text in labels:
+            head, figure = _split_figure(text)
+            short = (
+                fm.elidedText(  # the middle: "Người chấp…giam giữ", "Người chấp…phạt tù"
+                    head,
+                    Qt.TextElideMode.ElideMiddle,
+                    room - fm.horizontalAdvance(figure),
+                )
+                + figure
+            )
+            while short in shown:  # equal prefixes: keep them apart
+                short += "\u200b"
+            shown.append(short)
+        return shown
+
+    def _refit_labels(self) -> None:
+        axis = self._axis
+        if axis is None or not self._labels:
+            return
+        old = axis.categories()
+        new = self._shortened(self._labels)
+        if old != new:
+            for before, after in zip(old, new, strict=True):
+                axis.replace(before, after)
+
+    def label_tip(self, index: int) -> str:
+        """The whole text of the category label at ``index`` (in the axis's order)."""
+        return self._labels[index] if 0 <= index < len(self._labels) else ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit_labels()
+
+    def event(self, event: QEvent) -> bool:
+        """A tooltip over a category label gives its whole text."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            chart = self.chart()
+            pos = self.mapToScene(event.pos())
+            point = chart.mapFromScene(pos)
+            if self._labels and point.x() < chart.plotArea().left():
+                row = self._label_row(point)
+                if row is not None:
+                    QToolTip.showText(event.globalPos(), self.label_tip(row), self)
+                    return True
+        return super().event(event)
+
+    def _label_row(self, point: QPointF) -> int | None:
+        area = self.chart().plotArea()
+        if not area.top() <= point.y() <= area.bottom() or not self._labels:
+            return None
+        # the first category in the axis's order is drawn at the bottom
+        share = (area.bottom() - point.y()) / max(area.height(), 1)
+        return min(int(share * len(self._labels)), len(self._labels) - 1)
 
     def _value_axis(
         self, chart: QChart, top: float, fmt: str, where: Qt.AlignmentFlag, grid: bool = True
@@ -171,7 +259,7 @@ class GroupedBarChart(_ChartView):
         tips: Sequence[str],
     ) -> None:
         chart = self._clear(title, len(labels))
-        self.setFixedHeight(max(200, 130 + int(ROW_PX * 1.3) * max(len(labels), 1)))
+        self.setFixedHeight(max(200, 130 + int(self.row_px() * 1.3) * max(len(labels), 1)))
         n = len(labels)
         self._tips = list(reversed(tips))
         self._count = n

@@ -13,7 +13,7 @@ from antt_desktop.domain.text import natural_key
 from antt_desktop.gui.reports import drilldown
 from antt_desktop.gui.reports.data import DashboardData
 from antt_desktop.gui.reports.drilldown import Target
-from antt_desktop.gui.reports.names import elide, short_unit_name
+from antt_desktop.gui.reports.names import short_unit_name
 from antt_desktop.i18n.formatting import fmt_int, fmt_percent, fmt_ratio
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.presenters.words import label, period_phrase
@@ -139,7 +139,7 @@ def category_bars(data: DashboardData, unit_id: str | None, tr: Translator) -> B
         if not fig.open_at_end:
             continue
         name = data.names.category(code, tr)
-        bars.labels.append(f"{elide(name)} ({fmt_int(fig.open_at_end, tr)})")
+        bars.labels.append(f"{name} ({fmt_int(fig.open_at_end, tr)})")
         bars.values.append(fig.open_at_end)
         bars.tips.append(f"{name}: {fmt_int(fig.open_at_end, tr)}")
         bars.targets.append(drilldown.dossiers_of_category(code, unit_id))
@@ -170,6 +170,6 @@ def coverage_bars(
 
 
 def _add_coverage(bars: Bars, name: str, ratio: Ratio, tr: Translator) -> None:
-    bars.labels.append(f"{elide(name)} ({_percent(ratio, tr)})")
+    bars.labels.append(f"{name} ({_percent(ratio, tr)})")
     bars.values.append(ratio.percent or 0.0)
     bars.tips.append(f"{name}: {fmt_ratio(ratio, tr)}")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.periods import Period
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
@@ -101,20 +102,27 @@ class ReportsPage(Page):
         self.printing = PrintLauncher(self.app, self)
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)
         controls = QFrame()
         controls.setObjectName("reportControls")
-        row = QHBoxLayout(controls)
-        row.setContentsMargins(10, 8, 10, 8)
+        # two rows: what to show, then what to do with it (one row squeezed the period
+        # to "Kỳ b" on a 1024-pixel screen)
+        rows = QVBoxLayout(controls)
+        rows.setContentsMargins(10, 8, 10, 8)
+        row = FlowLayout(spacing=12)  # wraps rather than squeezing the period's choices
         row.addWidget(self.period)
-        row.addSpacing(12)
-        row.addWidget(self.unit_label)
-        row.addWidget(self.unit_box)
-        row.addSpacing(12)
-        row.addWidget(self.show_button)
-        row.addWidget(self.export_button)
-        row.addWidget(self.print_button)
-        row.addStretch(1)
-        row.addWidget(self.status)
+        unit = QHBoxLayout()
+        unit.addWidget(self.unit_label)
+        unit.addWidget(self.unit_box)
+        row.addItem(unit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.show_button)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.print_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.status, 1)
+        rows.addLayout(row)
+        rows.addLayout(actions)
         self.browser = QTextBrowser()
         self.browser.setObjectName("reportView")
         self.browser.setOpenLinks(False)

@@ -106,7 +106,7 @@ class AuditBrowser(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(AuditModel.WIDTHS):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, width * max(self.fontMetrics().height(), 16) // 16)
         self.count = QLabel()
         self.print_button, self.close_button = QPushButton(), QPushButton()
         self.print_button.setObjectName("audit_print")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.record_tabs import ListTab, fill_commendations
 from antt_desktop.gui.common.records_editor import run_change
 from antt_desktop.gui.common.records_list import RecordView
@@ -65,11 +66,9 @@ class TeamView(RecordView):
         self.commendations = ListTab(app, "commendationsBox")
 
         self.members_box = named(QGroupBox(), "membersBox")
-        buttons = QHBoxLayout()
-        for widget in (self.add_button, self.end_button):
+        buttons = FlowLayout()  # wraps on a narrow screen rather than cutting the buttons
+        for widget in (self.add_button, self.end_button, self.former_check):
             buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.former_check)
         members = QVBoxLayout(self.members_box)
         members.addWidget(self.members, 1)
         members.addLayout(buttons)
