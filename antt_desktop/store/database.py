@@ -23,7 +23,7 @@ import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from antt_desktop.store import changes, search_index, stamping
+from antt_desktop.store import changes, search_index, stamping, text_guard
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.errors import (
     DatabaseLocked,
@@ -143,6 +143,7 @@ class Database:
             stamping.install(factory, wall)
             search_index.install(factory)
         changes.install(self._writer)  # what each write changed (store/changes.py)
+        text_guard.install(self._writer)  # no control characters stored (store/text_guard.py)
 
     @property
     def writable(self) -> bool:
