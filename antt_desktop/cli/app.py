@@ -100,6 +100,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """dest → how the officer writes it (``--name``, or ``NAME`` for a word in place)."""
+    names: dict[str, str] = {}
+    for p in [parser, *_leaf_parsers(parser)]:
+        for action in p._actions:
+            if action.option_strings:
+                names.setdefault(action.dest, max(action.option_strings, key=len))
+            else:
+                names.setdefault(action.dest, str(action.metavar or action.dest).upper())
+    return names
+
+
+def undecodable_argument(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[str, int] | None:
+    """(argument, 1-based position) of the first text argument holding bytes that were not
+    UTF-8, or None. Python hands such bytes over as lone surrogates (PEP 383); paths may
+    hold them (a file name from an old system), text for the records may not."""
+    for dest, value in vars(args).items():
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if not isinstance(text, str):
+                continue
+            for index, ch in enumerate(text):
+                if "\ud800" <= ch <= "\udfff":
+                    return _option_names(parser).get(dest, dest), index + 1
+    return None
+
+
 def _log_failure(data_dir: Path) -> Path:
     log_dir = data_dir / "logs"
     try:
@@ -133,6 +162,9 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
     args = parser.parse_args(argv)  # exits 2 on usage errors
     tr = Translator(args.lang or "vi")
     out = Output(tr, as_json=args.json)
+    if (bad := undecodable_argument(parser, args)) is not None:
+        out.error("cli.argument_encoding", {"argument": bad[0], "position": bad[1]})
+        return EXIT_INVALID
     env = Env(
         data_dir=args.data_dir or default_data_dir(),
         out=out,
