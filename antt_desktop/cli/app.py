@@ -35,6 +35,7 @@ from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.private_files import private_dir, private_umask, write_private
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
 COMMAND_MODULES = (
@@ -132,9 +133,9 @@ def undecodable_argument(
 def _log_failure(data_dir: Path) -> Path:
     log_dir = data_dir / "logs"
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
         path = log_dir / f"antt-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
+        write_private(path, traceback.format_exc())
     except OSError:
         path = Path("(no log: data folder not writable)")
     return path
@@ -157,6 +158,11 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
         argv: the words after ``antt``.
         kdf: the Argon2 cost of passwords this run sets (tests pass a cheap one).
     """
+    with private_umask():  # what the command creates is the user's alone
+        return _main(argv, kdf)
+
+
+def _main(argv: Sequence[str] | None, kdf: KdfParams) -> int:
     _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on usage errors

@@ -68,3 +68,21 @@ def test_the_real_command_given_raw_bytes_exits_3(post) -> None:
     assert "--name" in done.stderr.decode("utf-8")
     assert "Traceback" not in done.stderr.decode("utf-8")
     assert _logs(post) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_antt_init_creates_user_only_files_and_restores_the_umask(antt) -> None:
+    import stat
+
+    from tests.cli.conftest import INIT
+
+    old = os.umask(0o022)  # the usual desktop umask: new files readable by everyone
+    try:
+        assert antt(*INIT).code == 0
+        created = [antt.data_dir, *antt.data_dir.rglob("*")]
+        modes = {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in created}
+        assert len(modes) > 2
+        assert all(int(m, 8) & 0o077 == 0 for m in modes.values()), modes
+        assert os.umask(0o022) == 0o022  # the process is left as it was found
+    finally:
+        os.umask(old)
