@@ -12,6 +12,7 @@ Multi-line texts (notes, assessments, narratives) keep tab and line breaks (``\\
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from antt_desktop.domain.errors import Problem
@@ -53,20 +54,31 @@ class Forbidden:
         return f"U+{ord(self.char):04X}"
 
 
+def _pattern(multiline: bool) -> re.Pattern[str]:
+    singles = "".join(
+        chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), *sorted(_BIDI)) if c != 0x0D
+    )
+    if multiline:
+        singles = singles.replace("\t", "").replace("\n", "")
+        carriage = "\r(?!\n)"  # only as part of a \r\n line break
+    else:
+        carriage = "\r"
+    return re.compile(f"[{re.escape(singles)}\ud800-\udfff]|{carriage}")
+
+
+_ONE_LINE, _MULTI_LINE = _pattern(False), _pattern(True)
+
+
 def first_forbidden(text: str, *, multiline: bool = False) -> Forbidden | None:
     """The first character of ``text`` that may not be stored, or None.
 
     In multi-line text a carriage return is allowed only as part of a ``\\r\\n`` line break.
     Lone surrogates (bytes that were not UTF-8) are refused as well.
     """
-    if text.isprintable():  # the common case, at C speed: no control, format or separator
+    if text.isprintable():  # the common case: no control, format or separator character
         return None
-    for index, ch in enumerate(text):
-        if ch == "\r" and multiline and text.startswith("\n", index + 1):
-            continue
-        if is_forbidden(ch, multiline=multiline):
-            return Forbidden(index + 1, ch)
-    return None
+    found = (_MULTI_LINE if multiline else _ONE_LINE).search(text)
+    return Forbidden(found.start() + 1, found.group()[0]) if found else None
 
 
 def text_problems(

@@ -33,18 +33,20 @@ def text_columns(mapper: Mapper[object]) -> tuple[tuple[str, bool], ...]:
 
 
 def row_problems(obj: object, *, only_changed: bool) -> list[Problem]:
-    """Problems of the text values ``obj`` would write (all of them, or only those changed)."""
+    """Problems of the text values ``obj`` would write (all of them, or only those set since
+    it was loaded). Reads the instance's own values: no attribute machinery, no query."""
     state: InstanceState[object] = inspect(obj)  # type: ignore[assignment]
+    values = state.dict
+    changed = state.committed_state
     problems: list[Problem] = []
     for key, multiline in text_columns(state.mapper):
-        if only_changed and not state.attrs[key].history.has_changes():
+        if only_changed and key not in changed:
             continue
-        problems += text_problems(
-            key,
-            getattr(obj, key),
-            multiline=multiline,
-            limit=LONG_TEXT_MAX if multiline else None,
-        )
+        value = values.get(key)
+        if isinstance(value, str):
+            problems += text_problems(
+                key, value, multiline=multiline, limit=LONG_TEXT_MAX if multiline else None
+            )
     return problems
 
 

@@ -62,3 +62,16 @@ def test_a_long_text_is_limited_and_values_that_are_not_text_pass() -> None:
     [problem] = text_problems("notes", "x" * (LONG_TEXT_MAX + 1), limit=LONG_TEXT_MAX)
     assert (problem.code, problem.params["max"]) == ("too_long", 20_000)
     assert text_problems("count", 5) == text_problems("notes", None) == []
+
+
+def test_the_fast_search_and_the_character_rule_agree_on_every_character() -> None:
+    from antt_desktop.domain.text_input import is_forbidden
+
+    for multiline in (False, True):
+        wrong = [
+            hex(code)
+            for code in range(0x10000)
+            if (first_forbidden(f"a{chr(code)}b", multiline=multiline) is not None)
+            != (is_forbidden(chr(code), multiline=multiline) or chr(code) == "\r")
+        ]
+        assert wrong == []

@@ -163,3 +163,19 @@ def test_every_service_input_type_is_checked_field_by_field() -> None:
             assert [(p.field, p.code) for p in text_input_problems(data)] == [
                 (f.name, "text.control")
             ], input_type
+
+
+def test_a_write_that_skips_the_services_check_is_stopped_before_the_flush(
+    db: Any, write: Any
+) -> None:
+    with write() as ctx:
+        person_id = add_person(ctx, PersonInput(full_name="Lê An", occupation="Nông")).person.id
+    with pytest.raises(ValidationFailed) as caught, db.write() as s:
+        person = s.get(Person, person_id)
+        person.current_address = "Số 4\x9b"  # set directly, as a forgetful new path might
+        s.flush()
+    assert [(p.field, p.code) for p in caught.value.problems] == [
+        ("current_address", "text.control")
+    ]
+    with db.read() as s:
+        assert s.get(Person, person_id).current_address is None
