@@ -35,6 +35,7 @@ from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.private_files import private_dir, private_umask, write_private
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
 COMMAND_MODULES = (
@@ -100,12 +101,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """dest → how the officer writes it (``--name``, or ``NAME`` for a word in place)."""
+    names: dict[str, str] = {}
+    for p in [parser, *_leaf_parsers(parser)]:
+        for action in p._actions:
+            if action.option_strings:
+                names.setdefault(action.dest, max(action.option_strings, key=len))
+            else:
+                names.setdefault(action.dest, str(action.metavar or action.dest).upper())
+    return names
+
+
+def undecodable_argument(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[str, int] | None:
+    """(argument, 1-based position) of the first text argument holding bytes that were not
+    UTF-8, or None. Python hands such bytes over as lone surrogates (PEP 383); paths may
+    hold them (a file name from an old system), text for the records may not."""
+    for dest, value in vars(args).items():
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if not isinstance(text, str):
+                continue
+            for index, ch in enumerate(text):
+                if "\ud800" <= ch <= "\udfff":
+                    return _option_names(parser).get(dest, dest), index + 1
+    return None
+
+
 def _log_failure(data_dir: Path) -> Path:
     log_dir = data_dir / "logs"
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
         path = log_dir / f"antt-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
+        write_private(path, traceback.format_exc())
     except OSError:
         path = Path("(no log: data folder not writable)")
     return path
@@ -128,11 +158,19 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
         argv: the words after ``antt``.
         kdf: the Argon2 cost of passwords this run sets (tests pass a cheap one).
     """
+    with private_umask():  # what the command creates is the user's alone
+        return _main(argv, kdf)
+
+
+def _main(argv: Sequence[str] | None, kdf: KdfParams) -> int:
     _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on usage errors
     tr = Translator(args.lang or "vi")
     out = Output(tr, as_json=args.json)
+    if (bad := undecodable_argument(parser, args)) is not None:
+        out.error("cli.argument_encoding", {"argument": bad[0], "position": bad[1]})
+        return EXIT_INVALID
     env = Env(
         data_dir=args.data_dir or default_data_dir(),
         out=out,

@@ -42,6 +42,7 @@ from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyslots import key_file_path
 from antt_desktop.store.errors import DatabaseLocked, KnownError
 from antt_desktop.store.files import DB_FILENAME
+from antt_desktop.store.private_files import private_dir, private_umask, write_private
 
 if TYPE_CHECKING:  # the database layer is imported while the login window is up
     from antt_desktop.gui.common.context import AppContext
@@ -112,9 +113,8 @@ def _message(parent: QWidget | None, text: str, *, quiet: bool) -> None:
 def _write_log(data_dir: Path, text: str) -> Path:
     folder = data_dir / "logs"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"antt-desktop-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text(text, encoding="utf-8")
+        private_dir(folder)
+        path = write_private(folder / f"antt-desktop-{datetime.now():%Y%m%d-%H%M%S}.log", text)
     except OSError:
         return Path("(no log: data folder not writable)")
     return path
@@ -255,6 +255,7 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> i
     qapp.setWindowIcon(app_icon())
     with ExitStack() as cleanup:
         _restore_on_exit(cleanup, qapp)
+        cleanup.enter_context(private_umask())  # what the window creates is the user's alone
         return _run(qapp, args, kdf)
     return EXIT_ERROR  # pragma: no cover - ExitStack does not swallow exceptions
 

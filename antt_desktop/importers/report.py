@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from antt_desktop.domain.errors import Problem
+from antt_desktop.domain.formula_guard import is_formula_like
 from antt_desktop.i18n.messages import describe, field_label, sentence
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.importers.reading import Cell
@@ -139,6 +140,7 @@ def save_refused(report: ImportReport, out_path: Path, tr: Translator | None = N
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     tr = tr or Translator("vi")
     workbook = Workbook(write_only=True)
@@ -148,8 +150,11 @@ def save_refused(report: ImportReport, out_path: Path, tr: Translator | None = N
     def cell(value: Cell) -> WriteOnlyCell:
         out = WriteOnlyCell(sheet, value=None)
         if isinstance(value, str):
-            out.value = value
+            # the characters a workbook cannot hold (the controls that refused the row)
+            # are shown as "\ufffd" where they were; the errors column names the position
+            out.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
             out.data_type = "s"  # never a formula, whatever the text starts with
+            out.quotePrefix = is_formula_like(value)  # and still text when Excel edits it
         elif isinstance(value, datetime | date):
             out.value = value
             out.number_format = "DD/MM/YYYY"

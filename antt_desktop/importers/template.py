@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from antt_desktop.domain.formula_guard import is_formula_like
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.importers.columns import REQUIRED, Kind
 
@@ -110,6 +111,15 @@ GIVE_FILE = N_("Name the list to import, or --template FILE to save a template."
 SHEET_TITLE = {"persons": N_("Residents"), "households": N_("Households")}
 
 
+def _text_cell(sheet: Any, row: int, column: int, text: str) -> Any:
+    """A cell holding ``text`` as text: never a formula, whatever its first character."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = text
+    cell.data_type = "s"
+    cell.quotePrefix = is_formula_like(text)
+    return cell
+
+
 def write_template(kind: Kind, path: Path, tr: Translator, *, example: bool = True) -> Path:
     """Save the template workbook of ``kind`` at ``path`` (headers in ``tr``'s language):
     the header row, frozen, required columns in bold red; an example row; column widths."""
@@ -123,13 +133,13 @@ def write_template(kind: Kind, path: Path, tr: Translator, *, example: bool = Tr
     sheet.title = tr(SHEET_TITLE[kind])[:31]
     fill = PatternFill("solid", fgColor="DDEBF7")
     for number, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=number, value=tr(column.header))
+        cell = _text_cell(sheet, 1, number, tr(column.header))
         cell.font = Font(bold=True, color="C00000" if column.required(kind) else None)
         cell.fill = fill
         letter = cell.column_letter
         sheet.column_dimensions[letter].width = max(column.width, len(tr(column.header)) + 2)
         if example and column.example:
-            value = sheet.cell(row=2, column=number, value=column.example)
+            value = _text_cell(sheet, 2, number, column.example)
             value.number_format = "@"  # ID numbers and phones keep their leading zero
     sheet.freeze_panes = "A2"
     path = Path(path)

@@ -45,6 +45,7 @@ from antt_desktop.security.kdf import (
     KdfParamsInvalid,
     derive_key,
 )
+from antt_desktop.store.private_files import PRIVATE_FILE, open_private, private_dir
 
 FORMAT = "antt-keyslots"
 VERSION = 1
@@ -232,10 +233,10 @@ def read_key_file(path: Path) -> KeyFile:
 
 def write_key_file(path: Path, keys: KeyFile) -> None:
     """Replace the key file in one step: a crash leaves the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     partial = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")
     try:
-        with partial.open("wb") as fh:
+        with open_private(partial) as fh:  # 0600: the wrapped database keys
             fh.write(keys.to_json())
             fh.flush()
             os.fsync(fh.fileno())
@@ -250,7 +251,7 @@ def updating(path: Path, *, create: bool = False) -> Iterator[KeyFile]:
 
     The file is written only when the block ends without an exception.
     """
-    lock = filelock.FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
+    lock = filelock.FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S, mode=PRIVATE_FILE)
     with lock:
         keys = KeyFile() if create and not path.exists() else read_key_file(path)
         yield keys

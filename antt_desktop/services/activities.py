@@ -22,6 +22,7 @@ from antt_desktop.services.values import (
     clean_paragraph,
     read_date,
     read_whole,
+    text_input_problems,
 )
 from antt_desktop.store.models import Activity, Initiative
 
@@ -101,7 +102,8 @@ def _checked(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, An
     for name in QUANTITIES:
         values[name] = read_whole(getattr(data, name), name, problems) or 0
     values["notes"] = clean_paragraph(data.notes)
-    problems += max_length("notes", values["notes"], NOTES_MAX)
+    problems += max_length("notes", values["notes"], NOTES_MAX, multiline=True)
+    problems += text_input_problems(values, problems, paragraphs=("notes",))
     return problems, values
 
 

@@ -14,7 +14,7 @@ from antt_desktop.domain.enums import CommendationKind
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.services.context import Ctx, Permission, max_length
-from antt_desktop.services.values import clean_fields, clean_text, read_date
+from antt_desktop.services.values import clean_fields, clean_text, read_date, text_input_problems
 from antt_desktop.store.base import Base
 from antt_desktop.store.models import Area, Commendation, Initiative, Person, Team, Unit
 
@@ -87,6 +87,9 @@ def _check_decision(ctx: Ctx, data: CommendationInput) -> tuple[list[Problem], d
         value = getattr(data, name)
         problems += [Problem(name, "required")] if not value else max_length(name, value, limit)
     day = read_date(data.decision_date, "decision_date", problems, today=ctx.today, required=True)
+    problems += text_input_problems(
+        {name: getattr(data, name) for name in ("kind", "issuer", "decision_number")}, problems
+    )
     return problems, day
 
 
@@ -154,6 +157,8 @@ def _check_recipient(
         "achievement": data.achievement,
         "golden_book_no": data.golden_book_no,
     }
+    texts = {prefix + k: v for k, v in columns.items() if k != "recipient_kind"}
+    problems += text_input_problems(texts, problems, paragraphs=(prefix + "achievement",))
     return problems, columns
 
 

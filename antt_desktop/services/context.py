@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
+from antt_desktop.domain.text_input import text_problems
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.security.roles import SYSTEM, Actor, Permission, allows, roles_with
 from antt_desktop.store import audit
@@ -126,10 +127,13 @@ def require(values: dict[str, Any], *names: str) -> list[Problem]:
     ]
 
 
-def max_length(field: str, value: str | None, limit: int) -> list[Problem]:
-    if value is not None and len(value) > limit:
-        return [Problem(field, "too_long", {"max": limit})]
-    return []
+def max_length(
+    field: str, value: str | None, limit: int, *, multiline: bool = False
+) -> list[Problem]:
+    """``too_long`` when ``value`` has more than ``limit`` characters, and ``text.control``
+    when it holds a control character or bidi mark (tab and line breaks only if
+    ``multiline``): every text a service limits is checked for both."""
+    return text_problems(field, value, multiline=multiline, limit=limit)
 
 
 def apply_changes(obj: Base, changes: dict[str, Any]) -> list[str]:

@@ -28,6 +28,7 @@ from antt_desktop.services.values import (
     read_date,
     read_money,
     refuse_unknown_fields,
+    text_input_problems,
 )
 from antt_desktop.store.models import (
     Assessment,
@@ -167,6 +168,7 @@ def _check_assessment(
             problems.append(
                 Problem(flag, "choice", {"value": getattr(data, flag), "allowed": [True, False]})
             )
+    problems += text_input_problems(data, problems, paragraphs=_PARAGRAPHS)
     if period is None:
         return problems, {}
     return problems, {
@@ -182,8 +184,12 @@ def _check_assessment(
     }
 
 
+#: The multi-line fields of an assessment.
+_PARAGRAPHS = ("content", "next_steps")
+
+
 def _clean(data: AssessmentInput) -> AssessmentInput:
-    data = clean_fields(data, paragraphs=("content", "next_steps"))
+    data = clean_fields(data, paragraphs=_PARAGRAPHS)
     return replace(data, period=data.period.upper() if data.period else data.period)
 
 
@@ -317,6 +323,12 @@ def _commitment(ctx: Ctx, data: CommitmentInput) -> tuple[list[Problem], dict[st
             )
     problems += max_length("form_code", form_code, 20)
     problems += max_length("witnesses", witnesses, 300)
+    problems += text_input_problems(
+        {"dossier_id": dossier_id, "household_id": household_id, "form_code": form_code}
+        | {"text": text, "witnesses": witnesses},
+        problems,
+        paragraphs=("text",),
+    )
     return problems, {
         "dossier_id": dossier_id,
         "household_id": household_id,
@@ -373,6 +385,9 @@ def _support(ctx: Ctx, data: SupportInput) -> tuple[list[Problem], dict[str, Any
     given_on = read_date(data.given_on, "given_on", problems, today=ctx.today)
     problems += within_life("given_on", given_on, dossier)
     problems += max_length("provider", provider, 200)
+    problems += text_input_problems(
+        {"kind": kind, "provider": provider, "outcome": outcome}, problems, paragraphs=("outcome",)
+    )
     return problems, {
         "dossier_id": dossier.id,
         "kind": kind,
@@ -460,6 +475,11 @@ def _violation(ctx: Ctx, data: ViolationInput) -> tuple[list[Problem], dict[str,
     if data.dangerous and not data.is_reoffence:
         problems.append(Problem("dangerous", "violation.dangerous_not_reoffence"))
     problems += max_length("decision_ref", decision_ref, 120)
+    problems += text_input_problems(
+        {"kind": kind, "description": description, "decision_ref": decision_ref},
+        problems,
+        paragraphs=("description",),
+    )
     return problems, {
         "person_id": data.person_id,
         "dossier_id": data.dossier_id or None,

@@ -29,6 +29,7 @@ from antt_desktop.services.values import (
     clean_text,
     read_date,
     refuse_unknown_fields,
+    text_input_problems,
 )
 from antt_desktop.store.models import (
     Assessment,
@@ -115,8 +116,12 @@ class DossierInput:
         return cls(**{f.name: getattr(d, f.name) for f in fields(cls)})
 
 
+#: The multi-line fields of a dossier.
+PARAGRAPHS = ("legal_summary", "risk_notes")
+
+
 def _clean(data: DossierInput) -> DossierInput:
-    data = clean_fields(data, paragraphs=("legal_summary", "risk_notes"))
+    data = clean_fields(data, paragraphs=PARAGRAPHS)
     return replace(
         data,
         classification=data.classification.upper() if data.classification else data.classification,
@@ -158,6 +163,7 @@ def _check_mutable(
     problems += max_length("legal_issuer", data.legal_issuer, 200)
     problems += max_length("officer_name", data.officer_name, 120)
     problems += max_length("helper_name", data.helper_name, 200)
+    problems += text_input_problems(data, problems, paragraphs=PARAGRAPHS)
     values = {name: getattr(data, name) for name in MUTABLE}
     values.update(legal_doc_date=legal_date, planned_end=end)
     return values
@@ -420,7 +426,7 @@ def _classifying(
     value = clean_text(classification)
     value = value.upper() if value else None
     cat = live_category(ctx.session, dossier.category_code)
-    problems: list[Problem] = []
+    problems = text_input_problems({"note": note}, paragraphs=("note",))
     if dossier.status == DossierStatus.CLOSED.value:
         problems.append(
             Problem("classification", "dossier.closed", {"closed_on": dossier.closed_on})
@@ -520,6 +526,7 @@ def _closing(
         problems.append(Problem("close_reason", "choice", {"value": reason, "allowed": allowed}))
     if reason == CloseReason.OTHER.value and not note:
         problems.append(Problem("close_note", "required"))
+    problems += text_input_problems({"close_note": note}, paragraphs=("close_note",))
     return _Closing(problems, dossier, day, reason, note)
 
 

@@ -17,7 +17,13 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.memberships import HEAD_RELATION, check_head, set_membership, switch_head
-from antt_desktop.services.values import clean_fields, clean_text, read_year, refuse_unknown_fields
+from antt_desktop.services.values import (
+    clean_fields,
+    clean_text,
+    read_year,
+    refuse_unknown_fields,
+    text_input_problems,
+)
 from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person
 
@@ -47,7 +53,7 @@ def input_problems(data: HouseholdInput) -> list[Problem]:
         problems.append(Problem("number", "required"))
     problems += max_length("number", data.number, 20)
     problems += max_length("address", data.address, 300)
-    return problems
+    return problems + text_input_problems(data, problems)
 
 
 def _problems(

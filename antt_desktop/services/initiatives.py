@@ -42,6 +42,7 @@ from antt_desktop.services.values import (
     read_date,
     read_whole,
     refuse_unknown_fields,
+    text_input_problems,
 )
 from antt_desktop.store.errors import NotFound
 from antt_desktop.store.models import (
@@ -211,6 +212,7 @@ def _checked(
         ("description", TEXT_MAX),
     ):
         problems += max_length(key, columns[key], limit)
+    problems += text_input_problems(columns, problems, paragraphs=("partners", "description"))
     checked = _Checked(
         columns,
         check_areas(s, unit_id, data.area_ids, problems),

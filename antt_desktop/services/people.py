@@ -20,6 +20,7 @@ from antt_desktop.services import catalogues, corrections
 from antt_desktop.services.context import Ctx, Permission, apply_changes, max_length
 from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.ownership import require_owned
+from antt_desktop.services.values import text_input_problems
 from antt_desktop.store.models import Area, Household, Person, name_columns
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
@@ -222,6 +223,7 @@ def validate(
                     Severity.WARNING,
                 )
             )
+    problems += text_input_problems(data, problems)
     return problems, born
 
 

@@ -25,6 +25,7 @@ from antt_desktop.services.values import (
     read_date,
     read_year,
     refuse_unknown_fields,
+    text_input_problems,
 )
 from antt_desktop.store.base import natural_id
 from antt_desktop.store.models import Area, Household, Person, Pledge
@@ -61,6 +62,8 @@ def _value_problems(ctx: Ctx, year: int | None, values: dict[str, Any]) -> list[
         problems.append(Problem("signer_name", "required"))
     problems += max_length("signer_name", values["signer_name"], 120)
     problems += max_length("officer_name", values["officer_name"], 120)
+    texts = {k: v for k, v in values.items() if k != "status"}
+    problems += text_input_problems(texts, problems, paragraphs=("violation_notes",))
     if status == PledgeStatus.VIOLATED and not values["violation_notes"]:
         problems.append(Problem("violation_notes", "required"))
     cultured = values["cultured_family"]

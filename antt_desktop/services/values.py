@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from antt_desktop.domain.dates import parse_date
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.domain.text import normalize_name
+from antt_desktop.domain.text_input import LONG_TEXT_MAX, text_problems
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -68,6 +69,33 @@ def clean_fields(data: Input, *, paragraphs: Iterable[str] = ()) -> Input:
         if isinstance(value := getattr(data, f.name), str)
     }
     return dataclasses.replace(data, **changes)
+
+
+def text_input_problems(
+    data: object, problems: Iterable[Problem] = (), *, paragraphs: Iterable[str] = ()
+) -> list[Problem]:
+    """Problems of every text value of ``data`` (an input dataclass or a dict of changes):
+    a control character or bidi mark (``text.control``; tab and line breaks only in the
+    fields named in ``paragraphs``), or more than ``LONG_TEXT_MAX`` characters
+    (``too_long``), unless ``problems`` (those found so far) already holds the same rule for
+    the field (``max_length`` checks both).
+
+    Every field is covered, including fields added later: call it on the whole input.
+    """
+    if dataclasses.is_dataclass(data) and not isinstance(data, type):
+        values = {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
+    elif isinstance(data, Mapping):
+        values = dict(data)
+    else:
+        raise TypeError(f"not an input: {type(data).__name__}")
+    multiline = set(paragraphs)
+    known = {(p.field, p.code) for p in problems}
+    return [
+        problem
+        for name, value in values.items()
+        for problem in text_problems(name, value, multiline=name in multiline, limit=LONG_TEXT_MAX)
+        if (problem.field, problem.code) not in known
+    ]
 
 
 def read_date(

@@ -23,7 +23,7 @@ import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from antt_desktop.store import changes, search_index, stamping
+from antt_desktop.store import changes, search_index, stamping, text_guard
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.errors import (
     DatabaseLocked,
@@ -33,6 +33,7 @@ from antt_desktop.store.errors import (
     EncryptionUnavailable,
 )
 from antt_desktop.store.files import DB_FILENAME as DB_FILENAME
+from antt_desktop.store.private_files import PRIVATE_FILE, create_private_file, private_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -143,6 +144,7 @@ class Database:
             stamping.install(factory, wall)
             search_index.install(factory)
         changes.install(self._writer)  # what each write changed (store/changes.py)
+        text_guard.install(self._writer)  # no control characters stored (store/text_guard.py)
 
     @property
     def writable(self) -> bool:
@@ -280,10 +282,12 @@ def open_database(
     path = Path(path)
     if not path.exists() and not create:
         raise DatabaseMissing(path=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)  # the data folder: the user's alone (store/private_files.py)
+    if create:
+        create_private_file(path)  # 0600 before SQLite opens it; its journals follow it
     if key is None and path.exists():
         _refuse_if_newer(path)  # before any pragma could touch the file
-    file_lock = filelock.FileLock(str(path) + ".lock", timeout=0)
+    file_lock = filelock.FileLock(str(path) + ".lock", timeout=0, mode=PRIVATE_FILE)
     lock: filelock.BaseFileLock | None = file_lock
     try:
         file_lock.acquire()

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Text
 
+from antt_desktop.domain.text_input import first_forbidden
 from antt_desktop.sync import extras
 from antt_desktop.sync.tables import SyncTable
 
@@ -262,12 +263,16 @@ _KIND_CODES = {"str": _STR, "int": _INT, "bool": _BOOL, "date": _DATE_KIND, "jso
 
 
 @functools.cache
-def _checks(table: str) -> tuple[tuple[tuple[str, int, bool], ...], frozenset[str]]:
-    """Per column (name, kind code, nullable), and every name a row may carry."""
+def _checks(table: str) -> tuple[tuple[tuple[str, int, bool, bool], ...], frozenset[str]]:
+    """Per column (name, kind code, nullable, multi-line text), and every name a row may
+    carry."""
     from antt_desktop.sync.tables import by_name
 
     t = by_name()[table]
-    columns = tuple((c.name, _KIND_CODES[c.kind], c.nullable) for c in t.columns)
+    columns = tuple(
+        (c.name, _KIND_CODES[c.kind], c.nullable, isinstance(t.table.c[c.name].type, Text))
+        for c in t.columns
+    )
     return columns, frozenset({"id", *STAMP_COLUMNS, *(c.name for c in t.columns)})
 
 
@@ -305,7 +310,7 @@ def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
         "field_stamps": stamps,
         "hlc": row["hlc"],
     }
-    for name, kind, nullable in columns:
+    for name, kind, nullable, multiline in columns:
         if name not in row:
             continue  # an older program: the merge keeps the local value
         value = row[name]
@@ -315,6 +320,8 @@ def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
         elif kind == _STR:
             if type(value) is not str or len(value) > MAX_TEXT:
                 raise ValueError(name)
+            if first_forbidden(value, multiline=multiline) is not None:
+                raise ValueError(name)  # a control character or bidi mark (domain/text_input)
         elif kind == _INT:
             if type(value) is not int:
                 raise ValueError(name)

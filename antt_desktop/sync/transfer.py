@@ -99,7 +99,7 @@ def request_transfer(
         raise refuse("dossier_id", "dossier.unknown", value=dossier_id)
     if dossier.status == DossierStatus.CLOSED.value:
         raise refuse("dossier_id", "dossier.closed", closed_on=dossier.closed_on)
-    raise_if_errors(max_length("note", note, 2000))
+    raise_if_errors(max_length("note", note, 2000, multiline=True))
     target: SyncPeer = find_peer(ctx.session, to_unit)
     if target.role != "post" or target.relation != "downstream" or target.status != "active":
         raise refuse("to_unit", "sync.transfer.not_a_post", unit=target.unit_name)

@@ -2,7 +2,9 @@
 
 UTF-8 with a byte order mark, so Excel on Windows reads the Vietnamese letters; counts are
 written as plain whole numbers (no thousands separator, whatever Excel's locale), rates and
-changes as the report words them (``2/21 = 9,5%``, ``giảm 42,9% (4/7)``).
+changes as the report words them (``2/21 = 9,5%``, ``giảm 42,9% (4/7)``). A text that a
+spreadsheet would run as a formula (a unit named ``=HYPERLINK(...)``) is written with a
+leading apostrophe (``domain.formula_guard``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from antt_desktop.domain.formula_guard import neutralise
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.presenters.report import Report, Value
 
@@ -36,15 +39,16 @@ def rows(report: Report, tr: Translator) -> Iterator[tuple[str, str, str | int]]
 
 def write_csv(path: Path | str, report: Report, tr: Translator) -> int:
     """Write the figures table to ``path``; returns the number of figures written."""
-    count = 0
+    general = tr(N_("General information"))
+    head: list[tuple[object, ...]] = [
+        tuple(tr(h) for h in HEADERS),
+        (general, tr(N_("Unit")), report.unit),
+        (general, tr(N_("Reporting period")), report.period),
+        (general, tr(N_("Figures as of")), report.as_of),
+    ]
+    figures = list(rows(report, tr))
     with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow([tr(h) for h in HEADERS])
-        general = tr(N_("General information"))
-        writer.writerow([general, tr(N_("Unit")), report.unit])
-        writer.writerow([general, tr(N_("Reporting period")), report.period])
-        writer.writerow([general, tr(N_("Figures as of")), report.as_of])
-        for row in rows(report, tr):
-            writer.writerow(row)
-            count += 1
-    return count
+        for row in [*head, *figures]:
+            writer.writerow([neutralise(v) for v in row])
+    return len(figures)
