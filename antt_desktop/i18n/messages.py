@@ -53,6 +53,11 @@ def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
 
         label = ENTITIES.get(str(params["entity"]))
         values["entity"] = tr(label) if label else values["entity"]
+    from antt_desktop.i18n.texts.roles import ROLE_PARAMS, role_words
+
+    for key in ROLE_PARAMS:
+        if key in params:  # a role in the reader's words ("lãnh đạo đơn vị", not "chief")
+            values[key] = role_words(params[key], tr)
     try:
         return translated.format(**values)
     except (KeyError, IndexError):
