@@ -10,7 +10,7 @@ import argparse
 
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
-from antt_desktop.security.roles import ACCOUNT_ROLES, Permission
+from antt_desktop.security.roles import ACCOUNT_ROLES
 from antt_desktop.services import accounts
 
 ROLE_LABELS = {
@@ -28,8 +28,13 @@ NO_FULL_NAME = N_(
 )
 
 
+ROLE_CHANGED = N_("Account {name} now has the role {role}, from its next login.")
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    user = commands.add_parser("user", help="accounts of the post: add, passwd, disable, list")
+    user = commands.add_parser(
+        "user", help="accounts of the post: add, edit, role, passwd, disable, list"
+    )
     sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
     p = sub.add_parser("add", help="a new account (chief or admin)")
@@ -44,6 +49,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--full-name", help="the officer's full name")
     p.add_argument("--title", help='title or rank, e.g. "Trưởng Công an xã", "Thượng úy"')
     p.set_defaults(func=cmd_edit)
+
+    p = sub.add_parser("role", help="give an account another role (from its next login)")
+    p.add_argument("name")
+    p.add_argument("role", choices=[r.value for r in ACCOUNT_ROLES])
+    p.set_defaults(func=cmd_role)
 
     p = sub.add_parser("passwd", help="change a password (your own unless NAME is given)")
     p.add_argument("name", nargs="?")
@@ -69,7 +79,7 @@ def _done(env: Env, message: str, name: str) -> int:
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        ctx.require(Permission.ACCOUNTS)  # before a password is asked for
+        accounts.require_grant(ctx, args.role)  # before a password is asked for
         password = env.new_password(args.name)
         accounts.add_account(
             ctx,
@@ -98,8 +108,7 @@ def cmd_edit(env: Env, args: argparse.Namespace) -> int:
 def cmd_passwd(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         name = args.name or ctx.actor.username
-        if name != ctx.actor.username:
-            ctx.require(Permission.ACCOUNTS)
+        accounts.require_manageable(ctx, name, "password_reset")  # before asking
         accounts.set_password(ctx, env.keys, username=name, password=env.new_password(name))
     return _done(env, N_("Password of {name} changed."), name)
 
@@ -112,10 +121,19 @@ def cmd_disable(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_enable(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        ctx.require(Permission.ACCOUNTS)
+        accounts.require_manageable(ctx, args.name, "account_enable")  # before asking
         password = env.new_password(args.name)
         accounts.enable_account(ctx, env.keys, username=args.name, password=password)
     return _done(env, N_("Account {name} enabled."), args.name)
+
+
+def cmd_role(env: Env, args: argparse.Namespace) -> int:
+    with env.writing() as ctx:
+        accounts.change_role(ctx, username=args.name, role=args.role)
+    env.out.data({"ok": True, "username": args.name, "role": args.role})
+    role = env.out.tr(ROLE_LABELS[args.role])
+    env.out.line(env.out._(ROLE_CHANGED).format(name=args.name, role=role))
+    return 0
 
 
 def cmd_list(env: Env, args: argparse.Namespace) -> int:

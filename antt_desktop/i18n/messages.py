@@ -67,6 +67,12 @@ def sentence(code: str, params: Mapping[str, Any], tr: Translator) -> str:
         values["entity"] = tr(label) if label else values["entity"]
     if isinstance(params.get("period"), str):  # ``2026-09`` → ``tháng 09/2026``
         values["period"] = _period(params["period"], tr)
+
+    from antt_desktop.i18n.texts.roles import ROLE_PARAMS, role_words
+
+    for key in ROLE_PARAMS:
+        if key in params:  # a role in the reader's words ("lãnh đạo đơn vị", not "chief")
+            values[key] = role_words(params[key], tr)
     try:
         return translated.format(**values)
     except (KeyError, IndexError):

@@ -17,6 +17,7 @@ from datetime import datetime
 from antt_desktop.i18n.formatting import fmt_datetime, fmt_int
 from antt_desktop.i18n.texts.accounts import ROLE_LABELS
 from antt_desktop.i18n.texts.audit import action_text, entity_text, fields_text
+from antt_desktop.i18n.texts.roles import GRANT, REFUSED_WHAT, permission_text, role_words
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.audit_log import AuditRow
 
@@ -108,11 +109,23 @@ def _sizes(text: str, tr: Translator) -> str:
     return re.sub(r"\b(\d+) rows\b", lambda m: tr(ROWS).format(count=m[1]), text)
 
 
+def _refused(text: str, tr: Translator) -> str:
+    """What was refused: ``Không được phép: Quản lý tài khoản`` / ``…: Cấp vai trò lãnh đạo``."""
+    name = text.strip()
+    if name.startswith("grant "):
+        what = tr(GRANT).format(role=role_words(name[6:], tr))
+    else:
+        what = permission_text(name, tr)
+    return tr(REFUSED_WHAT).format(what=what)
+
+
 #: How the details of each action read (None from a reader: the detail is kept as written).
 _READERS: dict[str, Callable[[str, Translator], str | None]] = {
     "login": _role,
     "unlock": _role,
     "account_create": _role,
+    "account_role": _role,
+    "refused": _refused,
     "demo_data": _demo,
     "setup": lambda t, tr: tr(UNIT_CODE).format(code=t),
     "sync_export": _bundle,

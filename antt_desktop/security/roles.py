@@ -67,7 +67,11 @@ _OFFICER = {
     P.SYNC,
     P.BACKUP,
 }
+# The chief holds every permission an account can be given (the upper unit's catalogues
+# included): a chief grants any role, and an account grants only what it holds itself
+# (:func:`may_grant`), so no role can make an account stronger than the one acting.
 _CHIEF = _OFFICER | {
+    P.CATALOGUES,
     P.CLOSE_DOSSIER,
     P.TRANSFER,
     P.APPROVE,
@@ -114,6 +118,23 @@ def allows(role: str, permission: Permission) -> bool:
 def roles_with(permission: Permission) -> list[Role]:
     """The account roles that may do ``permission`` (for the refusal message)."""
     return [r for r in ACCOUNT_ROLES if permission in GRANTS[r]]
+
+
+def may_grant(role: str, target: str) -> bool:
+    """Whether an account of ``role`` may give ``target`` to an account (create it with that
+    role, change to it, enable it or reset its password): only when every permission of
+    ``target`` is one ``role`` holds itself. An admin (no sensitive data) can thus never make
+    a chief or an officer and log in as it."""
+    try:
+        mine, theirs = GRANTS[Role(role)], GRANTS[Role(target)]
+    except ValueError:
+        return False
+    return theirs <= mine
+
+
+def grantable_roles(role: str) -> list[Role]:
+    """The account roles an account of ``role`` may give (for the role chooser)."""
+    return [r for r in ACCOUNT_ROLES if may_grant(role, r.value)]
 
 
 @dataclass(frozen=True)

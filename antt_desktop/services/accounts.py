@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.security.demo_account import DEMO_PASSWORD as DEMO_PASSWORD
 from antt_desktop.security.demo_account import DEMO_USER as DEMO_USER
-from antt_desktop.security.errors import KeyFileMissing
+from antt_desktop.security.errors import KeyFileMissing, PermissionDenied
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import (
@@ -34,7 +34,14 @@ from antt_desktop.security.keyslots import (
 )
 from antt_desktop.security.login import Unlocked
 from antt_desktop.security.passwords import password_problems
-from antt_desktop.security.roles import ACCOUNT_ROLES, Actor, Permission, Role
+from antt_desktop.security.roles import (
+    ACCOUNT_ROLES,
+    Actor,
+    Permission,
+    Role,
+    grantable_roles,
+    may_grant,
+)
 from antt_desktop.services.context import Ctx, apply_changes, max_length
 from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
 from antt_desktop.services.values import clean_text
@@ -44,6 +51,18 @@ from antt_desktop.store.models import Unit, User
 
 #: Roles that can manage accounts; one of them must always stay active.
 MANAGERS = (Role.CHIEF.value, Role.ADMIN.value)
+
+
+class AccountRefused(PermissionDenied):
+    """A change of accounts the acting account may not make (a role it does not hold, the
+    last chief): refused like a missing permission (audited, exit code 5), on ``field``."""
+
+    def __init__(self, field: str, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        ValidationFailed.__init__(self, [Problem(field, code, params)])
+
+
 #: The demo post's account. Its password is public (the README and the demo post's login
 #: screen show it): the demo holds only made-up people.
 
@@ -157,6 +176,69 @@ def _existing(ctx: Ctx, username: str) -> User:
     return user
 
 
+def _grant_problem(ctx: Ctx, role: str) -> Problem | None:
+    """The role problem when the acting account may not give ``role`` (rights it lacks)."""
+    if role not in {r.value for r in ACCOUNT_ROLES} or may_grant(ctx.actor.role, role):
+        return None
+    grantable = [r.value for r in grantable_roles(ctx.actor.role)]
+    params = {"user": ctx.actor.username, "role": ctx.actor.role, "wanted_role": role}
+    return Problem("role", "user.role_not_grantable", {**params, "grantable": grantable})
+
+
+def _refuse(ctx: Ctx, problem: Problem, action: str, user: User | None = None) -> None:
+    """Audit the refusal (its own transaction, :meth:`Ctx.refused`) and raise it."""
+    ctx.refused(action, "user", user.id if user is not None else None)
+    raise AccountRefused(problem.field, problem.code, **problem.params)
+
+
+def _manage_problem(ctx: Ctx, user: User) -> Problem | None:
+    """The problem when the acting account lacks a right of ``user``'s role: an admin may
+    not reset, enable, disable or change a chief (only another chief may) or an officer."""
+    if user.username == ctx.actor.username or may_grant(ctx.actor.role, user.role):
+        return None
+    code = "user.chief_only" if user.role == Role.CHIEF.value else "user.not_manageable"
+    return Problem("username", code, {"value": user.username, "their_role": user.role})
+
+
+def _require_manageable(ctx: Ctx, user: User, action: str) -> None:
+    if (refused := _manage_problem(ctx, user)) is not None:
+        _refuse(ctx, refused, action, user)
+
+
+def require_grant(ctx: Ctx, role: str) -> None:
+    """Refused (and audited) unless the acting account may give ``role``: what the command
+    line checks before it asks for a new password."""
+    ctx.require(Permission.ACCOUNTS, "user")
+    if (refused := _grant_problem(ctx, role)) is not None:
+        _refuse(ctx, refused, f"grant {role}")
+
+
+def require_manageable(ctx: Ctx, username: str, action: str) -> None:
+    """Refused (and audited) unless the acting account may reset, enable or disable
+    ``username`` (its own, or one whose role's rights it holds); nothing when unknown."""
+    if username != ctx.actor.username:
+        ctx.require(Permission.ACCOUNTS, "user")
+    user = _user(ctx, username)
+    if user is not None:
+        _require_manageable(ctx, user, action)
+
+
+def _active_chiefs(ctx: Ctx) -> list[str]:
+    return list(
+        ctx.session.execute(
+            select(User.username).where(
+                User.role == Role.CHIEF.value, User.active.is_(True), User.deleted.is_(False)
+            )
+        ).scalars()
+    )
+
+
+def _require_not_last_chief(ctx: Ctx, user: User, action: str) -> None:
+    """The post keeps one active chief: the only one may not be disabled nor lowered."""
+    if user.role == Role.CHIEF.value and _active_chiefs(ctx) == [user.username]:
+        _refuse(ctx, Problem("username", "user.last_chief", {"value": user.username}), action, user)
+
+
 def check_add_account(
     ctx: Ctx,
     *,
@@ -179,6 +261,8 @@ def check_add_account(
     if role not in {r.value for r in ACCOUNT_ROLES}:
         allowed = [r.value for r in ACCOUNT_ROLES]
         problems.append(Problem("role", "choice", {"value": role, "allowed": allowed}))
+    elif (refused := _grant_problem(ctx, role)) is not None:
+        problems.append(refused)
     problems += max_length("full_name", full_name, 120)
     problems += max_length("title", clean_text(title), 120)
     problems += password_problems(password, username)
@@ -196,8 +280,10 @@ def add_account(
     title: str | None = None,
 ) -> User:
     """A new account of this post (chief or admin only); without a full name the account
-    name stands in for it."""
-    ctx.require(Permission.ACCOUNTS)
+    name stands in for it. Only a role whose rights the acting account holds itself may be
+    given (refused and audited otherwise)."""
+    ctx.require(Permission.ACCOUNTS, "user")
+    require_grant(ctx, role)
     raise_if_errors(
         check_add_account(
             ctx,
@@ -223,13 +309,16 @@ def add_account(
 
 
 def set_password(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> User:
-    """A new password: anyone for their own account, a chief or admin for any account.
+    """A new password: anyone for their own account (the login or the change-password dialog
+    asked for the current one), a chief or admin for another account whose role's rights
+    they hold (an admin never resets a chief's: only another chief does).
 
     Only that account's key slot is rewrapped; the database key does not change.
     """
     if username != ctx.actor.username:
-        ctx.require(Permission.ACCOUNTS)
+        ctx.require(Permission.ACCOUNTS, "user")
     user = _existing(ctx, username)
+    _require_manageable(ctx, user, "password_reset")
     problems = password_problems(password, username)
     if not user.active:
         problems.append(Problem("username", "user.disabled", {"value": username}))
@@ -251,10 +340,12 @@ def _active_managers(ctx: Ctx) -> list[str]:
 
 def disable_account(ctx: Ctx, keys: KeyRing, *, username: str) -> User:
     """The account can no longer log in (its key slot is removed); its history stays."""
-    ctx.require(Permission.ACCOUNTS)
+    ctx.require(Permission.ACCOUNTS, "user")
     user = _existing(ctx, username)
+    _require_manageable(ctx, user, "account_disable")
     if not user.active:
         raise ValidationFailed.single("username", "user.disabled", value=username)
+    _require_not_last_chief(ctx, user, "account_disable")
     if _active_managers(ctx) == [username]:
         raise ValidationFailed.single("username", "user.last_manager", value=username)
     user.active = False
@@ -264,13 +355,52 @@ def disable_account(ctx: Ctx, keys: KeyRing, *, username: str) -> User:
 
 
 def enable_account(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> User:
-    """A disabled account may log in again, with a new password."""
-    ctx.require(Permission.ACCOUNTS)
+    """A disabled account may log in again, with a new password (only by an account that
+    holds every right of its role)."""
+    ctx.require(Permission.ACCOUNTS, "user")
     user = _existing(ctx, username)
+    _require_manageable(ctx, user, "account_enable")
     raise_if_errors(password_problems(password, username))
     user.active = True
     ctx.audit("account_enable", "user", user.id, ["active", "password"])
     keys.set_password(username, password)
+    return user
+
+
+def check_change_role(ctx: Ctx, *, username: str, role: str) -> list[Problem]:
+    """Every problem :func:`change_role` would refuse with; reads only."""
+    ctx.require(Permission.ACCOUNTS, "user")
+    user = _user(ctx, username)
+    if user is None:
+        return [Problem("username", "user.unknown", {"value": username})]
+    problems = [p for p in [_manage_problem(ctx, user)] if p is not None]
+    if role not in {r.value for r in ACCOUNT_ROLES}:
+        allowed = [r.value for r in ACCOUNT_ROLES]
+        problems.append(Problem("role", "choice", {"value": role, "allowed": allowed}))
+    elif (refused := _grant_problem(ctx, role)) is not None:
+        problems.append(refused)
+    elif role != user.role and user.active and _active_chiefs(ctx) == [user.username]:
+        problems.append(Problem("username", "user.last_chief", {"value": user.username}))
+    return problems
+
+
+def change_role(ctx: Ctx, *, username: str, role: str) -> User:
+    """Give an account another role (it applies from its next login), audited. Refused, and
+    the refusal audited, when the acting account lacks a right of the old or the new role,
+    or when it would leave the post without an active chief."""
+    ctx.require(Permission.ACCOUNTS, "user")
+    user = _existing(ctx, username)
+    problems = check_change_role(ctx, username=username, role=role)
+    refusals = {"user.chief_only", "user.not_manageable", "user.role_not_grantable"}
+    refusals.add("user.last_chief")
+    for p in problems:
+        if p.code in refusals:
+            _refuse(ctx, p, f"grant {role}", user)
+    raise_if_errors(problems)
+    if user.role != role:
+        user.role = role
+        ctx.session.flush()
+        ctx.audit("account_role", "user", user.id, ["role"], role)
     return user
 
 

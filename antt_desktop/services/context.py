@@ -1,17 +1,22 @@
 """What every service call needs: the transaction's session, who acts, and today's date.
 
 The permission check lives here, in one place: a service function that changes or reveals
-sensitive data calls ``ctx.require(Permission.X)`` before anything else.
+sensitive data calls ``ctx.require(Permission.X)`` before anything else. A refusal is
+recorded here too (:meth:`Ctx.refused`): an audit entry ``refused`` naming the account, the
+action and the record, appended in a short transaction of its own once the caller's
+transaction has ended (rolled back with the refused change, or committed by a read).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, SessionTransaction
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.domain.text_input import text_problems
@@ -37,6 +42,10 @@ __all__ = [
 ]
 
 AuditLine = tuple[str, str | None, str | None, tuple[str, ...], str | None]
+#: The audit action of a refused change or read (what was asked for is in the detail).
+REFUSED = "refused"
+_PENDING = "antt_refusals"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -56,9 +65,28 @@ class Ctx:
     def may(self, permission: Permission) -> bool:
         return allows(self.actor.role, permission)
 
-    def require(self, permission: Permission) -> None:
-        """PermissionDenied naming the account, its role and who may, unless allowed."""
-        check(self.actor, permission)
+    def require(
+        self, permission: Permission, entity: str | None = None, entity_id: str | None = None
+    ) -> None:
+        """PermissionDenied naming the account, its role and who may, unless allowed; the
+        refusal is audited (naming ``entity`` and ``entity_id`` when given)."""
+        try:
+            check(self.actor, permission)
+        except PermissionDenied:
+            self.refused(permission.value, entity, entity_id)
+            raise
+
+    def refused(self, action: str, entity: str | None = None, entity_id: str | None = None) -> None:
+        """Audit a refusal: ``refused`` by this account, ``action`` (a permission such as
+        ``accounts.manage``, or ``grant chief``) in the detail, on the record when known.
+
+        The caller's transaction is about to roll back (nothing of the refused change is
+        kept), so the entry waits for it to end and goes in a transaction of its own.
+        """
+        if _PENDING not in self.session.info:
+            self.session.info[_PENDING] = []
+            event.listen(self.session, "after_transaction_end", _append_refusals)
+        self.session.info[_PENDING].append((self.actor.username, action, entity, entity_id))
 
     def audit(
         self,
@@ -104,6 +132,20 @@ class Ctx:
         if unit is None:
             raise ValidationFailed.single("unit", "unit.unknown", value=code)
         return unit
+
+
+def _append_refusals(session: Session, transaction: SessionTransaction) -> None:
+    """After the caller's (outermost) transaction: the refusals it saw, in their own."""
+    pending: list[tuple[str, str, str | None, str | None]] = session.info.get(_PENDING) or []
+    if transaction.parent is not None or not pending:
+        return
+    lines, pending[:] = list(pending), []
+    try:
+        with Session(session.get_bind()) as journal, journal.begin():
+            for actor, action, entity, entity_id in lines:
+                audit.append(journal, actor, REFUSED, entity, entity_id, (), action)
+    except SQLAlchemyError:  # the refusal itself stands; losing its entry must not hide it
+        log.exception("could not audit %d refusals", len(lines))
 
 
 def check(actor: Actor, permission: Permission) -> None:

@@ -3,7 +3,7 @@
 Two rules, applied by every service that hands out personal data:
 
 - A role without ``Permission.READ_SENSITIVE`` (viewer, admin) never receives a sensitive
-  value: the personal ID number is masked (``0190••••5678``), the legacy ID, ethnicity,
+  value: the personal ID number is masked (``•••••••••678``), the legacy ID, ethnicity,
   religion and photo are withheld (None).
 - A role with the permission sees the ID number masked in lists as well, and in full only in
   the opened record (the dossier window, ``person show``, the personal data sheet).
@@ -18,6 +18,8 @@ from antt_desktop.security.roles import Permission, allows
 from antt_desktop.services.context import Ctx
 
 MASK = "••••"
+#: How many last digits of an ID number a masked one shows.
+SHOWN = 3
 #: Fields whose values count as sensitive personal data (masked or withheld).
 SENSITIVE = ("ethnic_code", "religion_code", "photo_sha256", "id_number", "legacy_id")
 #: Withheld whole from roles without the permission (the ID number is masked instead).
@@ -30,12 +32,15 @@ VIOLATION_WITHHELD = ("description", "decision_ref")
 
 
 def mask_id_number(number: str | None) -> str:
-    """``019012345678`` → ``0190••••5678``: enough to recognise, not to copy."""
+    """``019012345678`` → ``•••••••••678``: the last three digits, enough to tell two people
+    apart in a list, not to rebuild the number. (The old ``0190••••5678`` left only the
+    two digits after the birth year unknown once the birth date was seen: the first six
+    are the province, sex and century and the year.) A 9-digit old ID: ``••••••095``."""
     if not number:
         return ""
-    if len(number) <= 8:
+    if len(number) <= 6:
         return MASK
-    return f"{number[:4]}{MASK}{number[-4:]}"
+    return "•" * (len(number) - SHOWN) + number[-SHOWN:]
 
 
 @dataclass(frozen=True)

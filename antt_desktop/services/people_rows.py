@@ -33,7 +33,7 @@ class PersonRow:
     full_name: str
     born: str  # 1990, 03/2000, 12/03/1990
     sex: str  # M, F or ""
-    id_number: str  # masked: 0190••••5678
+    id_number: str  # masked: •••••••••678
     area: str
     address: str
 

@@ -239,7 +239,7 @@ def test_disabling_the_last_chief_is_refused_with_the_services_message(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     )
     yes.click()
-    assert "là tài khoản lãnh đạo hoặc quản trị cuối cùng" in dialog.message.text()
+    assert "là tài khoản lãnh đạo đơn vị cuối cùng còn hoạt động" in dialog.message.text()
     _shot(dialog, "accounts-refused")
     assert _cells(dialog)[0][4] == "còn dùng"
 

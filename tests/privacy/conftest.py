@@ -15,7 +15,7 @@ from tests.cli.conftest import antt, post
 __all__ = ["antt", "post", "sensitive_person"]
 
 ID_NUMBER = "001090012345"
-MASKED = "0010••••2345"
+MASKED = "•••••••••345"
 
 
 @pytest.fixture

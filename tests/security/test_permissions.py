@@ -97,7 +97,15 @@ def test_each_role_may_only_what_its_role_allows(
         call(ctx, ids)
     assert refused.value.params["role"] == role
     assert set(refused.value.params["roles"]) == allowed
-    assert _audit_count(db) == before  # nothing was written
+    # nothing of the change was written; the refusal itself is in the audit log
+    assert _audit_count(db) == before + 1
+    with db.read() as s:
+        last = s.execute(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).scalar_one()
+    assert (last.actor, last.action, last.detail) == (
+        actor.username,
+        "refused",
+        refused.value.params["action"],
+    )
     assert ids["ring"].path.read_bytes() == keys_before
 
 

@@ -113,7 +113,7 @@ def test_the_chief_reads_its_history_newest_first_without_the_views(read, dossie
 def test_a_viewer_gets_the_id_number_masked_and_the_sensitive_text_withheld(read, dossier):
     with read(VIEWER) as ctx:
         page = dossier_page(ctx, dossier["dossier"])
-    assert page.id_number == "0010••••2345"
+    assert page.id_number == "•••••••••345"
     assert (page.risk_notes, page.withheld) == (None, ("risk_notes",))
     assert page.has_photo and page.photo_sha256 is None
     (violation,) = page.violations

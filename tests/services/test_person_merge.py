@@ -143,9 +143,13 @@ def test_a_refused_merge_says_why_in_vietnamese_and_writes_nothing(
         assert any(words in describe(p, vi) for p in found), (words, found)
         with pytest.raises(ValidationFailed), write() as ctx:
             merge_people(ctx, a, b)
+    assert db_state() == before
     with pytest.raises(PermissionDenied), write(actor=VIEWER) as ctx:
         merge_people(ctx, kept, other)
-    assert db_state() == before
+    after = db_state()
+    refusal = sorted(set(after.pop("audit_entries")) - set(before["audit_entries"]))
+    assert after == {k: v for k, v in before.items() if k != "audit_entries"}
+    assert len(refusal) == 1 and "'refused'" in refusal[0]  # only the refusal is recorded
 
 
 def test_people_of_two_households_are_not_merged_until_one_moves(

@@ -12,13 +12,14 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.settings.password_dialog import repeat_problems
 from antt_desktop.i18n.texts.accounts import ADD_TITLE, ROLE_HINTS, ROLE_LABELS
-from antt_desktop.security.roles import ACCOUNT_ROLES
+from antt_desktop.security.roles import grantable_roles
 from antt_desktop.services import accounts
 from antt_desktop.services.context import Ctx
 
 
 class AddAccountDialog(RecordDialog):
-    """Checks as the chief types with :func:`accounts.check_add_account`; saves through
+    """The role chooser offers only the roles the account may give (an admin: viewer and
+    admin). Checks as the chief types with :func:`accounts.check_add_account`; saves through
     :func:`accounts.add_account` (which checks the permission and the input again)."""
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
@@ -29,7 +30,7 @@ class AddAccountDialog(RecordDialog):
         self.full_name = QLineEdit()
         self.title = QLineEdit()
         self.role = QComboBox()
-        for role in ACCOUNT_ROLES:
+        for role in grantable_roles(app.actor.role):  # only roles within the account's rights
             self.role.addItem(tr(ROLE_LABELS[role.value]), role.value)
         self.password = QLineEdit()
         self.repeat = QLineEdit()

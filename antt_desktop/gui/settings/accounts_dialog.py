@@ -29,6 +29,7 @@ from antt_desktop.gui.settings.password_dialog import PasswordDialog
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts import accounts as t
 from antt_desktop.security.keyring import KeyRing
+from antt_desktop.security.roles import may_grant
 from antt_desktop.services import accounts
 from antt_desktop.services.accounts import AccountRow
 from antt_desktop.services.context import Ctx
@@ -113,9 +114,15 @@ class AccountsDialog(QDialog):
     def _enable(self) -> None:
         a = self.selected()
         self.name_button.setEnabled(a is not None)
-        self.reset_button.setEnabled(a is not None and a.active)
-        self.disable_button.setEnabled(a is not None and a.active)
-        self.enable_button.setEnabled(a is not None and not a.active)
+        # another account only when its role's rights are within this account's (an admin
+        # never resets or disables a chief); one's own password: Change password (asks the
+        # current one)
+        me = self.app.actor
+        theirs = a is not None and a.username != me.username and may_grant(me.role, a.role)
+        self.reset_button.setEnabled(theirs and a is not None and a.active)
+        mine = a is not None and a.username == me.username
+        self.disable_button.setEnabled((theirs or mine) and a is not None and a.active)
+        self.enable_button.setEnabled(theirs and a is not None and not a.active)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")

@@ -33,6 +33,8 @@ ACTIONS = {
     "account_enable": N_("audit|Enabled an account"),
     "account_edit": N_("audit|Changed the name or title of an account"),
     "password_change": N_("audit|Changed a password"),
+    "account_role": N_("audit|Changed the role of an account"),
+    "refused": N_("audit|Refused: not allowed"),
     "sync_export": N_("audit|Exported a sync bundle"),
     "sync_import": N_("audit|Imported a sync bundle"),
     "sync_card": N_("audit|Saved the enrolment card"),
