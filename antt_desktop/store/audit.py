@@ -234,6 +234,30 @@ def missing_guards(session: Session) -> list[str]:
     return [name for name in GUARDS if name not in found]
 
 
+def acked_problems(session: Session) -> list[str]:
+    """The log against the heads the upper unit acknowledged receiving (kept on
+    ``sync_peers`` by sync import): fewer entries than acknowledged means the log was cut
+    short; another hash at the acknowledged entry means it was rewritten."""
+    query = text(
+        "SELECT unit_code, audit_acked_count, audit_acked_hash FROM sync_peers"
+        " WHERE audit_acked_count IS NOT NULL AND audit_acked_hash IS NOT NULL"
+    )
+    problems: list[str] = []
+    total = head(session).count
+    for unit, count, digest in session.execute(query):
+        if total < count:
+            problems.append(
+                f"audit log: {total} entries, fewer than the {count} {unit} acknowledged"
+                " receiving (the log was shortened)"
+            )
+        elif hash_at(session, count) != digest:
+            problems.append(
+                f"audit log: entry {count} is not the one {unit} acknowledged receiving"
+                " (the log was rewritten)"
+            )
+    return problems
+
+
 #: What each kind of break is called in ``antt check``.
 BROKEN_WORDS = {
     "order": "does not follow the previous entry",
@@ -247,4 +271,5 @@ def verify_chain(session: Session) -> list[str]:
     append-only guard is named too."""
     problems = [f"audit entry {seq}: {BROKEN_WORDS[what]}" for seq, what in broken_entries(session)]
     problems += [f"audit log: the guard {name} was removed" for name in missing_guards(session)]
+    problems += acked_problems(session)
     return problems
