@@ -21,6 +21,7 @@ from antt_desktop.i18n.texts.audit import (
     chain_text,
     plain,
 )
+from antt_desktop.i18n.texts.audit_chain import CHAIN_CUT
 from antt_desktop.i18n.translator import N_
 from antt_desktop.presenters.audit_entry import cells
 from antt_desktop.printing.audit import record_print, require_print
@@ -87,6 +88,8 @@ def _table(env: Env, rows: list[AuditRow]) -> None:
 
 
 def _chain_line(env: Env, status: ChainStatus) -> str:
+    if status.cut and status.first_broken is None:
+        return env.out.tr(CHAIN_CUT)
     return chain_text(
         status.entries,
         status.first_broken,
@@ -110,6 +113,7 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
                 "entries": status.entries,
                 "broken": [{"seq": seq, "problem": what} for seq, what in status.broken],
                 "guards_removed": list(status.unguarded),
+                "cut": list(status.cut),
             },
         }
     )

@@ -12,7 +12,7 @@ from antt_desktop.cli import sync_conflicts
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.sync import digest, enrolment, identity
+from antt_desktop.sync import digest, enrolment, identity, status_text
 from antt_desktop.sync.export import DEFAULT_VOLUME_BYTES, export
 from antt_desktop.sync.importer import import_bundle
 from antt_desktop.sync.report_text import report_lines, table_name
@@ -178,6 +178,8 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
         env.out.line(_(N_("No unit is enrolled for sync yet.")))
     for p in st.peers:
         env.out.line(f"- {p.unit_name} ({p.unit_code}), {p.status}")
+        if p.audit_alert is not None:
+            env.out.line("    " + status_text.audit_alert_text(p.audit_alert, env.out.tr))
         env.out.line(
             "    "
             + _(N_("last export: {export}; last import: {imported}")).format(

@@ -97,10 +97,12 @@ class ChainStatus:
     broken: tuple[tuple[int, str], ...]
     #: append-only guards found removed (see :data:`antt_desktop.store.audit.GUARDS`)
     unguarded: tuple[str, ...] = ()
+    #: the log is shorter than, or differs from, what the upper unit acknowledged receiving
+    cut: tuple[str, ...] = ()
 
     @property
     def intact(self) -> bool:
-        return not self.broken and not self.unguarded
+        return not self.broken and not self.unguarded and not self.cut
 
     @property
     def first_broken(self) -> int | None:
@@ -240,4 +242,5 @@ def chain_status(ctx: Ctx) -> ChainStatus:
     ctx.require(Permission.AUDIT)
     total = int(ctx.session.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
     broken = tuple(audit.broken_entries(ctx.session))
-    return ChainStatus(total, broken, tuple(audit.missing_guards(ctx.session)))
+    guards = tuple(audit.missing_guards(ctx.session))
+    return ChainStatus(total, broken, guards, tuple(audit.acked_problems(ctx.session)))

@@ -426,7 +426,7 @@ def _classifying(
     value = clean_text(classification)
     value = value.upper() if value else None
     cat = live_category(ctx.session, dossier.category_code)
-    problems = text_input_problems({"note": note}, paragraphs=("note",))
+    problems: list[Problem] = []
     if dossier.status == DossierStatus.CLOSED.value:
         problems.append(
             Problem("classification", "dossier.closed", {"closed_on": dossier.closed_on})
@@ -452,7 +452,7 @@ def check_set_classification(
         problems = _classifying(ctx, dossier_id, classification)[0]
     except ValidationFailed as exc:
         return exc.problems
-    return problems + max_length("classification_note", clean_paragraph(note), 2000)
+    return problems + max_length("classification_note", clean_paragraph(note), 2000, multiline=True)
 
 
 def set_classification(

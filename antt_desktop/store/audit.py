@@ -1,13 +1,29 @@
-"""Append an audit entry in the caller's transaction, chained to the previous one by hash."""
+"""Append an audit entry in the caller's transaction, chained to the previous one by hash.
+
+Each entry's hash is an HMAC-SHA256 keyed with the *audit key*, derived (HKDF) from the
+database key the account slots unwrap: rewriting an entry and recomputing the hashes after it
+needs that key, not only write access to the table. Logs written before the chain was keyed
+keep their plain SHA-256 entries (how many is pinned when the database is upgraded,
+``local_node.audit_legacy_entries``); the first keyed append after them writes a
+:data:`KEYED_FROM_HERE` entry, and every entry after those must be keyed, so a log rewritten
+wholesale the old way does not pass.
+
+The database session carries the audit key in ``session.info`` (``store.database`` puts it
+there); no key, no entry.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, text
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from antt_desktop.store.models import AuditEntry
@@ -16,6 +32,42 @@ GENESIS = "0" * 64
 #: The triggers that make the table append-only in the database (revision 0009): removing
 #: one is how an entry would be edited or removed, so the check looks for them too.
 GUARDS = ("audit_entries_no_update", "audit_entries_no_delete")
+#: The action of the entry that starts the keyed part of a log begun before it was keyed.
+KEYED_FROM_HERE = "audit_keyed"
+#: Where a session keeps the audit key (``Session.info``).
+SESSION_KEY = "antt_audit_key"
+_INFO = b"antt audit chain"
+
+
+def derive_audit_key(db_key: bytes | None) -> bytes:
+    """The audit chain's HMAC key from the database key (a plain, unencrypted file — tests
+    and tools only — has no secret to derive from: its chain is keyed with a fixed key)."""
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO)
+    return hkdf.derive(db_key if db_key is not None else b"")
+
+
+def session_audit_key(session: Session) -> bytes:
+    key = session.info.get(SESSION_KEY)
+    if not isinstance(key, bytes):
+        raise RuntimeError("this session carries no audit key (open it through Database)")
+    return key
+
+
+def _payload(
+    prev_hash: str,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    fields: Sequence[str],
+    detail: str | None,
+) -> bytes:
+    return json.dumps(
+        [prev_hash, at, actor, action, entity, entity_id, list(fields), detail],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
 
 
 def entry_hash(
@@ -28,12 +80,66 @@ def entry_hash(
     fields: Sequence[str],
     detail: str | None,
 ) -> str:
-    payload = json.dumps(
-        [prev_hash, at, actor, action, entity, entity_id, list(fields), detail],
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """The unkeyed hash of entries written before the chain was keyed."""
+    payload = _payload(prev_hash, at, actor, action, entity, entity_id, fields, detail)
+    return hashlib.sha256(payload).hexdigest()
+
+
+def keyed_hash(
+    key: bytes,
+    prev_hash: str,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    fields: Sequence[str],
+    detail: str | None,
+) -> str:
+    payload = _payload(prev_hash, at, actor, action, entity, entity_id, fields, detail)
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+
+
+def _keyed(key: bytes, e: AuditEntry) -> bool:
+    expected = keyed_hash(
+        key, e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id, e.fields, e.detail
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hmac.compare_digest(expected, e.hash)
+
+
+def _legacy(e: AuditEntry) -> bool:
+    expected = entry_hash(
+        e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id, e.fields, e.detail
+    )
+    return hmac.compare_digest(expected, e.hash)
+
+
+def _add(
+    session: Session,
+    key: bytes,
+    prev_hash: str,
+    actor: str,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    fields: Sequence[str],
+    detail: str | None,
+) -> AuditEntry:
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    fields = sorted(fields)
+    entry = AuditEntry(
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        fields=fields,
+        detail=detail,
+        prev_hash=prev_hash,
+        hash=keyed_hash(key, prev_hash, at, actor, action, entity, entity_id, fields, detail),
+    )
+    session.add(entry)
+    return entry
 
 
 def append(
@@ -46,38 +152,72 @@ def append(
     detail: str | None = None,
 ) -> AuditEntry:
     """Record who did what to which record (field names only, never values)."""
-    prev = session.execute(
+    key = session_audit_key(session)
+    last = session.execute(
+        select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)
+    ).scalar_one_or_none()
+    prev_hash = GENESIS if last is None else last.hash
+    if last is not None and not _keyed(key, last):
+        # a log begun before the chain was keyed: say where the keyed part starts
+        marker = _add(session, key, prev_hash, actor, KEYED_FROM_HERE, None, None, (), None)
+        prev_hash = marker.hash
+    return _add(session, key, prev_hash, actor, action, entity, entity_id, fields, detail)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The end of the log: how many entries it holds and the hash of the last one."""
+
+    count: int
+    hash: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"count": self.count, "hash": self.hash}
+
+
+def head(session: Session) -> Head:
+    count = int(session.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
+    last = session.execute(
         select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).scalar_one_or_none()
-    prev_hash = prev or GENESIS
-    at = datetime.now(UTC).isoformat(timespec="seconds")
-    entry = AuditEntry(
-        at=at,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        fields=sorted(fields),
-        detail=detail,
-        prev_hash=prev_hash,
-        hash=entry_hash(prev_hash, at, actor, action, entity, entity_id, sorted(fields), detail),
-    )
-    session.add(entry)
-    return entry
+    return Head(count, last or GENESIS)
+
+
+def hash_at(session: Session, count: int) -> str | None:
+    """The hash of the ``count``-th entry in the order written (None: the log is shorter)."""
+    if count <= 0:
+        return GENESIS
+    query = select(AuditEntry.hash).order_by(AuditEntry.seq).offset(count - 1).limit(1)
+    return session.execute(query).scalar_one_or_none()
+
+
+def legacy_entries(session: Session) -> int:
+    """How many entries were written before the chain was keyed (pinned by revision 0024)."""
+    query = text("SELECT audit_legacy_entries FROM local_node")
+    return int(session.execute(query).scalar_one_or_none() or 0)
 
 
 def broken_entries(session: Session) -> list[tuple[int, str]]:
     """``(seq, what)`` for each entry that breaks the chain: ``what`` is ``"order"`` (it
-    does not follow the entry before it: one was removed or moved) or ``"content"``."""
+    does not follow the entry before it: one was removed or moved), ``"content"`` (its hash
+    is that of neither its content under the audit key nor, for an entry from before the
+    key, its plain content) or ``"unkeyed"`` (a plain hash where only keyed ones were ever
+    written: the log was rewritten without the key)."""
+    key = session_audit_key(session)
+    legacy = legacy_entries(session)
     broken: list[tuple[int, str]] = []
     prev_hash = GENESIS
-    for e in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars():
+    keyed_seen = False
+    entries = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
+    for position, e in enumerate(entries, start=1):
         if e.prev_hash != prev_hash:
             broken.append((e.seq, "order"))
-        expected = entry_hash(
-            e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id, e.fields, e.detail
-        )
-        if expected != e.hash:
+        if _keyed(key, e):
+            keyed_seen = True
+        elif _legacy(e):
+            if keyed_seen or position > legacy:
+                broken.append((e.seq, "unkeyed"))
+        else:
             broken.append((e.seq, "content"))
         prev_hash = e.hash
     return broken
@@ -94,10 +234,42 @@ def missing_guards(session: Session) -> list[str]:
     return [name for name in GUARDS if name not in found]
 
 
+def acked_problems(session: Session) -> list[str]:
+    """The log against the heads the upper unit acknowledged receiving (kept on
+    ``sync_peers`` by sync import): fewer entries than acknowledged means the log was cut
+    short; another hash at the acknowledged entry means it was rewritten."""
+    query = text(
+        "SELECT unit_code, audit_acked_count, audit_acked_hash FROM sync_peers"
+        " WHERE audit_acked_count IS NOT NULL AND audit_acked_hash IS NOT NULL"
+    )
+    problems: list[str] = []
+    total = head(session).count
+    for unit, count, digest in session.execute(query):
+        if total < count:
+            problems.append(
+                f"audit log: {total} entries, fewer than the {count} {unit} acknowledged"
+                " receiving (the log was shortened)"
+            )
+        elif hash_at(session, count) != digest:
+            problems.append(
+                f"audit log: entry {count} is not the one {unit} acknowledged receiving"
+                " (the log was rewritten)"
+            )
+    return problems
+
+
+#: What each kind of break is called in ``antt check``.
+BROKEN_WORDS = {
+    "order": "does not follow the previous entry",
+    "content": "content was changed",
+    "unkeyed": "is not sealed with the post's key (the log was rewritten)",
+}
+
+
 def verify_chain(session: Session) -> list[str]:
     """Problems in the chain: an edited, removed or reordered entry breaks it; a removed
     append-only guard is named too."""
-    words = {"order": "does not follow the previous entry", "content": "content was changed"}
-    problems = [f"audit entry {seq}: {words[what]}" for seq, what in broken_entries(session)]
+    problems = [f"audit entry {seq}: {BROKEN_WORDS[what]}" for seq, what in broken_entries(session)]
     problems += [f"audit log: the guard {name} was removed" for name in missing_guards(session)]
+    problems += acked_problems(session)
     return problems

@@ -23,7 +23,7 @@ import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from antt_desktop.store import changes, search_index, stamping, text_guard
+from antt_desktop.store import audit, changes, search_index, stamping, text_guard
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.errors import (
     DatabaseLocked,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -136,9 +136,13 @@ class Database:
         self.key = key
         self._lock = lock
         self.wall = wall
-        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        # every session carries the audit chain's key (store/audit.py), derived from ``key``
+        info = {audit.SESSION_KEY: audit.derive_audit_key(key)}
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False, info=info)
         self._writer = sessionmaker(
-            bind=engine.execution_options(antt_begin="IMMEDIATE"), expire_on_commit=False
+            bind=engine.execution_options(antt_begin="IMMEDIATE"),
+            expire_on_commit=False,
+            info=info,
         )
         for factory in (self._reader, self._writer):
             stamping.install(factory, wall)

@@ -20,6 +20,7 @@ from antt_desktop.store.database import Database
 from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncIdentity, SyncPeer
 from antt_desktop.sync import (
     attachments,
+    audit_head,
     bundle,
     capture,
     conflict_store,
@@ -105,6 +106,7 @@ def export(
             "sender_role": me.role,
         }
         seq = peer.out_seq + 1
+        head_fields = audit_head.header_fields(session, peer)
         peer_node, peer_unit, recipient_key = peer.node_id, peer.unit_name, peer.age_recipient
         today = datetime.now().date()
     # a reader refuses a volume whose records unpack to more (payload.MAX_VOLUME_RECORDS)
@@ -116,6 +118,7 @@ def export(
     local: list[tuple[Path, dict[str, object], int]] = []
     for number, volume in enumerate(volumes, start=1):
         header = bundle.new_header(me.node_id, peer_node, seq, export_id, number, len(volumes))
+        header.update(head_fields)  # signed with the rest of the header
         body, lines = bundle.manifest(volume, {**common, **header})
         name = container.bundle_name(
             me.unit_code, me.unit_name, peer_unit, seq, today, number, len(volumes)

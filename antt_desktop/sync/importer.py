@@ -23,7 +23,7 @@ from antt_desktop.store import audit
 from antt_desktop.store import photos as photo_store
 from antt_desktop.store.database import SCHEMA_HEAD, Database
 from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncPeer
-from antt_desktop.sync import attachments, bundle, container, identity
+from antt_desktop.sync import attachments, audit_head, bundle, container, identity
 from antt_desktop.sync.apply import apply
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import BundleRefused, SyncProblem
@@ -172,6 +172,8 @@ def _record(
     assert peer is not None
     seq = header["seq"]
     epoch = manifest["epoch"]
+    newer = seq > peer.in_seq or epoch not in (peer.applied_epoch, *(peer.retired_epochs or []))
+    audit_head.take(session, peer, header, report, newer=newer)
     if epoch in (peer.retired_epochs or []):
         # written before the peer was restored from a backup: its rows were merged like any
         # others, but what it says about either side's holdings is no longer true

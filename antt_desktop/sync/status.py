@@ -16,7 +16,7 @@ from antt_desktop.store.models import (
     SyncPeer,
     SyncPending,
 )
-from antt_desktop.sync import capture, identity
+from antt_desktop.sync import audit_head, capture, identity
 
 
 @dataclass
@@ -37,6 +37,10 @@ class PeerStatus:
     missing_bundles: list[int] = field(default_factory=list)
     #: when this node wrote the newest export the peer has confirmed it holds
     acked_at: str | None = None
+    #: entries in the peer's audit log at its latest bundle, and the kept warning that it
+    #: went backwards or diverged (sync/audit_head.py)
+    audit_entries: int | None = None
+    audit_alert: dict[str, Any] | None = None
 
 
 @dataclass
@@ -107,6 +111,8 @@ def status(session: Session) -> SyncStatus:
                 bundles_in=peer.in_seq,
                 missing_bundles=missing_bundles(session, peer),
                 acked_at=acked_at(session, peer, cursor),
+                audit_entries=peer.audit_count,
+                audit_alert=audit_head.alert(peer),
             )
         )
     return SyncStatus(

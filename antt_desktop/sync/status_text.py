@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from antt_desktop.i18n.formatting import fmt_int
+from antt_desktop.i18n.texts.audit_chain import ALERT_DIVERGED, ALERT_SHORTENED
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.sync.status import PeerStatus
 
@@ -54,6 +55,8 @@ def sentences(p: PeerStatus, tr: Translator) -> list[str]:
     else:
         first = tr(N_("{unit} has confirmed receiving all of this computer's data ({day})"))
     lines = [first.format(unit=p.unit_name, day=day, count=count)]
+    if p.audit_alert is not None:
+        lines.insert(0, audit_alert_text(p.audit_alert, tr))
     lines.append(
         tr(
             N_(
@@ -73,3 +76,10 @@ def sentences(p: PeerStatus, tr: Translator) -> list[str]:
             ).format(numbers=", ".join(map(str, p.missing_bundles)))
         )
     return lines
+
+
+def audit_alert_text(alert: dict[str, object], tr: Translator) -> str:
+    """The kept warning that a unit's audit log went backwards or was rewritten."""
+    template = ALERT_SHORTENED if alert.get("kind") == "shortened" else ALERT_DIVERGED
+    day = when(str(alert.get("at") or ""), tr, with_time=False)
+    return tr(template).format(day=day, before=alert.get("before"), now=alert.get("now"))

@@ -155,3 +155,42 @@ def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
     assert listed.out.splitlines()[-1].startswith(
         "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
     )
+
+
+def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(post: Any) -> None:
+    _person(post)
+    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        count, last = conn.execute(
+            "SELECT count(*), (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1)"
+            " FROM audit_entries"
+        ).fetchone()
+        conn.execute(  # what a bundle from the upper unit leaves: the head it acknowledged
+            "INSERT INTO sync_peers (node_id, unit_code, unit_name, role, relation, sign_public,"
+            " age_recipient, fingerprint, status, enrolled_at, acked_seq, ack_bundle_seq,"
+            " applied_seq, out_seq, in_seq, audit_acked_count, audit_acked_hash)"
+            " VALUES ('n-upper', 'CAT-HN', 'CA TP', 'upper', 'upstream', 'k', 'age1', 'f',"
+            " 'active', '2026-11-22', 0, 0, 0, 0, 0, ?, ?)",
+            (count, last),
+        )
+        conn.commit()
+    assert post("check").code == 0
+    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+        conn.execute("DROP TRIGGER audit_entries_no_delete")
+        conn.execute("DELETE FROM audit_entries WHERE seq > ?", (count - 2,))
+        conn.execute(
+            "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
+            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
+        conn.commit()
+
+    check = post("--json", "check")
+    listed = post("audit", "list")
+
+    assert check.code == 1
+    assert any(
+        "acknowledged receiving (the log was shortened)" in p for p in check.json["problems"]
+    )
+    assert listed.out.splitlines()[-1] == (
+        "Nhật ký hệ thống đã bị cắt bớt hoặc ghi lại sau khi đơn vị cấp trên nhận."
+        " Đề nghị báo cáo lãnh đạo đơn vị."
+    )

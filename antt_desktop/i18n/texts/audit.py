@@ -46,6 +46,7 @@ ACTIONS = {
     "transfer_approve": N_("audit|Approved a transfer"),
     "demo_data": N_("audit|Made the demo data"),
     "setup": N_("audit|Set up the post"),
+    "audit_keyed": N_("audit|Audit log sealed with the post's key from here on"),
 }
 
 #: The column of field names: changed ones for an edit, shown ones for a view.

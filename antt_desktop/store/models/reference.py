@@ -32,6 +32,10 @@ class LocalNode(Base):
     hlc: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     counter: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    #: entries of the audit log written before its chain was keyed (revision 0024)
+    audit_legacy_entries: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default="0"
+    )
 
 
 class Unit(Synced, Base):

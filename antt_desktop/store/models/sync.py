@@ -83,6 +83,14 @@ class SyncPeer(Base):
     in_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_export_at: Mapped[str | None] = mapped_column(String(32))
     last_import_at: Mapped[str | None] = mapped_column(String(32))
+    #: the peer's audit head (entries, last hash) in its latest bundle (store/audit.py)
+    audit_count: Mapped[int | None] = mapped_column(Integer)
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
+    #: the latest head that went backwards or diverged: ``"<old count> <new count> <at>"``
+    audit_alert: Mapped[str | None] = mapped_column(Text)
+    #: the head of *our* log the peer acknowledged receiving
+    audit_acked_count: Mapped[int | None] = mapped_column(Integer)
+    audit_acked_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class SyncBundle(Base):
