@@ -113,7 +113,8 @@ def test_assessments_keep_their_line_breaks_but_refuse_a_bell(db: Any, write: An
 
 
 def _synced_models() -> list[type[Base]]:
-    return [m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)]
+    models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)]
+    return sorted(models, key=lambda m: m.__name__)  # the same order in every xdist worker
 
 
 @pytest.mark.parametrize("model", _synced_models(), ids=lambda m: m.__name__)
