@@ -141,7 +141,10 @@ def _append_refusals(session: Session, transaction: SessionTransaction) -> None:
         return
     lines, pending[:] = list(pending), []
     try:
-        with Session(session.get_bind()) as journal, journal.begin():
+        with (
+            Session(session.get_bind(), info=audit.session_info(session)) as journal,
+            journal.begin(),
+        ):
             for actor, action, entity, entity_id in lines:
                 audit.append(journal, actor, REFUSED, entity, entity_id, (), action)
     except SQLAlchemyError:  # the refusal itself stands; losing its entry must not hide it

@@ -53,6 +53,11 @@ def session_audit_key(session: Session) -> bytes:
     return key
 
 
+def session_info(session: Session) -> dict[str, bytes]:
+    """What another session on the same database needs to append to the chain (its key)."""
+    return {SESSION_KEY: session_audit_key(session)}
+
+
 def _payload(
     prev_hash: str,
     at: str,

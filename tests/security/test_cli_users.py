@@ -69,7 +69,6 @@ def test_user_add_list_passwd_disable(post, monkeypatch) -> None:  # type: ignor
     [
         (["user", "add", "Cán Bộ", "--role", "officer"], "username", "user.name_format"),
         (["user", "add", "truongcong", "--role", "officer"], "username", "user.exists"),
-        (["user", "disable", "truongcong"], "username", "user.last_manager"),
         (["user", "disable", "nobody"], "username", "user.unknown"),
     ],
 )

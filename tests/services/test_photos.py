@@ -32,10 +32,13 @@ def resident(write):
 
 
 def _state(read, pid):
-    """What a refusal must leave untouched: the record's photo, the photos, the audit log."""
+    """What a refusal must leave untouched: the record's photo, the photos, the audit log
+    (but for the entries recording the refusals themselves)."""
     with read() as ctx:
         count = ctx.session.execute(select(func.count()).select_from(StoredPhoto)).scalar_one()
-        audit = ctx.session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+        audit = ctx.session.execute(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action != "refused")
+        ).scalar_one()
         return ctx.session.get(Person, pid).photo_sha256, count, audit
 
 
