@@ -7,17 +7,20 @@ Read through :mod:`antt_desktop.services.audit_log`, so printing needs Permissio
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.texts.audit import FIELDS_COLUMN, chain_text, filter_text, plain
+from antt_desktop.i18n.texts.audit_chain import CHAIN_CUT
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.presenters.audit_entry import cells
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
-from antt_desktop.printing.layout import Geometry, styles, subject
+from antt_desktop.printing.layout import Geometry, Styles, styles, subject
 from antt_desktop.printing.signature import (
     Signer,
     chief_signer,
@@ -41,6 +44,24 @@ WHAT = "audit log"
 def _day(f: AuditFilter, which: str) -> str | None:
     day = getattr(f, which)
     return day.strftime("%d/%m/%Y") if day else None
+
+
+def _cut_banner(cut: tuple[str, ...], tr: Translator, st: Styles) -> list[Flowable]:
+    """A red bold line above the entries while the log is shorter than, or differs from,
+    what the upper unit acknowledged receiving (nothing when it is not)."""
+    if not cut:
+        return []
+    style = ParagraphStyle(
+        "audit_cut",
+        parent=st.heading,
+        textColor=colors.red,
+        borderColor=colors.red,
+        borderWidth=1,
+        borderPadding=4,
+        spaceBefore=4,
+        spaceAfter=10,
+    )
+    return [Paragraph(esc(tr(CHAIN_CUT)), style)]
 
 
 def describe_filter(f: AuditFilter, tr: Translator) -> str:
@@ -67,15 +88,20 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
     widths = [14 * mm, 27 * mm, 26 * mm, 40 * mm, 32 * mm, 0.0, 0.0]
     rest = W - sum(widths)
     widths[5], widths[6] = rest * 0.45, rest * 0.55
-    summary = tr(N_("Entries printed: {count}. {chain}")).format(
-        count=fmt_int(len(rows), tr),
-        chain=chain_text(
+    chain = (
+        tr(CHAIN_CUT)
+        if status.cut and status.first_broken is None
+        else chain_text(
             status.entries,
             status.first_broken,
             len(status.broken),
             tr,
             guarded=not status.unguarded,
-        ),
+        )
+    )
+    summary = tr(N_("Entries printed: {count}. {chain}")).format(
+        count=fmt_int(len(rows), tr),
+        chain=chain,
     )
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
     chief = chief_signer(ctx.session, unit, o, tr, note=seal_hint(tr))
@@ -87,6 +113,7 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
             st,
             W,
         ),
+        *_cut_banner(status.cut, tr, st),
         grid(
             head,
             [cells(r, tr) for r in rows],

@@ -15,7 +15,12 @@ Format (JSON, UTF-8, at most :data:`MAX_BYTES`)::
      "post": {"unit_code": "05611", "unit_name": "...", "demo": false},
      "slots": {"<username>": {"kdf": {...}, "salt": b64, "nonce": b64, "wrapped_key": b64}},
      "failures": {"<username>": {"count": n, "last": unix_seconds}},
-     "pending_audit": [{"at": iso, "actor": name, "action": "login_failed", "detail": ...}]}
+     "attempts": n,
+     "pending_audit": [{"at": iso, "actor": name, "action": "login_failed", "detail": ...}],
+     "seal": {"generation": n, "attempts": n, "failures": {...}, "pending": n, "mac": hex}}
+
+``attempts`` counts every failed login ever (never lowered); ``seal`` is the HMAC the
+program writes whenever it holds the database key (:mod:`keyfile_seal`).
 
 Written atomically: a temporary file in the same folder, flushed to disk, then renamed.
 """
@@ -166,6 +171,9 @@ class KeyFile:
     slots: dict[str, KeySlot] = field(default_factory=dict)
     failures: dict[str, Failures] = field(default_factory=dict)
     pending_audit: list[dict[str, str]] = field(default_factory=list)
+    #: failed logins ever made (only ever raised; sealed, see :mod:`keyfile_seal`)
+    attempts: int = 0
+    seal: dict[str, Any] | None = None
 
     def to_json(self) -> bytes:
         doc = {
@@ -176,8 +184,11 @@ class KeyFile:
             "failures": {
                 name: {"count": f.count, "last": f.last} for name, f in self.failures.items()
             },
+            "attempts": self.attempts,
             "pending_audit": self.pending_audit[-MAX_PENDING:],
         }
+        if self.seal is not None:
+            doc["seal"] = self.seal
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
     @classmethod
@@ -207,6 +218,9 @@ class KeyFile:
                 count, last = rec.get("count", 0), rec.get("last", 0.0)
                 if isinstance(count, int) and isinstance(last, int | float):
                     result.failures[str(name)] = Failures(count, float(last))
+        attempts, seal = doc.get("attempts", 0), doc.get("seal")
+        result.attempts = attempts if isinstance(attempts, int) and attempts >= 0 else 0
+        result.seal = seal if isinstance(seal, dict) else None
         result.pending_audit = [
             {str(k): str(v)[:200] for k, v in entry.items()}
             for entry in pending[-MAX_PENDING:]

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from antt_desktop.security import keyfile_seal
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
 from antt_desktop.security.kdf import PRODUCTION, SALT_BYTES, KdfParams, derive_key
 from antt_desktop.security.keyring import KeyRing
@@ -41,6 +42,9 @@ class Unlocked:
     db: Database
     actor: Actor
     keys: KeyRing
+    #: the key file's failed-login record was found changed outside the program (the
+    #: window warns; the audit log and ``antt check`` keep it)
+    key_file_edited: bool = False
 
     def close(self) -> None:
         self.db.close()
@@ -75,11 +79,14 @@ def _unlock_key(key_path: Path, username: str, password: str, now: Clock) -> byt
                 record = keys.failures.setdefault(name, Failures())
                 record.count += 1
                 record.last = now()
+                keys.attempts += 1
                 keys.pending_audit.append(
                     {"at": _iso(record.last), "actor": name, "action": "login_failed"}
                 )
-            else:
+            else:  # the key is at hand: check the record against its seal, then seal it
+                keyfile_seal.note_edits(keys, db_key, name, _iso(now()))
                 keys.failures.pop(name, None)
+                keyfile_seal.seal(keys, db_key)
     if left:
         raise LoginDelayed(seconds=left, user=name)
     if db_key is None:
@@ -105,21 +112,51 @@ def verify(
 
 def _move_pending_into_audit(
     db: Database, key_path: Path, actor: Actor, action: str = "login"
-) -> None:
-    pending = read_key_file(key_path).pending_audit
+) -> bool:
+    """Copy the pending entries into the audit log, with the login; True when the key
+    file's failed-login record was found edited (by its seal, or because its seal is older
+    than the generation the database last saw)."""
+    keys = read_key_file(key_path)
+    pending, generation = keys.pending_audit, keyfile_seal.generation(keys)
+    edited = False
     with db.journal() as session:
-        for entry in pending:  # only failures are ever kept there, whatever the file says
-            audit.append(session, entry.get("actor", "?"), "login_failed", detail=entry.get("at"))
+        for entry in pending:  # only failures and edits are kept there, whatever the file says
+            if entry.get("action") == keyfile_seal.EDITED:
+                edited = True
+                audit.append(
+                    session,
+                    entry.get("actor", "?"),
+                    keyfile_seal.EDITED,
+                    detail=entry.get("detail"),
+                )
+            else:
+                audit.append(
+                    session, entry.get("actor", "?"), "login_failed", detail=entry.get("at")
+                )
+        known = session.execute(text("SELECT keyfile_seal_generation FROM local_node"))
+        if generation <= int(known.scalar_one_or_none() or 0):  # sealed just now: it grew
+            edited = True
+            audit.append(
+                session, actor.username, keyfile_seal.EDITED, detail=keyfile_seal.WORDS["older"]
+            )
+        session.execute(
+            text("UPDATE local_node SET keyfile_seal_generation = :g"), {"g": generation}
+        )
         audit.append(session, actor.username, action, "user", None, detail=actor.role)
     if pending:
-        with updating(key_path) as keys:
-            keys.pending_audit = [e for e in keys.pending_audit if e not in pending]
+        with updating(key_path) as kept:
+            kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
+            if db.key is not None:
+                # sealed moments ago by the unlock: only the entries just copied are gone
+                keyfile_seal.seal(kept, db.key)
+    return edited
 
 
-def record_unlock(db: Database, actor: Actor) -> None:
+def record_unlock(db: Database, actor: Actor) -> bool:
     """The idle lock was lifted by ``actor``'s password (checked with :func:`verify`): the
-    wrong passwords typed meanwhile and the unlock go into the audit log."""
-    _move_pending_into_audit(db, key_file_path(db.path), actor, "unlock")
+    wrong passwords typed meanwhile and the unlock go into the audit log. True when the key
+    file's failed-login record was found edited (see :func:`login`)."""
+    return _move_pending_into_audit(db, key_file_path(db.path), actor, "unlock")
 
 
 def login(
@@ -153,8 +190,8 @@ def login(
         if role is None:  # a slot left behind by an account that was disabled
             raise WrongCredentials(user=name)
         actor = Actor(name, role)
-        _move_pending_into_audit(db, keys.path, actor)
+        edited = _move_pending_into_audit(db, keys.path, actor)
     except BaseException:
         db.close()
         raise
-    return Unlocked(db, actor, keys)
+    return Unlocked(db, actor, keys, key_file_edited=edited)

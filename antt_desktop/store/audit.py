@@ -34,6 +34,9 @@ GENESIS = "0" * 64
 GUARDS = ("audit_entries_no_update", "audit_entries_no_delete")
 #: The action of the entry that starts the keyed part of a log begun before it was keyed.
 KEYED_FROM_HERE = "audit_keyed"
+#: The action of the entry saying the key file's failed-login record was changed outside
+#: the program (``security/keyfile_seal.py``); ``antt check`` names each one.
+KEY_FILE_EDITED = "keyfile_edited"
 #: Where a session keeps the audit key (``Session.info``).
 SESSION_KEY = "antt_audit_key"
 _INFO = b"antt audit chain"
@@ -277,4 +280,18 @@ def verify_chain(session: Session) -> list[str]:
     problems = [f"audit entry {seq}: {BROKEN_WORDS[what]}" for seq, what in broken_entries(session)]
     problems += [f"audit log: the guard {name} was removed" for name in missing_guards(session)]
     problems += acked_problems(session)
+    problems += key_file_problems(session)
     return problems
+
+
+def key_file_problems(session: Session) -> list[str]:
+    """Each time a login found the key file's failed-login record changed outside the
+    program (an integrity failure: failed logins may have been hidden)."""
+    query = select(AuditEntry.seq, AuditEntry.at, AuditEntry.detail).where(
+        AuditEntry.action == KEY_FILE_EDITED
+    )
+    return [
+        f"key file: the failed-login record was changed outside the program"
+        f" (audit entry {seq}, {at}): {detail}"
+        for seq, at, detail in session.execute(query.order_by(AuditEntry.seq))
+    ]

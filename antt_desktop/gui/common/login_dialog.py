@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from antt_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
 from antt_desktop.i18n.messages import full_sentence, sentence
@@ -30,6 +30,12 @@ from antt_desktop.store.errors import DatabaseLocked, KnownError
 
 WRONG = N_("Wrong account name or password. Check both and try again.")
 DELAYED = N_("Too many wrong passwords: the account is locked for a moment.")
+#: Said after a login that found the key file's failed-login record edited (issue #13).
+KEY_FILE_EDITED = N_(
+    "The record of wrong passwords in the key file was changed outside the program: wrong"
+    " passwords may have been hidden. This is written in the audit log. Report it to the"
+    " chief of the post."
+)
 WAIT = N_("Please wait {seconds} seconds…")
 TRY_AGAIN = N_("You may try again now.")
 
@@ -177,6 +183,8 @@ class LoginDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         ui.passwordEdit.clear()
+        if self.session is not None and self.session.key_file_edited:
+            QMessageBox.warning(self, self.windowTitle(), self.tr_(KEY_FILE_EDITED))
         self.accept()
 
     def _wait_left(self, user: str) -> int:

@@ -33,6 +33,7 @@ from antt_desktop.gui.settings.audit_model import AuditModel
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.texts.audit import action_text, chain_text
+from antt_desktop.i18n.texts.audit_chain import CHAIN_CUT
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services.audit_log import (
@@ -83,6 +84,14 @@ class AuditBrowser(QDialog):
         self.chain = QLabel()
         self.chain.setObjectName("audit_chain")
         self.chain.setWordWrap(True)
+        #: the red line shown while the log is behind what the upper unit acknowledged
+        self.cut_banner = QLabel()
+        self.cut_banner.setObjectName("audit_cut")
+        self.cut_banner.setWordWrap(True)
+        self.cut_banner.setStyleSheet(
+            f"background: {ERROR_COLOUR}; color: white; font-weight: bold; padding: 6px;"
+        )
+        self.cut_banner.hide()
         self.since_box, self.until_box = QCheckBox(), QCheckBox()
         self.since, self.until = _date_edit(today.addDays(-30)), _date_edit(today)
         self.account_label, self.account = QLabel(), QComboBox()
@@ -139,6 +148,7 @@ class AuditBrowser(QDialog):
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.cut_banner)
         layout.addWidget(self.chain)
         layout.addLayout(filters)
         layout.addWidget(self.problem)
@@ -232,6 +242,11 @@ class AuditBrowser(QDialog):
         )
         colour = SOUND_COLOUR if s.intact else ERROR_COLOUR
         self.chain.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.cut_banner.setText(tr(CHAIN_CUT) if s.cut else "")
+        self.cut_banner.setVisible(bool(s.cut))
+        # "intact" under the red line would contradict it: the entries agree with each other,
+        # but not with what the upper unit holds
+        self.chain.setVisible(not s.cut or s.first_broken is not None or bool(s.unguarded))
 
     def _show_count(self) -> None:
         count = fmt_int(self.model.rowCount(), self.app.tr)

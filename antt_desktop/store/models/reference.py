@@ -36,6 +36,10 @@ class LocalNode(Base):
     audit_legacy_entries: Mapped[int] = mapped_column(
         Integer, nullable=False, default=0, server_default="0"
     )
+    #: the key file's seal generation seen at the last login (revision 0019_keyfile_mac)
+    keyfile_seal_generation: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default="0"
+    )
 
 
 class Unit(Synced, Base):
