@@ -1,7 +1,7 @@
 """The key file's seal generation seen at the last login: a seal removed from the key file,
 or an older copy of the file put back, shows at the next login
 
-Revision ID: 0019
+Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-10 09:00:00
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-10 09:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019"
+revision = "0018"
 down_revision = "0017"
 branch_labels = None
 depends_on = None
