@@ -40,7 +40,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import filelock
+from sqlalchemy import text
 
+from antt_desktop.security import keyfile_seal
 from antt_desktop.security.keyslots import (
     MAX_BYTES as MAX_KEY_FILE_BYTES,
 )
@@ -447,11 +449,17 @@ def swap_in(
         for suffix in ("-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
         staged.path.replace(db_path)
+        # a backup keeps no failed-login record: the restored one starts sealed, and the
+        # restored database learns its generation (else the next login reads a replaced file)
+        generation = keyfile_seal.seal(staged.keys, staged.db_key)
         write_key_file(key_path, staged.keys)
     finally:
         lock.release()
     restored = Restored(kept, staged.info, staged.post, replacing, at)
     with open_database(db_path, key=staged.db_key) as db, db.journal() as session:
+        session.execute(
+            text("UPDATE local_node SET keyfile_seal_generation = :g"), {"g": generation}
+        )
         audit.append(session, actor, "restore", detail=_audit_detail(restored))
     return restored
 
