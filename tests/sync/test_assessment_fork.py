@@ -5,6 +5,9 @@ officer's choice on one side settles it on the other after the next exchange."""
 
 from __future__ import annotations
 
+import pytest
+
+from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.services.assessments import assessment_timeline
 from antt_desktop.services.dossier_records import AssessmentInput, assess, correct_assessment
 from antt_desktop.services.dossier_summary import dossier_summary
@@ -111,3 +114,45 @@ def test_choosing_on_one_side_settles_the_fork_on_both(net: Network) -> None:
     assert (post.dump_hash(), upper.dump_hash()) == before
     assert post.dump_hash([post.unit_id]) == upper.dump_hash([post.unit_id])
     assert _open(post) == [] and _open(upper) == []
+
+
+def test_a_forked_assessment_is_not_corrected_again_until_an_officer_chooses(
+    net: Network,
+) -> None:
+    upper, post, did, first = _forked(net)
+    net.send(upper, post)
+    with post.write() as ctx:
+        current = dossier_summary(ctx.session, did).assessments["2026-10"].id
+        with pytest.raises(ValidationFailed) as refused:
+            correct_assessment(ctx, current, {"content": "Bản thứ ba."})
+    [problem] = refused.value.problems
+    assert (problem.field, problem.code) == ("assessment_id", "assessment.forked")
+    [c] = _open(post)
+    with post.write() as ctx:
+        conflicts.resolve(ctx, c.id, "other")
+    with post.write() as ctx:  # the settled version is the one to correct now
+        settled = dossier_summary(ctx.session, did).assessments["2026-10"]
+        assert settled.content == c.other_value["content"]
+        for old in (first, c.kept_value["id"], c.other_value["id"]):
+            with pytest.raises(ValidationFailed) as again:
+                correct_assessment(ctx, old, {"content": "Bản thứ ba."})
+            assert again.value.problems[0].code == "assessment.already_superseded"
+        newest = correct_assessment(ctx, settled.id, {"content": "Bản thứ ba."})
+    assert _current_text(post, did) == newest.content == "Bản thứ ba."
+    assert _open(post) == []
+
+
+def test_replaying_the_settling_file_changes_nothing(net: Network) -> None:
+    upper, post, did, _first = _forked(net)
+    _both_ways(net, post, upper)
+    [c] = _open(upper)
+    with upper.write() as ctx:
+        conflicts.resolve(ctx, c.id, "kept")
+    [bundle] = upper.export_to(post)
+    replay = bundle.with_name("replay-" + bundle.name)
+    replay.write_bytes(bundle.read_bytes())
+    post.import_file(bundle)
+    after = post.whole_file_hash()
+    post.import_file(replay)
+    assert post.whole_file_hash() == after
+    assert _open(post) == [] and _current_text(post, did) == c.kept_value["content"]
