@@ -8,12 +8,14 @@ from __future__ import annotations
 import pytest
 
 from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.i18n.messages import sentence
+from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.assessments import assessment_timeline
 from antt_desktop.services.dossier_records import AssessmentInput, assess, correct_assessment
 from antt_desktop.services.dossier_summary import dossier_summary
 from antt_desktop.services.dossiers import DossierInput, open_dossier
 from antt_desktop.store.models import Assessment, SyncConflict
-from antt_desktop.sync import conflicts
+from antt_desktop.sync import conflict_text, conflicts
 from tests.sync.helpers import add
 from tests.sync.nodes import TODAY, Network, Node
 
@@ -156,3 +158,28 @@ def test_replaying_the_settling_file_changes_nothing(net: Network) -> None:
     post.import_file(replay)
     assert post.whole_file_hash() == after
     assert _open(post) == [] and _current_text(post, did) == c.kept_value["content"]
+
+
+def test_the_officer_reads_both_versions_in_vietnamese(net: Network) -> None:
+    """What the window's conflicts page and ``antt sync conflicts`` both print."""
+    upper, post, _did, _first = _forked(net)
+    net.send(upper, post)
+    [c] = _open(post)
+    vi = Translator("vi")
+    assert c.record.startswith("Hà Văn Tính")
+    assert vi(conflict_text.KINDS[c.kind]) == "cả hai nơi cùng đính chính"
+    assert conflict_text.field_text(c, vi) == "bản nhận xét, đánh giá"
+    texts = {
+        conflict_text.value_text(c, v, vi, kept=k)
+        for v, k in ((c.kept_value, True), (c.other_value, False))
+    }
+    head = "viết ngày 20/10/2026, người viết Lê Thanh Nam: "
+    assert texts == {f"{head}{POST_TEXT}; xếp loại: Khá", f"{head}{UPPER_TEXT}; xếp loại: Khá"}
+    with post.write() as ctx, pytest.raises(ValidationFailed) as refused:
+        correct_assessment(ctx, c.kept_value["id"], {"content": "Bản thứ ba."})
+    [problem] = refused.value.problems
+    said = sentence(problem.code, problem.params, vi)
+    assert (
+        said.startswith("nhận xét, đánh giá tháng 10/2026 đã được đính chính")
+        and "Đồng bộ, Xung đột" in said
+    )
