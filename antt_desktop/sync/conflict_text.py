@@ -67,7 +67,6 @@ def fork_version_text(value: Any, tr: Translator) -> str:
     if len(day) == 10 and day[4] == "-":  # ISO date → dd/mm/yyyy
         day = f"{day[8:10]}/{day[5:7]}/{day[0:4]}"
     head = tr(N_("written on {day} by {author}")).format(day=day, author=value.get("author") or "")
-    parts = [f"{head}: {value.get('content') or ''}"]
     if value.get("rating"):
-        parts.append(tr(N_("rating: {rating}")).format(rating=value["rating"]))
-    return "; ".join(parts)
+        head += ", " + tr(N_("rating: {rating}")).format(rating=value["rating"])
+    return f"{head} — {value.get('content') or ''}"

@@ -173,8 +173,8 @@ def test_the_officer_reads_both_versions_in_vietnamese(net: Network) -> None:
         conflict_text.value_text(c, v, vi, kept=k)
         for v, k in ((c.kept_value, True), (c.other_value, False))
     }
-    head = "viết ngày 20/10/2026, người viết Lê Thanh Nam: "
-    assert texts == {f"{head}{POST_TEXT}; xếp loại: Khá", f"{head}{UPPER_TEXT}; xếp loại: Khá"}
+    head = "viết ngày 20/10/2026, người viết Lê Thanh Nam, xếp loại: Khá — "
+    assert texts == {head + POST_TEXT, head + UPPER_TEXT}
     with post.write() as ctx, pytest.raises(ValidationFailed) as refused:
         correct_assessment(ctx, c.kept_value["id"], {"content": "Bản thứ ba."})
     [problem] = refused.value.problems
