@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from antt_desktop.domain.enums import Cadence, DossierStatus, SupportKind, ViolationKind
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
@@ -234,11 +234,14 @@ def _correcting(
         raise ValidationFailed.single("assessment_id", "assessment.unknown", value=assessment_id)
     newer = ctx.session.execute(
         select(Assessment.id).where(
-            Assessment.supersedes_id == old.id, Assessment.deleted.is_(False)
+            or_(Assessment.supersedes_id == old.id, Assessment.settles_id == old.id),
+            Assessment.deleted.is_(False),
         )
     ).scalar()
     if newer is not None:
         raise ValidationFailed.single("assessment_id", "assessment.already_superseded", id=newer)
+    if _forked(ctx, old):
+        raise ValidationFailed.single("assessment_id", "assessment.forked", period=old.period)
     editable = [f.name for f in fields(AssessmentInput) if f.name != "dossier_id"]
     refuse_unknown_fields(changes, editable, "assessment.not_editable")
     data = _clean(replace(AssessmentInput.from_assessment(old), **changes))
@@ -247,6 +250,23 @@ def _correcting(
     if not changed and not any(p.is_error for p in problems):
         problems.append(Problem("assessment_id", "assessment.no_change"))
     return problems, old, values, changed
+
+
+def _forked(ctx: Ctx, a: Assessment) -> bool:
+    """Whether ``a`` is one of two corrections of the same assessment made on two nodes and
+    not settled yet (the officer chooses one in the sync conflicts first)."""
+    if a.supersedes_id is None:
+        return False
+    return (
+        ctx.session.execute(
+            select(Assessment.id).where(
+                Assessment.supersedes_id == a.supersedes_id,
+                Assessment.id != a.id,
+                is_current(),
+            )
+        ).first()
+        is not None
+    )
 
 
 def check_correct_assessment(

@@ -4,7 +4,10 @@ support and violations (what the print and GUI layers show of one dossier).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -54,11 +57,79 @@ def category_of(session: Session, dossier: Dossier) -> DossierCategory:
     return cat
 
 
+class Version(Protocol):
+    """What the choice between versions of an assessment reads (an ORM row or a plain one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def written_on(self) -> date | str: ...
+    @property
+    def supersedes_id(self) -> str | None: ...
+    @property
+    def settles_id(self) -> str | None: ...
+
+
+def version_rank(v: Version) -> tuple[str, str]:
+    """Which of two parallel corrections is current until an officer chooses: the later
+    ``written_on``, ties by the larger id. The one rule of every node and every view."""
+    day = v.written_on
+    return (day.isoformat() if isinstance(day, date) else str(day), v.id)
+
+
+V = TypeVar("V", bound=Version)
+
+
+@dataclass(frozen=True)
+class VersionTree(Generic[V]):
+    """The versions of one assessment: the first one written, the current one and the
+    others still current on some node (``forks``, set aside until an officer chooses)."""
+
+    root: V
+    current: V
+    forks: tuple[V, ...]  # best first
+    rest: tuple[V, ...]  # every version but the current one: ancestors first, then set aside
+
+
+def version_trees(rows: Sequence[V]) -> list[VersionTree[V]]:
+    """Group live versions by the assessment they correct and pick each one's current
+    version by :func:`version_rank` (a version nothing supersedes or settles)."""
+    by_id = {r.id: r for r in rows}
+    replaced = {r.supersedes_id for r in rows if r.supersedes_id} | {
+        r.settles_id for r in rows if r.settles_id
+    }
+
+    def chain(r: V) -> list[V]:  # r and what it supersedes, newest first
+        out = [r]
+        prev = by_id.get(r.supersedes_id or "")
+        while prev is not None and prev not in out:
+            out.append(prev)
+            prev = by_id.get(prev.supersedes_id or "")
+        return out
+
+    members: dict[str, list[V]] = {}
+    for r in rows:
+        members.setdefault(chain(r)[-1].id, []).append(r)
+    trees = []
+    for root_id, group in members.items():
+        leaves = sorted((r for r in group if r.id not in replaced), key=version_rank, reverse=True)
+        if not leaves:  # settled in a circle (cannot happen through the services)
+            leaves = sorted(group, key=version_rank, reverse=True)
+        current = leaves[0]
+        ancestors = list(reversed(chain(current)[1:]))
+        aside = sorted(
+            (r for r in group if r is not current and r not in ancestors), key=version_rank
+        )
+        trees.append(VersionTree(by_id[root_id], current, tuple(leaves[1:]), (*ancestors, *aside)))
+    return trees
+
+
 def current_assessments(
     session: Session, dossier_id: str
 ) -> tuple[dict[str, Assessment], dict[str, tuple[Assessment, ...]]]:
     """A dossier's current assessments by period label (oldest period first), and by id
-    the versions each one superseded (oldest first)."""
+    the other versions of each one: those it superseded (oldest first), then those set aside
+    (two corrections of the same assessment made on two nodes: see :func:`version_trees`)."""
     rows = list(
         session.scalars(
             select(Assessment).where(
@@ -66,20 +137,15 @@ def current_assessments(
             )
         )
     )
-    by_id = {a.id: a for a in rows}
-    replaced = {a.supersedes_id for a in rows if a.supersedes_id}
+    trees = version_trees(rows)
+    trees.sort(key=lambda t: (t.current.period_start, version_rank(t.current)))
     current: dict[str, Assessment] = {}
     history: dict[str, tuple[Assessment, ...]] = {}
-    for a in sorted(rows, key=lambda a: (a.period_start, a.written_on)):
-        if a.id in replaced:
-            continue
-        current[a.period] = a
-        chain: list[Assessment] = []
-        prev = by_id.get(a.supersedes_id or "")
-        while prev is not None and prev not in chain:
-            chain.append(prev)
-            prev = by_id.get(prev.supersedes_id or "")
-        history[a.id] = tuple(reversed(chain))
+    for t in trees:
+        earlier = current.get(t.current.period)  # another assessment of the same period
+        before = (*history.pop(earlier.id), earlier) if earlier is not None else ()
+        current[t.current.period] = t.current
+        history[t.current.id] = (*before, *t.rest)
     return current, history
 
 

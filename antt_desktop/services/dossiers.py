@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from antt_desktop.domain.enums import Classification, CloseReason, DossierStatus
@@ -64,11 +64,15 @@ def live_category(session: Session, code: str | None) -> DossierCategory | None:
 
 
 def is_current() -> ColumnElement[bool]:
-    """Filter on ``Assessment``: live and not superseded by another assessment."""
+    """Filter on ``Assessment``: live and not superseded by another assessment (nor set
+    aside by the correction that settled two parallel ones)."""
     newer = aliased(Assessment)
     superseded = (
         select(newer.id)
-        .where(newer.supersedes_id == Assessment.id, newer.deleted.is_(False))
+        .where(
+            or_(newer.supersedes_id == Assessment.id, newer.settles_id == Assessment.id),
+            newer.deleted.is_(False),
+        )
         .exists()
     )
     return and_(Assessment.deleted.is_(False), ~superseded)

@@ -21,6 +21,7 @@ from antt_desktop.store.clock import physical_ms
 from antt_desktop.sync import (
     conflict_store,
     extras,
+    forks,
     late_edits,
     parents,
     pending,
@@ -392,6 +393,9 @@ def _write(
     )
     for name, batch in writes.items():
         conflict_store.supersede(conn, name, [w.row for w in batch.values() if not w.is_new])
+    if writes.get(forks.TABLE):  # two corrections of one assessment made on two nodes
+        found = forks.refresh(conn, [w.row for w in writes[forks.TABLE].values()], sender.node_id)
+        report.table(forks.TABLE).conflicts += found
     pending.save(
         conn, keep_waiting, {k for k in from_pending if k not in keep_waiting}, sender.node_id
     )

@@ -15,6 +15,7 @@ KINDS = {
     "delete": N_("deleted on one side, changed on the other"),
     "late_edit": N_("changed by the old post after the transfer"),
     "duplicate": N_("same unique value as another record"),
+    "fork": N_("corrected on both sides"),
 }
 
 
@@ -28,6 +29,8 @@ def field_text(c: ConflictView, tr: Translator) -> str:
         return tr(N_("whole record"))
     if c.kind == "delete":
         return tr(N_("deletion"))
+    if c.kind == "fork":
+        return tr(N_("assessment version"))
     if c.kind == "duplicate":
         return ", ".join(field_label(f, tr) for f in c.field.split(","))
     return field_label(c.field, tr)
@@ -39,6 +42,8 @@ def value_text(c: ConflictView, value: Any, tr: Translator, *, kept: bool) -> st
         return tr(N_("added by the old post after the transfer")) if kept else ""
     if c.kind == "delete":
         return tr(N_("record deleted")) if value else tr(N_("record kept, with the changes"))
+    if c.kind == "fork":
+        return fork_version_text(value, tr)
     if c.kind == "duplicate":
         return str(value or "")[:8]
     if value is None or value == "":
@@ -52,3 +57,16 @@ def value_text(c: ConflictView, value: Any, tr: Translator, *, kept: bool) -> st
 
 def writer_text(name: str, tr: Translator) -> str:
     return name or tr(N_("another unit"))
+
+
+def fork_version_text(value: Any, tr: Translator) -> str:
+    """One correction of a forked assessment: when, by whom, and its text."""
+    if not isinstance(value, dict):
+        return tr(N_("(blank)"))
+    day = str(value.get("written_on") or "")
+    if len(day) == 10 and day[4] == "-":  # ISO date → dd/mm/yyyy
+        day = f"{day[8:10]}/{day[5:7]}/{day[0:4]}"
+    head = tr(N_("written on {day} by {author}")).format(day=day, author=value.get("author") or "")
+    if value.get("rating"):
+        head += ", " + tr(N_("rating: {rating}")).format(rating=value["rating"])
+    return f"{head} — {value.get('content') or ''}"

@@ -10,16 +10,18 @@ resident) follow the field they come from and are never shown on their own.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.services.dossier_records import AssessmentInput
+from antt_desktop.services.ownership import require_owned
 from antt_desktop.store import photos
-from antt_desktop.store.models import SyncConflict, SyncPeer
-from antt_desktop.sync import conflict_store, records
+from antt_desktop.store.models import Assessment, Dossier, SyncConflict, SyncPeer
+from antt_desktop.sync import conflict_store, forks, records
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.resolve_write import refuse, write_fields
 
@@ -149,6 +151,8 @@ def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
     if not ctx.may(Permission.REVIEW):  # an upper unit reviews, a post's officer writes
         ctx.require(Permission.WRITE)
     conflict = _find(ctx, conflict_id)
+    if conflict.kind == forks.KIND:
+        return _settle_fork(ctx, conflict, choice)
     if conflict.kind == "duplicate":
         raise refuse("conflict_id", "sync.conflict.duplicate", other=str(conflict.kept_value))
     if conflict.field == WHOLE_ROW:
@@ -185,6 +189,42 @@ def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
         records.entity(conflict.table_name),
         conflict.row_id,
         list(values),
+        f"conflict {conflict.id}: {choice}",
+    )
+    return conflict
+
+
+def _settle_fork(ctx: Ctx, conflict: SyncConflict, choice: str) -> SyncConflict:
+    """Two corrections of one assessment: a new version, a copy of the chosen one, that
+    supersedes it and settles the other (``settles_id``); no row is changed or deleted."""
+    if choice not in CHOICES:
+        raise refuse("choice", "sync.conflict.choice", value=choice)
+    ids = [
+        str(v.get("id")) if isinstance(v, dict) else ""
+        for v in (conflict.kept_value, conflict.other_value)
+    ]
+    chosen_id, aside_id = ids if choice == "kept" else reversed(ids)
+    chosen = ctx.session.get(Assessment, chosen_id)
+    aside = ctx.session.get(Assessment, aside_id)
+    if chosen is None or aside is None or chosen.deleted or aside.deleted:
+        raise refuse("conflict_id", "sync.conflict.record_missing", value=conflict.row_id)
+    dossier = ctx.session.get(Dossier, chosen.dossier_id)
+    assert dossier is not None  # a foreign key
+    require_owned(ctx, dossier, "conflict_id")
+    copied = {
+        n: getattr(chosen, n) for n in (*(f.name for f in fields(AssessmentInput)), "period_start")
+    }
+    settled = Assessment(supersedes_id=chosen.id, settles_id=aside.id, **copied)
+    ctx.session.add(settled)
+    ctx.session.flush()
+    _close(ctx, [conflict], "resolved")
+    conn = ctx.session.connection()
+    forks.refresh(conn, [{"dossier_id": dossier.id}], conflict.peer_node or "")
+    ctx.audit(
+        "sync_resolve",
+        "assessment",
+        settled.id,
+        ["supersedes_id", "settles_id"],
         f"conflict {conflict.id}: {choice}",
     )
     return conflict

@@ -49,6 +49,10 @@ MESSAGES = {
     "assessment.already_superseded": N_(
         "this assessment has already been corrected; correct the newest version"
     ),
+    "assessment.forked": N_(
+        "{period} was corrected both here and at another unit; choose one version under Sync,"
+        " Conflicts before correcting it again"
+    ),
     "assessment.not_editable": N_("'{value}' cannot be changed here"),
     "assessment.no_change": N_("nothing was changed"),
     "commitment.one_subject": N_(

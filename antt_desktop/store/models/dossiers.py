@@ -80,6 +80,9 @@ class Assessment(Synced, Base):
     reported_on_time: Mapped[bool | None] = mapped_column(Boolean)
     next_steps: Mapped[str | None] = mapped_column(Text)
     supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("assessments.id"), index=True)
+    #: A parallel correction (made on another node) that this one also replaces: set when an
+    #: officer settles two corrections of the same assessment by choosing one of them.
+    settles_id: Mapped[str | None] = mapped_column(ForeignKey("assessments.id"), index=True)
 
 
 class Commitment(Synced, Base):

@@ -137,7 +137,7 @@ class SyncConflict(Base):
 
     __tablename__ = "sync_conflicts"
     __table_args__ = (
-        CheckConstraint("kind IN ('field','delete','late_edit','duplicate')", name="kind"),
+        CheckConstraint("kind IN ('field','delete','late_edit','duplicate','fork')", name="kind"),
         CheckConstraint("status IN ('open','resolved','superseded')", name="status"),
         Index("ix_sync_conflicts_row", "table_name", "row_id", "status"),
     )
