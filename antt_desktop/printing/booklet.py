@@ -9,9 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.periods import Period
@@ -31,7 +42,7 @@ from antt_desktop.printing.signature import (
     signature,
     signature_row,
 )
-from antt_desktop.printing.tables import BARE, DATE_W, facts, grid, table
+from antt_desktop.printing.tables import BARE, DATE_W, Cell, facts, grid, table
 from antt_desktop.printing.text import (
     PrintOptions,
     esc,
@@ -118,35 +129,55 @@ def _none(tr: Translator, st: Styles) -> Paragraph:
     return Paragraph(esc(tr(N_("None recorded."))), st.note)
 
 
+#: Widths of the assessments table: period and date in one column ("Tháng 10/2026" on one
+#: line), the signature column wide enough for "Thượng úy Lê Văn Công" on two lines, the
+#: remarks (ending with the grade) the rest: five typical entries fit on a page.
+PERIOD_W, SIGN_W = 25 * mm, 28 * mm
+
+
 def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable]:
+    """The assessments, one row each: the period with the day written, the remarks ending
+    with the next steps and the grade, and the assessor's signature above the name (ký, ghi
+    rõ họ tên); a row too tall for a page goes on under the period marked "(tiếp)"."""
     out: list[Flowable] = [*heading(tr(N_("III. ASSESSMENTS BY PERIOD")), st)]
     if not s.assessments:
         return [*out, _none(tr, st)]
-    rows = []
+    rows: list[list[Cell]] = []
+    more: list[list[Cell]] = []
     for label, a in s.assessments.items():
+        period = period_words(Period.parse(label), tr)
         text = esc(a.content)
         if a.next_steps:
             text += f"<br/><i>{esc(tr(N_('Next steps:')))}</i> {esc(a.next_steps)}"
+        if a.rating:
+            text += f"<br/><i>{esc(tr(N_('Grade:')))}</i> <b>{esc(a.rating)}</b>"
+        written = esc(fmt_day(a.written_on))
         rows.append(
             [
-                period_words(Period.parse(label), tr),
-                fmt_day(a.written_on),
-                Paragraph(text, st.cell),
-                a.rating,
-                a.author,
+                Paragraph(f"{esc(period)}<br/>{written}", st.cell_centre),
+                Paragraph(text, _remarks_style(st)),
+                Paragraph(f"<br/><br/><br/>{esc(a.author or '')}", st.cell_centre),
             ]
         )
+        more.append([tr(N_("{period} (continued)")).format(period=period), None, None])
     head = [
-        tr(N_("Period of assessment")),
-        tr(N_("Date written")),
+        tr(N_("Period (date written)")),
         tr(N_("Remarks and assessment")),
-        tr(N_("Grade")),
-        tr(N_("Assessed by")),
+        tr(N_("Assessor (signature, full name)")),
     ]
-    widths = [21 * mm, DATE_W, 0.0, 21 * mm, 28 * mm]
-    widths[2] = W - sum(widths)
-    out.append(grid(head, rows, widths, st, aligns=["centre", "centre", "left", "centre", "left"]))
+    widths = [PERIOD_W, 0.0, SIGN_W]
+    widths[1] = W - sum(widths)
+    table = grid(head, rows, widths, st, aligns=["centre", "left", "centre"], continuation=more)
+    table.setStyle(TableStyle([("VALIGN", (2, 1), (2, -1), "BOTTOM")]))
+    out.append(table)
     return out
+
+
+@lru_cache(maxsize=4)
+def _remarks_style(st: Styles) -> ParagraphStyle:
+    """The remarks at 12 pt (the table size) with a tight line spacing, justified as on
+    paper, so five typical entries fit on a page."""
+    return ParagraphStyle("remarks", parent=st.cell, leading=13.5, alignment=TA_JUSTIFY)
 
 
 def _records(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable]:

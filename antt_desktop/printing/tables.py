@@ -57,8 +57,13 @@ def _cell(value: Cell, style: object) -> Flowable | str:
     return Paragraph(esc(value), style)
 
 
-def _split_tall(row: list[Flowable | str], widths: Sequence[float]) -> list[list[Flowable | str]]:
-    """``row`` as it is, or cut into rows no taller than :data:`MAX_ROW`."""
+def _split_tall(
+    row: list[Flowable | str],
+    widths: Sequence[float],
+    carried: Sequence[Flowable | str | None] = (),
+) -> list[list[Flowable | str]]:
+    """``row`` as it is, or cut into rows no taller than :data:`MAX_ROW`; a continuation
+    row shows ``carried[j]`` (when given) in column ``j`` instead of leaving it empty."""
     parts: list[list[Flowable]] = []
     tall = False
     for cell, width in zip(row, widths, strict=True):
@@ -86,11 +91,18 @@ def _split_tall(row: list[Flowable | str], widths: Sequence[float]) -> list[list
     for i in range(count):
         rows.append(
             [
-                (p[i] if i < len(p) else "") if len(p) > 1 else (row[j] if i == 0 else "")
+                (p[i] if i < len(p) else "")
+                if len(p) > 1
+                else (row[j] if i == 0 else _carried(carried, j))
                 for j, p in enumerate(parts)
             ]
         )
     return rows
+
+
+def _carried(carried: Sequence[Flowable | str | None], column: int) -> Flowable | str:
+    cell = carried[column] if column < len(carried) else None
+    return "" if cell is None else cell
 
 
 def grid(
@@ -101,6 +113,7 @@ def grid(
     *,
     aligns: Sequence[str] | None = None,
     bold_last: bool = False,
+    continuation: Sequence[Sequence[Cell]] | None = None,
 ) -> Table:
     """A ruled table: a bold header row repeated on each page, then ``rows``.
 
@@ -111,6 +124,10 @@ def grid(
         st: the styles.
         aligns: per column "left", "centre" or "right" (default: left).
         bold_last: print the last row in bold (a total).
+        continuation: per row, what its continuation rows show in the columns that are
+            not cut (None: nothing) when a row too tall for a page is cut, such as
+            "Tháng 07/2026 (tiếp)", so a reader of the next page still sees which period
+            the text belongs to.
     """
     styles = {"left": st.cell, "centre": st.cell_centre, "right": st.cell_right}
     col_styles = [styles[a] for a in (aligns or ["left"] * len(head))]
@@ -121,7 +138,11 @@ def grid(
             Paragraph(f"<b>{esc(v)}</b>", s) if last and isinstance(v, str) else _cell(v, s)
             for v, s in zip(row, col_styles, strict=True)
         ]
-        data.extend(_split_tall(cells, widths))
+        carried = [
+            None if v is None else _cell(v, s)
+            for v, s in zip(continuation[n] if continuation else [], col_styles, strict=False)
+        ]
+        data.extend(_split_tall(cells, widths, carried))
     return table(
         data,
         widths,

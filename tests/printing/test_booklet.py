@@ -68,7 +68,7 @@ def test_booklet_prints_the_dossier_from_cover_to_signatures(
     assert "Ảnh 4x6" in lines  # no photo: the box to glue one in
     assert _pair(lines, "Số định danh cá nhân:", "001085012345")
     table_page = next(n for n in range(doc.pages) if "Nội dung nhận xét" in doc.lines(n))
-    for title in ("Kỳ", "Ngày viết", "Nội dung nhận xét", "Xếp loại", "Người nhận xét"):
+    for title in ("Kỳ (ngày viết)", "Nội dung nhận xét", "Xếp loại", "Người nhận xét (ký"):
         assert _flat(title) in doc.flat(table_page)
     flat = "".join(doc.flat(n) for n in range(doc.pages))  # table cells wrap their text
     for cell in (
@@ -126,3 +126,68 @@ def test_an_assessment_longer_than_a_page_continues_on_the_next(
 def test_unknown_dossier_is_not_found(read: Any) -> None:
     with read() as ctx, pytest.raises(NotFound):
         booklet(ctx.session, "no-such-dossier", today=date(2026, 11, 22))
+
+
+#: A typical assessment of the demo post: its text runs to about 280 characters (the
+#: median of the demo's generator) and its next steps to about 60.
+TYPICAL = (
+    "Qua kiểm tra, xác minh tại nơi cư trú trong {p}, bản thân chấp hành nghiêm chủ trương,"
+    " chính sách của Đảng, pháp luật của Nhà nước, tham gia đầy đủ các buổi họp của thôn"
+    " Đồng Tâm, thực hiện việc trình diện đầy đủ, có việc làm ổn định tại xưởng mộc của"
+    " gia đình. Gia đình quan tâm, động viên."
+)
+STEPS = "Đề nghị UBND xã Động Đạt xem xét hỗ trợ vay vốn phát triển kinh tế."
+
+
+def _typical_dossier(write: Any, count: int) -> str:
+    with write() as ctx:
+        person = add_person(ctx, PersonInput(full_name="Lò Thị Ưởng", born="1990")).person
+        dossier = open_dossier(ctx, DossierInput(person.id, "SUSPENDED", "01/06/2025"))
+        period = Period.parse("2025-06")
+        for _ in range(count):
+            assess(
+                ctx,
+                AssessmentInput(
+                    dossier.id,
+                    period.label(),
+                    min(period.end, TODAY),
+                    OFFICER_NAME,
+                    TYPICAL.format(p=f"tháng {period.start.month}/{period.start.year}"),
+                    "Chấp hành tốt",
+                    next_steps=STEPS,
+                ),
+            )
+            period = period.next()
+        return dossier.id
+
+
+def test_each_assessment_has_a_signature_place_and_five_fit_on_a_page(
+    write: Any, read: Any, pdf: Any
+) -> None:
+    dossier_id = _typical_dossier(write, 12)
+    with read() as ctx:
+        doc = pdf(booklet(ctx.session, dossier_id, today=TODAY).pdf)
+    per_page = [doc.flat(n).count(_flat("Qua kiểm tra, xác minh")) for n in range(doc.pages)]
+    assert sum(per_page) == 12
+    assert max(per_page) >= 5, per_page
+    table_pages = [n for n, count in enumerate(per_page) if count]
+    full = table_pages[1:-1]  # the pages the table fills from top to bottom
+    assert full and all(per_page[n] >= 5 for n in full), per_page
+    page = full[0]
+    assert _flat("Người nhận xét (ký, ghi rõ họ tên)") in doc.flat(page)
+    assert doc.flat(page).count(_flat(OFFICER_NAME)) == per_page[page]  # a name under each
+    assert _flat("Kỳ (ngày viết)") in doc.flat(page)
+
+
+def test_a_cut_assessment_repeats_its_period_on_the_next_page(
+    write: Any, read: Any, pdf: Any
+) -> None:
+    words = " ".join(f"ý{i}" for i in range(1400))
+    dossier_id, _ = _long_dossier(write, 1, lambda i, p: f"Mở đầu {words} kết thúc.")
+    with read() as ctx:
+        doc = pdf(booklet(ctx.session, dossier_id, today=TODAY).pdf)
+    first = next(n for n in range(doc.pages) if "Mởđầu" in doc.flat(n))
+    assert _flat("Tháng 06/2023") in doc.flat(first)
+    for n in range(first + 1, doc.pages):
+        if "ý1" in doc.text(n):
+            assert _flat("Tháng 06/2023 (tiếp)") in doc.flat(n), n
