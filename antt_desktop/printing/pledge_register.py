@@ -1,5 +1,6 @@
 """The register of household pledges of one residential area for a year (danh sách hộ gia
-đình ký cam kết), ending with the area's coverage."""
+đình ký cam kết): a column where each head signs, then the area's coverage and whether it
+meets the 100 % standard (every household signed)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,7 @@ def pledge_register(
                 within_area(h.address, area.name),
                 fmt_day(pledge.signed_on if pledge else None),
                 status_word(pledge, tr),
+                Paragraph("&nbsp;<br/>&nbsp;", st.cell),  # room for the head's signature
             ]
         )
     head = [
@@ -94,8 +96,9 @@ def pledge_register(
         tr(N_("Address")),
         tr(N_("Signed on")),
         tr(N_("Standing")),
+        tr(N_("Head of household signs")),
     ]
-    widths = [11 * mm, 15 * mm, 0.0, 0.0, DATE_W, 32 * mm]
+    widths = [11 * mm, 14 * mm, 0.0, 0.0, DATE_W, 23 * mm, 26 * mm]
     rest = W - sum(widths)
     widths[2], widths[3] = rest * 0.55, rest * 0.45  # the area is in the subject line
     cover = next(c for c in pledge_coverage(session, year, unit.id) if c.area_id == area.id)
@@ -103,7 +106,7 @@ def pledge_register(
         N_(
             "Households: {households}; signed and kept: {pledged}; refused: {refused};"
             " broke the pledge: {violated}. Share of households that signed: {percent}"
-            " ({pledged}/{households})."
+            " ({signed}/{households})."
         )
     ).format(
         households=fmt_int(cover.households, tr),
@@ -111,6 +114,17 @@ def pledge_register(
         refused=fmt_int(cover.refused, tr),
         violated=fmt_int(cover.violated, tr),
         percent=percent(cover.ratio, tr),
+        signed=fmt_int(cover.ratio.numerator, tr),
+    )
+    standard = tr(
+        N_("{area}: {signed}/{households} households signed the pledge - {verdict}")
+    ).format(
+        area=area.name,
+        signed=fmt_int(cover.ratio.numerator, tr),
+        households=fmt_int(cover.households, tr),
+        verdict=tr(N_("meets the 100% standard"))
+        if cover.households and cover.ratio.numerator == cover.households
+        else tr(N_("does not yet meet the 100% standard")),
     )
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
     chief = chief_signer(session, unit, o, tr, note=seal_hint(tr))
@@ -129,10 +143,11 @@ def pledge_register(
             rows,
             widths,
             st,
-            aligns=["centre", "centre", "left", "left", "centre", "left"],
+            aligns=["centre", "centre", "left", "left", "centre", "left", "left"],
         ),
         Spacer(1, 4 * mm),
         Paragraph(esc(summary), st.body),
+        Paragraph(f"<b>{esc(standard)}</b>", st.body),
         Spacer(1, 6 * mm),
         KeepTogether(
             [signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5)]

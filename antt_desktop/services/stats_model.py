@@ -114,7 +114,8 @@ class Classification(_Plain):
 
 @dataclass(frozen=True)
 class PledgeFigures(_Plain):
-    """Households and their pledges (cam kết) for one year; coverage = signed / households."""
+    """Households and their pledges (cam kết) for one year; coverage = (signed + violated) /
+    households: a household that broke its pledge had signed it."""
 
     households: int = 0
     signed: int = 0

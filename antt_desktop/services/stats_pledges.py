@@ -9,8 +9,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import PledgeStatus
-from antt_desktop.domain.rates import Ratio
 from antt_desktop.domain.text import sort_key
+from antt_desktop.services.pledges import signed_share
 from antt_desktop.services.stats_model import AreaPledges, PledgeFigures, Pledges
 from antt_desktop.services.stats_scope import Scope, UnitTree, count_if
 from antt_desktop.store.models import Area, Household, Pledge
@@ -55,7 +55,8 @@ def pledge_rows(session: Session, scope: Scope, year: int) -> list[PledgeRow]:
 
 
 def figures(rows: Iterable[PledgeRow]) -> PledgeFigures:
-    """Sum rows; coverage is households that signed (and kept) the pledge / households."""
+    """Sum rows; coverage is households that signed the pledge (kept or broken since) /
+    households, as :func:`pledges.signed_share` says."""
     households = signed = refused = violated = cultured = 0
     for r in rows:
         households += r.households
@@ -70,7 +71,7 @@ def figures(rows: Iterable[PledgeRow]) -> PledgeFigures:
         violated=violated,
         not_recorded=households - signed - refused - violated,
         cultured_family=cultured,
-        coverage=Ratio(signed, households),
+        coverage=signed_share(signed, violated, households),
     )
 
 

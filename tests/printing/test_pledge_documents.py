@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 
 from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.domain.rates import Ratio
 from antt_desktop.printing.person_facts import with_area
 from antt_desktop.printing.pledge_form import pledge_form, pledge_forms_for_area
 from antt_desktop.printing.pledge_register import pledge_register, within_area
 from antt_desktop.services import catalogues
+from antt_desktop.services.pledges import mark_violated, pledge_coverage, pledge_of
 from antt_desktop.services.units import add_area
 from antt_desktop.store.errors import NotFound
 from tests.conftest import TODAY
@@ -91,8 +93,8 @@ def test_register_lists_every_household_and_ends_with_the_coverage(
     doc = pdf(printed.pdf)
     lines = doc.all_lines()
     assert "DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT" in lines
-    for title in ("STT", "Số hộ", "Chủ hộ", "Địa chỉ", "Ngày ký", "Tình trạng"):
-        assert title in lines
+    for title in ("STT", "Số hộ", "Chủ hộ", "Địa chỉ", "Ngày ký", "Tình trạng", "Chủ hộ ký"):
+        assert _flat(title) in doc.flat(0)
     text = "\n".join(lines)
     # by household number, 2 before 10 before 12, with the pledge of each
     assert text.index("Hoàng Văn Minh") < text.index("Đinh Thị Lan") < text.index("Nguyễn Văn Đức")
@@ -101,6 +103,24 @@ def test_register_lists_every_household_and_ends_with_the_coverage(
     summary = _flat(text[text.index("Tổng số hộ") :])
     assert _flat("Tổng số hộ: 3; đã ký và thực hiện đúng cam kết: 2") in summary
     assert _flat("Tỷ lệ hộ ký cam kết: 66,7% (2/3).") in summary
+    assert _flat("Chủ hộ ký") in doc.flat(0)  # a column where each head signs
+    standard = "Khu dân cư Thôn Đồng Tâm: 2/3 hộ ký cam kết - chưa đạt chuẩn 100 %"
+    assert _flat(standard) in summary
+
+
+def test_a_household_that_broke_its_pledge_had_signed_it(
+    post: dict[str, str], write: Any, read: Any, pdf: Any
+) -> None:
+    with write() as ctx:
+        pledge = pledge_of(ctx.session, post["household"], 2026)
+        assert pledge is not None
+        mark_violated(ctx, pledge.id, "Đốt pháo nổ đêm giao thừa")
+    with read() as ctx:
+        cover = pledge_coverage(ctx.session, 2026, ctx.local_unit().id)[-1]
+        register = pdf(pledge_register(ctx.session, post["area"], 2026, today=TODAY).pdf)
+    assert (cover.pledged, cover.violated, cover.ratio) == (1, 1, Ratio(2, 3))
+    summary = "".join(register.flat(n) for n in range(register.pages))
+    assert _flat("vi phạm cam kết: 1. Tỷ lệ hộ ký cam kết: 66,7% (2/3).") in summary
 
 
 @pytest.mark.parametrize(
