@@ -104,7 +104,7 @@ def test_register_lists_every_household_and_ends_with_the_coverage(
     assert _flat("Tổng số hộ: 3; đã ký và thực hiện đúng cam kết: 2") in summary
     assert _flat("Tỷ lệ hộ ký cam kết: 66,7% (2/3).") in summary
     assert _flat("Chủ hộ ký") in doc.flat(0)  # a column where each head signs
-    standard = "Khu dân cư Thôn Đồng Tâm: 2/3 hộ ký cam kết - chưa đạt chuẩn 100 %"
+    standard = "Thôn Đồng Tâm: 2/3 hộ ký cam kết — chưa đạt chuẩn 100 %"
     assert _flat(standard) in summary
 
 
