@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.periods import Period
@@ -28,6 +28,7 @@ from antt_desktop.printing.signature import (
     chief_signer,
     seal_hint,
     sign_hint,
+    sign_off,
     signature,
     signature_row,
 )
@@ -240,8 +241,7 @@ def booklet(
         *_person(s, session, tr, st),
         *_assessments(s, tr, st),
         *_records(s, tr, st),
-        Spacer(1, 8 * mm),
-        KeepTogether([feet]),
     ]
+    story = sign_off(story, [Spacer(1, 8 * mm), feet])
     title = tr(N_("Assessment booklet: {name}")).format(name=s.person.full_name)
     return build(story, title=title, author=unit.name)
