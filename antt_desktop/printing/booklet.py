@@ -38,6 +38,7 @@ from antt_desktop.printing.text import (
     esc,
     fmt_born,
     fmt_day,
+    issuer_place,
     money,
     period_words,
     place_date,
@@ -232,7 +233,7 @@ def booklet(
         signature(chief, st),
         W,
         left_share=0.5,
-        date_line=place_date(unit.place_name, today, tr),
+        date_line=place_date(issuer_place(unit), today, tr),
     )
     story: list[Flowable] = [
         DocumentStart(),

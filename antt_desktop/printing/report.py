@@ -115,7 +115,7 @@ def periodic_report(
         )
     ).format(unit=unit.name, period=report.phrase, today=fmt_day(today))
     story: list[Flowable] = [
-        header(heading_of(unit, number=o.number or "", day=today), tr, st, W),
+        header(heading_of(unit, number=o.number or "", day=today, doc_type="BC"), tr, st, W),
         Paragraph(esc(tr(N_("REPORT"))), st.doc_type),
         subject(
             tr(N_("Results of the work on security and order in {period}")).format(

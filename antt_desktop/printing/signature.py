@@ -28,7 +28,7 @@ from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.layout import Styles, fit_size, styles
 from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.tables import BARE, table
-from antt_desktop.printing.text import PrintOptions, chief_title, esc, upper
+from antt_desktop.printing.text import PrintOptions, chief_title, deputy_title, esc, upper
 from antt_desktop.services import accounts
 from antt_desktop.store.models import Unit
 
@@ -89,19 +89,26 @@ def is_rank(title: str) -> bool:
 def chief_signer(
     session: Session, unit: Unit, options: PrintOptions, tr: Translator, note: str | None = None
 ) -> Signer:
-    """The signature block of ``unit``'s chief: the position from the chief's account (else
-    "TRƯỞNG CÔNG AN XÃ"), then the full name, after the rank when the title is one. A name
-    typed when printing wins; with no full name recorded the name is left to the pen (an
-    account name is never printed)."""
+    """The signature block of ``unit``'s chief: the title by the unit's kind ("TRƯỞNG CÔNG
+    AN XÃ", "GIÁM ĐỐC" of a provincial police), under "KT. …" for a deputy (an account
+    whose title is "Phó …"), then the full name, after the rank when the title is one. A
+    name typed when printing wins; with no full name recorded the name is left to the pen
+    (an account name is never printed)."""
     chief = accounts.chief(session, unit.id)
-    title = chief_title(unit, tr)
+    title, authority = chief_title(unit, tr), None
     name = options.signer_name
-    if chief is not None and chief.title and not is_rank(chief.title):
-        title = upper(chief.title)
+    if chief is not None and chief.title and is_deputy(chief.title):
+        authority, title = deputy_title(unit, tr)
     if not name and chief is not None and chief.named:
         rank = chief.title if chief.title and is_rank(chief.title) else None
         name = f"{rank} {chief.full_name}" if rank else chief.full_name
-    return Signer(title, name, note=note)
+    return Signer(title, name, authority=authority, note=note)
+
+
+def is_deputy(title: str) -> bool:
+    """ "Phó Trưởng Công an xã", "phó giám đốc": a deputy, who signs for the chief
+    ("KT. TRƯỞNG CÔNG AN XÃ" over "PHÓ TRƯỞNG CÔNG AN XÃ")."""
+    return fold(title).strip().startswith("pho ")
 
 
 def sign_hint(tr: Translator) -> str:
