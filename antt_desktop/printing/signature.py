@@ -202,6 +202,9 @@ class SignOff(KeepTogether):  # type: ignore[misc]
         while first and _is_heading(first[-1]):
             rest.insert(0, first.pop())
         if not first:
+            frame = getattr(self, "_frame", None)
+            if frame is not None and not getattr(frame, "_atTop", False):
+                return [self.FrameBreak(), self]  # all of it to the next page, still kept
             return list(super().split(aW, aH))
         return [*first, SignOff(rest, self._foot)]
 
