@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.texts.audit import FIELDS_COLUMN, chain_text, filter_text, plain
@@ -26,6 +26,7 @@ from antt_desktop.printing.signature import (
     chief_signer,
     seal_hint,
     sign_hint,
+    sign_off,
     signature,
     signature_row,
 )
@@ -123,10 +124,13 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
         ),
         Spacer(1, 4 * mm),
         Paragraph(esc(summary), st.body),
-        Spacer(1, 6 * mm),
-        KeepTogether(
-            [signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5)]
-        ),
     ]
+    story = sign_off(
+        story,
+        [
+            Spacer(1, 6 * mm),
+            signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5),
+        ],
+    )
     title = tr(N_("Audit log: {what}")).format(what=describe_filter(f, tr))
     return build(story, title=title, geometry=REGISTER, author=unit.name)

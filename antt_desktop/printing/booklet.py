@@ -16,7 +16,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -39,6 +38,7 @@ from antt_desktop.printing.signature import (
     chief_signer,
     seal_hint,
     sign_hint,
+    sign_off,
     signature,
     signature_row,
 )
@@ -48,6 +48,7 @@ from antt_desktop.printing.text import (
     esc,
     fmt_born,
     fmt_day,
+    issuer_place,
     money,
     period_words,
     place_date,
@@ -262,7 +263,7 @@ def booklet(
         signature(chief, st),
         W,
         left_share=0.5,
-        date_line=place_date(unit.place_name, today, tr),
+        date_line=place_date(issuer_place(unit), today, tr),
     )
     story: list[Flowable] = [
         DocumentStart(),
@@ -271,8 +272,7 @@ def booklet(
         *_person(s, session, tr, st),
         *_assessments(s, tr, st),
         *_records(s, tr, st),
-        Spacer(1, 8 * mm),
-        KeepTogether([feet]),
     ]
+    story = sign_off(story, [Spacer(1, 8 * mm), feet])
     title = tr(N_("Assessment booklet: {name}")).format(name=s.person.full_name)
     return build(story, title=title, author=unit.name)

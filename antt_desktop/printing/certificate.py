@@ -28,7 +28,7 @@ from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.records import live, unit_of
 from antt_desktop.printing.signature import Signer, signature
 from antt_desktop.printing.tables import BARE, table
-from antt_desktop.printing.text import PrintOptions, esc, fmt_day, place_date, upper
+from antt_desktop.printing.text import PrintOptions, esc, fmt_day, issuer_place, place_date, upper
 from antt_desktop.services.commendations import commendations_of_decision
 from antt_desktop.store.models import Commendation, Person, Unit
 
@@ -142,7 +142,7 @@ def _page(
     signer = Signer(
         issuer_title(c.issuer),
         o.signer_name,
-        date_line=place_date(unit.place_name, c.decision_date, tr),
+        date_line=place_date(issuer_place(unit), c.decision_date, tr),
     )
     foot = table(
         [[left, signature(signer, st)]],

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.layout import Styles, balanced, fit_size
 from antt_desktop.printing.tables import BARE, table
-from antt_desktop.printing.text import esc, place_date, upper
+from antt_desktop.printing.text import esc, is_province, issuer_place, place_date, unit_code, upper
 from antt_desktop.store.models import Unit
 
 GUTTER = 4 * mm  # space between the two columns
@@ -40,6 +40,7 @@ class Heading:
         day: the date of the document; None with ``year`` leaves the day and month blank.
         year: the year of a date line left blank to fill in by hand.
         dated: False prints no date line at all (a cover).
+        ministry: the issuer is a provincial police: "BỘ CÔNG AN" is its parent body.
     """
 
     parent_body: str | None
@@ -49,6 +50,11 @@ class Heading:
     day: date | None = None
     year: int | None = None
     dated: bool = True
+    ministry: bool = False
+
+
+#: The room left for a number written by hand ("Số:          /BC-CAX").
+BLANK_NUMBER = "\u00a0" * 12
 
 
 def heading_of(
@@ -58,9 +64,17 @@ def heading_of(
     day: date | None = None,
     year: int | None = None,
     dated: bool = True,
+    doc_type: str | None = None,
 ) -> Heading:
-    """The header of a document issued by ``unit``."""
-    return Heading(unit.parent_body, unit.name, number, unit.place_name, day, year, dated)
+    """The header of a document issued by ``unit``: its parent body (the Ministry above a
+    provincial police), its place in the date line. A blank ``number`` of a ``doc_type``
+    ("BC") leaves room for the number by hand before the symbol: "Số:      /BC-CAX"."""
+    if number == "" and doc_type:
+        number = f"{BLANK_NUMBER}/{doc_type}-{unit_code(unit)}"
+    province = is_province(unit)
+    parent = None if province else unit.parent_body
+    place = issuer_place(unit)
+    return Heading(parent, unit.name, number, place, day, year, dated, ministry=province)
 
 
 def _style(name: str, font: str, size: float) -> ParagraphStyle:
@@ -108,6 +122,8 @@ def header(h: Heading, tr: Translator, st: Styles, width: float) -> Table:
     motto = tr(N_("Independence - Freedom - Happiness"))
     issuer = upper(h.issuer)
     parent = upper(h.parent_body) if h.parent_body else ""
+    if h.ministry:
+        parent = upper(tr(N_("Ministry of Public Security")))
     left_w, right_w = _columns(width, parent, issuer, national, motto, st)
 
     national_size = fit_size(national, bold, 13, right_w, 11)

@@ -6,9 +6,11 @@ A4 portrait with margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; Times
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -162,13 +164,50 @@ def fit_size(text: str, font: str, size: float, width: float, smallest: float) -
     return max(size, smallest)
 
 
+NBSP = "\u00a0"
+#: Words that belong together on a title's line (any case): never "trật / tự".
+FIXED_PHRASES = (
+    "an ninh, trật tự",
+    "an ninh trật tự",
+    "trật tự, an toàn xã hội",
+    "trật tự an toàn xã hội",
+    "an ninh Tổ quốc",
+    "Công an xã",
+    "Công an phường",
+    "Công an tỉnh",
+    "Công an thành phố",
+    "Công an đặc khu",
+    "Công an thị trấn",
+    "Bộ Công an",
+    "Ủy ban nhân dân",
+    "hộ gia đình",
+    "khu dân cư",
+    "bảo đảm",
+    "nhật ký",
+)
+_FIXED = re.compile(
+    "|".join(
+        [r"\b(?:quý|tháng|năm)\s+(?:[IVX]+/\d{4}|\d{1,2}/\d{4}|\d{4})\b"]
+        + [r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b" for p in FIXED_PHRASES]
+    ),
+    re.IGNORECASE,
+)
+
+
+def keep_phrases(text: str) -> str:
+    """``text`` with non-breaking spaces inside the phrases that belong together
+    (:data:`FIXED_PHRASES`, "quý IV/2025"), so no line of a title ends inside one."""
+    return _FIXED.sub(lambda m: re.sub(r"\s+", NBSP, m.group(0)), nfc(text))
+
+
 def balanced(text: str, font: str, size: float, width: float) -> str:
     """``text`` as markup on one line when it fits ``width``, else broken into two lines
-    of near equal length ("CÔNG AN PHƯỜNG / HOÀN KIẾM", not "... HOÀN / KIẾM")."""
-    text = nfc(text)
+    of near equal length ("CÔNG AN PHƯỜNG / HOÀN KIẾM", not "... HOÀN / KIẾM"), never
+    inside a phrase that belongs together ("an ninh, trật tự")."""
+    text = keep_phrases(text)
     if stringWidth(text, font, size) <= width:
         return escape(text)
-    words = text.split()
+    words = text.split(" ")
     best: tuple[float, int] | None = None
     for i in range(1, len(words)):
         first, second = " ".join(words[:i]), " ".join(words[i:])
@@ -181,7 +220,38 @@ def balanced(text: str, font: str, size: float, width: float) -> str:
     return f"{escape(' '.join(words[:i]))}<br/>{escape(' '.join(words[i:]))}"
 
 
+#: The rule under a subject line: a third of its longest line, 0.6 pt, this far below.
+SUBJECT_RULE = 0.6
+SUBJECT_GAP = 7.0
+
+
+class Subject(Paragraph):  # type: ignore[misc]
+    """A subject line with the short rule under it that Decree 30 draws (a solid line a
+    third of the text's width, centred)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        w, h = super().wrap(availWidth, availHeight)
+        return w, h + SUBJECT_GAP + SUBJECT_RULE
+
+    def rule_width(self) -> float:
+        """A third of the widest line of the subject."""
+        spare = [
+            float(getattr(line, "extraSpace", None) or (line[0] if isinstance(line, tuple) else 0))
+            for line in getattr(self.blPara, "lines", [])
+        ]
+        return float(max(self.width - min(spare, default=0.0), 0.0) / 3)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y + SUBJECT_GAP + SUBJECT_RULE, _sW)
+        half = self.rule_width() / 2
+        middle = x + self.width / 2
+        canvas.saveState()
+        canvas.setLineWidth(SUBJECT_RULE)
+        canvas.line(middle - half, y + SUBJECT_RULE / 2, middle + half, y + SUBJECT_RULE / 2)
+        canvas.restoreState()
+
+
 def subject(text: str, st: Styles, width: float) -> Paragraph:
     """A subject line (trích yếu) in bold, centred, broken into two lines of near equal
-    length when it does not fit on one."""
-    return Paragraph(balanced(text, st.subject.fontName, st.subject.fontSize, width), st.subject)
+    length when it does not fit on one, with a short rule under it."""
+    return Subject(balanced(text, st.subject.fontName, st.subject.fontSize, width), st.subject)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
@@ -37,6 +37,7 @@ from antt_desktop.printing.signature import (
     chief_signer,
     seal_hint,
     sign_hint,
+    sign_off,
     signature,
     signature_row,
 )
@@ -214,11 +215,10 @@ def person_sheet(
         story.extend(flowables)
     maker = Signer(tr(N_("PREPARED BY")), note=sign_hint(tr))
     chief = chief_signer(session, unit, o, tr, note=seal_hint(tr))
-    story += [
+    foot = [
         Spacer(1, 8 * mm),
-        KeepTogether(
-            [signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5)]
-        ),
+        signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5),
     ]
+    story = sign_off(story, foot)
     title = tr(N_("Personal data sheet: {name}")).format(name=p.full_name)
     return build(story, title=title, author=unit.name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.rates import Ratio
@@ -24,6 +24,7 @@ from antt_desktop.printing.signature import (
     chief_signer,
     seal_hint,
     sign_hint,
+    sign_off,
     signature,
     signature_row,
 )
@@ -148,10 +149,13 @@ def pledge_register(
         Spacer(1, 4 * mm),
         Paragraph(esc(summary), st.body),
         Paragraph(f"<b>{esc(standard)}</b>", st.body),
-        Spacer(1, 6 * mm),
-        KeepTogether(
-            [signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5)]
-        ),
     ]
+    story = sign_off(
+        story,
+        [
+            Spacer(1, 6 * mm),
+            signature_row(signature(maker, st), signature(chief, st), W, left_share=0.5),
+        ],
+    )
     title = tr(N_("Register of household pledges {year}: {area}")).format(year=year, area=area.name)
     return build(story, title=title, author=unit.name)

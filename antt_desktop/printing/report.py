@@ -23,7 +23,13 @@ from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
 from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles, subject
 from antt_desktop.printing.records import local_unit, unit_of
-from antt_desktop.printing.signature import chief_signer, recipients, signature, signature_row
+from antt_desktop.printing.signature import (
+    chief_signer,
+    recipients,
+    sign_off,
+    signature,
+    signature_row,
+)
 from antt_desktop.printing.tables import grid
 from antt_desktop.printing.text import PrintOptions, esc, fmt_day
 from antt_desktop.services import report_rows, stats
@@ -109,7 +115,7 @@ def periodic_report(
         )
     ).format(unit=unit.name, period=report.phrase, today=fmt_day(today))
     story: list[Flowable] = [
-        header(heading_of(unit, number=o.number or "", day=today), tr, st, W),
+        header(heading_of(unit, number=o.number or "", day=today, doc_type="BC"), tr, st, W),
         Paragraph(esc(tr(N_("REPORT"))), st.doc_type),
         subject(
             tr(N_("Results of the work on security and order in {period}")).format(
@@ -124,9 +130,7 @@ def periodic_report(
     upper_unit = unit_of(session, unit.parent_id).name if unit.parent_id else None
     sent_to = [x for x in (upper_unit, *o.recipients) if x]
     chief = chief_signer(session, unit, o, tr)
-    story += [
-        Spacer(1, 8 * mm),
-        KeepTogether([signature_row(recipients(sent_to, tr, st), signature(chief, st), W)]),
-    ]
+    foot = [Spacer(1, 8 * mm), signature_row(recipients(sent_to, tr, st), signature(chief, st), W)]
+    story = sign_off(story, foot)
     title = tr(N_("Report for {period}: {unit}")).format(period=report.phrase, unit=unit.name)
     return build(story, title=title, author=unit.name)

@@ -12,14 +12,23 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.layout import Styles, fit_size, styles
+from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.tables import BARE, table
-from antt_desktop.printing.text import PrintOptions, chief_title, esc, upper
+from antt_desktop.printing.text import PrintOptions, chief_title, deputy_title, esc, upper
 from antt_desktop.services import accounts
 from antt_desktop.store.models import Unit
 
@@ -80,19 +89,26 @@ def is_rank(title: str) -> bool:
 def chief_signer(
     session: Session, unit: Unit, options: PrintOptions, tr: Translator, note: str | None = None
 ) -> Signer:
-    """The signature block of ``unit``'s chief: the position from the chief's account (else
-    "TRƯỞNG CÔNG AN XÃ"), then the full name, after the rank when the title is one. A name
-    typed when printing wins; with no full name recorded the name is left to the pen (an
-    account name is never printed)."""
+    """The signature block of ``unit``'s chief: the title by the unit's kind ("TRƯỞNG CÔNG
+    AN XÃ", "GIÁM ĐỐC" of a provincial police), under "KT. …" for a deputy (an account
+    whose title is "Phó …"), then the full name, after the rank when the title is one. A
+    name typed when printing wins; with no full name recorded the name is left to the pen
+    (an account name is never printed)."""
     chief = accounts.chief(session, unit.id)
-    title = chief_title(unit, tr)
+    title, authority = chief_title(unit, tr), None
     name = options.signer_name
-    if chief is not None and chief.title and not is_rank(chief.title):
-        title = upper(chief.title)
+    if chief is not None and chief.title and is_deputy(chief.title):
+        authority, title = deputy_title(unit, tr)
     if not name and chief is not None and chief.named:
         rank = chief.title if chief.title and is_rank(chief.title) else None
         name = f"{rank} {chief.full_name}" if rank else chief.full_name
-    return Signer(title, name, note=note)
+    return Signer(title, name, authority=authority, note=note)
+
+
+def is_deputy(title: str) -> bool:
+    """ "Phó Trưởng Công an xã", "phó giám đốc": a deputy, who signs for the chief
+    ("KT. TRƯỞNG CÔNG AN XÃ" over "PHÓ TRƯỞNG CÔNG AN XÃ")."""
+    return fold(title).strip().startswith("pho ")
 
 
 def sign_hint(tr: Translator) -> str:
@@ -138,3 +154,68 @@ def signature_row(
         [left_w, width - left_w],
         [*BARE, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)],
     )
+
+
+#: How much of the body's end goes over to the page of the signature: about two lines of
+#: text, or the last rows of a table.
+CARRY = 36.0
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return isinstance(flowable, CondPageBreak) or getattr(style, "name", "") == "heading"
+
+
+class SignOff(KeepTogether):  # type: ignore[misc]
+    """The end of the body, then "Nơi nhận:" and the signature: laid out as they come when
+    they fit, else the body is split so that its last lines (at least :data:`CARRY`) go to
+    the next page with the signature, which is never alone on a page (nor a heading left
+    at the foot of the page before it)."""
+
+    def __init__(self, tail: list[Flowable], foot: list[Flowable]) -> None:
+        super().__init__([*tail, *foot])
+        self._tail, self._foot = list(tail), list(foot)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if aH >= self._H:
+            return list(self._content)
+        tail_h = sum(f.wrapOn(self.canv, aW, 0xFFFFFF)[1] for f in self._tail)
+        room = min(aH, tail_h - CARRY)
+        first: list[Flowable] = []
+        rest = list(self._tail)
+        used = 0.0
+        while rest and room > used:
+            f = rest[0]
+            space = f.getSpaceBefore() if first else 0.0
+            _w, h = f.wrapOn(self.canv, aW, room - used - space)
+            if used + space + h <= room:
+                first.append(rest.pop(0))
+                used += space + h + f.getSpaceAfter()
+                continue
+            parts = f.splitOn(self.canv, aW, room - used - space)
+            if len(parts) >= 2:
+                first.append(parts[0])
+                rest[0:1] = parts[1:]
+            break
+        while first and _is_heading(first[-1]):
+            rest.insert(0, first.pop())
+        if not first:
+            frame = getattr(self, "_frame", None)
+            if frame is not None and not getattr(frame, "_atTop", False):
+                return [self.FrameBreak(), self]  # all of it to the next page, still kept
+            return list(super().split(aW, aH))
+        return [*first, SignOff(rest, self._foot)]
+
+
+def sign_off(story: list[Flowable], foot: list[Flowable], *, keep: int = 3) -> list[Flowable]:
+    """``story`` and its ``foot`` (the signature row, "Nơi nhận:") with the end of the
+    story kept with the foot: the flowables after its last section heading (at most
+    ``keep`` of them when it has none) travel with the signature."""
+    start = max(len(story) - keep, 0)
+    for i in range(len(story) - 1, -1, -1):
+        if isinstance(story[i], (CondPageBreak, PageBreak, DocumentStart)):
+            start = i + 1
+            break
+    return [*story[:start], SignOff(story[start:], foot)]

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.domain.periods import Period
+from antt_desktop.domain.text import fold
 from antt_desktop.i18n.formatting import fmt_period
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.presenters import words
@@ -98,14 +99,80 @@ def period_words(period: Period, tr: Translator) -> str:
     return fmt_period(period, tr)
 
 
+#: Kinds of police unit by the start of their name (folded), with the code of the unit in a
+#: document's symbol ("05/BC-CAX"), the province's police first.
+KINDS = (
+    ("cong an thanh pho", "CATP", True),
+    ("cong an tinh", "CAT", True),
+    ("cong an phuong", "CAP", False),
+    ("cong an xa", "CAX", False),
+    ("cong an dac khu", "CAĐK", False),
+    ("cong an thi tran", "CATT", False),
+)
+
+
+def _kind(unit: Unit) -> tuple[str, str, bool] | None:
+    folded = fold(nfc(unit.name)).strip()
+    for prefix, code, province in KINDS:
+        if folded.startswith(prefix + " ") and (not province or unit.kind != "commune_post"):
+            return prefix, code, province
+    return None
+
+
+def is_province(unit: Unit) -> bool:
+    """A provincial police (Công an tỉnh / thành phố) above the posts: its chief is the
+    "Giám đốc" and its parent body the Ministry."""
+    kind = _kind(unit)
+    return kind is not None and kind[2]
+
+
+def issuer_place(unit: Unit) -> str | None:
+    """The place of the unit's date line: the commune's name for a post ("Phú Lương"), the
+    province's for a provincial police ("Thái Nguyên")."""
+    if unit.place_name:
+        return nfc(unit.place_name)
+    kind = _kind(unit)
+    if kind is None:
+        return None
+    words = nfc(unit.name).split()
+    return " ".join(words[len(kind[0].split()) :]) or None
+
+
 def unit_kind_name(unit: Unit) -> str:
     """The unit's name without its place: "Công an xã" of "Công an xã Phú Lương"."""
-    name, place = nfc(unit.name), nfc(unit.place_name)
+    name, place = nfc(unit.name), issuer_place(unit) or ""
     if place and name.casefold().endswith(place.casefold()) and len(name) > len(place):
         return name[: -len(place)].strip()
     return name
 
 
+def unit_code(unit: Unit) -> str:
+    """The unit's part of a document symbol: CAX (xã), CAP (phường), CAT (tỉnh), CATP
+    (thành phố), else the unit's code."""
+    kind = _kind(unit)
+    return kind[1] if kind else unit.code
+
+
+def parent_body(unit: Unit, tr: Translator) -> str | None:
+    """The body above the issuer in the header: "BỘ CÔNG AN" above a provincial police,
+    the province's police above a post."""
+    if is_province(unit):
+        return upper(tr(N_("Ministry of Public Security")))
+    return unit.parent_body
+
+
 def chief_title(unit: Unit, tr: Translator) -> str:
-    """The signing title of the unit's chief: ``TRƯỞNG CÔNG AN XÃ``."""
+    """The signing title of the unit's chief: ``TRƯỞNG CÔNG AN XÃ``, ``GIÁM ĐỐC``."""
+    if is_province(unit):
+        return upper(tr(N_("Director")))
     return upper(tr(N_("Head of {unit}")).format(unit=unit_kind_name(unit)))
+
+
+def deputy_title(unit: Unit, tr: Translator) -> tuple[str, str]:
+    """(authority, title) of a deputy signing for the chief: ``KT. TRƯỞNG CÔNG AN XÃ`` over
+    ``PHÓ TRƯỞNG CÔNG AN XÃ``."""
+    chief = chief_title(unit, tr)
+    return (
+        upper(tr(N_("For the {title}")).format(title=chief)),
+        upper(tr(N_("Deputy {title}")).format(title=chief)),
+    )
