@@ -155,7 +155,7 @@ class _Families:
     def __init__(self, c: Commune, rng: Rand) -> None:
         self.c = c
         self.rng = rng
-        self.ethnic_mix = commune_ethnic_mix(rng, c.province)
+        self.ethnic_mix = commune_ethnic_mix(rng, c.province, urban=c.ward.urban)
         self.local = [(code, name, w) for code, name, w in c.province.id_codes]
         self.others = all_id_codes()
         self.serial = c.id_serial_base
