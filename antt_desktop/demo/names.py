@@ -195,11 +195,12 @@ def full_name(rng: Rand, family: str, sex: str, birth_year: int, ethnic: str = "
         return _compose(family, middle, given, family_last=ethnic in _FAMILY_LAST)
     middle = rng.weighted(_MIDDLE[(sex, gen)])
     given = rng.choice(_GIVEN[(sex, gen)])
-    if middle == given:
-        middle = "Văn" if sex == "M" else "Thị"
+    if middle in (given, family):  # not "Văn Văn Phong" nor "Minh Minh"
+        plain = ("Văn", "Hữu", "Đức") if sex == "M" else ("Thị", "Ngọc", "Thu")
+        middle = next(m for m in plain if m not in (given, family))
     if gen == "young" and rng.chance(0.12):  # two middle names: "Nguyễn Ngọc Bảo Anh"
         second = rng.weighted(_MIDDLE[(sex, gen)])
-        if second not in (middle, given):
+        if second not in (middle, given, family, "Văn", "Thị"):
             return f"{family} {middle} {second} {given}"
     return f"{family} {middle} {given}"
 

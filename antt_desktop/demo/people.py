@@ -93,8 +93,8 @@ _URBAN_WORK = (
     ("Xe ôm công nghệ", 2),
 )
 _AWAY = (
-    "phường Bình Dương, Thành phố Hồ Chí Minh",
-    "phường Thuận An, Thành phố Hồ Chí Minh",
+    "phường Bình Dương, thành phố Hồ Chí Minh",
+    "phường Thuận An, thành phố Hồ Chí Minh",
     "phường Biên Hòa, tỉnh Đồng Nai",
     "phường Cầu Giấy, thành phố Hà Nội",
     "phường Bắc Giang, tỉnh Bắc Ninh",
