@@ -128,11 +128,51 @@ _BUON = (
     "Kmrơng Prông",
     "Tơng Jú",
     "Ea Bông",
+    "Ea Dar",
+    "Ko Emông",
+    "Tring",
+    "Kmrơng A",
+    "Ea Bar",
+    "Cư Kpô",
 )
 #: Gia Rai and Ba Na villages (plei, làng) of Gia Lai and Kon Tum.
-_PLEI = ("Ơi", "Phung", "Ngol", "Bông Phun", "Chuet", "Thơng", "Ia Ring", "Khop")
+_PLEI = (
+    "Ơi",
+    "Phung",
+    "Ngol",
+    "Bông Phun",
+    "Chuet",
+    "Thơng",
+    "Ia Ring",
+    "Khop",
+    "Kép",
+    "Ia Kênh",
+    "Bông Pim",
+    "Tơ Vơ",
+    "Ia Lâm",
+    "Đê Kôp",
+    "Ia Pết",
+    "Rơ Ol",
+)
 #: Mnông and Cơ-ho villages (bon) of Lâm Đồng and Đắk Nông.
-_BON = ("Bu Prăng", "Ja Lú", "R'Lơm", "Đăk Rmăng", "K'Long", "Liêng Trang")
+_BON = (
+    "Bu Prăng",
+    "Ja Lú",
+    "R'Lơm",
+    "Đăk Rmăng",
+    "K'Long",
+    "Liêng Trang",
+    "Bu Đăk",
+    "Bu Sir",
+    "Ja Ráh",
+    "Bu Koh",
+    "K'Răng Gọ",
+    "Đạ Nhim",
+    "Liêng Bông",
+    "Tố Lan",
+    "Păng Tiêng",
+    "Bu Nơr",
+)
 _AP = (
     "Tân Hòa",
     "Mỹ Thạnh",

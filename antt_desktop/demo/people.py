@@ -192,7 +192,8 @@ class _Families:
         taken: set[str] = set()
         result = []
         for i, m in enumerate(members):
-            family = {"head": head_family, "father": father_family}.get(m.line) or own[i]
+            lines = {"head": head_family, "father": father_family}  # "" for A Sang, K'Brơi
+            family = lines[m.line] if m.line in lines else own[i]
             for _try in range(5):
                 name = names.full_name(rng, family, m.sex, birth_years[i], ethnic)
                 if name not in taken:

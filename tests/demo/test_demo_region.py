@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, select, text
@@ -15,7 +16,8 @@ from antt_desktop.demo import names
 from antt_desktop.demo.areas import plan_areas
 from antt_desktop.demo.common import Rand
 from antt_desktop.demo.generate import generate
-from antt_desktop.demo.places import commune_ethnic_mix, province, wards
+from antt_desktop.demo.places import all_province_codes, commune_ethnic_mix, province, wards
+from antt_desktop.resources_access import read_csv
 from antt_desktop.services.units import initialise
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.models import Area, Assessment, Commitment, Person
@@ -103,6 +105,8 @@ def test_the_default_communes_villages_are_xom(phu_luong: Database) -> None:
         (40, {"Thôn"}, {"thon"}),  # Nghệ An (the centre)
         (66, {"Buôn", "Thôn"}, {"ban", "thon"}),  # Đắk Lắk
         (52, {"Plei", "Thôn"}, {"ban", "thon"}),  # Gia Lai
+        (68, {"Bon", "Thôn"}, {"ban", "thon"}),  # Lâm Đồng
+        (4, {"Xóm"}, {"xom"}),  # Cao Bằng
         (92, {"Ấp"}, {"ap"}),  # Cần Thơ
     ],
 )
@@ -115,6 +119,7 @@ def test_villages_are_named_the_way_the_region_names_them(
     assert {p.name.split()[0] for p in plans} <= words
     assert {p.kind for p in plans} <= kinds
     assert len({p.name for p in plans}) == 14
+    assert not [p.name for p in plans if p.name[-1].isdigit()]  # named, not "Bản 12"
     assert all(p.phrase == p.name[0].lower() + p.name[1:] for p in plans)
 
 
@@ -232,3 +237,37 @@ def test_same_seed_same_villages_mix_and_names() -> None:
 
     assert draw("1:0:areas") == draw("1:0:areas")
     assert draw("1:0:areas") != draw("2:0:areas")
+
+
+def test_every_group_of_every_province_is_in_the_ethnic_catalogue() -> None:
+    known = {row["code"] for row in read_csv("data", "ethnic_groups.csv")}
+    for code in all_province_codes():
+        mix = province(code).ethnic_mix()
+        assert mix and {c for c, _w in mix} <= known, code
+        assert 99 <= sum(w for _c, w in mix) <= 101, code
+
+
+def test_a_central_highlands_commune_has_its_bon_and_its_koho_people(tmp_path: Path) -> None:
+    commune = next(w for w in wards(68) if not w.urban)  # Lâm Đồng
+    db = open_database(tmp_path / "lam-dong.sqlite3", create=True, wall=FakeWall())
+    with db.write() as session:
+        initialise(
+            session,
+            unit_code=commune.code,
+            unit_name=f"Công an {commune.phrase}",
+            admin="admin",
+            upper_code="CAT-LD",
+            upper_name="Công an tỉnh Lâm Đồng",
+        )
+    generate(db, scale="commune", seed=2, today=TODAY, factor=0.05)
+    people = _people(db)
+    with db.read() as session:
+        villages = session.execute(select(Area.name)).scalars().all()
+    db.close()
+    koho = [name for name, code in people if code == "16"]  # Cơ-ho: "K'Brơi", "Ka Hòa"
+    assert len(koho) >= 0.15 * len(people)
+    assert all(name.startswith(("K'", "Ka ")) for name in koho), koho[:5]
+    assert any(v.startswith("Bon ") for v in villages) and set(v.split()[0] for v in villages) <= {
+        "Bon",
+        "Thôn",
+    }
