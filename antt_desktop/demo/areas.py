@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from antt_desktop.demo.common import Rand, lower_first
-from antt_desktop.demo.places import HIGHLANDS, MOUNTAIN, SOUTH, THAI_AREAS, Province, WardInfo
+from antt_desktop.demo.places import SOUTH, Province, WardInfo
 
 _VILLAGES = (
     "Đồng Tâm",
@@ -45,38 +45,78 @@ _VILLAGES = (
     "Đình",
     "Gò Cao",
 )
-_BAN = (
+#: Tày and Nùng village names (Cao Bằng, Lạng Sơn, the Bắc Kạn part of Thái Nguyên).
+_TAY = (
     "Nà Phìa",
     "Nà Lừa",
     "Pác Bó",
-    "Chang",
-    "Huổi Một",
     "Nà Sản",
     "Phiêng Ban",
     "Co Mạ",
     "Nà Tấu",
-    "Pá Khoang",
-    "Huổi Lèng",
-    "Nặm Cắn",
     "Khuổi Ky",
     "Bó Mạ",
     "Nà Càng",
     "Lũng Pù",
     "Coóc Mò",
     "Nà Ngần",
+    "Nà Chang",
+    "Nà Hỳ",
+    "Pác Nặm",
+    "Khuổi Khít",
+    "Nà Lẹng",
+)
+#: Hmong, Dao and Thái village names of the northwestern highlands.
+_NORTHWEST = (
+    "Tả Van",
+    "Sín Chải",
     "Tà Phìn",
     "Sà Phìn",
     "Lùng Tám",
     "Phìn Ngan",
-    "Sín Chải",
     "Pả Vi",
-    "Tả Van",
     "Nậm Cang",
     "Hua Pe",
-    "Nà Hỳ",
     "Mường Khoa",
     "Pá Hốc",
+    "Pá Khoang",
+    "Huổi Lèng",
+    "Nặm Cắn",
+    "Huổi Một",
+    "Lao Chải",
+    "Séo Mý Tỷ",
+    "Cát Cát",
+    "Tả Giàng Phình",
+    "Nậm Bó",
 )
+#: Midland hamlets of Thái Nguyên, Phú Thọ, Bắc Ninh, Quảng Ninh: Tày names and Kinh ones.
+_MIDLAND = (
+    "Na Mao",
+    "Khe Thương",
+    "Đồng Xe",
+    "Bãi Bông",
+    "Làng Phan",
+    "Na Pặng",
+    "Pác Máy",
+    "Tiến Bộ",
+    "Bò Tái",
+    "Khe Cốc",
+    "Đồng Danh",
+    "Hợp Thành",
+    "Làng Ổ",
+    "Đồng Kem",
+    "Na Hiên",
+    "Cây Thị",
+    "Đồng Chằm",
+    "Khe Mo",
+    "Bờ Đậu",
+    "Đập Tràn",
+    "Làng Mới",
+    "Đồng Tâm",
+    "Tân Thái",
+    "Phố Trào",
+)
+#: Ê Đê villages (buôn) of Đắk Lắk.
 _BUON = (
     "Ea Kmát",
     "Kô Siêr",
@@ -84,14 +124,54 @@ _BUON = (
     "Ako Dhông",
     "Ea Tu",
     "Cuôr Đăng",
-    "Plei Ơi",
-    "Plei Phung",
-    "Kon Klor",
-    "Plei Ngol",
-    "Ia Mơr",
-    "Đăk Rơ Wa",
-    "Bon Bu Prăng",
     "Ea Sim",
+    "Kmrơng Prông",
+    "Tơng Jú",
+    "Ea Bông",
+    "Ea Dar",
+    "Ko Emông",
+    "Tring",
+    "Kmrơng A",
+    "Ea Bar",
+    "Cư Kpô",
+)
+#: Gia Rai and Ba Na villages (plei, làng) of Gia Lai and Kon Tum.
+_PLEI = (
+    "Ơi",
+    "Phung",
+    "Ngol",
+    "Bông Phun",
+    "Chuet",
+    "Thơng",
+    "Ia Ring",
+    "Khop",
+    "Kép",
+    "Ia Kênh",
+    "Bông Pim",
+    "Tơ Vơ",
+    "Ia Lâm",
+    "Đê Kôp",
+    "Ia Pết",
+    "Rơ Ol",
+)
+#: Mnông and Cơ-ho villages (bon) of Lâm Đồng and Đắk Nông.
+_BON = (
+    "Bu Prăng",
+    "Ja Lú",
+    "R'Lơm",
+    "Đăk Rmăng",
+    "K'Long",
+    "Liêng Trang",
+    "Bu Đăk",
+    "Bu Sir",
+    "Ja Ráh",
+    "Bu Koh",
+    "K'Răng Gọ",
+    "Đạ Nhim",
+    "Liêng Bông",
+    "Tố Lan",
+    "Păng Tiêng",
+    "Bu Nơr",
 )
 _AP = (
     "Tân Hòa",
@@ -180,39 +260,42 @@ def plan_areas(rng: Rand, prov: Province, ward: WardInfo, count: int) -> list[Ar
                 name = f"Tổ dân phố số {n}" if not south else f"Khu phố {n}A"
             plans.append(AreaPlan(name, kind, tuple(rng.sample(_STREETS, 2))))
         return plans
-    pools: list[tuple[str, str, tuple[str, ...]]] = []
-    if prov.code in SOUTH:
-        pools.append(("Ấp", "ap", _AP))
-    elif prov.code in THAI_AREAS:
-        pools += [("Bản", "ban", _BAN), ("Bản", "ban", _BAN), ("Thôn", "thon", _VILLAGES)]
-    elif prov.code in MOUNTAIN:
-        pools += [
-            ("Thôn", "thon", _VILLAGES),
-            ("Thôn", "thon", _BAN),
-            ("Xóm", "xom", _BAN),
-            ("Bản", "ban", _BAN),
-        ]
-    elif prov.code in HIGHLANDS:
-        pools += [("Thôn", "thon", _VILLAGES), ("Buôn", "ban", _BUON)]
-    else:
-        pools += [("Thôn", "thon", _VILLAGES), ("Thôn", "thon", _VILLAGES), ("Xóm", "xom", ())]
-    used: set[str] = set()
+    pools = _village_pools(rng, prov)
+    left = {word: rng.sample(names, len(names)) for word, _kind, names in pools}
     while len(plans) < count:
-        prefix, kind, pool = rng.choice(pools)
-        base = rng.choice(pool) if pool else str(rng.randint(1, 20))
-        name = f"{prefix} {base}"
-        if name in used:
-            name = f"{prefix} {len(plans) + 1}"
-            if name in used:
-                continue
-        used.add(name)
-        plans.append(AreaPlan(name, kind, ()))
+        word, kind, _names = rng.choice(pools)
+        base = left[word].pop() if left[word] else str(len(plans) + 1)
+        plans.append(AreaPlan(f"{word} {base}", kind, ()))
     return plans
+
+
+_Pool = tuple[str, str, tuple[str, ...]]  # (the word before the name, area kind, names)
+#: Villages of a rural commune by region; a commune calls all its villages by one word.
+_RURAL: dict[str, _Pool] = {
+    "midland": ("Xóm", "xom", _MIDLAND),
+    "northwest": ("Bản", "ban", _NORTHWEST),
+    "delta": ("Thôn", "thon", _VILLAGES),
+    "centre": ("Thôn", "thon", _VILLAGES),
+    "south": ("Ấp", "ap", _AP),
+}
+
+
+def _village_pools(rng: Rand, prov: Province) -> list[_Pool]:
+    """How a rural commune of the province names its villages (one pool drawn per village):
+    a Central Highlands commune has villages of its people (buôn, plei, bon) and of Kinh
+    settlers (thôn); Cao Bằng says "xóm", Lạng Sơn "thôn"."""
+    if prov.region == "northeast":
+        return [("Xóm" if prov.code == 4 else "Thôn", "xom" if prov.code == 4 else "thon", _TAY)]
+    if prov.region != "highlands":
+        return [_RURAL[prov.region]]
+    own = {52: ("Plei", _PLEI), 51: ("Plei", _PLEI), 68: ("Bon", _BON)}.get(prov.code)
+    word, names = own or ("Buôn", _BUON)
+    return [(word, "ban", names), (word, "ban", names), ("Thôn", "thon", _VILLAGES)]
 
 
 def house_address(rng: Rand, area: AreaPlan, ward: WardInfo, prov: Province) -> str:
     """A household's address: house, lane and street in town, the village in the country."""
-    tail = f"{area.name}, {ward.phrase}, {prov.phrase}"
+    tail = f"{area.phrase}, {ward.phrase}, {prov.phrase}"
     if area.streets:
         street = rng.choice(area.streets)
         number = rng.randint(1, 180)
@@ -222,7 +305,7 @@ def house_address(rng: Rand, area: AreaPlan, ward: WardInfo, prov: Province) -> 
         return f"Số {number}, {_street(area, street)}, {tail}"
     if rng.chance(0.3):
         return f"Số nhà {rng.randint(1, 250)}, {tail}"
-    return tail
+    return area.name + tail.removeprefix(area.phrase)
 
 
 def _street(area: AreaPlan, street: str) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from antt_desktop.demo.common import Rand
 from antt_desktop.domain.periods import Period
-
-_ROMAN = ("I", "II", "III", "IV")
+from antt_desktop.i18n.formatting import fmt_period
+from antt_desktop.i18n.translator import Translator
 
 _OPENINGS = (
     "Trong {p}, ",
@@ -111,7 +111,7 @@ _FAMILY = (
     "Người được giao giúp đỡ đã phối hợp chặt chẽ với Công an {place_short} trong quản lý, "
     "giáo dục.",
     "Đã được mời lên trụ sở Công an {place_short} để gặp gỡ, nói chuyện, động viên.",
-    "Tổ tự quản {area} nắm chắc tình hình, kịp thời thông tin cho Công an.",
+    "Tổ tự quản {area} nắm chắc tình hình, kịp thời thông tin cho Công an {place_short}.",
 )
 _COMPANIES = (
     "Công ty TNHH may mặc Hòa Phát",
@@ -147,10 +147,8 @@ class Subject:
 
 
 def period_words(period: Period) -> str:
-    """ "tháng 10/2026" or "quý III/2026"."""
-    if period.kind == "month":
-        return f"tháng {period.index}/{period.year}"
-    return f"quý {_ROMAN[period.index - 1]}/{period.year}"
+    """ "tháng 03/2026" or "quý III/2026": the one way the application writes a period."""
+    return fmt_period(period, Translator("vi"), in_sentence=True)  # written in Vietnamese
 
 
 def _who(rng: Rand, s: Subject, category: str) -> str:

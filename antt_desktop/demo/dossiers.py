@@ -167,7 +167,7 @@ def _commitments(rng: Rand, c: Commune, plans: list[DossierPlan]) -> list[dict[s
             continue
         last = min(c.today, p.closed_on or c.today)
         signed = min(last, p.opened_on + timedelta(days=rng.randint(0, 7)))
-        area = c.areas[p.person.area].name
+        area = c.areas[p.person.area].phrase
         rows.append(
             {
                 "id": rng.uid(),
@@ -176,7 +176,7 @@ def _commitments(rng: Rand, c: Commune, plans: list[DossierPlan]) -> list[dict[s
                 "form_code": "HCD-05",
                 "signed_on": signed,
                 "text": records_text.commitment(
-                    rng, p.category.code, p.person.name, f"{area}, {c.place}"
+                    rng, p.category.code, p.person.name, f"{area}, {c.place}", c.place
                 ),
                 "witnesses": f"{p.officer}; {p.helper}" if p.helper else p.officer,
             }

@@ -82,32 +82,58 @@ _GIVEN = {
 }
 
 # Ethnic groups with naming customs of their own: family names; male and female middle
-# names ("-": none); male and female given names. Empty: as the Kinh do.
+# names ("-": none); male and female given names (empty: given names as the Kinh give them,
+# as Tày, Nùng, Mường, Sán Dìu... families mostly do). A person of one of these groups
+# always carries the group's family name: a Kinh family name never goes with a Dao given
+# name ("Nguyễn Láo Chàn" is no one's name).
 _ETHNIC_TEXT = {
-    "02": ("Hoàng, Nông, Lục, Bế, Đàm, Hà, Lương, Triệu, Ma, Linh", "Văn, Đức", "Thị", "", ""),
-    "07": ("Hoàng, Nông, Lương, Lục, Vi, Chu, Lăng, Mông, Lý, Sầm", "Văn", "Thị", "", ""),
+    "02": ("Hoàng, Nông, Lục, Bế, Đàm, Hà, Lương, Ma, Lành, Hứa, Linh, Hoàng, Nông", "Văn, Đức",
+           "Thị", "", ""),
+    "07": ("Hoàng, Nông, Lương, Lục, Vi, Chu, Lăng, Mông, Lý, Sầm, Hoàng", "Văn", "Thị", "", ""),
     "03": ("Lò, Cầm, Quàng, Lường, Điêu, Vi, Hà, Lộc, Tòng, Lềm", "Văn", "Thị",
            "Bun, Phóng, Ín, Xiêng, Ơn, Tương, Xuân, Hặc, Pọm, Phăn",
            "Ọn, Xuân, Pánh, Lả, Bua, Ánh, Ín, Hom, Phanh, Xiên"),
     "08": ("Vàng, Giàng, Sùng, Mùa, Thào, Lầu, Lý, Hầu, Vừ, Tráng", "A, Seo, Mí, Chứ",
            "Thị, Thị, Mỷ", "Páo, Sình, Chứ, Lử, Dình, Sử, Chư, Tủa, Phử, Nủ, Cở, Dế",
            "Mỷ, Súa, Dua, Pà, Dợ, Mẩy, Chá, Sua, Vá, Mai, Sy, Dính"),
-    "09": ("Triệu, Bàn, Đặng, Lý, Phùng, Chảo, Tẩn, Lò, Sằn, Chìu", "Văn, Láo, Kiềm",
-           "Thị, Mẩy", "Tá, Lở, Sử, Quẩy, Chàn, Phin, Kiêm, Dào, Vần, Sinh",
+    "09": ("Triệu, Bàn, Đặng, Lý, Phùng, Chảo, Tẩn, Sằn, Chìu, Bàn, Triệu", "Văn, Láo, Kiềm, Tòn",
+           "Thị, Mẩy", "Tá, Lở, Sử, Quẩy, Chàn, Phin, Kiêm, Dào, Vần, Sinh, Kim, Phấu",
            "Mẩy, Xuân, Dua, Chòi, Kiều, Nhất, Lai, Sì, Phây, Mui"),
     "06": ("Bùi, Đinh, Quách, Hà, Xa, Cao, Bạch", "Văn", "Thị", "", ""),
     "05": ("Thạch, Danh, Sơn, Kim, Lâm, Chau, Trà, Lý", "-, Minh, Văn", "Thị",
            "Sa Rươl, Phol, Sóc, Đa Ra, Sô Phal, Kha, Sen, Rết, Pheng, Sang, Bô, Ny",
            "Sa Vết, Sô Phia, Mây, Ngọc Hân, Sà Rum, Chanh Thu, Da, Sa Ly, Phương, Sóc Khe"),
     "04": ("Lâm, Trương, Quách, Diệp, Lưu, Tăng, Mã, Vòng, Hứa, Thái", "", "", "", ""),
+    "15": ("Lâm, Hoàng, Trần, Đàm, Nịnh, La, Lý, Dương, Tô", "Văn", "Thị", "", ""),
+    "18": ("Diệp, Lam, Trương, Lục, Dương, Tạ, Lưu, Ninh, Vi", "Văn", "Thị", "", ""),
+    "25": ("Vàng, Lò, Hoàng, Sần, Lù, Lương, Giàng", "Văn", "Thị", "", ""),
+    "29": ("Lò, Vi, Cầm, Quàng, Lường, Vừ", "Văn", "Thị",
+           "Xiên, Phanh, Bun, Khăm, Ón, Pọm, Thoong, Phết", "Ín, Xọm, Ngân, Pheng, Bua, Kham"),
+    "35": ("Lý, Chu, Pờ, Lỳ, Phu, Sừng, Tờ", "A, Xe, Gó", "Mỳ, Xá, Lù",
+           "Chừ, Giờ, Phì, Xá, Tư, Pa, Hừ, Sơn", "Gió, Chừ, Pa, Mé, Gờ, Phà"),
+    "42": ("Lò, Tao, Vàng, Chìn, Lý", "Văn", "Thị", "Thiên, Khăm, Ón, Bun, Xiêng, Phăn",
+           "Ín, Bua, Xuân, Khăm, Ọn, Pánh"),
     "17": ("Đàng, Lưu, Thuận, Quảng, Bá, Châu, Thông, Hán, Tài, Phú", "Văn, Năng, Đại", "Thị",
            "", ""),
+    "21": ("Mang, Katơr, Pinăng, Chamaléa, Bo Bo, Cao", "Văn", "Thị", "", ""),
     "10": ("Ksor, Siu, Rơ Châm, Rơ Mah, Kpă, Nay, Puih, Rcom", "-", "H'",
            "Tih, Kơk, Phun, Blin, Hyuh, Đinh, Thuk, Ngưm",
            "Lan, Hen, Yơn, Nga, Bing, Ngơn, Dliêt, Hiar"),
     "12": ("Niê, Mlô, Êban, Ktla, Byă, Ayun, Adrơng, Buôn Yă", "Y", "H'",
            "Bhin, Thông, Ngông, Kô, Jan, Siêng, Blơi, Suôn",
            "Hen, Mai, Drơng, Ni, Bia, Yâm, Duôn, Bhơ"),
+    "13": ("Đinh", "Văn", "Thị", "Núp, Thút, Hlang, Rưn, Blang, Hyong, Grưh, Krăn",
+           "Hlim, Yơng, Rin, Blên, Hiam, Nhắt, Pơm, Yuh"),
+    "14": ("-", "A", "Y", "Sang, Nhong, Thút, Đeo, Tiên, Kơ, Rếp, Pứt",
+           "Blúp, Hnơ, Ngân, Mai, Vi, Rin, Khoan, Đôn"),
+    "19": ("Đinh, Phạm, Đinh", "Văn", "Thị", "", ""),
+    "16": ("-", "K'", "Ka", "Brơi, Đưk, Sang, Tiếp, Brèo, Prim, Dơng, Lap",
+           "Hòa, Dung, Jăn, Hiên, Thương, Bríp, Nga, Doan"),
+    "28": ("Điểu", "-", "Thị", "Lung, Kré, Brong, Lơng, Sơn, Đông, K'Rê, Hưởng", ""),
+    "22": ("Điểu, Lâm, Điểu", "-", "Thị", "", ""),
+    "23": ("Hồ, Hồ, Hồ, Lê, Kiều", "Văn", "Thị", "", ""),
+    "31": ("Hồ, Kăn, Căn, Pả, Hồ", "Văn", "Thị", "", ""),
+    "26": ("Alăng, Bhling, Zơ Râm, Briu, Ating, Clâu, Coor", "-", "Thị", "", ""),
 }  # fmt: skip
 _ETHNIC = {code: tuple(_words(t) if t else () for t in texts)
            for code, texts in _ETHNIC_TEXT.items()}  # fmt: skip
@@ -115,8 +141,25 @@ _ETHNIC = {code: tuple(_words(t) if t else () for t in texts)
 _FAMILY_LAST = {"12"}
 
 
+def naming(ethnic: str) -> tuple[tuple[str, ...], ...] | None:
+    """The group's own (family, male middle, female middle, male given, female given) names,
+    empty where it names as the Kinh do; None for a group that names wholly as the Kinh."""
+    return _ETHNIC.get(ethnic)
+
+
+def kinh_given_names() -> set[str]:
+    """Every given name a Kinh person (or a group naming as the Kinh do) may get."""
+    return {n for names in _GIVEN.values() for n in names}
+
+
+def kinh_family_names() -> set[str]:
+    return {n for n, _w in _KINH_FAMILY} | set(_OTHER_FAMILY) | set(_SOUTHERN.values())
+
+
 def _compose(family: str, middle: str, given: str, *, family_last: bool) -> str:
     core = f"{middle}{given}" if middle.endswith("'") else " ".join(p for p in (middle, given) if p)
+    if not family:
+        return core
     return f"{core} {family}" if family_last else f"{family} {core}"
 
 
@@ -130,7 +173,7 @@ def generation(birth_year: int) -> str:
 def family_name(rng: Rand, *, southern: bool, ethnic: str = "01") -> str:
     """A family name by real frequency (Kinh) or by the group's own names."""
     custom = _ETHNIC.get(ethnic)
-    if custom and rng.chance(0.9):
+    if custom:
         return rng.choice(custom[0])
     if rng.random() * 100 >= sum(w for _n, w in _KINH_FAMILY):
         return rng.choice(_OTHER_FAMILY)
@@ -142,19 +185,22 @@ def full_name(rng: Rand, family: str, sex: str, birth_year: int, ethnic: str = "
     """A full name: family name, middle name(s) and given name."""
     gen = generation(birth_year)
     custom = _ETHNIC.get(ethnic)
-    if custom and rng.chance(0.85):
+    if custom:
         middles = custom[1] if sex == "M" else custom[2]
         givens = custom[3] if sex == "M" else custom[4]
-        middle = rng.choice(middles) if middles else rng.weighted(_MIDDLE[(sex, gen)])
         given = rng.choice(givens) if givens else rng.choice(_GIVEN[(sex, gen)])
+        middle = rng.choice(middles) if middles else rng.weighted(_MIDDLE[(sex, gen)])
+        if middle == given:  # "Mẩy Mẩy": the plainest middle name instead
+            middle = middles[0] if middles else ("Văn" if sex == "M" else "Thị")
         return _compose(family, middle, given, family_last=ethnic in _FAMILY_LAST)
     middle = rng.weighted(_MIDDLE[(sex, gen)])
     given = rng.choice(_GIVEN[(sex, gen)])
-    if middle == given:
-        middle = "Văn" if sex == "M" else "Thị"
+    if middle in (given, family):  # not "Văn Văn Phong" nor "Minh Minh"
+        plain = ("Văn", "Hữu", "Đức") if sex == "M" else ("Thị", "Ngọc", "Thu")
+        middle = next(m for m in plain if m not in (given, family))
     if gen == "young" and rng.chance(0.12):  # two middle names: "Nguyễn Ngọc Bảo Anh"
         second = rng.weighted(_MIDDLE[(sex, gen)])
-        if second not in (middle, given):
+        if second not in (middle, given, family, "Văn", "Thị"):
             return f"{family} {middle} {second} {given}"
     return f"{family} {middle} {given}"
 

@@ -93,8 +93,8 @@ _URBAN_WORK = (
     ("Xe ôm công nghệ", 2),
 )
 _AWAY = (
-    "phường Bình Dương, Thành phố Hồ Chí Minh",
-    "phường Thuận An, Thành phố Hồ Chí Minh",
+    "phường Bình Dương, thành phố Hồ Chí Minh",
+    "phường Thuận An, thành phố Hồ Chí Minh",
     "phường Biên Hòa, tỉnh Đồng Nai",
     "phường Cầu Giấy, thành phố Hà Nội",
     "phường Bắc Giang, tỉnh Bắc Ninh",
@@ -155,7 +155,7 @@ class _Families:
     def __init__(self, c: Commune, rng: Rand) -> None:
         self.c = c
         self.rng = rng
-        self.ethnic_mix = commune_ethnic_mix(rng, c.province)
+        self.ethnic_mix = commune_ethnic_mix(rng, c.province, urban=c.ward.urban)
         self.local = [(code, name, w) for code, name, w in c.province.id_codes]
         self.others = all_id_codes()
         self.serial = c.id_serial_base
@@ -192,7 +192,8 @@ class _Families:
         taken: set[str] = set()
         result = []
         for i, m in enumerate(members):
-            family = {"head": head_family, "father": father_family}.get(m.line) or own[i]
+            lines = {"head": head_family, "father": father_family}  # "" for A Sang, K'Brơi
+            family = lines[m.line] if m.line in lines else own[i]
             for _try in range(5):
                 name = names.full_name(rng, family, m.sex, birth_years[i], ethnic)
                 if name not in taken:

@@ -52,40 +52,63 @@ MERGED = {
     96: ("Cà Mau", "Bạc Liêu"),
 }
 MOUNTAIN = {4, 8, 11, 12, 14, 15, 19, 20}
-THAI_AREAS = {11, 12, 14}  # villages are "bản"
-HIGHLANDS = {52, 66, 68}
 SOUTH = {75, 79, 80, 82, 86, 91, 92, 96}
 
-# Ethnic mix by province (code: share); Kinh takes what is left.
-_ETHNIC_MIX: dict[int, tuple[tuple[str, float], ...]] = {
-    4: (("02", 41), ("07", 31), ("08", 10), ("09", 10), ("15", 2)),
-    8: (("02", 25), ("08", 20), ("09", 12), ("07", 5), ("15", 5)),
-    11: (("03", 38), ("08", 35), ("29", 3)),
-    12: (("08", 35), ("03", 30), ("09", 13), ("35", 4), ("42", 2)),
-    14: (("03", 54), ("08", 15), ("06", 7), ("29", 2), ("34", 1)),
-    15: (("08", 15), ("02", 13), ("09", 12), ("03", 5), ("25", 3), ("07", 3)),
-    19: (("02", 20), ("07", 7), ("09", 6), ("15", 3), ("18", 2), ("08", 2)),
-    20: (("07", 42), ("02", 35), ("09", 4), ("08", 1)),
-    22: (("09", 5), ("02", 3), ("18", 2), ("15", 1)),
-    24: (("07", 2.5), ("02", 2), ("15", 1), ("18", 1)),
-    25: (("06", 16), ("09", 2), ("02", 1), ("03", 1)),
-    38: (("06", 9), ("03", 7)),
-    40: (("03", 10), ("29", 1.4), ("08", 1.2)),
-    44: (("23", 4), ("31", 1)),
-    46: (("31", 2), ("26", 0.5)),
-    48: (("26", 2.5), ("14", 1), ("27", 0.5)),
-    51: (("19", 9), ("14", 8), ("13", 3)),
-    52: (("10", 15), ("13", 9)),
-    56: (("17", 6), ("21", 5)),
-    66: (("12", 12), ("10", 2), ("07", 2), ("02", 1.5)),
-    68: (("16", 7), ("28", 2), ("17", 2), ("07", 1), ("21", 1)),
-    75: (("04", 3), ("22", 3), ("07", 1.5)),
-    79: (("04", 5), ("05", 0.5)),
-    86: (("05", 11),),
-    91: (("05", 10), ("04", 1.5), ("17", 0.3)),
-    92: (("05", 14), ("04", 3)),
-    96: (("05", 5), ("04", 1)),
+#: How the region's villages are named and who lives in them. "midland": the Thái Nguyên /
+#: Phú Thọ midlands (xóm, mostly Kinh); "northeast": Cao Bằng, Lạng Sơn (Tày, Nùng);
+#: "northwest": the Hmong, Dao and Thái highlands (bản); "delta" and "centre": thôn, nearly
+#: all Kinh; "highlands": the Central Highlands (buôn, plei, bon); "south": ấp.
+REGIONS: dict[int, str] = {
+    **dict.fromkeys((19, 22, 24, 25), "midland"),
+    **dict.fromkeys((4, 20), "northeast"),
+    **dict.fromkeys((8, 11, 12, 14, 15), "northwest"),
+    **dict.fromkeys((1, 31, 33, 37), "delta"),
+    **dict.fromkeys((38, 40, 42, 44, 46, 48, 56), "centre"),
+    **dict.fromkeys((51, 52, 66, 68), "highlands"),
+    **dict.fromkeys(SOUTH, "south"),
 }
+
+# Who lives in a rural commune of the province (ethnic code: share %), as the commune
+# statistics of such a commune read: a Thái Nguyên midland commune (Phú Lương) is some
+# seven in ten Kinh with Tày, Nùng, Sán Dìu, Dao and Sán Chay neighbours; a Lào Cai highland
+# commune is Hmong, Dao and Tày with few Kinh; a delta commune is all but wholly Kinh.
+_COMMUNE_MIX: dict[int, tuple[tuple[str, float], ...]] = {
+    1: (("01", 99.4), ("06", 0.4), ("02", 0.2)),
+    4: (("02", 44), ("07", 31), ("08", 9), ("09", 8), ("01", 8)),
+    8: (("08", 36), ("02", 22), ("09", 20), ("07", 8), ("01", 10), ("25", 4)),
+    11: (("03", 42), ("08", 38), ("01", 14), ("29", 6)),
+    12: (("08", 40), ("03", 24), ("09", 15), ("01", 13), ("35", 5), ("42", 3)),
+    14: (("03", 56), ("08", 18), ("01", 14), ("06", 8), ("29", 4)),
+    15: (("08", 40), ("09", 24), ("02", 14), ("01", 13), ("25", 6), ("03", 3)),
+    19: (("01", 70), ("02", 14), ("07", 6), ("18", 4), ("09", 3.5), ("15", 2.5)),
+    20: (("07", 43), ("02", 36), ("01", 16), ("09", 5)),
+    22: (("01", 88), ("09", 5), ("02", 3), ("18", 3), ("15", 1)),
+    24: (("01", 91), ("07", 3), ("02", 3), ("15", 1.5), ("18", 1.5)),
+    25: (("01", 80), ("06", 17), ("09", 2), ("02", 1)),
+    31: (("01", 99.8), ("02", 0.2)),
+    33: (("01", 100),),
+    37: (("01", 99.8), ("06", 0.2)),
+    38: (("01", 85), ("06", 9), ("03", 6)),
+    40: (("01", 88), ("03", 10), ("29", 1), ("08", 1)),
+    42: (("01", 100),),
+    44: (("01", 94), ("23", 5), ("31", 1)),
+    46: (("01", 96), ("31", 3), ("26", 1)),
+    48: (("01", 96), ("26", 3), ("27", 1)),
+    51: (("01", 45), ("14", 25), ("19", 15), ("13", 15)),
+    52: (("10", 45), ("01", 35), ("13", 20)),
+    56: (("01", 88), ("17", 6), ("21", 6)),
+    66: (("01", 45), ("12", 42), ("10", 5), ("07", 4), ("02", 4)),
+    68: (("01", 56), ("16", 30), ("28", 8), ("07", 3), ("02", 3)),
+    75: (("01", 91), ("04", 3), ("22", 4), ("07", 2)),
+    79: (("01", 94), ("04", 5), ("05", 1)),
+    80: (("01", 99.5), ("04", 0.5)),
+    82: (("01", 99.5), ("04", 0.5)),
+    86: (("01", 85), ("05", 13), ("04", 2)),
+    91: (("01", 85), ("05", 12), ("04", 2), ("17", 1)),
+    92: (("01", 70), ("05", 25), ("04", 5)),
+    96: (("01", 93), ("05", 5), ("04", 2)),
+}
+
 # Religion mix by province (code: share); "00" (none) takes what is left.
 _RELIGION_MIX: dict[int, tuple[tuple[str, float], ...]] = {
     37: (("02", 15), ("01", 5)),
@@ -132,9 +155,14 @@ class Province:
         """Southern spelling of names (Huỳnh, Võ) from Đà Nẵng southwards."""
         return self.code >= 48
 
+    @property
+    def region(self) -> str:
+        """ "midland", "northeast", "northwest", "delta", "centre", "highlands", "south"."""
+        return REGIONS.get(self.code, "delta")
+
     def ethnic_mix(self) -> list[tuple[str, float]]:
-        mix = list(_ETHNIC_MIX.get(self.code, ()))
-        return [("01", max(1.0, 100 - sum(w for _c, w in mix))), *mix]
+        """Who lives in a rural commune of the province (ethnic code, share %)."""
+        return list(_COMMUNE_MIX.get(self.code, (("01", 100.0),)))
 
 
 def _cccd_codes() -> dict[str, str]:
@@ -229,8 +257,12 @@ def religion_mix(province_code: int, ethnic: str) -> list[tuple[str, float]]:
     return [("00", max(1.0, 100 - sum(w for _c, w in mix))), *mix]
 
 
-def commune_ethnic_mix(rng: Rand, prov: Province) -> list[tuple[str, float]]:
-    """A commune's own mix: one group dominates more than in the province as a whole."""
-    mix = prov.ethnic_mix()
-    dominant = rng.weighted(mix)
-    return [(code, w * 0.4 + (60.0 if code == dominant else 0.0)) for code, w in mix]
+def commune_ethnic_mix(rng: Rand, prov: Province, *, urban: bool) -> list[tuple[str, float]]:
+    """A commune's own mix: the province's rural mix, each group a little more or less (a
+    town ward has fewer of the minorities, who live mostly in the villages)."""
+    mix = []
+    for code, share in prov.ethnic_mix():
+        if code != "01":
+            share *= rng.uniform(0.8, 1.2) * (0.35 if urban else 1.0)
+        mix.append((code, share))
+    return mix

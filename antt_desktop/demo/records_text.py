@@ -135,8 +135,10 @@ def legal_basis(
     )
 
 
-def commitment(rng: Rand, category: str, name: str, place: str) -> str:
-    """The text of a managed person's signed commitment (form HCD-05)."""
+def commitment(rng: Rand, category: str, name: str, residence: str, commune: str) -> str:
+    """The text of a managed person's signed commitment (form HCD-05): where they live
+    ("xóm Na Mao, xã Phú Lương") and the commune whose police they report to ("xã Phú
+    Lương": there is no village police)."""
     duties = {
         "RELEASED": "chấp hành nghiêm chỉnh pháp luật, không tái phạm, tích cực lao động",
         "SUSPENDED": "chấp hành nghiêm nghĩa vụ trong thời gian thử thách của án treo",
@@ -147,8 +149,8 @@ def commitment(rng: Rand, category: str, name: str, place: str) -> str:
         "YOUTH_RISK": "không tụ tập, đua xe, gây rối trật tự công cộng",
     }.get(category, "chấp hành nghiêm chỉnh chính sách, pháp luật của Nhà nước")
     return (
-        f"Tôi là {name}, cư trú tại {place}. Tôi xin cam kết {duties}; trình diện, báo cáo "
-        f"đúng thời hạn với Công an {place}; chịu sự quản lý, giáo dục của chính quyền địa "
+        f"Tôi là {name}, cư trú tại {residence}. Tôi xin cam kết {duties}; trình diện, báo cáo "
+        f"đúng thời hạn với Công an {commune}; chịu sự quản lý, giáo dục của chính quyền địa "
         f"phương và gia đình. Nếu vi phạm, tôi xin chịu hoàn toàn trách nhiệm trước pháp luật."
     )
 

@@ -49,6 +49,9 @@ class OverdueSection(QGroupBox):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # person and category share what the period and dates leave: a long name on a small
+        # screen is cut (whole in its tooltip), never the category's title
+        header.setSectionResizeMode(OverdueModel.COL_PERSON, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OverdueModel.COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_activated)
