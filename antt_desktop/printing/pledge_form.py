@@ -46,7 +46,7 @@ from antt_desktop.printing.records import (
     unit_of,
 )
 from antt_desktop.printing.signature import Signer, sign_hint, signature, signature_row
-from antt_desktop.printing.tables import BARE, grid, table
+from antt_desktop.printing.tables import BARE, Cell, grid, table
 from antt_desktop.printing.text import PrintOptions, esc, place_date, upper
 from antt_desktop.services import catalogues, memberships
 from antt_desktop.services.memberships import HEAD_RELATION
@@ -143,8 +143,8 @@ def _particulars(
     """The head and the household number on a line, the address with its area and the
     number of members under them; what is not recorded is dotted, to fill by hand."""
 
-    def line(label: str, value: str | None) -> Paragraph:
-        shown = f"<b>{esc(value)}</b>" if value else DOTS
+    def line(label: str, value: str | None, blank: str = DOTS) -> Paragraph:
+        shown = f"<b>{esc(value)}</b>" if value else blank
         return Paragraph(f"{esc(label)}: {shown}", _line_style(st))
 
     head = upper(head_name) if head_name else None
@@ -156,7 +156,7 @@ def _particulars(
         ],
         [
             line(tr(N_("Address")), address or None),
-            line(tr(N_("Number of household members")), count),
+            line(tr(N_("Number of household members")), count, DOTS[:4]),
         ],
     ]
     return table(
@@ -169,7 +169,7 @@ def _particulars(
 def _members(people: list[Person], head_id: str | None, tr: Translator, st: Styles) -> Table:
     """The table of members, the head first; blank rows to fill by hand when none is
     recorded."""
-    rows: list[list[str | None]] = []
+    rows: list[list[Cell]] = []
     for n, p in enumerate(people, 1):
         born = str(PartialDate.from_iso(p.born).year) if p.born else None
         relation = p.relation_to_head or (HEAD_RELATION if p.id == head_id else None)
@@ -181,9 +181,11 @@ def _members(people: list[Person], head_id: str | None, tr: Translator, st: Styl
         tr(N_("Relation to the head")),
     ]
     widths = [12 * mm, W - 12 * mm - 27 * mm - 48 * mm, 27 * mm, 48 * mm]
+    # a blank row as tall as a handwritten line
+    blank: list[Cell] = [Spacer(1, 6 * mm), None, None, None]
     members = grid(
         head,
-        rows or [[None] * 4 for _ in range(BLANK_ROWS)],
+        rows or [blank] * BLANK_ROWS,
         widths,
         st,
         aligns=["centre", "left", "centre", "left"],

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from reportlab.lib.units import mm
 
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.printing.pledge_form import area_title, pledge_form, pledge_forms_for_area
@@ -112,11 +113,17 @@ def test_a_household_with_no_member_recorded_gets_rows_to_fill_by_hand(
     with read() as ctx:
         doc = pdf(pledge_form(ctx.session, bare, 2026, today=TODAY).pdf)
     flat = doc.flat(0)
-    assert _flat("Số nhân khẩu: …") in flat and _flat("Địa chỉ: …") in flat
+    lines = doc.lines(0)
+    assert "Số nhân khẩu: …………" in lines and "Địa chỉ: ………………………………" in lines  # one line each
     assert _flat("Họ tên chủ hộ: …") in flat
     assert _flat("STT Họ và tên Năm sinh Quan hệ với chủ hộ") in flat
     assert _flat("XÁC NHẬN CỦA TRƯỞNG THÔN, TỔ DÂN PHỐ") in flat  # no area recorded
-    assert "Hoàn Kiếm, ngày ..... tháng ..... năm 2026" in doc.lines(0)
+    assert "Hoàn Kiếm, ngày ..... tháng ..... năm 2026" in lines
+    # three rows, each tall enough to write a member in by hand
+    runs = doc.runs(0)
+    table_top = next(r.y for r in runs if r.text == "STT")
+    text_top = next(r.y for r in runs if r.text.startswith("Sau khi được quán triệt"))
+    assert table_top - text_top > 3 * 6 * mm
 
 
 def test_eight_members_fit_on_one_page(
