@@ -58,14 +58,15 @@ BLANK_ROWS = 3  # rows left to fill by hand when no member is recorded
 DOTS = "…" * 12  # a value left to fill by hand
 
 #: The word of each kind of residential area, put before a name that does not start with it
-#: ("Đồng Tâm" of kind thôn is "Thôn Đồng Tâm").
+#: ("Đồng Tâm" of kind thôn is "Thôn Đồng Tâm"); the Vietnamese word is what a recorded
+#: name starts with, whatever the language of the print.
 _KIND_WORDS = {
-    "thon": N_("village {name}"),
-    "xom": N_("hamlet {name}"),
-    "ban": N_("mountain village {name}"),
-    "ap": N_("hamlet (ấp) {name}"),
-    "to_dan_pho": N_("residential group {name}"),
-    "khu_pho": N_("quarter {name}"),
+    "thon": ("thôn", N_("village {name}")),
+    "xom": ("xóm", N_("hamlet {name}")),
+    "ban": ("bản", N_("mountain village {name}")),
+    "ap": ("ấp", N_("hamlet (ấp) {name}")),
+    "to_dan_pho": ("tổ dân phố", N_("residential group {name}")),
+    "khu_pho": ("khu phố", N_("quarter {name}")),
 }
 
 
@@ -128,11 +129,8 @@ def area_title(area: Area | None, tr: Translator) -> str | None:
     the name does not already start with it ("Thôn Đồng Tâm", "Tổ dân phố số 5")."""
     if area is None or area.deleted:
         return None
-    pattern = _KIND_WORDS.get(area.kind)
-    if pattern is None:
-        return area.name
-    word = tr(pattern).format(name="").strip()
-    if fold(area.name).startswith(fold(word)):
+    word, pattern = _KIND_WORDS.get(area.kind, ("", ""))
+    if not pattern or fold(area.name).startswith(fold(word)):
         return area.name
     return tr(pattern).format(name=area.name)
 

@@ -174,3 +174,6 @@ def test_the_area_head_is_named_with_the_word_of_its_kind(write: Any, read: Any)
     with read() as ctx:
         assert area_title(ctx.session.get(Area, named), tr) == "Tổ dân phố số 5"
         assert area_title(ctx.session.get(Area, bare), tr) == "Thôn Đồng Tâm"
+        english = Translator("en")
+        assert area_title(ctx.session.get(Area, named), english) == "Tổ dân phố số 5"
+        assert area_title(ctx.session.get(Area, bare), english) == "village Đồng Tâm"
