@@ -17,7 +17,6 @@ from antt_desktop.services.pledges import mark_violated, pledge_coverage, pledge
 from antt_desktop.services.units import add_area
 from antt_desktop.store.errors import NotFound
 from tests.conftest import TODAY
-from tests.printing.conftest import OFFICER_NAME
 
 
 def _flat(text: str) -> str:
@@ -33,19 +32,15 @@ def test_a_signed_pledge_prints_its_date_items_and_signatures(
     assert printed.pages == 1
     lines = doc.lines(0)
     assert "Hoàn Kiếm, ngày 15 tháng 03 năm 2026" in lines  # the day it was signed
-    assert "BẢN CAM KẾT" in lines
-    assert "Kính gửi: Công an phường Hoàn Kiếm" in lines
+    assert "BẢN CAM KẾT CỦA HỘ GIA ĐÌNH" in lines  # the household's own, not the post's
     flat = doc.flat(0)
-    assert (
-        _flat("Của hộ gia đình về bảo đảm an ninh, trật tự và xây dựng Gia đình văn hóa năm 2026")
-        in flat
-    )
+    assert _flat("và xây dựng Gia đình văn hóa năm 2026") in flat
     _version, items = catalogues.pledge_template()
     for i, item in enumerate(items, 1):
         assert _flat(f"{i}. {item}") in flat
-    assert "CHỦ HỘ" in lines and "CÁN BỘ CHỨNG KIẾN" in lines
-    assert "Nguyễn Văn Đức" in lines and OFFICER_NAME in lines
-    assert "NGUYỄN VĂN ĐỨC" in lines and "12" in lines  # head and household number
+    assert "CHỦ HỘ" in lines and "TRƯỞNG THÔN ĐỒNG TÂM" in lines
+    assert "Nguyễn Văn Đức" in lines
+    assert _flat("Họ tên chủ hộ: NGUYỄN VĂN ĐỨC") in flat and _flat("Số hộ: 12") in flat
 
 
 def test_a_household_without_a_pledge_gets_a_form_with_the_date_left_blank(
@@ -68,7 +63,7 @@ def test_an_area_prints_one_form_per_household_each_on_its_own_page(
     heads = ["HOÀNG VĂN MINH", "ĐINH THỊ LAN", "NGUYỄN VĂN ĐỨC"]  # households 2, 10, 12
     for page, head in enumerate(heads):
         lines = doc.lines(page)
-        assert lines.count("BẢN CAM KẾT") == 1 and head in lines
+        assert lines.count("BẢN CAM KẾT CỦA HỘ GIA ĐÌNH") == 1 and _flat(head) in doc.flat(page)
         assert not any(r.text.isdigit() and r.y > 780 for r in doc.runs(page))  # no page no.
 
 
