@@ -5,8 +5,6 @@ larger than the screen. A failure names the widget and the text."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -261,10 +259,10 @@ INNER: dict[str, list[tuple[str, Opener]]] = {
 def demo(tmp_path: Path) -> Iterator[Unlocked]:
     """A small demo post (made once per session, copied), logged in with its account.
 
-    In a folder with a short name: the status bar shows the database's path, and a test
-    folder's path is longer than an officer's.
+    In a folder with a long name, as an officer's may be: the status bar shows the
+    database's path, cut in the middle when it is long.
     """
-    folder = Path(tempfile.mkdtemp(prefix="fits-")) / "demo"
+    folder = tmp_path / "Dữ liệu Công an xã Phú Lương - bản làm việc hằng ngày" / "demo"
     PREPARED.copy(
         ("fits-demo",),
         folder,
@@ -273,7 +271,6 @@ def demo(tmp_path: Path) -> Iterator[Unlocked]:
     post = login(folder / DB_FILENAME, DEMO_USER, DEMO_PASSWORD, kdf=TEST_KDF)
     yield post
     post.close()
-    shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 def _windows() -> set[QWidget]:
@@ -533,3 +530,25 @@ def test_a_list_keeps_dates_whole_and_the_width_the_officer_chose(
     qtbot.waitUntil(lambda: not table._fit_later.isActive())
     assert table.columnWidth(0) == 260
     assert table.columnWidth(1) > date_width
+
+
+def test_a_long_database_path_is_cut_in_the_middle_with_the_whole_in_a_tooltip(
+    qtbot: QtBot, qapp: QApplication, demo: Unlocked
+) -> None:
+    app = AppContext(demo.db, demo.actor, Translator("vi"), today=lambda: TODAY, keys=demo.keys)
+    with fitting(qapp, fixed_area(1024, 600)):
+        window = MainWindow(app)
+        qtbot.addWidget(window)
+        window.resize(1024, 600)
+        window.show()
+        qtbot.waitExposed(window)
+        label = window.statusBar().findChild(QWidget, "statusPath")
+        whole = f"Cơ sở dữ liệu: {demo.db.path}"
+        qtbot.waitUntil(lambda: "…" in label.text())
+        shown = label.text()
+        assert shown.startswith("Cơ sở dữ liệu: /") and shown.endswith(DB_FILENAME)
+        assert label.toolTip() == whole
+        assert not misfits(window, QRect(0, 0, 1024, 600))
+        window.resize(1366 * 3, 768)  # room enough: the whole path
+        qtbot.waitUntil(lambda: label.text() == whole)
+        window.close()
