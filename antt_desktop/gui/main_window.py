@@ -47,8 +47,9 @@ from antt_desktop.gui.settings.password_dialog import change_own_password
 from antt_desktop.i18n.texts.accounts import CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.services.audit_events import LOCK_BY_HAND
+from antt_desktop.services.audit_events import LOCK_BY_HAND, record_logout
 from antt_desktop.services.changes import EVERYTHING
+from antt_desktop.store.errors import KnownError
 
 if TYPE_CHECKING:
     from antt_desktop.gui.common.drafts_offer import DraftsOffer
@@ -380,6 +381,11 @@ class MainWindow(QMainWindow):
 
         def out() -> None:
             self.logged_out = True
+            try:
+                with self.app.write() as ctx:
+                    record_logout(ctx)
+            except KnownError as exc:  # the officer leaves all the same
+                log.warning("logout not audited: %s", exc)
             self._close_now()
 
         return self.settle_editors(out)

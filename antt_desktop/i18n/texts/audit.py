@@ -22,6 +22,7 @@ ACTIONS = {
     "import": N_("audit|Imported a list"),
     "login": N_("audit|Logged in"),
     "login_failed": N_("audit|Wrong password"),
+    "logout": N_("audit|Logged out"),
     "lock": N_("audit|Session locked"),
     "unlock": N_("audit|Session unlocked"),
     "setting": N_("audit|Changed a setting"),
