@@ -247,6 +247,7 @@ DOSSIER_DIALOGS: list[tuple[str, Opener]] = [
 PERSON_DIALOGS: list[tuple[str, Opener]] = [
     ("correction history", lambda editor: editor.show_history()),
     ("read a card", lambda editor: editor.card_reading.open_reader()),
+    ("merge with another", lambda editor: editor.merge_with_another()),
 ]
 #: The dialogs that open inside another, by the name of the one they open from.
 INNER: dict[str, list[tuple[str, Opener]]] = {
