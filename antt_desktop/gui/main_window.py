@@ -8,8 +8,8 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -46,8 +47,9 @@ from antt_desktop.gui.settings.password_dialog import change_own_password
 from antt_desktop.i18n.texts.accounts import CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
-from antt_desktop.services.audit_events import LOCK_BY_HAND
+from antt_desktop.services.audit_events import LOCK_BY_HAND, record_logout
 from antt_desktop.services.changes import EVERYTHING
+from antt_desktop.store.errors import KnownError
 
 if TYPE_CHECKING:
     from antt_desktop.gui.common.drafts_offer import DraftsOffer
@@ -57,6 +59,41 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NAV_STYLE = "QListWidget#navigation::item { padding: 9px 12px; }"
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that, short of room, cuts its text in the middle (a long folder
+    keeps its drive and its file name in view); the whole text is in its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._whole = ""
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_whole_text(self, text: str) -> None:
+        self._whole = text
+        self.setToolTip(text)
+        self._elide()
+
+    def whole_text(self) -> str:
+        return self._whole
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance(self._whole)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right() + 4, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(self.contentsRect().width() - 4, 0)
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideMiddle, room)
+        if shown != self.text():
+            self.setText(shown)
 
 
 class MainWindow(QMainWindow):
@@ -103,13 +140,15 @@ class MainWindow(QMainWindow):
 
         self._post_label = QLabel()
         self._user_label = QLabel()
-        self._path_label = QLabel()
+        self._path_label = ElidedLabel()
+        self._path_label.setObjectName("statusPath")
         self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._post_label.setObjectName("statusPost")
         self.statusBar().addWidget(self._post_label, 1)
         for label in (self._user_label, self._path_label):
             label.setContentsMargins(12, 0, 6, 0)
-            self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self._user_label)
+        self.statusBar().addPermanentWidget(self._path_label, 1)
         minutes = prefs.idle_lock_minutes if prefs is not None else IDLE_LOCK_MINUTES
         self.idle_lock = IdleLock(app, self, minutes=minutes)
         # the lock never asks (the officer may have walked away: it covers at once); the
@@ -201,7 +240,7 @@ class MainWindow(QMainWindow):
                     action.setText(label_text(tr, action.data()))
         self._post_label.setText(f"{self._unit_name} ({self._unit_code})")
         self._user_label.setText(tr(N_("User: {name}")).format(name=self.app.actor.username))
-        self._path_label.setText(tr(N_("Database: {path}")).format(path=self.app.db.path))
+        self._path_label.set_whole_text(tr(N_("Database: {path}")).format(path=self.app.db.path))
         for key, widget in self.pages.items():
             if not isinstance(widget, Page):
                 widget.setText(self._placeholder_text(key))  # type: ignore[attr-defined]
@@ -342,6 +381,11 @@ class MainWindow(QMainWindow):
 
         def out() -> None:
             self.logged_out = True
+            try:
+                with self.app.write() as ctx:
+                    record_logout(ctx)
+            except KnownError as exc:  # the officer leaves all the same
+                log.warning("logout not audited: %s", exc)
             self._close_now()
 
         return self.settle_editors(out)

@@ -42,6 +42,7 @@ from antt_desktop.security.roles import (
     grantable_roles,
     may_grant,
 )
+from antt_desktop.services import drafts
 from antt_desktop.services.context import Ctx, apply_changes, max_length
 from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
 from antt_desktop.services.values import clean_text
@@ -349,6 +350,7 @@ def disable_account(ctx: Ctx, keys: KeyRing, *, username: str) -> User:
     if _active_managers(ctx) == [username]:
         raise ValidationFailed.single("username", "user.last_manager", value=username)
     user.active = False
+    drafts.forget_account(ctx.session, username)  # nobody will log in to take them back
     ctx.audit("account_disable", "user", user.id, ["active"])
     keys.remove(username)
     return user

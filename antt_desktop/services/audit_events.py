@@ -16,6 +16,7 @@ from antt_desktop.services.context import Ctx, Permission
 
 #: Actions of these entries (the audit log's ``action`` column).
 VIEW, EXPORT, SETTING, LOCK, UNLOCK = "view", "export", "setting", "lock", "unlock"
+LOGOUT = "logout"
 #: Why the session was locked.
 LOCK_IDLE, LOCK_BY_HAND = "idle", "by hand"
 #: Settings that guard the data: only an account with Permission.SETTINGS changes them.
@@ -69,3 +70,9 @@ def record_lock(ctx: Ctx, reason: str) -> None:
     """The session was locked (:data:`LOCK_IDLE` after the idle period, or by hand)."""
     ctx.require(Permission.READ)  # every account may lock its own session
     ctx.audit(LOCK, "user", None, detail=reason)
+
+
+def record_logout(ctx: Ctx) -> None:
+    """The officer logged out (Tệp > Đăng xuất): the session ends here, not by a crash."""
+    ctx.require(Permission.READ)  # every account may end its own session
+    ctx.audit(LOGOUT, "user", None)

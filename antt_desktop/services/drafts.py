@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.security.roles import Actor
@@ -123,3 +124,23 @@ def mine(db: Database, actor: Actor) -> list[DraftRow]:
             )
             for r in rows
         ]
+
+
+def forget_records(session: Session, record_ids: set[str]) -> int:
+    """Remove every account's drafts of the records ``record_ids`` (purged: their texts go
+    with them), in the caller's transaction; how many were removed."""
+    gone = [
+        draft
+        for draft in session.scalars(select(Draft)).all()
+        if any(isinstance(v, str) and v in record_ids for v in (draft.opened_with or {}).values())
+    ]
+    for draft in gone:
+        session.delete(draft)
+    return len(gone)
+
+
+def forget_account(session: Session, username: str) -> int:
+    """Remove the drafts of the account ``username`` (disabled: nobody will log in as it
+    to take them back), in the caller's transaction; how many were removed."""
+    gone = session.execute(delete(Draft).where(Draft.account == username))
+    return int(getattr(gone, "rowcount", 0) or 0)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem, raise_if_errors
-from antt_desktop.services import retention
+from antt_desktop.services import drafts, retention
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.store import photos
@@ -191,6 +191,10 @@ def purge(ctx: Ctx, dossier_ids: Iterable[str], *, confirm: bool) -> list[Purged
             counts["person_corrections"] = len(corrections)
             ctx.session.flush()
             counts["photos"] = int(photos.forget_unused(ctx.session, photo))
+        erased = {dossier.id, *(row.id for rows in records.values() for row in rows)}
+        if not ties:
+            erased.add(person.id)
+        drafts.forget_records(ctx.session, erased)  # half-typed texts about them go too
         ctx.session.flush()
         detail = ", ".join(f"{k} {v}" for k, v in counts.items())
         ctx.audit("purge", "dossier", dossier.id, detail=f"{dossier.category_code}: {detail}")

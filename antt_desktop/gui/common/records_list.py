@@ -18,23 +18,31 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from antt_desktop.domain.cccd import parse_card
+from antt_desktop.gui.common.cccd_input import CardScanCatcher
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.flow_layout import FlowLayout
 from antt_desktop.gui.common.lazy_model import ID_ROLE, LazyTableModel
 from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.page import Page
+from antt_desktop.gui.common.records_editor import inform
 from antt_desktop.gui.common.records_widgets import named, post_units
 from antt_desktop.i18n.formatting import fmt_int
+from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services.changes import Changes, Kind
 
 SEARCH_DELAY_MS = 150
+#: The same words as the card reader's (``gui/people/cccd_dialog.py``).
+NOT_READ = N_("The card could not be read")
+NOT_CARD = N_("This is not the QR code of a citizen identity card")
 
 
 class RecordListModel(LazyTableModel):
@@ -105,6 +113,9 @@ class RecordListPage(Page):
         self.search_edit = named(QLineEdit(), "searchEdit", clearButtonEnabled=True)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._open_current_or_first)
+        # a citizen ID card scanned into the search box looks for its holder's name
+        self.card_catcher = CardScanCatcher.on(self, self.card_scanned, self.search_edit)
+        self.card_message: QMessageBox | None = None
         self.unit_label = named(QLabel(), "unitLabel")
         self.unit_combo = named(QComboBox(), "unitCombo")
         self.unit_label.setBuddy(self.unit_combo)
@@ -172,6 +183,20 @@ class RecordListPage(Page):
                 self.view.reload()
 
     # --- the Page contract ------------------------------------------------------------------
+    def card_scanned(self, text: str) -> None:
+        """A card scanned into the search box: the list of its holder's name (the member
+        of a team, the person commended), or why the card was not read."""
+        card = parse_card(text, today=self.app.today())
+        if isinstance(card, list):
+            tr = self.app.tr
+            lines = "\n".join(
+                tr(NOT_CARD) if p.code == "cccd.not_card" else describe(p, tr) for p in card
+            )
+            self.card_message = inform(self, tr(NOT_READ), lines)
+            return
+        self.search_edit.setText(card.full_name)
+        self._apply_search()
+
     def focus_search(self) -> None:
         self.show_list()
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

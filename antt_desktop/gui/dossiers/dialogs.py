@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antt_desktop.domain.cccd import CardData
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.domain.periods import Period
 from antt_desktop.gui.common.context import AppContext
@@ -33,6 +34,8 @@ from antt_desktop.gui.common.form_support import (
 from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.forms.ui_assessment_dialog import Ui_AssessmentDialog
 from antt_desktop.gui.forms.ui_dossier_open import Ui_DossierOpen
+from antt_desktop.gui.people.cccd_lookup import CardLookup
+from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.i18n.formatting import fmt_date, fmt_period
 from antt_desktop.i18n.texts.dossiers import (
     CLOSE_REASONS,
@@ -42,6 +45,7 @@ from antt_desktop.i18n.texts.dossiers import (
 )
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import accounts, dossier_records, dossier_rows, dossiers, search
+from antt_desktop.services.cccd_rows import CardHolder
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_rows import DossierPage, PeriodRow
 
@@ -121,6 +125,11 @@ class OpenDossierDialog(RecordDialog):
         self._search_timer = debounced(self, self._search, SEARCH_DELAY_MS)
         self.ui.person_search.textEdited.connect(lambda _t: self._search_timer.start())
         self.ui.person_results.currentItemChanged.connect(self._chosen)
+        # a citizen ID card scanned into the person search chooses its holder, or offers
+        # to add them (the person form, filled from the card)
+        self.card_lookup = CardLookup(app, self, self._choose_holder, self._add_from_card)
+        self.card_lookup.watch(self.ui.person_search)
+        self.person_editor: PersonEditor | None = None
         with app.read() as ctx:
             self._categories = {c.code: c for c in dossier_rows.dossier_categories(ctx)}
             self._person_name = dossier_rows.person_name(ctx, person_id) if person_id else ""
@@ -174,6 +183,27 @@ class OpenDossierDialog(RecordDialog):
         self.person_id, self._person_name = item.data(Qt.ItemDataRole.UserRole)
         self._show_person()
         self.touch("person_id")
+
+    def choose_person(self, person_id: str, name: str) -> None:
+        """Make ``person_id`` the dossier's person, shown alone in the results list."""
+        self.ui.person_results.clear()
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, (person_id, name))
+        self.ui.person_results.addItem(item)
+        self.ui.person_results.setCurrentItem(item)  # _chosen does the rest
+
+    def _choose_holder(self, holder: CardHolder) -> None:
+        self.ui.person_search.clear()
+        self.choose_person(holder.person_id, holder.full_name)
+
+    def _add_from_card(self, card: CardData) -> PersonEditor:
+        editor = PersonEditor(self.app, None, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.fill_from_card(card.person_values())
+        editor.saved.connect(lambda pid: self.choose_person(pid, card.full_name))
+        self.person_editor = editor
+        editor.open()
+        return editor
 
     def _category_changed(self) -> None:
         cat = self._categories.get(self.ui.category_code.currentData() or "")

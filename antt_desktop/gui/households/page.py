@@ -74,8 +74,10 @@ class HouseholdsPage(RecordListPage):
         self._fill_areas()
         # a citizen ID card scanned into the search box: the household of its holder
         self.card_lookup = CardLookup(app, self, self._open_card_holder, self._add_from_card)
-        self.card_lookup.watch(self.search_edit)
         self.start()
+
+    def card_scanned(self, text: str) -> None:
+        self.card_lookup.scanned(text)  # in place of the list pages' search by name
 
     def _open_card_holder(self, holder: CardHolder) -> None:
         """The holder's household, or their form when they belong to none."""

@@ -17,6 +17,7 @@ from antt_desktop.gui.forms.ui_person_editor import Ui_PersonEditor
 from antt_desktop.gui.people.cccd_dialog import CardReading
 from antt_desktop.gui.people.correction_history import CorrectionHistoryDialog
 from antt_desktop.gui.people.household_chooser import HouseholdChooser
+from antt_desktop.gui.people.merge_dialog import MergeDialog
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services import people, people_rows
@@ -59,6 +60,7 @@ HINT = N_(
 DATE_HINT = N_("dd/mm/yyyy, mm/yyyy or yyyy")
 REASON_HINT = N_("Needed when a value already recorded is changed, e.g. as on the ID card")
 HISTORY = N_("Correction &history…")
+MERGE_WITH = N_("Merge with another record…")
 
 
 def clean_input(data: PersonInput) -> PersonInput:
@@ -110,6 +112,10 @@ class PersonEditor(RecordDialog):
         self.history_button = self.ui.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.history_button.setObjectName("correction_history_button")
         self.history_button.clicked.connect(self.show_history)
+        self.merge_button = self.ui.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.merge_button.setObjectName("merge_with_button")
+        self.merge_button.clicked.connect(self.merge_with_another)
+        self.merge_dialog: MergeDialog | None = None
         self.card_reading = CardReading(self, self, self.ui.buttons)  # Đọc thẻ CCCD, scanner
         self._original = PersonInput()
         self._unit_id: str | None = None
@@ -117,6 +123,7 @@ class PersonEditor(RecordDialog):
         self.reason.setVisible(person_id is not None)
         self.reason_label.setVisible(person_id is not None)
         self.history_button.setVisible(person_id is not None)
+        self.merge_button.setVisible(person_id is not None and app.may(Permission.WRITE))
         for name, widget in self.widgets.items():
             self.watch(name, widget)
         self.watch("correction_reason", self.reason)
@@ -198,6 +205,7 @@ class PersonEditor(RecordDialog):
         )
         self.reason.setPlaceholderText(tr(REASON_HINT))
         self.history_button.setText(tr(HISTORY))
+        self.merge_button.setText(tr(MERGE_WITH))
         self.card_reading.retranslate()
         self.labels["full_name"].setText(self.labels["full_name"].text() + " *")
         self.ui.born.setPlaceholderText(tr(DATE_HINT))
@@ -223,6 +231,16 @@ class PersonEditor(RecordDialog):
         name = self._original.full_name or ""
         dialog = CorrectionHistoryDialog(self.app, self.person_id, name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def merge_with_another(self) -> MergeDialog | None:
+        """Gộp với hồ sơ khác: the merge, with this person chosen as the one kept."""
+        if self.person_id is None:
+            return None
+        dialog = MergeDialog(self.app, self.person_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.merge_dialog = dialog
         dialog.open()
         return dialog
 

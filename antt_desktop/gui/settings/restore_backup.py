@@ -79,7 +79,12 @@ def inform(parent: QWidget, title: str, text: str) -> None:
 
 def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     """Whether the officer presses ``yes``; the safe button (Hủy) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    question, _sep, detail = text.partition("\n\n")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question, parent=parent)
+    box.setInformativeText(detail)
+    # lines of a readable width (a message box sizes its long text from the screen, and
+    # left it cut on a netbook)
+    box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 30em; }")
     go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()

@@ -23,6 +23,7 @@ ACTIONS = {
     "login": N_("audit|Logged in"),
     "login_failed": N_("audit|Wrong password"),
     "keyfile_edited": N_("audit|Failed-login record of the key file changed outside the program"),
+    "logout": N_("audit|Logged out"),
     "lock": N_("audit|Session locked"),
     "unlock": N_("audit|Session unlocked"),
     "setting": N_("audit|Changed a setting"),
