@@ -267,9 +267,9 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
         for i in range(view.assessments.topLevelItemCount())
     }
     assert states == {
-        "tháng 09/2026": "Quá hạn",
-        "tháng 10/2026": "Quá hạn",
-        "tháng 11/2026": "Chưa đến hạn",
+        "Tháng 09/2026": "Quá hạn",
+        "Tháng 10/2026": "Quá hạn",
+        "Tháng 11/2026": "Chưa đến hạn",
     }
 
     # write the assessment: the period is the first overdue one
@@ -285,7 +285,7 @@ def test_open_a_dossier_write_and_correct_an_assessment(qtbot, write, read, app,
 
     september = view.assessments.topLevelItem(view.assessments.topLevelItemCount() - 1)
     assert (september.text(0), september.text(2), september.text(3)) == (
-        "tháng 09/2026",
+        "Tháng 09/2026",
         "Đã nhận xét",
         "Chấp hành tốt",
     )

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.dossiers import dialogs
-from antt_desktop.gui.dossiers.model import colour_of, period_text
+from antt_desktop.gui.dossiers.model import colour_of
 from antt_desktop.gui.people.correction_history import CorrectionTable
 from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.gui.people.photo_panel import PhotoPanel
 from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
-from antt_desktop.i18n.formatting import fmt_date, fmt_money
+from antt_desktop.i18n.formatting import fmt_date, fmt_money, fmt_period
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.dossiers import (
     CLOSE_REASONS,
@@ -363,7 +363,7 @@ class DossierView(QDialog):
     ) -> list[str]:
         tr = self.app.tr
         return [
-            period_text(period, tr) if period else "",
+            fmt_period(period, tr) if period else "",  # a column: Tháng 10/2026
             fmt_date(due_on, tr) if due_on else "",
             tr(DUE_STATUSES[status]) if status else "",
             (a.rating or "") if a else "",
