@@ -47,6 +47,7 @@ from antt_desktop.gui.settings.password_dialog import change_own_password
 from antt_desktop.i18n.texts.accounts import CHANGE_PASSWORD
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
+from antt_desktop.services import dossier_rows
 from antt_desktop.services.audit_events import LOCK_BY_HAND, record_logout
 from antt_desktop.services.changes import EVERYTHING
 from antt_desktop.store.errors import KnownError
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.pages: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}
-        self._unit_name, self._unit_code = self._read_unit()
+        self._unit_name, self._unit_code, self._user_name = self._read_unit()
 
         self.nav = NavigationList()
         self.nav.setStyleSheet(NAV_STYLE)
@@ -178,10 +179,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
 
     # --- building -------------------------------------------------------------------
-    def _read_unit(self) -> tuple[str, str]:
+    def _read_unit(self) -> tuple[str, str, str]:
+        """The post's name and code, and the full name of the officer at the keyboard."""
         with self.app.read() as ctx:
             unit = ctx.local_unit()
-            return unit.name, unit.code
+            return unit.name, unit.code, dossier_rows.author_name(ctx)
 
     def _action(
         self, menu: QMenu, text: str, shortcut: QKeySequence | str, slot: Callable[[], object]
@@ -239,7 +241,7 @@ class MainWindow(QMainWindow):
                 if isinstance(action.data(), str):
                     action.setText(label_text(tr, action.data()))
         self._post_label.setText(f"{self._unit_name} ({self._unit_code})")
-        self._user_label.setText(tr(N_("User: {name}")).format(name=self.app.actor.username))
+        self._user_label.setText(tr(N_("User: {name}")).format(name=self._user_name))
         self._path_label.set_whole_text(tr(N_("Database: {path}")).format(path=self.app.db.path))
         for key, widget in self.pages.items():
             if not isinstance(widget, Page):
