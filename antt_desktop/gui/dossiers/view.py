@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -200,10 +202,14 @@ class DossierView(QDialog):
         info_row = QHBoxLayout()
         info_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         info_row.addLayout(self.info, 1)
-        info_page = QWidget()
-        info_page.setLayout(info_row)
+        info_body = QWidget()
+        info_body.setLayout(info_row)
+        info_scroll = QScrollArea()  # a long legal summary on a small screen scrolls, uncut
+        info_scroll.setWidgetResizable(True)
+        info_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        info_scroll.setWidget(info_body)
         info_page = self._tab(
-            info_page,
+            info_scroll,
             self._button("edit_dossier", self.edit_dossier),
             self._button("classify", self.classify),
             self._button("edit_person", self.edit_person),

@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -80,7 +82,13 @@ class InitiativeView(RecordView):
         right.addWidget(self.funding_box)
         right.addWidget(self.assets_box)
         info = QHBoxLayout(self.info_tab)
-        info.addLayout(self.info_form, 3)
+        form_body = QWidget()
+        form_body.setLayout(self.info_form)
+        form_scroll = QScrollArea()  # a long description on a small screen scrolls, uncut
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(form_body)
+        info.addWidget(form_scroll, 3)
         info.addLayout(right, 2)
         self.activities_tab = ListTab(app, "activitiesTab")
         self.activity_button = self.activities_tab.add_button("activityButton")
