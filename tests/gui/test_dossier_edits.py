@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.dossiers.dialogs import ClassifyDialog, EditDossierDialog
+from antt_desktop.gui.dossiers.edit_dialogs import ClassifyDialog, EditDossierDialog
 from antt_desktop.gui.dossiers.view import DossierView
 from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.i18n.translator import Translator

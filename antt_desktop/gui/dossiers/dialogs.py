@@ -44,10 +44,10 @@ from antt_desktop.i18n.texts.dossiers import (
     VIOLATION_KINDS,
 )
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import accounts, dossier_records, dossier_rows, dossiers, search
+from antt_desktop.services import dossier_records, dossier_rows, dossiers, search
 from antt_desktop.services.cccd_rows import CardHolder
 from antt_desktop.services.context import Ctx
-from antt_desktop.services.dossier_rows import DossierPage, PeriodRow
+from antt_desktop.services.dossier_rows import PeriodRow
 
 OPEN_TITLE = N_("Open a management dossier")
 OPEN_HINT = N_(
@@ -233,20 +233,20 @@ class OpenDossierDialog(RecordDialog):
 # --- the smaller records: plain forms of a few fields ------------------------------------
 
 
-def _line(text: str = "") -> QLineEdit:
+def line_field(text: str = "") -> QLineEdit:
     edit = QLineEdit()
     edit.setText(text)
     return edit
 
 
-def _text() -> QPlainTextEdit:
+def text_field() -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
     edit.setMaximumHeight(110)
     return edit
 
 
-def _choice(app: AppContext, labels: Mapping[str, str]) -> QComboBox:
+def choice_field(app: AppContext, labels: Mapping[str, str]) -> QComboBox:
     combo = QComboBox()
     fill_combo(combo, {k: app.tr(v) for k, v in labels.items()})
     return combo
@@ -277,10 +277,10 @@ class CommitmentDialog(RecordFormDialog):
     def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         self.dossier_id = dossier_id
         fields: list[tuple[str, QWidget]] = [
-            ("signed_on", _line(today_text(app))),
-            ("form_code", _line()),
-            ("text", _text()),
-            ("witnesses", _line()),
+            ("signed_on", line_field(today_text(app))),
+            ("form_code", line_field()),
+            ("text", text_field()),
+            ("witnesses", line_field()),
         ]
         super().__init__(app, COMMITMENT_TITLE, fields, parent)
 
@@ -301,11 +301,11 @@ class SupportDialog(RecordFormDialog):
     def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         self.dossier_id = dossier_id
         fields: list[tuple[str, QWidget]] = [
-            ("given_on", _line(today_text(app))),
-            ("kind", _choice(app, SUPPORT_KINDS)),
-            ("amount_vnd", _line()),
-            ("provider", _line()),
-            ("outcome", _text()),
+            ("given_on", line_field(today_text(app))),
+            ("kind", choice_field(app, SUPPORT_KINDS)),
+            ("amount_vnd", line_field()),
+            ("provider", line_field()),
+            ("outcome", text_field()),
         ]
         super().__init__(app, SUPPORT_TITLE, fields, parent)
 
@@ -328,10 +328,10 @@ class ViolationDialog(RecordFormDialog):
     ) -> None:
         self.dossier_id, self.person_id = dossier_id, person_id
         fields: list[tuple[str, QWidget]] = [
-            ("occurred_on", _line(today_text(app))),
-            ("kind", _choice(app, VIOLATION_KINDS)),
-            ("description", _text()),
-            ("decision_ref", _line()),
+            ("occurred_on", line_field(today_text(app))),
+            ("kind", choice_field(app, VIOLATION_KINDS)),
+            ("description", text_field()),
+            ("decision_ref", line_field()),
             ("is_reoffence", QCheckBox()),
             ("dangerous", QCheckBox()),
         ]
@@ -356,9 +356,9 @@ class CloseDialog(RecordFormDialog):
     def __init__(self, app: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
         self.dossier_id = dossier_id
         fields: list[tuple[str, QWidget]] = [
-            ("closed_on", _line(today_text(app))),
-            ("close_reason", _choice(app, CLOSE_REASONS)),
-            ("close_note", _text()),
+            ("closed_on", line_field(today_text(app))),
+            ("close_reason", choice_field(app, CLOSE_REASONS)),
+            ("close_note", text_field()),
         ]
         super().__init__(app, CLOSE_TITLE, fields, parent)
 
@@ -566,110 +566,3 @@ class AssessmentDialog(RecordDialog):
             return False
         self.saved.emit(self.result_record.id)
         return True
-
-
-# --- changing the dossier itself ---------------------------------------------------------
-
-EDIT_TITLE = N_("Edit the dossier: {name}")
-CLASSIFY_TITLE = N_("Classify: {name}")
-OFFICER_HINT = N_("choose from the post's officers, or type a name")
-
-
-def _day(day: Any) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def officer_combo(app: AppContext, current: str | None) -> QComboBox:
-    """An editable list of the post's officers by full name (a name typed is kept too)."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    with app.read() as ctx:
-        names = [o.full_name for o in accounts.officers(ctx)]
-    for name in names:
-        combo.addItem(name)
-    if current and current not in names:
-        combo.addItem(current)
-    combo.setCurrentText(current or "")
-    line = combo.lineEdit()
-    assert line is not None
-    line.setPlaceholderText(app.tr(OFFICER_HINT))
-    return combo
-
-
-class EditDossierDialog(RecordFormDialog):
-    """Change a dossier (sửa hồ sơ): its category and opening date (until the first
-    assessment), the legal basis, the officer in charge, the helper, the planned end and the
-    risk notes; only what the officer changed is sent to the service."""
-
-    def __init__(self, app: AppContext, page: DossierPage, parent: QWidget | None = None) -> None:
-        self.dossier_id = page.id
-        with app.read() as ctx:
-            categories = dossier_rows.dossier_categories(ctx)
-        category = QComboBox()
-        fill_combo(category, {c.code: c.name(app.tr.lang) for c in categories}, blank=False)
-        category.setCurrentIndex(max(0, category.findData(page.category_code)))
-        short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        category.setSizeAdjustPolicy(short)
-        category.setMinimumContentsLength(24)
-        legal_summary, risk_notes = _text(), _text()
-        legal_summary.setPlainText(page.legal_summary or "")
-        risk_notes.setPlainText(page.risk_notes or "")
-        risk_notes.setEnabled("risk_notes" not in page.withheld)  # withheld: not theirs to change
-        planned_end = _line(_day(page.planned_end))
-        planned_end.setPlaceholderText(app.tr(BLANK_END))
-        fields: list[tuple[str, QWidget]] = [
-            ("category_code", category),
-            ("opened_on", _line(_day(page.opened_on))),
-            ("officer_name", officer_combo(app, page.officer_name)),
-            ("helper_name", _line(page.helper_name or "")),
-            ("legal_doc_number", _line(page.legal_doc_number or "")),
-            ("legal_doc_date", _line(_day(page.legal_doc_date))),
-            ("legal_issuer", _line(page.legal_issuer or "")),
-            ("legal_summary", legal_summary),
-            ("planned_end", planned_end),
-            ("risk_notes", risk_notes),
-        ]
-        super().__init__(app, app.tr(EDIT_TITLE).format(name=page.full_name), fields, parent)
-        self.setObjectName("edit_dossier_dialog")
-        self._original = self.values()
-
-    def changes(self) -> dict[str, Any]:
-        """The fields the officer changed (a withheld field is never among them)."""
-        return {k: v for k, v in self.values().items() if v != self._original[k]}
-
-    def check(self) -> list[Problem]:
-        with self.app.read() as ctx:
-            return dossiers.check_edit_dossier(ctx, self.dossier_id, self.changes())
-
-    def write(self, ctx: Ctx) -> Any:
-        return dossiers.edit_dossier(ctx, self.dossier_id, self.changes())
-
-
-class ClassifyDialog(RecordFormDialog):
-    """Classify a released person A/B/C/D (phân loại), with the reason kept in the audit log."""
-
-    def __init__(self, app: AppContext, page: DossierPage, parent: QWidget | None = None) -> None:
-        self.dossier_id = page.id
-        choice = QComboBox()
-        fill_combo(choice, {c: c for c in dossiers.CLASSES})  # blank clears it
-        choice.setCurrentIndex(max(0, choice.findData(page.classification)))
-        fields: list[tuple[str, QWidget]] = [
-            ("classification", choice),
-            ("classification_note", _text()),
-        ]
-        super().__init__(app, app.tr(CLASSIFY_TITLE).format(name=page.full_name), fields, parent)
-        self.setObjectName("classify_dialog")
-
-    def check(self) -> list[Problem]:
-        v = self.values()
-        with self.app.read() as ctx:
-            return dossiers.check_set_classification(
-                ctx, self.dossier_id, v["classification"], v["classification_note"]
-            )
-
-    def write(self, ctx: Ctx) -> Any:
-        v = self.values()
-        return dossiers.set_classification(
-            ctx, self.dossier_id, v["classification"], v["classification_note"]
-        )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.dossiers import dialogs
+from antt_desktop.gui.dossiers import dialogs, edit_dialogs
 from antt_desktop.gui.dossiers.model import colour_of
 from antt_desktop.gui.people.correction_history import CorrectionTable
 from antt_desktop.gui.people.editor import PersonEditor
@@ -501,12 +501,12 @@ class DossierView(QDialog):
     def edit_dossier(self) -> QDialog:
         """Category, dates, legal basis, officer, helper and notes, in an editor."""
         assert self.summary is not None
-        return self._run(dialogs.EditDossierDialog(self.app, self.summary, self))
+        return self._run(edit_dialogs.EditDossierDialog(self.app, self.summary, self))
 
     def classify(self) -> QDialog:
         """The A–D classification of a released person, with its reason."""
         assert self.summary is not None
-        return self._run(dialogs.ClassifyDialog(self.app, self.summary, self))
+        return self._run(edit_dialogs.ClassifyDialog(self.app, self.summary, self))
 
     def edit_person(self) -> QDialog:
         """The person's own record, in the resident editor."""
