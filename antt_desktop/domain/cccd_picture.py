@@ -7,16 +7,14 @@ and pixel limits, decoded by Pillow only as JPEG or PNG, a decompression bomb re
 
 from __future__ import annotations
 
-import io
-import warnings
 from datetime import date
 
 import zxingcpp
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
+from antt_desktop.domain import photo
 from antt_desktop.domain.cccd import CardData, parse_card
-from antt_desktop.domain.errors import Problem
-from antt_desktop.domain.photo import MAX_PHOTO_FILE_BYTES, MAX_PHOTO_PIXELS
+from antt_desktop.domain.errors import Problem, ValidationFailed
 
 FIELD = "cccd_picture"
 FORMATS = ("JPEG", "PNG")
@@ -31,28 +29,10 @@ def _problem(code: str, **params: object) -> list[Problem]:
 
 def open_picture(data: bytes) -> Image.Image | list[Problem]:
     """``data`` decoded as a JPEG or PNG picture within the photo limits, or the problem."""
-    if len(data) > MAX_PHOTO_FILE_BYTES:
-        return _problem("photo.too_large", max=MAX_PHOTO_FILE_BYTES // (1024 * 1024))
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=list(FORMATS))
-            width, height = image.size
-            if width * height > MAX_PHOTO_PIXELS:
-                return _problem(
-                    "photo.too_many_pixels",
-                    width=width,
-                    height=height,
-                    max=MAX_PHOTO_PIXELS // 1_000_000,
-                )
-            image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return _problem("photo.bomb", max=MAX_PHOTO_PIXELS // 1_000_000)
-    except UnidentifiedImageError:
-        return _problem("photo.not_image")
-    except (OSError, SyntaxError, ValueError, EOFError, MemoryError):
-        return _problem("photo.damaged")
-    return image
+        return photo.open_picture(data, FORMATS)
+    except ValidationFailed as refused:
+        return [Problem(FIELD, p.code, p.params) for p in refused.problems]
 
 
 def codes_in(image: Image.Image) -> list[str]:

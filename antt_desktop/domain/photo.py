@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import io
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
 
@@ -64,15 +65,21 @@ def read_limited(fh: IO[bytes], limit: int = MAX_PHOTO_FILE_BYTES) -> bytes:
     return data
 
 
-def _open(data: bytes) -> Image.Image:
-    """Decode ``data`` fully, as one of :data:`FORMATS`, within :data:`MAX_PHOTO_PIXELS`."""
+def open_picture(data: bytes, formats: Sequence[str] = FORMATS) -> Image.Image:
+    """Decode ``data`` fully, as one of ``formats``, within :data:`MAX_PHOTO_PIXELS`: any
+    chosen picture file is hostile input (a decompression bomb, a damaged file).
+
+    Raises:
+        ValidationFailed: field ``photo``, code ``photo.too_large``, ``photo.too_many_pixels``,
+            ``photo.bomb``, ``photo.damaged``, ``photo.format`` or ``photo.not_image``.
+    """
     if len(data) > MAX_PHOTO_FILE_BYTES:
         raise too_large()
     try:
         with warnings.catch_warnings():
             # Pillow warns (and past twice its own limit raises) on a decompression bomb
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=list(FORMATS))
+            image = Image.open(io.BytesIO(data), formats=list(formats))
             width, height = image.size
             if width * height > MAX_PHOTO_PIXELS:
                 raise _refuse(
@@ -85,9 +92,9 @@ def _open(data: bytes) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _refuse("photo.bomb", max=MAX_PHOTO_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
-        if _looks_accepted(data):  # the signature of a picture, then nothing readable
+        if _looks_accepted(data, formats):  # the signature of a picture, then nothing readable
             raise _refuse("photo.damaged") from exc
-        found = _other_format(data)
+        found = _other_format(data, formats)
         if found:
             raise _refuse("photo.format", format=found) from exc
         raise _refuse("photo.not_image") from exc
@@ -98,18 +105,24 @@ def _open(data: bytes) -> Image.Image:
     return image
 
 
-def _looks_accepted(data: bytes) -> bool:
-    return data.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"BM")) or (
-        data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-    )
+def _looks_accepted(data: bytes, formats: Sequence[str] = FORMATS) -> bool:
+    """``data`` starts as a file of one of ``formats`` does."""
+    starts = {
+        "JPEG": data.startswith(b"\xff\xd8\xff"),
+        "PNG": data.startswith(b"\x89PNG\r\n\x1a\n"),
+        "BMP": data.startswith(b"BM"),
+        "WEBP": data[:4] == b"RIFF" and data[8:12] == b"WEBP",
+    }
+    return any(starts.get(f, False) for f in formats)
 
 
-def _other_format(data: bytes) -> str | None:
+def _other_format(data: bytes, formats: Sequence[str] = FORMATS) -> str | None:
     """The name of a picture format we do not accept (GIF, TIFF...), to say so."""
+    others = [f for f in (*FORMATS, *OTHER_FORMATS) if f not in formats]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data), formats=list(OTHER_FORMATS)) as other:
+            with Image.open(io.BytesIO(data), formats=others) as other:
                 return str(other.format or "") or None
     except Exception:  # anything else unreadable is simply "not a picture"
         return None
@@ -122,7 +135,7 @@ def prepare(data: bytes) -> Photo:
         ValidationFailed: on field ``photo``: too large, not a picture, a format not
             accepted, too many pixels, or damaged. Nothing is kept of the input then.
     """
-    image = _open(data)
+    image = open_picture(data)
     # a damaged orientation tag leaves the picture as it was drawn
     with contextlib.suppress(OSError, SyntaxError, ValueError, KeyError, TypeError):
         image = ImageOps.exif_transpose(image) or image
@@ -151,5 +164,5 @@ def check_stored(data: bytes, sha256: str) -> Photo:
     """
     if hashlib.sha256(data).hexdigest() != sha256:
         raise _refuse("photo.hash", name=sha256[:12])
-    image = _open(data)
+    image = open_picture(data)
     return Photo(data, sha256, image.width, image.height)
