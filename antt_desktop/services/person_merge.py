@@ -35,27 +35,7 @@ from antt_desktop.store.base import Base, Synced
 from antt_desktop.store.models import Dossier, DossierCategory, Household, Person
 
 #: The fields a survivor's blank is filled from, in the order the comparison shows them.
-FILLED = (
-    "other_names",
-    "born",
-    "sex",
-    "id_number",
-    "id_override_reason",
-    "legacy_id",
-    "ethnic_code",
-    "religion_code",
-    "birth_place",
-    "permanent_area_id",
-    "permanent_address",
-    "current_area_id",
-    "current_address",
-    "occupation",
-    "phone",
-    "photo_sha256",
-    "household_id",
-    "relation_to_head",
-    "notes",
-)
+FILLED = person_refs.DETAILS
 #: Filled with another field, never on their own.
 _DERIVED = {"born": ("birth_year",)}
 #: What the correction history does not list (it belongs to the ID number's line).

@@ -22,7 +22,7 @@ from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.services import drafts, retention
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.ownership import require_owned
-from antt_desktop.store import photos
+from antt_desktop.store import person_refs, photos
 from antt_desktop.store.base import Synced
 from antt_desktop.store.models import (
     Assessment,
@@ -69,30 +69,7 @@ ERASE: dict[type[Synced], dict[str, Any]] = {
         "name_folded": "",
         "given_folded": "",
         "sort_key": "",
-        **dict.fromkeys(
-            (
-                "other_names",
-                "born",
-                "birth_year",
-                "sex",
-                "id_number",
-                "id_override_reason",
-                "legacy_id",
-                "ethnic_code",
-                "religion_code",
-                "birth_place",
-                "permanent_area_id",
-                "permanent_address",
-                "current_area_id",
-                "current_address",
-                "occupation",
-                "phone",
-                "photo_sha256",
-                "household_id",
-                "relation_to_head",
-                "notes",
-            )
-        ),
+        **dict.fromkeys((*person_refs.DETAILS, "birth_year")),
     },
 }
 

@@ -66,3 +66,28 @@ def count(conn: Connection, person: str) -> dict[str, int]:
         n = conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE {where}", (person,)).scalar()
         counts[table] = counts.get(table, 0) + int(n or 0)
     return counts
+
+
+#: The optional facts a person's record holds beside its name, in the order a comparison
+#: shows them: what a purge clears and what a merge fills into the survivor's blanks.
+DETAILS = (
+    "other_names",
+    "born",
+    "sex",
+    "id_number",
+    "id_override_reason",
+    "legacy_id",
+    "ethnic_code",
+    "religion_code",
+    "birth_place",
+    "permanent_area_id",
+    "permanent_address",
+    "current_area_id",
+    "current_address",
+    "occupation",
+    "phone",
+    "photo_sha256",
+    "household_id",
+    "relation_to_head",
+    "notes",
+)
