@@ -45,7 +45,7 @@ from antt_desktop.printing.records import (
     pledges_for,
     unit_of,
 )
-from antt_desktop.printing.signature import Signer, sign_hint, signature, signature_row
+from antt_desktop.printing.signature import Signer, sign_hint, signature
 from antt_desktop.printing.tables import BARE, Cell, grid, table
 from antt_desktop.printing.text import PrintOptions, esc, place_date, upper
 from antt_desktop.services import catalogues, memberships
@@ -88,6 +88,10 @@ def _compact(st: Styles) -> Styles:
         cell=ParagraphStyle("pledge_cell", parent=st.cell, leading=14),
         cell_centre=ParagraphStyle("pledge_cell_centre", parent=st.cell_centre, leading=14),
         cell_head=ParagraphStyle("pledge_cell_head", parent=st.cell_head, leading=14),
+        # three signatures share the width: titles and names 11.5 pt, hints 11 pt
+        sign_title=ParagraphStyle("pledge_sign", parent=st.sign_title, fontSize=11.5, leading=13.5),
+        sign_name=ParagraphStyle("pledge_name", parent=st.sign_name, fontSize=11.5, leading=13.5),
+        sign_note=ParagraphStyle("pledge_note", parent=st.sign_note, fontSize=11, leading=13),
     )
 
 
@@ -203,8 +207,10 @@ def _feet(
     tr: Translator,
     st: Styles,
 ) -> Table:
-    """The date line over the head's signature (right), beside the confirmation of the head
-    of the residential area (left), whose name is left to the pen."""
+    """Three signatures side by side, starting level: the confirmation of the head of the
+    residential area (left, name left to the pen), the officer of the post who received the
+    pledge (middle, named when the pledge records one) and the head of the household (right,
+    under the date line)."""
     if area:
         village = tr(N_("HEAD OF {area}")).format(area=upper(area))
     else:
@@ -213,18 +219,34 @@ def _feet(
     left = signature(
         Signer(village, authority=tr(N_("CONFIRMATION BY")), note=sign_hint(tr)), st, room=0
     )
+    officer = Signer(
+        tr(N_("RECEIVING OFFICER")),
+        pledge.officer_name if pledge is not None else None,
+        note=sign_hint(tr),
+    )
     head = Signer(
         tr(N_("HEAD OF HOUSEHOLD")),
         (pledge.signer_name if pledge is not None else None) or head_name,
         note=sign_hint(tr),
     )
     day = pledge.signed_on if pledge is not None else None
-    return signature_row(
-        left,
-        signature(head, st, room=ROOM),
-        W,
-        left_share=0.5,
-        date_line=place_date(unit.place_name, day, tr, year),
+    widths = [W * 0.37, W * 0.33, W * 0.3]
+    date_line = place_date(unit.place_name, day, tr, year)
+    size = fit_size(date_line, st.fonts.italic, 13, W * 0.64, 10)
+    dated = ParagraphStyle("date", parent=st.centred, fontName=st.fonts.italic, fontSize=size)
+    rows = [
+        ["", Paragraph(esc(date_line), dated), ""],
+        [left, signature(officer, st, room=ROOM), signature(head, st, room=ROOM)],
+    ]
+    return table(
+        rows,
+        widths,
+        [
+            *BARE,
+            ("SPAN", (1, 0), (2, 0)),  # the date line over the two signatures of the day
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ],
     )
 
 

@@ -19,6 +19,7 @@ from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.units import add_area
 from antt_desktop.store.models import Area
 from tests.conftest import TODAY
+from tests.printing.conftest import OFFICER_NAME
 
 #: Members of household 12 besides its head Nguyễn Văn Đức (born 1985).
 FAMILY = [
@@ -88,19 +89,23 @@ def test_the_form_is_the_households_own_pledge_with_its_members(
     assert _flat("XÁC NHẬN CỦA TRƯỞNG THÔN ĐỒNG TÂM") in flat
     assert "XÁC NHẬN CỦA" in lines and "TRƯỞNG THÔN ĐỒNG TÂM" in lines  # cut after CỦA
     assert "CHỦ HỘ" in lines and "Nguyễn Văn Đức" in lines
-    assert flat.count(_flat("(Ký, ghi rõ họ tên)")) == 2
+    # the officer of the post who received it signs too, named as the pledge records
+    assert "CÁN BỘ TIẾP NHẬN" in lines and OFFICER_NAME in lines
+    assert flat.count(_flat("(Ký, ghi rõ họ tên)")) == 3
 
 
-def test_the_two_signature_places_stand_side_by_side_under_the_items(
+def test_the_three_signature_places_stand_side_by_side_under_the_items(
     family: dict[str, str], read: Any, pdf: Any
 ) -> None:
     with read() as ctx:
         doc = pdf(pledge_form(ctx.session, family["household"], 2026, today=TODAY).pdf)
     runs = {r.text: r for r in doc.runs(0)}
     head, village = runs["CHỦ HỘ"], runs["XÁC NHẬN CỦA"]
+    officer = runs["CÁN BỘ TIẾP NHẬN"]
     closing = next(r for r in doc.runs(0) if r.text.startswith("Nếu vi phạm"))
-    assert abs(head.y - village.y) < 2  # both titles start level
-    assert village.x < head.x  # the village head on the left, the household's head right
+    assert abs(head.y - village.y) < 2 and abs(officer.y - head.y) < 2  # titles start level
+    # the village head on the left, the receiving officer between, the household's head right
+    assert village.x < officer.x < head.x
     assert head.y < closing.y  # under the closing lines
     assert runs["Nguyễn Văn Đức"].y < head.y  # the head's name under the signing room
 
