@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antt_desktop.demo import names
@@ -276,10 +276,18 @@ def _areas_and_officers(c: Commune) -> None:
 
 def _name_the_chief(c: Commune) -> None:
     """The post's chief account gets the demo chief's full name and title ("Trưởng Công an
-    xã"), as a real post's would, so booklets and signatures print a person's name."""
+    xã"), as a real post's would, so booklets and signatures print a person's name. A name or
+    title the post gave its chief (``antt init --admin-name``, the accounts window) is kept,
+    and the demo's records are written under that name instead."""
     kind = " ".join(c.unit_name.split()[:3])  # "Công an xã Phú Lương" → "Công an xã"
-    c.writer.session.execute(
-        update(User)
-        .where(User.unit_id == c.unit_id, User.role == "chief", User.deleted.is_(False))
-        .values(full_name=c.officers[0], title=f"Trưởng {kind}")
-    )
+    chiefs = c.writer.session.execute(
+        select(User).where(User.unit_id == c.unit_id, User.role == "chief", User.deleted.is_(False))
+    ).scalars()
+    for chief in chiefs:
+        named = (chief.full_name or "").strip()
+        if named and named != chief.username:  # not only the account name standing in
+            c.officers[0] = named
+        else:
+            chief.full_name = c.officers[0]
+        if not (chief.title and chief.title.strip()):
+            chief.title = f"Trưởng {kind}"
