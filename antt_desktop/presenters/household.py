@@ -8,6 +8,7 @@ capitalises it (``Đã ký``).
 
 from __future__ import annotations
 
+from antt_desktop.domain.text import fold
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.household_rows import PledgeRow
@@ -61,3 +62,34 @@ def pledge_cells(p: PledgeRow, tr: Translator) -> tuple[str, ...]:
         cultured(p.cultured_family, tr),
         p.violation_notes or "",
     )
+
+
+#: Words that start the part of an address naming an administrative unit ("xã Phú Lương",
+#: "tỉnh Thái Nguyên"), folded: the same for every household of a post's list.
+_UNIT_WORDS = (
+    "xa ",
+    "phuong ",
+    "thi tran ",
+    "dac khu ",
+    "huyen ",
+    "quan ",
+    "thi xa ",
+    "thanh pho ",
+    "tp ",
+    "tinh ",
+)
+
+
+def local_address(address: str | None, area: str | None) -> str:
+    """What a list of one post's households needs of an address: the house and street,
+    without the commune, district and province every row shares, nor the residential area
+    its own column shows ("Số nhà 12, Xóm Cây Thị, xã Phú Lương, tỉnh Thái Nguyên" with area
+    "Xóm Cây Thị" → "Số nhà 12"). An address that is only those is empty."""
+    if not address:
+        return ""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    while parts and fold(parts[-1]).startswith(_UNIT_WORDS):
+        parts.pop()
+    if parts and area and fold(parts[-1]) == fold(area):
+        parts.pop()
+    return ", ".join(parts)

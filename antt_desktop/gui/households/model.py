@@ -13,7 +13,7 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_list import RecordListModel
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
-from antt_desktop.presenters.household import NOT_SIGNED, PLEDGE_WORDS
+from antt_desktop.presenters.household import NOT_SIGNED, PLEDGE_WORDS, local_address
 from antt_desktop.services import household_rows
 
 #: Labels of pledge statuses, and of a household with no pledge for the year (the words
@@ -36,7 +36,7 @@ class HouseholdListModel(RecordListModel):
         N_("Members"),
         N_("Pledge {year}"),
     )
-    WIDTHS = (80, 210, 190, 420, 90, 150)
+    WIDTHS = (70, 200, 150, 110, 90, 140)
     STRETCH = COL_ADDRESS
 
     def __init__(self, app: AppContext, parent: Any = None) -> None:
@@ -86,7 +86,7 @@ class HouseholdListModel(RecordListModel):
                 r.number,
                 r.head or "",
                 r.area or "",
-                r.address or "",
+                local_address(r.address, r.area),
                 fmt_int(r.members, tr),
                 tr(PLEDGE_LABELS.get(r.pledge, r.pledge or "")),
             )
