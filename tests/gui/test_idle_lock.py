@@ -4,22 +4,27 @@ login; an open editor's typed text is there after the unlock; all of it is in th
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
+from antt_desktop.gui.common import idle_lock
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.idle_lock import LockCover
+from antt_desktop.gui.common.login_dialog import KEY_FILE_EDITED
 from antt_desktop.gui.common.qt_translation import LanguageSwitch
 from antt_desktop.gui.common.settings_store import Preferences
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.gui.settings.page import SettingsPage
 from antt_desktop.i18n.translator import Translator
+from antt_desktop.security import keyfile_seal
+from antt_desktop.security.keyslots import key_file_path
 from antt_desktop.services.context import Actor
 from antt_desktop.store.models import AuditEntry
 from tests.conftest import TEST_PASSWORD
@@ -210,3 +215,34 @@ def test_a_window_opened_while_locked_is_covered_too(qtbot, window) -> None:
         type_password(qtbot, dialog, TEST_PASSWORD)
     assert message.windowTitle() == "In"
     message.done(0)
+
+
+def test_failures_wiped_from_the_key_file_while_locked_are_warned_about_at_the_unlock(
+    qtbot, window, chief, monkeypatch
+) -> None:
+    """Someone types wrong passwords at the locked desk, then edits the key file to wipe
+    them: the unlock finds it, says so in the window (as the login does) and logs it."""
+    said: list[str] = []
+    monkeypatch.setattr(
+        idle_lock.QMessageBox,
+        "warning",
+        lambda _parent, _title, text: said.append(text) or QMessageBox.StandardButton.Ok,
+    )
+    with qtbot.waitSignal(window.idle_lock.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.idle_lock.dialog
+    for _ in range(2):
+        type_password(qtbot, dialog, "sai-mat-khau")
+    keys = key_file_path(chief.db.path)
+    doc = json.loads(keys.read_text("utf-8"))
+    doc["pending_audit"] = []  # the two failures, gone
+    keys.write_text(json.dumps(doc), "utf-8")
+
+    with qtbot.waitSignal(window.idle_lock.unlocked):
+        type_password(qtbot, dialog, TEST_PASSWORD)
+
+    assert said == [chief.tr(KEY_FILE_EDITED)]
+    assert said[0].startswith("Số lần nhập sai mật khẩu ghi trong tệp khóa đã bị sửa")
+    with chief.read() as ctx:
+        actions = ctx.session.execute(select(AuditEntry.action)).scalars().all()
+    assert keyfile_seal.EDITED in actions

@@ -18,10 +18,10 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.login_dialog import LoginDialog
+from antt_desktop.gui.common.login_dialog import KEY_FILE_EDITED, LoginDialog
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.services.audit_events import LOCK_BY_HAND, LOCK_IDLE, record_lock
@@ -206,11 +206,16 @@ class IdleLock(QObject):
             if shiboken6.isValid(w):
                 w.setWindowTitle(title)
         self._titles.clear()
+        edited = False
         try:
-            record_unlock(self.app.db, self.app.actor)
+            edited = record_unlock(self.app.db, self.app.actor)
         except KnownError as exc:
             log.warning("unlock not audited: %s", exc)
         if dialog is not None:
             dialog.deleteLater()
         self.timer.start()
         self.unlocked.emit()
+        if edited:  # failures typed at the lock were wiped from the key file meanwhile
+            QMessageBox.warning(
+                self.window, self.window.windowTitle(), self.app.tr(KEY_FILE_EDITED)
+            )
