@@ -14,6 +14,15 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.audit_events import record_export, require_export
 from antt_desktop.services.context import Ctx
+from antt_desktop.store.errors import KnownError
+
+
+class CannotSave(KnownError):
+    """The file could not be saved where asked (exit 1): a missing folder, no permission."""
+
+    code = "report.cannot_write"
+    exit_code = 1
+
 
 #: The formats of ``antt print report --format``, the first the default.
 FORMATS = ("pdf", "docx", "xlsx")
@@ -34,9 +43,12 @@ class ReportFile:
         Raises:
             CannotWrite: naming the path and the reason.
         """
-        from antt_desktop.printing.document import write_atomically
+        from antt_desktop.printing.document import CannotWrite, write_atomically
 
-        return write_atomically(Path(path), self.data)
+        try:
+            return write_atomically(Path(path), self.data)
+        except CannotWrite as exc:
+            raise CannotSave(**exc.params) from exc
 
 
 def file_name(pdf_name: str, kind: str) -> str:

@@ -3,6 +3,7 @@
 from antt_desktop.i18n.translator import N_
 
 MESSAGES = {
+    "report.cannot_write": N_("the file could not be saved to {path}: {reason}"),
     "narrative.period_future": N_(
         "{period} has not begun yet: its report cannot be written before it starts"
     ),
