@@ -28,7 +28,7 @@ from antt_desktop.gui.reports.page import ReportsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.services.report_narratives import narrative
-from antt_desktop.store.models import AuditEntry
+from antt_desktop.store.models import AuditEntry, Draft
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 TODAY = date(2026, 11, 22)
@@ -200,3 +200,19 @@ def test_the_pages_actions_are_all_on_screen(
     assert page.browser.height() >= 250  # the report itself keeps most of the page
     shots = Path(SHOTS) if SHOTS else tmp_path
     assert page.grab().save(str(shots / f"narratives-page-{width}x{height}.png"))
+
+
+def test_the_texts_are_kept_as_a_draft_that_reopens_the_same_period(
+    qtbot: QtBot, page: ReportsPage
+) -> None:
+    dialog = opened(qtbot, page)
+    dialog.editors["shortcomings"].setPlainText("Còn chậm trong việc nhận xét.")
+    assert dialog.opened_with() == {"period": "2026-Q3"}  # what a draft opens again
+    assert dialog.keep_draft()
+    with page.app.read() as ctx:
+        draft = ctx.session.scalars(select(Draft)).one()
+    assert draft.label == "Nội dung báo cáo — Quý III/2026 — Công an phường Hoàn Kiếm"
+    assert draft.fields["shortcomings"] == "Còn chậm trong việc nhận xét."
+    dialog.discard_changes()
+    with page.app.read() as ctx:
+        assert ctx.session.scalars(select(Draft)).all() == []  # discarded with the texts
