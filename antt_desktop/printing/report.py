@@ -50,7 +50,11 @@ SUB = "\u00a0\u00a0\u00a0- "  # a detail under the line above (spaces that do no
 
 def _lines(section: Section, report: Report, st: Styles) -> Flowable:
     rows = [[(SUB if n.level > 1 else "") + n.label, n.value.text] for n in section.lines]
-    widths = [W - VALUE_W, VALUE_W]
+    # a value in words ("không có lượt đánh giá nào trong kỳ") on one line when it can be
+    font, size = st.cell.fontName, st.cell.fontSize
+    widest = max(stringWidth(n.value.text, font, size) for n in section.lines) + 8
+    value_w = min(max(VALUE_W, widest), W * 0.45)
+    widths = [W - value_w, value_w]
     return grid(list(report.line_headers), rows, widths, st, aligns=["left", "right"])
 
 

@@ -216,7 +216,11 @@ def _figures(doc: DocxDocument, section: Section, report: ReportDocument, width:
             ]
             for n in section.lines
         ]
-        _grid(doc, list(report.report.line_headers), rows, [width - 46, 46])
+        # a value in words on one line when it can be (about 2.1 mm a letter at 12 pt)
+        value_w = min(
+            max(46.0, max(len(n.value.text) for n in section.lines) * 2.1 + 3), width * 0.45
+        )
+        _grid(doc, list(report.report.line_headers), rows, [width - value_w, value_w])
     if section.table is not None:
         if section.lines:
             _para(doc, "", 6)
