@@ -95,6 +95,8 @@ class ReportsPage(Page):
         self.unit_box.setObjectName("reportUnit")
         self.unit_box.setMinimumContentsLength(26)
         self.unit_label.setBuddy(self.unit_box)
+        # "Nội dung báo cáo" is this post's own: greyed out while another unit is chosen
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._show_status())
         self.show_button = QPushButton()
         self.show_button.setObjectName("showReport")
         self.show_button.setDefault(True)
