@@ -44,6 +44,43 @@ PT = 1 / 72 * 25.4  # one point in millimetres
 SUB = "\u00a0\u00a0\u00a0- "  # a detail under the line above
 
 
+#: The elements a paragraph's or a table's properties may hold after its borders, in the
+#: schema's order (an element out of order makes Word call the file damaged).
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_TBLBORDERS = (
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+)  # fmt: skip
+
+
 def _font(run_or_style: object, size: float, *, bold: bool = False, italic: bool = False) -> None:
     font = run_or_style.font  # type: ignore[attr-defined]
     font.name = FONT
@@ -102,7 +139,7 @@ def _rule(where: DocxDocument | _Cell, share: float, width_mm: float, after: flo
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    p_pr.append(borders)
+    p_pr.insert_element_before(borders, *_AFTER_PBDR)  # Word reads pPr's children in order
     side = Mm(max(width_mm * (1 - share) / 2, 0))
     p.paragraph_format.left_indent = side
     p.paragraph_format.right_indent = side
@@ -115,7 +152,7 @@ def _no_borders(table: DocxTable) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _widths(table: DocxTable, widths_mm: list[float]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from antt_desktop.domain.periods import Period
@@ -20,7 +21,7 @@ from antt_desktop.printing.report_docx import report_docx
 from antt_desktop.printing.report_xlsx import report_xlsx
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services.households import HouseholdInput, add_household
-from antt_desktop.services.report_narratives import NarrativeInput, save_narrative
+from antt_desktop.services.report_narratives import SECTIONS, NarrativeInput, save_narrative
 from antt_desktop.services.units import add_area
 from tests.conftest import TODAY
 
@@ -157,6 +158,17 @@ def test_the_word_file_has_the_same_parts_tables_fonts_and_margins(
     heading = next(p for p in word.paragraphs if p.text == PARTS[0])
     assert (heading.runs[0].font.size.pt, heading.runs[0].font.bold) == (14, True)
     assert {r.font.size.pt for c in table._cells for p in c.paragraphs for r in p.runs} == {12}
+    # the rules' borders where Word's schema wants them (out of order: "the file is damaged")
+    schema = {"pPr": ("pBdr", ("spacing", "ind", "jc")), "tblPr": ("tblBorders", ("tblLook",))}
+    checked = 0
+    for props, (border, later) in schema.items():
+        for element in word.element.body.iter(qn(f"w:{props}")):
+            tags = [child.tag for child in element]
+            if qn(f"w:{border}") in tags:
+                at = tags.index(qn(f"w:{border}"))
+                assert all(tags.index(qn(f"w:{t}")) > at for t in later if qn(f"w:{t}") in tags)
+                checked += 1
+    assert checked >= 5  # the rules under the issuer, the motto, the subject; two bare tables
 
 
 def test_the_workbook_holds_the_reports_figures_as_numbers(
@@ -203,3 +215,19 @@ def test_the_workbook_holds_the_reports_figures_as_numbers(
     names = [c for c in pledges["A"][1:]]
     hostile = next(c for c in names if "HYPERLINK" in str(c.value))
     assert str(hostile.value).startswith("'=") and hostile.data_type == "s"
+
+
+def test_the_longest_texts_print_and_the_signature_is_never_alone(
+    post: dict[str, str], write: Any, read: Any, pdf: Any
+) -> None:
+    sentence = "Tiếp tục nắm chắc tình hình, giữ vững an ninh trật tự trên địa bàn. "
+    long = (sentence * 200)[:9_999]
+    with write() as ctx:
+        save_narrative(ctx, Q3, NarrativeInput(**dict.fromkeys(SECTIONS, long)))
+    with read() as ctx:
+        doc = pdf(periodic_report(ctx.session, Q3, today=TODAY).pdf)
+    last = doc.lines(doc.pages - 1)
+    assert doc.pages >= 12
+    assert "Nơi nhận:" in last
+    assert last.index("Nơi nhận:") >= 2  # the closing lines travel with the signature
+    assert _flat("Công an phường Hoàn Kiếm./.") in _flat("".join(last))
