@@ -21,7 +21,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.domain.periods import Period
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
-from antt_desktop.printing import jobs
+from antt_desktop.printing import jobs, report_export
 from antt_desktop.printing.audit import record_print, require_print
 from antt_desktop.printing.jobs import NUMBER, SIGNER, Document, PrintJob
 from antt_desktop.printing.text import PrintOptions
@@ -56,6 +56,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p = _doc(docs, jobs.REPORT, cmd_report)
     p.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026")
     p.add_argument("--unit", help="unit code (default: this post)")
+    p.add_argument(
+        "--format",
+        choices=report_export.FORMATS,
+        default=report_export.FORMATS[0],
+        help="pdf (default), docx (Word, to finish and sign) or xlsx (the figures)",
+    )
     p = _doc(docs, jobs.PERSON_SHEET, cmd_person_sheet)
     p.add_argument("person_id")
 
@@ -158,7 +164,31 @@ def cmd_report(env: Env, args: argparse.Namespace) -> int:
         unit = post_rows.unit_or_post(ctx, args.unit)
         return jobs.report(ctx, env.out.tr, period, unit.id)
 
-    return _run(env, args, make)
+    if args.format == "pdf":
+        return _run(env, args, make)
+    return _save_report(env, args, make)
+
+
+def _save_report(env: Env, args: argparse.Namespace, make: Make) -> int:
+    """The report as a Word file or a workbook: rendered in a read transaction, saved
+    atomically (readable by this account only), then the export audited."""
+    options = PrintOptions(number=args.number, signer_name=args.signer)
+    period = Period.parse(args.period)
+    with env.open() as db:
+        with db.read() as session:
+            ctx = Ctx(session, env.actor, env.today)
+            job = make(ctx)
+            saved = report_export.render(ctx, period, job.entity_id, args.format, options)
+        target = args.out or Path(report_export.file_name(job.file_name, args.format))
+        path = saved.save(target)
+        with db.write() as session:
+            report_export.record_saved(
+                Ctx(session, env.actor, env.today), period, job.entity_id, saved, path.name
+            )
+    env.out.data({"path": str(path), "format": args.format})
+    env.out.line(env.out._(N_("Saved to {path}")).format(path=path))
+    env.out.warning(env.out._(LEAVES_PROTECTION))
+    return 0
 
 
 def cmd_person_sheet(env: Env, args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from antt_desktop.domain.rates import Ratio
 from antt_desktop.domain.text import natural_key
 from antt_desktop.i18n.formatting import fmt_change, fmt_int, fmt_ratio
 from antt_desktop.i18n.texts.initiatives import INDICATORS
@@ -22,6 +23,14 @@ from antt_desktop.services.stats_model import Statistics, UnitRow
 #: The heading of the equipment the initiatives hold (cameras, extinguishers, …): unlike
 #: things, counted each on its own line, so the heading states no figure.
 EQUIPMENT = N_("Equipment and means")
+
+#: What a rate says when there is nothing to count (never "0/0"), by the figure's key.
+NOTHING_TO_COUNT = {
+    "completion": N_("no assessment was due"),
+    "reoffence": N_("no released person to count"),
+    "coverage": N_("no household in the register"),
+    "meeting_standard": N_("no evaluation in the period"),
+}
 
 #: One section before numbering: its key, its title, its lines and its table.
 Part = tuple[str, str, tuple[Line, ...], Table | None]
@@ -40,6 +49,12 @@ class _Builder:
 
     def n(self, value: int) -> Value:
         return Value(fmt_int(value, self.tr), value)
+
+    def ratio(self, r: Ratio, key: str) -> Value:
+        """``2/21 = 9,5%``; in words when the whole is zero ("không có … để tính")."""
+        if r.denominator == 0:
+            return Value(self.tr(NOTHING_TO_COUNT[key]))
+        return Value(fmt_ratio(r, self.tr))
 
     def section(self, key: str) -> None:
         self.close()
@@ -117,13 +132,13 @@ def _people(b: _Builder, st: Statistics, names: CatalogueNames) -> None:
     total = st.assessments.total
     for key in ("due", "done", "done_late", "overdue"):
         b.item(key, b.n(getattr(total, key)))
-    b.item("completion", Value(fmt_ratio(total.completion, tr)))
+    b.item("completion", b.ratio(total.completion, "completion"))
     b.section("classification")
     for cls, count in st.classification.by_class.items():
         b.line(tr(N_("Class {letter}")).format(letter=cls), b.n(count))
     b.item("unclassified", b.n(st.classification.unclassified))
     b.section("reoffence")
-    b.item("reoffence", Value(fmt_ratio(st.reoffence, tr)))
+    b.item("reoffence", b.ratio(st.reoffence, "reoffence"))
 
 
 def _households(b: _Builder, st: Statistics) -> None:
@@ -133,7 +148,7 @@ def _households(b: _Builder, st: Statistics) -> None:
     b.item("year", Value(str(st.pledges.year), st.pledges.year))
     for key in ("households", "signed", "refused", "violated", "not_recorded", "cultured_family"):
         b.item(key, b.n(getattr(p, key)))
-    b.item("coverage", Value(fmt_ratio(p.coverage, tr)))
+    b.item("coverage", b.ratio(p.coverage, "coverage"))
     if len(st.pledges.by_area) < 2:
         return  # one area's figures are the totals above
     areas = sorted(
@@ -148,7 +163,7 @@ def _households(b: _Builder, st: Statistics) -> None:
             name = f"{name} ({area.unit_code})"
         f = area.figures
         rows.append(
-            (Value(name), b.n(f.households), b.n(f.signed), Value(fmt_ratio(f.coverage, tr)))
+            (Value(name), b.n(f.households), b.n(f.signed), b.ratio(f.coverage, "coverage"))
         )
     headers = (
         tr(N_("Residential area")),
@@ -192,7 +207,7 @@ def _results(b: _Builder, st: Statistics, names: CatalogueNames) -> None:
         b.sub(label(key, tr), b.n(count))
     b.section("evaluations")
     b.item("count", b.n(st.evaluations.count))
-    b.item("meeting_standard", Value(fmt_ratio(st.evaluations.meeting_standard, tr)))
+    b.item("meeting_standard", b.ratio(st.evaluations.meeting_standard, "meeting_standard"))
     b.section("teams")
     b.item("teams", b.n(st.teams.teams))
     b.item("members", b.n(st.teams.members))
@@ -225,7 +240,9 @@ def unit_values(row: UnitRow, tr: Translator) -> tuple[Value, ...]:
     cells = [Value(row.unit.name)]
     for key, _header in UNIT_COLUMNS[1:]:
         if key == "pledge_coverage":
-            cells.append(Value(fmt_ratio(row.pledge_coverage, tr)))
+            r = row.pledge_coverage
+            words = tr(NOTHING_TO_COUNT["coverage"]) if r.denominator == 0 else None
+            cells.append(Value(words or fmt_ratio(r, tr)))
         else:
             value = int(getattr(row, key))
             cells.append(Value(fmt_int(value, tr), value))

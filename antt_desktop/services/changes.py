@@ -37,6 +37,7 @@ class Kind(StrEnum):
     ACTIVITY = "activities"
     EVALUATION = "evaluations"
     INDICATOR = "indicator_snapshots"
+    NARRATIVE = "report_narratives"
     TEAM = "teams"
     TEAM_AREA = "team_areas"
     TEAM_MEMBER = "team_members"

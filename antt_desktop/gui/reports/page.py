@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -36,15 +37,19 @@ from antt_desktop.gui.printing.render import failure_text
 from antt_desktop.gui.reports.csv_export import write_csv
 from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, load_report
 from antt_desktop.gui.reports.html import render_html
+from antt_desktop.gui.reports.narrative import NarrativeDialog
 from antt_desktop.gui.reports.period import PeriodChooser
 from antt_desktop.gui.reports.worker import BackgroundLoader
 from antt_desktop.i18n.formatting import period_slug
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.presenters.report import Report, build_report
+from antt_desktop.printing import report_export
+from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services import report_rows
 from antt_desktop.services.audit_events import record_export, require_export
 from antt_desktop.services.changes import Changes
+from antt_desktop.services.context import Permission
 from antt_desktop.store.errors import KnownError
 
 STYLE = """
@@ -58,6 +63,8 @@ class ReportsPage(Page):
     """Periodic reports: choose the period and the unit, see the figures, export them."""
 
     title = N_("Reports")
+    #: A Word file or a workbook was saved (its path).
+    file_saved = Signal(object)
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -88,6 +95,8 @@ class ReportsPage(Page):
         self.unit_box.setObjectName("reportUnit")
         self.unit_box.setMinimumContentsLength(26)
         self.unit_label.setBuddy(self.unit_box)
+        # "Nội dung báo cáo" is this post's own: greyed out while another unit is chosen
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._show_status())
         self.show_button = QPushButton()
         self.show_button.setObjectName("showReport")
         self.show_button.setDefault(True)
@@ -99,6 +108,22 @@ class ReportsPage(Page):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printReport")
         self.print_button.clicked.connect(self.print_report)
+        self.narrative_button = QPushButton()
+        self.narrative_button.setObjectName("editNarrative")
+        self.narrative_button.clicked.connect(lambda: self.edit_narrative())
+        self.file_button = QPushButton()
+        self.file_button.setObjectName("saveReportFile")
+        self.file_menu = QMenu(self.file_button)
+        self.word_action = self.file_menu.addAction("")
+        self.word_action.triggered.connect(lambda: self.save_file("docx"))
+        self.excel_action = self.file_menu.addAction("")
+        self.excel_action.triggered.connect(lambda: self.save_file("xlsx"))
+        self.file_button.setMenu(self.file_menu)
+        self.saver = BackgroundLoader(self)  # lays out a Word file or a workbook
+        self.saver.loaded.connect(self._on_file_made)
+        self.saver.failed.connect(self._on_file_failed)
+        self.saver.busy_changed.connect(lambda _busy: self._show_status())
+        self._saving: tuple[Path, Period, str] | None = None
         self.printing = PrintLauncher(self.app, self)
         self.status = QLabel()
         self.status.setObjectName("status")
@@ -115,14 +140,15 @@ class ReportsPage(Page):
         unit.addWidget(self.unit_label)
         unit.addWidget(self.unit_box)
         row.addItem(unit)
-        actions = QHBoxLayout()
+        actions = FlowLayout(spacing=6)  # wraps on a small screen with the large font
         actions.addWidget(self.show_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.print_button)
-        actions.addSpacing(12)
-        actions.addWidget(self.status, 1)
+        actions.addWidget(self.narrative_button)
+        actions.addWidget(self.file_button)
         rows.addLayout(row)
         rows.addLayout(actions)
+        rows.addWidget(self.status)
         self.browser = QTextBrowser()
         self.browser.setObjectName("reportView")
         self.browser.setOpenLinks(False)
@@ -139,6 +165,8 @@ class ReportsPage(Page):
         self.setTabOrder(self.unit_box, self.show_button)
         self.setTabOrder(self.show_button, self.export_button)
         self.setTabOrder(self.export_button, self.print_button)
+        self.setTabOrder(self.print_button, self.narrative_button)
+        self.setTabOrder(self.narrative_button, self.file_button)
 
     def _fill_units(self) -> None:
         current = self.unit_box.currentData()
@@ -211,6 +239,11 @@ class ReportsPage(Page):
             self.status.style().polish(self.status)
         self.show_button.setEnabled(not busy)
         self.export_button.setEnabled(self.report is not None and not busy)
+        if self.saver.busy:
+            self.status.setText(self.tr_(N_("Saving the report…")))
+        self.file_button.setEnabled(not self.saver.busy)
+        own = self.unit_box.currentData() == self.posts.local.id
+        self.narrative_button.setEnabled(own and self.app.may(Permission.WRITE))
 
     def _render(self) -> None:
         if self.data is None:
@@ -284,8 +317,84 @@ class ReportsPage(Page):
         if isinstance(unit_id, str):
             self.printing.preview(lambda: print_jobs.report_job(self.app, period, unit_id))
 
+    # --- the chief's texts and the files to finish ----------------------------------------
+    def edit_narrative(self) -> NarrativeDialog:
+        """Open "Nội dung báo cáo" for the chosen period (this post's own report)."""
+        dialog = NarrativeDialog(self.app, self.period.period().label(), self)
+        dialog.open()
+        return dialog
+
+    def suggested_report_name(self, kind: str) -> str:
+        """``bao-cao-quy-iii-2026-05611.docx``: the name the printed report is saved as."""
+        period, unit_id = self.period.period(), self.unit_box.currentData()
+        name = print_jobs.report_job(self.app, period, unit_id).file_name
+        return report_export.file_name(name, kind)
+
+    def save_file(self, kind: str, path: str | Path | None = None) -> None:
+        """Save the chosen report as a Word file (``docx``, to finish and sign) or its
+        figures as a workbook (``xlsx``): laid out on the worker, then written and audited."""
+        period, unit_id = self.period.period(), self.unit_box.currentData()
+        if not isinstance(unit_id, str) or self.saver.busy:
+            return
+        if path is None:
+            filters = {
+                "docx": N_("Word documents (*.docx)"),
+                "xlsx": N_("Excel workbooks (*.xlsx)"),
+            }
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr_(N_("Save the report")),
+                str(Path.home() / self.suggested_report_name(kind)),
+                self.tr_(filters[kind]),
+            )
+            if not chosen:
+                return
+            path = chosen
+        self._saving = (Path(path), period, unit_id)
+        app = self.app
+
+        def make() -> report_export.ReportFile:
+            with app.read() as ctx:
+                return report_export.render(ctx, period, unit_id, kind, PrintOptions())
+
+        self.saver.start(make)
+
+    def _on_file_made(self, saved: Any) -> None:
+        assert isinstance(saved, report_export.ReportFile) and self._saving is not None
+        path, period, unit_id = self._saving
+        self._saving = None
+        try:
+            written = saved.save(path)
+            with self.app.write() as ctx:
+                report_export.record_saved(ctx, period, unit_id, saved, written.name)
+        except (KnownError, ValidationFailed) as exc:
+            self._error = failure_text(exc, self.app)
+            self._show_status()
+            return
+        self._error = ""
+        done = self.tr_(N_("Saved to {path}")).format(path=written)
+        self.status.setText(f"{done}. {self.tr_(LEAVES_PROTECTION)}")
+        self.file_saved.emit(written)
+
+    def _on_file_failed(self, exc: Any) -> None:
+        self._saving = None
+        self._error = failure_text(exc, self.app)
+        self._show_status()
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr_(self.title))
+        self.narrative_button.setText(self.tr_(N_("Report &texts…")))
+        self.narrative_button.setToolTip(
+            self.tr_(
+                N_(
+                    "Write the situation, the shortcomings, the direction and the"
+                    " recommendations of the chosen period; they are printed with the figures"
+                )
+            )
+        )
+        self.file_button.setText(self.tr_(N_("Save as &Word/Excel")))
+        self.word_action.setText(self.tr_(N_("Word file (.docx), to finish and sign…")))
+        self.excel_action.setText(self.tr_(N_("The figures as an Excel workbook (.xlsx)…")))
         self.print_button.setText(self.tr_(N_("Print the &report…")))
         self.print_button.setToolTip(
             self.tr_(N_("The report of the chosen period in the administrative format (PDF)"))

@@ -65,6 +65,7 @@ ENTITIES = {
     "violation": N_("violation"),
     "household_year_status": N_("household's yearly status"),
     "indicator_snapshot": N_("indicator"),
+    "report_narrative": N_("report text"),
     "activity": N_("activity"),
     # the tables an import or a sync names (plural): the same words
     "dossiers": N_("dossier"),

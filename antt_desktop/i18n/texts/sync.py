@@ -201,6 +201,7 @@ TABLES = {
     "activities": N_("activities"),
     "evaluations": N_("evaluations"),
     "indicator_snapshots": N_("indicators"),
+    "report_narratives": N_("report texts"),
     "teams": N_("teams"),
     "team_areas": N_("team areas"),
     "team_members": N_("team members"),

@@ -12,6 +12,7 @@ from antt_desktop.store.models.initiatives import (
     InitiativeAsset,
     InitiativeFunding,
 )
+from antt_desktop.store.models.narratives import ReportNarrative
 from antt_desktop.store.models.people import (
     Household,
     HouseholdYearStatus,
@@ -66,6 +67,7 @@ __all__ = [
     "Person",
     "PersonCorrection",
     "Pledge",
+    "ReportNarrative",
     "Rubric",
     "StoredPhoto",
     "Support",
