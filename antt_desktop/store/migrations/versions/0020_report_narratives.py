@@ -1,7 +1,7 @@
 """The written parts of a periodic report (situation, results, shortcomings, direction,
 recommendations), kept per unit and period and synced up as the post's own record
 
-Revision ID: 0023
+Revision ID: 0020
 Revises: 0019
 Create Date: 2026-12-06 11:30:00
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-06 11:30:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0023"
+revision = "0020"
 down_revision = "0019"
 branch_labels = None
 depends_on = None
