@@ -226,3 +226,33 @@ def test_a_new_activity_kind_can_be_recorded(upper: Node) -> None:
         edits.add_entry(ctx, ACTIVITY_KIND, {"code": "drill", "name_vi": "Diễn tập"})
     with upper.read(UPPER) as ctx:
         assert "drill" in catalogues.codes(ctx.session, catalogues.ACTIVITY_KIND)
+
+
+def test_a_retired_entry_is_refused_for_new_records_and_kept_by_old_ones(upper: Node) -> None:
+    from antt_desktop.services.activities import ActivityInput, check_record_activity
+    from antt_desktop.services.initiatives import (
+        InitiativeInput,
+        add_initiative,
+        check_add_initiative,
+        edit_initiative,
+    )
+
+    with upper.write(CHIEF) as ctx:
+        camera = add_initiative(
+            ctx, InitiativeInput(name="Camera", type_code="CAMERA", launched_on="01/02/2026")
+        )
+    with upper.write(UPPER) as ctx:
+        edits.set_retired(ctx, INITIATIVE_TYPE, "CAMERA")
+        edits.set_retired(ctx, ACTIVITY_KIND, "patrol")
+    with upper.read(CHIEF) as ctx:
+        new = check_add_initiative(
+            ctx, InitiativeInput(name="Camera 2", type_code="CAMERA", launched_on="01/03/2026")
+        )
+        activity = check_record_activity(
+            ctx, ActivityInput(initiative_id=camera.id, held_on="03/02/2026", kind="patrol")
+        )
+    said = {p.field: describe(p, VI) for p in new + activity}
+    assert "'Camera giám sát an ninh trật tự' đã thôi áp dụng" in said["type_code"]
+    assert "'Tuần tra' đã thôi áp dụng" in said["kind"]
+    with upper.write(CHIEF) as ctx:  # the old initiative keeps its type through an edit
+        edit_initiative(ctx, camera.id, {"name": "Camera xóm Chợ"})

@@ -31,6 +31,9 @@ MESSAGES = {
     ),
     "catalogue.file": N_("{value} cannot be read as a catalogue file ({reason})"),
     "catalogue.set_format": N_("'{value}' is not field=value"),
+    "catalogue.retired": N_(
+        "'{value}' is no longer used (retired from the catalogue); choose another entry"
+    ),
 }
 
 FIELDS = {
