@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTex
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_editor import RecordDialog
-from antt_desktop.i18n.messages import describe
+from antt_desktop.i18n.messages import full_sentence, sentence
 from antt_desktop.i18n.texts.catalogue_edits import CADENCE_NAMES
 from antt_desktop.i18n.translator import N_
 from antt_desktop.presenters.catalogue_text import catalogue_name, typed
@@ -106,13 +106,15 @@ class EntryDialog(RecordDialog):
         self.note.setWordWrap(True)
         self.note.setObjectName("read_only_note")
         self.layout().insertWidget(0, self.note)  # type: ignore[union-attr]
-        self.note.setText(describe(refusal[0], app.tr) if refusal else "")
+        said = sentence(refusal[0].code, refusal[0].params, app.tr) if refusal else ""
+        self.note.setText(full_sentence(said))
         self.note.setVisible(not self.may_edit)
         if not self.may_edit:
             for widget in self.widgets.values():
-                widget.setEnabled(isinstance(widget, QPlainTextEdit))
-                if isinstance(widget, QPlainTextEdit):
-                    widget.setReadOnly(True)  # long texts stay selectable to copy
+                if isinstance(widget, QPlainTextEdit | QLineEdit):
+                    widget.setReadOnly(True)  # read in black, and selectable to copy
+                else:
+                    widget.setEnabled(False)
             if self.save_button is not None:
                 self.save_button.setEnabled(False)
         # a category's name and legal basis read whole on a 1024-pixel screen

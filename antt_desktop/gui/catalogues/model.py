@@ -3,6 +3,7 @@ catalogue, and a status column whose badges ("cần kiểm tra", "thôi áp dụ
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,16 +26,16 @@ STATUS = "status"
 HEADERS = {
     STATUS: N_("Entry status"),
     "cadence": N_("Assessed every"),
-    "retention_years": N_("Kept (years)"),
+    "retention_years": N_("Years kept"),
 }
 #: Preferred widths by field.
 WIDTHS = {
-    "code": 170,
-    STATUS: 130,
-    "name_vi": 340,
-    "legal_basis": 380,
+    "code": 150,
+    STATUS: 110,
+    "name_vi": 260,
+    "legal_basis": 420,
     "cadence": 110,
-    "retention_years": 90,
+    "retention_years": 80,
     "pass_mark": 90,
     "criteria": 380,
 }
@@ -43,6 +44,7 @@ TO_CHECK_COLOUR = QColor("#ffe08a")
 RETIRED_COLOUR = QColor("#d9d9d9")
 CODE_ROLE = Qt.ItemDataRole.UserRole
 _ROOT = QModelIndex()
+EFFECT = re.compile(r"\s*\((?:hiệu lực|in force)[^)]*\)")
 
 
 class EntriesModel(QAbstractTableModel):
@@ -90,8 +92,12 @@ class EntriesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, name = self.rows[index.row()], self.fields[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.text(row, name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self.text(row, name)
+            # the list names the laws; their dates of effect are in the tooltip and the editor
+            return EFFECT.sub("", text) if name == "legal_basis" else text
         if role == CODE_ROLE:
             return row.code
         if name == STATUS and role == Qt.ItemDataRole.BackgroundRole:

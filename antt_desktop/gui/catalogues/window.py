@@ -63,8 +63,11 @@ class CatalogueTab(QWidget):
         self.only_to_check.toggled.connect(lambda _on: self.reload())
         self.model = EntriesModel(key, app.tr, self)
         widths = tuple(WIDTHS[name] for name in self.model.fields)
+        # the long text of the catalogue (legal basis, criteria, else the name) takes the room
+        long = [n for n in ("legal_basis", "criteria") if n in self.model.fields]
+        stretch = self.model.fields.index(long[0] if long else "name_vi")
         self.table = ListTable(
-            app, self.model, f"catalogue_{key}", widths=widths, stretch=2, parent=self
+            app, self.model, f"catalogue_{key}", widths=widths, stretch=stretch, parent=self
         )
         self.table.doubleClicked.connect(lambda _i: self.open_entry())
         self.table.activated.connect(lambda _i: self.open_entry())
