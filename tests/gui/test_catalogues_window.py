@@ -133,3 +133,33 @@ def test_at_a_post_the_catalogue_is_read_only_and_says_why(qtbot: QtBot, net: Ne
     assert "Danh mục do cấp trên ban hành (Công an huyện Phú Lương)" in note.text()
     assert dialog.save_button is not None and not dialog.save_button.isEnabled()
     dialog.reject()
+
+
+def test_the_keyboard_reaches_every_action(qtbot: QtBot, net: Network) -> None:
+    from antt_desktop.gui.catalogues.entry_dialog import EntryDialog
+
+    upper = net.upper()
+    window = _window(qtbot, upper, UPPER)
+    window.tabs.setCurrentWidget(window.pages[ACTIVITY_KIND])
+    tab = window.pages[ACTIVITY_KIND]
+    tab.table.setFocus()
+    tab.choose("meeting")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.findChild(EntryDialog) is not None)
+    opened = window.findChild(EntryDialog)
+    assert opened.windowTitle() == "Mục meeting — Loại hoạt động"
+    opened.reject()
+    qtbot.waitUntil(lambda: not opened.isVisible())
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: any(d.code is None and d.isVisible() for d in window.findChildren(EntryDialog))
+    )
+    new = next(d for d in window.findChildren(EntryDialog) if d.code is None)
+    new.widgets["code"].setText("drill")  # type: ignore[attr-defined]
+    new.widgets["name_vi"].setText("Diễn tập phương án")  # type: ignore[attr-defined]
+    assert new.save_button is not None
+    new.save_button.click()  # Ctrl+S is the editor framework's, tested with it
+    qtbot.waitUntil(lambda: not new.isVisible())
+    qtbot.waitUntil(lambda: any(r.code == "drill" for r in tab.model.rows))
