@@ -99,6 +99,12 @@ def entries(ctx: Ctx, key: str, *, only_to_check: bool = False) -> tuple[EntryRo
     return tuple(r for r in rows if r.to_check or not only_to_check)
 
 
+def retired_codes(ctx: Ctx, key: str) -> frozenset[str]:
+    """The codes of catalogue ``key`` no longer offered for new records."""
+    ctx.require(Permission.READ)
+    return frozenset(r.code for r in _rows(ctx, key) if r.retired)
+
+
 def entry(ctx: Ctx, key: str, code: str) -> EntryRow | None:
     ctx.require(Permission.READ)
     row = find(ctx, key, code)

@@ -163,3 +163,24 @@ def test_the_keyboard_reaches_every_action(qtbot: QtBot, net: Network) -> None:
     new.save_button.click()  # Ctrl+S is the editor framework's, tested with it
     qtbot.waitUntil(lambda: not new.isVisible())
     qtbot.waitUntil(lambda: any(r.code == "drill" for r in tab.model.rows))
+
+
+def test_a_retired_activity_kind_is_not_offered_for_a_new_activity(
+    qtbot: QtBot, net: Network
+) -> None:
+    from antt_desktop.gui.initiatives.activity_dialog import ActivityDialog
+    from antt_desktop.services import catalogue_edits
+    from antt_desktop.services.initiatives import InitiativeInput, add_initiative
+
+    upper = net.upper()
+    with upper.write(CHIEF) as ctx:
+        initiative = add_initiative(
+            ctx, InitiativeInput(name="Camera", type_code="CAMERA", launched_on="01/02/2026")
+        )
+    with upper.write(UPPER) as ctx:
+        catalogue_edits.set_retired(ctx, ACTIVITY_KIND, "patrol")
+    app = AppContext(upper.db, CHIEF, Translator("vi"), today=lambda: TODAY)
+    dialog = ActivityDialog(app, initiative.id)
+    qtbot.addWidget(dialog)
+    offered = [dialog.ui.kindCombo.itemData(i) for i in range(dialog.ui.kindCombo.count())]
+    assert "patrol" not in offered and "meeting" in offered
