@@ -141,8 +141,12 @@ def _read_list(f: FieldSpec, value: object, problems: list[Problem]) -> list[str
 
 
 def criteria_text(criteria: list[Mapping[str, Any]]) -> str:
-    """Criteria as typed in the editor: one a line, ``code | name | maximum points``."""
-    return "\n".join(f"{c['code']} | {c['name_vi']} | {c['max']}" for c in criteria)
+    """Criteria as typed in the editor: one a line, ``code | name | maximum points``, then
+    ``| English name`` when the criterion has one."""
+    return "\n".join(
+        " | ".join(str(c[k]) for k in ("code", "name_vi", "max", "name_en") if c.get(k))
+        for c in criteria
+    )
 
 
 def _read_criteria(f: FieldSpec, value: object, problems: list[Problem]) -> list[dict[str, Any]]:

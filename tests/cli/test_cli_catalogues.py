@@ -152,3 +152,16 @@ def test_import_of_an_unreadable_file_exits_3(province: Callable[..., Run], tmp_
     result = province("catalogue", "import", "rubric", str(path))
     assert result.code == 3
     assert "không đọc được broken.json như một tệp danh mục" in result.err
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json"])
+def test_an_exported_catalogue_imports_back_unchanged(
+    province: Callable[..., Run], tmp_path: Path, suffix: str
+) -> None:
+    for key in ("dossier_category", "rubric"):
+        out = tmp_path / f"{key}.{suffix}"
+        assert province("catalogue", "export", key, "--out", str(out)).code == 0
+        result = province("catalogue", "import", key, str(out))
+        assert result.code == 0, result.err
+        assert "0 mục được thêm, 0 mục được sửa" in result.out
+    assert {c["version"]["number"] for c in province("--json", "catalogue", "list").json} == {1}

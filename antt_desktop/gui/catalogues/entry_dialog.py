@@ -22,7 +22,7 @@ from antt_desktop.services.context import Ctx
 
 NEW_TITLE = N_("New entry — {catalogue}")
 EDIT_TITLE = N_("Entry {code} — {catalogue}")
-CRITERIA_HINT = N_("One criterion a line: code | name | maximum points")
+CRITERIA_HINT = N_("One criterion a line: code | name | maximum points | English name (if any)")
 RATINGS_HINT = N_("Separated by ; e.g. Tốt; Khá; Trung bình; Yếu")
 
 
