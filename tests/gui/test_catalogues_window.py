@@ -184,3 +184,17 @@ def test_a_retired_activity_kind_is_not_offered_for_a_new_activity(
     qtbot.addWidget(dialog)
     offered = [dialog.ui.kindCombo.itemData(i) for i in range(dialog.ui.kindCombo.count())]
     assert "patrol" not in offered and "meeting" in offered
+
+
+def test_the_file_menu_opens_the_catalogues(qtbot: QtBot, main_window: object) -> None:
+    from antt_desktop.gui.main_window import MainWindow
+
+    assert isinstance(main_window, MainWindow)
+    file_menu = main_window.menuBar().actions()[0].menu()
+    [action] = [a for a in file_menu.actions() if a.text() == "&Danh mục…"]  # type: ignore[union-attr]
+    action.trigger()
+    qtbot.waitUntil(lambda: main_window.findChild(CataloguesWindow) is not None)
+    window = main_window.findChild(CataloguesWindow)
+    assert window.pages[CATEGORY].version.text().startswith("Phiên bản 1 — 01/07/2026")
+    assert not window.pages[CATEGORY].add_button.isEnabled()  # a post reads its catalogues
+    window.close()
