@@ -66,14 +66,14 @@ def spec_of(key: str) -> CatalogueSpec:
     return spec
 
 
-def _model(key: str) -> type[Entry]:
+def model_of(key: str) -> type[Entry]:
     if key == CATEGORY:
         return DossierCategory
     return Rubric if key == RUBRIC else CatalogueItem
 
 
 def _table(key: str) -> str:
-    return str(_model(key).__tablename__)
+    return str(model_of(key).__tablename__)
 
 
 def entry_id(key: str, code: str) -> str:
@@ -86,7 +86,7 @@ def entry_id(key: str, code: str) -> str:
 def find(ctx: Ctx, key: str, code: str, *, deleted: bool = False) -> Entry | None:
     """The entry ``code`` of catalogue ``key`` (tombstoned ones only when ``deleted``)."""
     spec = spec_of(key)
-    model = _model(key)
+    model = model_of(key)
     wanted = code.strip().upper() if spec.upper_codes else code.strip()
     query = select(model).where(model.code == wanted)
     if model is CatalogueItem:
@@ -208,7 +208,7 @@ def bump_version(ctx: Ctx, key: str) -> CatalogueVersion:
 
 
 def _create(ctx: Ctx, key: str, values: dict[str, Any]) -> Entry:
-    model = _model(key)
+    model = model_of(key)
     ident = entry_id(key, values["code"])
     row = cast("Entry | None", ctx.session.get(model, ident))
     if row is None:
@@ -228,7 +228,7 @@ def _create(ctx: Ctx, key: str, values: dict[str, Any]) -> Entry:
 
 
 def _same_catalogue(key: str) -> list[Any]:
-    return [CatalogueItem.catalogue == key] if _model(key) is CatalogueItem else []
+    return [CatalogueItem.catalogue == key] if model_of(key) is CatalogueItem else []
 
 
 def add_entry(ctx: Ctx, key: str, values: Mapping[str, Any]) -> Entry:

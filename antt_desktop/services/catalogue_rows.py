@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from antt_desktop.services.catalogue_edits import ENTITY, _model, find, may_edit, spec_of, uses
+from antt_desktop.services.catalogue_edits import find, may_edit, model_of, spec_of
 from antt_desktop.services.catalogue_specs import KEYS, SHIPPED_NUMBER, SHIPPED_ON
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store.base import natural_id
@@ -71,7 +71,7 @@ def version(ctx: Ctx, key: str) -> Version:
 
 
 def _rows(ctx: Ctx, key: str) -> list[Any]:
-    model = _model(key)
+    model = model_of(key)
     query = select(model).where(model.deleted.is_(False))
     if model is CatalogueItem:
         query = query.where(CatalogueItem.catalogue == key)
@@ -131,7 +131,7 @@ def summaries(ctx: Ctx) -> tuple[CatalogueSummary, ...]:
 
 @dataclass(frozen=True)
 class EditRights:
-    """Whether this account may edit here, and the entries' uses (what may be deleted)."""
+    """Whether this account may change the catalogues on this node."""
 
     may_edit: bool
 
@@ -139,12 +139,3 @@ class EditRights:
 def rights(ctx: Ctx) -> EditRights:
     ctx.require(Permission.READ)
     return EditRights(may_edit(ctx))
-
-
-def in_use(ctx: Ctx, key: str, code: str) -> int:
-    """How many records name the entry (a deletion is refused when any do)."""
-    ctx.require(Permission.READ)
-    return uses(ctx, key, code)
-
-
-__all__ = ["ENTITY", "CatalogueSummary", "EntryRow", "Version", "entries", "entry", "summaries"]
