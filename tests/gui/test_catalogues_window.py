@@ -198,3 +198,31 @@ def test_the_file_menu_opens_the_catalogues(qtbot: QtBot, main_window: object) -
     assert window.pages[CATEGORY].version.text().startswith("Phiên bản 1 — 01/07/2026")
     assert not window.pages[CATEGORY].add_button.isEnabled()  # a post reads its catalogues
     window.close()
+
+
+def test_a_dossier_shows_its_categorys_legal_basis_as_still_to_be_checked(
+    qtbot: QtBot, app_ctx: AppContext, write: object
+) -> None:
+    from antt_desktop.gui.dossiers.view import DossierView
+    from antt_desktop.services.dossiers import DossierInput, open_dossier
+    from antt_desktop.services.people import PersonInput, add_person
+
+    with write() as ctx:  # type: ignore[operator]
+        person = add_person(ctx, PersonInput(full_name="Hà Văn Tùng", born="1990")).person
+        education = open_dossier(
+            ctx,
+            DossierInput(
+                person_id=person.id, category_code="COMMUNE_EDUCATION", opened_on="01/09/2026"
+            ),
+        )
+        suspended = open_dossier(
+            ctx,
+            DossierInput(person_id=person.id, category_code="SUSPENDED", opened_on="01/09/2026"),
+        )
+    shown = {}
+    for dossier in (education, suspended):
+        view = DossierView(app_ctx, dossier.id)
+        qtbot.addWidget(view)
+        shown[dossier.category_code] = view.info_values["legal_summary"].text()
+    assert shown["COMMUNE_EDUCATION"].endswith("Nghị định 120/2021/NĐ-CP (cần kiểm tra)")
+    assert shown["SUSPENDED"] == "Luật Thi hành án hình sự số 127/2025/QH15 (hiệu lực từ 01/7/2026)"
