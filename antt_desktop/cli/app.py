@@ -17,6 +17,7 @@ from pathlib import Path
 from antt_desktop import __version__
 from antt_desktop.cli import (
     cmd_audit,
+    cmd_catalogues,
     cmd_data,
     cmd_dossiers,
     cmd_households,
@@ -50,6 +51,7 @@ COMMAND_MODULES = (
     cmd_sync,
     cmd_users,
     cmd_audit,
+    cmd_catalogues,
 )
 
 

@@ -135,6 +135,7 @@ def category_record(c: DossierCategory, tr: Translator) -> dict[str, Any]:
         "name": category_name(c, tr),
         "ratings": list(c.ratings or []),
         "uses_classification": c.uses_classification,
+        "to_check": c.to_check,
     }
 
 

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, N_("&Import a list…"), QKeySequence("Ctrl+I"), self.import_list)
         if self.app.may(Permission.AUDIT):  # the chief and the admin (the services check too)
             self._action(file_menu, N_("Audit &log…"), QKeySequence(), self.open_audit_log)
+        self._action(file_menu, N_("&Catalogues…"), QKeySequence(), self.open_catalogues)
         if self.app.keys is not None:  # every account, for itself (after its current password)
             show = functools.partial(change_own_password, self.app, self)
             self._action(file_menu, CHANGE_PASSWORD, QKeySequence(), show)
@@ -340,6 +341,12 @@ class MainWindow(QMainWindow):
         from antt_desktop.gui.settings.audit_browser import open_audit_browser
 
         return open_audit_browser(self.app, self)
+
+    def open_catalogues(self) -> QWidget:
+        """Tệp > Danh mục: the catalogues and their versions (edited at the upper unit)."""
+        from antt_desktop.gui.catalogues.window import open_catalogues
+
+        return open_catalogues(self.app, self)
 
     def _about(self) -> None:
         tr = self.app.tr

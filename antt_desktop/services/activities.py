@@ -98,6 +98,7 @@ def _checked(ctx: Ctx, data: ActivityInput) -> tuple[list[Problem], dict[str, An
             )
     if kind and kind not in catalogues.codes(ctx.session, catalogues.ACTIVITY_KIND):
         problems.append(Problem("kind", "activity.kind_unknown", {"value": kind}))
+    problems += catalogues.retired_problems(ctx.session, catalogues.ACTIVITY_KIND, kind, "kind")
     values: dict[str, Any] = {"initiative_id": data.initiative_id, "held_on": held_on, "kind": kind}
     for name in QUANTITIES:
         values[name] = read_whole(getattr(data, name), name, problems) or 0

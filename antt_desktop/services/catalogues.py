@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import Cadence
+from antt_desktop.domain.errors import Problem
 from antt_desktop.domain.schedule import CategoryRule
 from antt_desktop.resources_access import read_csv, read_json
 from antt_desktop.store.base import natural_id
@@ -86,6 +88,27 @@ def codes(session: Session, catalogue: str) -> dict[str, str]:
         )
         cache[catalogue] = {code: name for code, name in rows}
     return dict(cache[catalogue])
+
+
+def retired_problems(
+    session: Session, catalogue: str, code: str | None, field: str
+) -> list[Problem]:
+    """``catalogue.retired`` when entry ``code`` of ``catalogue`` (a simple catalogue's name,
+    or ``dossier_category`` / ``rubric``) is retired: a new record may not take it, old
+    records keep it."""
+    if not code:
+        return []
+    model: Any = {"dossier_category": DossierCategory, "rubric": Rubric}.get(catalogue)
+    query = (
+        select(CatalogueItem.name_vi).where(
+            CatalogueItem.catalogue == catalogue, CatalogueItem.code == code
+        )
+        if model is None
+        else select(model.name_vi).where(model.code == code)
+    )
+    model_cls = model or CatalogueItem
+    name = session.execute(query.where(model_cls.retired.is_(True))).scalar()
+    return [Problem(field, "catalogue.retired", {"value": name})] if name else []
 
 
 def category(session: Session, code: str) -> DossierCategory | None:

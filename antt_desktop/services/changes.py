@@ -47,6 +47,7 @@ class Kind(StrEnum):
     CATALOGUE = "catalogue_items"
     CATEGORY = "dossier_categories"
     RUBRIC = "rubrics"
+    CATALOGUE_VERSION = "catalogue_versions"
     ACCOUNT = "users"
     AUDIT = "audit_entries"
     SYNC_IDENTITY = "sync_identity"

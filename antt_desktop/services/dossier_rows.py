@@ -135,6 +135,8 @@ class DossierPage:
     category_vi: str
     category_en: str
     legal_basis: str | None
+    #: the category's legal basis is still to be checked (cần kiểm tra) in the catalogue
+    legal_basis_to_check: bool
     timeline: tuple[PeriodRow, ...]
     commitments: tuple[CommitmentRow, ...]
     supports: tuple[SupportRow, ...]
@@ -255,6 +257,7 @@ def dossier_page(ctx: Ctx, dossier_id: str) -> DossierPage:
         category_vi=cat.name_vi,
         category_en=cat.name_en,
         legal_basis=cat.legal_basis,
+        legal_basis_to_check=cat.to_check,
         timeline=timeline,
         commitments=tuple(
             CommitmentRow(c.id, c.signed_on, c.form_code, c.text, c.witnesses)

@@ -211,6 +211,8 @@ def _opening(ctx: Ctx, data: DossierInput) -> _Opening:
         problems.append(
             Problem("category_code", "dossier.category_unknown", {"value": data.category_code})
         )
+    if cat is not None:  # a retired category is kept for old dossiers, not opened anew
+        problems += catalogues.retired_problems(s, "dossier_category", cat.code, "category_code")
     opened_on = read_date(data.opened_on, "opened_on", problems, today=ctx.today)
     values = _check_mutable(ctx, data, opened_on, cat, problems)
     if cat is not None:

@@ -182,8 +182,12 @@ def _write(ctx: Ctx, values: dict[str, Any], action: str, detail: str | None = N
 
 
 def check_evaluate(ctx: Ctx, data: EvaluationInput) -> list[Problem]:
-    """Every problem :func:`evaluate` would refuse ``data`` for; writes nothing."""
-    return _checked(ctx, data)[0]
+    """Every problem :func:`evaluate` would refuse ``data`` for; writes nothing. A retired
+    rubric scores no new evaluation (a correction of an old one keeps it)."""
+    code = (data.rubric_code or "").strip()
+    return _checked(ctx, data)[0] + catalogues.retired_problems(
+        ctx.session, "rubric", code, "rubric_code"
+    )
 
 
 def evaluate(ctx: Ctx, data: EvaluationInput) -> Evaluation:
@@ -193,8 +197,8 @@ def evaluate(ctx: Ctx, data: EvaluationInput) -> Evaluation:
         ValidationFailed: with every problem found; nothing is written then.
     """
     ctx.require(Permission.REVIEW)
-    problems, values = _checked(ctx, data)
-    raise_if_errors(problems)
+    raise_if_errors(check_evaluate(ctx, data))
+    values = _checked(ctx, data)[1]
     return _write(ctx, values, "create")
 
 

@@ -189,6 +189,10 @@ def _checked(
         problems.append(Problem("name", "initiative.duplicate", {"value": name}))
     if type_code and type_code not in catalogues.codes(s, catalogues.INITIATIVE_TYPE):
         problems.append(Problem("type_code", "initiative.type_unknown", {"value": type_code}))
+    if existing is None or existing.type_code != type_code:  # old records keep a retired type
+        problems += catalogues.retired_problems(
+            s, catalogues.INITIATIVE_TYPE, type_code, "type_code"
+        )
     if data.status and data.status not in STATUSES:
         problems.append(Problem("status", "choice", {"value": data.status, "allowed": STATUSES}))
     dates = _check_dates(s, data, ctx.today, existing, problems)

@@ -17,13 +17,12 @@ from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, String, Table, 
 
 from antt_desktop.store import models  # noqa: F401 - every table registered
 from antt_desktop.store.base import SYNC_COLUMNS, Base, Synced
+from antt_desktop.sync.catalogues import CATALOGUE_SCOPE, CATALOGUE_TABLES
 
 #: Accounts stay on the installation that made them (they hold password material).
 LOCAL_ONLY = frozenset({"users"})
 #: Written only by an upper unit or the province (a post's own unit row excepted).
-UPPER_WRITTEN = frozenset(
-    {"catalogue_items", "dossier_categories", "rubrics", "units", "dossier_transfers"}
-)
+UPPER_WRITTEN = frozenset({"units", "dossier_transfers"}) | CATALOGUE_TABLES
 _VIA = {
     "households": "SELECT unit_id FROM households WHERE id = {t}.household_id",
     "dossiers": "SELECT unit_id FROM dossiers WHERE id = {t}.dossier_id",
@@ -35,9 +34,7 @@ _VIA = {
 #: The unit a row belongs to, as SQL over the table (None: every node receives the table).
 SCOPE: dict[str, str | None] = {
     "units": None,
-    "catalogue_items": None,
-    "dossier_categories": None,
-    "rubrics": None,
+    **CATALOGUE_SCOPE,
     "household_year_status": f"({_VIA['households']})",
     "pledges": f"({_VIA['households']})",
     "assessments": f"({_VIA['dossiers']})",

@@ -229,6 +229,7 @@ DIALOGS: dict[str, list[tuple[str, Opener]]] = {
         ("password", lambda page: page.change_password()),
         ("accounts", lambda page: page.open_accounts()),
         ("import a list", lambda page: page.window().import_list()),
+        ("catalogues", lambda page: page.window().open_catalogues()),
         ("restore: password", _restore_password),
         ("restore: question", _restore_question),
     ],
@@ -252,6 +253,7 @@ PERSON_DIALOGS: list[tuple[str, Opener]] = [
 #: The dialogs that open inside another, by the name of the one they open from.
 INNER: dict[str, list[tuple[str, Opener]]] = {
     "dossier window": DOSSIER_DIALOGS,
+    "catalogues": [("catalogue entry", lambda window: window.current().open_entry())],
     "edit person": PERSON_DIALOGS,
 }
 

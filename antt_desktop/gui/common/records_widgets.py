@@ -24,7 +24,7 @@ from antt_desktop.domain.text import natural_key
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.settings_store import SETTINGS_FILENAME
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import post_rows, search
+from antt_desktop.services import catalogue_rows, post_rows, search
 
 W = TypeVar("W", bound=QObject)
 
@@ -65,13 +65,19 @@ def household_finder(app: AppContext, unit_id: str | None = None) -> Finder:
     return find
 
 
-def catalogue_names(app: AppContext, catalogue: str) -> dict[str, str]:
+def catalogue_names(app: AppContext, catalogue: str, *, offered: bool = False) -> dict[str, str]:
     """code → name of a catalogue's entries in the current language, in catalogue order
-    (the Vietnamese name where the catalogue has no English one)."""
+    (the Vietnamese name where the catalogue has no English one); ``offered``: only those a
+    new record may take (not retired)."""
     with app.read() as ctx:
         entries = post_rows.catalogue_entries(ctx, catalogue)
+        retired = catalogue_rows.retired_codes(ctx, catalogue) if offered else frozenset()
     english = app.tr.lang == "en"
-    return {e.code: (e.name_en if english and e.name_en else e.name_vi) for e in entries}
+    return {
+        e.code: (e.name_en if english and e.name_en else e.name_vi)
+        for e in entries
+        if e.code not in retired
+    }
 
 
 def post_units(app: AppContext) -> list[tuple[str, str]]:

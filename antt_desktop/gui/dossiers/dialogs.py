@@ -44,7 +44,7 @@ from antt_desktop.i18n.texts.dossiers import (
     VIOLATION_KINDS,
 )
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import dossier_records, dossier_rows, dossiers, search
+from antt_desktop.services import catalogue_rows, dossier_records, dossier_rows, dossiers, search
 from antt_desktop.services.cccd_rows import CardHolder
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_rows import PeriodRow
@@ -132,10 +132,15 @@ class OpenDossierDialog(RecordDialog):
         self.person_editor: PersonEditor | None = None
         with app.read() as ctx:
             self._categories = {c.code: c for c in dossier_rows.dossier_categories(ctx)}
+            retired = catalogue_rows.retired_codes(ctx, "dossier_category")  # not opened anew
             self._person_name = dossier_rows.person_name(ctx, person_id) if person_id else ""
         fill_combo(
             self.ui.category_code,
-            {code: c.name(app.tr.lang) for code, c in self._categories.items()},
+            {
+                code: c.name(app.tr.lang)
+                for code, c in self._categories.items()
+                if code not in retired
+            },
         )
         fill_combo(self.ui.classification, {c: c for c in dossiers.CLASSES})
         short = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

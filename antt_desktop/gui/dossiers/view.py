@@ -37,6 +37,7 @@ from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
 from antt_desktop.i18n.formatting import fmt_date, fmt_money, fmt_period
 from antt_desktop.i18n.messages import field_label
+from antt_desktop.i18n.texts.catalogue_edits import TO_CHECK_BADGE
 from antt_desktop.i18n.texts.dossiers import (
     CLOSE_REASONS,
     DOSSIER_STATUSES,
@@ -320,7 +321,7 @@ class DossierView(QDialog):
             "legal_doc_number": d.legal_doc_number or "",
             "legal_doc_date": fmt_date(d.legal_doc_date, tr),
             "legal_issuer": d.legal_issuer or "",
-            "legal_summary": d.legal_summary or d.legal_basis or "",
+            "legal_summary": d.legal_summary or self._category_basis(d),
             "officer_name": d.officer_name or "",
             "helper_name": d.helper_name or "",
             "classification": d.classification or "",
@@ -377,6 +378,13 @@ class DossierView(QDialog):
             a.author if a else "",
             " ".join(a.content.split())[:200] if a else "",
         ]
+
+    def _category_basis(self, d: DossierPage) -> str:
+        """The category's legal basis, saying so when the catalogue still has it to check."""
+        basis = d.legal_basis or ""
+        if basis and d.legal_basis_to_check:
+            basis += f" ({self.app.tr(TO_CHECK_BADGE)})"
+        return basis
 
     def _withheld(self, name: str, value: str | None, withheld: tuple[str, ...]) -> str:
         """``value``, or "(không hiển thị)" when it is withheld from this reader."""

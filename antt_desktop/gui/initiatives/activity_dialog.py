@@ -34,7 +34,7 @@ class ActivityDialog(RecordDialog):
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout, ui.notesForm)
         with app.read() as ctx:
             self.initiative_name = initiative_rows.initiative_name(ctx, initiative_id)
-        for code, name in catalogue_names(app, catalogues.ACTIVITY_KIND).items():
+        for code, name in catalogue_names(app, catalogues.ACTIVITY_KIND, offered=True).items():
             ui.kindCombo.addItem(name, code)
         ui.kindCombo.setCurrentIndex(-1)
         ui.heldOnEdit.setText(fmt_date(app.today(), app.tr))

@@ -49,6 +49,8 @@ ACTIONS = {
     "demo_data": N_("audit|Made the demo data"),
     "setup": N_("audit|Set up the post"),
     "audit_keyed": N_("audit|Audit log sealed with the post's key from here on"),
+    "retire": N_("audit|Retired a catalogue entry"),
+    "delete": N_("audit|Deleted"),
 }
 
 #: The column of field names: changed ones for an edit, shown ones for a view.
@@ -80,6 +82,10 @@ ENTITIES = {
     "commendations": N_("commendation"),
     "activities": N_("activity"),
     "users": N_("account"),
+    "dossier_category": N_("dossier category"),
+    "rubric": N_("evaluation rubric"),
+    "catalogue_item": N_("catalogue entry"),
+    "catalogue_version": N_("catalogue version"),
 }
 
 #: Fields of the log's entries no form labels (the forms' labels serve the others).

@@ -209,6 +209,7 @@ TABLES = {
     "catalogue_items": N_("catalogues"),
     "dossier_categories": N_("dossier categories"),
     "rubrics": N_("scoring rubrics"),
+    "catalogue_versions": N_("catalogue versions"),
     "dossier_transfers": N_("dossier transfers"),
     "person_corrections": N_("corrections of resident records"),
 }

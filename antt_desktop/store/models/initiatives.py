@@ -91,12 +91,9 @@ class Activity(Synced, Base):
 
     __tablename__ = "activities"
     append_only = True
+    # the kinds are the activity-kind catalogue's codes, kept by the upper unit (checked by
+    # the service), so the schema lists none of them
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('propaganda','meeting','patrol','mediation','weapon_collection','tip',"
-            "'support','other')",
-            name="kind",
-        ),
         CheckConstraint(
             "participants >= 0 AND guns >= 0 AND rudimentary_weapons >= 0 AND explosives >= 0"
             " AND bullets >= 0 AND grenades >= 0 AND fireworks >= 0 AND support_tools >= 0"

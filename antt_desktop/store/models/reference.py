@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Integer,
     String,
@@ -86,6 +88,14 @@ class CatalogueItem(Synced, Base):
     name_vi: Mapped[str] = mapped_column(String(200), nullable=False)
     name_en: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    #: no longer offered for new records; records that name it keep it (never deleted in use)
+    retired: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default="0"
+    )
+    #: the text still awaits checking against the law in force ("cần kiểm tra")
+    to_check: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default="0"
+    )
 
 
 class DossierCategory(Synced, Base):
@@ -111,6 +121,14 @@ class DossierCategory(Synced, Base):
     retention_years: Mapped[int] = mapped_column(
         Integer, nullable=False, default=5, server_default="5"
     )
+    #: no longer offered for new records; records that name it keep it (never deleted in use)
+    retired: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default="0"
+    )
+    #: the text still awaits checking against the law in force ("cần kiểm tra")
+    to_check: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default="0"
+    )
 
 
 class Rubric(Synced, Base):
@@ -123,6 +141,27 @@ class Rubric(Synced, Base):
     name_en: Mapped[str | None] = mapped_column(String(200))
     criteria: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
     pass_mark: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: no longer offered for new records; records that name it keep it (never deleted in use)
+    retired: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default="0"
+    )
+    #: the text still awaits checking against the law in force ("cần kiểm tra")
+    to_check: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default="0"
+    )
+
+
+class CatalogueVersion(Synced, Base):
+    """The version of one catalogue (phiên bản danh mục): raised by every edit of the unit
+    that issues it, and carried down to the posts with its entries."""
+
+    __tablename__ = "catalogue_versions"
+    __table_args__ = (CheckConstraint("number >= 1", name="number"),)
+
+    catalogue: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    issued_on: Mapped[date] = mapped_column(Date, nullable=False)
+    issuer: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
 class User(Synced, Base):
