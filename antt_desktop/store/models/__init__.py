@@ -12,6 +12,7 @@ from antt_desktop.store.models.initiatives import (
     InitiativeAsset,
     InitiativeFunding,
 )
+from antt_desktop.store.models.numbers import DocumentNumber
 from antt_desktop.store.models.people import (
     Household,
     HouseholdYearStatus,
@@ -50,6 +51,7 @@ __all__ = [
     "CatalogueItem",
     "Commendation",
     "Commitment",
+    "DocumentNumber",
     "Dossier",
     "DossierCategory",
     "DossierTransfer",
