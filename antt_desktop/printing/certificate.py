@@ -39,6 +39,8 @@ from antt_desktop.printing.signature import ROOM
 from antt_desktop.printing.tables import BARE, table
 from antt_desktop.printing.text import PrintOptions, esc, fmt_day, issuer_place, place_date, upper
 from antt_desktop.services.commendations import commendations_of_decision
+from antt_desktop.services.context import Ctx
+from antt_desktop.services.document_numbers import Slot
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.models import Area, Commendation, Person, Unit
 
@@ -197,7 +199,8 @@ def _position(session: Session, c: Commendation, tr: Translator) -> str | None:
         return c.recipient_position
     if c.recipient_kind == "person" and c.recipient_id:
         person = session.get(Person, c.recipient_id)
-        area = session.get(Area, person.current_area_id) if person is not None else None
+        area_id = person.current_area_id if person is not None else None
+        area = session.get(Area, area_id) if area_id else None
         if area is not None:
             return tr(N_("Residing at {place}")).format(place=area.name)
     return None
@@ -435,3 +438,26 @@ def certificate(
     c = live(session, Commendation, commendation_id, "commendation")
     title = o.tr(N_("Certificate: {name}")).format(name=c.recipient_name)
     return _render(session, [c], o, title)
+
+
+def certificate_slots(
+    ctx: Ctx,
+    decision_number: str,
+    unit_id: str,
+    decision_date: date | None,
+    tr: Translator,
+) -> list[Slot]:
+    """One register slot per certificate of a decision ("GK" numbers of the decision's
+    year, the issuer's symbol), in the order they print."""
+    rows = commendations_of_decision(ctx.session, decision_number, unit_id, decision_date)
+    return [
+        Slot(
+            DOC_TYPES.get(c.kind, "GK"),
+            read_issuer(c.issuer).symbol,
+            c.decision_date.year,
+            f"certificate {c.decision_number}",
+            c.id,
+            f"{tr(KIND_TITLES.get(c.kind, KIND_TITLES['giay_khen']))}: {c.recipient_name}",
+        )
+        for c in rows
+    ]
