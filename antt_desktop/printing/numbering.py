@@ -45,6 +45,11 @@ def read_choice(value: str | None) -> NumberChoice:
     return NumberChoice(TYPED, text)
 
 
+def has_register(job: PrintJob) -> bool:
+    """Whether the register numbers ``job``'s documents (a report, certificates)."""
+    return job.numbering is not None or job.document is REPORT
+
+
 def slots_of(ctx: Ctx, job: PrintJob) -> tuple[str, list[Slot]] | None:
     """The register's unit and the slots of ``job``; None for documents the register
     does not number (a booklet, a data sheet)."""

@@ -22,6 +22,7 @@ from antt_desktop.gui.printing.preview import PrintPreview
 from antt_desktop.gui.printing.render import failure_text, start_render
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.jobs import PrintJob
+from antt_desktop.printing.numbering import AUTO, BLANK, NumberChoice, has_register
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 
@@ -73,15 +74,17 @@ class PrintLauncher(QObject):
         except (KnownError, ValidationFailed) as exc:
             self._show_failure(failure_text(exc, self.app))
             return None
-        op = start_render(self.owner, self.app, job, PrintOptions())
-        op.succeeded.connect(lambda pdf: self._show(job, pdf))
+        choice = NumberChoice(AUTO if has_register(job) else BLANK)
+        made: list[PrintOptions] = []
+        op = start_render(self.owner, self.app, job, PrintOptions(), choice, made)
+        op.succeeded.connect(lambda pdf: self._show(job, pdf, choice, made[-1]))
         op.failed.connect(self._failed)
         self.operation = op
         return op
 
-    def _show(self, job: PrintJob, pdf: object) -> None:
+    def _show(self, job: PrintJob, pdf: object, choice: NumberChoice, used: PrintOptions) -> None:
         assert isinstance(pdf, bytes)
-        preview = PrintPreview(self.app, job, pdf, self.owner.window())
+        preview = PrintPreview(self.app, job, pdf, self.owner.window(), choice=choice, used=used)
         self.previews.append(preview)
         preview.destroyed.connect(lambda *_a, p=preview: self._forget(p))
         preview.show()
