@@ -457,7 +457,8 @@ def certificate_slots(
             c.decision_date.year,
             f"certificate {c.decision_number}",
             c.id,
-            f"{tr(KIND_TITLES.get(c.kind, KIND_TITLES['giay_khen']))}: {c.recipient_name}",
+            f"{tr(KIND_TITLES.get(c.kind, KIND_TITLES['giay_khen'])).capitalize()}:"
+            f" {c.recipient_name}",
         )
         for c in rows
     ]

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from antt_desktop.domain.errors import Problem, raise_if_errors
 from antt_desktop.services.context import Ctx, Permission, max_length
 from antt_desktop.services.values import clean_text
+from antt_desktop.store.base import new_id
 from antt_desktop.store.models import DocumentNumber
 
 ISSUED, CANCELLED = "issued", "cancelled"
@@ -51,15 +52,20 @@ def format_number(seq: int, doc_type: str, symbol: str) -> str:
     return f"{seq}/{doc_type}-{symbol}" if symbol else f"{seq}/{doc_type}"
 
 
-def _live(ctx: Ctx, unit_id: str, slot: Slot) -> DocumentNumber | None:
-    return ctx.session.execute(
-        select(DocumentNumber).where(
-            DocumentNumber.unit_id == unit_id,
-            DocumentNumber.doc_type == slot.doc_type,
-            DocumentNumber.record_key == slot.record_key,
-            DocumentNumber.state == ISSUED,
+def _live(ctx: Ctx, unit_id: str, slots: Sequence[Slot]) -> dict[tuple[str, str], int]:
+    """The numbers already given to the slots' records: (type, record key) → seq."""
+    found: dict[tuple[str, str], int] = {}
+    keys = sorted({s.record_key for s in slots})
+    for start in range(0, len(keys), 500):  # SQLite's limit of bound parameters
+        rows = ctx.session.execute(
+            select(DocumentNumber.doc_type, DocumentNumber.record_key, DocumentNumber.seq).where(
+                DocumentNumber.unit_id == unit_id,
+                DocumentNumber.record_key.in_(keys[start : start + 500]),
+                DocumentNumber.state == ISSUED,
+            )
         )
-    ).scalar_one_or_none()
+        found.update({(t, k): seq for t, k, seq in rows})
+    return found
 
 
 def _last(ctx: Ctx, unit_id: str, year: int, doc_type: str) -> int:
@@ -78,16 +84,11 @@ def _plan(ctx: Ctx, unit_id: str, slots: Sequence[Slot]) -> list[tuple[Slot, int
     ones of its year and type in the order of ``slots``."""
     counters: dict[tuple[int, str], int] = {}
     out: list[tuple[Slot, int, bool]] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen = _live(ctx, unit_id, slots)  # the same record twice in one batch: one number
     for slot in slots:
         key = (slot.doc_type, slot.record_key)
-        if key in seen:  # the same record twice in one batch: one number
+        if key in seen:
             out.append((slot, seen[key], True))
-            continue
-        given = _live(ctx, unit_id, slot)
-        if given is not None:
-            seen[key] = given.seq
-            out.append((slot, given.seq, True))
             continue
         counter = (slot.year, slot.doc_type)
         if counter not in counters:
@@ -137,6 +138,7 @@ def issue(ctx: Ctx, unit_id: str, slots: Sequence[Slot]) -> dict[str, str]:
         if given:
             continue
         row = DocumentNumber(
+            id=new_id(),
             unit_id=unit_id,
             year=slot.year,
             doc_type=slot.doc_type,
@@ -150,8 +152,8 @@ def issue(ctx: Ctx, unit_id: str, slots: Sequence[Slot]) -> dict[str, str]:
             state=ISSUED,
         )
         ctx.session.add(row)
-        ctx.session.flush()
         ctx.audit("create", "document_number", row.id, detail=f"{number}: {slot.document}")
+    ctx.session.flush()
     return out
 
 

@@ -75,13 +75,14 @@ class ChoicesBar(QWidget):
             edit.setObjectName(f"{name}_edit")
             edit.setMaxLength(LIMIT)
             edit.setClearButtonEnabled(True)
-            edit.setMinimumWidth(130 if name == NUMBER else 220)
+            edit.setMinimumWidth(120 if name == NUMBER else 200)
             edit.returnPressed.connect(self.apply)
             self.fields[name], self.labels[name] = edit, label
             row.addWidget(label)
             if name == NUMBER:
                 combo = self.mode_combo = QComboBox()
                 combo.setObjectName("number_mode")
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
                 for mode in (AUTO, BLANK, TYPED) if register else (BLANK, TYPED):
                     combo.addItem("", mode)
                 combo.currentIndexChanged.connect(self._mode_changed)
@@ -142,8 +143,14 @@ class ChoicesBar(QWidget):
             self.labels[name].setText(tr(label))
             edit.setPlaceholderText(tr(hint))
         if self.mode_combo is not None:
-            for i in range(self.mode_combo.count()):
-                self.mode_combo.setItemText(i, tr(MODES[self.mode_combo.itemData(i)]))
+            combo = self.mode_combo
+            for i in range(combo.count()):
+                combo.setItemText(i, tr(MODES[combo.itemData(i)]))
+            longest = max(
+                combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                for i in range(combo.count())
+            )
+            combo.setMinimumWidth(longest + 48)  # the text, the arrow and the frame
         self.update_button.setText(tr(N_("&Update the document")))
         self.numbers_button.setText(tr(N_("Register of &numbers…")))
         self.blank_check.setText(tr(N_("Print on pre-printed &blank certificates")))
