@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+from babel.numbers import format_decimal
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,8 +20,9 @@ from antt_desktop.printing.layout import LANDSCAPE, styles
 from antt_desktop.printing.text import nfc
 
 #: Where the marks stand on the page before any offset (mm from the left and top edges):
-#: the recipient's line, the start of the decision line, the signer's name.
-MARKS = ((148.5, 95.0), (36.0, 168.0), (210.0, 178.0))
+#: the corner of the text area, and where a certificate with a one-line achievement puts
+#: the recipient's name (its middle, on the baseline), the number line and the signer.
+MARKS = ((36.0, 32.0), (148.5, 101.0), (36.0, 169.0), (204.5, 175.0))
 
 
 def _ruler(c: Canvas, font: str, length_mm: int, *, vertical: bool) -> None:
@@ -65,7 +67,8 @@ def calibration_page(
     lines = [
         tr(N_("Printer: {printer}")).format(printer=printer or "—"),
         tr(N_("Offsets tried: {x} mm to the right, {y} mm down")).format(
-            x=f"{offset_x_mm:g}", y=f"{offset_y_mm:g}"
+            x=format_decimal(offset_x_mm, locale=tr.locale),
+            y=format_decimal(offset_y_mm, locale=tr.locale),
         ),
         tr(
             N_(

@@ -202,8 +202,17 @@ def _position(session: Session, c: Commendation, tr: Translator) -> str | None:
         area_id = person.current_area_id if person is not None else None
         area = session.get(Area, area_id) if area_id else None
         if area is not None:
-            return tr(N_("Residing at {place}")).format(place=area.name)
+            return tr(N_("Residing at {place}")).format(place=_in_sentence(area.name))
     return None
+
+
+#: Kinds of residential area written in lower case inside a sentence ("trú tại thôn Đồng Tâm").
+_AREA_WORDS = ("thôn", "xóm", "bản", "tổ", "khu", "ấp", "làng", "buôn", "khối", "phum", "sóc")
+
+
+def _in_sentence(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first.lower() in _AREA_WORDS else name
 
 
 @dataclass(frozen=True)

@@ -175,3 +175,31 @@ def test_a_blank_form_prints_only_the_variable_text_moved_by_the_printers_offset
         assert (on_form.x, on_form.y) == pytest.approx((on_whole.x, on_whole.y), abs=0.01)
         assert on_moved.x - on_form.x == pytest.approx(4.5 * MM, abs=0.01)
         assert on_moved.y - on_form.y == pytest.approx(3 * MM, abs=0.01)  # up: y grows upward
+
+
+def test_the_calibration_page_draws_its_marks_moved_by_the_offsets_tried(pdf: Any) -> None:
+    import re
+
+    from antt_desktop.i18n.translator import Translator
+    from antt_desktop.printing.calibration import MARKS, calibration_page
+
+    def crosses(x: float, y: float) -> list[tuple[float, float]]:
+        page = calibration_page(Translator("vi"), offset_x_mm=x, offset_y_mm=y, printer="HP")
+        doc = pdf(page.pdf)
+        stream = doc.reader.pages[0].get_contents().get_data().decode("latin-1")
+        lines = re.findall(r"([-\d.]+) ([-\d.]+) m ([-\d.]+) ([-\d.]+) l", stream)
+        # a cross's horizontal stroke is 12 mm long: its middle is the mark
+        return [
+            ((float(a) + float(c)) / 2, float(b))
+            for a, b, c, d in lines
+            if b == d and abs(float(c) - float(a) - 12 * MM) < 0.01
+        ]
+
+    still, moved = crosses(0, 0), crosses(2.5, -1.5)
+    assert len(still) == len(moved) == len(MARKS)
+    for (x0, y0), (x1, y1) in zip(still, moved, strict=True):
+        assert x1 - x0 == pytest.approx(2.5 * MM, abs=0.01)
+        assert y1 - y0 == pytest.approx(1.5 * MM, abs=0.01)  # up the page: -1.5 mm down
+    lines = pdf(calibration_page(Translator("vi"), offset_x_mm=2.5, printer="HP").pdf).lines(0)
+    assert "TRANG CĂN CHỈNH MÁY IN" in lines
+    assert "Độ lệch đang thử: sang phải 2,5 mm, xuống dưới 0 mm" in lines
