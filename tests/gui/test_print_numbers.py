@@ -164,6 +164,13 @@ def test_blank_certificates_print_with_the_offsets_calibrated_for_the_printer(
     again = preview.calibrate("Canon LBP2900")  # kept for this printer on this desk
     qtbot.addWidget(again)
     assert (again.x_spin.value(), again.y_spin.value()) == (3.5, -2)
+    with qtbot.waitSignal(preview.opened_other, timeout=60_000) as opened:
+        again.page_button.click()  # the calibration page with the offsets as entered
+    page = opened.args[0]
+    assert "TRANG CĂN CHỈNH MÁY IN" in text_of(page)
+    assert "Máy in: Canon LBP2900" in text_of(page)
+    assert "sang phải 3,5 mm, xuống dưới -2 mm" in text_of(page)
+    page.close()
     again.printer_combo.setEditText("HP LaserJet 1020")
     assert (again.x_spin.value(), again.y_spin.value()) == (0, 0)
     again.reject()

@@ -5,6 +5,7 @@ the calibration page to check them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -85,9 +86,18 @@ def calibration_job(app: AppContext, x: float, y: float, printer: str) -> PrintJ
 class CalibrationDialog(QDialog):
     """Offsets of one printer for blank certificates, a calibration page to check them."""
 
-    def __init__(self, app: AppContext, printer: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app: AppContext,
+        printer: str = "",
+        parent: QWidget | None = None,
+        *,
+        preview: Callable[[PrintJob], object] | None = None,
+    ) -> None:
+        """``preview(job)`` shows a print job (the calibration page) in a print preview."""
         super().__init__(parent)
         self.app = app
+        self.show_job = preview
         self.settings = gui_settings(app)
         self.setObjectName("calibration_dialog")
         tr = app.tr
@@ -145,7 +155,7 @@ class CalibrationDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.page_button.clicked.connect(self.preview_page)
-        self.launcher: object = None
+        self.page_button.setVisible(preview is not None)
         self._load()
 
     @property
@@ -162,9 +172,7 @@ class CalibrationDialog(QDialog):
         self.accept()
 
     def preview_page(self) -> None:
-        from antt_desktop.gui.printing.launch import PrintLauncher
-
-        launcher = PrintLauncher(self.app, self)
-        self.launcher = launcher
-        x, y, printer = self.x_spin.value(), self.y_spin.value(), self.printer
-        launcher.preview(lambda: calibration_job(self.app, x, y, printer))
+        """The calibration page with the offsets as entered, in a print preview."""
+        if self.show_job is not None:
+            job = calibration_job(self.app, self.x_spin.value(), self.y_spin.value(), self.printer)
+            self.show_job(job)

@@ -51,11 +51,13 @@ class PrintPreview(QDialog):
         saved(path): the PDF was written (atomically) to ``path``.
         printed(pages): ``pages`` pages were sent to the printer.
         remade(): the document was made again with what the officer filled in.
+        opened_other(preview): another document (the calibration page) was opened.
     """
 
     saved = Signal(object)
     printed = Signal(int)
     remade = Signal()
+    opened_other = Signal(object)
 
     def __init__(
         self,
@@ -326,11 +328,25 @@ class PrintPreview(QDialog):
         return dialog
 
     def calibrate(self, printer: str) -> CalibrationDialog:
-        dialog = CalibrationDialog(self.app, printer, self)
+        dialog = CalibrationDialog(self.app, printer, self, preview=self.preview_job)
         dialog.accepted.connect(self.choices.apply)  # made again with the new offsets
         self.dialogs.append(dialog)
         dialog.open()
         return dialog
+
+    def preview_job(self, job: PrintJob) -> Operation:
+        """Make another document (the calibration page) and show it in a preview of its own."""
+        op = start_render(self, self.app, job, PrintOptions())
+        op.succeeded.connect(lambda pdf: self._open_other(job, pdf))
+        op.failed.connect(self._remake_failed)
+        return op
+
+    def _open_other(self, job: PrintJob, pdf: object) -> None:
+        assert isinstance(pdf, bytes)
+        other = PrintPreview(self.app, job, pdf, self)
+        self.dialogs.append(other)
+        other.show()
+        self.opened_other.emit(other)
 
     def _remade(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)
