@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from antt_desktop.domain.text import fold
 from antt_desktop.printing.text import nfc, upper
@@ -80,6 +81,7 @@ def _place(body: str) -> tuple[str, str | None]:
     return body, None
 
 
+@lru_cache(maxsize=256)
 def read_issuer(text: str) -> Issuer:
     """The heading, signing title, place and symbol of the issuer ``text``."""
     full = spelled(text)

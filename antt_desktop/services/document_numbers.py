@@ -132,28 +132,36 @@ def issue(ctx: Ctx, unit_id: str, slots: Sequence[Slot]) -> dict[str, str]:
     ctx.require(Permission.PRINT_SUMMARY)
     raise_if_errors(_check_slots(slots))
     out: dict[str, str] = {}
+    made: list[tuple[DocumentNumber, Slot]] = []
     for slot, seq, given in _plan(ctx, unit_id, slots):
         number = format_number(seq, slot.doc_type, slot.symbol)
         out[slot.record_key] = number
-        if given:
-            continue
-        row = DocumentNumber(
-            id=new_id(),
-            unit_id=unit_id,
-            year=slot.year,
-            doc_type=slot.doc_type,
-            seq=seq,
-            number=number,
-            document=slot.document[:120],
-            record_key=slot.record_key[:120],
-            title=slot.title[:300],
-            issued_on=ctx.today,
-            issued_by=ctx.actor.username,
-            state=ISSUED,
-        )
-        ctx.session.add(row)
-        ctx.audit("create", "document_number", row.id, detail=f"{number}: {slot.document}")
-    ctx.session.flush()
+        if not given:
+            row = DocumentNumber(
+                id=new_id(),
+                unit_id=unit_id,
+                year=slot.year,
+                doc_type=slot.doc_type,
+                seq=seq,
+                number=number,
+                document=slot.document[:120],
+                record_key=slot.record_key[:120],
+                title=slot.title[:300],
+                issued_on=ctx.today,
+                issued_by=ctx.actor.username,
+                state=ISSUED,
+            )
+            made.append((row, slot))
+    if made:
+        ctx.session.add_all([row for row, _slot in made])
+        ctx.session.flush()
+        # one entry per issue (a batch of 500 certificates is one act); the register keeps
+        # each number with its record, date and account
+        numbers = [row.number for row, _slot in made]
+        listed = ", ".join(numbers) if len(numbers) <= 5 else f"{numbers[0]} … {numbers[-1]}"
+        documents = sorted({slot.document for _row, slot in made})
+        detail = f"{listed} ({len(numbers)}): {'; '.join(documents)}"
+        ctx.audit("create", "document_number", made[0][0].id, detail=detail[:500])
     return out
 
 
