@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
 
 from antt_desktop.domain.periods import Period
 from antt_desktop.gui.printing import jobs as window
@@ -118,6 +119,15 @@ def test_a_certificate_too_long_is_refused_before_printing_naming_it(
     text = failed.args[0]
     assert "Lường Văn Pản" in text and "không vừa một trang" in text
     assert launcher.previews == []
+    message = launcher.message
+    assert message is not None and message.isVisible()
+    assert "Vẫn in trên hai trang?" in message.text()
+    yes = message.button(QMessageBox.StandardButton.Yes)
+    assert yes.text() == "In trên &hai trang"
+    with qtbot.waitSignal(launcher.opened, timeout=60_000) as opened:
+        yes.click()  # the officer chooses two pages for this one
+    preview = opened.args[0]
+    assert preview.page_count == 2 and preview.choices.two_pages_check.isChecked()
 
 
 def test_blank_certificates_print_with_the_offsets_calibrated_for_the_printer(

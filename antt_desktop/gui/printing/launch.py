@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -27,6 +28,9 @@ from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 
 log = logging.getLogger(__name__)
+#: The code of a certificate that does not fit on one page (printing/certificate.py, not
+#: imported here: reportlab would load with the window).
+TOO_LONG = "print.too_long"
 
 
 class PrintLauncher(QObject):
@@ -74,11 +78,14 @@ class PrintLauncher(QObject):
         except (KnownError, ValidationFailed) as exc:
             self._show_failure(failure_text(exc, self.app))
             return None
+        return self._start(job, PrintOptions())
+
+    def _start(self, job: PrintJob, options: PrintOptions) -> Operation:
         choice = NumberChoice(AUTO if has_register(job) else BLANK)
         made: list[PrintOptions] = []
-        op = start_render(self.owner, self.app, job, PrintOptions(), choice, made)
+        op = start_render(self.owner, self.app, job, options, choice, made)
         op.succeeded.connect(lambda pdf: self._show(job, pdf, choice, made[-1]))
-        op.failed.connect(self._failed)
+        op.failed.connect(lambda exc: self._failed(exc, job, options))
         self.operation = op
         return op
 
@@ -96,11 +103,35 @@ class PrintLauncher(QObject):
         if preview in self.previews:
             self.previews.remove(preview)
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: object, job: PrintJob, options: PrintOptions) -> None:
         if isinstance(exc, OperationCancelled):
             self.cancelled.emit()
             return
-        self._show_failure(failure_text(exc, self.app))
+        text = failure_text(exc, self.app)
+        if getattr(exc, "code", None) != TOO_LONG or options.allow_two_pages:
+            self._show_failure(text)
+            return
+        # a certificate too long for one page: say which, and offer two pages for it
+        question = self.app.tr(N_("Print it on two pages anyway?"))
+        self.message = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.app.tr(N_("Print")),
+            f"{text}\n\n{question}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.owner,
+        )
+        self.message.button(QMessageBox.StandardButton.Yes).setText(
+            self.app.tr(N_("Print on &two pages"))
+        )
+        self.message.button(QMessageBox.StandardButton.No).setText(
+            self.app.tr(N_("&Shorten it first"))
+        )
+        self.message.setDefaultButton(QMessageBox.StandardButton.No)
+        self.message.accepted.connect(
+            lambda: self._start(job, replace(options, allow_two_pages=True))
+        )
+        self.message.open()
+        self.failed.emit(text)
 
 
 class PrintMenuButton(QToolButton):

@@ -113,6 +113,7 @@ class PrintPreview(QDialog):
             printers=tuple(printer_names()) if certificate else (),
         )
         self.choices.set_mode(self.choice.mode)
+        self.choices.two_pages_check.setChecked(self.used.allow_two_pages)
         self.choices.offsets_of = lambda printer: offsets(gui_settings(app), printer)
         self.choices.setVisible(bool(job.choices))
         self.choices.applied.connect(self.remake)
