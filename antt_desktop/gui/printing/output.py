@@ -54,6 +54,8 @@ class PrintOutput(QObject):
         #: ``finalise()``: the document as it goes out (numbers given from the register),
         #: None when it cannot go out (the reason was shown).
         self.finalise: Callable[[], bytes | None] | None = None
+        #: the printer the printer dialog starts on (the one blank forms were calibrated for)
+        self.preferred_printer = ""
 
     @property
     def busy(self) -> bool:
@@ -107,6 +109,8 @@ class PrintOutput(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setDocName(self.job.title)
+        if self.preferred_printer:
+            printer.setPrinterName(self.preferred_printer)
         return printer
 
     def ask_and_print(self, page_count: int) -> QPrintDialog:

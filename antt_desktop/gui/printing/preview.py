@@ -263,7 +263,10 @@ class PrintPreview(QDialog):
         return self.output.save_to(path)
 
     def print_document(self) -> None:
-        """The printer dialog; the chosen pages go to the printer on a worker thread."""
+        """The printer dialog; the chosen pages go to the printer on a worker thread. Blank
+        certificates start on the printer whose offsets they were made with."""
+        blank = self.used.blank_form
+        self.output.preferred_printer = self.choices.printer_combo.currentText() if blank else ""
         self.output.ask_and_print(self.page_count)
 
     def _on_saved(self, path: object) -> None:
