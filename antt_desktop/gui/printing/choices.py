@@ -151,6 +151,14 @@ class ChoicesBar(QWidget):
                 for i in range(combo.count())
             )
             combo.setMinimumWidth(longest + 48)  # the text, the arrow and the frame
+            combo.setToolTip(
+                tr(
+                    N_(
+                        "The number shown is given when the document is printed or saved;"
+                        " printed again, the document keeps it."
+                    )
+                )
+            )
         self.update_button.setText(tr(N_("&Update the document")))
         self.numbers_button.setText(tr(N_("Register of &numbers…")))
         self.blank_check.setText(tr(N_("Print on pre-printed &blank certificates")))
