@@ -55,6 +55,7 @@ def _unit(app_ctx) -> str:
         return post_rows.this_post(ctx).id
 
 
+@pytest.mark.slow
 def test_a_report_is_numbered_when_saved_and_keeps_its_number_when_saved_again(
     qtbot, app_ctx, launcher, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from antt_desktop.services.commendations import CommendationInput, add_commendation
@@ -22,6 +23,7 @@ def _text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
+@pytest.mark.slow
 def test_a_report_takes_the_next_number_keeps_it_when_reprinted_and_a_blank_on_request(
     antt: Any, ids: dict[str, str], tmp_path: Path
 ) -> None:
@@ -47,6 +49,7 @@ def test_a_report_takes_the_next_number_keeps_it_when_reprinted_and_a_blank_on_r
     assert listed.json[0]["issued_by"] == "truongcong"
 
 
+@pytest.mark.slow
 def test_a_cancelled_number_is_shown_cancelled_and_never_given_again(
     antt: Any, ids: dict[str, str], tmp_path: Path
 ) -> None:
