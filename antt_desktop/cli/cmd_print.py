@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from antt_desktop.cli.env import Env
@@ -24,6 +25,7 @@ from antt_desktop.i18n.translator import N_
 from antt_desktop.printing import jobs, report_export
 from antt_desktop.printing.audit import record_print, require_print
 from antt_desktop.printing.jobs import NUMBER, SIGNER, Document, PrintJob
+from antt_desktop.printing.numbering import numbered, read_choice
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services import post_rows
 from antt_desktop.services.context import Ctx
@@ -46,6 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--date", help="decision date, DD/MM/YYYY (needed when the number was used on two days)"
     )
     p.add_argument("--unit", help="unit code (default: this post)")
+    _certificate_options(p)
     p = _doc(docs, jobs.PLEDGE_FORMS, cmd_pledge_form)
     p.add_argument("household", nargs="?", help="household number or id")
     p.add_argument("--area", help="every household of this residential area")
@@ -64,6 +67,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     p = _doc(docs, jobs.PERSON_SHEET, cmd_person_sheet)
     p.add_argument("person_id")
+    from antt_desktop.cli.cmd_numbers import register_numbers
+
+    register_numbers(docs)
 
 
 def _doc(
@@ -75,7 +81,10 @@ def _doc(
     p.add_argument("--out", type=Path, help="PDF file to write (default: a name in this folder)")
     # Accepted on every document (scripts pass them alike), shown where the document
     # prints them.
-    number_help = 'document number and symbol, e.g. "05/BC-CAX"'
+    number_help = (
+        "auto (the next number of the register, the default), blank (a line to number by"
+        ' hand) or the number and symbol itself, e.g. "05/BC-CAX"'
+    )
     signer_help = "name printed under the chief's signature"
     p.add_argument(
         "--number", help=number_help if NUMBER in document.choices else argparse.SUPPRESS
@@ -88,18 +97,27 @@ def _doc(
 
 
 def _run(env: Env, args: argparse.Namespace, make: Make) -> int:
-    """Render in a read transaction, save the file, then audit the print."""
-    options = PrintOptions(number=args.number, signer_name=args.signer)
+    """Render in a read transaction with the numbers the register would give, save the
+    file, then give them and audit the print in one write (made again in the rare case
+    another document took a number meanwhile)."""
+    choice = read_choice(args.number)
+    options = _certificate_choices(PrintOptions(signer_name=args.signer), args)
     with env.open() as db:
         with db.read() as session:
             ctx = Ctx(session, env.actor, env.today)
             job = make(ctx)
             require_print(ctx, job.what)  # before a byte of it is laid out
-            printed = job.render(ctx, options, None)
+            planned = numbered(ctx, job, options, choice, issue=False)
+            printed = job.render(ctx, planned, None)
         path = printed.save(args.out or Path(job.file_name))
         with db.write() as session:
+            ctx = Ctx(session, env.actor, env.today)
+            given = numbered(ctx, job, options, choice, issue=True)
+            if given != planned:
+                printed = job.render(ctx, given, None)
+                path = printed.save(path)
             record_print(
-                Ctx(session, env.actor, env.today),
+                ctx,
                 entity=job.entity,
                 entity_id=job.entity_id,
                 what=job.what,
@@ -112,6 +130,34 @@ def _run(env: Env, args: argparse.Namespace, make: Make) -> int:
     env.out.line(text.format(pages=pages, path=path))
     env.out.warning(env.out._(LEAVES_PROTECTION))
     return 0
+
+
+def _certificate_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-two-pages",
+        action="store_true",
+        help="print a certificate too long for one page on two (otherwise refused, exit 3)",
+    )
+    p.add_argument(
+        "--blank-form",
+        action="store_true",
+        help="print only the variable text, onto pre-printed blank certificates",
+    )
+    p.add_argument("--offset-x", type=float, default=0.0, help="move the text right, in mm")
+    p.add_argument("--offset-y", type=float, default=0.0, help="move the text down, in mm")
+
+
+def _certificate_choices(options: PrintOptions, args: argparse.Namespace) -> PrintOptions:
+    """The certificate's options of the command line (the other documents have none)."""
+    if not hasattr(args, "blank_form"):
+        return options
+    return replace(
+        options,
+        allow_two_pages=args.allow_two_pages,
+        blank_form=args.blank_form,
+        offset_x_mm=args.offset_x,
+        offset_y_mm=args.offset_y,
+    )
 
 
 def _year(ctx: Ctx, value: str) -> int:

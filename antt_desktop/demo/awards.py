@@ -18,6 +18,16 @@ _ACHIEVEMENTS = (
 )
 
 
+#: Names of the officials who sign, chosen by the issuer (no draw: the rest of the demo's
+#: random sequence stays as it was); a police issuer signs with his rank.
+_SIGNERS = ("Nguyễn Quang Vinh", "Trần Đức Thắng", "Hoàng Minh Tuấn", "Phạm Văn Hải")
+
+
+def _signer(issuer: str) -> str:
+    name = _SIGNERS[sum(map(ord, issuer)) % len(_SIGNERS)]
+    return f"Đại tá {name}" if "Công an" in issuer else name
+
+
 def generate_commendations(c: Commune, initiatives: list[InitiativeRec]) -> None:
     """Yearly awards: about a fifth of the teams, a few team leaders, some initiatives."""
     rng = c.rng("awards")
@@ -64,6 +74,7 @@ def generate_commendations(c: Commune, initiatives: list[InitiativeRec]) -> None
                         False,
                         _ACHIEVEMENTS[3],
                         year,
+                        position=f"Tổ trưởng {team.name}",
                     )
                 )
         for rec in initiatives:
@@ -118,6 +129,8 @@ def _row(
     collective: bool,
     achievement: str,
     year: int,
+    *,
+    position: str | None = None,
 ) -> dict[str, Any]:
     return {
         "id": rng.uid(),
@@ -132,4 +145,6 @@ def _row(
         "collective": collective,
         "achievement": achievement.format(y=year),
         "golden_book_no": f"{rng.randint(1, 999):03d}" if rng.chance(0.3) else None,
+        "recipient_position": position,
+        "signer_name": _signer(issuer),
     }

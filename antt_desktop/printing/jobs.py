@@ -30,6 +30,7 @@ from antt_desktop.services.context import Ctx, Permission
 
 if TYPE_CHECKING:
     from antt_desktop.printing.document import Printed, Progress
+    from antt_desktop.services.document_numbers import Slot
 
 # The document modules are imported by each render, not here: reportlab takes a quarter of
 # a second to import, which the window's start and every other `antt` command would pay.
@@ -41,6 +42,8 @@ Render = Callable[[Ctx, PrintOptions, "Progress | None"], "Printed"]
 #: under the chief's signature.
 NUMBER, SIGNER = "number", "signer"
 BOTH = (NUMBER, SIGNER)
+#: ``numbering(ctx)``: the register's unit and the documents of a job that take a number.
+Numbering = Callable[[Ctx], "tuple[str, list[Slot]]"]
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ PERSON_SHEET = Document("person-sheet", "personal data sheet", BOTH)
 PLEDGE_FORM = Document("pledge-form", "household pledge form(s) for a year")
 PLEDGE_FORMS = Document("pledge-form", "household pledge form(s) for a year", batch=True)
 PLEDGE_REGISTER = Document("pledge-register", "register of pledges of an area", BOTH)
-CERTIFICATES = Document("certificate", "certificates of merit of one decision", (SIGNER,), True)
+CERTIFICATES = Document("certificate", "certificates of merit of one decision", BOTH, True)
 REPORT = Document("report", "periodic report", BOTH)
 AUDIT_LOG = Document("audit-log", "the filtered audit log", BOTH)
 
@@ -81,6 +84,8 @@ class PrintJob:
         file_name: the default name offered by Save and written by ``antt print``.
         entity, entity_id, what: what the audit entry says was printed.
         render: makes the PDF.
+        numbering: the documents of the job the register numbers (see
+            ``printing/numbering.py``), when not found from its kind.
     """
 
     document: Document
@@ -90,6 +95,7 @@ class PrintJob:
     entity_id: str
     what: str
     render: Render
+    numbering: Numbering | None = None
 
     @property
     def batch(self) -> bool:
@@ -195,10 +201,15 @@ def certificates(
             ctx.session, decision_number, unit_id, decision_date, options=o, progress=progress
         )
 
+    def numbering(ctx: Ctx) -> tuple[str, list[Slot]]:
+        from antt_desktop.printing.certificate import certificate_slots
+
+        return unit_id, certificate_slots(ctx, decision_number, unit_id, decision_date, tr)
+
     title = tr(N_("Certificates of decision {number}")).format(number=decision_number)
     file_name = f"{slug('giay-khen', decision_number)}.pdf"
     what = f"certificates of decision {decision_number}"
-    return PrintJob(CERTIFICATES, title, file_name, "unit", unit_id, what, render)
+    return PrintJob(CERTIFICATES, title, file_name, "unit", unit_id, what, render, numbering)
 
 
 def report(ctx: Ctx, tr: Translator, period: Period, unit_id: str) -> PrintJob:

@@ -7,6 +7,7 @@ print in Vietnamese unless asked otherwise, as administrative papers must.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
@@ -31,12 +32,23 @@ class PrintOptions:
         signer_name: the name printed under the signature of the unit's chief.
         lang: the language of the document (Vietnamese unless asked otherwise).
         recipients: extra lines of "Nơi nhận:" (where a document has that block).
+        numbers: numbers from the register of a batch's documents, by record key (a
+            certificate's commendation id); None prints none.
+        allow_two_pages: a certificate too long for one page may run onto a second
+            (otherwise it is refused, naming the recipient).
+        blank_form: print only the variable text of a certificate, for paper with the
+            rest printed on it; ``offset_x_mm``/``offset_y_mm`` move it (right, down).
     """
 
     number: str | None = None
     signer_name: str | None = None
     lang: str = "vi"
     recipients: tuple[str, ...] = field(default_factory=tuple)
+    numbers: Mapping[str, str] | None = None
+    allow_two_pages: bool = False
+    blank_form: bool = False
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
 
     @property
     def tr(self) -> Translator:

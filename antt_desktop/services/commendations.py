@@ -39,6 +39,7 @@ class DecisionInput:
     decision_number: str | None = None
     decision_date: date | str | None = None  # DD/MM/YYYY
     achievement: str | None = None  # the default for recipients that state none
+    signer_name: str | None = None  # the issuer who signs, under the signature space
 
 
 @dataclass
@@ -51,6 +52,7 @@ class RecipientInput:
     collective: bool | None = None  # default: False for a person or text, True otherwise
     achievement: str | None = None
     golden_book_no: str | None = None
+    recipient_position: str | None = None  # the line under the name on the certificate
 
 
 @dataclass
@@ -67,6 +69,8 @@ class CommendationInput:
     collective: bool | None = None
     achievement: str | None = None
     golden_book_no: str | None = None
+    recipient_position: str | None = None
+    signer_name: str | None = None
 
 
 def _clean(data: CommendationInput) -> CommendationInput:
@@ -86,9 +90,14 @@ def _check_decision(ctx: Ctx, data: CommendationInput) -> tuple[list[Problem], d
     for name, limit in (("issuer", 200), ("decision_number", 60)):
         value = getattr(data, name)
         problems += [Problem(name, "required")] if not value else max_length(name, value, limit)
+    problems += max_length("signer_name", data.signer_name, 120)
     day = read_date(data.decision_date, "decision_date", problems, today=ctx.today, required=True)
     problems += text_input_problems(
-        {name: getattr(data, name) for name in ("kind", "issuer", "decision_number")}, problems
+        {
+            name: getattr(data, name)
+            for name in ("kind", "issuer", "decision_number", "signer_name")
+        },
+        problems,
     )
     return problems, day
 
@@ -140,6 +149,7 @@ def _check_recipient(
     if not data.achievement:
         problems.append(Problem(prefix + "achievement", "required"))
     problems += max_length(prefix + "golden_book_no", data.golden_book_no, 40)
+    problems += max_length(prefix + "recipient_position", data.recipient_position, 300)
     collective = data.collective
     if collective is None:
         collective = kind not in ("person", "text")
@@ -156,6 +166,7 @@ def _check_recipient(
         "collective": collective,
         "achievement": data.achievement,
         "golden_book_no": data.golden_book_no,
+        "recipient_position": data.recipient_position,
     }
     texts = {prefix + k: v for k, v in columns.items() if k != "recipient_kind"}
     problems += text_input_problems(texts, problems, paragraphs=(prefix + "achievement",))
@@ -253,6 +264,7 @@ def _add(ctx: Ctx, checked: _Checked) -> list[Commendation]:
             issuer=head.issuer,
             decision_number=head.decision_number,
             decision_date=checked.day,
+            signer_name=head.signer_name,
             **columns,
         )
         for columns in checked.recipients
@@ -277,6 +289,8 @@ _AUDITED = (
     "collective",
     "achievement",
     "golden_book_no",
+    "recipient_position",
+    "signer_name",
 )
 
 
@@ -287,6 +301,7 @@ def _one(data: CommendationInput) -> tuple[DecisionInput, list[RecipientInput]]:
         issuer=data.issuer,
         decision_number=data.decision_number,
         decision_date=data.decision_date,
+        signer_name=data.signer_name,
     )
     recipient = RecipientInput(**{f.name: getattr(data, f.name) for f in fields(RecipientInput)})
     return decision, [recipient]

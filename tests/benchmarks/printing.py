@@ -26,6 +26,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from antt_desktop.domain.periods import Period
+from antt_desktop.i18n.translator import Translator
 from antt_desktop.printing.booklet import booklet
 from antt_desktop.printing.certificate import certificates_for_decision
 from antt_desktop.printing.layout import styles
@@ -191,5 +192,62 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def certificates_as_signed() -> None:
+    """500 certificates as issue #12 prints them: each recipient with a position line, the
+    signer's name, a number from the register (given in one write, as a print does), fitted
+    to one page; then the same on pre-printed blank forms. Beside each, the raw reportlab
+    baseline drawing the same strings in the same run. Budget: < 15 s.
+
+        .venv/bin/python -m tests.benchmarks.printing certificates
+    """
+    from dataclasses import replace
+
+    from sqlalchemy import update
+
+    from antt_desktop.printing import jobs
+    from antt_desktop.printing.numbering import AUTO, NumberChoice, numbered
+    from antt_desktop.printing.text import PrintOptions
+    from antt_desktop.store.models import Commendation
+
+    work = Path(tempfile.mkdtemp(prefix="antt-cert-bench-"))
+    try:
+        db, _dossier_id, unit_id = build(work / "post.sqlite3")
+        with db.write() as session:
+            session.execute(
+                update(Commendation).values(
+                    recipient_position="Thành viên Tổ bảo vệ an ninh, trật tự ở cơ sở xóm Đồng Tâm",
+                    signer_name="Nguyễn Văn Thắng",
+                )
+            )
+        styles()
+        with db.write() as session:
+            ctx = Ctx(session, Actor("admin", "chief"), TODAY)
+            job = jobs.certificates(ctx, Translator("vi"), DECISION, unit_id, None)
+            start = time.perf_counter()
+            options = numbered(ctx, job, PrintOptions(), NumberChoice(AUTO), issue=True)
+            numbering = time.perf_counter() - start
+        lines = [f"{'work':<32} {'measured':>13} {'raw baseline':>13} {'ratio':>8}  budget"]
+        with db.read() as session:
+            for name, o in (
+                ("certificates as signed", options),
+                ("on blank forms", replace(options, blank_form=True, offset_x_mm=2.5)),
+            ):
+                made = certificates_for_decision(session, DECISION, unit_id, options=o)
+                pages = runs_of(made.pdf)
+                ours = best(
+                    lambda o=o: certificates_for_decision(session, DECISION, unit_id, options=o),
+                    2,
+                )
+                raw = best(lambda pages=pages: raw_canvas(pages), 2)
+                lines.append(row(f"{made.pages} {name}", ours, raw, 15.0))
+        lines.append(f"{'giving 500 numbers (one write)':<32} {numbering * 1000:>10.1f} ms")
+        db.close()
+        print("\n".join(lines))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    certificates_as_signed() if sys.argv[1:] == ["certificates"] else main()

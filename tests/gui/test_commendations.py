@@ -249,3 +249,28 @@ def test_commendation_list_model_passes_the_model_tester(qtmodeltester, app, wri
         model.sort(column, Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == 3
     qtmodeltester.check(model)
+
+
+def test_the_signer_and_each_recipients_position_are_recorded_for_the_certificate(
+    qtbot, page, read, recipients
+):
+    page.new_record()
+    dialog = page.dialog
+    ui = dialog.ui
+    _fill_decision(qtbot, ui)
+    assert dialog.signer_label.text() == "Họ tên ngườ&i ký:"
+    dialog.signer_edit.insert("Đại tá Phạm Văn Hùng")
+    dialog.position_edit.insert("Tổ trưởng Tổ bảo vệ ANTT tổ dân phố số 4")
+    _add_person(qtbot, dialog, "minh hung")
+    assert dialog.position_edit.text() == ""  # cleared for the next recipient
+    assert ui.recipientsTable.item(0, 1).text() == (
+        "Nguyễn Minh Hưng\nTổ trưởng Tổ bảo vệ ANTT tổ dân phố số 4"
+    )
+    dialog.try_save()
+    assert not dialog.isVisible()
+    with read() as ctx:
+        [saved] = ctx.session.execute(select(Commendation)).scalars()
+        assert (saved.signer_name, saved.recipient_position) == (
+            "Đại tá Phạm Văn Hùng",
+            "Tổ trưởng Tổ bảo vệ ANTT tổ dân phố số 4",
+        )

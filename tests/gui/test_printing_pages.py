@@ -202,7 +202,13 @@ def test_the_certificates_of_a_decision_one_page_each(qtbot, decision_view, prev
         f"Nguyễn Văn Hùng {n + 1}" for n in range(RECIPIENTS)
     )  # every recipient on a page of their own
     assert preview.job.file_name == "giay-khen-120-qd-ubnd.pdf"
-    assert list(preview.choices.fields) == ["signer"]  # a certificate has no "Số:" line
+    assert list(preview.choices.fields) == ["number", "signer"]
+    # numbered from the register (looked up for the preview, given only when printed)
+    numbers = sorted(
+        re.findall(r"Số: (\d+)/GK-UBND", preview.pages.document.getAllText(n).text())[0]
+        for n in range(RECIPIENTS)
+    )
+    assert numbers == sorted(str(n + 1) for n in range(RECIPIENTS))
 
 
 def test_the_reports_page_prints_the_chosen_period(qtbot, app_ctx, area, previews) -> None:
@@ -220,7 +226,12 @@ def test_the_reports_page_prints_the_chosen_period(qtbot, app_ctx, area, preview
     # the number and the signer, filled in, are printed once the document is made again
     bar = preview.choices
     assert bar.isVisible() and bar.labels["number"].text() == "&Số văn bản:"
-    assert re.search(r"Số:\s+/BC-CAP", text)  # left for the pen, with the ward's code
+    assert "Số: 1/BC-CAP" in text  # the next number of the ward's register
+    bar.set_mode("blank")
+    with qtbot.waitSignal(preview.remade, timeout=60_000):
+        bar.update_button.click()
+    assert re.search(r"Số:\s+/BC-CAP", text_of(preview))  # left for the pen, with the code
+    bar.set_mode("typed")
     bar.fields["number"].setText("05/BC-CAX")
     bar.fields["signer"].setText("  Đại úy   Hoàng Minh Tuấn ")
     with qtbot.waitSignal(preview.remade, timeout=60_000):

@@ -4,8 +4,9 @@ and the lines with problems are shown."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from PySide6.QtWidgets import QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidgetItem, QWidget
 
 from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
@@ -49,6 +50,17 @@ class CommendationDialog(RecordDialog):
             app, ui.recipientKindCombo, ui.recipientHolderLayout, self.unit_id
         )
         ui.recipientLabel.setBuddy(self.chooser.stack)
+        # the signer under the issuer, the position line under the recipient (certificates)
+        self.signer_label, self.signer_edit = QLabel(), QLineEdit()
+        self.signer_edit.setObjectName("signerEdit")
+        self.signer_edit.setMaxLength(120)
+        self.signer_label.setBuddy(self.signer_edit)
+        ui.formLayout.insertRow(2, self.signer_label, self.signer_edit)
+        self.position_label, self.position_edit = QLabel(), QLineEdit()
+        self.position_edit.setObjectName("positionEdit")
+        self.position_edit.setMaxLength(300)
+        self.position_label.setBuddy(self.position_edit)
+        ui.recipientForm.insertRow(2, self.position_label, self.position_edit)
         self.rows: list[RecipientInput] = []
         self.names: list[str] = []
         setup_table(ui.recipientsTable)
@@ -68,6 +80,7 @@ class CommendationDialog(RecordDialog):
         self._kind_changed()
         self.watch("commendation_kind", ui.kindCombo)
         self.watch("issuer", ui.issuerEdit)
+        self.watch("signer_name", self.signer_edit)
         self.watch("decision_number", ui.decisionNumberEdit)
         self.watch("decision_date", ui.decisionDateEdit)
         self.watch("achievement", ui.achievementEdit)
@@ -80,6 +93,12 @@ class CommendationDialog(RecordDialog):
         for i in range(ui.kindCombo.count()):
             ui.kindCombo.setItemText(i, t(KIND_LABELS[ui.kindCombo.itemData(i)]))
         ui.issuerLabel.setText(t(N_("&Issued by:")))
+        self.signer_label.setText(t(N_("Signed &by (full name):")))
+        self.signer_edit.setPlaceholderText(t(N_("e.g. Đại tá Phạm Văn Hùng")))
+        self.position_label.setText(t(N_("&Position and unit:")))
+        self.position_edit.setPlaceholderText(
+            t(N_("The line under the name on the certificate, e.g. Tổ trưởng tổ tự quản số 3"))
+        )
         ui.decisionNumberLabel.setText(t(N_("&Decision number:")))
         ui.decisionDateLabel.setText(t(N_("Decision da&te:")))
         ui.decisionDateEdit.setPlaceholderText(t(DATE_HINT))
@@ -128,19 +147,20 @@ class CommendationDialog(RecordDialog):
         if not name:
             return
         ui = self.ui
-        self.rows.append(
-            recipient(
-                self.chooser.kind,
-                ident,
-                name,
-                ui.rowAchievementEdit.text(),
-                ui.goldenBookEdit.text(),
-                ui.collectiveCheck.isChecked(),
-            )
+        made = recipient(
+            self.chooser.kind,
+            ident,
+            name,
+            ui.rowAchievementEdit.text(),
+            ui.goldenBookEdit.text(),
+            ui.collectiveCheck.isChecked(),
         )
+        position = " ".join(self.position_edit.text().split()) or None
+        self.rows.append(replace(made, recipient_position=position))
         self.names.append(name)
         self.chooser.clear()
         ui.rowAchievementEdit.clear()
+        self.position_edit.clear()
         ui.goldenBookEdit.clear()
         ui.collectiveCheck.setChecked(False)
         self._fill_table()
@@ -163,7 +183,7 @@ class CommendationDialog(RecordDialog):
             )
             values = (
                 t(KIND_NAMES.get(row.recipient_kind or "", "")),
-                name,
+                f"{name}\n{row.recipient_position}" if row.recipient_position else name,
                 row.achievement or "",
                 row.golden_book_no or "",
                 t(N_("yes") if collective else N_("no")),
@@ -200,6 +220,7 @@ class CommendationDialog(RecordDialog):
             decision_number=ui.decisionNumberEdit.text(),
             decision_date=ui.decisionDateEdit.text(),
             achievement=ui.achievementEdit.toPlainText(),
+            signer_name=self.signer_edit.text() or None,
         )
 
     def check(self) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -22,10 +23,14 @@ from antt_desktop.gui.printing.preview import PrintPreview
 from antt_desktop.gui.printing.render import failure_text, start_render
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.jobs import PrintJob
+from antt_desktop.printing.numbering import AUTO, BLANK, NumberChoice, has_register
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 
 log = logging.getLogger(__name__)
+#: The code of a certificate that does not fit on one page (printing/certificate.py, not
+#: imported here: reportlab would load with the window).
+TOO_LONG = "print.too_long"
 
 
 class PrintLauncher(QObject):
@@ -73,15 +78,20 @@ class PrintLauncher(QObject):
         except (KnownError, ValidationFailed) as exc:
             self._show_failure(failure_text(exc, self.app))
             return None
-        op = start_render(self.owner, self.app, job, PrintOptions())
-        op.succeeded.connect(lambda pdf: self._show(job, pdf))
-        op.failed.connect(self._failed)
+        return self._start(job, PrintOptions())
+
+    def _start(self, job: PrintJob, options: PrintOptions) -> Operation:
+        choice = NumberChoice(AUTO if has_register(job) else BLANK)
+        made: list[PrintOptions] = []
+        op = start_render(self.owner, self.app, job, options, choice, made)
+        op.succeeded.connect(lambda pdf: self._show(job, pdf, choice, made[-1]))
+        op.failed.connect(lambda exc: self._failed(exc, job, options))
         self.operation = op
         return op
 
-    def _show(self, job: PrintJob, pdf: object) -> None:
+    def _show(self, job: PrintJob, pdf: object, choice: NumberChoice, used: PrintOptions) -> None:
         assert isinstance(pdf, bytes)
-        preview = PrintPreview(self.app, job, pdf, self.owner.window())
+        preview = PrintPreview(self.app, job, pdf, self.owner.window(), choice=choice, used=used)
         self.previews.append(preview)
         preview.destroyed.connect(lambda *_a, p=preview: self._forget(p))
         preview.show()
@@ -93,11 +103,35 @@ class PrintLauncher(QObject):
         if preview in self.previews:
             self.previews.remove(preview)
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: object, job: PrintJob, options: PrintOptions) -> None:
         if isinstance(exc, OperationCancelled):
             self.cancelled.emit()
             return
-        self._show_failure(failure_text(exc, self.app))
+        text = failure_text(exc, self.app)
+        if getattr(exc, "code", None) != TOO_LONG or options.allow_two_pages:
+            self._show_failure(text)
+            return
+        # a certificate too long for one page: say which, and offer two pages for it
+        question = self.app.tr(N_("Print it on two pages anyway?"))
+        self.message = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.app.tr(N_("Print")),
+            f"{text}\n\n{question}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.owner,
+        )
+        self.message.button(QMessageBox.StandardButton.Yes).setText(
+            self.app.tr(N_("Print on &two pages"))
+        )
+        self.message.button(QMessageBox.StandardButton.No).setText(
+            self.app.tr(N_("&Shorten it first"))
+        )
+        self.message.setDefaultButton(QMessageBox.StandardButton.No)
+        self.message.accepted.connect(
+            lambda: self._start(job, replace(options, allow_two_pages=True))
+        )
+        self.message.open()
+        self.failed.emit(text)
 
 
 class PrintMenuButton(QToolButton):

@@ -5,6 +5,7 @@ worker thread, page by page, with Cancel). Each is recorded in the audit log thr
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -50,6 +51,11 @@ class PrintOutput(QObject):
         self.operation: Operation | None = None
         self.dialog: QPrintDialog | None = None
         self.message: QMessageBox | None = None
+        #: ``finalise()``: the document as it goes out (numbers given from the register),
+        #: None when it cannot go out (the reason was shown).
+        self.finalise: Callable[[], bytes | None] | None = None
+        #: the printer the printer dialog starts on (the one blank forms were calibrated for)
+        self.preferred_printer = ""
 
     @property
     def busy(self) -> bool:
@@ -84,8 +90,11 @@ class PrintOutput(QObject):
     # --- a PDF file ------------------------------------------------------------------------
     def save_to(self, path: Path) -> Path | None:
         """Write the PDF to ``path`` (through a temporary file: never half a file)."""
+        pdf = self.finalise() if self.finalise is not None else self.pdf
+        if pdf is None:
+            return None
         try:
-            written = write_atomically(path, self.pdf)
+            written = write_atomically(path, pdf)
         except KnownError as exc:
             self._warn(self.tr_(N_("Save as PDF")), sentence(exc.code, exc.params, self.app.tr))
             return None
@@ -100,6 +109,8 @@ class PrintOutput(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setDocName(self.job.title)
+        if self.preferred_printer:
+            printer.setPrinterName(self.preferred_printer)
         return printer
 
     def ask_and_print(self, page_count: int) -> QPrintDialog:
@@ -121,7 +132,10 @@ class PrintOutput(QObject):
         """Send the document to ``printer`` on a worker thread (progress per page)."""
         if self.busy:
             return None
-        tr, pdf = self.tr_, self.pdf
+        final = self.finalise() if self.finalise is not None else self.pdf
+        if final is None:
+            return None
+        tr, pdf = self.tr_, final
         where = printer.printerName() or Path(printer.outputFileName()).name
 
         def work(progress: Progress) -> int:

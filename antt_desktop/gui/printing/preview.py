@@ -8,6 +8,7 @@ leaves the protection of the application (SECURITY.md).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QStandardPaths, Qt, Signal
@@ -23,17 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.records_widgets import gui_settings
 from antt_desktop.gui.common.worker import Operation, OperationCancelled
+from antt_desktop.gui.printing.calibration import CalibrationDialog, offsets, printer_names
 from antt_desktop.gui.printing.choices import ChoicesBar
+from antt_desktop.gui.printing.numbers_dialog import NumbersDialog
 from antt_desktop.gui.printing.output import PrintOutput
 from antt_desktop.gui.printing.paper import PdfPages
 from antt_desktop.gui.printing.render import failure_text, start_render
 from antt_desktop.gui.printing.zoom import Zoom
 from antt_desktop.i18n.formatting import fmt_int
 from antt_desktop.i18n.translator import N_
-from antt_desktop.printing.jobs import PrintJob
+from antt_desktop.printing.jobs import CERTIFICATES, PrintJob
+from antt_desktop.printing.numbering import AUTO, BLANK, NumberChoice, has_register, numbered
 from antt_desktop.printing.text import PrintOptions
+from antt_desktop.services import post_rows
+from antt_desktop.store.errors import KnownError
 
 
 class PrintPreview(QDialog):
@@ -43,19 +51,32 @@ class PrintPreview(QDialog):
         saved(path): the PDF was written (atomically) to ``path``.
         printed(pages): ``pages`` pages were sent to the printer.
         remade(): the document was made again with what the officer filled in.
+        opened_other(preview): another document (the calibration page) was opened.
     """
 
     saved = Signal(object)
     printed = Signal(int)
     remade = Signal()
+    opened_other = Signal(object)
 
     def __init__(
-        self, app: AppContext, job: PrintJob, pdf: bytes, parent: QWidget | None = None
+        self,
+        app: AppContext,
+        job: PrintJob,
+        pdf: bytes,
+        parent: QWidget | None = None,
+        *,
+        choice: NumberChoice | None = None,
+        used: PrintOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self.app = app
         self.job = job
         self.pdf = pdf
+        #: how the document is numbered, and the options it was made with
+        self.choice = choice or NumberChoice(AUTO if has_register(job) else BLANK)
+        self.used = used or PrintOptions()
+        self.dialogs: list[QDialog] = []
         self.setObjectName("print_preview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -72,6 +93,7 @@ class PrintPreview(QDialog):
         self.output.saved.connect(self._on_saved)
         self.output.printed.connect(self._on_printed)
         self.output.status.connect(self._show_status)
+        self.output.finalise = self.finalise
         self.toolbar = QToolBar(self)
         self.actions_: dict[str, QAction] = {}
         self.page_box = QSpinBox()
@@ -82,9 +104,21 @@ class PrintPreview(QDialog):
         self.page_total = QLabel()
         self.zoom = Zoom(self.view, self.pages, self.current_page)
         self.zoom_box, self.zoom_label = self.zoom.box, self.zoom.label
-        self.choices = ChoicesBar(job.choices, self)
+        certificate = job.document is CERTIFICATES
+        self.choices = ChoicesBar(
+            job.choices,
+            self,
+            register=has_register(job),
+            certificate=certificate,
+            printers=tuple(printer_names()) if certificate else (),
+        )
+        self.choices.set_mode(self.choice.mode)
+        self.choices.two_pages_check.setChecked(self.used.allow_two_pages)
+        self.choices.offsets_of = lambda printer: offsets(gui_settings(app), printer)
         self.choices.setVisible(bool(job.choices))
         self.choices.applied.connect(self.remake)
+        self.choices.numbers_requested.connect(self.show_numbers)
+        self.choices.calibrate_requested.connect(self.calibrate)
         self.remaking: Operation | None = None
         self.warning = QLabel()
         self.warning.setObjectName("export_warning")
@@ -229,7 +263,10 @@ class PrintPreview(QDialog):
         return self.output.save_to(path)
 
     def print_document(self) -> None:
-        """The printer dialog; the chosen pages go to the printer on a worker thread."""
+        """The printer dialog; the chosen pages go to the printer on a worker thread. Blank
+        certificates start on the printer whose offsets they were made with."""
+        blank = self.used.blank_form
+        self.output.preferred_printer = self.choices.printer_combo.currentText() if blank else ""
         self.output.ask_and_print(self.page_count)
 
     def _on_saved(self, path: object) -> None:
@@ -243,16 +280,77 @@ class PrintPreview(QDialog):
 
     # --- making it again ------------------------------------------------------------------
     def remake(self, options: PrintOptions) -> Operation | None:
-        """Make the document again with ``options`` (number, signer) on a worker thread."""
+        """Make the document again with ``options`` (signer, blank form) and the numbering
+        chosen, on a worker thread."""
         if self.remaking is not None and self.remaking.running:
             return None
-        op = start_render(self, self.app, self.job, options)
+        choice = self.choices.choice()
+        made: list[PrintOptions] = []
+        op = start_render(self, self.app, self.job, options, choice, made)
+        op.succeeded.connect(lambda pdf: self._made_with(choice, made[-1]))
         op.succeeded.connect(self._remade)
         op.failed.connect(self._remake_failed)
         op.ended.connect(lambda: self.choices.set_busy(False))
         self.choices.set_busy(True)
         self.remaking = op
         return op
+
+    def _made_with(self, choice: NumberChoice, used: PrintOptions) -> None:
+        self.choice, self.used = choice, used
+
+    # --- numbers from the register, blank forms -------------------------------------------
+    def finalise(self) -> bytes | None:
+        """Give the document its numbers from the register as it goes out (printed or
+        saved): the ones the preview shows, unless another document took them meanwhile,
+        and then it is made again with its own. None when that failed (shown)."""
+        if self.choice.mode != AUTO or not has_register(self.job):
+            return self.pdf
+        base = replace(self.used, number=None, numbers=None)
+        try:
+            with self.app.write() as ctx:
+                given = numbered(ctx, self.job, base, self.choice, issue=True)
+                pdf = self.pdf if given == self.used else self.job.render(ctx, given, None).pdf
+        except (KnownError, ValidationFailed) as exc:
+            self._show_status(failure_text(exc, self.app))
+            return None
+        if pdf is not self.pdf:
+            self.used = given
+            self._remade(pdf)
+        return pdf
+
+    def register_unit(self) -> str:
+        """The unit whose register numbers this document."""
+        if self.job.entity == "unit":
+            return self.job.entity_id
+        with self.app.read() as ctx:
+            return post_rows.this_post(ctx).id
+
+    def show_numbers(self) -> NumbersDialog:
+        dialog = NumbersDialog(self.app, self.register_unit(), self)
+        self.dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    def calibrate(self, printer: str) -> CalibrationDialog:
+        dialog = CalibrationDialog(self.app, printer, self, preview=self.preview_job)
+        dialog.accepted.connect(self.choices.apply)  # made again with the new offsets
+        self.dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    def preview_job(self, job: PrintJob) -> Operation:
+        """Make another document (the calibration page) and show it in a preview of its own."""
+        op = start_render(self, self.app, job, PrintOptions())
+        op.succeeded.connect(lambda pdf: self._open_other(job, pdf))
+        op.failed.connect(self._remake_failed)
+        return op
+
+    def _open_other(self, job: PrintJob, pdf: object) -> None:
+        assert isinstance(pdf, bytes)
+        other = PrintPreview(self.app, job, pdf, self)
+        self.dialogs.append(other)
+        other.show()
+        self.opened_other.emit(other)
 
     def _remade(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)

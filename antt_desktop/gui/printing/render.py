@@ -15,6 +15,7 @@ from antt_desktop.i18n.messages import describe, sentence
 from antt_desktop.i18n.translator import N_
 from antt_desktop.printing.audit import require_print
 from antt_desktop.printing.jobs import PrintJob
+from antt_desktop.printing.numbering import NumberChoice, numbered
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.store.errors import KnownError
 
@@ -22,10 +23,18 @@ log = logging.getLogger(__name__)
 
 
 def start_render(
-    owner: QWidget, app: AppContext, job: PrintJob, options: PrintOptions
+    owner: QWidget,
+    app: AppContext,
+    job: PrintJob,
+    options: PrintOptions,
+    choice: NumberChoice | None = None,
+    made: list[PrintOptions] | None = None,
 ) -> Operation:
-    """Start making ``job`` with ``options``; the operation's ``succeeded`` carries the PDF
-    bytes, ``failed`` the error (``OperationCancelled`` after Cancel)."""
+    """Start making ``job`` with ``options`` and the numbers ``choice`` asks for (looked up
+    in the register, not given: that happens when the document is printed or saved); the
+    operation's ``succeeded`` carries the PDF bytes, ``failed`` the error
+    (``OperationCancelled`` after Cancel). The options the PDF was made with are appended
+    to ``made``."""
     tr = app.tr
 
     def work(progress: Progress) -> bytes:
@@ -37,7 +46,11 @@ def start_render(
 
         with app.read() as ctx:
             require_print(ctx, job.what)
-            return job.render(ctx, options, each if job.batch else None).pdf
+            used = options if choice is None else numbered(ctx, job, options, choice, issue=False)
+            pdf = job.render(ctx, used, each if job.batch else None).pdf
+        if made is not None:
+            made.append(used)
+        return pdf
 
     title = tr(N_("Preparing {title}")).format(title=job.title)
     return start_operation(owner, title, work, app=app)

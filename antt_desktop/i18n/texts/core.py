@@ -66,4 +66,5 @@ ENTITIES = {
     "unit": N_("unit"),
     "area": N_("residential area"),
     "commendation": N_("commendation"),
+    "document_number": N_("document number"),
 }

@@ -13,6 +13,7 @@ from antt_desktop.store.models.initiatives import (
     InitiativeFunding,
 )
 from antt_desktop.store.models.narratives import ReportNarrative
+from antt_desktop.store.models.numbers import DocumentNumber
 from antt_desktop.store.models.people import (
     Household,
     HouseholdYearStatus,
@@ -53,6 +54,7 @@ __all__ = [
     "CatalogueVersion",
     "Commendation",
     "Commitment",
+    "DocumentNumber",
     "Dossier",
     "DossierCategory",
     "DossierTransfer",

@@ -80,3 +80,7 @@ class Commendation(Synced, Base):
     collective: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     achievement: Mapped[str] = mapped_column(Text, nullable=False)
     golden_book_no: Mapped[str | None] = mapped_column(String(40))
+    #: the recipient's position and unit, the line under the name on the certificate
+    recipient_position: Mapped[str | None] = mapped_column(String(300))
+    #: the full name of the issuer who signs (under the signature space)
+    signer_name: Mapped[str | None] = mapped_column(String(120))
