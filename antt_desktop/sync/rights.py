@@ -24,6 +24,8 @@ class Sender:
     role: str
     unit_id: str | None
     unit_name: str
+    #: the sender's replica ids (its epochs): which stamps are its own writes
+    replicas: frozenset[str] = frozenset()
 
     @property
     def relays(self) -> bool:

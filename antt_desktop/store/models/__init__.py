@@ -20,6 +20,7 @@ from antt_desktop.store.models.people import (
     name_columns,
 )
 from antt_desktop.store.models.photos import StoredPhoto
+from antt_desktop.store.models.proposals import SyncProposal
 from antt_desktop.store.models.reference import (
     Area,
     AuditEntry,
@@ -76,6 +77,7 @@ __all__ = [
     "SyncIdentity",
     "SyncPeer",
     "SyncPending",
+    "SyncProposal",
     "Team",
     "TeamArea",
     "TeamMember",
