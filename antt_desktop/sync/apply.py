@@ -99,6 +99,7 @@ def apply(
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     records = dict(records)
     their_conflicts = records.pop(conflict_store.CONFLICTS, [])
+    authors = proposals.author_map(records.pop(proposals.AUTHORS, []))
     incoming = _checked(records, report, report.file)
     waiting = pending.load(conn)
     from_pending: set[tuple[str, str]] = set()
@@ -140,6 +141,7 @@ def apply(
                 moved,
                 post.node_id if post is not None and ident in of_post else None,
                 found,
+                authors.get((t.name, ident)),
             )
             if w is not None:
                 out[ident] = w
@@ -182,6 +184,7 @@ def _decide(
     moved: late_edits.Moved,
     post_node: str | None = None,
     found: list[proposals.Arrived] | None = None,
+    author: str | None = None,
 ) -> _Write | None:
     counts = report.table(t.name)
     if local is None:
@@ -224,7 +227,7 @@ def _decide(
     ):
         names = proposals.fields_of(t, local, row, sender.replicas)
         if names:  # the upper unit's edit of this post's record: a proposal, not a write
-            found.append(proposals.arrived(t, local, row, names))
+            found.append(proposals.arrived(t, local, row, names, author))
             counts.unchanged += 1
             return None
     if post_node is not None:

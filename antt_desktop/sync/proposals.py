@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -95,7 +96,11 @@ def fields_of(
 
 
 def arrived(
-    t: SyncTable, local: dict[str, Any], incoming: dict[str, Any], names: list[str]
+    t: SyncTable,
+    local: dict[str, Any],
+    incoming: dict[str, Any],
+    names: list[str],
+    author: str | None = None,
 ) -> Arrived:
     return Arrived(
         t.name,
@@ -104,6 +109,7 @@ def arrived(
         {n: local.get(n) for n in names},
         {n: list(stamp_of(incoming, n)) for n in names},
         {str(k): int(v) for k, v in (incoming.get("version_vector") or {}).items()},
+        author,
     )
 
 
@@ -161,3 +167,44 @@ def take(
         report.proposals += len(found)
         report.warn("sync.warning.proposals", unit=proposer_unit, count=len(found))
     return new
+
+
+#: The side list of a bundle from an upper unit naming who last changed each post record
+#: it carries (the officer's name, from the upper unit's audit log).
+AUTHORS = "sync_authors"
+
+
+def outgoing_authors(
+    conn: Connection, records_out: dict[str, list[dict[str, Any]]], me_node: str
+) -> list[dict[str, str]]:
+    """Who at this (upper) unit last changed each record of another node being sent."""
+    found: list[dict[str, str]] = []
+    for table, batch in records_out.items():
+        entity = records.ENTITY.get(table)
+        theirs = [r["id"] for r in batch if r.get("owner_node") not in (None, me_node)]
+        if entity is None or not theirs:
+            continue
+        for start in range(0, len(theirs), 500):
+            chunk = theirs[start : start + 500]
+            rows = conn.exec_driver_sql(
+                "SELECT a.entity_id, COALESCE(NULLIF(u.full_name, ''), a.actor)"
+                " FROM audit_entries a LEFT JOIN users u ON u.username = a.actor"
+                " WHERE a.action = 'edit' AND a.entity = ?"
+                f" AND a.entity_id IN ({','.join('?' * len(chunk))})"
+                " AND a.seq = (SELECT MAX(b.seq) FROM audit_entries b WHERE b.action = 'edit'"
+                " AND b.entity = a.entity AND b.entity_id = a.entity_id)",
+                (entity, *chunk),
+            )
+            found += [{"table": table, "id": str(i), "by": str(by)[:200]} for i, by in rows]
+    return found
+
+
+def author_map(items: list[Any]) -> dict[tuple[str, str], str]:
+    """The sender's side list read defensively: (table, id) -> name."""
+    out: dict[tuple[str, str], str] = {}
+    for item in items:
+        if isinstance(item, dict) and all(
+            isinstance(item.get(k), str) for k in ("table", "id", "by")
+        ):
+            out[(item["table"], item["id"])] = item["by"][:200]
+    return out

@@ -62,10 +62,11 @@ def test_an_upper_edit_of_a_post_person_waits_as_a_proposal(net: Network) -> Non
     stored = person(post, ident)
     assert stored is not None and stored.occupation == "Làm ruộng"
     [view] = _views(post)
-    assert (view.state, view.record, view.proposer_unit, view.mine) == (
+    assert (view.state, view.record, view.proposer_unit, view.proposed_by, view.mine) == (
         "pending",
         "Lý Văn Phúc",
         "Công an huyện Phú Lương",
+        "canbo1",  # the officer of the upper unit, from its audit log
         True,
     )
     [change] = view.changes

@@ -155,6 +155,10 @@ class ProposalsPanel(QWidget):
         tr = self.app.tr
         if self.waiting:
             self.summary.setText(tr(WAITING).format(count=self.waiting))
+        elif self.rows and not any(p.mine for p in self.rows):
+            self.summary.setText(
+                tr(N_("What the posts decided about the changes this unit proposed to them."))
+            )
         elif self.rows:
             self.summary.setText(tr(N_("No proposal is waiting for this post.")))
         else:
@@ -224,8 +228,10 @@ class ProposalsPanel(QWidget):
     def reject_current(self) -> RejectDialog | None:
         """Open the reason dialog for the chosen proposal (modal; returns it for tests)."""
         p = self.current()
-        if p is None:
-            return None
+        return None if p is None else self.reject_dialog(p)
+
+    def reject_dialog(self, p: ProposalView) -> RejectDialog:
+        """Open the reason dialog for ``p`` (modal)."""
         self.dialog = RejectDialog(self.app, p, self)
         self.dialog.accepted.connect(lambda: self._rejected(p))
         self.dialog.open()
