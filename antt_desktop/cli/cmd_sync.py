@@ -202,6 +202,10 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
             count=st.pending, conflicts=st.open_conflicts
         )
     )
+    if st.proposals:
+        env.out.line(
+            _(N_("{count} proposals waiting")).format(count=st.proposals) + " — antt sync proposals"
+        )
     return 0
 
 

@@ -86,7 +86,7 @@ def test_the_post_accepts_and_rejects_and_the_upper_unit_sees_it(
     assert panel.summary.text() == "2 đề nghị chờ xử lý"
     _select(page, "Nhân khẩu Hoàng Thị Mai")
     assert _fields(page) == [("Nghề nghiệp", "May mặc", "Buôn bán")]
-    assert "Công an huyện Phú Lương đề nghị lúc" in panel.about.text()
+    assert "Công an huyện Phú Lương (canbo1) đề nghị lúc" in panel.about.text()
     for width, height in SIZES:
         page.resize(width, height)
         qtbot.waitUntil(lambda: panel.accept_button.isVisible())

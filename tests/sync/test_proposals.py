@@ -24,6 +24,7 @@ from antt_desktop.store.models import (
     Household,
     SyncProposal,
 )
+from antt_desktop.sync.status import status
 from tests.sync.helpers import add, edit, person
 from tests.sync.nodes import Network, Node
 
@@ -57,8 +58,23 @@ def _person_proposal(net: Network) -> tuple[Node, Node, str, str]:
     return upper, post, ident, view.id
 
 
+def test_a_dry_run_counts_the_proposals_and_keeps_none(net: Network) -> None:
+    upper = net.upper()
+    post = net.post(upper)
+    ident = add(post, "Lý Văn Phúc", occupation="Làm ruộng")
+    _both_ways(net, post, upper)
+    edit(upper, ident, occupation="Buôn bán")
+    [path] = upper.export_to(post)
+    before = post.whole_file_hash()
+    report = post.import_file(path, dry_run=True)
+    assert report.proposals == 1 and report.to_dict()["proposals"] == 1
+    assert post.whole_file_hash() == before
+
+
 def test_an_upper_edit_of_a_post_person_waits_as_a_proposal(net: Network) -> None:
     upper, post, ident, _pid = _person_proposal(net)
+    with post.read() as ctx:
+        assert status(ctx.session).proposals == 1
     stored = person(post, ident)
     assert stored is not None and stored.occupation == "Làm ruộng"
     [view] = _views(post)
