@@ -34,6 +34,7 @@ __all__ = [
     "ProposalView",
     "accept",
     "check_reject",
+    "forget_record",
     "pending_count",
     "proposal",
     "proposal_list",
@@ -250,6 +251,15 @@ def accept(ctx: Ctx, ident: str) -> SyncProposal:
     ctx.session.flush()
     ctx.audit("accept", "proposal", p.id, sorted(p.proposed or {}), p.proposer_unit)
     return p
+
+
+def forget_record(ctx: Ctx, row_id: str) -> None:
+    """A record is purged: its proposals go with it, their values blanked (a stamped write
+    that reaches the upper unit too)."""
+    for p in ctx.session.scalars(select(SyncProposal).where(SyncProposal.row_id == row_id)):
+        p.proposed = dict.fromkeys(p.proposed or {})
+        p.current = dict.fromkeys(p.current or {})
+        p.reason, p.deleted = None, True
 
 
 def _who(ctx: Ctx) -> str:

@@ -272,3 +272,69 @@ def test_a_proposal_row_itself_is_never_proposed(net: Network) -> None:
     _both_ways(net, upper, post)
     with post.read() as ctx:
         assert [p.id for p in ctx.session.execute(select(SyncProposal)).scalars()] == [pid]
+
+
+def test_a_pledge_changed_above_is_accepted_through_the_pledge_service(net: Network) -> None:
+    from antt_desktop.services import pledges as pl
+    from antt_desktop.store.models import Pledge
+
+    upper = net.upper()
+    post = net.post(upper)
+    with post.write() as ctx:
+        home = add_household(ctx, HouseholdInput(number="7")).id
+        pid = pl.record_pledge(
+            ctx,
+            home,
+            2026,
+            signed_on="15/03/2026",
+            signer_name="Lò Văn Sinh",
+            officer_name="Lê Công",
+        ).id
+    _both_ways(net, post, upper)
+    with upper.write() as ctx:
+        pl.edit_pledge(ctx, pid, {"signed_on": "16/03/2026", "signer_name": "Lò Thị Sen"})
+    net.send(upper, post)
+    [view] = _views(post)
+    assert view.record == "7 — 2026"
+    assert {c.field: (c.now, c.proposed) for c in view.changes} == {
+        "signed_on": ("2026-03-15", "2026-03-16"),
+        "signer_name": ("Lò Văn Sinh", "Lò Thị Sen"),
+    }
+    with post.write() as ctx:
+        proposals.accept(ctx, view.id)
+    _both_ways(net, post, upper)
+    for node in (post, upper):
+        with node.read() as ctx:
+            stored = ctx.session.get(Pledge, pid)
+            assert stored is not None
+            assert (stored.signer_name, str(stored.signed_on)) == ("Lò Thị Sen", "2026-03-16")
+    assert _synced(upper, post)
+
+
+def test_a_purge_takes_the_proposals_about_the_record_along(net: Network) -> None:
+    from antt_desktop.services import purge
+    from antt_desktop.services.dossiers import close_dossier
+    from tests.sync.nodes import CHIEF
+
+    upper = net.upper()
+    post = net.post(upper)
+    pid = add(post, "Hà Văn Lợi", phone="0912000111")
+    with post.write() as ctx:
+        did = open_dossier(ctx, DossierInput(pid, "DRUG_USER", "05/01/2021")).id
+    with post.write(CHIEF) as ctx:
+        close_dossier(ctx, did, "10/01/2022", "term_completed")
+    _both_ways(net, post, upper)
+    edit(upper, pid, phone="0912999888")
+    net.send(upper, post)
+    [view] = _views(post)
+    net.send(post, upper)
+    with post.write(CHIEF) as ctx:
+        purge.purge(ctx, [did], confirm=True)
+    net.send(post, upper)
+    for node in (post, upper):
+        assert _views(node) == []
+        with node.read() as ctx:
+            stored = ctx.session.get(SyncProposal, view.id)
+            assert stored is not None and stored.deleted
+            assert stored.proposed == {"phone": None} and stored.current == {"phone": None}
+    assert _synced(upper, post)
