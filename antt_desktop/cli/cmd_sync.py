@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from antt_desktop.cli import sync_conflicts
+from antt_desktop.cli import sync_conflicts, sync_proposals
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
@@ -54,6 +54,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--unit", metavar="CODE", help="only the records of this unit")
     p.set_defaults(func=cmd_digest)
     sync_conflicts.register(sub)
+    sync_proposals.register(sub)
 
 
 def _may_sync(env: Env) -> None:
@@ -201,6 +202,10 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
             count=st.pending, conflicts=st.open_conflicts
         )
     )
+    if st.proposals:
+        env.out.line(
+            _(N_("{count} proposals waiting")).format(count=st.proposals) + " — antt sync proposals"
+        )
     return 0
 
 

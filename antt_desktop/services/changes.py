@@ -57,6 +57,7 @@ class Kind(StrEnum):
     SYNC_CONFLICT = "sync_conflicts"
     SYNC_PENDING = "sync_pending"
     SYNC_EXTRA = "sync_extra"
+    SYNC_PROPOSAL = "sync_proposals"
     TRANSFER = "dossier_transfers"
 
 
@@ -69,6 +70,7 @@ SYNC = (
     Kind.SYNC_CONFLICT,
     Kind.SYNC_PENDING,
     Kind.SYNC_EXTRA,
+    Kind.SYNC_PROPOSAL,
     Kind.TRANSFER,
 )
 

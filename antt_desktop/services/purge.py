@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from antt_desktop.domain.errors import Problem, raise_if_errors
-from antt_desktop.services import drafts, retention
+from antt_desktop.services import drafts, proposals, retention
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.store import person_refs, photos
@@ -91,6 +91,7 @@ def _erase(ctx: Ctx, row: Synced) -> None:
     row.deleted = True
     for conflict in ctx.session.scalars(select(SyncConflict).where(SyncConflict.row_id == row.id)):
         conflict.kept_value = conflict.other_value = None  # a kept value is personal too
+    proposals.forget_record(ctx, row.id)  # so is a value the upper unit proposed
 
 
 def _live(ctx: Ctx, cls: type[Synced], *where: Any) -> list[Any]:

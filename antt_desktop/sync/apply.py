@@ -26,6 +26,7 @@ from antt_desktop.sync import (
     parents,
     pending,
     person_merges,
+    proposals,
     rights,
     rows,
     search_refresh,
@@ -58,6 +59,8 @@ class Applied:
     echo_from: int = 0
     echo_to: int = 0
     written: int = 0
+    #: the upper unit's edits of this post's records, to keep as proposals
+    arrived: list[proposals.Arrived] = field(default_factory=list)
 
 
 def _checked(
@@ -96,6 +99,7 @@ def apply(
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     records = dict(records)
     their_conflicts = records.pop(conflict_store.CONFLICTS, [])
+    authors = proposals.author_map(records.pop(proposals.AUTHORS, []))
     incoming = _checked(records, report, report.file)
     waiting = pending.load(conn)
     from_pending: set[tuple[str, str]] = set()
@@ -114,6 +118,7 @@ def apply(
     done = 0
     moved = late_edits.moved_from(conn, sender.node_id)
     writes: dict[str, dict[str, _Write]] = {}
+    found: list[proposals.Arrived] = []
     for t in synced_tables():
         received = incoming.get(t.name)
         if not received:
@@ -135,6 +140,8 @@ def apply(
                 (t.name, ident) in from_pending,
                 moved,
                 post.node_id if post is not None and ident in of_post else None,
+                found,
+                authors.get((t.name, ident)),
             )
             if w is not None:
                 out[ident] = w
@@ -162,6 +169,7 @@ def apply(
         conn, writes, keep_waiting, from_pending, held, sender, report, now_ms, progress
     )
     conflict_store.incoming(conn, their_conflicts, sender.node_id)
+    applied.arrived = found
     return applied
 
 
@@ -175,6 +183,8 @@ def _decide(
     from_pending: bool,
     moved: late_edits.Moved,
     post_node: str | None = None,
+    found: list[proposals.Arrived] | None = None,
+    author: str | None = None,
 ) -> _Write | None:
     counts = report.table(t.name)
     if local is None:
@@ -206,7 +216,20 @@ def _decide(
             return None
         counts.updated += 0 if from_pending else 1
         return _Write(t.name, copy, False, True, from_pending, counted_as="updated")
-    m = _merge(t, local, row)
+    owner_sent = post_node is not None and post_node == sender.node_id and me.role != "post"
+    m = _merge(t, local, row, "incoming" if owner_sent else None)
+    if (
+        found is not None
+        and me.role == "post"
+        and sender.relays
+        and not from_pending
+        and proposals.applies(t, local, m.row, me.node_id)
+    ):
+        names = proposals.fields_of(t, local, row, sender.replicas)
+        if names:  # the upper unit's edit of this post's record: a proposal, not a write
+            found.append(proposals.arrived(t, local, row, names, author))
+            counts.unchanged += 1
+            return None
     if post_node is not None:
         upstream = me.node_id if post_node == sender.node_id else sender.node_id
         unit_rows.owned_by_post(t, m, local, row, post_node, upstream)
@@ -250,12 +273,15 @@ def _decide(
     return _Write(t.name, merged, False, m.equals_incoming, from_pending, m.conflicts, "updated")
 
 
-def _merge(t: SyncTable, local: dict[str, Any], row: dict[str, Any]) -> Merged:
-    """The merge rule over the known fields and any a newer version sent."""
+def _merge(
+    t: SyncTable, local: dict[str, Any], row: dict[str, Any], owner: str | None = None
+) -> Merged:
+    """The merge rule over the known fields and any a newer version sent (``owner``: the
+    side that is the post owning the record, whose value a true conflict keeps)."""
     unknown = extras.names(local, row)
     if not unknown:
-        return merge(local, row, t.merge_fields)
-    m = merge(extras.flat(local), extras.flat(row), (*t.merge_fields, *unknown))
+        return merge(local, row, t.merge_fields, owner=owner)
+    m = merge(extras.flat(local), extras.flat(row), (*t.merge_fields, *unknown), owner=owner)
     m.row = extras.nest(m.row, unknown)
     return m
 

@@ -26,10 +26,12 @@ from antt_desktop.sync import (
     conflict_store,
     container,
     identity,
+    proposals,
     stick,
 )
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import SyncProblem
+from antt_desktop.sync.rights import UPSTREAM_ROLES
 from antt_desktop.sync.roster import find_peer
 
 DEFAULT_VOLUME_BYTES = 512 * 1024 * 1024
@@ -90,6 +92,10 @@ def export(
         shown = conflict_store.outgoing(session.connection(), records)
         if shown:
             records[conflict_store.CONFLICTS] = shown
+        if me.role in UPSTREAM_ROLES:  # who proposed the changes of posts' records
+            authors = proposals.outgoing_authors(session.connection(), records, me.node_id)
+            if authors:
+                records[proposals.AUTHORS] = authors
         photos = attachments.photos_of(records)
         files = attachments.read_all(session, set(photos.values()))
         common = {

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from antt_desktop.store import audit
 from antt_desktop.store import photos as photo_store
 from antt_desktop.store.database import SCHEMA_HEAD, Database
 from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncPeer
-from antt_desktop.sync import attachments, audit_head, bundle, container, identity
+from antt_desktop.sync import attachments, audit_head, bundle, container, identity, proposals
 from antt_desktop.sync.apply import apply
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import BundleRefused, SyncProblem
@@ -113,6 +114,13 @@ def import_bundle(
                 return report
         content = bundle.decrypt(fh, header, me, name)
     _check_manifest(content.manifest, header, name)
+    sender = dataclasses.replace(
+        sender,
+        replicas=frozenset(
+            {content.manifest["epoch"], *(peer.retired_epochs or [])}
+            | ({peer.applied_epoch} if peer.applied_epoch else set())
+        ),
+    )
     photos = attachments.check_all(content.attachments, name)
     try:
         with db.write() as session:
@@ -134,6 +142,15 @@ def import_bundle(
             for obj in list(session.identity_map.values()):
                 if isinstance(obj, LocalNode):
                     session.expire(obj)
+            proposals.take(
+                session,
+                applied.arrived,
+                unit_id=me.unit_id,
+                proposer_node=peer.node_id,
+                proposer_unit=peer.unit_name,
+                bundle_id=header["bundle_id"],
+                report=report,
+            )
             totals = report.totals()
             audit.append(
                 session,

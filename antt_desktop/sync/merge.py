@@ -61,7 +61,7 @@ class Merged:
 
 
 def _pick(
-    name: str, local: Row, incoming: Row, prefer_incoming: bool
+    name: str, local: Row, incoming: Row, prefer_incoming: bool, owner: str | None = None
 ) -> tuple[bool, Conflict | None]:
     """(incoming wins, conflict) for one field."""
     ls, rs = stamp_of(local, name), stamp_of(incoming, name)
@@ -77,13 +77,20 @@ def _pick(
         return incoming_higher, None
     if prefer_incoming:
         return True, None
+    if owner is not None:  # the owning post's value stays; the other one is shown
+        incoming_higher = owner == "incoming"
     if incoming_higher:
         return True, Conflict(name, "field", rv, rs, lv, ls)
     return False, Conflict(name, "field", lv, ls, rv, rs)
 
 
 def merge(
-    local: Row, incoming: Row, fields: Sequence[str], *, prefer_incoming: bool = False
+    local: Row,
+    incoming: Row,
+    fields: Sequence[str],
+    *,
+    prefer_incoming: bool = False,
+    owner: str | None = None,
 ) -> Merged:
     """Merge ``incoming`` into ``local`` (both whole rows with their sync columns).
 
@@ -92,6 +99,9 @@ def merge(
             missing from ``incoming`` (an older program) keeps the local value.
         prefer_incoming: the sender is the authority for this row and this node is not
             (a catalogue at a post): concurrent values resolve to the sender's, quietly.
+        owner: ``"local"`` or ``"incoming"``: the side that is the post owning the record
+            (SYNC.md "Ownership"); in a true conflict its value wins, on every node alike,
+            and the other value is kept in the conflict.
     """
     created = max(local["created_stamp"], incoming["created_stamp"], key=stamp_key)
     row: dict[str, Any] = {"id": local["id"]}
@@ -102,7 +112,7 @@ def merge(
         if name not in incoming:
             row[name], stamps[name] = local.get(name), stamp_of(local, name)
             continue
-        wins, conflict = _pick(name, local, incoming, prefer_incoming)
+        wins, conflict = _pick(name, local, incoming, prefer_incoming, owner)
         source = incoming if wins else local
         row[name], stamps[name] = source.get(name), stamp_of(source, name)
         if wins:

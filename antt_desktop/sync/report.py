@@ -53,6 +53,8 @@ class ImportReport:
     refusals: list[Refusal] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     attachments: int = 0
+    #: edits of this post's records by the upper unit, kept as proposals (sync.proposals)
+    proposals: int = 0
 
     def table(self, name: str) -> TableReport:
         return self.tables.setdefault(name, TableReport())
@@ -90,4 +92,5 @@ class ImportReport:
             ],
             "warnings": [{"code": w.code, "params": w.params} for w in self.warnings],
             "attachments": self.attachments,
+            "proposals": self.proposals,
         }

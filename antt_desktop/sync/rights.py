@@ -2,8 +2,9 @@
 
 Catalogues, units and transfers are written by an upper unit or the province (a post may
 send its own unit's row); everything else is written by the post that owns the row. An upper
-unit or province relays what it merged, so their bundles may carry any row. A write from a
-node without the right is refused and listed in the import report.
+unit or province relays what it merged, so their bundles may carry any row; its own changes
+of a post's record become proposals at the post (``sync.proposals``), never writes. A write
+from a node without the right is refused and listed in the import report.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class Sender:
     role: str
     unit_id: str | None
     unit_name: str
+    #: the sender's replica ids (its epochs): which stamps are its own writes
+    replicas: frozenset[str] = frozenset()
 
     @property
     def relays(self) -> bool:

@@ -15,6 +15,7 @@ from antt_desktop.store.models import (
     SyncIdentity,
     SyncPeer,
     SyncPending,
+    SyncProposal,
 )
 from antt_desktop.sync import audit_head, capture, identity
 
@@ -54,6 +55,8 @@ class SyncStatus:
     peers: list[PeerStatus]
     pending: int
     open_conflicts: int
+    #: proposals from the upper unit this node has to decide
+    proposals: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -126,5 +129,10 @@ def status(session: Session) -> SyncStatus:
         pending=session.execute(select(func.count()).select_from(SyncPending)).scalar_one(),
         open_conflicts=session.execute(
             select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")
+        ).scalar_one(),
+        proposals=session.execute(
+            select(func.count())
+            .select_from(SyncProposal)
+            .where(SyncProposal.state == "pending", SyncProposal.owner_node == me.node_id)
         ).scalar_one(),
     )

@@ -160,6 +160,30 @@ def _import_report(page: Any) -> object:
     return dialog
 
 
+def _reject_proposal(page: Any) -> object:
+    """The reason dialog of a proposal from the upper unit (a long record name)."""
+    from antt_desktop.services.proposals import FieldChange, ProposalView
+
+    shown = ProposalView(
+        "0" * 36,
+        "households",
+        "1" * 36,
+        "125/3 — Nguyễn Thị Thanh Hương, xóm Khuôn Lân",
+        (FieldChange("address", "Xóm Khuôn Lân", "Xóm Đồng Tâm", "Xóm Khuôn Lân"),),
+        "Công an huyện Phú Lương",
+        None,
+        "2026-12-06T09:00:00+00:00",
+        "2026-12-06T10:00:00+00:00",
+        "2" * 36,
+        "pending",
+        None,
+        None,
+        None,
+        True,
+    )
+    return page.proposals.reject_dialog(shown)
+
+
 def _backup(page: Any) -> Path:
     return write_backup(page.app.db, page.app.db.path.parent / "backups" / f"fits{SUFFIX}")
 
@@ -223,6 +247,7 @@ DIALOGS: dict[str, list[tuple[str, Opener]]] = {
     "sync": [
         ("export", lambda page: page.overview.open_export()),
         ("import report", _import_report),
+        ("reject proposal", _reject_proposal),
     ],
     "settings": [
         ("audit log", lambda page: page.open_audit_log()),

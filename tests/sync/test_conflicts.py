@@ -40,7 +40,7 @@ def _concurrent(net: Network, field: str, post_value: str, upper_value: str) -> 
     return upper, post, ident
 
 
-def test_a_conflict_is_kept_whichever_side_wrote_last(net: Network) -> None:
+def test_the_owning_post_s_value_is_kept_whichever_side_wrote_last(net: Network) -> None:
     upper = net.upper()
     post = net.post(upper)
     ident = add(post, "Mã Văn Hùng", phone="0911111111")
@@ -48,12 +48,13 @@ def test_a_conflict_is_kept_whichever_side_wrote_last(net: Network) -> None:
     edit(post, ident, phone="0922222222")
     upper.wall.now = post.wall.now + 3_600_000  # the upper unit's edit is an hour later
     edit(upper, ident, phone="0933333333")
-    [report] = net.send(post, upper)  # the upper unit's own value wins here
+    [report] = net.send(post, upper)  # the post owns the record: its value stays
     assert report.table("persons").conflicts == 1
     net.send(upper, post)
     [at_post], [at_upper] = _open(post), _open(upper)
-    assert at_post == at_upper and at_post.kept_value == "0933333333"
-    assert person(post, ident).phone == "0933333333"  # type: ignore[union-attr]
+    assert at_post == at_upper and at_post.kept_value == "0922222222"
+    assert at_post.other_value == "0933333333"
+    assert person(post, ident).phone == person(upper, ident).phone == "0922222222"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("choice", ["kept", "other"])
@@ -99,6 +100,8 @@ def test_a_renamed_resident_takes_the_folded_name_along(net: Network) -> None:
 
 
 def test_delete_against_edit_can_restore_the_record(net: Network) -> None:
+    from antt_desktop.services import proposals
+
     upper = net.upper()
     post = net.post(upper)
     ident = add(post, "Lý Thị Hoa", occupation="Buôn bán")
@@ -108,8 +111,13 @@ def test_delete_against_edit_can_restore_the_record(net: Network) -> None:
     _both_ways(net, post, upper)
     [shown] = _open(post)
     assert shown.kind == "delete" and shown.kept_value is True
-    with upper.write() as ctx:
+    assert _open(upper) == [shown]
+    with post.write() as ctx:  # the post owns the record: it restores it...
         conflicts.resolve(ctx, shown.id, "other")
+        # ...and takes the upper unit's change, which came as a proposal
+        [proposal] = proposals.proposal_list(ctx, proposals.PENDING)
+        assert [c.proposed for c in proposal.changes] == ["May mặc"]
+        proposals.accept(ctx, proposal.id)
     _both_ways(net, post, upper)
     for node in (post, upper):
         stored = person(node, ident)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from antt_desktop.services import proposals
 from antt_desktop.store.models import CatalogueItem, LocalNode
 from tests.sync.helpers import add, conflicts, delete, edit, person
 from tests.sync.nodes import Network, Node
@@ -91,6 +92,11 @@ def test_edits_of_different_fields_merge_without_conflict(net: Network) -> None:
     edit(post, ident, phone="0944444444")
     edit(upper, ident, occupation="Giáo viên")
     _both_ways(net, post, upper)
+    # the upper unit's change of the post's record waits as a proposal (SYNC.md "Ownership")
+    with post.write() as ctx:
+        [proposal] = proposals.proposal_list(ctx, proposals.PENDING)
+        proposals.accept(ctx, proposal.id)
+    _both_ways(net, post, upper)
     for node in (post, upper):
         stored = person(node, ident)
         assert stored is not None
@@ -106,9 +112,12 @@ def test_a_delete_against_an_edit_keeps_the_edit_and_shows_a_conflict(net: Netwo
     delete(post, ident)
     edit(upper, ident, occupation="Thợ xây")
     _both_ways(net, post, upper)
-    for node in (post, upper):
+    for node in (post, upper):  # the post owns the record: the edit waits as a proposal
         stored = person(node, ident)
-        assert stored is not None and stored.deleted and stored.occupation == "Thợ xây"
+        assert stored is not None and stored.deleted and stored.occupation is None
+    with post.read() as ctx:
+        [proposal] = proposals.proposal_list(ctx, proposals.PENDING)
+        assert [c.proposed for c in proposal.changes] == ["Thợ xây"]
     assert conflicts(post) == conflicts(upper)
     assert [c[1:3] for c in conflicts(post)] == [("deleted", "delete")]
 
@@ -160,5 +169,10 @@ def test_a_clock_years_ahead_is_not_adopted_and_causality_still_wins(net: Networ
         assert node is not None and node.hlc >> 16 < ahead.now - 365 * 24 * 3600 * 1000
     edit(upper, ident, phone="0966666666")  # made after seeing the post's value
     _both_ways(net, upper, post)
+    with post.write() as ctx:  # a proposal the post accepts
+        [proposal] = proposals.proposal_list(ctx, proposals.PENDING)
+        proposals.accept(ctx, proposal.id)
+    _both_ways(net, post, upper)
     assert person(post, ident).phone == "0966666666"  # type: ignore[union-attr]
+    assert person(upper, ident).phone == "0966666666"  # type: ignore[union-attr]
     assert conflicts(post) == conflicts(upper) == []

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.sync import conflict_text
+from antt_desktop.services.proposals import FieldChange, ProposalView
+from antt_desktop.sync import conflict_text, proposal_text
 from antt_desktop.sync.conflicts import ConflictView
 from antt_desktop.sync.transfer import TransferView
 
@@ -125,3 +126,55 @@ class TransferModel(_Rows):
         if t.approved_on is not None:
             return tr(N_("approved on {day}")).format(day=t.approved_on.strftime("%d/%m/%Y"))
         return tr(N_("waiting for approval"))
+
+
+class ProposalModel(_Rows):
+    """The upper unit's proposals: the record, the fields it would change, who proposed it,
+    when it arrived, and what became of it."""
+
+    COL_RECORD, COL_FIELDS, COL_BY, COL_RECEIVED, COL_STATE = range(5)
+    COLUMNS = (
+        N_("Record"),
+        N_("Fields"),
+        N_("Proposed by"),
+        N_("Received"),
+        N_("State"),
+    )
+
+    def text(self, row: Any, column: int) -> str:
+        p: ProposalView = row
+        tr = self.translate
+        if column == self.COL_RECORD:
+            return proposal_text.record_text(p, tr)
+        if column == self.COL_FIELDS:
+            return ", ".join(proposal_text.field_text(c, tr) for c in p.changes)
+        if column == self.COL_BY:
+            return p.proposer_unit + (f" ({p.proposed_by})" if p.proposed_by else "")
+        if column == self.COL_RECEIVED:
+            return proposal_text.when_text(p.received_at, tr)
+        return proposal_text.state_text(p, tr)
+
+
+class ChangeModel(_Rows):
+    """One proposal field by field: the value here now and the value proposed."""
+
+    COL_FIELD, COL_NOW, COL_PROPOSED = range(3)
+    COLUMNS = (N_("Field"), N_("Now"), N_("Proposed value"))
+
+    def text(self, row: Any, column: int) -> str:
+        c: FieldChange = row
+        tr = self.translate
+        if column == self.COL_FIELD:
+            return proposal_text.field_text(c, tr)
+        if column == self.COL_NOW:
+            now = proposal_text.value_text(c.now, tr)
+            if c.changed_since:
+                return (
+                    now
+                    + " "
+                    + tr(N_("(changed here since it arrived; it was {value})")).format(
+                        value=proposal_text.value_text(c.at_arrival, tr)
+                    )
+                )
+            return now
+        return proposal_text.value_text(c.proposed, tr)

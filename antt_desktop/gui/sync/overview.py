@@ -158,6 +158,12 @@ class SyncOverview(QWidget):
             )
             + "</p>"
         )
+        if st.proposals:  # the upper unit's changes waiting on the proposals tab
+            parts.append(
+                "<p><b>"
+                + _escape(tr(N_("{count} proposals waiting")).format(count=st.proposals))
+                + "</b></p>"
+            )
         self.peers_text.setText("".join(parts))
         self.export_button.setEnabled(any(p.status == "active" for p in st.peers))
 

@@ -15,16 +15,19 @@ from antt_desktop.gui.common.page import Page
 from antt_desktop.gui.sync.conflicts import ConflictsPanel
 from antt_desktop.gui.sync.enrol import EnrolPanel
 from antt_desktop.gui.sync.overview import SyncOverview
+from antt_desktop.gui.sync.proposals import TITLE as PROPOSALS
+from antt_desktop.gui.sync.proposals import ProposalsPanel
 from antt_desktop.gui.sync.transfers import TransfersPanel
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services.changes import EVERYTHING, SYNC, Changes, Kind
 
 #: The kinds of records the page shows (a change to the rest it ignores).
-SHOWS = (*SYNC, Kind.UNIT, Kind.DOSSIER, Kind.PERSON)
+SHOWS = (*SYNC, Kind.UNIT, Kind.DOSSIER, Kind.PERSON, Kind.HOUSEHOLD, Kind.PLEDGE)
 
 
 class SyncPage(Page):
-    """The sync page; its tabs are ``overview``, ``conflicts``, ``transfers``, ``enrol``."""
+    """The sync page; its tabs are ``overview``, ``conflicts``, ``proposals``, ``transfers``,
+    ``enrol``."""
 
     title = N_("Sync")
 
@@ -37,11 +40,12 @@ class SyncPage(Page):
         self.heading.setFont(font)
         self.overview = SyncOverview(app)
         self.conflicts = ConflictsPanel(app)
+        self.proposals = ProposalsPanel(app)
         self.transfers = TransfersPanel(app)
         self.enrol = EnrolPanel(app)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sync_tabs")
-        for panel in (self.overview, self.conflicts, self.transfers, self.enrol):
+        for panel in (self.overview, self.conflicts, self.proposals, self.transfers, self.enrol):
             self.tabs.addTab(panel, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -56,6 +60,7 @@ class SyncPage(Page):
             return
         self.overview.refresh()
         self.conflicts.refresh()
+        self.proposals.refresh()
         self.transfers.refresh()
         self.enrol.refresh()
         self._titles()
@@ -66,11 +71,13 @@ class SyncPage(Page):
         conflicts = tr(N_("Conflicts"))
         self.tabs.setTabText(0, tr(N_("Exchange")))
         self.tabs.setTabText(1, f"{conflicts} ({count})" if count else conflicts)
-        self.tabs.setTabText(2, tr(N_("Dossier transfers")))
-        self.tabs.setTabText(3, tr(N_("Enrolment")))
+        waiting = self.proposals.waiting
+        self.tabs.setTabText(2, f"{tr(PROPOSALS)} ({waiting})" if waiting else tr(PROPOSALS))
+        self.tabs.setTabText(3, tr(N_("Dossier transfers")))
+        self.tabs.setTabText(4, tr(N_("Enrolment")))
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr_(N_("Sync")))
-        for panel in (self.overview, self.conflicts, self.transfers, self.enrol):
+        for panel in (self.overview, self.conflicts, self.proposals, self.transfers, self.enrol):
             panel.retranslate()
         self._titles()

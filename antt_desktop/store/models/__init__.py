@@ -22,6 +22,7 @@ from antt_desktop.store.models.people import (
     name_columns,
 )
 from antt_desktop.store.models.photos import StoredPhoto
+from antt_desktop.store.models.proposals import SyncProposal
 from antt_desktop.store.models.reference import (
     Area,
     AuditEntry,
@@ -82,6 +83,7 @@ __all__ = [
     "SyncIdentity",
     "SyncPeer",
     "SyncPending",
+    "SyncProposal",
     "Team",
     "TeamArea",
     "TeamMember",
