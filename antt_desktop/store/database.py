@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0022"
+SCHEMA_HEAD = "0023"
 BUSY_TIMEOUT_MS = 5000
 
 

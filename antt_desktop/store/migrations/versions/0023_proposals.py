@@ -1,16 +1,16 @@
 """The upper unit's edits of a post's records kept at the post as proposals
 (đề nghị sửa từ cấp trên), accepted or rejected by the post's officer
 
-Revision ID: 0022
-Revises: 0019
+Revision ID: 0023
+Revises: 0022
 Create Date: 2026-12-06 11:30:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0022"
-down_revision = "0019"
+revision = "0023"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
