@@ -98,6 +98,8 @@ def _read_workbook(path: Path, source: BinaryIO) -> list[RawRow]:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS or sum(i.file_size for i in parts) > MAX_UNPACKED:
                 raise refuse("import.unpacks_too_large", max=MAX_UNPACKED_MB)
+            if any(_declares_entities(archive, info) for info in parts):
+                raise refuse("import.xml_entities")
         workbook = load_workbook(source, read_only=True, data_only=True)
     except ValidationFailed:
         raise
@@ -117,6 +119,29 @@ def _read_workbook(path: Path, source: BinaryIO) -> list[RawRow]:
         raise refuse(_xml_refusal(exc) or "import.unreadable") from exc
     finally:
         workbook.close()
+
+
+#: What starts a document type or entity declaration: a workbook never has one. Cell text
+#: holding these letters is written escaped (``&lt;!DOCTYPE``), so it is never mistaken.
+_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+_CHUNK = 1 << 16
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether an XML part of the workbook declares a DTD or entities (an entity bomb, an
+    external entity). Looked for in the bytes, whichever XML parser openpyxl then uses
+    (defusedxml, or lxml, which python-docx brings, with entities left unresolved)."""
+    name = info.filename.lower()
+    if not (name.endswith(".xml") or name.endswith(".rels")):
+        return False
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            window = tail + chunk
+            if any(d in window for d in _DECLARATIONS):
+                return True
+            tail = window[-16:]
+    return False
 
 
 def require_safe_xml() -> None:

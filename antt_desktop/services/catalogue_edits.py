@@ -182,7 +182,7 @@ def check_edit_entry(ctx: Ctx, key: str, code: str, changes: Mapping[str, Any]) 
     return issuer_problems(ctx) + _problems_edit(ctx, get(ctx, key, code), key, changes)[0]
 
 
-def bump_version(ctx: Ctx, key: str) -> CatalogueVersion:
+def _bump_version(ctx: Ctx, key: str) -> CatalogueVersion:
     """Raise catalogue ``key``'s version: number + 1, issued today by this unit."""
     ident = natural_id("catalogue_versions", key)
     version = ctx.session.get(CatalogueVersion, ident)
@@ -238,7 +238,7 @@ def add_entry(ctx: Ctx, key: str, values: Mapping[str, Any]) -> Entry:
     problems, read = _problems_new(ctx, key, values)
     raise_if_errors(problems)
     row = _create(ctx, key, read)
-    bump_version(ctx, key)
+    _bump_version(ctx, key)
     catalogues.forget_cached(ctx.session)
     return row
 
@@ -258,7 +258,7 @@ def edit_entry(ctx: Ctx, key: str, code: str, changes: Mapping[str, Any]) -> Ent
     problems, read = _problems_edit(ctx, row, key, changes)
     raise_if_errors(problems)
     if _edit(ctx, key, row, read):
-        bump_version(ctx, key)
+        _bump_version(ctx, key)
         catalogues.forget_cached(ctx.session)
     return row
 
@@ -271,7 +271,7 @@ def set_retired(ctx: Ctx, key: str, code: str, retired: bool = True) -> Entry:
     if apply_changes(row, {"retired": retired}):
         ctx.session.flush()
         ctx.audit("retire" if retired else "status", ENTITY[key], row.id, ["retired"], key)
-        bump_version(ctx, key)
+        _bump_version(ctx, key)
         catalogues.forget_cached(ctx.session)
     return row
 
@@ -296,7 +296,7 @@ def delete_entry(ctx: Ctx, key: str, code: str) -> None:
     row.deleted = True
     ctx.session.flush()
     ctx.audit("delete", ENTITY[key], row.id, ["deleted"], key)
-    bump_version(ctx, key)
+    _bump_version(ctx, key)
     catalogues.forget_cached(ctx.session)
 
 
@@ -352,6 +352,6 @@ def import_entries(ctx: Ctx, key: str, rows: Sequence[Mapping[str, Any]]) -> tup
             changes = {k: v for k, v in values.items() if k != "code"}
             changed += bool(_edit(ctx, key, row, _problems_edit(ctx, row, key, changes)[1]))
     if added or changed:
-        bump_version(ctx, key)
+        _bump_version(ctx, key)
         catalogues.forget_cached(ctx.session)
     return added, changed

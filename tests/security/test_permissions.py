@@ -126,15 +126,21 @@ def test_an_unknown_role_may_do_nothing(write: Any) -> None:
 
 
 def _writes_without_a_check(tree: ast.Module, source: str) -> list[str]:
+    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
+    bodies = {n.name: ast.get_source_segment(source, n) or "" for n in functions}
+    # the module's own private helpers that check (``_decidable``, ``_require_issuer``)
+    checking = [
+        name for name, body in bodies.items() if name.startswith("_") and "ctx.require(" in body
+    ]
     missing = []
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+    for node in functions:
+        if node.name.startswith("_") or not node.args.args or node.args.args[0].arg != "ctx":
             continue
-        if not node.args.args or node.args.args[0].arg != "ctx":
-            continue
-        body = ast.get_source_segment(source, node) or ""
+        body = bodies[node.name]
         writes = "ctx.audit(" in body or "session.add(" in body or ".deleted = True" in body
-        if writes and "ctx.require(" not in body and "check(" not in body:
+        checked = "ctx.require(" in body or "check(" in body
+        checked = checked or any(f"{name}(ctx" in body for name in checking)
+        if writes and not checked:
             missing.append(node.name)
     return missing
 
