@@ -92,6 +92,18 @@ RESTORED = N_(
 )
 RESTORE_REFUSED = N_("audit|Backup {path} not restored: {why}")
 NOT_RESTORED = N_("audit|the file could not be restored")
+#: How a sync conflict was settled (``conflict 3f2a…: kept``).
+SETTLED = {
+    "kept": N_("audit|Kept this computer's version"),
+    "other": N_("audit|Took the other unit's version"),
+}
+#: What was found edited in the key file (the English words of keyfile_seal.WORDS).
+KEY_FILE_FINDINGS = {
+    "its seal does not match": N_("audit|its seal does not match (the counts were edited)"),
+    "a failure counter is lower": N_("audit|a count of wrong passwords was lowered"),
+    "the counters disagree": N_("audit|the counts disagree with the wrong passwords recorded"),
+    "the seal is missing or older": N_("audit|the file was replaced by an older one"),
+}
 #: Fields of entries no form labels (totals of an evaluation, kept files).
 MORE_FIELDS = {
     "total": N_("audit|Total score"),
@@ -259,6 +271,23 @@ def _refused(text: str, tr: Translator) -> str:
     return tr(REFUSED_WHAT).format(what=what)
 
 
+def _settled(text: str, tr: Translator) -> str | None:
+    m = re.fullmatch(r"conflict \S+: (\w+)", text.strip())
+    return plain(SETTLED[m[1]], tr) if m and m[1] in SETTLED else None
+
+
+def _key_file(text: str, tr: Translator) -> str | None:
+    """``its seal does not match (…); …`` as the findings in the reader's words."""
+    found = []
+    for part in text.split("; "):
+        label = next((v for k, v in KEY_FILE_FINDINGS.items() if part.startswith(k)), None)
+        if label is None:
+            return None
+        found.append(plain(label, tr))
+    said = "; ".join(found)
+    return said[:1].upper() + said[1:]
+
+
 #: How the details of each action read (None from a reader: the detail is kept as written).
 _READERS: dict[str, Callable[[str, Translator], str | None]] = {
     "login": _role,
@@ -292,6 +321,8 @@ _READERS: dict[str, Callable[[str, Translator], str | None]] = {
     "backup": lambda t, tr: plain(BACKUP_FILE, tr).format(path=t),
     "restore": _restored,
     "restore_refused": _restore_refused,
+    "sync_resolve": _settled,
+    "keyfile_edited": _key_file,
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from antt_desktop.security import keyfile_seal
 from antt_desktop.services import audit_events
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store import audit
@@ -64,6 +65,8 @@ def _every_kind_of_entry(post: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str
             ("sync_roster", None, [], "version 3"),
             ("restore_refused", None, [], "sao-luu.antt: backup.wrong_password"),
             ("create", "evaluation", ["total", "max_total", "meets_standard"], None),
+            ("sync_resolve", "person", ["occupation"], "conflict 1234abcd: other"),
+            ("keyfile_edited", None, [], keyfile_seal.WORDS["seal"]),
         ]:
             audit.append(session, CHIEF, action, entity, None, fields, detail)
     return dossier
@@ -90,6 +93,7 @@ def test_the_printed_log_has_no_identifier_of_the_program(
     assert f"Hồ sơ: {dossier['person_name']}" in flat  # whose record, by name
     assert "Báo cáo Quý III/2026 (tệp CSV): tệp bc.csv, 1 dòng" in flat
     assert "Năm 2026: 12 hộ ký cam kết" in flat
+    assert "Lấy bản của đơn vị kia" in flat and "Dấu niêm phong không khớp" in flat
     assert "Không phục hồi bản sao lưu sao-luu.antt: " in flat
     assert "Đã xóa hẳn: 3 nhận xét, 1 bản cam kết của đối tượng, 0 hỗ trợ, giúp đỡ" in flat
     # who acted, by name above the account; the day above the time, in the post's time
