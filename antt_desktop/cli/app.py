@@ -11,48 +11,76 @@ import io
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from antt_desktop import __version__
-from antt_desktop.cli import (
-    cmd_audit,
-    cmd_catalogues,
-    cmd_data,
-    cmd_dossiers,
-    cmd_households,
-    cmd_initiatives,
-    cmd_people,
-    cmd_print,
-    cmd_setup,
-    cmd_sync,
-    cmd_teams,
-    cmd_users,
-)
-from antt_desktop.cli.env import Env, default_data_dir
-from antt_desktop.cli.output import Output
-from antt_desktop.domain.errors import ValidationFailed
-from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.security.errors import PermissionDenied
-from antt_desktop.security.kdf import PRODUCTION, KdfParams
-from antt_desktop.store.errors import KnownError
-from antt_desktop.store.private_files import private_dir, private_umask, write_private
+
+if TYPE_CHECKING:
+    from antt_desktop.security.kdf import KdfParams
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
-COMMAND_MODULES = (
-    cmd_setup,
-    cmd_people,
-    cmd_dossiers,
-    cmd_households,
-    cmd_initiatives,
-    cmd_teams,
-    cmd_data,
-    cmd_print,
-    cmd_sync,
-    cmd_users,
-    cmd_audit,
-    cmd_catalogues,
+
+
+@dataclass(frozen=True)
+class Command:
+    """A word of ``antt`` (``person``), the module under ``antt_desktop.cli`` whose
+    ``register(commands)`` declares it (with the module's other words), and the line
+    ``antt --help`` shows for it.
+
+    Only the module of the word typed is imported: ``antt --version``, ``antt --help`` and
+    a command start without loading the others (and what they use: the database layer, the
+    printing, the sync). A test keeps each line here the same as the module's own help.
+    """
+
+    name: str
+    module: str
+    help: str
+
+
+#: Every command, in the order ``antt --help`` lists them; one line per word of a module.
+COMMANDS = (
+    Command("init", "cmd_setup", "set up a new post database"),
+    Command("demo-data", "cmd_setup", "fill the database with realistic demo data"),
+    Command("check", "cmd_setup", "integrity, foreign keys, search index, audit chain"),
+    Command("backup", "cmd_setup", "copy the database to an encrypted backup file"),
+    Command(
+        "restore",
+        "cmd_setup",
+        "replace the database with a backup file (a chief of this post logs in; the backup"
+        " opens with the password of a chief in it)",
+    ),
+    Command("person", "cmd_people", "residents"),
+    Command("search", "cmd_people", "accent-insensitive search of people and households"),
+    Command("dossier", "cmd_dossiers", "management dossiers"),
+    Command("area", "cmd_households", "residential areas"),
+    Command("household", "cmd_households", "households"),
+    Command("initiative", "cmd_initiatives", "community security initiatives"),
+    Command("indicator", "cmd_initiatives", "counts per period for before/after"),
+    Command("team", "cmd_teams", "grassroots teams"),
+    Command("commendation", "cmd_teams", "commendations"),
+    Command("stats", "cmd_data", "the figures a periodic report prints"),
+    Command("import", "cmd_data", "import persons or households from a spreadsheet"),
+    Command("demo", "cmd_data", "open the demo post (created on first use)"),
+    Command("print", "cmd_print", "print documents to PDF"),
+    Command("sync", "cmd_sync", "sync by bundle files on USB sticks"),
+    Command("user", "cmd_users", "accounts of the post: add, edit, role, passwd, disable, list"),
+    Command("audit", "cmd_audit", "the audit log: list or print it (chief, admin)"),
+    Command(
+        "catalogue",
+        "cmd_catalogues",
+        "the catalogues the upper unit keeps: categories, rubrics, initiative types,"
+        " activity kinds",
+    ),
 )
+
+
+def command_module(module: str) -> object:
+    """The command module ``antt_desktop.cli.<module>`` (imported on first use)."""
+    return import_module(f"antt_desktop.cli.{module}")
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -88,15 +116,49 @@ def _leaf_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentPars
     return [leaf for a in subs for p in a.choices.values() for leaf in _leaf_parsers(p)]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _root() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="antt", description="ANTT Desktop — records for commune police posts."
     )
     parser.add_argument("--version", action="version", version=f"antt {__version__}")
     _global_options(parser, None)
+    return parser
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command's word in ``argv`` (``search`` in ``--user a search nguyen``): the first
+    word that is neither an option of ``antt`` itself nor an option's value."""
+    valued = {
+        option
+        for action in _root()._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in valued:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``argv``: with the one module of the command typed; with every module
+    when the word is not one of :data:`COMMANDS` (so argparse names the choices); with
+    only the commands' names and help when there is no command (``antt --help``)."""
+    parser = _root()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    word = command_word(argv or []) if argv is not None else ""
+    chosen = [c.module for c in COMMANDS if c.name == word]
+    if word is None:
+        for c in COMMANDS:
+            commands.add_parser(c.name, help=c.help)
+        return parser
+    for module in dict.fromkeys(chosen or [c.module for c in COMMANDS]):
+        command_module(module).register(commands)  # type: ignore[attr-defined]
     for leaf in _leaf_parsers(parser):
         if leaf is not parser:
             _global_options(leaf, argparse.SUPPRESS)
@@ -133,6 +195,8 @@ def undecodable_argument(
 
 
 def _log_failure(data_dir: Path) -> Path:
+    from antt_desktop.store.private_files import private_dir, write_private
+
     log_dir = data_dir / "logs"
     try:
         private_dir(log_dir)
@@ -153,21 +217,33 @@ def _utf8_output() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
-def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> int:
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> int:
     """Run one command; returns its exit code.
 
     Args:
         argv: the words after ``antt``.
-        kdf: the Argon2 cost of passwords this run sets (tests pass a cheap one).
+        kdf: the Argon2 cost of passwords this run sets (tests pass a cheap one; default:
+            the production cost).
     """
+    from antt_desktop.store.private_files import private_umask
+
     with private_umask():  # what the command creates is the user's alone
-        return _main(argv, kdf)
+        return _main(sys.argv[1:] if argv is None else list(argv), kdf)
 
 
-def _main(argv: Sequence[str] | None, kdf: KdfParams) -> int:
+def _main(argv: list[str], kdf: KdfParams | None) -> int:
     _utf8_output()
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)  # exits 2 on usage errors
+    # what a command needs, loaded once its words are read (--version and --help never)
+    from antt_desktop.cli.env import Env, default_data_dir
+    from antt_desktop.cli.output import Output
+    from antt_desktop.domain.errors import ValidationFailed
+    from antt_desktop.i18n.translator import N_, Translator
+    from antt_desktop.security.errors import PermissionDenied
+    from antt_desktop.security.kdf import PRODUCTION
+    from antt_desktop.store.errors import KnownError
+
     tr = Translator(args.lang or "vi")
     out = Output(tr, as_json=args.json)
     if (bad := undecodable_argument(parser, args)) is not None:
@@ -178,7 +254,7 @@ def _main(argv: Sequence[str] | None, kdf: KdfParams) -> int:
         out=out,
         today=args.today or date.today(),
         username=args.user,
-        kdf=kdf,
+        kdf=kdf or PRODUCTION,
     )
     try:
         return int(args.func(env, args) or EXIT_OK)

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from antt_desktop.cli import merge_text
-from antt_desktop.cli.env import Env
-from antt_desktop.domain.cccd import read_card
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.privacy import HISTORY_TITLE, NO_CORRECTIONS
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import photos
-from antt_desktop.services.audit_events import (
-    record_export,
-    record_view,
-    require_export,
-    shown_fields,
-)
-from antt_desktop.services.context import Ctx
-from antt_desktop.services.people import PersonInput, add_person, edit_person
-from antt_desktop.services.people_rows import correction_history, person_details
-from antt_desktop.services.search import search
-from antt_desktop.services.units import area_by_name
+
+if TYPE_CHECKING:
+    from antt_desktop.cli.env import Env
+    from antt_desktop.services.context import Ctx
 
 WITHHELD = N_("Not shown to your account (sensitive personal data): {fields}.")
 PERSON_OPTIONS = (
@@ -94,6 +84,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _values(ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:
+    from antt_desktop.services.units import area_by_name
+
     values = {
         dest: getattr(args, dest) for _f, dest in PERSON_OPTIONS if getattr(args, dest) is not None
     }
@@ -106,6 +98,8 @@ def _values(ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:
 
 def person_record(ctx: Ctx, person_id: str) -> dict[str, Any]:
     """A person as shown by ``person show`` and printed by ``--json``."""
+    from antt_desktop.services.people_rows import person_details
+
     p = person_details(ctx, person_id)
     return {
         "id": p.id,
@@ -147,6 +141,9 @@ def _print_person(env: Env, record: dict[str, Any]) -> None:
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.domain.cccd import read_card
+    from antt_desktop.services.people import PersonInput, add_person
+
     if not (args.full_name or args.cccd_qr):
         args.usage_error("the following arguments are required: --name (or --cccd-qr)")
     # a card that cannot be read is refused before the database opens: nothing is written
@@ -161,6 +158,8 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_edit(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.people import edit_person
+
     with env.writing() as ctx:
         result = edit_person(ctx, args.id, _values(ctx, args), reason=args.reason)
         record = person_record(ctx, result.person.id)
@@ -171,6 +170,8 @@ def cmd_edit(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_show(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.audit_events import record_view, shown_fields
+
     with env.reading() as ctx:
         record = person_record(ctx, args.id)
         record_view(ctx, "person", record["id"], shown_fields(record, ("id", "withheld")))
@@ -180,6 +181,9 @@ def cmd_show(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_photo(env: Env, args: argparse.Namespace) -> int:
     """``person photo ID --set FILE | --remove | --out FILE``."""
+    from antt_desktop.services import photos
+    from antt_desktop.services.audit_events import record_export, require_export
+
     _ = env.out._
     if args.set:
         picture = photos.read_picture_file(Path(args.set))  # refused before the database opens
@@ -218,6 +222,8 @@ def cmd_photo(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_search(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.search import search
+
     with env.reading() as ctx:
         hits = search(ctx, args.text, limit=args.limit, kind=args.kind)
     env.out.data([h.to_dict() for h in hits])
@@ -231,6 +237,8 @@ def cmd_search(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_history(env: Env, args: argparse.Namespace) -> int:
     """Each correction: date, field, old → new value, reason and who corrected it."""
+    from antt_desktop.services.people_rows import correction_history
+
     tr = env.out.tr
     with env.reading() as ctx:
         history = correction_history(ctx, args.id, tr)

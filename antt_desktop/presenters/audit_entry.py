@@ -12,13 +12,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 
+from antt_desktop.domain.periods import Period
 from antt_desktop.i18n.formatting import fmt_datetime, fmt_int
+from antt_desktop.i18n.messages import field_label, sentence
 from antt_desktop.i18n.texts.accounts import ROLE_LABELS
-from antt_desktop.i18n.texts.audit import action_text, entity_text, fields_text
+from antt_desktop.i18n.texts.audit import (
+    AUDIT_FIELDS,
+    DERIVED_FIELDS,
+    action_text,
+    entity_text,
+    plain,
+)
 from antt_desktop.i18n.texts.roles import GRANT, REFUSED_WHAT, permission_text, role_words
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.presenters.words import period_name
 from antt_desktop.services.audit_log import AuditRow
 
 SCALES = {
@@ -47,6 +57,61 @@ AREAS = N_("{added} areas added, {removed} removed")
 PHOTO = {"photo replaced": N_("Photo replaced"), "photo removed": N_("Photo removed")}
 ROWS = N_("{count} rows")
 PAGES = N_("{count} pages")
+ONE_ROW = N_("audit|{count} row")
+ONE_PAGE = N_("audit|{count} page")
+TO_FILE = N_("audit|file {name}")
+#: What a print or an export entry says was written (``booklet``, ``pledge form 2026``,
+#: ``report csv 2026-Q3``), as the officer's register names the document.
+DOCUMENTS: tuple[tuple[str, str], ...] = (
+    (r"booklet", N_("audit|Assessment booklet")),
+    (r"person sheet", N_("audit|Personal data sheet")),
+    (r"person photo", N_("audit|Resident's photo")),
+    (r"audit log", N_("audit|Audit log")),
+    (r"pledge form (?P<year>\d{4})", N_("audit|Household pledge form {year}")),
+    (r"pledge forms (?P<year>\d{4})", N_("audit|Household pledge forms {year}")),
+    (r"pledge register (?P<year>\d{4})", N_("audit|Register of pledges {year}")),
+    (r"certificates of decision (?P<number>.+)", N_("audit|Certificates of decision {number}")),
+    (r"report (?P<period>[0-9Q-]+)", N_("audit|Report of {period}")),
+    (
+        r"report (?P<kind>csv|docx|xlsx|pdf) (?P<period>[0-9Q-]+)",
+        N_("audit|Report of {period} ({kind})"),
+    ),
+    (r"report (?P<kind>csv|docx|xlsx|pdf)", N_("audit|Report ({kind})")),
+    (r"refused rows of (?P<name>.+)", N_("audit|Refused rows of {name}")),
+)
+SIGNED_AREA = N_("audit|Year {year}: {count} pledges signed")
+PURGED = N_("audit|Erased for good: {what}")
+MERGED = N_("audit|Two records of one person merged into one")
+ROSTER = N_("audit|Roster version {version}")
+ENROLLED = N_("audit|Unit {unit}")
+MACHINE = N_("audit|Computer {node}")
+BACKUP_FILE = N_("audit|Backup file {path}")
+RESTORED = N_(
+    "audit|Restored from the backup {path} of {unit} (made at {made}); the replaced data"
+    " is kept in {kept}"
+)
+RESTORE_REFUSED = N_("audit|Backup {path} not restored: {why}")
+NOT_RESTORED = N_("audit|the file could not be restored")
+#: How a sync conflict was settled (``conflict 3f2a…: kept``).
+SETTLED = {
+    "kept": N_("audit|Kept this computer's version"),
+    "other": N_("audit|Took the other unit's version"),
+}
+#: What was found edited in the key file (the English words of keyfile_seal.WORDS).
+KEY_FILE_FINDINGS = {
+    "its seal does not match": N_("audit|its seal does not match (the counts were edited)"),
+    "a failure counter is lower": N_("audit|a count of wrong passwords was lowered"),
+    "the counters disagree": N_("audit|the counts disagree with the wrong passwords recorded"),
+    "the seal is missing or older": N_("audit|the file was replaced by an older one"),
+}
+#: Fields of entries no form labels (totals of an evaluation, kept files).
+MORE_FIELDS = {
+    "total": N_("audit|Total score"),
+    "max_total": N_("audit|Highest possible score"),
+    "meets_standard": N_("audit|Meets the standard"),
+    "points": N_("audit|Points per criterion"),
+    "withheld": N_("audit|Withheld fields"),
+}
 
 
 def _role(text: str, tr: Translator) -> str | None:
@@ -103,10 +168,97 @@ def _counts(text: str, tr: Translator) -> str | None:
     return ", ".join(f"{entity_text(str(k), tr) or k}: {v}" for k, v in counts.items())
 
 
+def _count(count: str, one: str, many: str, tr: Translator) -> str:
+    """``1 trang`` / ``1 page``, ``7 pages``: English says one page, Vietnamese has no plural."""
+    return plain(one if int(count) == 1 else many, tr).format(count=fmt_int(int(count), tr))
+
+
 def _sizes(text: str, tr: Translator) -> str:
     """``…: 3 pages, file.pdf`` / ``…, 12 rows``: the counts in the reader's words."""
-    text = re.sub(r"\b(\d+) pages\b", lambda m: tr(PAGES).format(count=m[1]), text)
-    return re.sub(r"\b(\d+) rows\b", lambda m: tr(ROWS).format(count=m[1]), text)
+    text = re.sub(r"\b(\d+) pages\b", lambda m: _count(m[1], ONE_PAGE, PAGES, tr), text)
+    return re.sub(r"\b(\d+) rows\b", lambda m: _count(m[1], ONE_ROW, ROWS, tr), text)
+
+
+def document_text(what: str, tr: Translator) -> str:
+    """``Sổ theo dõi, nhận xét, đánh giá`` for ``booklet``: a printed or saved document as the
+    register names it (what a script passed that the table does not know, as written)."""
+    for pattern, label in DOCUMENTS:
+        if m := re.fullmatch(pattern, what.strip()):
+            values = m.groupdict()
+            if "period" in values:
+                with suppress(ValueError):
+                    values["period"] = period_name(Period.parse(values["period"]), tr)
+            if "kind" in values:
+                values["kind"] = values["kind"].upper()
+            return plain(label, tr).format(**values)
+    return what
+
+
+def _written(text: str, tr: Translator) -> str | None:
+    """A print or an export: ``booklet: 3 pages, so-theo-doi.pdf`` as ``Sổ theo dõi, nhận xét,
+    đánh giá: 3 trang, tệp so-theo-doi.pdf``."""
+    m = re.fullmatch(r"(.+?): (?:(\d+) pages, )?(.+?)(?:, (\d+) rows)?", text.strip())
+    if not m:
+        return None
+    parts = [plain(TO_FILE, tr).format(name=m[3])]
+    if m[2] is not None:
+        parts.insert(0, _count(m[2], ONE_PAGE, PAGES, tr))
+    if m[4] is not None:
+        parts.append(_count(m[4], ONE_ROW, ROWS, tr))
+    return f"{document_text(m[1], tr)}: {', '.join(parts)}"
+
+
+def _signed(text: str, tr: Translator) -> str | None:
+    m = re.fullmatch(r"year (\d{4}): (\d+) pledges signed", text.strip())
+    return plain(SIGNED_AREA, tr).format(year=m[1], count=fmt_int(int(m[2]), tr)) if m else None
+
+
+def _kind(name: str, tr: Translator) -> str:
+    """``nhận xét`` for ``assessments`` or ``assessment``: a kind of record, named."""
+    for candidate in (name, name.removesuffix("s")):
+        kind = entity_text(candidate, tr)
+        if kind != candidate:
+            return kind
+    return name
+
+
+def _purged(text: str, tr: Translator) -> str | None:
+    """``RELEASED: assessments 3, commitments 1`` as ``Đã xóa hẳn: 3 nhận xét, 1 cam kết``
+    (the kinds erased with a dossier; the dossier is named in the record column)."""
+    _, sep, counts = text.partition(": ")
+    found = re.findall(r"(\w+) (\d+)", counts if sep else text)
+    if not found:
+        return None
+    what = ", ".join(f"{fmt_int(int(n), tr)} {_kind(k, tr)}" for k, n in found)
+    return plain(PURGED, tr).format(what=what)
+
+
+def _restored(text: str, tr: Translator) -> str | None:
+    m = re.fullmatch(
+        r"restored from backup (.+) of (\S+ .+?) \(node \S+\), made at (.+?)(?:; .*)?;"
+        r" the replaced database is kept as (.+)",
+        text.strip(),
+    )
+    if not m:
+        return None
+    try:
+        made = fmt_datetime(datetime.fromisoformat(m[3]), tr)
+    except ValueError:
+        made = m[3]
+    return plain(RESTORED, tr).format(path=m[1], unit=m[2], made=made, kept=m[4])
+
+
+def _restore_refused(text: str, tr: Translator) -> str | None:
+    path, sep, code = text.rpartition(": ")
+    if not sep or not re.fullmatch(r"[a-z_]+\.[a-z_.]+", code):
+        return None
+    try:
+        why = sentence(code, {}, tr)
+    except (KeyError, IndexError, ValueError):
+        why = plain(NOT_RESTORED, tr)
+    if why.startswith(code) or "{" in why:  # not worded, or worded with the file's details
+        why = plain(NOT_RESTORED, tr)
+    return plain(RESTORE_REFUSED, tr).format(path=path, why=why)
 
 
 def _refused(text: str, tr: Translator) -> str:
@@ -117,6 +269,23 @@ def _refused(text: str, tr: Translator) -> str:
     else:
         what = permission_text(name, tr)
     return tr(REFUSED_WHAT).format(what=what)
+
+
+def _settled(text: str, tr: Translator) -> str | None:
+    m = re.fullmatch(r"conflict \S+: (\w+)", text.strip())
+    return plain(SETTLED[m[1]], tr) if m and m[1] in SETTLED else None
+
+
+def _key_file(text: str, tr: Translator) -> str | None:
+    """``its seal does not match (…); …`` as the findings in the reader's words."""
+    found = []
+    for part in text.split("; "):
+        label = next((v for k, v in KEY_FILE_FINDINGS.items() if part.startswith(k)), None)
+        if label is None:
+            return None
+        found.append(plain(label, tr))
+    said = "; ".join(found)
+    return said[:1].upper() + said[1:]
 
 
 #: How the details of each action read (None from a reader: the detail is kept as written).
@@ -138,8 +307,22 @@ _READERS: dict[str, Callable[[str, Translator], str | None]] = {
         tr(TO_UNIT).format(unit=t[3:]) if t.startswith("to ") else None
     ),
     "import": _counts,
-    "print": lambda t, tr: _sizes(t, tr),
-    "export": lambda t, tr: _sizes(t, tr),
+    "print": lambda t, tr: _written(t, tr) or _sizes(t, tr),
+    "export": lambda t, tr: _written(t, tr) or _sizes(t, tr),
+    "sign_area": _signed,
+    "purge": _purged,
+    "merge": lambda t, tr: plain(MERGED, tr) if t.startswith("merged ") else None,
+    "sync_roster": lambda t, tr: (
+        plain(ROSTER, tr).format(version=t[8:]) if t.startswith("version ") else None
+    ),
+    "sync_enrol": lambda t, tr: plain(ENROLLED, tr).format(unit=t.split()[0]) if t else None,
+    "sync_revoke": lambda t, tr: plain(MACHINE, tr).format(node=t[:8]) if t else None,
+    "transfer_approve": lambda t, tr: plain(MACHINE, tr).format(node=t[:8]) if t else None,
+    "backup": lambda t, tr: plain(BACKUP_FILE, tr).format(path=t),
+    "restore": _restored,
+    "restore_refused": _restore_refused,
+    "sync_resolve": _settled,
+    "keyfile_edited": _key_file,
 }
 
 
@@ -165,6 +348,40 @@ def record_label(row: AuditRow, tr: Translator) -> str:
     return kind
 
 
+def field_text(name: str, tr: Translator) -> str:
+    """A field of an entry as the forms label it (``Diện đối tượng quản lý`` for
+    ``category_name``: the label of the field it shows; ``Đối tượng`` for ``person``)."""
+    candidates = [name]
+    base = re.sub(r"_(name|code|id)$", "", name)
+    candidates += [f"{base}_code", f"{base}_id", base] if base != name else [f"{name}_id"]
+    for candidate in candidates:
+        label = field_label(candidate, tr)
+        if label != candidate:
+            return label
+    if name in AUDIT_FIELDS:
+        return plain(AUDIT_FIELDS[name], tr)
+    if name in MORE_FIELDS:
+        return plain(MORE_FIELDS[name], tr)
+    if name in SETTINGS:
+        return tr(SETTINGS[name])
+    kind = entity_text(base, tr)
+    if kind and kind != base:
+        return kind[:1].upper() + kind[1:]
+    return name
+
+
+def fields_words(fields: tuple[str, ...] | list[str], tr: Translator) -> str:
+    """The fields of an entry as the forms label them, each once (``Họ và tên, Ngày sinh``);
+    derived ones (search keys, the year of a birth date) are left out."""
+    labels = [field_text(f, tr) for f in fields if f not in DERIVED_FIELDS]
+    return ", ".join(dict.fromkeys(labels))
+
+
+def actor_text(row: AuditRow) -> str:
+    """``Nguyễn Thị Loan (truongcong)``: who acted, by name, with the account they used."""
+    return f"{row.actor_name} ({row.actor})" if row.actor_name else row.actor
+
+
 def when_text(row: AuditRow, tr: Translator) -> str:
     """``06/12/2026 10:35``: the post's time."""
     return fmt_datetime(row.at, tr)
@@ -175,9 +392,9 @@ def cells(row: AuditRow, tr: Translator) -> list[str]:
     return [
         str(row.seq),
         when_text(row, tr),
-        row.actor,
+        actor_text(row),
         action_text(row.action, tr),
         record_label(row, tr),
-        fields_text(row.fields, tr),
+        fields_words(row.fields, tr),
         detail_text(row, tr),
     ]

@@ -32,7 +32,7 @@ from antt_desktop.printing.signature import (
 )
 from antt_desktop.printing.tables import grid
 from antt_desktop.printing.text import PrintOptions, esc
-from antt_desktop.services.audit_log import AuditFilter, chain_status, list_entries
+from antt_desktop.services.audit_log import AuditFilter, AuditRow, chain_status, list_entries
 from antt_desktop.services.context import Ctx
 
 #: A register is wide: landscape A4 in the administrative margins.
@@ -65,6 +65,17 @@ def _cut_banner(cut: tuple[str, ...], tr: Translator, st: Styles) -> list[Flowab
     return [Paragraph(esc(tr(CHAIN_CUT)), style)]
 
 
+def _cells(row: AuditRow, tr: Translator) -> list[str]:
+    """The entry's cells as every log shows them; on paper the account's holder and the
+    account name on two lines (the day and the time too), so a narrow column never cuts a
+    name or a date in the middle."""
+    words = cells(row, tr)
+    words[1] = words[1].replace(" ", "\n", 1)  # the day above the time
+    if row.actor_name:
+        words[2] = f"{row.actor_name}\n({row.actor})"
+    return words
+
+
 def describe_filter(f: AuditFilter, tr: Translator) -> str:
     """``từ ngày 01/11/2026; tài khoản canbo1`` (or ``toàn bộ nhật ký``)."""
     return filter_text(_day(f, "since"), _day(f, "until"), f.user, f.action, f.record, tr)
@@ -86,7 +97,7 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
         plain(FIELDS_COLUMN, tr),
         tr(N_("Details")),
     ]
-    widths = [14 * mm, 27 * mm, 26 * mm, 40 * mm, 32 * mm, 0.0, 0.0]
+    widths = [11 * mm, 26 * mm, 33 * mm, 35 * mm, 38 * mm, 0.0, 0.0]
     rest = W - sum(widths)
     widths[5], widths[6] = rest * 0.45, rest * 0.55
     chain = (
@@ -117,7 +128,7 @@ def audit_log_pdf(ctx: Ctx, f: AuditFilter, *, options: PrintOptions | None = No
         *_cut_banner(status.cut, tr, st),
         grid(
             head,
-            [cells(r, tr) for r in rows],
+            [_cells(r, tr) for r in rows],
             widths,
             st,
             aligns=["centre", "centre", "left", "left", "left", "left", "left"],

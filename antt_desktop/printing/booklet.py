@@ -17,7 +17,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,6 +28,7 @@ from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES, SUPPORT_KINDS, VI
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.document import Printed, build
 from antt_desktop.printing.header import header, heading_of
+from antt_desktop.printing.laid import Paragraph
 from antt_desktop.printing.layout import PORTRAIT, Styles, heading, styles
 from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.person_facts import identity_rows, photo_box, residence
@@ -42,7 +42,7 @@ from antt_desktop.printing.signature import (
     signature,
     signature_row,
 )
-from antt_desktop.printing.tables import BARE, DATE_W, Cell, facts, grid, table
+from antt_desktop.printing.tables import BARE, DATE_W, MAX_ROW, PAD, Cell, facts, grid, table
 from antt_desktop.printing.text import (
     PrintOptions,
     esc,
@@ -55,7 +55,7 @@ from antt_desktop.printing.text import (
     upper,
 )
 from antt_desktop.services.dossier_summary import DossierSummary, dossier_summary
-from antt_desktop.store.models import Unit, Violation
+from antt_desktop.store.models import Assessment, Unit, Violation
 
 W = PORTRAIT.frame_width
 LABEL_W = 54 * mm  # labels such as "Số định danh cá nhân:" on one line
@@ -145,19 +145,21 @@ def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable
         return [*out, _none(tr, st)]
     rows: list[list[Cell]] = []
     more: list[list[Cell]] = []
+    widths = [PERIOD_W, 0.0, SIGN_W]
+    widths[1] = W - sum(widths)
+    sign_space = Spacer(1, 3 * st.cell_centre.leading)  # room to sign above the name
     for label, a in s.assessments.items():
         period = period_words(Period.parse(label), tr)
-        text = esc(a.content)
-        if a.next_steps:
-            text += f"<br/><i>{esc(tr(N_('Next steps:')))}</i> {esc(a.next_steps)}"
-        if a.rating:
-            text += f"<br/><i>{esc(tr(N_('Grade:')))}</i> <b>{esc(a.rating)}</b>"
-        written = esc(fmt_day(a.written_on))
+        # plain paragraphs stacked, not lines joined by <br/>: reportlab lays a paragraph
+        # of one run of text out several times faster than one of several runs
         rows.append(
             [
-                Paragraph(f"{esc(period)}<br/>{written}", st.cell_centre),
-                Paragraph(text, _remarks_style(st)),
-                Paragraph(f"<br/><br/><br/>{esc(a.author or '')}", st.cell_centre),
+                [
+                    Paragraph(esc(period), st.cell_centre),
+                    Paragraph(esc(fmt_day(a.written_on)), st.cell_centre),
+                ],
+                _remarks(a, tr, st, widths[1] - 2 * PAD),
+                [sign_space, Paragraph(esc(a.author or ""), st.cell_centre)],
             ]
         )
         more.append([tr(N_("{period} (continued)")).format(period=period), None, None])
@@ -166,12 +168,27 @@ def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable
         tr(N_("Remarks and assessment")),
         tr(N_("Assessor (signature, full name)")),
     ]
-    widths = [PERIOD_W, 0.0, SIGN_W]
-    widths[1] = W - sum(widths)
     table = grid(head, rows, widths, st, aligns=["centre", "left", "centre"], continuation=more)
     table.setStyle(TableStyle([("VALIGN", (2, 1), (2, -1), "BOTTOM")]))
     out.append(table)
     return out
+
+
+def _remarks(a: Assessment, tr: Translator, st: Styles, width: float) -> Cell:
+    """The remarks, then the next steps and the grade on lines of their own. A typical
+    entry is three paragraphs stacked (the remarks alone are one run of text, laid out fast);
+    one too long for most of a page is one paragraph, which the table cuts between pages."""
+    style = _remarks_style(st)
+    tail = []
+    if a.next_steps:
+        tail.append(f"<i>{esc(tr(N_('Next steps:')))}</i> {esc(a.next_steps)}")
+    if a.rating:
+        tail.append(f"<i>{esc(tr(N_('Grade:')))}</i> <b>{esc(a.rating)}</b>")
+    remarks = Paragraph(esc(a.content), style)
+    _w, height = remarks.wrap(width, MAX_ROW * 4)
+    if height > MAX_ROW / 2:
+        return Paragraph("<br/>".join([esc(a.content), *tail]), style)
+    return [remarks, *(Paragraph(t, style) for t in tail)]
 
 
 @lru_cache(maxsize=4)

@@ -18,9 +18,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from antt_desktop.printing.fonts import FontFamily, serif
+from antt_desktop.printing.laid import Paragraph
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ SUBJECT_RULE = 0.6
 SUBJECT_GAP = 7.0
 
 
-class Subject(Paragraph):  # type: ignore[misc]
+class Subject(Paragraph):
     """A subject line with the short rule under it that Decree 30 draws (a solid line a
     third of the text's width, centred)."""
 

@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.printing.laid import Paragraph
 from antt_desktop.printing.layout import Styles, fit_size, styles
 from antt_desktop.printing.pages import DocumentStart
 from antt_desktop.printing.tables import BARE, table

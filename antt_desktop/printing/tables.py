@@ -12,12 +12,17 @@ from typing import TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus.paragraph import Paragraph as AnyParagraph
 
+from antt_desktop.printing.laid import Paragraph, Table
 from antt_desktop.printing.layout import PORTRAIT, Styles, styles
 from antt_desktop.printing.text import esc
 
-Cell: TypeAlias = str | Flowable | None
+#: What a cell of :func:`grid` holds: text, a flowable, flowables stacked, or nothing.
+Cell: TypeAlias = str | Flowable | list[Flowable] | None
+#: A cell laid out for reportlab's Table.
+Laid: TypeAlias = Flowable | str | list[Flowable]
 PAD = 3  # cell padding, points
 DATE_W = 25 * mm  # a column of dates such as 31/12/2026 at 12 pt
 #: The tallest row kept whole; a taller one is cut into continuation rows.
@@ -49,26 +54,28 @@ BARE = (
 )
 
 
-def _cell(value: Cell, style: object) -> Flowable | str:
+def _cell(value: Cell, style: object) -> Laid:
     if value is None:
         return ""
-    if isinstance(value, Flowable):
+    if isinstance(value, Flowable | list):  # a list: flowables stacked in the cell
         return value
     return Paragraph(esc(value), style)
 
 
 def _split_tall(
-    row: list[Flowable | str],
+    row: list[Laid],
     widths: Sequence[float],
-    carried: Sequence[Flowable | str | None] = (),
-) -> list[list[Flowable | str]]:
+    carried: Sequence[Cell] = (),
+    styles: Sequence[object] = (),
+) -> list[list[Laid]]:
     """``row`` as it is, or cut into rows no taller than :data:`MAX_ROW`; a continuation
-    row shows ``carried[j]`` (when given) in column ``j`` instead of leaving it empty."""
+    row shows ``carried[j]`` (when given, in ``styles[j]``) in column ``j`` instead of
+    leaving it empty (laid out only then: most rows are never cut)."""
     parts: list[list[Flowable]] = []
     tall = False
     for cell, width in zip(row, widths, strict=True):
         inner = width - 2 * PAD
-        if isinstance(cell, Paragraph):
+        if isinstance(cell, AnyParagraph):
             _w, h = cell.wrap(inner, MAX_ROW * 4)
             if h > MAX_ROW:
                 tall = True
@@ -87,22 +94,22 @@ def _split_tall(
     if not tall:
         return [row]
     count = max(len(p) for p in parts)
-    rows: list[list[Flowable | str]] = []
+    rows: list[list[Laid]] = []
     for i in range(count):
         rows.append(
             [
                 (p[i] if i < len(p) else "")
                 if len(p) > 1
-                else (row[j] if i == 0 else _carried(carried, j))
+                else (row[j] if i == 0 else _carried(carried, styles, j))
                 for j, p in enumerate(parts)
             ]
         )
     return rows
 
 
-def _carried(carried: Sequence[Flowable | str | None], column: int) -> Flowable | str:
+def _carried(carried: Sequence[Cell], styles: Sequence[object], column: int) -> Laid:
     cell = carried[column] if column < len(carried) else None
-    return "" if cell is None else cell
+    return "" if cell is None else _cell(cell, styles[column])
 
 
 def grid(
@@ -131,18 +138,15 @@ def grid(
     """
     styles = {"left": st.cell, "centre": st.cell_centre, "right": st.cell_right}
     col_styles = [styles[a] for a in (aligns or ["left"] * len(head))]
-    data: list[list[Flowable | str]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
+    data: list[list[Laid]] = [[Paragraph(esc(h), st.cell_head) for h in head]]
     for n, row in enumerate(rows):
         last = bold_last and n == len(rows) - 1
         cells = [
             Paragraph(f"<b>{esc(v)}</b>", s) if last and isinstance(v, str) else _cell(v, s)
             for v, s in zip(row, col_styles, strict=True)
         ]
-        carried = [
-            None if v is None else _cell(v, s)
-            for v, s in zip(continuation[n] if continuation else [], col_styles, strict=False)
-        ]
-        data.extend(_split_tall(cells, widths, carried))
+        carried = continuation[n] if continuation else ()
+        data.extend(_split_tall(cells, widths, carried, col_styles))
     return table(
         data,
         widths,

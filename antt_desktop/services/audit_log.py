@@ -73,6 +73,8 @@ class AuditRow:
     detail: str | None
     #: whose record, when the reader's role may see it (None: not known or not shown)
     name: str | None = None
+    #: the full name of the account that acted (None: not known, or the account has none)
+    actor_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +87,7 @@ class AuditRow:
             "fields": list(self.fields),
             "detail": self.detail,
             "name": self.name,
+            "actor_name": self.actor_name,
         }
 
 
@@ -138,14 +141,26 @@ def entry_seqs(ctx: Ctx, f: AuditFilter, *, newest_first: bool = False) -> list[
     return list(ctx.session.execute(query).scalars())
 
 
-def _row(e: AuditEntry, names: dict[tuple[str, str], str]) -> AuditRow:
+def _row(
+    e: AuditEntry, names: dict[tuple[str, str], str], holders: dict[str, str] | None = None
+) -> AuditRow:
     try:
         at = datetime.fromisoformat(e.at).astimezone(POST_TIME_ZONE)
     except ValueError:  # a hand-edited time: shown at the epoch, the chain says it changed
         at = datetime.fromtimestamp(0, POST_TIME_ZONE)
     name = names.get((e.entity or "", e.entity_id or ""))
     fields = tuple(e.fields or ())
-    return AuditRow(e.seq, at, e.actor, e.action, e.entity, e.entity_id, fields, e.detail, name)
+    holder = (holders or {}).get(e.actor)
+    return AuditRow(
+        e.seq, at, e.actor, e.action, e.entity, e.entity_id, fields, e.detail, name, holder
+    )
+
+
+def _holders(ctx: Ctx, entries: Sequence[AuditEntry]) -> dict[str, str]:
+    """The full names of the accounts that wrote ``entries`` (the log says who, by name)."""
+    actors = {e.actor for e in entries}
+    query = select(User.username, User.full_name).where(User.username.in_(actors))
+    return {u: n for u, n in ctx.session.execute(query) if n and n.strip() and n != u}
 
 
 #: Kinds of record named by a column of their own: the model and the column.
@@ -202,8 +217,8 @@ def rows_of(ctx: Ctx, seqs: Sequence[int]) -> dict[int, AuditRow]:
         return {}
     found = ctx.session.execute(select(AuditEntry).where(AuditEntry.seq.in_(list(seqs))))
     entries = list(found.scalars())
-    names = _names(ctx, entries)
-    return {e.seq: _row(e, names) for e in entries}
+    names, holders = _names(ctx, entries), _holders(ctx, entries)
+    return {e.seq: _row(e, names, holders) for e in entries}
 
 
 def list_entries(ctx: Ctx, f: AuditFilter, *, limit: int | None = None) -> list[AuditRow]:
@@ -213,8 +228,8 @@ def list_entries(ctx: Ctx, f: AuditFilter, *, limit: int | None = None) -> list[
     if limit is not None:
         query = query.limit(limit)
     entries = list(reversed(list(ctx.session.execute(query).scalars())))
-    names = _names(ctx, entries)
-    return [_row(e, names) for e in entries]
+    names, holders = _names(ctx, entries), _holders(ctx, entries)
+    return [_row(e, names, holders) for e in entries]
 
 
 def count_entries(ctx: Ctx, f: AuditFilter) -> int:

@@ -81,3 +81,26 @@ def test_a_record_whose_name_is_not_known_is_named_by_its_kind(db, write) -> Non
     with db.read() as session:
         stored = session.execute(select(AuditEntry.entity_id).where(AuditEntry.action == "view"))
         assert stored.scalar_one() == "0" * 36
+
+
+def test_a_print_names_the_document_and_counts_pages_as_a_person_does(db, write) -> None:
+    with write() as ctx:
+        ctx.audit("print", "dossier", "0" * 36, detail="booklet: 1 pages, so-theo-doi.pdf")
+        ctx.audit("print", "unit", "1" * 36, detail="report 2026-Q3: 7 pages, bao-cao.pdf")
+        ctx.audit("view", "dossier", "0" * 36, ["category_code", "category_name", "person"])
+    with db.read() as session:
+        ctx = Ctx(session, CHIEF, TODAY)
+        rows = list_entries(ctx, AuditFilter(action="print"))
+        [view] = list_entries(ctx, AuditFilter(action="view"))
+    vi, en = Translator("vi"), Translator("en")
+    assert [cells(r, en)[6] for r in rows] == [
+        "Assessment booklet: 1 page, file so-theo-doi.pdf",
+        "Report of Quarter III/2026: 7 pages, file bao-cao.pdf",
+    ]
+    assert [cells(r, vi)[6] for r in rows] == [
+        "Sổ theo dõi, nhận xét, đánh giá: 1 trang, tệp so-theo-doi.pdf",
+        "Báo cáo Quý III/2026: 7 trang, tệp bao-cao.pdf",
+    ]
+    # the category's code and name are one field on the form; the person is the subject
+    assert cells(view, vi)[5] == "Diện đối tượng quản lý, Đối tượng"
+    assert cells(rows[0], vi)[2] == "canbo1"  # an account not on this post: as it is

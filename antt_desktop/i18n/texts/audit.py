@@ -15,6 +15,7 @@ ACTIONS = {
     "classify": N_("audit|Classified"),
     "correct": N_("audit|Corrected"),
     "close": N_("audit|Closed"),
+    "purge": N_("audit|Erased for good after the keeping period"),
     "reviewed": N_("audit|Reviewed"),
     "sign_area": N_("audit|Pledges signed for an area"),
     "print": N_("audit|Printed or saved a PDF"),
