@@ -28,6 +28,7 @@ from antt_desktop.gui.settings.accounts_model import COL_FAILURES, COL_STATE, Ac
 from antt_desktop.gui.settings.password_dialog import PasswordDialog
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts import accounts as t
+from antt_desktop.i18n.texts.keys import ROTATED
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.roles import may_grant
 from antt_desktop.services import accounts
@@ -179,7 +180,9 @@ class AccountsDialog(QDialog):
         name = (f"{a.title} {a.full_name}" if a.title else a.full_name) if a else ""
         self._say(self.app.tr(EDITED).format(user=username, name=name))
 
-    def _password_dialog(self, title: str, done: str, service: Callable[..., object]) -> None:
+    def _password_dialog(
+        self, title: str, done: str, service: Callable[..., object], *, rotated: bool = False
+    ) -> None:
         a = self.selected()
         if a is None:
             return
@@ -199,16 +202,21 @@ class AccountsDialog(QDialog):
             ask_current=False,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._changed(self.app.tr(done).format(user=name)))
+        said = self.app.tr(done).format(user=name) + (self._rotated() if rotated else "")
+        dialog.accepted.connect(lambda: self._changed(said))
         self.editor = dialog
         dialog.open()
+
+    def _rotated(self) -> str:
+        """What a change that rotated the data keys adds to its message (docs/KEYS.md)."""
+        return " " + self.app.tr(ROTATED)
 
     def _changed(self, done: str) -> None:
         self.reload()
         self._say(done)
 
     def reset_password(self) -> None:
-        self._password_dialog(t.RESET_TITLE, t.RESET_DONE, accounts.set_password)
+        self._password_dialog(t.RESET_TITLE, t.RESET_DONE, accounts.set_password, rotated=True)
 
     def enable(self) -> None:
         self._password_dialog(t.ENABLE_TITLE, t.ENABLED, accounts.enable_account)
@@ -235,7 +243,7 @@ class AccountsDialog(QDialog):
         return box
 
     def disable(self, username: str) -> bool:
-        done = self.app.tr(t.DISABLED).format(user=username)
+        done = self.app.tr(t.DISABLED).format(user=username) + self._rotated()
         return self._run(
             lambda ctx, keys: accounts.disable_account(ctx, keys, username=username), done
         )

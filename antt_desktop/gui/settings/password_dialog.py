@@ -27,6 +27,7 @@ from antt_desktop.i18n.texts.accounts import (
     OK,
     PASSWORD_CHANGED,
 )
+from antt_desktop.i18n.texts.keys import ROTATED
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.errors import WrongCredentials
 from antt_desktop.security.login import verify
@@ -180,7 +181,8 @@ def change_own_password(app: AppContext, parent: QWidget | None = None) -> Passw
         ask_current=True,
         parent=parent,
     )
-    done = app.tr(PASSWORD_CHANGED).format(user=user)
+    # the change rotated the data keys (docs/KEYS.md): say what that means for old copies
+    done = app.tr(PASSWORD_CHANGED).format(user=user) + "\n\n" + app.tr(ROTATED)
     dialog.accepted.connect(lambda: setattr(dialog, "done_box", tell(parent or dialog, done)))
     dialog.open()
     return dialog
