@@ -8,7 +8,7 @@ hold it, keep the keys the database is at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,6 +34,17 @@ class KeyRing:
     fields_key: bytes | None = None
     db_key_id: int = 1
     fields_key_id: int | None = None
+    #: the key the file's counters were last sealed with (the oldest database key it holds,
+    #: :mod:`keyfile_seal`), when a rotation cut short left an older one there
+    sealed_with: bytes | None = field(default=None, repr=False)
+
+    def seal_key(self) -> bytes:
+        return self.sealed_with or self.db_key
+
+    def reseal(self, keys: KeyFile) -> None:
+        """Seal ``keys`` after :meth:`tidy` (only the ring's database key is left)."""
+        keyfile_seal.seal(keys, self.db_key)
+        self.sealed_with = self.db_key
 
     def with_kdf(self, kdf: KdfParams) -> KeyRing:
         return replace(self, kdf=kdf)
@@ -72,7 +83,7 @@ class KeyRing:
                 fields_keys=fields,
             )
             keys.failures.pop(username, None)
-            keyfile_seal.seal(keys, self.db_key)
+            self.reseal(keys)
         hierarchy.record_public(session, username, public)
 
     def grant_fields_key(self, session: Session, username: str) -> bool:
@@ -89,7 +100,7 @@ class KeyRing:
             if public is None or public != trusted:
                 return False
             hierarchy.give(keys, FIELDS, self.fields_key_id, self.fields_key, username, public)
-            keyfile_seal.seal(keys, self.db_key)
+            keyfile_seal.seal(keys, self.seal_key())
         return True
 
     def remove(self, username: str) -> None:
@@ -99,10 +110,10 @@ class KeyRing:
             self._check(keys, username)
             hierarchy.forget(keys, username)
             keys.failures.pop(username, None)
-            keyfile_seal.seal(keys, self.db_key)
+            keyfile_seal.seal(keys, self.seal_key())
 
     def _check(self, keys: KeyFile, username: str) -> None:
         """An edit of the failed-login record made before this change is kept (pending for
         the audit log, with the next login), not sealed over."""
         at = datetime.now(UTC).isoformat(timespec="seconds")
-        keyfile_seal.note_edits(keys, self.db_key, username, at)
+        keyfile_seal.note_edits(keys, self.seal_key(), username, at)

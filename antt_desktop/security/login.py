@@ -32,6 +32,7 @@ from antt_desktop.security.keyslots import (
     FIELDS,
     AccountSlot,
     Failures,
+    KeyFile,
     key_file_path,
     read_key_file,
     updating,
@@ -135,6 +136,7 @@ def _ring(db_path: Path, opened: hierarchy.Opened, kdf: KdfParams) -> KeyRing:
         fields_key=fields,
         db_key_id=current.db_id,
         fields_key_id=current.fields_id,
+        sealed_with=opened.seal_key(),
     )
 
 
@@ -164,32 +166,45 @@ def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
     with db.journal() as session:
         if hierarchy.trusted_publics(session).get(actor.username) != slot.public:
             hierarchy.record_public(session, actor.username, slot.public)
-        trusted = hierarchy.trusted_publics(session)
-        roles = hierarchy.active_roles(session)
         if ring.fields_key_id is None and not hierarchy.entitled(actor.role):
             return
+        if ring.fields_key_id is not None and ring.fields_key is None:
+            return  # the current fields key is not this account's to give
+        trusted = hierarchy.trusted_publics(session)
+        roles = hierarchy.active_roles(session)
+
+        def waiting(keys: KeyFile) -> list[str]:
+            """Entitled accounts, with a proved key pair, that lack the current fields key."""
+            held = next((w.to for w in keys.generations(FIELDS) if w.id == ring.fields_key_id), {})
+            return [
+                name
+                for name, other in keys.slots.items()
+                if name not in held
+                and isinstance(other, AccountSlot)
+                and hierarchy.entitled(roles.get(name))
+                and trusted.get(name) == other.public
+            ]
+
+        if ring.fields_key_id is not None and not waiting(read_key_file(key_path)):
+            return  # the usual login: nothing to write
         with updating(key_path) as keys:
-            gens = keys.generations(FIELDS)
             if ring.fields_key_id is None:  # none yet: this entitled account makes it
-                ring.fields_key_id = max((w.id for w in gens), default=0) + 1
-                ring.fields_key = secrets.token_bytes(KEY_BYTES)
-                hierarchy.set_fields_key_id(session, ring.fields_key_id)
-            key, ident = ring.fields_key, ring.fields_key_id
-            if key is None:
-                return
-            held = next((w.to for w in gens if w.id == ident), {})
-            for name, other in keys.slots.items():
-                if (
-                    name not in held
-                    and isinstance(other, AccountSlot)
-                    and hierarchy.entitled(roles.get(name))
-                    and trusted.get(name) == other.public
-                ):
-                    hierarchy.give(keys, FIELDS, ident, key, name, other.public)
+                made = max((w.id for w in keys.generations(FIELDS)), default=0) + 1
+                ring.fields_key_id, ring.fields_key = made, secrets.token_bytes(KEY_BYTES)
+                hierarchy.set_fields_key_id(session, made)
+            assert ring.fields_key is not None
+            for name in waiting(keys):
+                public = hierarchy.public_of(keys, name)
+                assert public is not None
+                hierarchy.give(keys, FIELDS, ring.fields_key_id, ring.fields_key, name, public)
 
 
 def _move_pending_into_audit(
-    db: Database, key_path: Path, actor: Actor, action: str = "login"
+    db: Database,
+    key_path: Path,
+    actor: Actor,
+    action: str = "login",
+    seal_key: bytes | None = None,
 ) -> bool:
     """Copy the pending entries into the audit log, with the login; True when the key
     file's failed-login record was found edited (by its seal, or because its seal is older
@@ -224,9 +239,10 @@ def _move_pending_into_audit(
     if pending:
         with updating(key_path) as kept:
             kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
-            if db.key is not None:
+            key = seal_key or db.key
+            if key is not None:
                 # sealed moments ago by the unlock: only the entries just copied are gone
-                keyfile_seal.seal(kept, db.key)
+                keyfile_seal.seal(kept, key)
     return edited
 
 
@@ -269,7 +285,7 @@ def login(
         if role is None:  # a slot left behind by an account that was disabled
             raise WrongCredentials(user=name)
         actor = Actor(name, role)
-        edited = _move_pending_into_audit(db, keys.path, actor)
+        edited = _move_pending_into_audit(db, keys.path, actor, seal_key=keys.seal_key())
         _settle_keys(db, keys, actor)
     except BaseException:
         db.close()

@@ -94,6 +94,9 @@ def rotate(
         ValidationFailed: the fields key must change but the acting account does not hold
         it (an upgrade not finished: docs/KEYS.md); nothing is written.
     """
+    rekey = session.info.get(REKEY)
+    if not callable(rekey):  # a bug: never leave the file under a key nobody holds
+        raise RuntimeError("this session cannot rekey its database (open it through Database)")
     name = change.username
     roles = hierarchy.active_roles(session)  # after the service's change (autoflush)
     trusted = hierarchy.trusted_publics(session)
@@ -106,7 +109,7 @@ def rotate(
     new_fields = secrets.token_bytes(KEY_BYTES) if rotate_fields else None
     at = datetime.now(UTC).isoformat(timespec="seconds")
     with updating(ring.path) as keys:
-        keyfile_seal.note_edits(keys, ring.db_key, actor, at)
+        keyfile_seal.note_edits(keys, ring.seal_key(), actor, at)
         # numbers never reused, not even those of a rotation cut short (tidied away now)
         new_db_id = _next_id([w.id for w in keys.generations(DB)], ring.db_key_id)
         new_fields_id = (
@@ -146,7 +149,7 @@ def rotate(
             hierarchy.give(keys, DB, new_db_id, new_db, account, slot.public)
             if new_fields is not None and new_fields_id and hierarchy.entitled(roles[account]):
                 hierarchy.give(keys, FIELDS, new_fields_id, new_fields, account, slot.public)
-        keyfile_seal.seal(keys, ring.db_key)  # the old key: the file is still under it
+        ring.reseal(keys)  # with the old key (tidied: the oldest left): the file is under it
     resealed = 0
     if new_fields is not None and old_fields is not None:
         resealed = on_fields_key_change(session, old_fields, new_fields)
@@ -156,19 +159,17 @@ def rotate(
         text("UPDATE local_node SET audit_secret = :k WHERE audit_secret IS NULL"),
         {"k": audit.session_audit_key(session)},
     )
-    rekey = session.info.get(REKEY)
     old_db = ring.db_key
 
     def finish(_session: Session) -> None:
         if new_fields is not None:
             ring.fields_key, ring.fields_key_id = new_fields, new_fields_id
-        if callable(rekey):
-            rekey(new_db)
+        rekey(new_db)
         ring.db_key, ring.db_key_id = new_db, new_db_id
         with updating(ring.path) as done:
             keyfile_seal.note_edits(done, old_db, actor, at)
             ring.tidy(done)
-            keyfile_seal.seal(done, new_db)
+            ring.reseal(done)
 
     event.listen(session, "after_commit", finish, once=True)
     return Rotation(

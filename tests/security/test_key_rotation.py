@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.security import backups
 from antt_desktop.security.errors import WrongCredentials
+from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import (
     AccountSlot,
     KeyFile,
@@ -216,6 +217,39 @@ def test_a_crash_before_the_rekey_leaves_a_post_every_slot_opens(
     _as(post, lambda c: accounts.set_password(c, post.keys, username=VIEWER, password=NEW))
     assert [w.id for w in read_key_file(post.keys.path).generations("db")] == [3]
     assert _keys_of(post.db.path, OFFICER, NEW)[0] == post.keys.db_key
+    assert "keyfile_edited" not in _actions(post)  # the left-overs are not taken for an edit
+
+
+def test_a_crash_after_the_rekey_leaves_the_old_key_beside_the_new(
+    post: Unlocked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is rekeyed, then the key file is not cleaned (the program stops): the newer
+    key opens it, the older is dropped by the next change, and no edit is reported."""
+    calls: list[int] = []
+    tidy = KeyRing.tidy
+
+    def stops_the_second_time(self: KeyRing, keys: KeyFile) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("the program was stopped")
+        tidy(self, keys)
+
+    monkeypatch.setattr(KeyRing, "tidy", stops_the_second_time)
+    with pytest.raises(OSError):
+        _as(post, lambda c: accounts.set_password(c, post.keys, username=OFFICER, password=NEW))
+    monkeypatch.undo()
+    assert sorted(w.id for w in read_key_file(post.keys.path).generations("db")) == [1, 2]
+    for user, password in ((OFFICER, NEW), (VIEWER, PASSWORD), (CHIEF, TEST_PASSWORD)):
+        assert _keys_of(post.db.path, user, password)[0] == post.keys.db_key  # the new one
+    with _peek(post.db.path, CHIEF, TEST_PASSWORD) as chief:  # a new run of the program
+        post.keys.sealed_with = chief.keys.sealed_with
+    _as(
+        post,
+        lambda c: accounts.add_account(c, post.keys, username="xem2", role="viewer", password=NEW),
+    )
+    assert [w.id for w in read_key_file(post.keys.path).generations("db")] == [2]
+    assert _keys_of(post.db.path, "xem2", NEW)[0] == post.keys.db_key
+    assert "keyfile_edited" not in _actions(post)
 
 
 def test_a_public_key_swapped_into_the_key_file_receives_nothing(post: Unlocked) -> None:
