@@ -35,7 +35,7 @@ from antt_desktop.security.kdf import KEY_BYTES
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import DB, FIELDS, AccountSlot, updating
 from antt_desktop.store import audit
-from antt_desktop.store.database import REKEY
+from antt_desktop.store.database import REKEY, SET_FIELDS_KEY
 
 #: (session, old fields key, new fields key) → rows resealed; runs in the write transaction
 FieldsKeyHook = Callable[[Session, bytes, bytes], int]
@@ -161,9 +161,13 @@ def rotate(
     )
     old_db = ring.db_key
 
+    set_fields = session.info.get(SET_FIELDS_KEY)
+
     def finish(_session: Session) -> None:
         if new_fields is not None:
             ring.fields_key, ring.fields_key_id = new_fields, new_fields_id
+            if callable(set_fields):  # the open database reads the columns resealed
+                set_fields(new_fields)
         rekey(new_db)
         ring.db_key, ring.db_key_id = new_db, new_db_id
         with updating(ring.path) as done:

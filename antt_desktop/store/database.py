@@ -44,6 +44,9 @@ SCHEMA_HEAD = "0020"
 BUSY_TIMEOUT_MS = 5000
 #: Session info: the open database's :meth:`Database.rekey` (what a key rotation calls).
 REKEY = "antt_rekey"
+#: Session info, optional: a callable taking the new fields key after a rotation committed
+#: (where the open database holds a fields key for the sensitive columns).
+SET_FIELDS_KEY = "antt_set_fields_key"
 
 
 def alembic_config() -> Config:
