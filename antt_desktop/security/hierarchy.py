@@ -32,6 +32,7 @@ from antt_desktop.security.keyslots import (
 )
 from antt_desktop.security.roles import Permission, allows
 from antt_desktop.store.database import connect_raw
+from antt_desktop.store.errors import DatabaseMissing
 from antt_desktop.store.models import User
 
 
@@ -200,7 +201,13 @@ class Current:
 def probe(db_path: Path, opened: Opened) -> Current | None:
     """The database key of ``opened`` that opens ``db_path`` (newest first: during a
     rotation both are kept) and the fields generation the file records; None when none
-    opens it. A bare connection, no lock, nothing written."""
+    opens it. A bare connection, no lock, nothing written.
+
+    Raises:
+        DatabaseMissing: there is no file (a connection would create an empty one).
+    """
+    if not db_path.is_file():
+        raise DatabaseMissing(path=str(db_path))
     for ident in sorted(opened.db_keys, reverse=True):
         key = opened.db_keys[ident]
         try:
