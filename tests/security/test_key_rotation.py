@@ -335,3 +335,25 @@ def test_a_backup_made_before_a_rotation_restores_with_the_password_of_then(
         assert restored.keys.db_key_id == 1 and restored.keys.fields_key is not None
         with restored.db.read() as s:
             assert audit.verify_chain(s) == []
+
+
+def test_an_admin_without_the_fields_key_rotates_the_database_key_only(post: Unlocked) -> None:
+    """An admin (no sensitive data) disables a viewer: a new database key for everyone; the
+    fields key, which neither could read, stays and stays with those entitled."""
+    _as(
+        post,
+        lambda c: accounts.add_account(
+            c, post.keys, username="quantri", role="admin", password=NEW
+        ),
+    )
+    fields = post.keys.fields_key
+    path = post.db.path
+    post.close()
+    with login(path, "quantri", NEW, kdf=TEST_KDF) as admin:
+        assert admin.keys.fields_key is None
+        with admin.db.write() as s:
+            accounts.disable_account(Ctx(s, admin.actor, date.today()), admin.keys, username=VIEWER)
+        assert admin.keys.db_key_id == 2
+    _refused(path, VIEWER, PASSWORD)
+    assert _keys_of(path, CHIEF, TEST_PASSWORD)[1] == fields
+    assert _keys_of(path, OFFICER, PASSWORD)[1] == fields
