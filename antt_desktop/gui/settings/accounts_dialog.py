@@ -25,7 +25,7 @@ from antt_desktop.gui.common.form_support import ERROR_COLOUR
 from antt_desktop.gui.settings.account_add import AddAccountDialog
 from antt_desktop.gui.settings.account_name import EDIT_NAME, EDITED, AccountNameDialog
 from antt_desktop.gui.settings.accounts_model import COL_FAILURES, COL_STATE, AccountsModel
-from antt_desktop.gui.settings.password_dialog import PasswordDialog
+from antt_desktop.gui.settings.password_dialog import PasswordDialog, write_rotating
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts import accounts as t
 from antt_desktop.i18n.texts.keys import ROTATED
@@ -129,14 +129,20 @@ class AccountsDialog(QDialog):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.message.setText(("✖ " if error else "") + text)
 
-    def _run(self, change: Callable[[Ctx, KeyRing], object], done: str) -> bool:
-        """One change through the service; its refusal is shown, nothing else happens."""
+    def _run(
+        self, change: Callable[[Ctx, KeyRing], object], done: str, *, rotated: bool = False
+    ) -> bool:
+        """One change through the service; its refusal is shown, nothing else happens. A
+        change that rotates the keys runs on a worker thread (:func:`write_rotating`)."""
         keys = self._keys()
         if keys is None:
             return False
         try:
-            with self.app.write() as ctx:
-                change(ctx, keys)
+            if rotated:
+                write_rotating(self.app, self, lambda ctx: change(ctx, keys))
+            else:
+                with self.app.write() as ctx:
+                    change(ctx, keys)
         except ValidationFailed as exc:
             tr = self.app.tr
             self._say("; ".join(sentence(p.code, p.params, tr) for p in exc.problems), error=True)
@@ -191,6 +197,13 @@ class AccountsDialog(QDialog):
         def submit(password: str) -> None:
             keys = self._keys()
             assert keys is not None
+            if rotated:  # the whole file is rewritten under the new key: off the GUI thread
+                write_rotating(
+                    self.app,
+                    self,
+                    lambda ctx: service(ctx, keys, username=name, password=password),
+                )
+                return
             with self.app.write() as ctx:
                 service(ctx, keys, username=name, password=password)
 
@@ -245,7 +258,9 @@ class AccountsDialog(QDialog):
     def disable(self, username: str) -> bool:
         done = self.app.tr(t.DISABLED).format(user=username) + self._rotated()
         return self._run(
-            lambda ctx, keys: accounts.disable_account(ctx, keys, username=username), done
+            lambda ctx, keys: accounts.disable_account(ctx, keys, username=username),
+            done,
+            rotated=True,
         )
 
 

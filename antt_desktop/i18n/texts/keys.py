@@ -16,3 +16,6 @@ ROTATED = N_(
     "The data keys were changed: a copy of the key file made before no longer opens the post"
     " (a backup still opens with the password valid when it was made)."
 )
+
+#: The progress dialog's title while a change rotates the keys (the file is rewritten).
+ROTATING = N_("Changing the data keys…")
