@@ -197,14 +197,15 @@ class Database:
         try:
             conn: Any = raw.driver_connection
             conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            # new sessions (the window's readers too) connect with the new key from now on
+            old, self.engine = self.engine, _make_engine(self.path, new_key)
+            self.key = new_key
+            self._reader.configure(bind=self.engine)
+            self._writer.configure(bind=self.engine.execution_options(antt_begin="IMMEDIATE"))
+            old.dispose()
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page left under the old key
         finally:
             raw.invalidate()  # keyed before the change: never back to the pool
-        old, self.engine = self.engine, _make_engine(self.path, new_key)
-        self.key = new_key
-        self._reader.configure(bind=self.engine)
-        self._writer.configure(bind=self.engine.execution_options(antt_begin="IMMEDIATE"))
-        old.dispose()
 
     def close(self) -> None:
         self.engine.dispose()
