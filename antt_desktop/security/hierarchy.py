@@ -12,11 +12,15 @@ key swapped into the plain key file receives nothing.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -34,6 +38,8 @@ from antt_desktop.security.roles import Permission, allows
 from antt_desktop.store.database import connect_raw
 from antt_desktop.store.errors import DatabaseMissing
 from antt_desktop.store.models import User
+
+_ENTITLED = b"antt fields entitlement"
 
 
 @dataclass
@@ -74,13 +80,50 @@ def open_account(keys: KeyFile, username: str, password: str) -> Opened | None:
     return opened if opened.db_keys else None
 
 
-def give(keys: KeyFile, kind: str, ident: int, key: bytes, username: str, public: bytes) -> None:
-    """Wrap generation ``ident`` of ``kind`` to ``username``'s public key."""
+def _entry(keys: KeyFile, kind: str, ident: int) -> WrappedKey:
     entry = next((w for w in keys.wrapped if (w.kind, w.id) == (kind, ident)), None)
     if entry is None:
         entry = WrappedKey(kind, ident)
         keys.wrapped.append(entry)
+    return entry
+
+
+def _tag(fields_key: bytes, ident: int, username: str, public: bytes | None) -> str:
+    """A holder of the fields key vouches that ``username`` (with this public key, or any
+    it proves later when None) is entitled to generation ``ident``."""
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_ENTITLED)
+    data = f"{ident}:{username}:".encode() + (public or b"")
+    return hmac.new(hkdf.derive(fields_key), data, hashlib.sha256).hexdigest()
+
+
+def give(keys: KeyFile, kind: str, ident: int, key: bytes, username: str, public: bytes) -> None:
+    """Wrap generation ``ident`` of ``kind`` to ``username``'s public key (for the fields
+    key, vouched for with a tag under it)."""
+    entry = _entry(keys, kind, ident)
     entry.give(key, username, public)
+    if kind == FIELDS:
+        entry.tags[username] = _tag(key, ident, username, public)
+
+
+def vouch(keys: KeyFile, ident: int, key: bytes, username: str) -> None:
+    """``username`` is entitled to fields generation ``ident`` but has no key pair yet (a
+    slot not upgraded): the next login of a holder wraps it to the key pair it proves."""
+    _entry(keys, FIELDS, ident).tags[username] = _tag(key, ident, username, None)
+
+
+def vouched(keys: KeyFile, ident: int, key: bytes) -> set[str]:
+    """The accounts a holder of fields generation ``ident`` vouched for: with the public
+    key of their slot now, or before they had one."""
+    entry = next((w for w in keys.generations(FIELDS) if w.id == ident), None)
+    if entry is None:
+        return set()
+    found = set()
+    for name, tag in entry.tags.items():
+        public = public_of(keys, name)
+        for candidate in ([public] if public else []) + [None]:
+            if hmac.compare_digest(tag, _tag(key, ident, name, candidate)):
+                found.add(name)
+    return found
 
 
 def new_account_slot(

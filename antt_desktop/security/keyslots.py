@@ -26,7 +26,8 @@ Format (JSON, UTF-8, at most :data:`MAX_BYTES`)::
      "slots": {"<username>": {"kdf": {...}, "salt": b64, "nonce": b64,
                               "wrapped_private": b64, "public": b64}},
      "keys": [{"kind": "db" | "fields", "id": n,
-               "to": {"<username>": {"ephemeral": b64, "nonce": b64, "wrapped": b64}}}],
+               "to": {"<username>": {"ephemeral": b64, "nonce": b64, "wrapped": b64}},
+               "tags": {"<username>": hex}}],  # fields only: who a holder vouched for
      "failures": {"<username>": {"count": n, "last": unix_seconds}},
      "attempts": n,
      "pending_audit": [{"at": iso, "actor": name, "action": "login_failed", "detail": ...}],
@@ -235,6 +236,10 @@ class WrappedKey:
     kind: str
     id: int
     to: dict[str, keywrap.Sealed] = field(default_factory=dict)
+    #: fields key only: who was entitled to this generation, each vouched for by a holder of
+    #: the key (an HMAC under it, :mod:`hierarchy`), so an account whose role was raised by
+    #: editing the database is not given the key by a later login or rotation
+    tags: dict[str, str] = field(default_factory=dict)
 
     def aad(self, username: str) -> bytes:
         return f"antt-keywrap:{self.kind}:{self.id}:{username}".encode()
@@ -258,6 +263,7 @@ class WrappedKey:
                 }
                 for name, s in sorted(self.to.items())
             },
+            **({"tags": dict(sorted(self.tags.items()))} if self.tags else {}),
         }
 
     @classmethod
@@ -269,7 +275,10 @@ class WrappedKey:
             raise KeyFileInvalid(reason="a wrapped key has no kind or generation")
         if not isinstance(to, dict) or len(to) > MAX_SLOTS:
             raise KeyFileInvalid(reason="a wrapped key's accounts")
-        result = cls(kind, ident)
+        tags = data.get("tags", {})
+        if not isinstance(tags, dict) or len(tags) > MAX_SLOTS:
+            raise KeyFileInvalid(reason="a wrapped key's accounts")
+        result = cls(kind, ident, tags={str(k): str(v)[:64] for k, v in tags.items()})
         for name, s in to.items():
             if not isinstance(s, dict):
                 raise KeyFileInvalid(reason="a wrapped key is not an object")

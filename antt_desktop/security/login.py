@@ -174,15 +174,17 @@ def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
         roles = hierarchy.active_roles(session)
 
         def waiting(keys: KeyFile) -> list[str]:
-            """Entitled accounts, with a proved key pair, that lack the current fields key."""
-            held = next((w.to for w in keys.generations(FIELDS) if w.id == ring.fields_key_id), {})
+            """Accounts a holder vouched for, entitled and with a proved key pair, that lack
+            the current fields key."""
+            ident, key = ring.fields_key_id, ring.fields_key
+            assert ident is not None and key is not None
+            held = next((w.to for w in keys.generations(FIELDS) if w.id == ident), {})
             return [
                 name
-                for name, other in keys.slots.items()
-                if name not in held
-                and isinstance(other, AccountSlot)
+                for name in sorted(hierarchy.vouched(keys, ident, key) - set(held))
+                if isinstance(keys.slots.get(name), AccountSlot)
                 and hierarchy.entitled(roles.get(name))
-                and trusted.get(name) == other.public
+                and trusted.get(name) == hierarchy.public_of(keys, name)
             ]
 
         if ring.fields_key_id is not None and not waiting(read_key_file(key_path)):
@@ -192,7 +194,11 @@ def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
                 made = max((w.id for w in keys.generations(FIELDS)), default=0) + 1
                 ring.fields_key_id, ring.fields_key = made, secrets.token_bytes(KEY_BYTES)
                 hierarchy.set_fields_key_id(session, made)
-            assert ring.fields_key is not None
+                # after an upgrade the roles the database holds are all there is to go by
+                for name, role in roles.items():
+                    if hierarchy.entitled(role) and name in keys.slots:
+                        hierarchy.vouch(keys, made, ring.fields_key, name)
+            assert ring.fields_key is not None and ring.fields_key_id is not None
             for name in waiting(keys):
                 public = hierarchy.public_of(keys, name)
                 assert public is not None

@@ -118,6 +118,11 @@ def rotate(
             else fields_id
         )
         ring.tidy(keys)
+        # who may have the new fields key: those a holder vouched for (not a role raised by
+        # editing the database), still active with a role that reads sensitive data
+        holders: set[str] = set()
+        if rotate_fields and old_fields is not None and fields_id is not None:
+            holders = hierarchy.vouched(keys, fields_id, old_fields)
         dropped = hierarchy.drop_legacy(keys)
         for legacy in dropped:
             hierarchy.record_public(session, legacy, None)
@@ -147,7 +152,12 @@ def rotate(
             if trusted.get(account) != slot.public:  # not the key its login proved
                 continue
             hierarchy.give(keys, DB, new_db_id, new_db, account, slot.public)
-            if new_fields is not None and new_fields_id and hierarchy.entitled(roles[account]):
+            if (
+                new_fields is not None
+                and new_fields_id
+                and account in holders
+                and hierarchy.entitled(roles[account])
+            ):
                 hierarchy.give(keys, FIELDS, new_fields_id, new_fields, account, slot.public)
         ring.reseal(keys)  # with the old key (tidied: the oldest left): the file is under it
     resealed = 0

@@ -357,3 +357,24 @@ def test_an_admin_without_the_fields_key_rotates_the_database_key_only(post: Unl
     _refused(path, VIEWER, PASSWORD)
     assert _keys_of(path, CHIEF, TEST_PASSWORD)[1] == fields
     assert _keys_of(path, OFFICER, PASSWORD)[1] == fields
+
+
+def test_a_role_raised_by_editing_the_database_is_given_no_fields_key(post: Unlocked) -> None:
+    """The viewer holds the database key: it opens the file itself and makes its account an
+    officer. Neither the next login of an officer nor a rotation gives it the fields key:
+    no holder vouched for it."""
+    path = post.db.path
+    with _peek(path, VIEWER, PASSWORD) as viewer:
+        viewer_db = viewer.keys.db_key
+    with post.db.write() as s:  # what the viewer's raw connection would do
+        s.execute(text("UPDATE users SET role = 'officer' WHERE username = :u"), {"u": VIEWER})
+    assert viewer_db == post.keys.db_key
+    assert _keys_of(path, OFFICER, PASSWORD)[1] == post.keys.fields_key  # a holder logs in
+    assert _keys_of(path, VIEWER, PASSWORD)[1] is None
+    _as(post, lambda c: accounts.set_password(c, post.keys, username=OFFICER, password=NEW))
+    assert _keys_of(path, VIEWER, PASSWORD)[1] is None
+    assert _keys_of(path, OFFICER, NEW)[1] == post.keys.fields_key
+    # raised by a chief through the program, it is given the key at once
+    _as(post, lambda c: accounts.change_role(c, post.keys, username=VIEWER, role="viewer"))
+    _as(post, lambda c: accounts.change_role(c, post.keys, username=VIEWER, role="officer"))
+    assert _keys_of(path, VIEWER, PASSWORD)[1] == post.keys.fields_key
