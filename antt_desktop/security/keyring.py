@@ -104,15 +104,6 @@ class KeyRing:
             keyfile_seal.seal(keys, self.seal_key())
         return True
 
-    def remove(self, username: str) -> None:
-        """``username`` can no longer log in (no slot, no wrapped key): only with a
-        rotation, or for an account that never held a key the others still use."""
-        with updating(self.path) as keys:
-            self._check(keys, username)
-            hierarchy.forget(keys, username)
-            keys.failures.pop(username, None)
-            keyfile_seal.seal(keys, self.seal_key())
-
     def _check(self, keys: KeyFile, username: str) -> None:
         """An edit of the failed-login record made before this change is kept (pending for
         the audit log, with the next login), not sealed over."""
