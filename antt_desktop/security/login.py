@@ -41,7 +41,7 @@ from antt_desktop.security.lockout import seconds_left
 from antt_desktop.security.roles import Actor
 from antt_desktop.store import audit
 from antt_desktop.store.clock import WallClock, wall_ms
-from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.database import SET_FIELDS_KEY, Database, open_database
 from antt_desktop.store.errors import DatabaseMissing
 from antt_desktop.store.models import User
 
@@ -203,6 +203,9 @@ def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
                 public = hierarchy.public_of(keys, name)
                 assert public is not None
                 hierarchy.give(keys, FIELDS, ring.fields_key_id, ring.fields_key, name, public)
+        made_now = session.info.get(SET_FIELDS_KEY) if ring.fields_key else None
+    if callable(made_now):  # the database was opened before the key existed
+        made_now(ring.fields_key)
 
 
 def _move_pending_into_audit(
