@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from antt_desktop.security.hierarchy import open_account, probe
 from antt_desktop.security.kdf import KdfParams
 from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
@@ -119,10 +120,13 @@ def open_post(path: Path, user: str = "admin", **options: object) -> Database:
 def connect_unlocked(path: Path) -> Any:
     """A bare SQLCipher connection to a post the fixtures made (to count rows the way no
     service would, or to damage them on purpose)."""
-    slots = read_key_file(key_file_path(Path(path))).slots
-    user = sorted(slots)[0]
-    key = slots[user].unwrap(user, TEST_PASSWORD) or slots[user].unwrap(user, DEMO_PASSWORD)
-    return connect_raw(Path(path), key)
+    keys = read_key_file(key_file_path(Path(path)))
+    user = sorted(keys.slots)[0]
+    opened = open_account(keys, user, TEST_PASSWORD) or open_account(keys, user, DEMO_PASSWORD)
+    assert opened is not None
+    current = probe(Path(path), opened)
+    assert current is not None
+    return connect_raw(Path(path), current.db_key)
 
 
 @pytest.fixture

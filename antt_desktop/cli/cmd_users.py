@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from antt_desktop.cli.env import Env
+from antt_desktop.i18n.texts.keys import ROTATED
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import ACCOUNT_ROLES
 from antt_desktop.services import accounts
@@ -71,9 +72,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=cmd_list)
 
 
-def _done(env: Env, message: str, name: str) -> int:
+def _done(env: Env, message: str, name: str, *, rotated: bool = False) -> int:
     env.out.data({"ok": True, "username": name})
     env.out.line(env.out._(message).format(name=name))
+    if rotated:
+        env.out.line(env.out._(ROTATED))
     return 0
 
 
@@ -110,13 +113,14 @@ def cmd_passwd(env: Env, args: argparse.Namespace) -> int:
         name = args.name or ctx.actor.username
         accounts.require_manageable(ctx, name, "password_reset")  # before asking
         accounts.set_password(ctx, env.keys, username=name, password=env.new_password(name))
-    return _done(env, N_("Password of {name} changed."), name)
+    return _done(env, N_("Password of {name} changed."), name, rotated=True)
 
 
 def cmd_disable(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
         accounts.disable_account(ctx, env.keys, username=args.name)
-    return _done(env, N_("Account {name} disabled: it can no longer log in."), args.name)
+    message = N_("Account {name} disabled: it can no longer log in.")
+    return _done(env, message, args.name, rotated=True)
 
 
 def cmd_enable(env: Env, args: argparse.Namespace) -> int:
@@ -129,10 +133,13 @@ def cmd_enable(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_role(env: Env, args: argparse.Namespace) -> int:
     with env.writing() as ctx:
-        accounts.change_role(ctx, username=args.name, role=args.role)
+        before = env.keys.db_key_id
+        accounts.change_role(ctx, env.keys, username=args.name, role=args.role)
     env.out.data({"ok": True, "username": args.name, "role": args.role})
     role = env.out.tr(ROLE_LABELS[args.role])
     env.out.line(env.out._(ROLE_CHANGED).format(name=args.name, role=role))
+    if env.keys.db_key_id != before:  # a role that no longer reads sensitive data
+        env.out.line(env.out._(ROTATED))
     return 0
 
 

@@ -42,15 +42,16 @@ from typing import Any, BinaryIO
 import filelock
 from sqlalchemy import text
 
-from antt_desktop.security import keyfile_seal
+from antt_desktop.security import hierarchy, keyfile_seal
 from antt_desktop.security.keyslots import (
-    MAX_BYTES as MAX_KEY_FILE_BYTES,
-)
-from antt_desktop.security.keyslots import (
+    DB,
     KeyFile,
     key_file_path,
     read_key_file,
     write_key_file,
+)
+from antt_desktop.security.keyslots import (
+    MAX_BYTES as MAX_KEY_FILE_BYTES,
 )
 from antt_desktop.security.roles import Role
 from antt_desktop.store import audit
@@ -128,6 +129,8 @@ class Staged:
     db_key: bytes
     info: BackupInfo
     post: PostIdentity  # read from inside the copy
+    #: the generation of ``db_key`` in ``keys`` (0: a version 1 key file)
+    db_key_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def _canonical(doc: dict[str, Any]) -> bytes:
 
 
 def _header_doc(keys: KeyFile, post: PostIdentity, schema: str, size: int) -> dict[str, Any]:
-    keys_doc = json.loads(KeyFile(keys.post, keys.slots).to_json())  # no counters
+    keys_doc = json.loads(KeyFile(keys.post, keys.slots, wrapped=keys.wrapped).to_json())
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -341,24 +344,37 @@ def staged_backup(
                 keys = KeyFile.from_json(json.dumps(doc.get("keys")).encode("utf-8"))
             except Exception as exc:
                 raise _invalid(source, "damaged key slots") from exc
-            slot = keys.slots.get(username)
-            db_key = slot.unwrap(username, password) if slot else None
-            if db_key is None:
+            # the keys the password valid when the backup was made opens (docs/KEYS.md)
+            opened = hierarchy.open_account(keys, username, password)
+            if opened is None:
                 raise BackupWrongPassword(user=username, path=str(source))
             _check_room(folder, info.size)
-            seal = hmac.new(_seal_key(db_key), _canonical(doc), hashlib.sha256)
+            seals = {
+                ident: hmac.new(_seal_key(key), _canonical(doc), hashlib.sha256)
+                for ident, key in opened.db_keys.items()
+            }
             digest = hashlib.sha256()
             with staging.open("wb") as out:
                 left = info.size
                 while left and (chunk := fh.read(min(CHUNK, left))):
                     digest.update(chunk)
-                    seal.update(chunk)
+                    for seal in seals.values():
+                        seal.update(chunk)
                     out.write(chunk)
                     left -= len(chunk)
         if digest.hexdigest() != doc["database_sha256"]:
             raise _invalid(source, "the database copy does not match its checksum")
-        if info.sealed and not hmac.compare_digest(seal.hexdigest(), str(doc["seal"])):
-            raise BackupTampered(path=str(source))
+        db_id = max(opened.db_keys)  # a backup made during a rotation holds two
+        if info.sealed:
+            sealed_by = [
+                i
+                for i, seal in seals.items()
+                if hmac.compare_digest(seal.hexdigest(), str(doc["seal"]))
+            ]
+            if not sealed_by:
+                raise BackupTampered(path=str(source))
+            db_id = sealed_by[0]
+        db_key = opened.db_keys[db_id]
         try:
             raw_backup.check_backup(staging, db_key)
             post = raw_backup.post_identity(staging, db_key)
@@ -374,7 +390,7 @@ def staged_backup(
             raise other_unit(source, post, expect)
         if not _chief_in(staging, db_key, username):
             raise BackupWrongPassword(user=username, path=str(source))
-        yield Staged(staging, keys, db_key, info, post)
+        yield Staged(staging, keys, db_key, info, post, db_id if keys.wrapped else 0)
     finally:
         staging.unlink(missing_ok=True)
 
@@ -451,6 +467,8 @@ def swap_in(
         staged.path.replace(db_path)
         # a backup keeps no failed-login record: the restored one starts sealed, and the
         # restored database learns its generation (else the next login reads a replaced file)
+        if staged.db_key_id:  # only the database key the copy is under is kept
+            hierarchy.keep_only(staged.keys, DB, staged.db_key_id)
         generation = keyfile_seal.seal(staged.keys, staged.db_key)
         write_key_file(key_path, staged.keys)
     finally:

@@ -1,10 +1,16 @@
 """The one login path, for the command line and the window alike.
 
-``login`` checks the wait after failed attempts, unwraps the account's key slot with the
-password, opens the encrypted database with the key, checks that the account is active and
-reads its role, and writes the login (and any failed attempts since the last login) to the
-audit log. A wrong password opens nothing and writes only the failure counter in the key
-file. ``verify`` does the same check without opening anything (the idle lock uses it).
+``login`` checks the wait after failed attempts, opens the account's key slot with the
+password (its private key, then the keys wrapped to it: docs/KEYS.md), opens the encrypted
+database with the database key, checks that the account is active and reads its role, and
+writes the login (and any failed attempts since the last login) to the audit log. A wrong
+password opens nothing and writes only the failure counter in the key file; so does a key
+file whose keys open nothing current (an old copy put back). ``verify`` does the same check
+without opening the database for writing (the idle lock uses it).
+
+The login also settles the key hierarchy: a legacy (version 1) slot becomes a key pair under
+the same password; the database records the public key the password proved; an account that
+holds the fields key wraps it to entitled accounts that have none yet (after an upgrade).
 """
 
 from __future__ import annotations
@@ -18,16 +24,24 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from antt_desktop.security import keyfile_seal
+from antt_desktop.security import hierarchy, keyfile_seal
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
-from antt_desktop.security.kdf import PRODUCTION, SALT_BYTES, KdfParams, derive_key
+from antt_desktop.security.kdf import KEY_BYTES, PRODUCTION, SALT_BYTES, KdfParams, derive_key
 from antt_desktop.security.keyring import KeyRing
-from antt_desktop.security.keyslots import Failures, key_file_path, read_key_file, updating
+from antt_desktop.security.keyslots import (
+    FIELDS,
+    AccountSlot,
+    Failures,
+    KeyFile,
+    key_file_path,
+    read_key_file,
+    updating,
+)
 from antt_desktop.security.lockout import seconds_left
 from antt_desktop.security.roles import Actor
 from antt_desktop.store import audit
 from antt_desktop.store.clock import WallClock, wall_ms
-from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.database import SET_FIELDS_KEY, Database, open_database
 from antt_desktop.store.errors import DatabaseMissing
 from antt_desktop.store.models import User
 
@@ -41,6 +55,7 @@ class Unlocked:
 
     db: Database
     actor: Actor
+    #: the database key and, for a role that reads sensitive data, the fields key
     keys: KeyRing
     #: the key file's failed-login record was found changed outside the program (the
     #: window warns; the audit log and ``antt check`` keep it)
@@ -60,22 +75,26 @@ def _iso(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
 
 
-def _unlock_key(key_path: Path, username: str, password: str, now: Clock) -> bytes:
-    """The database key for this account and password; records a failure otherwise."""
+def _unlock_key(
+    key_path: Path,
+    username: str,
+    password: str,
+    now: Clock,
+    convert: KdfParams | None = None,
+) -> hierarchy.Opened:
+    """The keys this account's slot gives with this password; records a failure otherwise.
+    With ``convert`` (the cost of new slots), a legacy slot becomes a key pair."""
     name = username.strip()[:NAME_LIMIT]
     read_key_file(key_path)  # KeyFileMissing / KeyFileInvalid before any lock or counter
+    opened: hierarchy.Opened | None = None
     with updating(key_path) as keys:
         left = seconds_left(keys.failures.get(name), now())
-        if left:
-            db_key = None
-        else:
-            slot = keys.slots.get(name)
-            if slot is not None:
-                db_key = slot.unwrap(name, password)
+        if not left:
+            if name in keys.slots:
+                opened = hierarchy.open_account(keys, name, password)
             else:  # the same work as a real slot, so timing does not tell names apart
                 derive_key(password, secrets.token_bytes(SALT_BYTES), PRODUCTION)
-                db_key = None
-            if db_key is None:
+            if opened is None:
                 record = keys.failures.setdefault(name, Failures())
                 record.count += 1
                 record.last = now()
@@ -84,14 +103,41 @@ def _unlock_key(key_path: Path, username: str, password: str, now: Clock) -> byt
                     {"at": _iso(record.last), "actor": name, "action": "login_failed"}
                 )
             else:  # the key is at hand: check the record against its seal, then seal it
-                keyfile_seal.note_edits(keys, db_key, name, _iso(now()))
+                keyfile_seal.note_edits(keys, opened.seal_key(), name, _iso(now()))
                 keys.failures.pop(name, None)
-                keyfile_seal.seal(keys, db_key)
+                if opened.private is None and convert is not None:
+                    hierarchy.new_account_slot(
+                        keys,
+                        name,
+                        password,
+                        convert,
+                        db_keys=opened.db_keys,
+                        fields_keys={},
+                    )
+                keyfile_seal.seal(keys, opened.seal_key())
     if left:
         raise LoginDelayed(seconds=left, user=name)
-    if db_key is None:
+    if opened is None:
         raise WrongCredentials(user=name)
-    return db_key
+    return opened
+
+
+def _ring(db_path: Path, opened: hierarchy.Opened, kdf: KdfParams) -> KeyRing:
+    """The keys the database at hand is at; WrongCredentials when the slot's keys open
+    nothing current (an old copy of the key file, from before a rotation)."""
+    current = hierarchy.probe(db_path, opened)
+    if current is None:
+        raise WrongCredentials(user=opened.username)
+    fields = opened.fields_keys.get(current.fields_id) if current.fields_id else None
+    return KeyRing(
+        key_file_path(db_path),
+        current.db_key,
+        kdf,
+        fields_key=fields,
+        db_key_id=current.db_id,
+        fields_key_id=current.fields_id,
+        sealed_with=opened.seal_key(),
+    )
 
 
 def verify(
@@ -102,16 +148,72 @@ def verify(
     now: Clock = time.time,
     kdf: KdfParams = PRODUCTION,
 ) -> KeyRing:
-    """Check the password (with the same waits and counters) without opening the database.
-
-    ``kdf`` is the cost of slots the returned ring writes later (tests lower it).
+    """Check the password (with the same waits and counters) without opening the database
+    for writing. ``kdf`` is the cost of slots the returned ring writes later (tests lower it).
     """
     key_path = key_file_path(db_path)
-    return KeyRing(key_path, _unlock_key(key_path, username, password, now), kdf)
+    return _ring(Path(db_path), _unlock_key(key_path, username, password, now), kdf)
+
+
+def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
+    """After the login: the database records the public key this password proved; the
+    fields key is made (after an upgrade, by the first entitled account) or wrapped to the
+    entitled accounts that have none yet, when this account holds it."""
+    key_path = ring.path
+    slot = read_key_file(key_path).slots.get(actor.username)
+    if not isinstance(slot, AccountSlot):
+        return
+    with db.journal() as session:
+        if hierarchy.trusted_publics(session).get(actor.username) != slot.public:
+            hierarchy.record_public(session, actor.username, slot.public)
+        if ring.fields_key_id is None and not hierarchy.entitled(actor.role):
+            return
+        if ring.fields_key_id is not None and ring.fields_key is None:
+            return  # the current fields key is not this account's to give
+        trusted = hierarchy.trusted_publics(session)
+        roles = hierarchy.active_roles(session)
+
+        def waiting(keys: KeyFile) -> list[str]:
+            """Accounts a holder vouched for, entitled and with a proved key pair, that lack
+            the current fields key."""
+            ident, key = ring.fields_key_id, ring.fields_key
+            assert ident is not None and key is not None
+            held = next((w.to for w in keys.generations(FIELDS) if w.id == ident), {})
+            return [
+                name
+                for name in sorted(hierarchy.vouched(keys, ident, key) - set(held))
+                if isinstance(keys.slots.get(name), AccountSlot)
+                and hierarchy.entitled(roles.get(name))
+                and trusted.get(name) == hierarchy.public_of(keys, name)
+            ]
+
+        if ring.fields_key_id is not None and not waiting(read_key_file(key_path)):
+            return  # the usual login: nothing to write
+        with updating(key_path) as keys:
+            if ring.fields_key_id is None:  # none yet: this entitled account makes it
+                made = max((w.id for w in keys.generations(FIELDS)), default=0) + 1
+                ring.fields_key_id, ring.fields_key = made, secrets.token_bytes(KEY_BYTES)
+                hierarchy.set_fields_key_id(session, made)
+                # after an upgrade the roles the database holds are all there is to go by
+                for name, role in roles.items():
+                    if hierarchy.entitled(role) and name in keys.slots:
+                        hierarchy.vouch(keys, made, ring.fields_key, name)
+            assert ring.fields_key is not None and ring.fields_key_id is not None
+            for name in waiting(keys):
+                public = hierarchy.public_of(keys, name)
+                assert public is not None
+                hierarchy.give(keys, FIELDS, ring.fields_key_id, ring.fields_key, name, public)
+        made_now = session.info.get(SET_FIELDS_KEY) if ring.fields_key else None
+    if callable(made_now):  # the database was opened before the key existed
+        made_now(ring.fields_key)
 
 
 def _move_pending_into_audit(
-    db: Database, key_path: Path, actor: Actor, action: str = "login"
+    db: Database,
+    key_path: Path,
+    actor: Actor,
+    action: str = "login",
+    seal_key: bytes | None = None,
 ) -> bool:
     """Copy the pending entries into the audit log, with the login; True when the key
     file's failed-login record was found edited (by its seal, or because its seal is older
@@ -146,9 +248,10 @@ def _move_pending_into_audit(
     if pending:
         with updating(key_path) as kept:
             kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
-            if db.key is not None:
+            key = seal_key or db.key
+            if key is not None:
                 # sealed moments ago by the unlock: only the entries just copied are gone
-                keyfile_seal.seal(kept, db.key)
+                keyfile_seal.seal(kept, key)
     return edited
 
 
@@ -178,7 +281,8 @@ def login(
     db_path = Path(db_path)
     if not db_path.exists():
         raise DatabaseMissing(path=str(db_path))
-    keys = verify(db_path, username, password, now=now, kdf=kdf)
+    key_path = key_file_path(db_path)
+    keys = _ring(db_path, _unlock_key(key_path, username, password, now, convert=kdf), kdf)
     name = username.strip()
     db = open_database(db_path, key=keys.db_key, write=write, wall=wall)
     try:
@@ -190,7 +294,8 @@ def login(
         if role is None:  # a slot left behind by an account that was disabled
             raise WrongCredentials(user=name)
         actor = Actor(name, role)
-        edited = _move_pending_into_audit(db, keys.path, actor)
+        edited = _move_pending_into_audit(db, keys.path, actor, seal_key=keys.seal_key())
+        _settle_keys(db, keys, actor)
     except BaseException:
         db.close()
         raise

@@ -4,6 +4,11 @@ An account is two things kept in step: a ``users`` row inside the encrypted data
 role, active) and a key slot in the key file beside it (what the password opens). The row is
 written in the caller's transaction and the slot just before it commits, so a refused change
 writes neither.
+
+Disabling an account, lowering its role to one that does not read sensitive data, and any
+password change rotate the keys it could unwrap (security/rotation.py, docs/KEYS.md): a new
+database key (and a new fields key when it could read that one), wrapped to every remaining
+entitled account; the file is rekeyed when the transaction commits.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
+from antt_desktop.security import hierarchy, rotation
 from antt_desktop.security.demo_account import DEMO_PASSWORD as DEMO_PASSWORD
 from antt_desktop.security.demo_account import DEMO_USER as DEMO_USER
 from antt_desktop.security.errors import KeyFileMissing, PermissionDenied
@@ -25,7 +31,6 @@ from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import (
     KeyFile,
-    KeySlot,
     PostLabel,
     key_file_path,
     new_database_key,
@@ -52,6 +57,9 @@ from antt_desktop.store.models import Unit, User
 
 #: Roles that can manage accounts; one of them must always stay active.
 MANAGERS = (Role.CHIEF.value, Role.ADMIN.value)
+#: What a rotation of the fields key calls to reseal the sensitive columns from the old key
+#: to the new, in the same transaction (store.field_crypto.reseal once the fields are sealed)
+ON_FIELDS_KEY_CHANGE: rotation.FieldsKeyHook = rotation.no_reseal
 
 
 class AccountRefused(PermissionDenied):
@@ -123,7 +131,7 @@ def create_post(
     problems = password_problems(password, str(setup.get("admin") or ""))
     name, title = clean_text(admin_name), clean_text(admin_title)
     problems += max_length("admin_name", name, 120) + max_length("admin_title", title, 120)
-    db_key = new_database_key()
+    db_key, fields_key = new_database_key(), new_database_key()
     db = open_database(db_path, key=db_key, create=True, wall=wall)
     wrote_keys = False
     try:
@@ -138,15 +146,24 @@ def create_post(
                 admin.full_name = name or admin.username
                 admin.title = title
                 actor = Actor(admin.username, admin.role)
-                slot = KeySlot.wrap(db_key, admin.username, password, kdf)
+                first = KeyFile(PostLabel(unit.code, unit.name, demo))
+                public = hierarchy.new_account_slot(
+                    first,
+                    admin.username,
+                    password,
+                    kdf,
+                    db_keys={1: db_key},
+                    fields_keys={1: fields_key},
+                )
+                hierarchy.record_public(session, admin.username, public)
+                hierarchy.set_fields_key_id(session, 1)
                 ctx = Ctx(session, actor, datetime.now().date())
                 ctx.audit("setup", "unit", unit.id, ["code", "name"], detail=unit.code)
                 if name:
                     named = ["full_name"] + (["title"] if title else [])
                     ctx.audit("account_edit", "user", admin.id, named)
                 _set_aside(key_path, "without-database")  # a left-over of a removed database
-                label = PostLabel(unit.code, unit.name, demo)
-                write_key_file(key_path, KeyFile(label, {admin.username: slot}))
+                write_key_file(key_path, first)
                 wrote_keys = True
         except ValidationFailed as exc:
             raise ValidationFailed(_merge(exc.problems, problems)) from None
@@ -157,7 +174,8 @@ def create_post(
         for suffix in ("", "-wal", "-shm", ".lock"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
         raise
-    return Unlocked(db, actor, KeyRing(key_path, db_key, kdf))
+    ring = KeyRing(key_path, db_key, kdf, fields_key=fields_key, fields_key_id=1)
+    return Unlocked(db, actor, ring)
 
 
 def _merge(first: list[Problem], second: list[Problem]) -> list[Problem]:
@@ -305,7 +323,7 @@ def add_account(
     ctx.session.flush()
     written = ["username", "full_name", "role"] + (["title"] if user.title else [])
     ctx.audit("account_create", "user", user.id, written, role)
-    keys.set_password(username, password)
+    keys.set_password(ctx.session, username, password, role)
     return user
 
 
@@ -314,7 +332,9 @@ def set_password(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> Us
     asked for the current one), a chief or admin for another account whose role's rights
     they hold (an admin never resets a chief's: only another chief does).
 
-    Only that account's key slot is rewrapped; the database key does not change.
+    The account gets a new key pair, and the keys it could unwrap are rotated (a new
+    database key, and a new fields key when its role reads sensitive data), so its old
+    password opens nothing current, even with an old copy of the key file.
     """
     if username != ctx.actor.username:
         ctx.require(Permission.ACCOUNTS, "user")
@@ -324,9 +344,25 @@ def set_password(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> Us
     if not user.active:
         problems.append(Problem("username", "user.disabled", {"value": username}))
     raise_if_errors(problems)
+    change = rotation.Change(username, user.role, password, hierarchy.entitled(user.role))
+    done = _rotate(ctx, keys, change)
     ctx.audit("password_change", "user", user.id, ["password"])
-    keys.set_password(username, password)
+    _audit_rotation(ctx, user, done)
     return user
+
+
+def _rotate(ctx: Ctx, keys: KeyRing, change: rotation.Change) -> rotation.Rotation:
+    return rotation.rotate(
+        ctx.session,
+        keys,
+        change,
+        actor=ctx.actor.username,
+        on_fields_key_change=ON_FIELDS_KEY_CHANGE,
+    )
+
+
+def _audit_rotation(ctx: Ctx, user: User, done: rotation.Rotation) -> None:
+    ctx.audit("key_rotation", "user", user.id, [], done.detail())
 
 
 def _active_managers(ctx: Ctx) -> list[str]:
@@ -340,7 +376,8 @@ def _active_managers(ctx: Ctx) -> list[str]:
 
 
 def disable_account(ctx: Ctx, keys: KeyRing, *, username: str) -> User:
-    """The account can no longer log in (its key slot is removed); its history stays."""
+    """The account can no longer log in (its key slot is removed and the keys it could
+    unwrap are rotated); its history stays."""
     ctx.require(Permission.ACCOUNTS, "user")
     user = _existing(ctx, username)
     _require_manageable(ctx, user, "account_disable")
@@ -351,8 +388,11 @@ def disable_account(ctx: Ctx, keys: KeyRing, *, username: str) -> User:
         raise ValidationFailed.single("username", "user.last_manager", value=username)
     user.active = False
     drafts.forget_account(ctx.session, username)  # nobody will log in to take them back
+    ctx.session.flush()
+    change = rotation.Change(username, None, could_read_fields=hierarchy.entitled(user.role))
+    done = _rotate(ctx, keys, change)
     ctx.audit("account_disable", "user", user.id, ["active"])
-    keys.remove(username)
+    _audit_rotation(ctx, user, done)
     return user
 
 
@@ -365,7 +405,7 @@ def enable_account(ctx: Ctx, keys: KeyRing, *, username: str, password: str) -> 
     raise_if_errors(password_problems(password, username))
     user.active = True
     ctx.audit("account_enable", "user", user.id, ["active", "password"])
-    keys.set_password(username, password)
+    keys.set_password(ctx.session, username, password, user.role)
     return user
 
 
@@ -386,10 +426,12 @@ def check_change_role(ctx: Ctx, *, username: str, role: str) -> list[Problem]:
     return problems
 
 
-def change_role(ctx: Ctx, *, username: str, role: str) -> User:
+def change_role(ctx: Ctx, keys: KeyRing, *, username: str, role: str) -> User:
     """Give an account another role (it applies from its next login), audited. Refused, and
     the refusal audited, when the acting account lacks a right of the old or the new role,
-    or when it would leave the post without an active chief."""
+    or when it would leave the post without an active chief. A role that no longer reads
+    sensitive data rotates the keys (the account keeps only the new database key); a role
+    that does gets the fields key wrapped to it."""
     ctx.require(Permission.ACCOUNTS, "user")
     user = _existing(ctx, username)
     problems = check_change_role(ctx, username=username, role=role)
@@ -400,9 +442,15 @@ def change_role(ctx: Ctx, *, username: str, role: str) -> User:
             _refuse(ctx, p, f"grant {role}", user)
     raise_if_errors(problems)
     if user.role != role:
+        before = user.role
         user.role = role
         ctx.session.flush()
         ctx.audit("account_role", "user", user.id, ["role"], role)
+        if hierarchy.entitled(before) and not hierarchy.entitled(role):
+            change = rotation.Change(username, role, could_read_fields=True)
+            _audit_rotation(ctx, user, _rotate(ctx, keys, change))
+        elif hierarchy.entitled(role) and not hierarchy.entitled(before):
+            keys.grant_fields_key(ctx.session, username)
     return user
 
 

@@ -40,8 +40,13 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0023"
+SCHEMA_HEAD = "0024"
 BUSY_TIMEOUT_MS = 5000
+#: Session info: the open database's :meth:`Database.rekey` (what a key rotation calls).
+REKEY = "antt_rekey"
+#: Session info, optional: a callable taking the new fields key after a rotation committed
+#: (where the open database holds a fields key for the sensitive columns).
+SET_FIELDS_KEY = "antt_set_fields_key"
 
 
 def alembic_config() -> Config:
@@ -129,6 +134,7 @@ class Database:
         lock: filelock.BaseFileLock | None,
         wall: WallClock,
         key: bytes | None = None,
+        audit_key: bytes | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
@@ -136,8 +142,12 @@ class Database:
         self.key = key
         self._lock = lock
         self.wall = wall
-        # every session carries the audit chain's key (store/audit.py), derived from ``key``
-        info = {audit.SESSION_KEY: audit.derive_audit_key(key)}
+        # every session carries the audit chain's key (store/audit.py): the one the file keeps
+        # since its first key rotation, else derived from ``key`` (docs/KEYS.md)
+        info: dict[str, object] = {
+            audit.SESSION_KEY: audit_key or audit.derive_audit_key(key),
+            REKEY: lambda new_key: self.rekey(new_key),
+        }
         self._reader = sessionmaker(bind=engine, expire_on_commit=False, info=info)
         self._writer = sessionmaker(
             bind=engine.execution_options(antt_begin="IMMEDIATE"),
@@ -176,6 +186,26 @@ class Database:
             raise DatabaseLocked(path=str(self.path))
         with self._writer() as session, session.begin():
             yield session
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the whole file under ``new_key`` (SQLCipher ``PRAGMA rekey``: one
+        transaction, so a crash leaves it under the old key or the new), then reconnect
+        with it. Outside any transaction, by the writer (security/rotation.py)."""
+        if self.key is None or not self.writable:
+            raise DatabaseLocked(path=str(self.path))
+        raw = self.engine.raw_connection()
+        try:
+            conn: Any = raw.driver_connection
+            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            # new sessions (the window's readers too) connect with the new key from now on
+            old, self.engine = self.engine, _make_engine(self.path, new_key)
+            self.key = new_key
+            self._reader.configure(bind=self.engine)
+            self._writer.configure(bind=self.engine.execution_options(antt_begin="IMMEDIATE"))
+            old.dispose()
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page left under the old key
+        finally:
+            raw.invalidate()  # keyed before the change: never back to the pool
 
     def close(self) -> None:
         self.engine.dispose()
@@ -262,6 +292,17 @@ def _refuse_if_newer(path: Path) -> None:
         raise DatabaseTooNew(path=str(path), revision=row[0]) from exc
 
 
+def _stored_audit_key(engine: Engine) -> bytes | None:
+    """The audit chain's key the file keeps once its database key was rotated (revision
+    0020); None before (or in a file being created)."""
+    try:
+        with engine.connect() as conn:
+            value = conn.exec_driver_sql("SELECT audit_secret FROM local_node").scalar()
+    except sqlalchemy.exc.OperationalError:  # no local_node yet, or before revision 0020
+        return None
+    return bytes(value) if value else None
+
+
 def open_database(
     path: Path,
     key: bytes | None = None,
@@ -316,7 +357,7 @@ def open_database(
     if not write and lock is not None:
         lock.release()
         lock = None
-    database = Database(path, engine, lock, wall, key)
+    database = Database(path, engine, lock, wall, key, _stored_audit_key(engine))
     if lock is not None and (path.parent / "attachments").is_dir():
         from antt_desktop.store.photos import adopt_legacy_files
 

@@ -16,12 +16,19 @@ the raw figure (bare sqlite3 against bare SQLCipher, same SQL) is beside it.
 The login is measured from the password to a usable post: the memory-hard key derivation
 that unwraps the account's slot, opening the encrypted file, reading the account and writing
 the login to the audit log; the key derivation alone is shown beside it.
+
+The key rotation (docs/KEYS.md) is measured on a scratch copy of the encrypted file: the
+application's ``Database.rekey`` (SQLCipher ``PRAGMA rekey`` and the WAL checkpoint that puts
+every page on disk under the new key), beside two raw baselines on the same file: a file copy
+(reading and writing every byte) and ``sqlcipher_export`` into a new file under a new key.
+With ``--rekey-only`` only the rotation is measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import secrets
+import shutil
 import statistics
 import time
 from pathlib import Path
@@ -141,14 +148,102 @@ def login_times(path: Path, n: int = 5) -> tuple[list[float], list[float]]:
     return logins, kdf
 
 
+def _fresh(copy: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(copy) + suffix).unlink(missing_ok=True)
+
+
+def rekey_times(path: Path, key: bytes, n: int = 3) -> dict[str, float]:
+    """Seconds (best of ``n``) to rotate the database key of a copy of ``path``, and the
+    raw baselines on the same file."""
+    from antt_desktop.store.database import sqlcipher_module
+
+    scratch = path.with_name("rekey-scratch.sqlite3")
+    exported = path.with_name("rekey-export.sqlite3")
+    found: dict[str, list[float]] = {"rekey": [], "copy": [], "export": []}
+    for _ in range(n):
+        _fresh(scratch)
+        start = time.perf_counter()
+        shutil.copyfile(path, scratch)
+        found["copy"].append(time.perf_counter() - start)
+        db = open_database(scratch, key)
+        try:
+            new_key = secrets.token_bytes(32)
+            start = time.perf_counter()
+            db.rekey(new_key)
+            found["rekey"].append(time.perf_counter() - start)
+        finally:
+            db.close()
+        open_database(scratch, new_key, write=False).close()  # it opens under the new key
+        _fresh(exported)
+        conn = sqlcipher_module().connect(str(scratch))
+        try:
+            conn.execute(f"PRAGMA key = \"x'{new_key.hex()}'\"")
+            start = time.perf_counter()
+            other = secrets.token_bytes(32).hex()
+            conn.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{other}'\"", (str(exported),))
+            conn.execute("SELECT sqlcipher_export('enc')")
+            conn.execute("DETACH DATABASE enc")
+            found["export"].append(time.perf_counter() - start)
+        finally:
+            conn.close()
+    _fresh(scratch)
+    _fresh(exported)
+    return {work: min(times) for work, times in found.items()}
+
+
+def password_change_time(path: Path) -> float:
+    """Seconds for ``antt user passwd`` through the service on a scratch copy: Argon2id for
+    the new slot, the key file written twice, the rotation's transaction and the rekey."""
+    from datetime import date
+
+    from antt_desktop.services import accounts
+    from antt_desktop.services.context import Ctx
+
+    scratch = path.with_name("rotate-scratch.sqlite3")
+    _fresh(scratch)
+    shutil.copyfile(path, scratch)
+    shutil.copyfile(key_file_path(path), key_file_path(scratch))
+    try:
+        with login(scratch, USER, PASSWORD) as post:  # converts the benchmark's legacy slot
+            start = time.perf_counter()
+            with post.db.write() as session:
+                ctx = Ctx(session, post.actor, date.today())
+                accounts.set_password(ctx, post.keys, username=USER, password=PASSWORD + "-2")
+            return time.perf_counter() - start
+    finally:
+        _fresh(scratch)
+        key_file_path(scratch).unlink(missing_ok=True)
+
+
+def rekey_lines(path: Path, key: bytes, scale: str) -> list[str]:
+    changed = password_change_time(path)
+    t = rekey_times(path, key)
+    size = path.stat().st_size / 2**20
+    return [
+        f"key rotation on the {scale} data set ({size:,.0f} MB), best of 3:",
+        f"  rekey (PRAGMA rekey + checkpoint) {t['rekey']:>8.2f} s",
+        f"  raw file copy                     {t['copy']:>8.2f} s"
+        f"   rekey/copy {t['rekey'] / t['copy']:>6.1f}x",
+        f"  raw sqlcipher_export (new key)    {t['export']:>8.2f} s"
+        f"   rekey/export {t['rekey'] / t['export']:>5.2f}x",
+        f"  password change, whole (service)  {changed:>8.2f} s"
+        f"   (Argon2id {PRODUCTION.time_cost}×{PRODUCTION.memory_kib // 1024} MiB + rekey)",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", choices=("commune", "district"), default="district")
     parser.add_argument("--dir", type=Path, required=True, help="keep (or reuse) the data sets")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (best kept)")
+    parser.add_argument("--rekey-only", action="store_true", help="only the key rotation")
     args = parser.parse_args()
     plain = plain_set(args.dir, args.scale)
     encrypted, key = encrypted_copy(plain, args.dir, args.scale)
+    if args.rekey_only:
+        print("\n".join(rekey_lines(encrypted, key, args.scale)))
+        return
     assert readable_by_plain_sqlite(plain) and not readable_by_plain_sqlite(encrypted)
     # Plain and encrypted alternate, so a busy moment of the machine does not favour either.
     plain_rounds, encrypted_rounds = [], []
@@ -178,6 +273,7 @@ def main() -> None:
         f" (argon2id, {PRODUCTION.time_cost} passes, {PRODUCTION.memory_kib // 1024} MiB)"
         f" {statistics.median(kdf) * 1000:,.0f} ms"
     )
+    lines += rekey_lines(encrypted, key, args.scale)
     print("\n".join(lines))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from antt_desktop.security import backups
+from antt_desktop.security.hierarchy import open_account
 from antt_desktop.security.keyslots import key_file_path
 from antt_desktop.store import backup as raw_backup
 from antt_desktop.store.database import DB_FILENAME
@@ -127,9 +128,10 @@ def test_a_header_naming_this_unit_over_another_units_copy_is_refused(post, outs
     """The outsider knows their own key: they re-seal a header that claims this unit."""
     header, copy = _split(outsider)
     header["unit_code"] = header["unit"]["code"] = "05611"
-    slots = backups.KeyFile.from_json(json.dumps(header["keys"]).encode()).slots
-    db_key = slots[CHIEF].unwrap(CHIEF, TEST_PASSWORD)
-    assert db_key is not None
+    keys = backups.KeyFile.from_json(json.dumps(header["keys"]).encode())
+    opened = open_account(keys, CHIEF, TEST_PASSWORD)  # the backup's database key
+    assert opened is not None
+    db_key = opened.db_keys[max(opened.db_keys)]
     seal = hmac.new(backups._seal_key(db_key), backups._canonical(header), hashlib.sha256)
     seal.update(bytes(copy))
     header["seal"] = seal.hexdigest()

@@ -139,8 +139,14 @@ def test_a_slot_moved_to_another_name_does_not_open(path: Path) -> None:
 
 def test_the_key_file_is_versioned_and_has_one_slot_per_account(path: Path) -> None:
     doc = json.loads(key_file_path(path).read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("antt-keyslots", 1)
+    assert (doc["format"], doc["version"]) == ("antt-keyslots", 2)
     assert list(doc["slots"]) == ["truongcong"]
+    # the chief's key pair, and the database and fields keys wrapped to it (docs/KEYS.md)
+    assert set(doc["slots"]["truongcong"]) >= {"wrapped_private", "public"}
+    assert [(k["kind"], k["id"], list(k["to"])) for k in doc["keys"]] == [
+        ("db", 1, ["truongcong"]),
+        ("fields", 1, ["truongcong"]),
+    ]
     assert doc["post"] == {
         "unit_code": "00070",
         "unit_name": "Công an phường Hoàn Kiếm",

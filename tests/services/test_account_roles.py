@@ -152,7 +152,7 @@ def test_another_chief_may_reset_a_chiefs_password(post: Unlocked) -> None:
 def test_the_last_active_chief_cannot_be_disabled_nor_lowered(post: Unlocked) -> None:
     for call in (
         lambda c: accounts.disable_account(c, post.keys, username=CHIEF),
-        lambda c: accounts.change_role(c, username=CHIEF, role="officer"),
+        lambda c: accounts.change_role(c, post.keys, username=CHIEF, role="officer"),
     ):
         with pytest.raises(PermissionDenied) as refused:
             _as(post, post.actor, call)
@@ -168,7 +168,11 @@ def test_the_last_active_chief_cannot_be_disabled_nor_lowered(post: Unlocked) ->
         post.actor,
         lambda c: accounts.add_account(c, post.keys, username="pho", role="chief", password=NEW),
     )
-    _as(post, post.actor, lambda c: accounts.change_role(c, username=CHIEF, role="officer"))
+    _as(
+        post,
+        post.actor,
+        lambda c: accounts.change_role(c, post.keys, username=CHIEF, role="officer"),
+    )
     assert _rows(post)[CHIEF] == ("officer", True)
     assert (_last(post).action, _last(post).detail) == ("account_role", "officer")
 
@@ -183,7 +187,7 @@ def test_an_admin_cannot_change_roles_beyond_its_own(post: Unlocked, name: str, 
     )
     assert [p.code for p in found] in (["user.not_manageable"], ["user.role_not_grantable"])
     with pytest.raises(PermissionDenied):
-        _as(post, ADMIN, lambda c: accounts.change_role(c, username=name, role=role))
+        _as(post, ADMIN, lambda c: accounts.change_role(c, post.keys, username=name, role=role))
     assert _rows(post)["canbo1"][0] == "officer" and _rows(post)["quantri"][0] == "admin"
     assert _last(post).action == "refused"
 

@@ -25,9 +25,10 @@ from antt_desktop.gui.common.form_support import ERROR_COLOUR
 from antt_desktop.gui.settings.account_add import AddAccountDialog
 from antt_desktop.gui.settings.account_name import EDIT_NAME, EDITED, AccountNameDialog
 from antt_desktop.gui.settings.accounts_model import COL_FAILURES, COL_STATE, AccountsModel
-from antt_desktop.gui.settings.password_dialog import PasswordDialog
+from antt_desktop.gui.settings.password_dialog import PasswordDialog, write_rotating
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts import accounts as t
+from antt_desktop.i18n.texts.keys import ROTATED
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.roles import may_grant
 from antt_desktop.services import accounts
@@ -128,14 +129,20 @@ class AccountsDialog(QDialog):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.message.setText(("✖ " if error else "") + text)
 
-    def _run(self, change: Callable[[Ctx, KeyRing], object], done: str) -> bool:
-        """One change through the service; its refusal is shown, nothing else happens."""
+    def _run(
+        self, change: Callable[[Ctx, KeyRing], object], done: str, *, rotated: bool = False
+    ) -> bool:
+        """One change through the service; its refusal is shown, nothing else happens. A
+        change that rotates the keys runs on a worker thread (:func:`write_rotating`)."""
         keys = self._keys()
         if keys is None:
             return False
         try:
-            with self.app.write() as ctx:
-                change(ctx, keys)
+            if rotated:
+                write_rotating(self.app, self, lambda ctx: change(ctx, keys))
+            else:
+                with self.app.write() as ctx:
+                    change(ctx, keys)
         except ValidationFailed as exc:
             tr = self.app.tr
             self._say("; ".join(sentence(p.code, p.params, tr) for p in exc.problems), error=True)
@@ -179,7 +186,9 @@ class AccountsDialog(QDialog):
         name = (f"{a.title} {a.full_name}" if a.title else a.full_name) if a else ""
         self._say(self.app.tr(EDITED).format(user=username, name=name))
 
-    def _password_dialog(self, title: str, done: str, service: Callable[..., object]) -> None:
+    def _password_dialog(
+        self, title: str, done: str, service: Callable[..., object], *, rotated: bool = False
+    ) -> None:
         a = self.selected()
         if a is None:
             return
@@ -188,6 +197,13 @@ class AccountsDialog(QDialog):
         def submit(password: str) -> None:
             keys = self._keys()
             assert keys is not None
+            if rotated:  # the whole file is rewritten under the new key: off the GUI thread
+                write_rotating(
+                    self.app,
+                    self,
+                    lambda ctx: service(ctx, keys, username=name, password=password),
+                )
+                return
             with self.app.write() as ctx:
                 service(ctx, keys, username=name, password=password)
 
@@ -199,16 +215,21 @@ class AccountsDialog(QDialog):
             ask_current=False,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._changed(self.app.tr(done).format(user=name)))
+        said = self.app.tr(done).format(user=name) + (self._rotated() if rotated else "")
+        dialog.accepted.connect(lambda: self._changed(said))
         self.editor = dialog
         dialog.open()
+
+    def _rotated(self) -> str:
+        """What a change that rotated the data keys adds to its message (docs/KEYS.md)."""
+        return " " + self.app.tr(ROTATED)
 
     def _changed(self, done: str) -> None:
         self.reload()
         self._say(done)
 
     def reset_password(self) -> None:
-        self._password_dialog(t.RESET_TITLE, t.RESET_DONE, accounts.set_password)
+        self._password_dialog(t.RESET_TITLE, t.RESET_DONE, accounts.set_password, rotated=True)
 
     def enable(self) -> None:
         self._password_dialog(t.ENABLE_TITLE, t.ENABLED, accounts.enable_account)
@@ -235,9 +256,11 @@ class AccountsDialog(QDialog):
         return box
 
     def disable(self, username: str) -> bool:
-        done = self.app.tr(t.DISABLED).format(user=username)
+        done = self.app.tr(t.DISABLED).format(user=username) + self._rotated()
         return self._run(
-            lambda ctx, keys: accounts.disable_account(ctx, keys, username=username), done
+            lambda ctx, keys: accounts.disable_account(ctx, keys, username=username),
+            done,
+            rotated=True,
         )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.form_support import FieldProblems, label_fields
+from antt_desktop.gui.common.worker import Progress, run_operation
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.texts.accounts import (
     CHANGE_PASSWORD_HINT,
@@ -27,11 +28,14 @@ from antt_desktop.i18n.texts.accounts import (
     OK,
     PASSWORD_CHANGED,
 )
+from antt_desktop.i18n.texts.keys import ROTATED, ROTATING
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.errors import WrongCredentials
 from antt_desktop.security.login import verify
 from antt_desktop.security.passwords import password_problems
 from antt_desktop.services import accounts
+from antt_desktop.services.changes import Changes
+from antt_desktop.services.context import Ctx
 from antt_desktop.store.errors import KnownError
 
 #: ``submit(new_password)`` writes it through a service (ValidationFailed: shown).
@@ -161,6 +165,24 @@ def _on_new(problem: Problem) -> Problem:
     return problem
 
 
+def write_rotating(
+    app: AppContext, parent: QWidget | None, change: Callable[[Ctx], object]
+) -> None:
+    """A change that rotates the data keys (docs/KEYS.md) on a worker thread, behind the
+    progress dialog: the rekey rewrites the whole file (about a second on a commune post,
+    twenty on a district's), so the window keeps painting; what it wrote is announced
+    after, as :meth:`AppContext.write` does. Its refusal is raised here."""
+
+    def work(_progress: Progress) -> Changes:
+        with app.db.write() as session:
+            change(Ctx(session, app.actor, app.today()))
+        return Changes.of(session)
+
+    written = run_operation(parent, app.tr(ROTATING), work, cancellable=False, app=app)
+    if written:
+        app.changes.changed.emit(written)
+
+
 def change_own_password(app: AppContext, parent: QWidget | None = None) -> PasswordDialog:
     """Open "Đổi mật khẩu…" for the logged-in account; a message confirms the change."""
     keys = app.keys
@@ -169,8 +191,11 @@ def change_own_password(app: AppContext, parent: QWidget | None = None) -> Passw
     def submit(password: str) -> None:
         if keys is None:
             raise ValidationFailed.single("account", "user.unknown", value=user)
-        with app.write() as ctx:
-            accounts.set_password(ctx, keys, username=user, password=password)
+        write_rotating(
+            app,
+            parent,
+            lambda ctx: accounts.set_password(ctx, keys, username=user, password=password),
+        )
 
     dialog = PasswordDialog(
         app,
@@ -180,7 +205,8 @@ def change_own_password(app: AppContext, parent: QWidget | None = None) -> Passw
         ask_current=True,
         parent=parent,
     )
-    done = app.tr(PASSWORD_CHANGED).format(user=user)
+    # the change rotated the data keys (docs/KEYS.md): say what that means for old copies
+    done = app.tr(PASSWORD_CHANGED).format(user=user) + "\n\n" + app.tr(ROTATED)
     dialog.accepted.connect(lambda: setattr(dialog, "done_box", tell(parent or dialog, done)))
     dialog.open()
     return dialog

@@ -36,6 +36,7 @@ ACTIONS = {
     "account_enable": N_("audit|Enabled an account"),
     "account_edit": N_("audit|Changed the name or title of an account"),
     "password_change": N_("audit|Changed a password"),
+    "key_rotation": N_("audit|Changed the data keys"),
     "account_role": N_("audit|Changed the role of an account"),
     "refused": N_("audit|Refused: not allowed"),
     "sync_export": N_("audit|Exported a sync bundle"),

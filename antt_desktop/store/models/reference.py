@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -42,6 +43,12 @@ class LocalNode(Base):
     keyfile_seal_generation: Mapped[int] = mapped_column(
         Integer, nullable=False, default=0, server_default="0"
     )
+    #: the key hierarchy (revision 0020, security/hierarchy.py): the fields key's generation
+    #: the sensitive columns are sealed under, each account's proved public key (JSON), and
+    #: the audit chain's key once the database key was rotated
+    fields_key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    account_keys: Mapped[str | None] = mapped_column(Text, nullable=True)
+    audit_secret: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class Unit(Synced, Base):
