@@ -27,9 +27,11 @@ from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
+from antt_desktop.security.roles import Permission, allows
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.field_crypto import placeholder_key
 
 APP_NAME = "ANTT Desktop"
 PASSWORD_VAR = "ANTT_PASSWORD"
@@ -72,6 +74,7 @@ class Env:
     ask: Callable[[str], str] | None = None
     _password: str | None = field(default=None, repr=False)
     _keys: KeyRing | None = field(default=None, repr=False)
+    _fields_key: bytes | None = field(default=None, repr=False)
     _actor: Actor | None = None
 
     @property
@@ -127,6 +130,9 @@ class Env:
     def remember(self, actor: Actor, keys: KeyRing) -> None:
         """A login made elsewhere (``init``): later opens in this run reuse its key."""
         self._actor, self._keys = actor, keys.with_kdf(self.kdf)
+        self._fields_key = (
+            placeholder_key(keys.db_key) if allows(actor.role, Permission.READ_SENSITIVE) else None
+        )
 
     # --- the post ---------------------------------------------------------------------
     @property
@@ -144,9 +150,12 @@ class Env:
     def open(self, *, write: bool = True) -> Database:
         """The post database, logged in (on the first open of this run)."""
         if self._keys is not None:
-            return open_database(self.db_path, key=self._keys.db_key, write=write)
+            return open_database(
+                self.db_path, key=self._keys.db_key, write=write, fields_key=self._fields_key
+            )
         session = login(self.db_path, self.account(), self.password(), write=write, kdf=self.kdf)
         self._actor, self._keys = session.actor, session.keys
+        self._fields_key = session.db.fields_key
         return session.db
 
     @contextmanager

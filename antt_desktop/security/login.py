@@ -24,11 +24,12 @@ from antt_desktop.security.kdf import PRODUCTION, SALT_BYTES, KdfParams, derive_
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import Failures, key_file_path, read_key_file, updating
 from antt_desktop.security.lockout import seconds_left
-from antt_desktop.security.roles import Actor
+from antt_desktop.security.roles import Actor, Permission, allows
 from antt_desktop.store import audit
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.errors import DatabaseMissing
+from antt_desktop.store.field_crypto import placeholder_key
 from antt_desktop.store.models import User
 
 Clock = Callable[[], float]
@@ -190,6 +191,9 @@ def login(
         if role is None:  # a slot left behind by an account that was disabled
             raise WrongCredentials(user=name)
         actor = Actor(name, role)
+        db.unlock_fields(
+            placeholder_key(keys.db_key) if allows(role, Permission.READ_SENSITIVE) else None
+        )
         edited = _move_pending_into_audit(db, keys.path, actor)
     except BaseException:
         db.close()

@@ -48,6 +48,7 @@ from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
 from antt_desktop.services.values import clean_text
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import open_database
+from antt_desktop.store.field_crypto import placeholder_key
 from antt_desktop.store.models import Unit, User
 
 #: Roles that can manage accounts; one of them must always stay active.
@@ -124,7 +125,9 @@ def create_post(
     name, title = clean_text(admin_name), clean_text(admin_title)
     problems += max_length("admin_name", name, 120) + max_length("admin_title", title, 120)
     db_key = new_database_key()
-    db = open_database(db_path, key=db_key, create=True, wall=wall)
+    db = open_database(
+        db_path, key=db_key, create=True, wall=wall, fields_key=placeholder_key(db_key)
+    )
     wrote_keys = False
     try:
         try:
