@@ -29,7 +29,29 @@ _SEALED = {
 }
 
 
+def _without_foreign_keys() -> None:
+    """The table copy drops ``persons`` while households, dossiers... point at it, which
+    SQLite allows only with foreign keys off, and that pragma is ignored inside a
+    transaction: end the one the earlier revisions wrote in (they are done and recorded),
+    turn the keys off, and go on in a new one. :func:`_foreign_keys_back` checks them."""
+    bind = op.get_bind()
+    bind.exec_driver_sql("COMMIT")
+    bind.exec_driver_sql("PRAGMA foreign_keys = OFF")
+    bind.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _foreign_keys_back() -> None:
+    bind = op.get_bind()
+    broken = bind.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise RuntimeError(f"foreign key broken by the upgrade: {tuple(broken)}")
+    bind.exec_driver_sql("COMMIT")
+    bind.exec_driver_sql("PRAGMA foreign_keys = ON")
+    bind.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def upgrade() -> None:
+    _without_foreign_keys()
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_persons_id_number_digits"), type_="check")
         batch_op.drop_constraint(batch_op.f("ck_persons_legacy_id_digits"), type_="check")
@@ -60,6 +82,7 @@ def upgrade() -> None:
             " JOIN persons p ON p.id = d.ref WHERE d.docid = search_fts.rowid), '')"
             " WHERE rowid IN (SELECT docid FROM search_docs WHERE kind = 'person')"
         )
+    _foreign_keys_back()
     plain = " OR ".join(
         f"EXISTS (SELECT 1 FROM {t} WHERE {' OR '.join(f'{c} IS NOT NULL' for c in cs)})"
         for t, cs in _SEALED.items()
@@ -69,6 +92,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    _without_foreign_keys()
     # sealed values cannot be opened without the key: a downgrade keeps only plain values
     for table, columns in _SEALED.items():
         for column in columns:
@@ -99,3 +123,4 @@ def downgrade() -> None:
             "id_number_digits",
             "id_number IS NULL OR (length(id_number) = 12 AND id_number NOT GLOB '*[^0-9]*')",
         )
+    _foreign_keys_back()
