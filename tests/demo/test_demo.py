@@ -273,7 +273,9 @@ def test_a_database_with_people_is_refused_untouched(small: Database) -> None:
 
 @pytest.mark.slow
 def test_district_has_thirty_real_communes_of_one_province(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "upper.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY)
+    db = open_database(
+        tmp_path / "upper.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY
+    )
     with db.write() as session:
         upper = initialise(
             session,

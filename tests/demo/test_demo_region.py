@@ -252,7 +252,9 @@ def test_every_group_of_every_province_is_in_the_ethnic_catalogue() -> None:
 
 def test_a_central_highlands_commune_has_its_bon_and_its_koho_people(tmp_path: Path) -> None:
     commune = next(w for w in wards(68) if not w.urban)  # Lâm Đồng
-    db = open_database(tmp_path / "lam-dong.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY)
+    db = open_database(
+        tmp_path / "lam-dong.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY
+    )
     with db.write() as session:
         initialise(
             session,

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from antt_desktop.security.roles import Actor
 from antt_desktop.services import search
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_records import ViolationInput, add_violation
@@ -24,7 +25,6 @@ from antt_desktop.store.database import Database
 from antt_desktop.store.field_crypto import FieldCipher, FieldUnreadable
 from antt_desktop.store.models import Person
 from antt_desktop.store.sealed import id_number_is
-from antt_desktop.security.roles import Actor
 from tests.cli.conftest import CHIEF
 from tests.conftest import connect_unlocked
 from tests.pictures import portrait
@@ -60,8 +60,7 @@ def _dump(path: Path) -> bytes:
     out: list[bytes] = []
     try:
         tables = [
-            name
-            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         ]
         for table in tables:
             for row in conn.execute(f'SELECT * FROM "{table}"'):
@@ -174,9 +173,10 @@ def test_a_new_key_keeps_every_value_and_the_old_key_opens_nothing(
         ctx = Ctx(session, chief_actor(), today())
         assert person_details(ctx, sensitive_person["person"]).legacy_id == "012345679"
         assert photo_of(ctx, sensitive_person["person"]) == picture
-        assert session.execute(
-            select(Person.id).where(id_number_is(ID_NUMBER))
-        ).scalar_one() == sensitive_person["person"]
+        assert (
+            session.execute(select(Person.id).where(id_number_is(ID_NUMBER))).scalar_one()
+            == sensitive_person["person"]
+        )
         stored = session.execute(
             select(Person.id, Person.id_number_sealed).where(
                 Person.id == sensitive_person["person"]

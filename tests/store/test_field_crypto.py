@@ -42,7 +42,9 @@ def _plain_person(path: Path) -> str:
     """A resident written the way a version before the fields key wrote them: plain."""
     conn = connect_unlocked(path)
     try:
-        unit, owner = conn.execute("SELECT id, (SELECT node_id FROM local_node) FROM units").fetchone()
+        unit, owner = conn.execute(
+            "SELECT id, (SELECT node_id FROM local_node) FROM units"
+        ).fetchone()
         conn.execute(
             "INSERT INTO persons (id, owner_node, version_vector, created_stamp, field_stamps,"
             " hlc, local_seq, deleted, unit_id, full_name, name_folded, given_folded, sort_key,"
@@ -72,7 +74,9 @@ def test_the_first_login_with_the_fields_key_seals_what_the_upgrade_left_plain(
     conn = connect_unlocked(path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
-        kinds = conn.execute("SELECT typeof(id_number), typeof(ethnic_code) FROM persons").fetchone()
+        kinds = conn.execute(
+            "SELECT typeof(id_number), typeof(ethnic_code) FROM persons"
+        ).fetchone()
     finally:
         conn.close()
     assert kinds == ("blob", "blob")
