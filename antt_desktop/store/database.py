@@ -193,6 +193,8 @@ class Database:
         if pending:
             with self.write() as session:
                 field_crypto.seal_plain(session, self._fields.cipher)  # type: ignore[arg-type]
+            with self.engine.connect() as conn:  # the log's copies of the plain pages go too
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         if (self.path.parent / "attachments").is_dir():
             from antt_desktop.store.photos import adopt_legacy_files
 

@@ -168,8 +168,7 @@ class FieldCipher:
         one person's old number met as another's new number is found)."""
         if not value:
             return None
-        digest = hmac.new(self._bidx_key, value.encode(), hashlib.sha256).hexdigest()
-        return digest[:BIDX_CHARS]
+        return hmac.digest(self._bidx_key, value.encode(), "sha256").hex()[:BIDX_CHARS]
 
     # --- SQL functions ---------------------------------------------------------------
     def sql_open(self, value: Any, table: str, column: str, row_id: str, _fallback: Any) -> Any:
