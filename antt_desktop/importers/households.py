@@ -26,7 +26,7 @@ from antt_desktop.services.households import HouseholdInput, add_household, inpu
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.values import clean_text
 from antt_desktop.store.models import Household, Person
-from antt_desktop.store.sealed import id_number_in
+from antt_desktop.store.search_index import id_number_in
 
 #: Service fields shown under the column the officer filled in.
 FIELD_OF = {

@@ -24,7 +24,7 @@ from antt_desktop.services.context import Ctx, max_length
 from antt_desktop.services.memberships import HEAD_RELATION
 from antt_desktop.services.people import PersonInput
 from antt_desktop.store.models import Area, Household, Person
-from antt_desktop.store.sealed import id_number_in
+from antt_desktop.store.search_index import id_number_in
 
 _CHUNK = 500
 

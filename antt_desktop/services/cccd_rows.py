@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store.models import Person
-from antt_desktop.store.sealed import id_number_is
+from antt_desktop.store.search_index import id_number_is
 
 
 @dataclass(frozen=True)

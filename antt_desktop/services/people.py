@@ -22,7 +22,7 @@ from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.services.values import text_input_problems
 from antt_desktop.store.models import Area, Household, Person, name_columns
-from antt_desktop.store.sealed import id_number_is
+from antt_desktop.store.search_index import id_number_is
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
 __all__ = [

@@ -10,11 +10,9 @@ stored column, with its blind index and last three digits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     String,
     case,
     event,
@@ -91,18 +89,3 @@ def install(factory: sessionmaker[Session], holder: FieldsHolder) -> None:
         _seal_objects(holder, session)
 
     event.listen(factory, "before_flush", before_flush)
-
-
-def id_number_is(number: str) -> ColumnElement[bool]:
-    """``Person.id_number == number`` by the blind index (an index lookup, not a scan that
-    opens every sealed number; nothing matches without the fields key)."""
-    from antt_desktop.store.models import Person
-
-    return Person.id_number_bidx == func.antt_bidx(number)
-
-
-def id_number_in(numbers: Iterable[str]) -> ColumnElement[bool]:
-    """``Person.id_number.in_(numbers)`` by the blind index."""
-    from antt_desktop.store.models import Person
-
-    return Person.id_number_bidx.in_([func.antt_bidx(n) for n in numbers])

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, text
+from sqlalchemy import ColumnElement, Connection, event, func, text
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from antt_desktop.domain.text import fold, search_terms
@@ -126,6 +126,17 @@ def _sync_objects(session: Session, _ctx: UOWTransaction) -> None:
 def install(session_class: sessionmaker[Session] | type[Session]) -> None:
     """Keep the index in step with every ORM flush of ``session_class``."""
     event.listen(session_class, "after_flush", _sync_objects)
+
+
+def id_number_is(number: str) -> ColumnElement[bool]:
+    """``Person.id_number == number`` by the blind index (an index lookup, not a scan that
+    opens every sealed number; nothing matches without the fields key)."""
+    return Person.id_number_bidx == func.antt_bidx(number)
+
+
+def id_number_in(numbers: Iterable[str]) -> ColumnElement[bool]:
+    """``Person.id_number.in_(numbers)`` by the blind index."""
+    return Person.id_number_bidx.in_([func.antt_bidx(n) for n in numbers])
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from antt_desktop.store import field_crypto, photos
 from antt_desktop.store.database import Database
 from antt_desktop.store.field_crypto import FieldCipher, FieldUnreadable
 from antt_desktop.store.models import Person
-from antt_desktop.store.sealed import id_number_is
+from antt_desktop.store.search_index import id_number_is
 from tests.cli.conftest import CHIEF
 from tests.conftest import connect_unlocked
 from tests.pictures import portrait

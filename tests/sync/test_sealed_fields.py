@@ -12,7 +12,7 @@ from antt_desktop.services.dossiers import DossierInput, edit_dossier, open_doss
 from antt_desktop.services.photos import photo_of, set_photo
 from antt_desktop.store.field_crypto import FieldCipher, FieldUnreadable
 from antt_desktop.store.models import Dossier, Person, Violation
-from antt_desktop.store.sealed import id_number_is
+from antt_desktop.store.search_index import id_number_is
 from tests.pictures import portrait
 from tests.sync.helpers import add
 from tests.sync.nodes import UPPER, Network
