@@ -24,7 +24,6 @@ number, or NULL) and ``antt_bidx`` NULL.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 from collections.abc import Iterable
@@ -132,7 +131,7 @@ class FieldCipher:
             raise ValueError("the fields key is 32 bytes")
         self._aead = AESGCM(_hkdf(self.key, b"antt fields aes-gcm v1"))
         self._bidx_key = _hkdf(self.key, b"antt fields blind index v1")
-        self.key_id = hmac.new(self.key, b"antt fields key id", hashlib.sha256).digest()[:_KEY_ID]
+        self.key_id = hmac.digest(self.key, b"antt fields key id", "sha256")[:_KEY_ID]
 
     # --- values ----------------------------------------------------------------------
     def seal_bytes(self, data: bytes, table: str, column: str, row_id: str) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,10 @@ from tests.privacy.conftest import ID_NUMBER, MASKED
 
 RISK = "Hay tụ tập ở quán Cây Đa, nghi dùng ma túy đá"
 VIOLATION = "Tàng trữ trái phép chất ma túy tại chợ Đồng Xuân"
-TODAY_ACTOR = "admin"
+VIEWER = Actor("xem1", "viewer")
+#: The chief the ``db`` fixture's post is made with.
+CHIEF_OF_DB = Actor("admin", "chief")
+TODAY = date(2026, 11, 22)
 
 
 def _fill(write: Callable[..., Any], ids: dict[str, str]) -> bytes:
@@ -107,14 +111,14 @@ def test_a_viewer_reads_nothing_sensitive_through_the_program(
         "--id-number", ID_NUMBER, "--legacy-id", "012345678", "--json",
     ).json  # fmt: skip
     with post.open_db() as chief, chief.write() as session:
-        set_photo(Ctx(session, Actor(CHIEF, "chief"), today()), person["id"], portrait(120, 160))
+        set_photo(Ctx(session, Actor(CHIEF, "chief"), TODAY), person["id"], portrait(120, 160))
     assert post("user", "add", "xem1", "--role", "viewer").code == 0
     with post.open_db("xem1") as viewer, viewer.read() as session:
         assert viewer.fields is None  # the viewer's login holds no fields key
         row = session.execute(select(Person.id_number, Person.legacy_id)).one()
         # even the program's own functions, asked directly, give the mask and a blank
         assert tuple(row) == (MASKED, None)
-        ctx = Ctx(session, viewer_actor(), today())
+        ctx = Ctx(session, VIEWER, TODAY)
         assert search.search(ctx, ID_NUMBER) == []
         assert search.search(ctx, "012345678") == []
         sha = session.execute(select(Person.photo_sha256)).scalar_one()
@@ -149,7 +153,7 @@ def test_a_sealed_value_moved_to_another_record_does_not_open(
             (sensitive_person["person"], other),
         )
     with db.read() as session:
-        ctx = Ctx(session, chief_actor(), today())
+        ctx = Ctx(session, CHIEF_OF_DB, TODAY)
         with pytest.raises(FieldUnreadable) as refused:
             person_details(ctx, other)
     assert refused.value.code == "fields.unreadable.id_number"
@@ -161,7 +165,7 @@ def test_a_new_key_keeps_every_value_and_the_old_key_opens_nothing(
 ) -> None:
     _fill(write, sensitive_person)
     with db.read() as session:
-        picture = photo_of(Ctx(session, chief_actor(), today()), sensitive_person["person"])
+        picture = photo_of(Ctx(session, CHIEF_OF_DB, TODAY), sensitive_person["person"])
     old = db.fields_key
     assert old is not None
     new = os.urandom(32)
@@ -170,7 +174,7 @@ def test_a_new_key_keeps_every_value_and_the_old_key_opens_nothing(
     assert changed >= 5  # person, dossier, violation, correction, photo
     assert db.fields_key == new
     with db.read() as session:
-        ctx = Ctx(session, chief_actor(), today())
+        ctx = Ctx(session, CHIEF_OF_DB, TODAY)
         assert person_details(ctx, sensitive_person["person"]).legacy_id == "012345679"
         assert photo_of(ctx, sensitive_person["person"]) == picture
         assert (
@@ -209,21 +213,3 @@ def test_person_show_prints_the_full_number_and_a_moved_value_is_refused_by_name
     assert moved.code == 3
     assert "Traceback" not in moved.err
     assert "số định danh cá nhân của bản ghi" in moved.err and "không mở được" in moved.err
-
-
-def viewer_actor() -> Any:
-    from antt_desktop.security.roles import Actor
-
-    return Actor("xem1", "viewer")
-
-
-def chief_actor() -> Any:
-    from antt_desktop.security.roles import Actor
-
-    return Actor(TODAY_ACTOR, "chief")
-
-
-def today() -> Any:
-    from datetime import date
-
-    return date(2026, 11, 22)
