@@ -174,7 +174,8 @@ class FieldCipher:
         try:
             return self.open(value, table, column, row_id)
         except FieldUnreadable:
-            self.broken.append((table, column, row_id))
+            if len(self.broken) < 100:  # enough to name them; a list read again stays bounded
+                self.broken.append((table, column, row_id))
             return None
 
     def sql_seal(self, value: Any, table: str, column: str, row_id: str) -> Any:
