@@ -144,7 +144,10 @@ class Env:
     def open(self, *, write: bool = True) -> Database:
         """The post database, logged in (on the first open of this run)."""
         if self._keys is not None:
-            return open_database(self.db_path, key=self._keys.db_key, write=write)
+            # the ring's keys: a rotation made by this run's command updates them in place
+            return open_database(
+                self.db_path, key=self._keys.db_key, write=write, fields_key=self._keys.fields_key
+            )
         session = login(self.db_path, self.account(), self.password(), write=write, kdf=self.kdf)
         self._actor, self._keys = session.actor, session.keys
         return session.db

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from antt_desktop.store import field_crypto
 from antt_desktop.store.base import SYNC_COLUMNS
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.stamping import NodeClock
@@ -108,6 +109,9 @@ class BulkWriter:
         """Insert ``rows`` (each with its ``id``) into ``model``'s table."""
         table: Table = model.__table__
         blank = self._blank(table)
+        if table.name in field_crypto.SEALED:  # sensitive values sealed, as a service does
+            cipher = field_crypto.require_cipher(self.session)
+            rows = [field_crypto.sealed_row(cipher, table.name, r) for r in rows]
         for start in range(0, len(rows), BATCH):
             chunk = [self.clock.stamp_new({**blank, **r}) for r in rows[start : start + BATCH]]
             if chunk:

@@ -357,6 +357,9 @@ def _crash_reporter(
     """A bug in a slot: write the details to a log and tell the officer calmly."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, KnownError):  # not a bug: a refusal in its own words (a sealed
+            _message(window, sentence(exc.code, exc.params, app.tr), quiet=False)  # value
+            return  # that does not open, say), no log to send
         text = "".join(traceback.format_exception(kind, exc, tb))
         print(text, file=sys.stderr)
         log = _write_log(data_dir, text)

@@ -26,6 +26,7 @@ from antt_desktop.services.households import HouseholdInput, add_household, inpu
 from antt_desktop.services.people import PersonInput, add_person
 from antt_desktop.services.values import clean_text
 from antt_desktop.store.models import Household, Person
+from antt_desktop.store.search_index import id_number_in
 
 #: Service fields shown under the column the officer filled in.
 FIELD_OF = {
@@ -73,7 +74,7 @@ def _known(session: Session, unit_id: str, id_numbers: list[str], numbers: list[
         rows = session.execute(
             select(
                 Person.id_number, Person.id, Person.full_name, Person.unit_id, Person.deleted
-            ).where(Person.id_number.in_(chunk))
+            ).where(id_number_in(chunk))
         )
         people.update({n: (pid, name, unit, deleted) for n, pid, name, unit, deleted in rows})
     heads: dict[str, str] = {}

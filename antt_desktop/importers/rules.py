@@ -24,6 +24,7 @@ from antt_desktop.services.context import Ctx, max_length
 from antt_desktop.services.memberships import HEAD_RELATION
 from antt_desktop.services.people import PersonInput
 from antt_desktop.store.models import Area, Household, Person
+from antt_desktop.store.search_index import id_number_in
 
 _CHUNK = 500
 
@@ -140,7 +141,7 @@ def existing_ids(session: Session, numbers: Iterable[str]) -> dict[str, Holder]:
     for chunk in _chunks(numbers):
         rows = session.execute(
             select(Person.id_number, Person.id, Person.full_name, Person.deleted).where(
-                Person.id_number.in_(chunk)
+                id_number_in(chunk)
             )
         )
         found.update(

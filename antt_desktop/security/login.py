@@ -295,7 +295,8 @@ def login(
             raise WrongCredentials(user=name)
         actor = Actor(name, role)
         edited = _move_pending_into_audit(db, keys.path, actor, seal_key=keys.seal_key())
-        _settle_keys(db, keys, actor)
+        _settle_keys(db, keys, actor)  # after an upgrade, may make the fields key
+        db.unlock_fields(keys.fields_key)  # None for a role not entitled to it
     except BaseException:
         db.close()
         raise

@@ -51,6 +51,7 @@ from antt_desktop.services import drafts
 from antt_desktop.services.context import Ctx, apply_changes, max_length
 from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
 from antt_desktop.services.values import clean_text
+from antt_desktop.store import field_crypto
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import open_database
 from antt_desktop.store.models import Unit, User
@@ -58,8 +59,8 @@ from antt_desktop.store.models import Unit, User
 #: Roles that can manage accounts; one of them must always stay active.
 MANAGERS = (Role.CHIEF.value, Role.ADMIN.value)
 #: What a rotation of the fields key calls to reseal the sensitive columns from the old key
-#: to the new, in the same transaction (store.field_crypto.reseal once the fields are sealed)
-ON_FIELDS_KEY_CHANGE: rotation.FieldsKeyHook = rotation.no_reseal
+#: to the new, in the same transaction (tests replace it to break a rotation on purpose)
+ON_FIELDS_KEY_CHANGE: rotation.FieldsKeyHook = field_crypto.reseal
 
 
 class AccountRefused(PermissionDenied):
@@ -132,7 +133,7 @@ def create_post(
     name, title = clean_text(admin_name), clean_text(admin_title)
     problems += max_length("admin_name", name, 120) + max_length("admin_title", title, 120)
     db_key, fields_key = new_database_key(), new_database_key()
-    db = open_database(db_path, key=db_key, create=True, wall=wall)
+    db = open_database(db_path, key=db_key, create=True, wall=wall, fields_key=fields_key)
     wrote_keys = False
     try:
         try:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.store.models import Person
+from antt_desktop.store.search_index import id_number_is
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def card_holder(ctx: Ctx, id_number: str) -> CardHolder | None:
     ctx.require(Permission.READ_SENSITIVE)
     row = ctx.session.execute(
         select(Person.id, Person.full_name, Person.household_id).where(
-            Person.id_number == id_number, Person.deleted.is_(False)
+            id_number_is(id_number), Person.deleted.is_(False)
         )
     ).first()
     return CardHolder(row.id, row.full_name, row.household_id) if row is not None else None

@@ -181,7 +181,9 @@ def _violation(ctx: Ctx, v: Violation) -> ViolationRow:
     shown = in_record(ctx)
     text = {n: getattr(v, n) for n in VIOLATION_WITHHELD}
     visible = {n: shown.record_value(n, value) for n, value in text.items()}
-    withheld = tuple(n for n, value in text.items() if value and visible[n] is None)
+    # without the fields key the text is not even opened: the stored (sealed) value counts
+    held = {n: value or getattr(v, f"{n}_sealed", None) for n, value in text.items()}
+    withheld = tuple(n for n, value in held.items() if value and visible[n] is None)
     return ViolationRow(
         v.id,
         v.occurred_on,
@@ -246,7 +248,7 @@ def dossier_page(ctx: Ctx, dossier_id: str) -> DossierPage:
         helper_name=d.helper_name,
         classification=d.classification,
         risk_notes=risk_notes,
-        withheld=("risk_notes",) if d.risk_notes and risk_notes is None else (),
+        withheld=("risk_notes",) if d.risk_notes_sealed and risk_notes is None else (),
         person_id=p.id,
         full_name=p.full_name,
         born=PartialDate.from_iso(p.born).format() if p.born else "",

@@ -27,9 +27,9 @@ from antt_desktop.domain.text import fold
 from antt_desktop.services import catalogues
 from antt_desktop.services.assessments import due_assessments
 from antt_desktop.services.context import Ctx, Permission
-from antt_desktop.services.disclosure import mask_id_number
 from antt_desktop.services.dossiers import is_current
 from antt_desktop.services.people_rows import PersonRow, person_row, row_select
+from antt_desktop.store.field_crypto import masked
 from antt_desktop.store.models import Assessment, Dossier, DossierCategory, Person, Unit
 
 #: The list's sort keys, in the order of its columns.
@@ -168,7 +168,7 @@ _ROW_COLUMNS = (
     Dossier.person_id,
     Person.full_name,
     Person.born,
-    Person.id_number,
+    Person.id_last3,  # lists show the mask only: nothing to open
     Dossier.category_code,
     DossierCategory.name_vi,
     DossierCategory.name_en,
@@ -187,7 +187,7 @@ def _row(r: Any, next_due: NextDue | None) -> DossierRow:
         person_id=r.person_id,
         person_name=r.full_name,
         born=PartialDate.from_iso(r.born).format() if r.born else "",
-        id_number=mask_id_number(r.id_number),  # lists mask it for every role
+        id_number=masked(r.id_last3),  # lists mask it for every role
         category_code=r.category_code,
         category_vi=r.name_vi,
         category_en=r.name_en,

@@ -22,6 +22,7 @@ from antt_desktop.services.disclosure import SENSITIVE
 from antt_desktop.services.ownership import require_owned
 from antt_desktop.services.values import text_input_problems
 from antt_desktop.store.models import Area, Household, Person, name_columns
+from antt_desktop.store.search_index import id_number_is
 
 PHONE = re.compile(r"^(\+84|0)[0-9]{8,10}$")
 __all__ = [
@@ -111,7 +112,7 @@ class Register:
         their number stays taken."""
         row = self.session.execute(
             select(Person.id, Person.full_name).where(
-                Person.id_number == id_number, Person.id != (other_than or "")
+                id_number_is(id_number), Person.id != (other_than or "")
             )
         ).first()
         return (row.id, row.full_name) if row is not None else None

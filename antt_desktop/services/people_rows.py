@@ -15,9 +15,9 @@ from antt_desktop.domain.dates import PartialDate
 from antt_desktop.i18n.texts.privacy import WITHHELD_VALUE
 from antt_desktop.services import catalogues, corrections, households, units
 from antt_desktop.services.context import Ctx, Permission
-from antt_desktop.services.disclosure import SENSITIVE, in_record, mask_id_number
+from antt_desktop.services.disclosure import SENSITIVE, in_record
 from antt_desktop.services.people import PersonInput
-from antt_desktop.store import fast_read, search_index
+from antt_desktop.store import fast_read, field_crypto, search_index
 from antt_desktop.store.models import Area, Household, Person
 
 #: The residents list's sort keys, in the order of its columns.
@@ -143,7 +143,7 @@ def row_select() -> Select[Any]:
         Person.full_name,
         Person.born,
         Person.sex,
-        Person.id_number,
+        Person.id_last3,  # lists show the mask only: nothing to open
         Area.name,
         Person.current_address,
     ).outerjoin(Area, Area.id == Person.current_area_id)
@@ -155,7 +155,7 @@ def person_row(r: Row[Any]) -> PersonRow:
         full_name=r[1],
         born=PartialDate.from_iso(r[2]).format() if r[2] else "",
         sex=r[3] or "",
-        id_number=mask_id_number(r[4]),  # lists mask it for every role
+        id_number=field_crypto.masked(r[4]),  # lists mask it for every role
         area=r[5] or "",
         address=r[6] or "",
     )
@@ -251,7 +251,9 @@ def person_details(ctx: Ctx, person_id: str) -> PersonDetails:
         NotFound: if there is no such person (or they were deleted).
     """
     ctx.require(Permission.READ)
+    field_crypto.forget_broken(ctx.session)
     p = ctx.get(Person, person_id, "person")
+    field_crypto.refuse_broken(ctx.session)  # a sealed value copied from elsewhere, named
     shown = in_record(ctx)
     values = asdict(PersonInput.from_person(p))
     ethnic = catalogues.codes(ctx.session, catalogues.ETHNIC)
@@ -274,7 +276,12 @@ def person_details(ctx: Ctx, person_id: str) -> PersonDetails:
         permanent_area=areas.get(p.permanent_area_id or ""),
         current_area=areas.get(p.current_area_id or ""),
         household_number=number,
-        withheld=tuple(shown.withheld({n: getattr(p, n) for n in SENSITIVE})),
+        withheld=tuple(
+            shown.withheld({n: getattr(p, n) for n in SENSITIVE})
+            if shown.sensitive
+            # without the fields key the values are not even here: what is stored counts
+            else [n for n in SENSITIVE if getattr(p, f"{n}_sealed", getattr(p, n))]
+        ),
     )
 
 

@@ -23,7 +23,15 @@ import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from antt_desktop.store import audit, changes, search_index, stamping, text_guard
+from antt_desktop.store import (
+    audit,
+    changes,
+    field_crypto,
+    sealed,
+    search_index,
+    stamping,
+    text_guard,
+)
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.errors import (
     DatabaseLocked,
@@ -40,7 +48,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0024"
+SCHEMA_HEAD = "0025"
 BUSY_TIMEOUT_MS = 5000
 #: Session info: the open database's :meth:`Database.rekey` (what a key rotation calls).
 REKEY = "antt_rekey"
@@ -87,7 +95,9 @@ def connect_raw(path: Path, key: bytes | None, *, read_only: bool = False) -> An
     return conn
 
 
-def _make_engine(path: Path, key: bytes | None) -> Engine:
+def _make_engine(
+    path: Path, key: bytes | None, fields: field_crypto.FieldsHolder | None = None
+) -> Engine:
     kwargs: dict[str, Any] = {}
     if key is not None:
         kwargs["module"] = sqlcipher_module()
@@ -111,7 +121,12 @@ def _make_engine(path: Path, key: bytes | None) -> Engine:
         # 32 MiB per connection (the window uses up to three at once: its own, a list loading
         # and the figures): big reports stay in memory and the process stays under 400 MB
         cur.execute("PRAGMA cache_size = -32768")
+        # what a sealing or a delete frees is zeroed, not left readable in free pages
+        cur.execute("PRAGMA secure_delete = ON")
         cur.close()
+        holder = fields or field_crypto.FieldsHolder()
+        field_crypto.install_functions(dbapi_conn, holder)  # antt_open, antt_seal, antt_bidx
+        _record.info[field_crypto.SESSION_KEY] = holder
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -135,6 +150,7 @@ class Database:
         wall: WallClock,
         key: bytes | None = None,
         audit_key: bytes | None = None,
+        fields: field_crypto.FieldsHolder | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
@@ -142,11 +158,16 @@ class Database:
         self.key = key
         self._lock = lock
         self.wall = wall
+        #: the fields cipher (store/field_crypto.py), None for a role without the fields key
+        self._fields = fields or field_crypto.FieldsHolder()
         # every session carries the audit chain's key (store/audit.py): the one the file keeps
-        # since its first key rotation, else derived from ``key`` (docs/KEYS.md)
+        # since its first key rotation, else derived from ``key`` (docs/KEYS.md); the fields
+        # cipher; what a key rotation calls to rekey the file and to hold the new fields key
         info: dict[str, object] = {
             audit.SESSION_KEY: audit_key or audit.derive_audit_key(key),
+            field_crypto.SESSION_KEY: self._fields,
             REKEY: lambda new_key: self.rekey(new_key),
+            SET_FIELDS_KEY: self._hold_fields_key,
         }
         self._reader = sessionmaker(bind=engine, expire_on_commit=False, info=info)
         self._writer = sessionmaker(
@@ -155,10 +176,44 @@ class Database:
             info=info,
         )
         for factory in (self._reader, self._writer):
+            sealed.install(factory, self._fields)  # before the stamper: sealed columns count
             stamping.install(factory, wall)
             search_index.install(factory)
         changes.install(self._writer)  # what each write changed (store/changes.py)
         text_guard.install(self._writer)  # no control characters stored (store/text_guard.py)
+
+    @property
+    def fields(self) -> field_crypto.FieldCipher | None:
+        """The cipher of the sensitive fields, or None when this login may not read them."""
+        return self._fields.cipher
+
+    @property
+    def fields_key(self) -> bytes | None:
+        cipher = self._fields.cipher
+        return cipher.key if cipher is not None else None
+
+    def _hold_fields_key(self, fields_key: bytes | None) -> None:
+        """Hold a fields key made or rotated by the key file's owner (security/rotation.py,
+        login's first entitled account): the values are already sealed under it."""
+        self._fields.cipher = field_crypto.FieldCipher(fields_key) if fields_key else None
+
+    def unlock_fields(self, fields_key: bytes | None) -> None:
+        """Hold the fields key from now on (None: keep them locked); the first holder after
+        a schema upgrade seals the values it left plain, in one transaction."""
+        self._fields.cipher = field_crypto.FieldCipher(fields_key) if fields_key else None
+        if fields_key is None or not self.writable:
+            return
+        with self.engine.connect() as conn:
+            pending = field_crypto.plain_pending(conn)
+        if pending:
+            with self.write() as session:
+                field_crypto.seal_plain(session, self._fields.cipher)  # type: ignore[arg-type]
+            with self.engine.connect() as conn:  # the log's copies of the plain pages go too
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if (self.path.parent / "attachments").is_dir():
+            from antt_desktop.store.photos import adopt_legacy_files
+
+            adopt_legacy_files(self.path.parent, self.write)  # photo files before 0007, sealed
 
     @property
     def writable(self) -> bool:
@@ -310,6 +365,7 @@ def open_database(
     create: bool = False,
     write: bool = True,
     wall: WallClock = wall_ms,
+    fields_key: bytes | None = None,
 ) -> Database:
     """Open (and with ``create`` make) the database at ``path``.
 
@@ -319,6 +375,8 @@ def open_database(
         create: make the file if it does not exist (else DatabaseMissing).
         write: take the write lock (DatabaseLocked if another instance holds it).
         wall: the wall clock for sync stamps (tests pass a fake one).
+        fields_key: the key of the sensitive fields (store/field_crypto.py), for a login
+            whose role may read them; None leaves them sealed (masks and blanks).
 
     Raises:
         DatabaseLocked, DatabaseTooNew, DatabaseMissing, EncryptionUnavailable,
@@ -341,7 +399,8 @@ def open_database(
             raise DatabaseLocked(path=str(path)) from exc
         lock = None  # a reader beside a writer: fine, as long as no upgrade is needed
     try:
-        engine = _make_engine(path, key)
+        holder = field_crypto.FieldsHolder()
+        engine = _make_engine(path, key, holder)
         # a reader that got the lock may upgrade the schema, then lets the lock go
         try:
             _ensure_schema(path, engine, may_write=lock is not None)
@@ -357,13 +416,10 @@ def open_database(
     if not write and lock is not None:
         lock.release()
         lock = None
-    database = Database(path, engine, lock, wall, key, _stored_audit_key(engine))
-    if lock is not None and (path.parent / "attachments").is_dir():
-        from antt_desktop.store.photos import adopt_legacy_files
-
-        try:
-            adopt_legacy_files(path.parent, database.write)  # photo files before 0007
-        except BaseException:
-            database.close()
-            raise
+    database = Database(path, engine, lock, wall, key, _stored_audit_key(engine), holder)
+    try:
+        database.unlock_fields(fields_key)  # also moves in photo files of versions before 0007
+    except BaseException:
+        database.close()
+        raise
     return database

@@ -16,6 +16,13 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.domain.photo import Photo, check_stored
+from antt_desktop.store.field_crypto import (
+    SESSION_KEY,
+    FieldCipher,
+    FieldsHolder,
+    FieldsLocked,
+    is_sealed_photo,
+)
 from antt_desktop.store.models import StoredPhoto
 from antt_desktop.store.models.photos import MAX_STORED_BYTES
 
@@ -25,11 +32,36 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 LEGACY_FOLDER = "attachments"
 
 
+def _cipher(session: Session) -> FieldCipher | None:
+    holder = session.info.get(SESSION_KEY)
+    return holder.cipher if isinstance(holder, FieldsHolder) else None
+
+
+def _opened(session: Session, sha256: str, data: bytes | None) -> bytes | None:
+    """A stored photo's bytes, opened with the fields key (sealed, store/field_crypto.py);
+    None without the key: a photo is sensitive data."""
+    if data is None:
+        return None
+    cipher = _cipher(session)
+    if cipher is None:
+        return None
+    data = bytes(data)
+    if is_sealed_photo(data):
+        return cipher.open_bytes(data, "photos", "data", sha256)
+    return data  # left plain by the schema upgrade, until the first key holder seals it
+
+
 def get(session: Session, sha256: str) -> bytes | None:
-    """The photo's bytes, or None when this computer does not hold it."""
-    return session.execute(
+    """The photo's bytes, or None when this computer does not hold it (or this login may
+    not see photos).
+
+    Raises:
+        FieldUnreadable: the stored photo does not open (damaged or not this post's).
+    """
+    data = session.execute(
         select(StoredPhoto.data).where(StoredPhoto.sha256 == sha256)
     ).scalar_one_or_none()
+    return _opened(session, sha256, data)
 
 
 def read_many(session: Session, hashes: Iterable[str]) -> dict[str, bytes]:
@@ -41,7 +73,10 @@ def read_many(session: Session, hashes: Iterable[str]) -> dict[str, bytes]:
         rows = session.execute(
             select(StoredPhoto.sha256, StoredPhoto.data).where(StoredPhoto.sha256.in_(chunk))
         )
-        found.update({sha: data for sha, data in rows})
+        for sha, data in rows:
+            opened = _opened(session, sha, data)
+            if opened is not None:
+                found[sha] = opened
     return found
 
 
@@ -49,10 +84,13 @@ def put(session: Session, photo: Photo) -> bool:
     """Keep ``photo`` (already checked); False when it was already there."""
     if session.get(StoredPhoto, photo.sha256) is not None:
         return False
+    cipher = _cipher(session)
+    if cipher is None:
+        raise FieldsLocked(table="photos", column="data")
     session.add(
         StoredPhoto(
             sha256=photo.sha256,
-            data=photo.data,
+            data=cipher.seal_bytes(photo.data, "photos", "data", photo.sha256),
             width=photo.width,
             height=photo.height,
             added_at=datetime.now(UTC).isoformat(timespec="seconds"),

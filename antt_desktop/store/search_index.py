@@ -1,18 +1,21 @@
 """Accent-insensitive full-text index (SQLite FTS5) over people and households.
 
-The index holds a *folded* copy of names, ID numbers, addresses and notes (``domain.text.fold``:
-no diacritics, đ→d, lower case), so "Hoà", "Hòa", "hoa" and decomposed input all meet.
+The index holds a *folded* copy of names, phone numbers, addresses and notes
+(``domain.text.fold``: no diacritics, đ→d, lower case), so "Hoà", "Hòa", "hoa" and
+decomposed input all meet. ID numbers are not in it: they are sealed (store/field_crypto.py)
+and found, whole, by their blind index (:func:`id_number_hits`).
 It is kept in step with every ORM write by an ``after_flush`` listener, in the same
 transaction, and bulk loaders call :func:`index_rows`. ``antt check`` runs :func:`verify`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, text
+from sqlalchemy import ColumnElement, Connection, event, func, text
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from antt_desktop.domain.text import fold, search_terms
@@ -28,9 +31,9 @@ DDL = (
 )
 DROP = ("DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_docs")
 
-#: Column weights for ranking: a name match counts most, then ID numbers.
+#: Column weights for ranking: a name match counts most, then phone numbers.
 WEIGHTS = "10.0, 8.0, 2.0, 1.0"
-#: The columns a reader without READ_SENSITIVE may search (not ``ident``: ID numbers).
+#: The columns a reader without READ_SENSITIVE may search (not ``ident``: phone numbers).
 PUBLIC_COLUMNS = ("name", "address", "notes")
 
 
@@ -43,7 +46,7 @@ def person_document(values: Any) -> tuple[str, str, str, str]:
     get = values.get if isinstance(values, dict) else lambda k: getattr(values, k)
     return (
         fold(_join(get("full_name"), get("other_names"))),
-        _join(get("id_number"), get("legacy_id"), get("phone")),
+        get("phone") or "",
         fold(_join(get("permanent_address"), get("current_address"))),
         fold(_join(get("occupation"), get("notes"))),
     )
@@ -123,6 +126,17 @@ def _sync_objects(session: Session, _ctx: UOWTransaction) -> None:
 def install(session_class: sessionmaker[Session] | type[Session]) -> None:
     """Keep the index in step with every ORM flush of ``session_class``."""
     event.listen(session_class, "after_flush", _sync_objects)
+
+
+def id_number_is(number: str) -> ColumnElement[bool]:
+    """``Person.id_number == number`` by the blind index (an index lookup, not a scan that
+    opens every sealed number; nothing matches without the fields key)."""
+    return Person.id_number_bidx == func.antt_bidx(number)
+
+
+def id_number_in(numbers: Iterable[str]) -> ColumnElement[bool]:
+    """``Person.id_number.in_(numbers)`` by the blind index."""
+    return Person.id_number_bidx.in_([func.antt_bidx(n) for n in numbers])
 
 
 @dataclass(frozen=True)
@@ -231,6 +245,31 @@ def _name_hits(
     return [IndexHit("person", ref, -1.0) for ref in dict.fromkeys(ordered)][:limit]
 
 
+#: How a whole ID number is typed: 12 digits (CCCD) or 9 (the old CMND), spaces allowed.
+_WHOLE_ID = re.compile(r"^\s*(\d[\d ]{7,14}\d)\s*$")
+
+
+def id_number_hits(conn: Connection, query: str, unit_id: str | None = None) -> list[IndexHit]:
+    """The live people whose ID number or old ID number is ``query`` exactly, by the blind
+    index (nothing without the fields key: ``antt_bidx`` gives NULL then)."""
+    found = _WHOLE_ID.match(query)
+    if found is None:
+        return []
+    number = found.group(1).replace(" ", "")
+    if len(number) not in (9, 12):
+        return []
+    unit = " AND unit_id = :unit" if unit_id else ""
+    rows = conn.execute(
+        text(
+            "SELECT id FROM persons WHERE id_number_bidx = antt_bidx(:n)"
+            f" AND deleted = 0{unit} UNION SELECT id FROM persons"
+            f" WHERE legacy_id_bidx = antt_bidx(:n) AND deleted = 0{unit}"
+        ),
+        {"n": number, "unit": unit_id},
+    )
+    return [IndexHit("person", ref, -100.0) for ref in rows.scalars()]
+
+
 def search(
     conn: Connection,
     query: str,
@@ -246,15 +285,21 @@ def search(
     resident whose name starts with "h".
 
     People typed by name are found through the name indexes (fast even when the words are
-    as common as "Nguyễn Thị"); anything else — addresses, ID numbers, notes, households,
-    partial given names — through the FTS5 index, ranked by bm25 with names weighted most.
-    Without ``sensitive`` (a reader who may not see ID numbers) the identity column (ID
-    numbers, legacy IDs, phones) is left out of a person's match; a household's identity
-    column is its number, which anyone may search.
+    as common as "Nguyễn Thị"); a whole ID number (or old ID number) through its blind
+    index, for ``sensitive`` readers only (the start of one finds nothing: the numbers are
+    sealed); anything else — addresses, phone numbers, notes, households, partial given
+    names — through the FTS5 index, ranked by bm25 with names weighted most. Without
+    ``sensitive`` (a reader who may not see ID numbers) the identity column (phones) is left
+    out of a person's match; a household's identity column is its number, which anyone may
+    search.
     """
     terms = search_terms(query)
     if not terms:
         return []
+    if sensitive and kind in (None, "person"):
+        by_id = id_number_hits(conn, query, unit_id)
+        if by_id:
+            return by_id[:limit]
     if not sensitive and kind is None:
         options: dict[str, Any] = {"limit": limit, "unit_id": unit_id, "ranked": ranked}
         people = search(conn, query, kind="person", sensitive=False, **options)
@@ -310,7 +355,7 @@ def rebuild(conn: Connection) -> int:
 
 
 _PERSON_COLS = (
-    "id, unit_id, full_name, other_names, id_number, legacy_id, phone, permanent_address,"
+    "id, unit_id, full_name, other_names, phone, permanent_address,"
     " current_address, occupation, notes"
 )
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Column, event, inspect
 from sqlalchemy.orm import InstanceState, Session, UOWTransaction, sessionmaker
 
 from antt_desktop.store.base import SYNC_COLUMNS, Synced, new_id
@@ -64,11 +64,15 @@ def local_node(session: Session) -> LocalNode:
 
 
 def _changed_fields(obj: Synced) -> list[str]:
+    """The names (as stored, which sync uses) of the columns a flush writes. A sealed
+    field's opened value is an SQL expression, not a column: its stored column counts."""
     state: InstanceState[Synced] = inspect(obj)  # type: ignore[assignment]
     return [
-        attr.key
+        attr.columns[0].name
         for attr in state.mapper.column_attrs
-        if attr.key not in SYNC_COLUMNS and state.attrs[attr.key].history.has_changes()
+        if isinstance(attr.columns[0], Column)
+        and attr.key not in SYNC_COLUMNS
+        and state.attrs[attr.key].history.has_changes()
     ]
 
 

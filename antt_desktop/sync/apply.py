@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from antt_desktop.store import field_crypto
 from antt_desktop.store.clock import physical_ms
 from antt_desktop.sync import (
     conflict_store,
@@ -308,7 +309,7 @@ def _hold_duplicates(
             values = [v[0] for v in claims]
             for start in range(0, len(values), rows.BATCH):
                 chunk = values[start : start + rows.BATCH]
-                sql = (
+                sql = field_crypto.lookup_sql(name, columns[0], len(chunk)) or (
                     f"SELECT {', '.join(columns)}, id FROM {name}"
                     f" WHERE {columns[0]} IN ({','.join('?' * len(chunk))})"
                 )
@@ -348,6 +349,20 @@ def _undo_count(report: ImportReport, name: str, w: _Write) -> None:
         counts.conflicts -= len(w.conflicts)
 
 
+def _sealer(conn: Connection, table: str) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
+    if table not in field_crypto.SEALED:
+        return None
+    cipher = field_crypto.require_cipher(conn)
+    return lambda row: field_crypto.sealed_row(cipher, table, row)
+
+
+def _sealed_encoder(
+    encode: Callable[[dict[str, Any]], tuple[Any, ...]],
+    seal: Callable[[dict[str, Any]], dict[str, Any]] | None,
+) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    return encode if seal is None else (lambda row: encode(seal(row)))
+
+
 def _write(
     conn: Connection,
     writes: dict[str, dict[str, _Write]],
@@ -385,11 +400,12 @@ def _write(
             raise InterruptedError("import cancelled")
         written += len(batch)
         t = tables[name]
-        names = rows.db_columns(t)
-        encode = rows.db_encoder(t, names)
+        names = [*rows.db_columns(t), *field_crypto.LOCAL_COLUMNS.get(name, ())]
+        seal = _sealer(conn, name)  # sealed under this node's fields key, indexes computed
+        encode = _sealed_encoder(rows.db_encoder(t, names), seal)
         # updates first, tombstones first among them: a record merged away lets go of its
         # ID number before the survivor, new or stored, takes it (unique, not deferrable)
-        encode_rest = rows.db_encoder(t, names[1:])
+        encode_rest = _sealed_encoder(rows.db_encoder(t, names[1:]), seal)
         updates = [
             (*encode_rest(w.row), w.row["id"])
             for w in sorted(batch.values(), key=lambda w: not w.row.get("deleted"))

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from antt_desktop.store import field_crypto
 from antt_desktop.store.models import SyncPeer
 from antt_desktop.sync import extras, rows, transfer_capture
 from antt_desktop.sync.identity import Identity
@@ -66,6 +67,7 @@ def capture(
     conn: Connection, me: Identity, peer: SyncPeer, window: Window
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows to send, table by table (parents first), in travelling form without local_seq."""
+    field_crypto.require_cipher(conn)  # rows travel plain: opened with the fields key
     out: dict[str, list[dict[str, Any]]] = {}
     for t in synced_tables():
         where, params = _where(t, me, peer, window)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Text
 
 from antt_desktop.domain.text_input import first_forbidden
+from antt_desktop.store import field_crypto
 from antt_desktop.sync import extras
 from antt_desktop.sync.tables import SyncTable
 
@@ -94,7 +95,7 @@ def fetch(conn: Connection, t: SyncTable, ids: Iterable[str]) -> dict[str, dict[
     names = db_columns(t)
     found: dict[str, dict[str, Any]] = {}
     wanted = list(ids)
-    select = f"SELECT {', '.join(names)} FROM {t.name} WHERE id IN "
+    select = f"SELECT {_plain_columns(t, names)} FROM {t.name} WHERE id IN "
     for start in range(0, len(wanted), BATCH):
         chunk = wanted[start : start + BATCH]
         sql = select + f"({','.join('?' * len(chunk))})"
@@ -115,9 +116,15 @@ def existing(conn: Connection, table: str, column: str, values: Iterable[Any]) -
     return found
 
 
+def _plain_columns(t: SyncTable, names: Sequence[str]) -> str:
+    """The select list of ``names``, sealed fields opened (rows travel plain: a bundle is
+    encrypted whole, and the receiver seals them under its own key)."""
+    return ", ".join(field_crypto.open_sql(t.name, n) for n in names)
+
+
 def iterate(conn: Connection, t: SyncTable, where: str, params: dict[str, Any]) -> Iterator[Any]:
     names = db_columns(t)
-    sql = f"SELECT {', '.join(names)} FROM {t.name} WHERE {where} ORDER BY local_seq"
+    sql = f"SELECT {_plain_columns(t, names)} FROM {t.name} WHERE {where} ORDER BY local_seq"
     for values in conn.exec_driver_sql(sql, params):
         yield from_db(t, names, values)
 
@@ -210,7 +217,9 @@ class EncodedRow(dict[str, Any]):
         super().clear()
 
 
-def _json_field(name: str, kind: str) -> str:
+def _json_field(table: str, name: str, kind: str) -> str:
+    if name in field_crypto.SEALED.get(table, ()):
+        return f"'{name}', {field_crypto.open_sql(table, name)}"
     if kind == "json":
         return f"'{name}', json({name})"
     if kind == "bool":
@@ -225,7 +234,7 @@ def _json_field(name: str, kind: str) -> str:
 def _json_select(name: str, spec: tuple[tuple[str, str], ...]) -> str:
     kinds = {**dict(spec), **_kinds_cached(name, spec)}
     fields = ["id", *STAMP_COLUMNS, *(c for c, _k in spec)]
-    return ", ".join(_json_field(f, kinds.get(f, "str")) for f in fields)
+    return ", ".join(_json_field(name, f, kinds.get(f, "str")) for f in fields)
 
 
 def iterate_encoded(

@@ -15,7 +15,10 @@ from typing import Any, cast
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, String, Table, Text
 
-from antt_desktop.store import models  # noqa: F401 - every table registered
+from antt_desktop.store import (
+    field_crypto,
+    models,  # noqa: F401 - every table registered
+)
 from antt_desktop.store.base import SYNC_COLUMNS, Base, Synced
 from antt_desktop.sync.catalogues import CATALOGUE_SCOPE, CATALOGUE_TABLES
 
@@ -107,6 +110,7 @@ def _kind(column: Any) -> str:
 
 def _build(cls: type[Any]) -> SyncTable:
     table: Table = cls.__table__
+    local = field_crypto.LOCAL_COLUMNS.get(table.name, ())  # derived here, never sent
     columns = tuple(
         Column(
             c.name,
@@ -115,7 +119,7 @@ def _build(cls: type[Any]) -> SyncTable:
             c.default is not None or c.server_default is not None,
         )
         for c in table.columns
-        if c.name not in SYNC_COLUMNS
+        if c.name not in SYNC_COLUMNS and c.name not in local
     )
     fks = tuple(
         ForeignKey(fk.parent.name, fk.column.table.name, fk.column.name)
@@ -126,7 +130,7 @@ def _build(cls: type[Any]) -> SyncTable:
         cols = tuple(c.name for c in getattr(constraint, "columns", ()))
         if cols and cols != ("id",) and type(constraint).__name__ == "UniqueConstraint":
             uniques.append(cols)
-    uniques += [(c.name,) for c in table.columns if c.unique]
+    uniques += [(field_crypto.unique_of(table.name, c.name),) for c in table.columns if c.unique]
     scope = SCOPE.get(table.name, "{t}.unit_id" if "unit_id" in table.columns else "")
     if scope == "":
         raise TypeError(f"table {table.name} has no sync scope rule")

@@ -25,6 +25,7 @@ from antt_desktop.services.units import initialise, ward_details
 from antt_desktop.store import search_index
 from antt_desktop.store.base import SYNC_COLUMNS, natural_id
 from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.field_crypto import SEALED
 from antt_desktop.store.models import (
     Assessment,
     Dossier,
@@ -41,9 +42,12 @@ from tests.conftest import OFFICER, FakeWall
 TODAY = date(2026, 12, 3)
 SMALL = 0.02
 
+#: The demo's fields key (store/field_crypto.py): one for every post these tests make.
+FIELDS_KEY = bytes(range(32))
+
 
 def _post(path: Path) -> Database:
-    db = open_database(path, create=True, wall=FakeWall())
+    db = open_database(path, create=True, wall=FakeWall(), fields_key=FIELDS_KEY)
     with db.write() as session:
         initialise(
             session,
@@ -64,7 +68,11 @@ def _content_hash(db: Database) -> str:
         codes: dict[str, str] = {i: c for i, c in session.execute(select(Unit.id, Unit.code))}
         for model in (Person, Household, Dossier, Assessment):
             table = model.__table__
-            cols = [c for c in table.columns if c.name not in SYNC_COLUMNS or c.name == "id"]
+            cols = [
+                getattr(model, c.name) if c.name in SEALED.get(table.name, ()) else c
+                for c in table.columns
+                if c.name not in SYNC_COLUMNS or c.name == "id"
+            ]  # sealed values opened: each seal takes a fresh nonce
             for row in session.execute(select(*cols).order_by(table.c.id)).mappings():
                 values = {k: codes.get(v, v) if k == "unit_id" else v for k, v in row.items()}
                 digest.update(json.dumps(values, default=str, sort_keys=True).encode())
@@ -265,7 +273,9 @@ def test_a_database_with_people_is_refused_untouched(small: Database) -> None:
 
 @pytest.mark.slow
 def test_district_has_thirty_real_communes_of_one_province(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "upper.sqlite3", create=True, wall=FakeWall())
+    db = open_database(
+        tmp_path / "upper.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY
+    )
     with db.write() as session:
         upper = initialise(
             session,

@@ -46,12 +46,15 @@ FAMILY = {
 #: Middle and given names only the Dao and the Hmong give (a Kinh person never has them).
 HIGHLAND_ONLY = {"Láo", "Tòn", "Kiềm", "Chàn", "Quẩy", "Mẩy", "Seo", "Páo", "Sình", "Tủa", "Súa"}
 
+#: The demo's fields key (store/field_crypto.py): one for every post these tests make.
+FIELDS_KEY = bytes(range(32))
+
 
 @pytest.fixture(scope="module")
 def phu_luong(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """The demo post of the application (xã Phú Lương, Thái Nguyên) filled at 20 %."""
     path = tmp_path_factory.mktemp("phu-luong") / "post.sqlite3"
-    db = open_database(path, create=True, wall=FakeWall())
+    db = open_database(path, create=True, wall=FakeWall(), fields_key=FIELDS_KEY)
     with db.write() as session:
         initialise(
             session,
@@ -249,7 +252,9 @@ def test_every_group_of_every_province_is_in_the_ethnic_catalogue() -> None:
 
 def test_a_central_highlands_commune_has_its_bon_and_its_koho_people(tmp_path: Path) -> None:
     commune = next(w for w in wards(68) if not w.urban)  # Lâm Đồng
-    db = open_database(tmp_path / "lam-dong.sqlite3", create=True, wall=FakeWall())
+    db = open_database(
+        tmp_path / "lam-dong.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY
+    )
     with db.write() as session:
         initialise(
             session,

@@ -130,3 +130,22 @@ def test_the_first_start_sets_up_the_post_then_opens_the_window(
     }
     assert (tmp_path / "data" / "antt.sqlite3").exists()
     assert (tmp_path / "data" / "settings.ini").exists()
+
+
+def test_a_refusal_that_reaches_a_slot_is_told_in_its_own_words(
+    tmp_path: Path, app_ctx: AppContext, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from antt_desktop.gui import app as app_module
+    from antt_desktop.store.field_crypto import FieldUnreadable
+
+    told: list[str] = []
+    monkeypatch.setattr(app_module, "_message", lambda _w, text, quiet: told.append(text))
+    hook = app_module._crash_reporter(tmp_path, app_ctx, QWidget())
+    refused = FieldUnreadable(table="persons", column="id_number", row="p-1")
+    hook(FieldUnreadable, refused, None)
+    assert told == [
+        "số định danh cá nhân của bản ghi p-1 không mở được: dữ liệu đã bị hỏng, hoặc bị sao"
+        " chép từ bản ghi khác hay từ cơ sở dữ liệu của đơn vị khác; hãy nhập lại hoặc phục"
+        " hồi từ bản sao lưu"
+    ]
+    assert not (tmp_path / "logs").exists()  # not a bug: nothing to report

@@ -55,7 +55,8 @@ def _names(read, query: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Thuỷ", "Lê Thị Thủy"),
         ("Khoẻ", "Phạm Đức Khỏe"),
         (unicodedata.normalize("NFD", "Trần Thị Hòa"), "Trần Thị Hòa"),  # decomposed input
-        ("019190", "Trần Thị Hòa"),  # the start of an ID number
+        ("019190012346", "Trần Thị Hòa"),  # a whole ID number, by its blind index
+        ("0191 9001 2346", "Trần Thị Hòa"),  # as printed on the card
         ("dong tam", "Trần Thị Hòa"),  # address
     ],
 )

@@ -6,6 +6,7 @@ the enrolment is done for each test."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -33,6 +34,18 @@ UPPER = Actor("canbotinh", "upper")
 CHIEF = Actor("truongcong", "chief")
 
 
+#: Each node's own fields key (store/field_crypto.py), kept beside its database.
+FIELDS_KEY = "fields.key"
+
+
+def fields_key(folder: Path) -> bytes:
+    path = folder / FIELDS_KEY
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(os.urandom(32))
+    return path.read_bytes()
+
+
 class Node:
     """One installation: its folder, database, clock and identity."""
 
@@ -40,13 +53,18 @@ class Node:
         self.name = name
         self.folder = root / name
         self.wall = wall
-        self.db: Database = open_database(self.folder / "antt.sqlite3", create=True, wall=wall)
+        self.fields_key = fields_key(self.folder)
+        self.db: Database = open_database(
+            self.folder / "antt.sqlite3", create=True, wall=wall, fields_key=self.fields_key
+        )
         self.clones: list[Node] = []
         self.stick = root / "sticks" / name
 
     def reopen(self) -> None:
         self.db.close()
-        self.db = open_database(self.folder / "antt.sqlite3", wall=self.wall)
+        self.db = open_database(
+            self.folder / "antt.sqlite3", wall=self.wall, fields_key=self.fields_key
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -57,6 +75,7 @@ class Node:
         target = self.folder.parent / name
         target.mkdir(parents=True)
         shutil.copy2(self.folder / "antt.sqlite3", target / "antt.sqlite3")
+        shutil.copy2(self.folder / FIELDS_KEY, target / FIELDS_KEY)
         self.reopen()
         twin = Node(self.folder.parent, name, FakeWall(self.wall.now))
         self.clones.append(twin)
@@ -121,7 +140,10 @@ class Network:
 
         def make(folder: Path) -> int:
             made = FakeWall(clock.now)
-            with open_database(folder / "antt.sqlite3", create=True, wall=made) as db:
+            key = fields_key(folder)
+            with open_database(
+                folder / "antt.sqlite3", create=True, wall=made, fields_key=key
+            ) as db:
                 if unit:
                     with db.write() as session:
                         initialise(session, admin="admin", **unit)

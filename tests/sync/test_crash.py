@@ -20,7 +20,7 @@ from pathlib import Path
 from antt_desktop.store.database import open_database
 from antt_desktop.sync.importer import import_bundle
 
-db = open_database(Path(sys.argv[1]))
+db = open_database(Path(sys.argv[1]), fields_key=bytes.fromhex(sys.argv[4]))
 def progress(stage, done, total):
     if stage == sys.argv[3]:
         print("killing at", stage, done, flush=True)
@@ -41,7 +41,15 @@ def test_a_killed_import_leaves_the_database_as_before(net: Network) -> None:
     before = upper.whole_file_hash()
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-c", KILLER, str(upper.db.path), str(path), "write:persons"],
+        [
+            sys.executable,
+            "-c",
+            KILLER,
+            str(upper.db.path),
+            str(path),
+            "write:persons",
+            upper.fields_key.hex(),  # the node's own fields key: the rows are sealed on write
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
@@ -17,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from antt_desktop.store.base import Base, Synced
+from antt_desktop.store.sealed import sealed_field
 
 
 class Dossier(Synced, Base):
@@ -56,7 +58,11 @@ class Dossier(Synced, Base):
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"), index=True)
     helper_name: Mapped[str | None] = mapped_column(String(200))
     classification: Mapped[str | None] = mapped_column(String(1))
-    risk_notes: Mapped[str | None] = mapped_column(Text)
+    #: Sealed under the fields key (store/field_crypto.py); ``risk_notes`` opens it.
+    risk_notes_sealed: Mapped[bytes | None] = mapped_column("risk_notes", Text)
+
+    if TYPE_CHECKING:  # the opened value (sealed_field below): read, and set to write
+        risk_notes: Mapped[str | None]
 
 
 class Assessment(Synced, Base):
@@ -133,7 +139,15 @@ class Violation(Synced, Base):
     dossier_id: Mapped[str | None] = mapped_column(ForeignKey("dossiers.id"), index=True)
     occurred_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
-    description: Mapped[str] = mapped_column(Text, nullable=False)
+    #: Sealed under the fields key (store/field_crypto.py); ``description`` opens it.
+    description_sealed: Mapped[bytes] = mapped_column("description", Text, nullable=False)
     decision_ref: Mapped[str | None] = mapped_column(String(120))
     is_reoffence: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     dangerous: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    if TYPE_CHECKING:  # the opened value (sealed_field below): read, and set to write
+        description: Mapped[str]
+
+
+Dossier.risk_notes = sealed_field(Dossier, "risk_notes")
+Violation.description = sealed_field(Violation, "description")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from antt_desktop.domain.text import fold, sort_key
 from antt_desktop.store.base import Base, Synced
+from antt_desktop.store.sealed import sealed_field
 
 
 def name_columns(full_name: str) -> dict[str, str]:
@@ -42,14 +43,11 @@ class Person(Synced, Base):
     __tablename__ = "persons"
     __table_args__ = (
         CheckConstraint("sex IN ('M','F')", name="sex"),
+        # ID numbers are sealed (store/field_crypto.py): their digits are checked before
+        # sealing (domain/idnumber.py), the plain last three here
         CheckConstraint(
-            "id_number IS NULL OR (length(id_number) = 12 AND id_number NOT GLOB '*[^0-9]*')",
-            name="id_number_digits",
-        ),
-        CheckConstraint(
-            "legacy_id IS NULL OR ((length(legacy_id) = 9 OR length(legacy_id) = 12)"
-            " AND legacy_id NOT GLOB '*[^0-9]*')",
-            name="legacy_id_digits",
+            "id_last3 IS NULL OR (length(id_last3) = 3 AND id_last3 NOT GLOB '*[^0-9]*')",
+            name="id_last3_digits",
         ),
         CheckConstraint("length(trim(full_name)) > 0", name="name_not_blank"),
         # the "same name and birth date" duplicate warning looks people up by these
@@ -63,7 +61,11 @@ class Person(Synced, Base):
         Index("ix_persons_photo", "photo_sha256", sqlite_where=text("photo_sha256 IS NOT NULL")),
         Index("ix_persons_unit_list_order", "unit_id", "sort_key", "deleted", "id"),
         # likely duplicates: an old card number (CMND) met again, or as another's ID number
-        Index("ix_persons_legacy_id", "legacy_id", sqlite_where=text("legacy_id IS NOT NULL")),
+        Index(
+            "ix_persons_legacy_id_bidx",
+            "legacy_id_bidx",
+            sqlite_where=text("legacy_id_bidx IS NOT NULL"),
+        ),
     )
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False)
@@ -75,11 +77,21 @@ class Person(Synced, Base):
     born: Mapped[str | None] = mapped_column(String(10))  # ISO partial: YYYY, YYYY-MM, YYYY-MM-DD
     birth_year: Mapped[int | None] = mapped_column(Integer, index=True)
     sex: Mapped[str | None] = mapped_column(String(1))
-    id_number: Mapped[str | None] = mapped_column(String(12), unique=True)
+    # Sensitive values, sealed under the fields key (store/field_crypto.py): the stored
+    # column under ``*_sealed``, the plain value through the expression of the same name as
+    # the column (``Person.id_number``), opened in SQL by ``antt_open``. A sealed value is
+    # a BLOB in the column that held the text (SQLite keeps either; the declared types stay
+    # so the upgrade did not have to rewrite them, see revision 0021).
+    id_number_sealed: Mapped[bytes | None] = mapped_column("id_number", String(12))
+    #: Blind index of the ID number (HMAC under the fields key): exact search, uniqueness.
+    id_number_bidx: Mapped[str | None] = mapped_column(String(32), unique=True)
+    #: The ID number's last three digits: deliberately not secret (the mask of a list).
+    id_last3: Mapped[str | None] = mapped_column(String(3))
     id_override_reason: Mapped[str | None] = mapped_column(Text)
-    legacy_id: Mapped[str | None] = mapped_column(String(12))
-    ethnic_code: Mapped[str | None] = mapped_column(String(4))
-    religion_code: Mapped[str | None] = mapped_column(String(4))
+    legacy_id_sealed: Mapped[bytes | None] = mapped_column("legacy_id", String(12))
+    legacy_id_bidx: Mapped[str | None] = mapped_column(String(32))
+    ethnic_code_sealed: Mapped[bytes | None] = mapped_column("ethnic_code", String(4))
+    religion_code_sealed: Mapped[bytes | None] = mapped_column("religion_code", String(4))
     nationality: Mapped[str] = mapped_column(String(40), nullable=False, default="Việt Nam")
     birth_place: Mapped[str | None] = mapped_column(String(200))
     permanent_area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"), index=True)
@@ -94,6 +106,18 @@ class Person(Synced, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     #: The record this one was merged into (gộp hồ sơ trùng); set on a tombstone only.
     merged_into: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
+
+    if TYPE_CHECKING:  # the opened values (sealed_field below): read, and set to write
+        id_number: Mapped[str | None]
+        legacy_id: Mapped[str | None]
+        ethnic_code: Mapped[str | None]
+        religion_code: Mapped[str | None]
+
+
+Person.id_number = sealed_field(Person, "id_number", mask=True)
+Person.legacy_id = sealed_field(Person, "legacy_id")
+Person.ethnic_code = sealed_field(Person, "ethnic_code")
+Person.religion_code = sealed_field(Person, "religion_code")
 
 
 class Household(Synced, Base):
