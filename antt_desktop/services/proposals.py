@@ -21,8 +21,9 @@ from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_error
 from antt_desktop.services import dossiers, households, people, pledges
 from antt_desktop.services.context import Ctx, Permission, max_length
 from antt_desktop.services.values import clean_paragraph
+from antt_desktop.store import field_crypto
 from antt_desktop.store.models import LocalNode, SyncProposal
-from antt_desktop.store.models.proposals import ACCEPTED, PENDING, REJECTED
+from antt_desktop.store.models.proposals import ACCEPTED, PENDING, REJECTED, WITHHELD, is_withheld
 
 __all__ = [
     "ACCEPTED",
@@ -145,7 +146,11 @@ def _current(ctx: Ctx, p: SyncProposal) -> dict[str, Any]:
     row = ctx.session.execute(
         select(*(table.c[n] for n in names)).where(table.c.id == p.row_id)
     ).first()
-    return {n: _json(v) for n, v in zip(names, row or (), strict=False)}
+    sealed = field_crypto.SEALED.get(p.table_name, ())
+    return {
+        n: dict(WITHHELD) if n in sealed else _json(v)
+        for n, v in zip(names, row or (), strict=False)
+    }
 
 
 def _me(ctx: Ctx) -> str:
@@ -273,6 +278,11 @@ def _now(ctx: Ctx) -> str:
 
 
 def _unsupported(p: SyncProposal, allowed: set[str]) -> None:
+    withheld = sorted(n for n, v in (p.proposed or {}).items() if is_withheld(v))
+    if withheld:  # a sealed field's value is not kept in a proposal: corrected by hand
+        raise ValidationFailed(
+            [Problem(name, "proposal.field_withheld", {"field": name}) for name in withheld]
+        )
     other = sorted(set(p.proposed or {}) - allowed)
     if other:
         raise ValidationFailed(

@@ -11,6 +11,7 @@ from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.sync import TABLES
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.proposals import FieldChange, ProposalView
+from antt_desktop.store.models.proposals import is_withheld
 
 STATES = {
     "pending": N_("Proposed"),
@@ -50,6 +51,8 @@ def state_text(p: ProposalView, tr: Translator) -> str:
 def value_text(value: Any, tr: Translator) -> str:
     if value is None or value == "":
         return tr(N_("(blank)"))
+    if is_withheld(value):
+        return tr(N_("(protected: not kept in the proposal)"))
     if isinstance(value, bool):
         return tr(N_("yes")) if value else tr(N_("no"))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":

@@ -26,9 +26,11 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from antt_desktop.store import field_crypto
 from antt_desktop.store.base import natural_id
 from antt_desktop.store.clock import physical_ms
 from antt_desktop.store.models import SyncProposal
+from antt_desktop.store.models.proposals import WITHHELD
 from antt_desktop.sync import records
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.merge import max_vector, seen, stamp_key, stamp_of
@@ -102,11 +104,16 @@ def arrived(
     names: list[str],
     author: str | None = None,
 ) -> Arrived:
+    sealed = field_crypto.SEALED.get(t.name, ())
+
+    def kept(row: dict[str, Any], name: str) -> Any:
+        return dict(WITHHELD) if name in sealed else row.get(name)
+
     return Arrived(
         t.name,
         str(local["id"]),
-        {n: incoming.get(n) for n in names},
-        {n: local.get(n) for n in names},
+        {n: kept(incoming, n) for n in names},
+        {n: kept(local, n) for n in names},
         {n: list(stamp_of(incoming, n)) for n in names},
         {str(k): int(v) for k, v in (incoming.get("version_vector") or {}).items()},
         author,

@@ -338,3 +338,32 @@ def test_a_purge_takes_the_proposals_about_the_record_along(net: Network) -> Non
             assert stored is not None and stored.deleted
             assert stored.proposed == {"phone": None} and stored.current == {"phone": None}
     assert _synced(upper, post)
+
+
+def test_a_proposed_id_number_or_ethnicity_is_not_kept_in_the_proposal(net: Network) -> None:
+    """A proposal row is not sealed and travels back up: of a sealed field it keeps only that
+    the upper unit changed it. The post's record keeps its value; Accept names the field and
+    asks the officer to correct it by hand."""
+    upper = net.upper()
+    post = net.post(upper)
+    ident = add(post, "Lý Văn Phúc", id_number="001085012345", ethnic_code="01")
+    _both_ways(net, post, upper)
+    edit(upper, ident, id_number="001085099999", ethnic_code="02", occupation="Buôn bán")
+    [report] = net.send(upper, post)
+    assert report.proposals == 1
+    [view] = _views(post)
+    shown = {c.field: (c.now, c.proposed) for c in view.changes}
+    assert shown["id_number"] == ({"withheld": True}, {"withheld": True})
+    assert shown["ethnic_code"] == ({"withheld": True}, {"withheld": True})
+    assert shown["occupation"] == (None, "Buôn bán")
+    with post.read() as ctx:
+        raw = ctx.session.execute(select(SyncProposal.proposed, SyncProposal.current)).one()
+    kept = repr(tuple(raw))
+    assert "001085099999" not in kept and "001085012345" not in kept and "'02'" not in kept
+    stored = person(post, ident)
+    assert stored is not None and stored.id_number == "001085012345"
+    with pytest.raises(ValidationFailed) as refused, post.write() as ctx:
+        proposals.accept(ctx, view.id)
+    assert {p.field for p in refused.value.problems} == {"id_number", "ethnic_code"}
+    [still] = _views(post)  # pending still: rejected with a reason, corrected by hand
+    assert still.state == "pending"

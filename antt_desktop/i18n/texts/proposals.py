@@ -19,6 +19,11 @@ MESSAGES = {
         "a change of {table} cannot be accepted in the program; reject it with a reason and"
         " make the change yourself if it is right"
     ),
+    "proposal.field_withheld": N_(
+        "the value the upper unit proposes for this protected field is not kept in the"
+        " proposal; ask the upper unit for it, reject the proposal with a reason and correct"
+        " the record yourself"
+    ),
     "proposal.field_not_applicable": N_(
         "this field cannot be changed by accepting a proposal; reject it with a reason and"
         " make the change yourself if it is right"

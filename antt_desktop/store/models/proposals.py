@@ -47,3 +47,14 @@ class SyncProposal(Synced, Base):
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+#: What a proposal keeps of a sealed field's values (an ID number, ethnicity, religion, risk
+#: notes, a violation's text): nothing. A proposal row is not sealed and travels back up, so
+#: it says only that the upper unit changed the field; the officer checks with the upper unit
+#: and corrects the record by hand (docs/SYNC_OWNERSHIP.md).
+WITHHELD: dict[str, bool] = {"withheld": True}
+
+
+def is_withheld(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("withheld") is True
