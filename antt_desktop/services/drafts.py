@@ -10,6 +10,7 @@ ever read, replaced or removed by the account that typed it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,9 +20,12 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.security.roles import Actor
+from antt_desktop.store import field_crypto
 from antt_desktop.store.database import Database
+from antt_desktop.store.errors import KnownError
 from antt_desktop.store.models import Draft
 
+log = logging.getLogger(__name__)
 #: The longest label kept (the column's size; a longer one is cut).
 MAX_LABEL = 300
 #: The most characters one draft may hold in all (far beyond any record's text fields:
@@ -92,7 +96,9 @@ def keep(db: Database, actor: Actor, draft: DraftInput) -> None:
         row.editor = draft.editor
         row.opened_with = dict(draft.opened_with)
         row.label = label
-        row.fields = dict(draft.fields)
+        cipher = db.fields  # sealed whole when this login holds the fields key
+        texts = dict(draft.fields)
+        row.fields = field_crypto.seal_draft(cipher, draft.id, texts) if cipher else texts
         row.saved_at = saved_at
 
 
@@ -113,17 +119,24 @@ def mine(db: Database, actor: Actor) -> list[DraftRow]:
             .where(Draft.account == actor.username)
             .order_by(Draft.saved_at.desc(), Draft.id)
         ).all()
-        return [
-            DraftRow(
-                id=r.id,
-                editor=r.editor,
-                opened_with=dict(r.opened_with),
-                label=r.label,
-                fields={str(k): str(v) for k, v in r.fields.items()},
-                saved_at=datetime.fromisoformat(r.saved_at),
+        found = []
+        for r in rows:
+            try:
+                texts = field_crypto.open_draft(db.fields, r.id, dict(r.fields or {}))
+            except KnownError as exc:  # sealed under a key this login does not hold
+                log.warning("draft %s not offered: %s", r.id, exc.code)
+                continue
+            found.append(
+                DraftRow(
+                    id=r.id,
+                    editor=r.editor,
+                    opened_with=dict(r.opened_with),
+                    label=r.label,
+                    fields=texts,
+                    saved_at=datetime.fromisoformat(r.saved_at),
+                )
             )
-            for r in rows
-        ]
+        return found
 
 
 def forget_records(session: Session, record_ids: set[str]) -> int:

@@ -24,7 +24,9 @@ number, or NULL) and ``antt_bidx`` NULL.
 
 from __future__ import annotations
 
+import base64
 import hmac
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -373,6 +375,55 @@ def _recipher(conn: Any, old: FieldCipher | None, new: FieldCipher, *, only_plai
         _write_rows(conn, table, batch)
         changed += len(batch)
     changed += _recipher_photos(conn, old, new, only_plain=only_plain)
+    changed += _recipher_drafts(conn, old, new, only_plain=only_plain)
+    return changed
+
+
+#: The key of a draft's texts sealed whole (``{SEALED_DRAFT: base64}``): not a field name.
+SEALED_DRAFT = "antt-sealed"
+
+
+def seal_draft(cipher: FieldCipher, draft_id: str, texts: dict[str, str]) -> dict[str, str]:
+    """A draft's typed texts sealed whole (a risk note being typed is as sensitive as the
+    saved one): what the ``drafts.fields`` column keeps."""
+    sealed = cipher.seal_bytes(json.dumps(texts).encode("utf-8"), "drafts", "fields", draft_id)
+    return {SEALED_DRAFT: base64.b64encode(sealed).decode("ascii")}
+
+
+def open_draft(cipher: FieldCipher | None, draft_id: str, stored: dict[str, Any]) -> dict[str, str]:
+    """A draft's texts as typed (a plain draft passes through).
+
+    Raises:
+        FieldsLocked: sealed, and this login holds no fields key.
+        FieldUnreadable: sealed under a key this one is not.
+    """
+    if SEALED_DRAFT not in stored:
+        return {str(k): str(v) for k, v in stored.items()}
+    if cipher is None:
+        raise FieldsLocked(table="drafts", column="fields")
+    data = base64.b64decode(str(stored[SEALED_DRAFT]))
+    texts = json.loads(cipher.open_bytes(data, "drafts", "fields", draft_id))
+    return {str(k): str(v) for k, v in texts.items()}
+
+
+def _recipher_drafts(
+    conn: Any, old: FieldCipher | None, new: FieldCipher, *, only_plain: bool
+) -> int:
+    changed = 0
+    for ident, stored in conn.exec_driver_sql("SELECT id, fields FROM drafts").fetchall():
+        texts = json.loads(stored) if isinstance(stored, str) else dict(stored or {})
+        sealed = SEALED_DRAFT in texts
+        if only_plain and sealed:
+            continue
+        try:
+            plain = open_draft(old, ident, texts)
+        except (FieldsLocked, FieldUnreadable):
+            continue  # not this key's to open: left as it is (a draft, not a record)
+        conn.exec_driver_sql(
+            "UPDATE drafts SET fields = ? WHERE id = ?",
+            (json.dumps(seal_draft(new, ident, plain)), ident),
+        )
+        changed += 1
     return changed
 
 

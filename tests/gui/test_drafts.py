@@ -26,6 +26,7 @@ from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.services import drafts
 from antt_desktop.services.dossiers import DossierInput, open_dossier
 from antt_desktop.services.people import PersonInput, add_person
+from antt_desktop.store.field_crypto import open_draft
 from antt_desktop.store.models import Assessment, AuditEntry, Draft
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -83,8 +84,13 @@ def rows(db, entity) -> int:
 
 
 def kept(db) -> list[Draft]:
+    """The drafts kept, their texts opened with the login's fields key (stored sealed)."""
     with db.read() as session:
-        return list(session.scalars(select(Draft)))
+        found = list(session.scalars(select(Draft)))
+    for draft in found:
+        assert TEXT not in str(draft.fields)  # sealed: nothing readable with the file key
+        draft.fields = open_draft(db.fields, draft.id, draft.fields)
+    return found
 
 
 def test_closing_the_window_asks_once_and_go_back_keeps_everything(

@@ -28,6 +28,7 @@ from antt_desktop.gui.reports.page import ReportsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.services.report_narratives import narrative
+from antt_desktop.store.field_crypto import open_draft
 from antt_desktop.store.models import AuditEntry, Draft
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -212,7 +213,8 @@ def test_the_texts_are_kept_as_a_draft_that_reopens_the_same_period(
     with page.app.read() as ctx:
         draft = ctx.session.scalars(select(Draft)).one()
     assert draft.label == "Nội dung báo cáo — Quý III/2026 — Công an phường Hoàn Kiếm"
-    assert draft.fields["shortcomings"] == "Còn chậm trong việc nhận xét."
+    texts = open_draft(page.app.db.fields, draft.id, draft.fields)  # stored sealed
+    assert texts["shortcomings"] == "Còn chậm trong việc nhận xét."
     dialog.discard_changes()
     with page.app.read() as ctx:
         assert ctx.session.scalars(select(Draft)).all() == []  # discarded with the texts

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from antt_desktop.security.roles import Actor
-from antt_desktop.services import search
+from antt_desktop.services import drafts, search
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.dossier_records import ViolationInput, add_violation
 from antt_desktop.services.dossiers import edit_dossier
@@ -24,7 +24,7 @@ from antt_desktop.services.photos import photo_of, set_photo
 from antt_desktop.store import field_crypto, photos
 from antt_desktop.store.database import Database
 from antt_desktop.store.field_crypto import FieldCipher, FieldUnreadable
-from antt_desktop.store.models import Person
+from antt_desktop.store.models import Draft, Person
 from antt_desktop.store.search_index import id_number_is
 from tests.cli.conftest import CHIEF
 from tests.conftest import connect_unlocked
@@ -166,13 +166,20 @@ def test_a_new_key_keeps_every_value_and_the_old_key_opens_nothing(
     _fill(write, sensitive_person)
     with db.read() as session:
         picture = photo_of(Ctx(session, CHIEF_OF_DB, TODAY), sensitive_person["person"])
+    typing = drafts.DraftInput("d1", "m:Editor", "Sửa hồ sơ", {"risk_notes": "Hay tụ tập"})
+    drafts.keep(db, CHIEF_OF_DB, typing)  # a risk note being typed: sealed like a saved one
     old = db.fields_key
     assert old is not None
     new = os.urandom(32)
     with db.write() as session:
         changed = field_crypto.reseal(session, old, new)
-    assert changed >= 5  # person, dossier, violation, correction, photo
+    assert changed >= 6  # person, dossier, violation, correction, photo, draft
     assert db.fields_key == new
+    [draft] = drafts.mine(db, CHIEF_OF_DB)
+    assert draft.fields == {"risk_notes": "Hay tụ tập"}
+    with db.read() as session:
+        stored = session.execute(select(Draft.fields)).scalar_one()
+    assert "Hay" not in str(stored)
     with db.read() as session:
         ctx = Ctx(session, CHIEF_OF_DB, TODAY)
         assert person_details(ctx, sensitive_person["person"]).legacy_id == "012345679"
