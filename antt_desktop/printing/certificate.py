@@ -28,6 +28,7 @@ from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Space
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed
+from antt_desktop.domain.text import fold
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.printing.document import Printed, Progress, build, check
 from antt_desktop.printing.header import BLANK_NUMBER
@@ -267,7 +268,7 @@ def number_of(c: Commendation, issuer: Issuer, o: PrintOptions) -> str | None:
     ("      /GK-CAT"), or None for no "Số" line."""
     if o.numbers is not None and c.id in o.numbers:
         return o.numbers[c.id]
-    if o.number == "":
+    if o.number == "" or o.numbers is not None:  # blank, or another issuer's number
         doc_type = DOC_TYPES.get(c.kind, "GK")
         symbol = f"{doc_type}-{issuer.symbol}" if issuer.symbol else doc_type
         return f"{BLANK_NUMBER}/{symbol}"
@@ -457,8 +458,13 @@ def certificate_slots(
     tr: Translator,
 ) -> list[Slot]:
     """One register slot per certificate of a decision ("GK" numbers of the decision's
-    year, the issuer's symbol), in the order they print."""
+    year, the issuer's symbol), in the order they print. Only the printing unit's own
+    certificates take its numbers: one its upper unit or the commune's People's Committee
+    issued is numbered in that issuer's register, so it prints a line to fill by hand."""
     rows = commendations_of_decision(ctx.session, decision_number, unit_id, decision_date)
+    unit = ctx.session.get(Unit, unit_id)
+    own = fold(unit.name) if unit is not None else None
+    rows = [c for c in rows if own and own in fold(c.issuer)]
     return [
         Slot(
             DOC_TYPES.get(c.kind, "GK"),

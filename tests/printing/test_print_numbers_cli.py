@@ -72,25 +72,39 @@ def test_certificates_are_numbered_per_recipient_and_a_typed_number_is_refused_f
 ) -> None:
     with open_post(antt.data_dir / DB_FILENAME, "truongcong") as db, db.write() as session:
         ctx = Ctx(session, Actor("truongcong", "chief"), date(2026, 11, 22))
-        add_commendation(
-            ctx,
-            CommendationInput(
-                kind="giay_khen",
-                issuer="Chủ tịch UBND xã Phú Lương",
-                decision_number="12/QĐ-UBND",
-                decision_date="10/01/2026",
-                recipient_kind="text",
-                recipient_name="Tổ tự quản xóm Đồng Tâm",
-                achievement="Có thành tích trong phong trào Toàn dân bảo vệ an ninh Tổ quốc",
-            ),
-        )
+        for name in ("Tổ tự quản xóm Đồng Tâm", "Tổ tự quản xóm Làng Phan"):
+            add_commendation(
+                ctx,
+                CommendationInput(
+                    kind="giay_khen",
+                    issuer="Trưởng Công an xã Phú Lương",
+                    decision_number="14/QĐ-CAX",
+                    decision_date="10/01/2026",
+                    recipient_kind="text",
+                    recipient_name=name,
+                    achievement="Có thành tích trong phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+                ),
+            )
+    out = tmp_path / "gk.pdf"
+    result = antt("print", "certificate", "--decision", "14/QĐ-CAX", "--out", str(out))
+    assert result.code == 0, result.err
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert "Số: 1/GK-CAX" in pages[0] and "Số: 2/GK-CAX" in pages[1]
+    typed = antt("print", "certificate", "--decision", "14/QĐ-CAX", "--number", "5/GK")
+    assert typed.code == 3 and "cấp số tự động" in typed.err
+
+
+def test_a_certificate_another_unit_issued_is_left_to_number_by_hand(
+    antt: Any, ids: dict[str, str], tmp_path: Path
+) -> None:
+    """The commune's People's Committee numbers its certificates in its own register: the
+    post prints them with a line to fill, and gives none of its own numbers."""
     out = tmp_path / "gk.pdf"
     result = antt("print", "certificate", "--decision", "12/QĐ-UBND", "--out", str(out))
     assert result.code == 0, result.err
-    pages = [page.extract_text() for page in PdfReader(out).pages]
-    assert "Số: 1/GK-UBND" in pages[0] and "Số: 2/GK-UBND" in pages[1]
-    typed = antt("print", "certificate", "--decision", "12/QĐ-UBND", "--number", "5/GK")
-    assert typed.code == 3 and "cấp số tự động" in typed.err
+    text = PdfReader(out).pages[0].extract_text()
+    assert "/GK-UBND" in text and "Số: 1/" not in text
+    assert "GK" not in antt("print", "numbers").out  # nothing taken from the post's register
 
 
 def test_a_certificate_too_long_exits_3_naming_it_unless_two_pages_are_allowed(
