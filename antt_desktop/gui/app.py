@@ -201,6 +201,7 @@ def _import_the_rest(first_page: str, tr: Translator) -> None:
         from antt_desktop.services import post_rows
 
         post_rows.warm_up()
+        from antt_desktop.gui.common import drafts_offer  # noqa: F401  (asked after login)
         from antt_desktop.gui.common.navigation import PAGES, page_class
         from antt_desktop.gui.main_window import MainWindow  # noqa: F401
         from antt_desktop.i18n.formatting import fmt_int

@@ -1,0 +1,113 @@
+"""Starting to the main window: only the page it opens on is built (the others when the
+officer first goes to them, nothing of the first page missing), and the work done while the
+password is typed prepares that page and no other."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.navigation import PAGES
+from antt_desktop.gui.common.page import Page
+from antt_desktop.gui.common.settings_store import Preferences, SettingsStore
+from antt_desktop.gui.main_window import MainWindow
+from antt_desktop.gui.reports.dashboard_page import DashboardPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def tiles(page: DashboardPage) -> dict[str, tuple[str, str]]:
+    return {k: (t.value.text(), t.detail.text()) for k, t in page.tiles.tiles.items()}
+
+
+def loaded(qtbot: QtBot, page: DashboardPage) -> DashboardPage:
+    qtbot.waitUntil(lambda: page.data is not None and not page.loader.busy, timeout=10_000)
+    return page
+
+
+def test_the_window_builds_only_its_first_page_and_the_others_when_first_shown(
+    qtbot: QtBot, main_window: MainWindow, app_ctx: AppContext
+) -> None:
+    assert list(main_window.pages) == ["dashboard"]
+    assert main_window.stack.count() == 1
+    overview = main_window.pages["dashboard"]
+    assert isinstance(overview, DashboardPage)
+    alone = DashboardPage(app_ctx)  # the same page built on its own: what it must show
+    qtbot.addWidget(alone)
+    figures = tiles(loaded(qtbot, alone))
+    assert tiles(loaded(qtbot, overview)) == figures
+    assert all(value != "…" for value, _detail in figures.values())
+
+    main_window.nav.setCurrentRow([e.key for e in PAGES].index("households"))
+    households = main_window.stack.currentWidget()
+    assert isinstance(households, Page) and households.isVisible()
+    assert set(main_window.pages) == {"dashboard", "households"}
+    assert main_window.page_errors == {}
+
+    main_window.show_page("dashboard")  # back: the same page, its figures as they were
+    assert main_window.stack.currentWidget() is overview
+    assert tiles(overview) == figures
+
+
+def test_the_window_opened_on_the_page_left_last_builds_that_page_alone(
+    qtbot: QtBot, app_ctx: AppContext, settings_store: SettingsStore, prefs: Preferences
+) -> None:
+    settings_store.last_page = "teams"
+    window = MainWindow(app_ctx, settings_store, prefs=prefs)
+    qtbot.addWidget(window)
+    window.show()
+    assert list(window.pages) == ["teams"]
+    assert window.stack.currentWidget() is window.pages["teams"]
+    assert isinstance(window.pages["teams"], Page)
+
+
+WARM_UP = """
+import json, sys, threading
+from antt_desktop.gui.app import _import_the_rest, first_page_key
+from antt_desktop.gui.common.navigation import PAGES
+from antt_desktop.i18n.translator import Translator
+class Store:
+    last_page = sys.argv[1]
+first = first_page_key(Store())
+thread = threading.Thread(target=_import_the_rest, args=(first, Translator("vi")))
+thread.start()
+thread.join()
+from antt_desktop.store.models import Person
+print(json.dumps({
+    "first": first,
+    "pages": sorted(e.key for e in PAGES if e.module_path in sys.modules),
+    "window": "antt_desktop.gui.main_window" in sys.modules,
+    "mappers": Person.__mapper__.configured,
+    "qt_app": "PySide6.QtWidgets" in sys.modules
+    and sys.modules["PySide6.QtWidgets"].QApplication.instance() is not None,
+}))
+"""
+
+
+def warm_up_in_a_fresh_process(last_page: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_UP, last_page],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]
+
+
+@pytest.mark.slow
+def test_while_the_password_is_typed_the_window_and_its_first_page_are_prepared() -> None:
+    found = warm_up_in_a_fresh_process("households")
+    assert found == {
+        "first": "households",
+        "pages": ["households"],  # the other pages wait until the officer opens them
+        "window": True,
+        "mappers": True,
+        "qt_app": False,  # nothing is drawn off the GUI thread
+    }
+    assert warm_up_in_a_fresh_process("no such page")["pages"] == ["dashboard"]
