@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -34,6 +33,7 @@ from antt_desktop.gui.common.settings_store import (
     apply_font_size,
 )
 from antt_desktop.gui.common.worker import OperationCancelled, Progress, run_operation
+from antt_desktop.gui.warm_up import WindowPreparer, start_data_layer
 from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
@@ -183,26 +183,19 @@ def prepare_demo(folder: Path, tr: Translator, today: date, kdf: KdfParams, fact
         _fill_demo(post, tr, today, factor)
 
 
-def _import_the_rest() -> None:
-    """Import the database layer while the officer types the password (about a second on
-    an old PC), so the login window comes up first and the login then runs at once."""
-    try:
-        from antt_desktop.services import post_rows
-
-        post_rows.warm_up()
-    except Exception:  # the login imports them again and reports any real problem
-        return
-
-
-def _log_in(path: Path, tr: Translator, kdf: KdfParams, *, quiet: bool) -> Unlocked | None:
+def _log_in(
+    path: Path, tr: Translator, kdf: KdfParams, *, quiet: bool, last_page: str | None
+) -> Unlocked | None:
     """The login dialog (the self-test logs in to the demo post with its public account)."""
     if quiet:
         from antt_desktop.security.login import login
 
         return login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf)
     dialog = LoginDialog(tr, path, kdf=kdf)
-    warm_up = threading.Thread(target=_import_the_rest, name="antt-warm-up", daemon=True)
-    warm_up.start()
+    # while the password is typed: the database layer on a thread, the window's modules
+    # on this thread once the login window is up
+    start_data_layer(tr)
+    WindowPreparer(dialog, last_page)
     dialog.exec()
     if dialog.locked_elsewhere:
         raise DatabaseLocked(path=str(path))
@@ -218,16 +211,19 @@ def _open_post(
     today: date,
     kdf: KdfParams,
     quiet: bool,
+    last_page: str | None,
 ) -> Unlocked | None:
     """The post to work on, logged in: the demo post, the set-up post, or one set up now."""
     if demo:
         prepare_demo(data_dir / DEMO_FOLDER, tr, today, kdf, factor)
-        return _log_in(data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet)
+        return _log_in(
+            data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet, last_page=last_page
+        )
     path = data_dir / DB_FILENAME
     if path.exists():
         if not key_file_path(path).exists():
             raise KeyFileMissing(path=str(key_file_path(path)))
-        return _log_in(path, tr, kdf, quiet=quiet)
+        return _log_in(path, tr, kdf, quiet=quiet, last_page=last_page)
     # only on the first start: the official list of provinces and communes takes a while
     from antt_desktop.gui.first_run import FirstRunDialog
 
@@ -235,7 +231,9 @@ def _open_post(
     dialog.exec()
     if dialog.wants_demo:
         prepare_demo(data_dir / DEMO_FOLDER, tr, today, kdf, factor)
-        return _log_in(data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet)
+        return _log_in(
+            data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet, last_page=last_page
+        )
     return dialog.session
 
 
@@ -306,6 +304,7 @@ def _session(
             today=today(),
             kdf=kdf,
             quiet=quiet,
+            last_page=None if args.self_test else store.last_page,
         )
     except DatabaseLocked:
         _message(None, tr(LOCKED), quiet=quiet)

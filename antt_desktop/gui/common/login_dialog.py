@@ -23,7 +23,6 @@ from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
-from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import PostLabel, key_file_path, read_key_file
 from antt_desktop.security.lockout import seconds_left
 from antt_desktop.store.errors import DatabaseLocked, KnownError
@@ -40,6 +39,7 @@ WAIT = N_("Please wait {seconds} seconds…")
 TRY_AGAIN = N_("You may try again now.")
 
 if TYPE_CHECKING:  # the login itself opens the database: imported when it runs
+    from antt_desktop.security.keyring import KeyRing
     from antt_desktop.security.login import Unlocked
 
 

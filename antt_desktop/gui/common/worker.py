@@ -30,10 +30,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services.changes import Changes
 
-if TYPE_CHECKING:  # the application's context pulls in the database layer
+if TYPE_CHECKING:  # both pull in the database layer (the login window comes up without it)
     from antt_desktop.gui.common.context import AppContext
+    from antt_desktop.services.changes import Changes
 
 #: ``progress(text, done, total)``; returns False once the officer has pressed Cancel.
 Progress = Callable[[str, int, int], bool]
