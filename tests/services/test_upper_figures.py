@@ -16,7 +16,7 @@ import pytest
 from antt_desktop.demo import generate as demo
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.domain.periods import Period
-from antt_desktop.services import assessments, report_rows, stats
+from antt_desktop.services import assessments, report_rows, stats, stats_pledges
 from antt_desktop.services.context import SYSTEM, Ctx
 from antt_desktop.services.units import initialise
 from antt_desktop.store.database import Database, open_database
@@ -59,13 +59,16 @@ def _ctx(db: Database) -> Iterator[Ctx]:
 
 
 def alone(db: Database, period: Period, unit_id: str | None) -> dict[str, object]:
-    """The figures of a read of their own (nothing shared)."""
-    with db.read() as session:
+    """The figures of a read of their own (nothing shared), households and pledges counted
+    from the records rather than read from the figures kept per post."""
+    with db.read() as session, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stats_pledges, "pledge_rows", stats_pledges.pledge_rows_counted)
         return stats.compute(session, period, unit_id=unit_id, today=TODAY).to_dict()
 
 
 def compared_alone(db: Database, period: Period, parent_id: str) -> list[dict[str, object]]:
-    with db.read() as session:
+    with db.read() as session, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stats_pledges, "pledge_rows", stats_pledges.pledge_rows_counted)
         return [r.to_dict() for r in stats.compare_units(session, period, parent_id, TODAY)]
 
 

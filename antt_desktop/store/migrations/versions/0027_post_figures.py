@@ -1,13 +1,18 @@
-"""Covering indexes for the upper unit's screens: the assessments written for a window of
-periods, and the assessments a newer one supersedes or settles, are read from the indexes
-alone, as are an open dossier's current assessments (the overview comparing 30 posts, each periodic report, the overdue list)
+"""Figures kept per post for the upper unit's screens (the overview comparing 30 posts, each
+periodic report, the overdue list): households and their pledges counted by unit, area,
+year and status, kept by triggers (store/post_figures.py) and filled here; and covering
+indexes so the assessments written for a window of periods, the ones a newer assessment
+supersedes or settles, and an open dossier's current ones are read from the indexes alone
 
 Revision ID: 0027
 Revises: 0024
 Create Date: 2026-12-06 12:45:00
 """
 
+import sqlalchemy as sa
 from alembic import op
+
+from antt_desktop.store import post_figures
 
 revision = "0027"
 down_revision = "0024"
@@ -16,6 +21,22 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "post_pledge_figures",
+        sa.Column("unit_id", sa.String(length=36), nullable=False),
+        sa.Column("area_id", sa.String(length=36), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("cultured", sa.Integer(), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "unit_id", "area_id", "year", "status", "cultured", name=op.f("pk_post_pledge_figures")
+        ),
+    )
+    for _name, statement in post_figures.TRIGGERS:
+        op.execute(statement)
+    for statement in post_figures.REBUILD:
+        op.execute(statement)
     with op.batch_alter_table("assessments", schema=None) as batch_op:
         batch_op.create_index(
             "ix_assessments_live_written",
@@ -34,6 +55,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for name, _statement in post_figures.TRIGGERS:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("post_pledge_figures")
     with op.batch_alter_table("assessments", schema=None) as batch_op:
         batch_op.drop_index("ix_assessments_dossier_live")
         batch_op.drop_index("ix_assessments_settles_live")
