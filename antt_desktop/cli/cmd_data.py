@@ -22,6 +22,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument(
         "--compare", action="store_true", help="also compare the posts under the unit side by side"
     )
+    p.add_argument(
+        "--recount",
+        action="store_true",
+        help="first count the figures kept per post again from the records",
+    )
     p.set_defaults(func=cmd_stats)
 
     p = commands.add_parser("import", help="import persons or households from a spreadsheet")
@@ -62,6 +67,11 @@ def show_stats(env: Env, period: Period, unit_code: str | None, compare: bool) -
 
 
 def cmd_stats(env: Env, args: argparse.Namespace) -> int:
+    if args.recount:
+        from antt_desktop.services import stats_figures
+
+        with env.writing() as ctx:
+            stats_figures.recount(ctx)
     show_stats(env, Period.parse(args.period), args.unit, args.compare)
     return 0
 

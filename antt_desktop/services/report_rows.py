@@ -18,6 +18,7 @@ from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import assessments, catalogues, post_rows, stats
 from antt_desktop.services.assessments import DueItem
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.services.stats_cache import StatsCache
 from antt_desktop.services.stats_model import Statistics, UnitRef, UnitRow
 from antt_desktop.services.stats_scope import load_tree
 from antt_desktop.store.models import LocalNode
@@ -90,10 +91,10 @@ class Posts:
         return self.local
 
 
-def posts(ctx: Ctx) -> Posts:
+def posts(ctx: Ctx, cache: StatsCache | None = None) -> Posts:
     """The posts of the database and the unit they are compared under (two small queries)."""
     ctx.require(Permission.READ)
-    tree = load_tree(ctx.session)
+    tree = cache.tree() if cache is not None else load_tree(ctx.session)
     node = ctx.session.get(LocalNode, 1)
     local_id = node.unit_id if node is not None else None
     post_ids = {p.id for p in post_rows.commune_posts(ctx)}
@@ -123,22 +124,27 @@ def posts(ctx: Ctx) -> Posts:
     return Posts(local, found, parent)
 
 
-def statistics(ctx: Ctx, period: Period, unit_id: str | None = None) -> Statistics:
+def statistics(
+    ctx: Ctx, period: Period, unit_id: str | None = None, *, cache: StatsCache | None = None
+) -> Statistics:
     """Every figure of a periodic report for ``period``, judged on ``ctx.today``.
 
     Args:
         unit_id: a unit's id or code (its figures with the units under it); None for every
             unit in the database.
+        cache: rows already read in this read (shared by the figures of one page).
     """
     ctx.require(Permission.READ)
-    return stats.compute(ctx.session, period, unit_id=unit_id, today=ctx.today)
+    return stats.compute(ctx.session, period, unit_id=unit_id, today=ctx.today, cache=cache)
 
 
-def unit_comparison(ctx: Ctx, period: Period, parent_id: str) -> tuple[UnitRow, ...]:
+def unit_comparison(
+    ctx: Ctx, period: Period, parent_id: str, *, cache: StatsCache | None = None
+) -> tuple[UnitRow, ...]:
     """The posts under ``parent_id`` side by side for ``period`` (a fixed number of queries
     whatever the number of posts: an upper unit compares thirty)."""
     ctx.require(Permission.READ)
-    return tuple(stats.compare_units(ctx.session, period, parent_id, ctx.today))
+    return tuple(stats.compare_units(ctx.session, period, parent_id, ctx.today, cache))
 
 
 @dataclass(frozen=True)
@@ -171,12 +177,13 @@ def dashboard(
     """
     ctx.require(Permission.READ)
     today = ctx.today
-    found = posts(ctx)
+    cache = StatsCache(ctx.session)  # the month, the year and the comparison share rows
+    found = posts(ctx, cache)
     unit = found.default_unit
     if unit_id is not None:
-        unit = load_tree(ctx.session).resolve(unit_id)
-    month = statistics(ctx, Period.month_of(today), unit.id)
-    year = statistics(ctx, Period.year_of(today), unit.id)
+        unit = cache.tree().resolve(unit_id)
+    month = statistics(ctx, Period.month_of(today), unit.id, cache=cache)
+    year = statistics(ctx, Period.year_of(today), unit.id, cache=cache)
     # every post together: the parent holds no dossiers of its own, so take them all
     due_unit = None if found.upper and unit == found.parent else unit.id
     overdue = tuple(
@@ -187,7 +194,7 @@ def dashboard(
     comparison: tuple[UnitRow, ...] = ()
     if with_comparison and found.upper:
         assert found.parent is not None
-        comparison = unit_comparison(ctx, Period.year_of(today), found.parent.id)
+        comparison = unit_comparison(ctx, Period.year_of(today), found.parent.id, cache=cache)
     return DashboardData(today, found, unit, month, year, overdue, comparison, catalogue_names(ctx))
 
 
@@ -202,9 +209,10 @@ class ReportData:
 
 def period_report(ctx: Ctx, period: Period, unit_id: str) -> ReportData:
     """A periodic report's figures (run it on a worker)."""
-    figures = statistics(ctx, period, unit_id)
-    found = posts(ctx)
+    cache = StatsCache(ctx.session)  # the report and its comparison share rows
+    figures = statistics(ctx, period, unit_id, cache=cache)
+    found = posts(ctx, cache)
     comparison: tuple[UnitRow, ...] = ()
     if found.upper and found.parent is not None and figures.unit == found.parent:
-        comparison = unit_comparison(ctx, period, found.parent.id)
+        comparison = unit_comparison(ctx, period, found.parent.id, cache=cache)
     return ReportData(figures, comparison, catalogue_names(ctx))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.periods import Period
@@ -23,27 +22,20 @@ from antt_desktop.services import stats_initiatives as initiatives
 from antt_desktop.services import stats_people as people
 from antt_desktop.services import stats_pledges as pledges
 from antt_desktop.services import stats_teams as teams
+from antt_desktop.services.stats_cache import StatsCache
 from antt_desktop.services.stats_model import PledgeFigures, Statistics, UnitRef, UnitRow
-from antt_desktop.services.stats_scope import Scope, load_tree, owner_map, scope_of
-from antt_desktop.store.models import DossierCategory
+from antt_desktop.services.stats_scope import Scope, owner_map, scope_of
 
 __all__ = ["Statistics", "UnitRow", "compare_units", "compute"]
 
 
-def _categories(session: Session) -> tuple[list[str], dict[str, CategoryRule]]:
-    """Live category codes in catalogue order, and the rule of every category ever used."""
-    cats = session.execute(select(DossierCategory).order_by(DossierCategory.position)).scalars()
-    order: list[str] = []
-    rules: dict[str, CategoryRule] = {}
-    for cat in cats:
-        rules[cat.code] = catalogues.rule_of(cat)
-        if not cat.deleted:
-            order.append(cat.code)
-    return order, rules
-
-
 def compute(
-    session: Session, period: Period, *, unit_id: str | None = None, today: date
+    session: Session,
+    period: Period,
+    *,
+    unit_id: str | None = None,
+    today: date,
+    cache: StatsCache | None = None,
 ) -> Statistics:
     """Every figure of a periodic report for ``period``.
 
@@ -52,20 +44,23 @@ def compute(
         period: the month, quarter or year reported on.
         unit_id: a unit's id or code (with the units under it), or None for every unit.
         today: the day overdue assessments are judged on.
+        cache: the rows already read in this read (the overview shares them between its
+            month, its year and the posts side by side); None reads afresh.
 
     Raises:
         ValidationFailed: field ``unit``, code ``stats.unit_unknown`` for an unknown unit.
     """
-    tree = load_tree(session)
+    cache = cache or StatsCache(session)
+    tree = cache.tree()
     unit, scope = scope_of(tree, unit_id)
-    order, rules = _categories(session)
+    order, rules = cache.categories()
     managed = people.build_managed(
-        people.managed_rows(session, scope, period),
+        _managed_rows(cache, scope, period),
         order,
         people.persons_open_at_end(session, scope, period),
     )
-    counts = assess.tallies(session, scope, period, today, rules)
-    initiative_rows = initiatives.initiative_rows(session, scope, period)
+    counts = _tallies(cache, scope, period, today, rules)
+    initiative_rows = _initiative_rows(cache, scope, period)
     return Statistics(
         period=period,
         unit=unit,
@@ -75,25 +70,29 @@ def compute(
         classification=people.classification(session, scope, period),
         reoffence=people.reoffence(session, scope, period),
         pledges=pledges.build(
-            session, tree, scope, pledges.pledge_rows(session, scope, period.year), period.year
+            session, tree, scope, _pledge_rows(cache, scope, period.year), period.year
         ),
         initiatives=initiatives.build_initiatives(
             session,
             scope,
             period,
             initiative_rows,
-            catalogues.codes(session, catalogues.INITIATIVE_TYPE),
+            cache.codes(catalogues.INITIATIVE_TYPE),
         ),
-        activities=initiatives.build_activities(initiatives.activity_rows(session, scope, period)),
+        activities=initiatives.build_activities(_activity_rows(cache, scope, period)),
         evaluations=initiatives.evaluations(session, scope, period),
-        teams=teams.teams(session, scope, period, catalogues.codes(session, catalogues.TEAM_KIND)),
+        teams=teams.teams(session, scope, period, cache.codes(catalogues.TEAM_KIND)),
         commendations=teams.commendations(session, scope, period),
         indicators=teams.indicators(session, tree, unit.id if unit else None, period),
     )
 
 
 def compare_units(
-    session: Session, period: Period, parent_unit_id: str, today: date
+    session: Session,
+    period: Period,
+    parent_unit_id: str,
+    today: date,
+    cache: StatsCache | None = None,
 ) -> list[UnitRow]:
     """One row per unit directly under ``parent_unit_id`` (id or code), by unit code; each
     row covers that unit and the units under it.
@@ -101,27 +100,83 @@ def compare_units(
     Raises:
         ValidationFailed: field ``unit``, code ``stats.unit_unknown`` for an unknown unit.
     """
-    tree = load_tree(session)
+    cache = cache or StatsCache(session)
+    tree = cache.tree()
     parent = tree.resolve(parent_unit_id)
     heads = tree.child_units(parent.id)
     if not heads:
         return []
     owners = owner_map(tree, heads)
     scope = Scope(frozenset(owners))
-    _order, rules = _categories(session)
+    _order, rules = cache.categories()
 
     open_by_unit: dict[str, int] = {}
-    for row in people.managed_rows(session, scope, period):
+    for row in _managed_rows(cache, scope, period):
         head = owners[row.unit_id]
         open_by_unit[head] = open_by_unit.get(head, 0) + row.open_at_end
-    due = assess.per_unit(assess.tallies(session, scope, period, today, rules), owners)
-    coverage = pledges.per_unit(pledges.pledge_rows(session, scope, period.year), owners)
+    due = assess.per_unit(_tallies(cache, scope, period, today, rules), owners)
+    coverage = pledges.per_unit(_pledge_rows(cache, scope, period.year), owners)
     active: dict[str, int] = {}
-    for irow in initiatives.initiative_rows(session, scope, period):
+    for irow in _initiative_rows(cache, scope, period):
         head = owners[irow.unit_id]
         active[head] = active.get(head, 0) + irow.active
-    results = initiatives.fold_rows(initiatives.activity_rows(session, scope, period), owners)
+    results = initiatives.fold_rows(_activity_rows(cache, scope, period), owners)
     return [_row(h, open_by_unit, due, coverage, active, results) for h in heads]
+
+
+# --- the shared row sets (one query each per read, whatever the scopes asked) ------------
+def _managed_rows(cache: StatsCache, scope: Scope, period: Period) -> list[people.ManagedRow]:
+    return cache.rows(
+        ("managed", period),
+        scope,
+        lambda s: people.managed_rows(cache.session, s, period),
+        lambda r: r.unit_id,
+    )
+
+
+def _tallies(
+    cache: StatsCache,
+    scope: Scope,
+    period: Period,
+    today: date,
+    rules: dict[str, CategoryRule],
+) -> dict[tuple[str, str], assess.Tally]:
+    return cache.mapping(
+        ("tallies", period, today),
+        scope,
+        lambda s: assess.tallies(cache.session, s, period, today, rules),
+    )
+
+
+def _pledge_rows(cache: StatsCache, scope: Scope, year: int) -> list[pledges.PledgeRow]:
+    return cache.rows(
+        ("pledges", year),
+        scope,
+        lambda s: pledges.pledge_rows(cache.session, s, year),
+        lambda r: r.unit_id,
+    )
+
+
+def _initiative_rows(
+    cache: StatsCache, scope: Scope, period: Period
+) -> list[initiatives.InitiativeRow]:
+    return cache.rows(
+        ("initiatives", period),
+        scope,
+        lambda s: initiatives.initiative_rows(cache.session, s, period),
+        lambda r: r.unit_id,
+    )
+
+
+def _activity_rows(
+    cache: StatsCache, scope: Scope, period: Period
+) -> list[initiatives.ActivityRow]:
+    return cache.rows(
+        ("activities", period),
+        scope,
+        lambda s: initiatives.activity_rows(cache.session, s, period),
+        lambda r: r.unit_id,
+    )
 
 
 def _row(

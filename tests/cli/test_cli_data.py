@@ -44,6 +44,17 @@ def test_stats_figures_match_the_records(demo) -> None:  # type: ignore[no-untyp
     assert figures["period"] == "2026"
 
 
+def test_stats_recount_puts_figures_edited_by_hand_right(demo) -> None:  # type: ignore[no-untyped-def]
+    right = demo("stats", "--period", "2026", "--json").json["pledges"]["total"]
+    with connect_unlocked(demo.data_dir / "antt.sqlite3") as conn:  # the file edited by hand
+        conn.execute("UPDATE post_pledge_figures SET n = n + 7")
+        conn.commit()
+    assert demo("stats", "--period", "2026", "--json").json["pledges"]["total"] != right
+    r = demo("stats", "--period", "2026", "--recount", "--json")
+    assert r.code == 0, r.err
+    assert r.json["pledges"]["total"] == right
+
+
 def test_stats_text_is_vietnamese(demo) -> None:  # type: ignore[no-untyped-def]
     r = demo("stats", "--period", "2026-Q3")
     assert r.code == 0

@@ -88,6 +88,7 @@ class OverdueModel(_RowsModel):
     def __init__(self, tr: Callable[[], Translator], parent: Any = None) -> None:
         super().__init__(tr, parent)
         self._items: list[DueItem] = []
+        self._shown: dict[tuple[int, int, str], str] = {}
         self._names: CatalogueNames | None = None
         self._today = date.today()
 
@@ -96,6 +97,7 @@ class OverdueModel(_RowsModel):
         self._items = list(items)
         self._names = names
         self._today = today
+        self._shown.clear()
         self.endResetModel()
 
     def _row_count(self) -> int:
@@ -115,11 +117,19 @@ class OverdueModel(_RowsModel):
                 return it.person_name
             if col == self.COL_CATEGORY:
                 return self._names.category(it.category_code, tr) if self._names else ""
-            if col == self.COL_PERIOD:
-                return period_name(it.period, tr)
-            if col == self.COL_DUE:
-                return fmt_date(it.due_on, tr)
-            return fmt_int((self._today - it.due_on).days, tr)
+            # formatted once per row and language: sizing the columns to their contents
+            # asks for every cell of a district's hundreds of rows
+            key = (id(it), col, tr.lang)
+            shown = self._shown.get(key)
+            if shown is None:
+                if col == self.COL_PERIOD:
+                    shown = period_name(it.period, tr)
+                elif col == self.COL_DUE:
+                    shown = fmt_date(it.due_on, tr)
+                else:
+                    shown = fmt_int((self._today - it.due_on).days, tr)
+                self._shown[key] = shown
+            return shown
         if role == Qt.ItemDataRole.ForegroundRole and col in (self.COL_DUE, self.COL_LATE):
             return ALERT
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_LATE:
@@ -142,9 +152,13 @@ class ComparisonModel(_RowsModel):
         super().__init__(tr, parent)
         self._rows: list[UnitRow] = []
         self._order: tuple[int, Qt.SortOrder] | None = None
+        # the texts shown, formatted once: sizing 30 rows to their contents asks for every
+        # cell many times, and each number formatted anew costs a locale look-up
+        self._shown: dict[tuple[str, int, str], str] = {}
 
     def set_rows(self, rows: Sequence[UnitRow]) -> None:
         self.beginResetModel()
+        self._shown.clear()
         self._rows = list(rows)
         if self._order is not None:
             self._rows.sort(key=self._key(self._order[0]), reverse=self._reversed(self._order[1]))
@@ -186,9 +200,14 @@ class ComparisonModel(_RowsModel):
             tr = self._tr()
             if key == "unit":
                 return row.unit.name
-            if key == "pledge_coverage":
-                return fmt_ratio(row.pledge_coverage, tr)
-            return fmt_int(int(getattr(row, key)), tr)
+            shown = self._shown.get((row.unit.id, col, tr.lang))
+            if shown is None:
+                if key == "pledge_coverage":
+                    shown = fmt_ratio(row.pledge_coverage, tr)
+                else:
+                    shown = fmt_int(int(getattr(row, key)), tr)
+                self._shown[(row.unit.id, col, tr.lang)] = shown
+            return shown
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_OVERDUE:

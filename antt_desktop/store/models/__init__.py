@@ -3,6 +3,7 @@
 from antt_desktop.store.models.corrections import PersonCorrection
 from antt_desktop.store.models.dossiers import Assessment, Commitment, Dossier, Support, Violation
 from antt_desktop.store.models.drafts import Draft
+from antt_desktop.store.models.figures import PledgeFigure
 from antt_desktop.store.models.initiatives import (
     Activity,
     Evaluation,
@@ -72,6 +73,7 @@ __all__ = [
     "Person",
     "PersonCorrection",
     "Pledge",
+    "PledgeFigure",
     "ReportNarrative",
     "Rubric",
     "StoredPhoto",

@@ -71,6 +71,20 @@ class Assessment(Synced, Base):
     __tablename__ = "assessments"
     __table_args__ = (
         Index("ix_assessments_period_lookup", "period_start", "dossier_id", "period", "written_on"),
+        # cover the reports' reads of the assessments written for a window of periods and of
+        # the ones a newer assessment supersedes or settles (no table row is read)
+        Index(
+            "ix_assessments_live_written",
+            "period_start",
+            "deleted",
+            "dossier_id",
+            "period",
+            "written_on",
+            "id",
+        ),
+        Index("ix_assessments_supersedes_live", "supersedes_id", "deleted", "id"),
+        Index("ix_assessments_settles_live", "settles_id", "deleted", "id"),
+        Index("ix_assessments_dossier_live", "dossier_id", "deleted", "period", "id"),
     )
     append_only = True
 
