@@ -37,7 +37,7 @@ PERIODS = (
 def district(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """Three generated posts under CAT-TN (the district's generator, a thirtieth of it)."""
     path = tmp_path_factory.mktemp("district") / "upper.sqlite3"
-    db = open_database(path, create=True, wall=FakeWall())
+    db = open_database(path, create=True, wall=FakeWall(), fields_key=bytes(range(32)))
     with db.write() as session:
         initialise(
             session,
