@@ -142,6 +142,8 @@ class ConflictsPanel(QWidget):
         whole = c.field == conflicts.WHOLE_ROW
         self.keep_button.setVisible(not c.reviewed_only)
         self.other_button.setVisible(not c.reviewed_only)
+        self.keep_button.setEnabled(not c.protected)  # no fields key: nothing to choose from
+        self.other_button.setEnabled(not c.protected)
         self.reviewed_button.setVisible(whole)
 
     def choose(self, choice: str) -> bool:
