@@ -40,6 +40,7 @@ def test_the_officer_sees_both_numbers_and_chooses_one(qtbot: QtBot, net: Networ
     panel = _page(qtbot, post, Actor("canbo1", "officer"), "officer").conflicts
     shown = {panel.kept_value.text(), panel.other_value.text()}
     assert shown == {AT_POST, AT_UPPER}
+    assert not panel.protected_note.isVisible()
     assert "Số định danh" in panel.about.text()
     chosen = panel.other_value.text()
     qtbot.mouseClick(panel.other_button, Qt.MouseButton.LeftButton)
@@ -61,5 +62,7 @@ def test_a_viewer_sees_the_values_are_protected(qtbot: QtBot, net: Network) -> N
         ]
         assert all(t.startswith("(thông tin được bảo vệ)") for t in listed)
         assert not panel.keep_button.isEnabled() and not panel.other_button.isEnabled()
+        assert panel.protected_note.isVisible()
+        assert "lãnh đạo đơn vị" in panel.protected_note.text()
     finally:
         post.db.unlock_fields(key)
