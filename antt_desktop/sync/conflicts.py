@@ -93,7 +93,10 @@ def open_conflicts(session: Session, *, table: str | None = None) -> list[Confli
         conflict = c[0]
         if conflict.field in DERIVED.get(conflict.table_name, {}):
             continue
-        kept, other = _values(session, conflict)
+        try:
+            kept, other = _values(session, conflict)
+        except field_crypto.FieldUnreadable:  # the list stays usable; resolving names it
+            kept, other = conflict.kept_value, conflict.other_value
         protected = field_crypto.is_sealed_json(kept) or field_crypto.is_sealed_json(other)
         if protected:
             kept = other = None

@@ -14,7 +14,7 @@ from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.roles import Actor
 from antt_desktop.services.units import add_area
 from antt_desktop.store import field_crypto
-from antt_desktop.store.field_crypto import FieldsLocked
+from antt_desktop.store.field_crypto import FieldsLocked, FieldUnreadable
 from antt_desktop.store.models import SyncConflict
 from antt_desktop.sync import conflict_text, conflicts
 from tests.sync.helpers import add, edit, person
@@ -170,3 +170,16 @@ def test_the_first_key_holder_after_an_upgrade_seals_plain_copies(net: Network) 
     assert AT_POST not in _raw_conflicts(post) and FIRST not in _raw_pending(post)
     [again] = _open(post)
     assert (again.kept_value, again.other_value) == (seen.kept_value, seen.other_value)
+
+
+def test_values_swapped_in_the_file_do_not_open_and_the_list_stays_usable(net: Network) -> None:
+    _upper, post, _ident = _id_number_conflict(net)
+    with post.db.write() as session:  # each sealed value is bound to its own column
+        session.execute(
+            text("UPDATE sync_conflicts SET kept_value = other_value, other_value = kept_value")
+        )
+    [seen] = _open(post)
+    assert seen.protected and AT_POST not in repr(seen.to_dict())
+    with pytest.raises(FieldUnreadable), post.write() as ctx:
+        conflicts.resolve(ctx, seen.id, "kept")
+    assert len(_open(post)) == 1  # nothing was written
