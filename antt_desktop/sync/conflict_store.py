@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from antt_desktop.store import field_crypto
 from antt_desktop.store.base import natural_id
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.merge import Conflict, seen, stamp_of
@@ -31,29 +32,48 @@ def duplicate(columns: Sequence[str], holder: str, ident: str) -> Conflict:
     return Conflict(",".join(columns), "duplicate", holder, [], ident, [])
 
 
+def _sealed(conn: Connection, table: str, cid: str, c: Conflict) -> tuple[Any, Any]:
+    """Both values as stored: sealed under this node's fields key for a sealed field (the
+    database key alone must not give an ID number a conflict holds)."""
+    if not field_crypto.conflict_seals(table, c.field, c.kind):
+        return c.kept_value, c.other_value
+    cipher = field_crypto.require_cipher(conn)
+    return tuple(
+        field_crypto.seal_conflict_value(cipher, cid, column, value)
+        for column, value in zip(
+            field_crypto.CONFLICT_VALUES, (c.kept_value, c.other_value), strict=True
+        )
+    )
+
+
 def record(conn: Connection, items: list[tuple[str, str, Conflict]], peer: str) -> None:
     if not items:
         return
     at = now_iso()
+    rows = []
+    for table, row_id, c in items:
+        cid = conflict_id(table, row_id, c)
+        kept, other = _sealed(conn, table, cid, c)
+        rows.append((cid, table, row_id, c, kept, other))
     conn.exec_driver_sql(
         "INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, field, kind, status,"
         " kept_value, kept_stamp, other_value, other_stamp, peer_node, detected_at)"
         " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)",
         [
             (
-                conflict_id(table, row_id, c),
+                cid,
                 table,
                 row_id,
                 c.field,
                 c.kind,
-                _dumps(c.kept_value),
+                _dumps(kept),
                 _dumps(c.kept_stamp),
-                _dumps(c.other_value),
+                _dumps(other),
                 _dumps(c.other_stamp),
                 peer,
                 at,
             )
-            for table, row_id, c in items
+            for cid, table, row_id, c, kept, other in rows
         ],
     )
 
@@ -125,6 +145,10 @@ def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list
                 item = dict(zip(_FIELDS + _MORE, values, strict=True))
                 for key in ("kept_value", "kept_stamp", "other_value", "other_stamp"):
                     item[key] = json.loads(item[key]) if item[key] is not None else None
+                for key in field_crypto.CONFLICT_VALUES:  # bundles are encrypted whole
+                    item[key] = field_crypto.open_conflict_value(
+                        field_crypto.cipher_of(conn), item["id"], key, item[key]
+                    )
                 found.append(item)
     return found
 

@@ -18,6 +18,9 @@ KINDS = {
     "fork": N_("corrected on both sides"),
 }
 
+#: Either value of a conflict over a sealed field, to a login without the fields key.
+PROTECTED = N_("(protected information)")
+
 
 def table_label(table: str, tr: Translator) -> str:
     label = TABLES.get(table)
@@ -38,6 +41,8 @@ def field_text(c: ConflictView, tr: Translator) -> str:
 
 def value_text(c: ConflictView, value: Any, tr: Translator, *, kept: bool) -> str:
     """One side of a conflict as text ("(trống)" for nothing)."""
+    if c.protected:  # sealed, and this login holds no fields key
+        return tr(PROTECTED)
     if c.field == "*":
         return tr(N_("added by the old post after the transfer")) if kept else ""
     if c.kind == "delete":

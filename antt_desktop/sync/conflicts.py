@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.dossier_records import AssessmentInput
 from antt_desktop.services.ownership import require_owned
-from antt_desktop.store import photos
+from antt_desktop.store import field_crypto, photos
 from antt_desktop.store.models import Assessment, Dossier, SyncConflict, SyncPeer
 from antt_desktop.sync import conflict_store, forks, records
 from antt_desktop.sync.canonical import now_iso
@@ -54,6 +54,8 @@ class ConflictView:
     other_value: Any
     other_by: str
     detected_at: str = dataclasses.field(compare=False)  # when this node found it
+    #: both values sealed, and this login holds no fields key: shown as protected
+    protected: bool = False
 
     @property
     def reviewed_only(self) -> bool:
@@ -91,6 +93,13 @@ def open_conflicts(session: Session, *, table: str | None = None) -> list[Confli
         conflict = c[0]
         if conflict.field in DERIVED.get(conflict.table_name, {}):
             continue
+        try:
+            kept, other = _values(session, conflict)
+        except field_crypto.FieldUnreadable:  # the list stays usable; resolving names it
+            kept, other = conflict.kept_value, conflict.other_value
+        protected = field_crypto.is_sealed_json(kept) or field_crypto.is_sealed_json(other)
+        if protected:
+            kept = other = None
         out.append(
             ConflictView(
                 id=conflict.id,
@@ -99,14 +108,33 @@ def open_conflicts(session: Session, *, table: str | None = None) -> list[Confli
                 record=records.describe(session, conflict.table_name, conflict.row_id),
                 field=conflict.field,
                 kind=conflict.kind,
-                kept_value=conflict.kept_value,
+                kept_value=kept,
                 kept_by=_writer(conflict.kept_stamp, writers),
-                other_value=conflict.other_value,
+                other_value=other,
                 other_by=_writer(conflict.other_stamp, writers),
                 detected_at=conflict.detected_at,
+                protected=protected,
             )
         )
     return out
+
+
+def _values(session: Session, conflict: SyncConflict) -> tuple[Any, Any]:
+    """Both values of a conflict in plain; sealed as stored when this login holds no fields
+    key (a viewer sees that they are protected, never the values).
+
+    Raises:
+        FieldUnreadable: a value sealed under a key this one is not.
+    """
+    cipher = field_crypto.cipher_of(session)
+    stored = (conflict.kept_value, conflict.other_value)
+    if cipher is None:
+        return stored
+    kept, other = (
+        field_crypto.open_conflict_value(cipher, conflict.id, column, value)
+        for column, value in zip(field_crypto.CONFLICT_VALUES, stored, strict=True)
+    )
+    return kept, other
 
 
 def _find(ctx: Ctx, conflict_id: str) -> SyncConflict:
@@ -177,7 +205,10 @@ def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
         if DERIVED.get(conflict.table_name, {}).get(c.field) == conflict.field
     ]
     chosen = [conflict, *followers]
-    values = {c.field: c.kept_value if choice == "kept" else c.other_value for c in chosen}
+    opened = {c.id: _values(ctx.session, c) for c in chosen}
+    if any(field_crypto.is_sealed_json(v) for pair in opened.values() for v in pair):
+        raise field_crypto.FieldsLocked(table=conflict.table_name, column=conflict.field)
+    values = {c.field: opened[c.id][0 if choice == "kept" else 1] for c in chosen}
     row = write_fields(ctx, conflict.table_name, conflict.row_id, values)
     _close(ctx, chosen, "resolved")
     if conflict.field == "photo_sha256":  # the photo not chosen is not kept unseen

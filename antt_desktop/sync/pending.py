@@ -9,14 +9,17 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from antt_desktop.store import field_crypto
 from antt_desktop.sync.canonical import now_iso
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 
 
 def load(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
+    """The rows waiting, their sensitive values opened (they are sealed while they wait)."""
+    cipher = field_crypto.cipher_of(conn)
     return {
-        (table, ident): json.loads(row)
+        (table, ident): field_crypto.open_pending_row(cipher, table, json.loads(row))
         for table, ident, row in conn.exec_driver_sql(
             "SELECT table_name, row_id, row FROM sync_pending ORDER BY table_name, row_id"
         )
@@ -34,13 +37,22 @@ def save(
             "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?", sorted(done)
         )
     if waiting:
+        cipher = field_crypto.cipher_of(conn)
         at = now_iso()
         conn.exec_driver_sql(
             "INSERT OR REPLACE INTO sync_pending"
             " (table_name, row_id, row, peer_node, reason, missing, received_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (t, i, _dumps(v["row"]), peer, v["reason"], _dumps(v["missing"]), at)
+                (
+                    t,
+                    i,
+                    _dumps(field_crypto.seal_pending_row(cipher, t, v["row"])),
+                    peer,
+                    v["reason"],
+                    _dumps(v["missing"]),
+                    at,
+                )
                 for (t, i), v in sorted(waiting.items())
             ],
         )

@@ -71,6 +71,7 @@ class ConflictsPanel(QWidget):
         self.other_button = named(QPushButton(), "sync_take_other")
         self.reviewed_button = named(QPushButton(), "sync_reviewed")
         self.message = named(QLabel(), "sync_conflicts_message", wordWrap=True)
+        self.protected_note = named(QLabel(), "sync_conflict_protected", wordWrap=True)
         sides = QHBoxLayout()
         sides.addWidget(self.kept_box, 1)
         sides.addWidget(self.other_box, 1)
@@ -84,6 +85,7 @@ class ConflictsPanel(QWidget):
         detail.addWidget(self.about)
         detail.addLayout(sides)
         detail.addLayout(buttons)
+        detail.addWidget(self.protected_note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 2)
@@ -142,6 +144,17 @@ class ConflictsPanel(QWidget):
         whole = c.field == conflicts.WHOLE_ROW
         self.keep_button.setVisible(not c.reviewed_only)
         self.other_button.setVisible(not c.reviewed_only)
+        self.keep_button.setEnabled(not c.protected)  # no fields key: nothing to choose from
+        self.other_button.setEnabled(not c.protected)
+        self.protected_note.setVisible(c.protected)
+        self.protected_note.setText(
+            tr(
+                N_(
+                    "The values are protected information: an officer or the chief, whose"
+                    " account holds the key, sees them and settles this conflict."
+                )
+            )
+        )
         self.reviewed_button.setVisible(whole)
 
     def choose(self, choice: str) -> bool:
