@@ -8,6 +8,7 @@ lists show it), so the check is the plain ``Permission.READ`` every role holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
@@ -18,7 +19,7 @@ from antt_desktop.services import units
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.households import household_by_number
 from antt_desktop.services.stats_model import UnitRef
-from antt_desktop.store import audit, search_index
+from antt_desktop.store import audit, integrity, search_index
 from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.store.models import Area, CatalogueItem, Dossier, Household, Person, Unit
 
@@ -155,28 +156,49 @@ def has_residents(ctx: Ctx) -> bool:
     return bool(ctx.session.execute(select(func.count()).select_from(Person)).scalar_one())
 
 
-def database_problems(ctx: Ctx) -> tuple[str, ...]:
-    """What ``antt check`` finds wrong: SQLite's integrity and foreign keys, the search index
-    and the audit chain (empty when sound). Not gated by a permission: any account may learn
-    whether its database is damaged; the problems name tables and rows, not their content.
+#: ``progress(step, done, total)``: the check's step (one of :data:`CHECK_STEPS`) and how
+#: far it is (``total`` 0 until known, then ``done`` of ``total``).
+CheckProgress = Callable[[str, int, int], None]
+#: The steps of the database check, in order: the schema, SQLite's integrity and foreign
+#: keys, the search index, the audit log.
+CHECK_STEPS = ("structure", "sqlite", "search", "audit")
+
+
+def database_problems(
+    ctx: Ctx, *, full: bool = False, progress: CheckProgress | None = None
+) -> tuple[str, ...]:
+    """What ``antt check`` finds wrong (empty when sound). Not gated by a permission: any
+    account may learn whether its database is damaged; the problems name tables and rows,
+    not their content.
+
+    The quick check (seconds on the district) reads the schema against the models, runs
+    SQLite's checks on the small tables, compares a random sample of the search index and
+    the head of the audit log. ``full`` reads everything: SQLite's ``integrity_check`` and
+    ``foreign_key_check`` over the file, every search index entry, every audit entry.
 
     Raises:
         DatabaseNotInitialised: the file holds no post (no local node row).
     """
+
+    def tell(step: str) -> Callable[[int, int], None]:
+        def told(done: int, total: int) -> None:
+            if progress is not None:
+                progress(step, done, total)
+
+        told(0, 0)
+        return told
+
     conn = ctx.session.connection()
-    problems = [
-        f"integrity: {row[0]}"
-        for row in conn.execute(text("PRAGMA integrity_check"))
-        if row[0] != "ok"
-    ]
-    problems += [
-        f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-        for row in conn.execute(text("PRAGMA foreign_key_check"))
-    ]
+    tell("structure")
+    problems = integrity.schema_problems(conn)
+    tell("sqlite")
+    problems += (integrity.full_sqlite_problems if full else integrity.quick_sqlite_problems)(conn)
     if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
         raise DatabaseNotInitialised()
-    problems += search_index.verify(conn)
-    problems += audit.verify_chain(ctx.session)
+    step = tell("search")
+    problems += search_index.verify(conn, step) if full else search_index.verify_sample(conn)
+    step = tell("audit")
+    problems += audit.verify_chain(ctx.session, full=full, progress=step if full else None)
     return tuple(problems)
 
 
