@@ -106,10 +106,10 @@ def _tables(conn: Connection) -> list[str]:
     ]
 
 
-def small_tables(conn: Connection, limit: int = SMALL_TABLE_ROWS) -> list[str]:
-    """The tables whose largest rowid is at most ``limit`` (read from the B-tree's right
-    edge: no table is counted)."""
-    small = []
+def small_tables(conn: Connection) -> list[str]:
+    """The tables whose largest rowid is at most :data:`SMALL_TABLE_ROWS` (read from the
+    B-tree's right edge: no table is counted)."""
+    small, limit = [], SMALL_TABLE_ROWS
     for table in _tables(conn):
         top = conn.execute(text(f'SELECT max(rowid) FROM "{table}"')).scalar()
         if (top or 0) <= limit:

@@ -388,30 +388,38 @@ def _counts(conn: Connection) -> list[str]:
     return problems
 
 
+def _picks(top: int | None, size: int) -> list[int]:
+    """``size`` random rowids up to ``top`` (all of them when there are no more): rowids
+    picked, not rows, since a ``random()`` ORDER BY would read every row of the district."""
+    if not top:
+        return []
+    if top <= size:
+        return list(range(1, top + 1))
+    return sorted(random.sample(range(1, top + 1), size))
+
+
 def verify_sample(conn: Connection, size: int = SAMPLE) -> list[str]:
     """The quick check: the index's entry counts against the live records, and ``size``
     random live records of each kind (and as many random index entries) compared with what
     the index holds."""
     problems = _counts(conn)
     for kind, table in (("person", "persons"), ("household", "households")):
-        # random rowids: a random() ORDER BY would read every row of the district
-        top = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0
-        picks = sorted({random.randint(1, top) for _ in range(size)}) if top else []
-        refs: list[str] = []
-        for start in range(0, len(picks), 500):
-            chunk = picks[start : start + 500]
-            marks = ",".join(f":p{i}" for i in range(len(chunk)))
-            refs += conn.execute(
+        picks = _picks(conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar(), size)
+        marks = ",".join(f":p{i}" for i in range(len(picks))) or "NULL"
+        refs = (
+            conn.execute(
                 text(f"SELECT id FROM {table} WHERE deleted = 0 AND rowid IN ({marks})"),
-                {f"p{i}": p for i, p in enumerate(chunk)},
-            ).scalars()
+                {f"p{i}": p for i, p in enumerate(picks)},
+            )
+            .scalars()
+            .all()
+        )
         expected = _expected_for(conn, kind, refs)
         stored = _stored_for(conn, refs)
         for ref, doc in expected.items():
             problems += _compare(kind, ref, stored.get(ref), doc)
     # and the other way: random index entries point at live records
-    top = conn.execute(text("SELECT max(docid) FROM search_docs")).scalar() or 0
-    picks = sorted({random.randint(1, top) for _ in range(size)}) if top else []
+    picks = _picks(conn.execute(text("SELECT max(docid) FROM search_docs")).scalar(), size)
     marks = ",".join(f":p{i}" for i in range(len(picks)))
     if picks:
         entries = conn.execute(
@@ -483,20 +491,18 @@ def verify(conn: Connection, progress: Progress | None = None) -> list[str]:
 
 
 def _person_docs(conn: Connection, size: int = 5000) -> Iterable[list[tuple[str, Any]]]:
-    rows = conn.execute(
-        text(f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0 ORDER BY id")
-    ).mappings()
+    rows = conn.exec_driver_sql(f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0 ORDER BY id")
+    names = list(rows.keys())
     while batch := rows.fetchmany(size):
-        yield [(r["id"], person_document(dict(r))) for r in batch]
+        yield [(r[0], person_document(dict(zip(names, r, strict=True)))) for r in batch]
 
 
 def _household_docs(conn: Connection, size: int = 5000) -> Iterable[list[tuple[str, Any]]]:
-    rows = conn.execute(
-        text(
-            "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
-            " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
-            " WHERE h.deleted = 0 ORDER BY h.id"
-        )
-    ).mappings()
+    rows = conn.exec_driver_sql(
+        "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
+        " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
+        " WHERE h.deleted = 0 ORDER BY h.id"
+    )
+    names = list(rows.keys())
     while batch := rows.fetchmany(size):
-        yield [(r["id"], household_document(dict(r), r["head"])) for r in batch]
+        yield [(r[0], household_document(dict(zip(names, r, strict=True)), r[5])) for r in batch]
