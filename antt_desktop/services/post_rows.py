@@ -8,19 +8,17 @@ lists show it), so the check is the plain ``Permission.READ`` every role holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.domain.errors import ValidationFailed
-from antt_desktop.services import units
+from antt_desktop.services import database_check, units
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.services.database_check import CheckProgress
 from antt_desktop.services.households import household_by_number
 from antt_desktop.services.stats_model import UnitRef
-from antt_desktop.store import audit, integrity, search_index
-from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.store.models import Area, CatalogueItem, Dossier, Household, Person, Unit
 
 
@@ -156,14 +154,6 @@ def has_residents(ctx: Ctx) -> bool:
     return bool(ctx.session.execute(select(func.count()).select_from(Person)).scalar_one())
 
 
-#: ``progress(step, done, total)``: the check's step (one of :data:`CHECK_STEPS`) and how
-#: far it is (``total`` 0 until known, then ``done`` of ``total``).
-CheckProgress = Callable[[str, int, int], None]
-#: The steps of the database check, in order: the schema, SQLite's integrity and foreign
-#: keys, the search index, the audit log.
-CHECK_STEPS = ("structure", "sqlite", "search", "audit")
-
-
 def database_problems(
     ctx: Ctx, *, full: bool = False, progress: CheckProgress | None = None
 ) -> tuple[str, ...]:
@@ -174,32 +164,13 @@ def database_problems(
     The quick check (seconds on the district) reads the schema against the models, runs
     SQLite's checks on the small tables, compares a random sample of the search index and
     the head of the audit log. ``full`` reads everything: SQLite's ``integrity_check`` and
-    ``foreign_key_check`` over the file, every search index entry, every audit entry.
+    ``foreign_key_check`` over the file, every search index entry, every audit entry;
+    ``progress`` is told each step (:data:`database_check.STEPS`) and how far it is.
 
     Raises:
         DatabaseNotInitialised: the file holds no post (no local node row).
     """
-
-    def tell(step: str) -> Callable[[int, int], None]:
-        def told(done: int, total: int) -> None:
-            if progress is not None:
-                progress(step, done, total)
-
-        told(0, 0)
-        return told
-
-    conn = ctx.session.connection()
-    tell("structure")
-    problems = integrity.schema_problems(conn)
-    tell("sqlite")
-    problems += (integrity.full_sqlite_problems if full else integrity.quick_sqlite_problems)(conn)
-    if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
-        raise DatabaseNotInitialised()
-    step = tell("search")
-    problems += search_index.verify(conn, step) if full else search_index.verify_sample(conn)
-    step = tell("audit")
-    problems += audit.verify_chain(ctx.session, full=full, progress=step if full else None)
-    return tuple(problems)
+    return tuple(database_check.problems(ctx.session, full=full, progress=progress))
 
 
 def warm_up() -> None:

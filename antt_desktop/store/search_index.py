@@ -9,7 +9,7 @@ transaction, and bulk loaders call :func:`index_rows`. ``antt check`` runs :func
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -445,31 +445,29 @@ def _stored_for(conn: Connection, refs: Sequence[str]) -> dict[str, tuple[str, .
     return {ref: tuple(doc) for ref, *doc in rows}
 
 
-def verify(conn: Connection, progress: Progress | None = None) -> list[str]:
-    """Problems found comparing the whole index with the tables (empty when in step): FTS5's
-    own integrity check, then every live record against its entry, read in id order from
-    both sides at once (a merge: nothing held in memory but a batch)."""
-    problems: list[str] = []
+def fts_problems(conn: Connection) -> list[str]:
+    """FTS5's own check of its inverted index against the text it holds (SQLite's work
+    alone: it may run on another thread beside :func:`verify`)."""
     try:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
     except Exception as exc:
-        problems.append(f"search_fts integrity-check: {exc}")
-    orphans = conn.execute(
-        text(
-            "SELECT count(*) FROM search_docs d WHERE NOT EXISTS"
-            " (SELECT 1 FROM search_fts f WHERE f.rowid = d.docid)"
-        )
-    ).scalar_one()
-    if orphans:
-        problems.append(f"{orphans} index entries have no text")
+        return [f"search_fts integrity-check: {exc}"]
+    return []
+
+
+def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = True) -> list[str]:
+    """Problems found comparing the whole index with the tables (empty when in step):
+    :func:`fts_problems` (unless ``fts`` is False: the caller runs it), then every live
+    record against its entry, read in id order from both sides at once (a merge: nothing
+    held in memory but a batch)."""
+    problems = fts_problems(conn) if fts else []
     total = sum(
         conn.execute(text(f"SELECT count(*) FROM {table} WHERE deleted = 0")).scalar_one()
         for table in ("persons", "households")
     )
-    seen = 0
+    seen, orphans = 0, [0]  # entries without their text: their records count as missing
     for kind, batches in (("person", _person_docs(conn)), ("household", _household_docs(conn))):
-        stored = conn.execute(text(f"{_STORED} WHERE d.kind = :k ORDER BY d.ref"), {"k": kind})
-        pending = iter(stored)
+        pending = _with_text(conn.exec_driver_sql(_STORED_IN_ORDER, (kind,)), orphans)
         have = next(pending, None)
         for batch in batches:
             for ref, doc in batch:
@@ -477,7 +475,7 @@ def verify(conn: Connection, progress: Progress | None = None) -> list[str]:
                     problems.append(f"index entry {have[0]} points at no live record")
                     have = next(pending, None)
                 if have is not None and have[0] == ref:
-                    problems += _compare(kind, ref, tuple(have[1:]), doc)
+                    problems += _compare(kind, ref, have[1:], doc)
                     have = next(pending, None)
                 else:
                     problems += _compare(kind, ref, None, doc)
@@ -487,7 +485,24 @@ def verify(conn: Connection, progress: Progress | None = None) -> list[str]:
         while have is not None:
             problems.append(f"index entry {have[0]} points at no live record")
             have = next(pending, None)
+    if orphans[0]:
+        problems.insert(0, f"{orphans[0]} index entries have no text")
     return problems
+
+
+def _with_text(rows: Iterable[Any], orphans: list[int]) -> Iterator[Any]:
+    for row in rows:
+        if row[1] is None:
+            orphans[0] += 1
+        else:
+            yield row
+
+
+#: Every entry of one kind with its text (NULL: none), in ``ref`` order.
+_STORED_IN_ORDER = (
+    "SELECT d.ref, f.name, f.ident, f.address, f.notes FROM search_docs d"
+    " LEFT JOIN search_fts f ON f.rowid = d.docid WHERE d.kind = ? ORDER BY d.ref"
+)
 
 
 def _person_docs(conn: Connection, size: int = 5000) -> Iterable[list[tuple[str, Any]]]:
