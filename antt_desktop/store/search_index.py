@@ -9,7 +9,7 @@ transaction, and bulk loaders call :func:`index_rows`. ``antt check`` runs :func
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -458,66 +458,69 @@ def fts_problems(conn: Connection) -> list[str]:
 def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = True) -> list[str]:
     """Problems found comparing the whole index with the tables (empty when in step):
     :func:`fts_problems` (unless ``fts`` is False: the caller runs it), then every live
-    record against its entry, read in id order from both sides at once (a merge: nothing
-    held in memory but a batch)."""
+    record beside its entry, read in one pass in the table's order (the entry found by its
+    unique ``ref``), then entries whose record is not live. Nothing is held but a batch."""
     problems = fts_problems(conn) if fts else []
     total = sum(
         conn.execute(text(f"SELECT count(*) FROM {table} WHERE deleted = 0")).scalar_one()
         for table in ("persons", "households")
     )
-    seen, orphans = 0, [0]  # entries without their text: their records count as missing
-    for kind, batches in (("person", _person_docs(conn)), ("household", _household_docs(conn))):
-        pending = _with_text(conn.exec_driver_sql(_STORED_IN_ORDER, (kind,)), orphans)
-        have = next(pending, None)
+    seen = textless = 0
+    for kind, batches in (("person", _person_pairs(conn)), ("household", _household_pairs(conn))):
         for batch in batches:
-            for ref, doc in batch:
-                while have is not None and have[0] < ref:
-                    problems.append(f"index entry {have[0]} points at no live record")
-                    have = next(pending, None)
-                if have is not None and have[0] == ref:
-                    problems += _compare(kind, ref, have[1:], doc)
-                    have = next(pending, None)
-                else:
-                    problems += _compare(kind, ref, None, doc)
+            for ref, docid, have, doc in batch:
+                textless += docid is not None and have is None
+                problems += _compare(kind, ref, have, doc)
             seen += len(batch)
             if progress is not None:
                 progress(seen, total)
-        while have is not None:
-            problems.append(f"index entry {have[0]} points at no live record")
-            have = next(pending, None)
-    if orphans[0]:
-        problems.insert(0, f"{orphans[0]} index entries have no text")
+    if textless:
+        problems.insert(0, f"{textless} index entries have no text")
+    for kind, table in (("person", "persons"), ("household", "households")):
+        stray = conn.exec_driver_sql(
+            f"SELECT d.ref FROM search_docs d WHERE d.kind = ? AND NOT EXISTS"
+            f" (SELECT 1 FROM {table} r WHERE r.id = d.ref AND r.deleted = 0)",
+            (kind,),
+        )
+        problems += [f"index entry {ref} points at no live record" for (ref,) in stray]
     return problems
 
 
-def _with_text(rows: Iterable[Any], orphans: list[int]) -> Iterator[Any]:
-    for row in rows:
-        if row[1] is None:
-            orphans[0] += 1
-        else:
-            yield row
-
-
-#: Every entry of one kind with its text (NULL: none), in ``ref`` order.
-_STORED_IN_ORDER = (
-    "SELECT d.ref, f.name, f.ident, f.address, f.notes FROM search_docs d"
-    " LEFT JOIN search_fts f ON f.rowid = d.docid WHERE d.kind = ? ORDER BY d.ref"
+#: A live record's columns, then its index entry's docid and text (NULL: none).
+_BESIDE = (
+    "SELECT r.*, d.docid, f.name, f.ident, f.address, f.notes FROM ({records}) r"
+    " LEFT JOIN search_docs d ON d.ref = r.id LEFT JOIN search_fts f ON f.rowid = d.docid"
 )
+_Pair = tuple[str, Any, tuple[str, ...] | None, tuple[str, str, str, str]]
 
 
-def _person_docs(conn: Connection, size: int = 5000) -> Iterable[list[tuple[str, Any]]]:
-    rows = conn.exec_driver_sql(f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0 ORDER BY id")
-    names = list(rows.keys())
+def _pairs(
+    conn: Connection, records: str, document: Callable[[dict[str, Any]], Any], size: int
+) -> Iterable[list[_Pair]]:
+    rows = conn.exec_driver_sql(_BESIDE.format(records=records))
+    width = len(rows.keys()) - 5
+    names = list(rows.keys())[:width]
     while batch := rows.fetchmany(size):
-        yield [(r[0], person_document(dict(zip(names, r, strict=True)))) for r in batch]
+        yield [
+            (
+                r[0],
+                r[width],
+                None if r[width + 1] is None else tuple(r[width + 1 :]),
+                document(dict(zip(names, r[:width], strict=True))),
+            )
+            for r in batch
+        ]
 
 
-def _household_docs(conn: Connection, size: int = 5000) -> Iterable[list[tuple[str, Any]]]:
-    rows = conn.exec_driver_sql(
+def _person_pairs(conn: Connection, size: int = 5000) -> Iterable[list[_Pair]]:
+    records = f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0"
+    return _pairs(conn, records, person_document, size)
+
+
+def _household_pairs(conn: Connection, size: int = 5000) -> Iterable[list[_Pair]]:
+    records = (
         "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
         " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
-        " WHERE h.deleted = 0 ORDER BY h.id"
+        " WHERE h.deleted = 0"
     )
-    names = list(rows.keys())
-    while batch := rows.fetchmany(size):
-        yield [(r[0], household_document(dict(zip(names, r, strict=True)), r[5])) for r in batch]
+    return _pairs(conn, records, lambda r: household_document(r, r["head"]), size)
