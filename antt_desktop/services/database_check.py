@@ -3,8 +3,9 @@
 The full check runs SQLite's own work (``integrity_check``, ``foreign_key_check``, FTS5's
 ``integrity-check``: C code that lets go of Python while it reads) on a second connection on
 a worker thread, while this thread compares every search index entry and audit entry in
-Python: the two take about as long on the district, so together they take little more than
-SQLite's checks alone.
+Python: on the district SQLite's thread takes 27 s of CPU (raw ``integrity_check`` +
+``foreign_key_check``: 23 s) and this one 16 s, so with a core free the whole takes little
+more than SQLite's own checks; on a machine busy with other work it takes their sum.
 """
 
 from __future__ import annotations
