@@ -1,11 +1,11 @@
 """``antt check``: the database checked quickly (seconds on a district) or whole (``full``).
 
-The full check runs SQLite's own work (``integrity_check``, ``foreign_key_check``, FTS5's
-``integrity-check``: C code that lets go of Python while it reads) on a second connection on
-a worker thread, while this thread compares every search index entry and audit entry in
-Python: on the district SQLite's thread takes 27 s of CPU (raw ``integrity_check`` +
-``foreign_key_check``: 23 s) and this one 16 s, so with a core free the whole takes little
-more than SQLite's own checks; on a machine busy with other work it takes their sum.
+The full check runs SQLite's ``integrity_check`` and ``foreign_key_check`` (C code that
+lets go of Python while it reads) on a second connection on a worker thread, while this
+thread runs FTS5's ``integrity-check`` and compares every search index entry and audit entry
+in Python: on the district the worker takes what the raw checks take (23 s of CPU) and this
+thread about 20 s, so with a core free the whole takes little more than SQLite's own
+checks; on a machine busy with other work it takes their sum.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ CheckProgress = Callable[[str, int, int], None]
 #: The steps, in the order they are told: the schema, the search index, the audit log, and
 #: SQLite's integrity and foreign keys (on ``full``, begun first on its own thread).
 STEPS = ("structure", "search", "audit", "sqlite")
-#: SQLite's virtual machine steps per page of the file for ``integrity_check``,
-#: ``foreign_key_check`` and FTS5's check together (324 + 32 + 21, measured alike on the
-#: commune and the district): how SQLite's share is told in percent.
-_OPS_PER_PAGE = 377
+#: SQLite's virtual machine steps per page of the file for ``integrity_check`` and
+#: ``foreign_key_check`` together (324 + 32, measured alike on the commune and the
+#: district): how SQLite's share is told in percent.
+_OPS_PER_PAGE = 356
 #: SQLite tells its progress every so many steps: rarely, since each time it takes Python's
 #: lock back from the thread comparing the search index (every 1,000 steps made the whole
 #: check twice as long); about 160 times on the district.
@@ -46,7 +46,8 @@ def _told(progress: CheckProgress | None, step: str) -> Callable[[int, int], Non
 
 
 class _SqliteWhole:
-    """SQLite's checks of the whole file on their own connection, counting its steps."""
+    """SQLite's integrity and foreign-key checks of the whole file on their own connection,
+    counting its steps."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -65,7 +66,7 @@ class _SqliteWhole:
             dbapi: Any = conn.connection.dbapi_connection
             dbapi.set_progress_handler(self._tick, _TICK_OPS)
             try:
-                return integrity.full_sqlite_problems(conn) + search_index.fts_problems(conn)
+                return integrity.full_sqlite_problems(conn)
             finally:
                 dbapi.set_progress_handler(None, 0)
 
@@ -95,7 +96,7 @@ def problems(
             _told(progress, "structure")
             found = integrity.schema_problems(conn)
             step = _told(progress, "search")
-            found += search_index.verify(conn, step, fts=False)
+            found += search_index.verify(conn, step)
             step = _told(progress, "audit")
             found += audit.verify_chain(session, full=True, progress=step)
             step = _told(progress, "sqlite")
