@@ -45,7 +45,11 @@ class Command:
 COMMANDS = (
     Command("init", "cmd_setup", "set up a new post database"),
     Command("demo-data", "cmd_setup", "fill the database with realistic demo data"),
-    Command("check", "cmd_setup", "integrity, foreign keys, search index, audit chain"),
+    Command(
+        "check",
+        "cmd_setup",
+        "quick database check; --full: integrity, foreign keys, search index, audit chain",
+    ),
     Command("backup", "cmd_setup", "copy the database to an encrypted backup file"),
     Command(
         "restore",

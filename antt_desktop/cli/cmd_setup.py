@@ -60,7 +60,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--factor", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo_data)
 
-    p = commands.add_parser("check", help="integrity, foreign keys, search index, audit chain")
+    p = commands.add_parser(
+        "check",
+        help="quick database check; --full: integrity, foreign keys, search index, audit chain",
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="read every page, index entry and audit entry (minutes on a district database)",
+    )
     p.set_defaults(func=cmd_check)
 
     p = commands.add_parser("backup", help="copy the database to an encrypted backup file")
@@ -199,27 +207,91 @@ def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_checks(env: Env) -> list[str]:
-    with env.reading() as ctx:
-        return list(post_rows.database_problems(ctx))
+#: What each step of the database check is called while it runs (``antt check --full``).
+CHECK_STEPS = {
+    "structure": N_("Database structure"),
+    "sqlite": N_("SQLite integrity and foreign keys"),
+    "search": N_("Search index"),
+    "audit": N_("Audit log chain"),
+}
+
+
+class _Progress:
+    """``antt check --full`` on stderr: a line per step, with its percentage for the long
+    ones (rewritten in place; stdout stays the result alone, JSON with ``--json``)."""
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+        self.step: str | None = None
+        self.shown = -1
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        err, label = self.env.out.err, self.env.out._(CHECK_STEPS[step])
+        if step != self.step:
+            self.end()
+            self.step, self.shown = step, -1
+            print(f"  {label} ...", end="", file=err, flush=True)
+        if total:
+            percent = min(100, done * 100 // total)
+            if percent != self.shown:
+                self.shown = percent
+                print(f"\r  {label}: {percent}%   ", end="", file=err, flush=True)
+
+    def end(self) -> None:
+        if self.step is not None:
+            print(file=self.env.out.err, flush=True)
+            self.step = None
+
+
+def run_checks(env: Env, *, full: bool = False) -> list[str]:
+    progress = _Progress(env) if full else None
+    try:
+        with env.reading() as ctx:
+            return list(post_rows.database_problems(ctx, full=full, progress=progress))
+    finally:
+        if progress is not None:
+            progress.end()
 
 
 def cmd_check(env: Env, args: argparse.Namespace) -> int:
-    problems = run_checks(env)
-    env.out.data({"ok": not problems, "problems": problems})
+    full = bool(getattr(args, "full", False))
+    problems = run_checks(env, full=full)
+    env.out.data({"ok": not problems, "full": full, "problems": problems})
     if problems:
         env.out.line(env.out._(N_("Problems found:")))
         for p in problems:
             env.out.line(f"  - {p}")
+        if not full:
+            env.out.line(
+                env.out._(N_("This was the quick check; to check everything: antt check --full"))
+            )
         return 1
-    env.out.line(
-        env.out._(
-            N_(
-                "The database is sound: integrity, foreign keys, search index"
-                " and audit chain checked."
+    if full:
+        env.out.line(
+            env.out._(
+                N_(
+                    "The database is sound: integrity, foreign keys, search index"
+                    " and audit chain checked."
+                )
             )
         )
-    )
+    else:
+        env.out.line(
+            env.out._(
+                N_(
+                    "Quick check: the database structure, the small tables, a sample of the"
+                    " search index and the newest audit entries are sound."
+                )
+            )
+        )
+        env.out.line(
+            env.out._(
+                N_(
+                    "To read every page, index entry and audit entry (minutes on a large"
+                    " database): antt check --full"
+                )
+            )
+        )
     return 0
 
 

@@ -74,8 +74,12 @@ class _FoldTable(dict[int, str | None]):
 _FOLD_TABLE = _FoldTable()
 
 
+@lru_cache(maxsize=1 << 15)
 def fold(s: str) -> str:
     """Fold text for search: no case, no diacritics, đ → d, punctuation → space.
+
+    Cached: a district's addresses, occupations and family names repeat thousands of
+    times, and the search index check folds every one of them.
 
     "Nguyễn Văn Đức" → "nguyen van duc"; "Hòa", "Hoà" (either tone placement, composed or
     decomposed) → "hoa". Digits are kept; whitespace is collapsed and trimmed.

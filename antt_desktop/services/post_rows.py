@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.domain.errors import ValidationFailed
-from antt_desktop.services import units
+from antt_desktop.services import database_check, units
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.services.database_check import CheckProgress
 from antt_desktop.services.households import household_by_number
 from antt_desktop.services.stats_model import UnitRef
-from antt_desktop.store import audit, search_index
-from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.store.models import Area, CatalogueItem, Dossier, Household, Person, Unit
 
 
@@ -155,29 +154,23 @@ def has_residents(ctx: Ctx) -> bool:
     return bool(ctx.session.execute(select(func.count()).select_from(Person)).scalar_one())
 
 
-def database_problems(ctx: Ctx) -> tuple[str, ...]:
-    """What ``antt check`` finds wrong: SQLite's integrity and foreign keys, the search index
-    and the audit chain (empty when sound). Not gated by a permission: any account may learn
-    whether its database is damaged; the problems name tables and rows, not their content.
+def database_problems(
+    ctx: Ctx, *, full: bool = False, progress: CheckProgress | None = None
+) -> tuple[str, ...]:
+    """What ``antt check`` finds wrong (empty when sound). Not gated by a permission: any
+    account may learn whether its database is damaged; the problems name tables and rows,
+    not their content.
+
+    The quick check (seconds on the district) reads the schema against the models, runs
+    SQLite's checks on the small tables, compares a random sample of the search index and
+    the head of the audit log. ``full`` reads everything: SQLite's ``integrity_check`` and
+    ``foreign_key_check`` over the file, every search index entry, every audit entry;
+    ``progress`` is told each step (:data:`database_check.STEPS`) and how far it is.
 
     Raises:
         DatabaseNotInitialised: the file holds no post (no local node row).
     """
-    conn = ctx.session.connection()
-    problems = [
-        f"integrity: {row[0]}"
-        for row in conn.execute(text("PRAGMA integrity_check"))
-        if row[0] != "ok"
-    ]
-    problems += [
-        f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-        for row in conn.execute(text("PRAGMA foreign_key_check"))
-    ]
-    if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
-        raise DatabaseNotInitialised()
-    problems += search_index.verify(conn)
-    problems += audit.verify_chain(ctx.session)
-    return tuple(problems)
+    return tuple(database_check.problems(ctx.session, full=full, progress=progress))
 
 
 def warm_up() -> None:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -115,13 +116,6 @@ def _keyed(key: bytes, e: AuditEntry) -> bool:
     return hmac.compare_digest(expected, e.hash)
 
 
-def _legacy(e: AuditEntry) -> bool:
-    expected = entry_hash(
-        e.prev_hash, e.at, e.actor, e.action, e.entity, e.entity_id, e.fields, e.detail
-    )
-    return hmac.compare_digest(expected, e.hash)
-
-
 def _add(
     session: Session,
     key: bytes,
@@ -205,30 +199,103 @@ def legacy_entries(session: Session) -> int:
     return int(session.execute(query).scalar_one_or_none() or 0)
 
 
-def broken_entries(session: Session) -> list[tuple[int, str]]:
+_COLUMNS = "seq, at, actor, action, entity, entity_id, fields, detail, prev_hash, hash"
+#: ``progress(done, total)`` of a long verification.
+Progress = Callable[[int, int], None]
+#: How many of the newest entries the quick check verifies.
+HEAD_ENTRIES = 200
+
+
+@dataclass
+class _Walk:
+    """Where a walk along the chain stands: the position and hash of the entry before."""
+
+    key: bytes
+    legacy: int
+    position: int = 0
+    prev_hash: str = GENESIS
+    keyed_seen: bool = False
+
+    def step(self, row: Sequence[Any], broken: list[tuple[int, str]]) -> None:
+        seq, at, actor, action, entity, entity_id, fields, detail, prev, digest = row
+        self.position += 1
+        if prev != self.prev_hash:
+            broken.append((seq, "order"))
+        if isinstance(fields, str):
+            fields = json.loads(fields)
+        payload = _payload(prev, at, actor, action, entity, entity_id, fields, detail)
+        if hmac.compare_digest(hmac.new(self.key, payload, hashlib.sha256).hexdigest(), digest):
+            self.keyed_seen = True
+        elif hmac.compare_digest(hashlib.sha256(payload).hexdigest(), digest):
+            if self.keyed_seen or self.position > self.legacy:
+                broken.append((seq, "unkeyed"))
+        else:
+            broken.append((seq, "content"))
+        self.prev_hash = digest
+
+
+def broken_entries(
+    session: Session, progress: Progress | None = None, batch: int = 20_000
+) -> list[tuple[int, str]]:
     """``(seq, what)`` for each entry that breaks the chain: ``what`` is ``"order"`` (it
     does not follow the entry before it: one was removed or moved), ``"content"`` (its hash
     is that of neither its content under the audit key nor, for an entry from before the
     key, its plain content) or ``"unkeyed"`` (a plain hash where only keyed ones were ever
-    written: the log was rewritten without the key)."""
-    key = session_audit_key(session)
-    legacy = legacy_entries(session)
+    written: the log was rewritten without the key).
+
+    The whole log is read as plain rows in batches (no ORM objects), ``progress`` told after
+    each batch."""
+    walk = _Walk(session_audit_key(session), legacy_entries(session))
+    total = head(session).count if progress is not None else 0
     broken: list[tuple[int, str]] = []
-    prev_hash = GENESIS
-    keyed_seen = False
-    entries = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
-    for position, e in enumerate(entries, start=1):
-        if e.prev_hash != prev_hash:
-            broken.append((e.seq, "order"))
-        if _keyed(key, e):
-            keyed_seen = True
-        elif _legacy(e):
-            if keyed_seen or position > legacy:
-                broken.append((e.seq, "unkeyed"))
-        else:
-            broken.append((e.seq, "content"))
-        prev_hash = e.hash
+    query = f"SELECT {_COLUMNS} FROM audit_entries ORDER BY seq"
+    rows = session.connection().exec_driver_sql(query)
+    while chunk := rows.fetchmany(batch):
+        for row in chunk:
+            walk.step(row, broken)
+        if progress is not None:
+            progress(walk.position, total)
     return broken
+
+
+def broken_head(session: Session, last: int = HEAD_ENTRIES) -> list[tuple[int, str]]:
+    """The quick check's part of :func:`broken_entries`: the newest ``last`` entries (each
+    sealed, each following the one before), the first entry starting the chain, and every
+    gap in the numbering (a removed entry) checked at its two sides."""
+    conn = session.connection()
+    count, low, high = conn.exec_driver_sql(
+        "SELECT count(*), min(seq), max(seq) FROM audit_entries"
+    ).one()
+    if not count:
+        return []
+    broken: list[tuple[int, str]] = []
+    first = conn.exec_driver_sql(
+        "SELECT seq, prev_hash FROM audit_entries ORDER BY seq LIMIT 1"
+    ).one()
+    if first[1] != GENESIS:
+        broken.append((first[0], "order"))
+    if count != high - low + 1:  # a gap: the entry after it must still follow the one before
+        gaps = conn.exec_driver_sql(
+            "SELECT a.seq, a.prev_hash, (SELECT b.hash FROM audit_entries b WHERE b.seq < a.seq"
+            " ORDER BY b.seq DESC LIMIT 1) FROM audit_entries a WHERE a.seq > ? AND NOT EXISTS"
+            " (SELECT 1 FROM audit_entries c WHERE c.seq = a.seq - 1)",
+            (low,),
+        )
+        broken += [(seq, "order") for seq, prev, before in gaps if prev != before]
+    newest = f"SELECT {_COLUMNS} FROM audit_entries ORDER BY seq DESC LIMIT ?"
+    tail = list(reversed(conn.exec_driver_sql(newest, (last + 1,)).all()))
+    walk = _Walk(session_audit_key(session), legacy_entries(session))
+    walk.position = count - len(tail)
+    if len(tail) > last:  # the entry before the newest ones: only its hash is needed
+        walk.prev_hash = tail.pop(0)[-1]
+        walk.position += 1
+    else:
+        walk.prev_hash = GENESIS
+    found: list[tuple[int, str]] = []
+    for row in tail:
+        walk.step(row, found)
+    seen = {seq for seq, _what in broken}
+    return sorted(broken + [b for b in found if b[0] not in seen or b[1] != "order"])
 
 
 def missing_guards(session: Session) -> list[str]:
@@ -274,10 +341,15 @@ BROKEN_WORDS = {
 }
 
 
-def verify_chain(session: Session) -> list[str]:
+def verify_chain(
+    session: Session, *, full: bool = True, progress: Progress | None = None
+) -> list[str]:
     """Problems in the chain: an edited, removed or reordered entry breaks it; a removed
-    append-only guard is named too."""
-    problems = [f"audit entry {seq}: {BROKEN_WORDS[what]}" for seq, what in broken_entries(session)]
+    append-only guard is named too. Not ``full``: only the head of the chain and the gaps
+    in its numbering (:func:`broken_head`); an entry edited in place further back is found
+    by the full check only."""
+    broken = broken_entries(session, progress) if full else broken_head(session)
+    problems = [f"audit entry {seq}: {BROKEN_WORDS[what]}" for seq, what in broken]
     problems += [f"audit log: the guard {name} was removed" for name in missing_guards(session)]
     problems += acked_problems(session)
     problems += key_file_problems(session)

@@ -10,8 +10,9 @@ transaction, and bulk loaders call :func:`index_rows`. ``antt check`` runs :func
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -378,39 +379,193 @@ def _expected_batches(conn: Connection, size: int = 5000) -> Iterable[tuple[str,
         )
 
 
-def verify(conn: Connection) -> list[str]:
-    """Problems found comparing the index with the tables (empty when in step)."""
-    problems: list[str] = []
+#: ``progress(done, total)`` of a long verification.
+Progress = Callable[[int, int], None]
+#: How many live records the quick check compares with what the index holds.
+SAMPLE = 300
+_STORED = (
+    "SELECT d.ref, f.name, f.ident, f.address, f.notes FROM search_docs d"
+    " JOIN search_fts f ON f.rowid = d.docid"
+)
+
+
+def _expected_for(conn: Connection, kind: str, refs: Sequence[str]) -> dict[str, Any]:
+    """The documents the index should hold for these live records (by ref)."""
+    if not refs:
+        return {}
+    marks = ",".join(f":r{i}" for i in range(len(refs)))
+    params = {f"r{i}": r for i, r in enumerate(refs)}
+    if kind == "person":
+        rows = conn.execute(
+            text(f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0 AND id IN ({marks})"),
+            params,
+        )
+        return {r["id"]: person_document(dict(r)) for r in rows.mappings()}
+    rows = conn.execute(
+        text(
+            "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
+            " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
+            f" WHERE h.deleted = 0 AND h.id IN ({marks})"
+        ),
+        params,
+    )
+    return {r["id"]: household_document(dict(r), r["head"]) for r in rows.mappings()}
+
+
+def _compare(kind: str, ref: str, have: Sequence[str] | None, doc: Sequence[str]) -> list[str]:
+    if have is None:
+        return [f"{kind} {ref} is missing from the search index"]
+    if tuple(have) != tuple(doc):
+        return [f"{kind} {ref} is out of date in the search index"]
+    return []
+
+
+def _counts(conn: Connection) -> list[str]:
+    """The index's entries against the live records, kind by kind (index lookups only)."""
+    problems = []
+    for kind, table in (("person", "persons"), ("household", "households")):
+        live = conn.execute(text(f"SELECT count(*) FROM {table} WHERE deleted = 0")).scalar_one()
+        held = conn.execute(
+            text("SELECT count(*) FROM search_docs WHERE kind = :k"), {"k": kind}
+        ).scalar_one()
+        if live != held:
+            problems.append(f"search index: {held} {kind} entries for {live} live {kind} records")
+    return problems
+
+
+def _picks(top: int | None, size: int) -> list[int]:
+    """``size`` random rowids up to ``top`` (all of them when there are no more): rowids
+    picked, not rows, since a ``random()`` ORDER BY would read every row of the district."""
+    if not top:
+        return []
+    if top <= size:
+        return list(range(1, top + 1))
+    return sorted(random.sample(range(1, top + 1), size))
+
+
+def verify_sample(conn: Connection, size: int = SAMPLE) -> list[str]:
+    """The quick check: the index's entry counts against the live records, and ``size``
+    random live records of each kind (and as many random index entries) compared with what
+    the index holds."""
+    problems = _counts(conn)
+    for kind, table in (("person", "persons"), ("household", "households")):
+        picks = _picks(conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar(), size)
+        marks = ",".join(f":p{i}" for i in range(len(picks))) or "NULL"
+        refs = (
+            conn.execute(
+                text(f"SELECT id FROM {table} WHERE deleted = 0 AND rowid IN ({marks})"),
+                {f"p{i}": p for i, p in enumerate(picks)},
+            )
+            .scalars()
+            .all()
+        )
+        expected = _expected_for(conn, kind, refs)
+        stored = _stored_for(conn, refs)
+        for ref, doc in expected.items():
+            problems += _compare(kind, ref, stored.get(ref), doc)
+    # and the other way: random index entries point at live records
+    picks = _picks(conn.execute(text("SELECT max(docid) FROM search_docs")).scalar(), size)
+    marks = ",".join(f":p{i}" for i in range(len(picks)))
+    if picks:
+        entries = conn.execute(
+            text(f"SELECT kind, ref FROM search_docs WHERE docid IN ({marks})"),
+            {f"p{i}": p for i, p in enumerate(picks)},
+        ).all()
+        for kind in ("person", "household"):
+            refs = [ref for k, ref in entries if k == kind]
+            live = _expected_for(conn, kind, refs)
+            problems += [
+                f"index entry {ref} points at no live record" for ref in refs if ref not in live
+            ]
+    return problems
+
+
+def _stored_for(conn: Connection, refs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    if not refs:
+        return {}
+    marks = ",".join(f":r{i}" for i in range(len(refs)))
+    rows = conn.execute(
+        text(f"{_STORED} WHERE d.ref IN ({marks})"), {f"r{i}": r for i, r in enumerate(refs)}
+    )
+    return {ref: tuple(doc) for ref, *doc in rows}
+
+
+def fts_problems(conn: Connection) -> list[str]:
+    """FTS5's own check of its inverted index against the text it holds (SQLite's work
+    alone: it may run on another thread beside :func:`verify`)."""
     try:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
     except Exception as exc:
-        problems.append(f"search_fts integrity-check: {exc}")
-    stored: dict[str, tuple[str, ...]] = {}
-    rows = conn.execute(
-        text(
-            "SELECT d.ref, f.name, f.ident, f.address, f.notes FROM search_docs d"
-            " JOIN search_fts f ON f.rowid = d.docid"
-        )
+        return [f"search_fts integrity-check: {exc}"]
+    return []
+
+
+def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = True) -> list[str]:
+    """Problems found comparing the whole index with the tables (empty when in step):
+    :func:`fts_problems` (unless ``fts`` is False: the caller runs it), then every live
+    record beside its entry, read in one pass in the table's order (the entry found by its
+    unique ``ref``), then entries whose record is not live. Nothing is held but a batch."""
+    problems = fts_problems(conn) if fts else []
+    total = sum(
+        conn.execute(text(f"SELECT count(*) FROM {table} WHERE deleted = 0")).scalar_one()
+        for table in ("persons", "households")
     )
-    for ref, *doc in rows:
-        stored[ref] = tuple(doc)
-    orphans = conn.execute(
-        text(
-            "SELECT count(*) FROM search_docs d WHERE NOT EXISTS"
-            " (SELECT 1 FROM search_fts f WHERE f.rowid = d.docid)"
+    seen = textless = 0
+    for kind, batches in (("person", _person_pairs(conn)), ("household", _household_pairs(conn))):
+        for batch in batches:
+            for ref, docid, have, doc in batch:
+                textless += docid is not None and have is None
+                problems += _compare(kind, ref, have, doc)
+            seen += len(batch)
+            if progress is not None:
+                progress(seen, total)
+    if textless:
+        problems.insert(0, f"{textless} index entries have no text")
+    for kind, table in (("person", "persons"), ("household", "households")):
+        stray = conn.exec_driver_sql(
+            f"SELECT d.ref FROM search_docs d WHERE d.kind = ? AND NOT EXISTS"
+            f" (SELECT 1 FROM {table} r WHERE r.id = d.ref AND r.deleted = 0)",
+            (kind,),
         )
-    ).scalar_one()
-    if orphans:
-        problems.append(f"{orphans} index entries have no text")
-    seen = 0
-    for kind, docs in _expected_batches(conn):
-        for ref, _unit, doc in docs:
-            seen += 1
-            have = stored.pop(ref, None)
-            if have is None:
-                problems.append(f"{kind} {ref} is missing from the search index")
-            elif tuple(have) != tuple(doc):
-                problems.append(f"{kind} {ref} is out of date in the search index")
-    for ref in stored:
-        problems.append(f"index entry {ref} points at no live record")
+        problems += [f"index entry {ref} points at no live record" for (ref,) in stray]
     return problems
+
+
+#: A live record's columns, then its index entry's docid and text (NULL: none).
+_BESIDE = (
+    "SELECT r.*, d.docid, f.name, f.ident, f.address, f.notes FROM ({records}) r"
+    " LEFT JOIN search_docs d ON d.ref = r.id LEFT JOIN search_fts f ON f.rowid = d.docid"
+)
+_Pair = tuple[str, Any, tuple[str, ...] | None, tuple[str, str, str, str]]
+
+
+def _pairs(
+    conn: Connection, records: str, document: Callable[[dict[str, Any]], Any], size: int
+) -> Iterable[list[_Pair]]:
+    rows = conn.exec_driver_sql(_BESIDE.format(records=records))
+    width = len(rows.keys()) - 5
+    names = list(rows.keys())[:width]
+    while batch := rows.fetchmany(size):
+        yield [
+            (
+                r[0],
+                r[width],
+                None if r[width + 1] is None else tuple(r[width + 1 :]),
+                document(dict(zip(names, r[:width], strict=True))),
+            )
+            for r in batch
+        ]
+
+
+def _person_pairs(conn: Connection, size: int = 5000) -> Iterable[list[_Pair]]:
+    records = f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0"
+    return _pairs(conn, records, person_document, size)
+
+
+def _household_pairs(conn: Connection, size: int = 5000) -> Iterable[list[_Pair]]:
+    records = (
+        "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
+        " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
+        " WHERE h.deleted = 0"
+    )
+    return _pairs(conn, records, lambda r: household_document(r, r["head"]), size)
