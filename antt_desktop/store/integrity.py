@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from antt_desktop.store import post_figures
 from antt_desktop.store.base import Base
 
 #: A table holding at most this many rows (by its largest rowid, read from the B-tree's
@@ -27,8 +28,13 @@ SMALL_TABLE_ROWS = 20_000
 #: own shadow tables and SQLite's and Alembic's bookkeeping.
 OTHER_TABLES = ("search_docs", "search_fts")
 _BOOKKEEPING_PREFIXES = ("sqlite_", "search_fts_", "alembic_version")
-#: Triggers the migrations create (revision 0009: the audit log is append-only).
-TRIGGERS = ("audit_entries_no_update", "audit_entries_no_delete")
+#: Triggers the migrations create (revision 0009: the audit log is append-only; revision
+#: 0026: the pledge figures kept per post, store/post_figures.py).
+TRIGGERS = (
+    "audit_entries_no_update",
+    "audit_entries_no_delete",
+    *(name for name, _sql in post_figures.TRIGGERS),  # the figures kept per post
+)
 
 #: ``progress(done, total)``: how far a long step is.
 Progress = Callable[[int, int], None]
