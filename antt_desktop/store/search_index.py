@@ -301,8 +301,12 @@ def search(
         if by_id:
             return by_id[:limit]
     if not sensitive and kind is None:
+        # People first, then households: a list that people fill needs no household search
+        # (a ranked full-text search over every address holding "Thái Nguyên").
         options: dict[str, Any] = {"limit": limit, "unit_id": unit_id, "ranked": ranked}
         people = search(conn, query, kind="person", sensitive=False, **options)
+        if len(people) >= limit:
+            return people[:limit]
         return [*people, *search(conn, query, kind="household", **options)][:limit]
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
