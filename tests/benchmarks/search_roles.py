@@ -115,10 +115,21 @@ def main() -> None:
     parser.add_argument(
         "--ids", type=Path, help="write every role's result ids here (to compare two versions)"
     )
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        help="read the queries from this file, or keep them there when it does not exist"
+        " (foundation's list draws random names: two versions compare on the same list)",
+    )
     args = parser.parse_args()
     path = args.dir / DB_FILENAME
     open_database(path).close()  # migrate the copy once, before anything is timed
-    queries = typical_queries(path)
+    if args.queries and args.queries.exists():
+        queries = json.loads(args.queries.read_text())
+    else:
+        queries = typical_queries(path)
+        if args.queries:
+            args.queries.write_text(json.dumps(queries, ensure_ascii=False, indent=1))
     raw = raw_times(path, queries, args.repeat)
     header = f"{'':<22} {'p50':>7} {'p95':>7} {'max':>7}   {'cpu p95':>7}  {'p95/raw':>7}"
     lines = [f"{len(queries)} queries, best of {args.repeat}, ms", header]
@@ -141,7 +152,8 @@ def main() -> None:
             some, _cpu = role_times(path, list(NAMED), role.value, args.repeat, fn)
             named.append(f"{label:<22} " + " ".join(ms(t) for t in some))
     if args.ids:
-        args.ids.write_text(json.dumps(result_ids(path, [*queries, *NAMED]), indent=1))
+        found = result_ids(path, [*queries, *NAMED])
+        args.ids.write_text(json.dumps({"queries": [*queries, *NAMED], **found}, indent=1))
     print(
         "\n".join([*lines, "", f"named queries {NAMED!r}:", *named, "", "slowest queries:", *worst])
     )
