@@ -246,6 +246,26 @@ def _name_hits(
     return [IndexHit("person", ref, -1.0) for ref in dict.fromkeys(ordered)][:limit]
 
 
+def _by_name(
+    conn: Connection, terms: list[str], limit: int, unit_id: str | None, ranked: bool
+) -> tuple[list[IndexHit], bool]:
+    """People found by name, and whether that settles the search: several words that name
+    people are a name search (a ranked full-text search of "Nguyễn Thị Ly" over every
+    address of the province would add nothing the reader looks for); one word may also be
+    a middle name, an area or a note, unless names alone fill the list."""
+    name_hits = _name_hits(conn, terms, limit, unit_id)
+    if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
+        return name_hits, True
+    if len(terms) > 1 and not ranked and unit_id is None:
+        # "ng v", "ng v d": letters typed as the starts of a name's words. The list
+        # shows only ``limit`` of the matches: when names alone fill it, those (the
+        # likeliest meant) are taken without a full-text search of prefixes this common.
+        starts = _word_start_rows(conn, terms, limit)
+        if len(starts) >= limit:
+            return [IndexHit("person", ref, -1.0) for ref in starts], True
+    return name_hits, False
+
+
 #: How a whole ID number is typed: 12 digits (CCCD) or 9 (the old CMND), spaces allowed.
 _WHOLE_ID = re.compile(r"^\s*(\d[\d ]{7,14}\d)\s*$")
 
@@ -292,7 +312,8 @@ def search(
     names — through the FTS5 index, ranked by bm25 with names weighted most. Without
     ``sensitive`` (a reader who may not see ID numbers) the identity column (phones) is left
     out of a person's match; a household's identity column is its number, which anyone may
-    search.
+    search. Such a reader gets people first, then households — unless several words name
+    people, which settles the search (no household) for every role alike.
     """
     terms = search_terms(query)
     if not terms:
@@ -301,24 +322,32 @@ def search(
         by_id = id_number_hits(conn, query, unit_id)
         if by_id:
             return by_id[:limit]
-    if not sensitive and kind is None:
-        options: dict[str, Any] = {"limit": limit, "unit_id": unit_id, "ranked": ranked}
-        people = search(conn, query, kind="person", sensitive=False, **options)
-        return [*people, *search(conn, query, kind="household", **options)][:limit]
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
-        name_hits = _name_hits(conn, terms, limit, unit_id)
-        # Several words that name people are a name search: done. One word may also be a
-        # middle name, an area or a note: the full-text index adds those below.
-        if name_hits and (len(terms) > 1 or len(name_hits) >= limit):
+        name_hits, settled = _by_name(conn, terms, limit, unit_id, ranked)
+        if settled:  # the same for every role: a person's name adds no household
             return name_hits
-        if len(terms) > 1 and not ranked and unit_id is None:
-            # "ng v", "ng v d": letters typed as the starts of a name's words. The list
-            # shows only ``limit`` of the matches: when names alone fill it, those (the
-            # likeliest meant) are taken without a full-text search of prefixes this common.
-            starts = _word_start_rows(conn, terms, limit)
-            if len(starts) >= limit:
-                return [IndexHit("person", ref, -1.0) for ref in starts]
+    if sensitive or kind == "household":
+        return _fts_hits(conn, terms, limit, kind, unit_id, ranked, name_hits, sensitive)
+    people = _fts_hits(conn, terms, limit, "person", unit_id, ranked, name_hits, False)
+    if kind == "person" or len(people) >= limit:  # no room left: no household search
+        return people
+    # A reader without sensitive values: people first (phones left out), then households.
+    households = _fts_hits(conn, terms, limit, "household", unit_id, ranked, [], True)
+    return [*people, *households][:limit]
+
+
+def _fts_hits(
+    conn: Connection,
+    terms: list[str],
+    limit: int,
+    kind: str | None,
+    unit_id: str | None,
+    ranked: bool,
+    name_hits: list[IndexHit],
+    sensitive: bool,
+) -> list[IndexHit]:
+    """``name_hits`` followed by the full-text matches of ``terms`` not among them."""
     expr = " ".join(f'"{t}"*' for t in terms)
     if not sensitive and kind == "person":
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"
