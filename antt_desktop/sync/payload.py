@@ -34,6 +34,8 @@ MAX_LINE = 4 * 1024 * 1024
 MAX_VOLUME_RECORDS = 512 * 1024 * 1024 + MAX_LINE
 #: How much is inflated at a time while a table's size is measured
 _INFLATE_STEP = 1024 * 1024
+#: A table inflating to no more than this is kept from its measuring, not inflated again.
+KEEP_INFLATED = 32 * 1024 * 1024
 #: One photo (what the photos table may hold), checked before it is read.
 MAX_ATTACHMENT = MAX_STORED_BYTES
 #: Fast compression: level 3 writes a commune in a third of the time level 6 takes, for a
@@ -109,10 +111,11 @@ def _megabytes(size: int) -> int:
     return max(1, size // 2**20)
 
 
-def measure(data: bytes, limit: int, name: str) -> int:
-    """The size ``data`` inflates to, found by inflating it a step at a time and keeping
-    nothing: refused as soon as it passes ``limit`` or holds a line longer than
-    :data:`MAX_LINE` (a small file may unpack to gigabytes)."""
+def measure(data: bytes, limit: int, name: str, keep: list[bytes] | None = None) -> int:
+    """The size ``data`` inflates to, found by inflating it a step at a time: refused as
+    soon as it passes ``limit`` or holds a line longer than :data:`MAX_LINE` (a small file
+    may unpack to gigabytes). Up to :data:`KEEP_INFLATED` bytes of what was inflated are
+    kept in ``keep`` (so a table of ordinary size is not inflated twice); beyond, nothing."""
     inflater = zlib.decompressobj(wbits=31)
     size = line = 0  # line: the length of the line not finished yet
     pending = data
@@ -130,6 +133,12 @@ def measure(data: bytes, limit: int, name: str) -> int:
             if longest > MAX_LINE:
                 raise BundleRefused("line_too_long", file=name, max=_megabytes(MAX_LINE))
             line = line + len(chunk) if len(parts) == 1 else len(parts[-1])
+            if keep is not None:
+                if size <= KEEP_INFLATED:
+                    keep.append(chunk)
+                else:
+                    keep.clear()
+                    keep = None
     except zlib.error as exc:
         raise BundleRefused("invalid", file=name, detail="compressed records are damaged") from exc
     if not inflater.eof:
@@ -223,9 +232,12 @@ def read(
                     table = m.group(1)
                     if table in payload.records:
                         raise BundleRefused("invalid", file=name, detail=f"{table} twice")
-                    size = measure(data, room, name)
+                    kept: list[bytes] = []
+                    size = measure(data, room, name, kept)
                     room -= size
-                    lines = _decompress(data, size, name)
+                    lines = b"".join(kept) if kept else b""
+                    if len(lines) != size:
+                        lines = _decompress(data, size, name)
                     parsed, kept, count = _rows(lines, name, table, held)
                     payload.records[table] = parsed
                     if kept:

@@ -272,17 +272,25 @@ def held_lines(conn: Connection, t: SyncTable, lines: Sequence[bytes]) -> set[in
     if not at:
         return set()
     spec = tuple((c.name, c.kind) for c in t.columns)
-    select = f"SELECT id, json_object({_json_select(t.name, spec)}) FROM {t.name} WHERE id IN "
-    waiting = " AND id NOT IN (SELECT row_id FROM sync_pending WHERE table_name = ?)"
+    same = (
+        f"FROM {t.name} JOIN (VALUES {{pairs}}) v ON {t.name}.id = v.column1"
+        f" WHERE CAST(json_object({_json_select(t.name, spec)}) AS BLOB) = v.column2"
+        " AND v.column1 NOT IN (SELECT row_id FROM sync_pending WHERE table_name = ?)"
+    )
     found: set[int] = set()
     ids = list(at)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        sql = select + f"({','.join('?' * len(chunk))})" + waiting
-        for ident, text in conn.exec_driver_sql(sql, (*chunk, t.name)):
-            number = at[ident]
-            if text.encode("utf-8") == lines[number]:
-                found.add(number)
+        params: list[Any] = [x for ident in chunk for x in (ident, lines[at[ident]])]
+        params.append(t.name)
+        where = same.format(pairs=",".join(["(?, ?)"] * len(chunk)))
+        # SQLite writes and compares the lines; Python only hears how many were the same
+        count = conn.exec_driver_sql(f"SELECT count(*) {where}", tuple(params)).scalar_one()
+        if count == len(chunk):
+            found.update(at[ident] for ident in chunk)
+        elif count:
+            sql = f"SELECT v.column1 {where}"
+            found.update(at[i] for (i,) in conn.exec_driver_sql(sql, tuple(params)))
     return found
 
 
