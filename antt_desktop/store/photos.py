@@ -98,13 +98,10 @@ def replaced_by(session: Session, rows: list[dict[str, Any]]) -> set[str]:
         chunk = ids[start : start + 500]
         marks = ",".join(f":i{i}" for i in range(len(chunk)))
         named = session.execute(
-            text(
-                "SELECT id, photo_sha256 FROM persons"
-                f" WHERE photo_sha256 IS NOT NULL AND id IN ({marks})"
-            ),
+            text(f"SELECT id, photo_sha256 FROM persons WHERE id IN ({marks})"),
             {f"i{i}": v for i, v in enumerate(chunk)},
         )
-        found.update(sha for pid, sha in named if incoming[pid] != sha)
+        found.update(sha for pid, sha in named if sha is not None and incoming[pid] != sha)
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -63,9 +64,14 @@ def _encoder(table: str, names: tuple[str, ...]) -> Callable[[dict[str, Any]], t
     json_at = [i for i, n in enumerate(names) if kinds.get(n) == "json"]
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
+    every = operator.itemgetter(*names) if len(names) > 1 else None
+
     def values(row: dict[str, Any]) -> tuple[Any, ...]:
-        get = row.get
-        out = [get(n) for n in names]
+        try:  # a whole row (the usual case): taken in one C call
+            out = list(every(row)) if every is not None else [row[names[0]]]
+        except KeyError:
+            get = row.get
+            out = [get(n) for n in names]
         for i in json_at:
             if out[i] is not None:
                 out[i] = encode(out[i])
@@ -367,7 +373,7 @@ def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
         elif kind == _STR:
             if type(value) is not str or len(value) > MAX_TEXT:
                 raise ValueError(name)
-            if first_forbidden(value, multiline=multiline) is not None:
+            if not value.isprintable() and first_forbidden(value, multiline=multiline) is not None:
                 raise ValueError(name)  # a control character or bidi mark (domain/text_input)
         elif kind == _INT:
             if type(value) is not int:
