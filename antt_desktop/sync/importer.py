@@ -2,7 +2,11 @@
 
 1. Read the header; check the sender is enrolled and not revoked, the signature, and that
    this node is the recipient. A bundle already imported is a no-op that says so.
-2. Check the payload's size and hash, decrypt it as a stream (age finds truncation).
+2. Check the payload's size and hash, decrypt it as a stream (age finds truncation). Rows
+   this node already holds byte for byte (the same rows sent again after a lost
+   acknowledgement) are found by primary key in batches as each table is read, in one read
+   snapshot, and never decoded or merged: they count as unchanged. If anything was written
+   here between that snapshot and the import's transaction, they are merged as usual.
 3. Check the whole payload (manifest, counts, hashes, every row) before any write.
 4. Check every photo again (hash, size, decodes as a picture).
 5. One ``BEGIN IMMEDIATE`` transaction: merge the rows, record the bundle and the
