@@ -130,10 +130,17 @@ def replaced_by(session: Session, rows: list[dict[str, Any]]) -> set[str]:
     incoming = {r["id"]: r["photo_sha256"] for r in rows if "photo_sha256" in r and "id" in r}
     if not incoming:
         return set()
-    named = session.execute(
-        text("SELECT id, photo_sha256 FROM persons WHERE photo_sha256 IS NOT NULL")
-    )
-    return {sha for pid, sha in named if pid in incoming and incoming[pid] != sha}
+    ids = list(incoming)
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):  # by primary key: the rows held here do not count
+        chunk = ids[start : start + 500]
+        marks = ",".join(f":i{i}" for i in range(len(chunk)))
+        named = session.execute(
+            text(f"SELECT id, photo_sha256 FROM persons WHERE id IN ({marks})"),
+            {f"i{i}": v for i, v in enumerate(chunk)},
+        )
+        found.update(sha for pid, sha in named if sha is not None and incoming[pid] != sha)
+    return found
 
 
 def adopt_legacy_files(data_dir: Path, write: Callable[[], AbstractContextManager[Session]]) -> int:

@@ -306,7 +306,7 @@ def _hold_duplicates(
             if not claims:
                 continue
             holders: dict[tuple[Any, ...], str] = {}
-            values = [v[0] for v in claims]
+            values = sorted({v[0] for v in claims})  # the first column: once each
             for start in range(0, len(values), rows.BATCH):
                 chunk = values[start : start + rows.BATCH]
                 sql = field_crypto.lookup_sql(name, columns[0], len(chunk)) or (

@@ -114,8 +114,15 @@ def new_header(
     }
 
 
-def decrypt(fh: IO[bytes], header: container.Header, key: Identity, name: str) -> payload.Payload:
-    """Decrypt the payload into a sealed spool and read it (age finds truncation)."""
+def decrypt(
+    fh: IO[bytes],
+    header: container.Header,
+    key: Identity,
+    name: str,
+    held: payload.Held | None = None,
+) -> payload.Payload:
+    """Decrypt the payload into a sealed spool and read it (age finds truncation); lines
+    ``held`` says this node holds exactly are kept aside unparsed."""
     declared = header.fields.get("records_size")
     if declared is not None and declared > payload.MAX_VOLUME_RECORDS:
         raise BundleRefused("unpacks_too_large", file=name, max=payload.MAX_VOLUME_RECORDS // 2**20)
@@ -127,6 +134,6 @@ def decrypt(fh: IO[bytes], header: container.Header, key: Identity, name: str) -
             raise BundleRefused("decrypt", file=name) from exc
         clear.seek(0)
         try:
-            return payload.read(cast(IO[bytes], clear), name, declared)
+            return payload.read(cast(IO[bytes], clear), name, declared, held)
         except MemoryError as exc:  # what the limits let through, on a computer short of it
             raise BundleRefused("memory", file=name) from exc

@@ -2,7 +2,11 @@
 
 1. Read the header; check the sender is enrolled and not revoked, the signature, and that
    this node is the recipient. A bundle already imported is a no-op that says so.
-2. Check the payload's size and hash, decrypt it as a stream (age finds truncation).
+2. Check the payload's size and hash, decrypt it as a stream (age finds truncation). Rows
+   this node already holds byte for byte (the same rows sent again after a lost
+   acknowledgement) are found by primary key in batches as each table is read, in one read
+   snapshot, and never decoded or merged: they count as unchanged. If anything was written
+   here between that snapshot and the import's transaction, they are merged as usual.
 3. Check the whole payload (manifest, counts, hashes, every row) before any write.
 4. Check every photo again (hash, size, decodes as a picture).
 5. One ``BEGIN IMMEDIATE`` transaction: merge the rows, record the bundle and the
@@ -16,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -24,12 +28,22 @@ from antt_desktop.store import audit
 from antt_desktop.store import photos as photo_store
 from antt_desktop.store.database import SCHEMA_HEAD, Database
 from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncPeer
-from antt_desktop.sync import attachments, audit_head, bundle, container, identity, proposals
+from antt_desktop.sync import (
+    attachments,
+    audit_head,
+    bundle,
+    container,
+    identity,
+    payload,
+    proposals,
+    rows,
+)
 from antt_desktop.sync.apply import apply
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.errors import BundleRefused, SyncProblem
 from antt_desktop.sync.report import ImportReport
 from antt_desktop.sync.rights import Receiver, Sender
+from antt_desktop.sync.tables import by_name
 
 Progress = Callable[[str, int, int], bool]
 #: a peer's earlier epochs remembered (one per restore from a backup)
@@ -112,7 +126,11 @@ def import_bundle(
             if session.get(SyncBundle, header["bundle_id"]) is not None:
                 report.already_imported = True
                 return report
-        content = bundle.decrypt(fh, header, me, name)
+            # rows this node holds exactly (the same rows sent again) are compared by
+            # primary key in batches while the payload is read, and never decoded
+            conn = session.connection()
+            held_at = _change_seq(conn)
+            content = bundle.decrypt(fh, header, me, name, _held_by(conn))
     _check_manifest(content.manifest, header, name)
     sender = dataclasses.replace(
         sender,
@@ -130,9 +148,13 @@ def import_bundle(
             stored = attachments.store(session, photos)
             report.attachments = 0 if dry_run else stored
             conn = session.connection()
+            if content.held and _change_seq(conn) != held_at:
+                content.parse_held()  # written to since the comparison: merged as usual
             clock = now_ms or db.wall
             receiver = Receiver(me.role, me.unit_id, me.node_id)
             replaced = photo_store.replaced_by(session, content.records.get("persons", []))
+            for table, lines in content.held.items():
+                report.table(table).unchanged += len(lines)
             applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
             for sha in replaced:  # a photo the sender replaced or removed is not kept here
                 photo_store.forget_unused(session, sha)
@@ -173,6 +195,21 @@ def import_bundle(
     except IntegrityError as exc:
         raise BundleRefused("database", file=name, detail=str(exc.orig)[:200]) from exc
     return report
+
+
+def _change_seq(conn: Connection) -> int:
+    """This node's change sequence: every write of a synced row moves it on."""
+    return int(conn.exec_driver_sql("SELECT seq FROM local_node WHERE singleton = 1").scalar_one())
+
+
+def _held_by(conn: Connection) -> payload.Held:
+    tables = by_name()
+
+    def held(table: str, lines: list[bytes]) -> set[int]:
+        t = tables.get(table)
+        return rows.held_lines(conn, t, lines) if t is not None else set()
+
+    return held
 
 
 def _record(

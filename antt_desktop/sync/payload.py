@@ -14,6 +14,7 @@ import json
 import re
 import tarfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -33,11 +34,16 @@ MAX_LINE = 4 * 1024 * 1024
 MAX_VOLUME_RECORDS = 512 * 1024 * 1024 + MAX_LINE
 #: How much is inflated at a time while a table's size is measured
 _INFLATE_STEP = 1024 * 1024
+#: A table inflating to no more than this is kept from its measuring, not inflated again.
+KEEP_INFLATED = 32 * 1024 * 1024
 #: One photo (what the photos table may hold), checked before it is read.
 MAX_ATTACHMENT = MAX_STORED_BYTES
 #: Fast compression: level 3 writes a commune in a third of the time level 6 takes, for a
 #: file about a fifth larger.
 GZIP_LEVEL = 3
+#: ``held(table, lines)``: the indexes of the lines that are, byte for byte, the line this
+#: node would export for a row it holds (rows.held_lines); those are not parsed at all.
+Held = Callable[[str, list[bytes]], set[int]]
 
 
 @dataclass
@@ -47,6 +53,14 @@ class Payload:
     manifest: dict[str, Any]
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     attachments: dict[str, bytes] = field(default_factory=dict)
+    #: table -> the lines left unparsed because this node holds exactly those rows
+    held: dict[str, list[bytes]] = field(default_factory=dict)
+
+    def parse_held(self) -> None:
+        """Parse the held lines after all (what was held changed since they were compared)."""
+        for table, lines in self.held.items():
+            self.records.setdefault(table, []).extend(loads_object(line) for line in lines)
+        self.held = {}
 
 
 def line_of(row: dict[str, Any]) -> bytes:
@@ -97,10 +111,11 @@ def _megabytes(size: int) -> int:
     return max(1, size // 2**20)
 
 
-def measure(data: bytes, limit: int, name: str) -> int:
-    """The size ``data`` inflates to, found by inflating it a step at a time and keeping
-    nothing: refused as soon as it passes ``limit`` or holds a line longer than
-    :data:`MAX_LINE` (a small file may unpack to gigabytes)."""
+def measure(data: bytes, limit: int, name: str, keep: list[bytes] | None = None) -> int:
+    """The size ``data`` inflates to, found by inflating it a step at a time: refused as
+    soon as it passes ``limit`` or holds a line longer than :data:`MAX_LINE` (a small file
+    may unpack to gigabytes). Up to :data:`KEEP_INFLATED` bytes of what was inflated are
+    kept in ``keep`` (so a table of ordinary size is not inflated twice); beyond, nothing."""
     inflater = zlib.decompressobj(wbits=31)
     size = line = 0  # line: the length of the line not finished yet
     pending = data
@@ -118,6 +133,12 @@ def measure(data: bytes, limit: int, name: str) -> int:
             if longest > MAX_LINE:
                 raise BundleRefused("line_too_long", file=name, max=_megabytes(MAX_LINE))
             line = line + len(chunk) if len(parts) == 1 else len(parts[-1])
+            if keep is not None:
+                if size <= KEEP_INFLATED:
+                    keep.append(chunk)
+                else:
+                    keep.clear()
+                    keep = None
     except zlib.error as exc:
         raise BundleRefused("invalid", file=name, detail="compressed records are damaged") from exc
     if not inflater.eof:
@@ -136,17 +157,34 @@ def _decompress(data: bytes, size: int, name: str) -> bytes:
     return out
 
 
-def _rows(lines: bytes, name: str, table: str) -> list[dict[str, Any]]:
-    """Every line as a JSON object: parsed in one go, line by line only to name a bad one."""
+def _parsed(split: list[bytes]) -> list[dict[str, Any]] | None:
+    """The lines as JSON objects, or None when one is not."""
+    if not split:
+        return []
+    try:
+        found = loads_array(b"[" + b",".join(split) + b"]")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if len(found) == len(split) and all(type(r) is dict for r in found):
+        return found
+    return None
+
+
+def _rows(
+    lines: bytes, name: str, table: str, held: Held | None = None
+) -> tuple[list[dict[str, Any]], list[bytes], int]:
+    """Every line as a JSON object: parsed in one go, line by line only to name a bad one.
+
+    Returns the parsed rows, the lines left unparsed (``held``) and the number of lines.
+    """
     split = lines.splitlines()
     if any(len(line) > MAX_LINE for line in split):
         raise BundleRefused("too_large", file=name, member=table)
-    try:
-        found = loads_array(b"[" + b",".join(split) + b"]")
-        if len(found) == len(split) and all(type(r) is dict for r in found):
-            return found
-    except (ValueError, UnicodeDecodeError):
-        pass  # find the line at fault
+    skip = held(table, split) if held is not None and split else set()
+    kept = [line for i, line in enumerate(split) if i not in skip] if skip else split
+    found = _parsed(kept)
+    if found is not None:
+        return found, [split[i] for i in sorted(skip)], len(split)
     for number, line in enumerate(split, start=1):
         try:
             loads_object(line)
@@ -157,12 +195,16 @@ def _rows(lines: bytes, name: str, table: str) -> list[dict[str, Any]]:
     raise BundleRefused("invalid", file=name, detail=f"{table} holds something else")
 
 
-def read(stream: IO[bytes], name: str, declared: int | None = None) -> Payload:
+def read(
+    stream: IO[bytes], name: str, declared: int | None = None, held: Held | None = None
+) -> Payload:
     """Read and check the whole payload (nothing is written anywhere).
 
     Args:
         declared: the decompressed size of the records that the signed header declares
             (bundles of older versions declare none): no more is inflated.
+        held: says which lines this node already holds exactly (a bundle sent again):
+            they are kept aside in ``Payload.held``, unparsed.
     """
     payload: Payload | None = None
     room = MAX_VOLUME_RECORDS if declared is None else min(declared, MAX_VOLUME_RECORDS)
@@ -190,11 +232,17 @@ def read(stream: IO[bytes], name: str, declared: int | None = None) -> Payload:
                     table = m.group(1)
                     if table in payload.records:
                         raise BundleRefused("invalid", file=name, detail=f"{table} twice")
-                    size = measure(data, room, name)
+                    kept: list[bytes] = []
+                    size = measure(data, room, name, kept)
                     room -= size
-                    lines = _decompress(data, size, name)
-                    payload.records[table] = _rows(lines, name, table)
-                    digests[table] = (len(payload.records[table]), table_digest(lines))
+                    lines = b"".join(kept) if kept else b""
+                    if len(lines) != size:
+                        lines = _decompress(data, size, name)
+                    parsed, kept, count = _rows(lines, name, table, held)
+                    payload.records[table] = parsed
+                    if kept:
+                        payload.held[table] = kept
+                    digests[table] = (count, table_digest(lines))
                 elif (m := _ATTACHMENT.match(member.name)) is not None:
                     sha = m.group(1)
                     if hashlib.sha256(data).hexdigest() != sha:
