@@ -56,7 +56,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p = _doc(docs, jobs.PLEDGE_REGISTER, cmd_pledge_register)
     p.add_argument("--area", required=True)
     p.add_argument("--year", required=True)
-    p = _doc(docs, jobs.REPORT, cmd_report)
+    p = _doc(
+        docs,
+        jobs.REPORT,
+        cmd_report,
+        "file to write: PDF, or Word/Excel with --format (default: a name in this folder)",
+    )
     p.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026")
     p.add_argument("--unit", help="unit code (default: this post)")
     p.add_argument(
@@ -76,9 +81,10 @@ def _doc(
     docs: argparse._SubParsersAction,  # type: ignore[type-arg]
     document: Document,
     func: Callable[[Env, argparse.Namespace], int],
+    out_help: str = "PDF file to write (default: a name in this folder)",
 ) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = docs.add_parser(document.command, help=document.summary)
-    p.add_argument("--out", type=Path, help="PDF file to write (default: a name in this folder)")
+    p.add_argument("--out", type=Path, help=out_help)
     # Accepted on every document (scripts pass them alike), shown where the document
     # prints them.
     number_help = (

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import Problem, ValidationFailed, raise_if_errors
 from antt_desktop.security.roles import Actor
-from antt_desktop.store import field_crypto
+from antt_desktop.store import sealed_json
 from antt_desktop.store.database import Database
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.models import Draft
@@ -98,7 +98,7 @@ def keep(db: Database, actor: Actor, draft: DraftInput) -> None:
         row.label = label
         cipher = db.fields  # sealed whole when this login holds the fields key
         texts = dict(draft.fields)
-        row.fields = field_crypto.seal_draft(cipher, draft.id, texts) if cipher else texts
+        row.fields = sealed_json.seal_draft(cipher, draft.id, texts) if cipher else texts
         row.saved_at = saved_at
 
 
@@ -122,7 +122,7 @@ def mine(db: Database, actor: Actor) -> list[DraftRow]:
         found = []
         for r in rows:
             try:
-                texts = field_crypto.open_draft(db.fields, r.id, dict(r.fields or {}))
+                texts = sealed_json.open_draft(db.fields, r.id, dict(r.fields or {}))
             except KnownError as exc:  # sealed under a key this login does not hold
                 log.warning("draft %s not offered: %s", r.id, exc.code)
                 continue

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from antt_desktop.store import field_crypto
+from antt_desktop.store import field_crypto, sealed_json
 from antt_desktop.store.base import natural_id
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.merge import Conflict, seen, stamp_of
@@ -35,13 +35,13 @@ def duplicate(columns: Sequence[str], holder: str, ident: str) -> Conflict:
 def _sealed(conn: Connection, table: str, cid: str, c: Conflict) -> tuple[Any, Any]:
     """Both values as stored: sealed under this node's fields key for a sealed field (the
     database key alone must not give an ID number a conflict holds)."""
-    if not field_crypto.conflict_seals(table, c.field, c.kind):
+    if not sealed_json.conflict_seals(table, c.field, c.kind):
         return c.kept_value, c.other_value
     cipher = field_crypto.require_cipher(conn)
     return tuple(
-        field_crypto.seal_conflict_value(cipher, cid, column, value)
+        sealed_json.seal_conflict_value(cipher, cid, column, value)
         for column, value in zip(
-            field_crypto.CONFLICT_VALUES, (c.kept_value, c.other_value), strict=True
+            sealed_json.CONFLICT_VALUES, (c.kept_value, c.other_value), strict=True
         )
     )
 
@@ -145,8 +145,8 @@ def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list
                 item = dict(zip(_FIELDS + _MORE, values, strict=True))
                 for key in ("kept_value", "kept_stamp", "other_value", "other_stamp"):
                     item[key] = json.loads(item[key]) if item[key] is not None else None
-                for key in field_crypto.CONFLICT_VALUES:  # bundles are encrypted whole
-                    item[key] = field_crypto.open_conflict_value(
+                for key in sealed_json.CONFLICT_VALUES:  # bundles are encrypted whole
+                    item[key] = sealed_json.open_conflict_value(
                         field_crypto.cipher_of(conn), item["id"], key, item[key]
                     )
                 found.append(item)

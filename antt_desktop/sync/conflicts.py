@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.dossier_records import AssessmentInput
 from antt_desktop.services.ownership import require_owned
-from antt_desktop.store import field_crypto, photos
+from antt_desktop.store import field_crypto, photos, sealed_json
 from antt_desktop.store.models import Assessment, Dossier, SyncConflict, SyncPeer
 from antt_desktop.sync import conflict_store, forks, records
 from antt_desktop.sync.canonical import now_iso
@@ -97,7 +97,7 @@ def open_conflicts(session: Session, *, table: str | None = None) -> list[Confli
             kept, other = _values(session, conflict)
         except field_crypto.FieldUnreadable:  # the list stays usable; resolving names it
             kept, other = conflict.kept_value, conflict.other_value
-        protected = field_crypto.is_sealed_json(kept) or field_crypto.is_sealed_json(other)
+        protected = sealed_json.is_sealed_json(kept) or sealed_json.is_sealed_json(other)
         if protected:
             kept = other = None
         out.append(
@@ -131,8 +131,8 @@ def _values(session: Session, conflict: SyncConflict) -> tuple[Any, Any]:
     if cipher is None:
         return stored
     kept, other = (
-        field_crypto.open_conflict_value(cipher, conflict.id, column, value)
-        for column, value in zip(field_crypto.CONFLICT_VALUES, stored, strict=True)
+        sealed_json.open_conflict_value(cipher, conflict.id, column, value)
+        for column, value in zip(sealed_json.CONFLICT_VALUES, stored, strict=True)
     )
     return kept, other
 
@@ -206,7 +206,7 @@ def resolve(ctx: Ctx, conflict_id: str, choice: str) -> SyncConflict:
     ]
     chosen = [conflict, *followers]
     opened = {c.id: _values(ctx.session, c) for c in chosen}
-    if any(field_crypto.is_sealed_json(v) for pair in opened.values() for v in pair):
+    if any(sealed_json.is_sealed_json(v) for pair in opened.values() for v in pair):
         raise field_crypto.FieldsLocked(table=conflict.table_name, column=conflict.field)
     values = {c.field: opened[c.id][0 if choice == "kept" else 1] for c in chosen}
     row = write_fields(ctx, conflict.table_name, conflict.row_id, values)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from antt_desktop.store import field_crypto
+from antt_desktop.store import field_crypto, sealed_json
 from antt_desktop.sync.canonical import now_iso
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
@@ -19,7 +19,7 @@ def load(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
     """The rows waiting, their sensitive values opened (they are sealed while they wait)."""
     cipher = field_crypto.cipher_of(conn)
     return {
-        (table, ident): field_crypto.open_pending_row(cipher, table, json.loads(row))
+        (table, ident): sealed_json.open_pending_row(cipher, table, json.loads(row))
         for table, ident, row in conn.exec_driver_sql(
             "SELECT table_name, row_id, row FROM sync_pending ORDER BY table_name, row_id"
         )
@@ -47,7 +47,7 @@ def save(
                 (
                     t,
                     i,
-                    _dumps(field_crypto.seal_pending_row(cipher, t, v["row"])),
+                    _dumps(sealed_json.seal_pending_row(cipher, t, v["row"])),
                     peer,
                     v["reason"],
                     _dumps(v["missing"]),

@@ -26,8 +26,8 @@ from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.services import drafts
 from antt_desktop.services.dossiers import DossierInput, open_dossier
 from antt_desktop.services.people import PersonInput, add_person
-from antt_desktop.store.field_crypto import open_draft
 from antt_desktop.store.models import Assessment, AuditEntry, Draft
+from antt_desktop.store.sealed_json import open_draft
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 SHOTS = os.environ.get("ANTT_SCREENSHOTS")

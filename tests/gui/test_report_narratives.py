@@ -28,8 +28,8 @@ from antt_desktop.gui.reports.page import ReportsPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
 from antt_desktop.services.report_narratives import narrative
-from antt_desktop.store.field_crypto import open_draft
 from antt_desktop.store.models import AuditEntry, Draft
+from antt_desktop.store.sealed_json import open_draft
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 TODAY = date(2026, 11, 22)
