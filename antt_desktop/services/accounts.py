@@ -51,7 +51,7 @@ from antt_desktop.services import drafts
 from antt_desktop.services.context import Ctx, apply_changes, max_length
 from antt_desktop.services.units import USERNAME, AlreadyInitialised, initialise
 from antt_desktop.services.values import clean_text
-from antt_desktop.store import field_crypto
+from antt_desktop.store import resealing
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import open_database
 from antt_desktop.store.models import Unit, User
@@ -60,7 +60,7 @@ from antt_desktop.store.models import Unit, User
 MANAGERS = (Role.CHIEF.value, Role.ADMIN.value)
 #: What a rotation of the fields key calls to reseal the sensitive columns from the old key
 #: to the new, in the same transaction (tests replace it to break a rotation on purpose)
-ON_FIELDS_KEY_CHANGE: rotation.FieldsKeyHook = field_crypto.reseal
+ON_FIELDS_KEY_CHANGE: rotation.FieldsKeyHook = resealing.reseal
 
 
 class AccountRefused(PermissionDenied):

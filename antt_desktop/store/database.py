@@ -27,6 +27,7 @@ from antt_desktop.store import (
     audit,
     changes,
     field_crypto,
+    resealing,
     sealed,
     search_index,
     stamping,
@@ -204,10 +205,10 @@ class Database:
         if fields_key is None or not self.writable:
             return
         with self.engine.connect() as conn:
-            pending = field_crypto.plain_pending(conn)
+            pending = resealing.plain_pending(conn)
         if pending:
             with self.write() as session:
-                field_crypto.seal_plain(session, self._fields.cipher)  # type: ignore[arg-type]
+                resealing.seal_plain(session, self._fields.cipher)  # type: ignore[arg-type]
             with self.engine.connect() as conn:  # the log's copies of the plain pages go too
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         if (self.path.parent / "attachments").is_dir():

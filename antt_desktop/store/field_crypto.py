@@ -34,7 +34,6 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import event
 
 from antt_desktop.store.errors import KnownError
 
@@ -348,7 +347,12 @@ def _write_rows(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
         conn.exec_driver_sql(f"UPDATE {table} SET {assignments} WHERE id = ?", values)
 
 
-def _recipher(conn: Any, old: FieldCipher | None, new: FieldCipher, *, only_plain: bool) -> int:
+def recipher_records(
+    conn: Any, old: FieldCipher | None, new: FieldCipher, *, only_plain: bool
+) -> int:
+    """Reseal the sealed columns of the records and the photos from ``old`` to ``new``
+    (``only_plain``: seal what an upgrade left plain); how many rows were written. The
+    whole database's resealing, copies included, is :mod:`resealing`'s."""
     changed = 0
     for table, names in SEALED.items():
         batch: list[dict[str, Any]] = []
@@ -373,9 +377,6 @@ def _recipher(conn: Any, old: FieldCipher | None, new: FieldCipher, *, only_plai
         _write_rows(conn, table, batch)
         changed += len(batch)
     changed += _recipher_photos(conn, old, new, only_plain=only_plain)
-    from antt_desktop.store import sealed_json  # its module builds on this one
-
-    changed += sealed_json.recipher(conn, old, new, only_plain=only_plain)
     return changed
 
 
@@ -400,43 +401,3 @@ def _recipher_photos(
 def is_sealed_photo(data: bytes) -> bool:
     """A sealed photo starts with the version byte; a JPEG (0xFF) or PNG (0x89) never does."""
     return bool(data) and data[0] == VERSION
-
-
-def reseal(session: Any, old_key: bytes, new_key: bytes) -> int:
-    """Open every sealed value with ``old_key`` and seal it again under ``new_key`` (the
-    blind indexes recomputed), in the caller's transaction; returns the rows changed.
-
-    Raises:
-        FieldUnreadable: a value ``old_key`` does not open (nothing is changed: the
-            caller's transaction rolls back).
-    """
-    conn = session.connection()
-    changed = _recipher(conn, FieldCipher(old_key), FieldCipher(new_key), only_plain=False)
-    holder = conn.info.get(SESSION_KEY)
-    if isinstance(holder, FieldsHolder) and holder.cipher is not None:
-        before, holder.cipher = holder.cipher, FieldCipher(new_key)
-
-        def back(_session: Any) -> None:  # the values stay sealed under the old key
-            holder.cipher = before
-
-        event.listen(session, "after_rollback", back, once=True)
-    return changed
-
-
-def plain_pending(conn: Any) -> bool:
-    """Whether the schema upgrade left plain values for the first key holder to seal
-    (``PRAGMA user_version`` 1, set by revision 0025 when it found any)."""
-    return bool(conn.exec_driver_sql("PRAGMA user_version").scalar() == PENDING)
-
-
-#: ``PRAGMA user_version`` of a database whose sensitive values are still plain.
-PENDING = 1
-
-
-def seal_plain(session: Any, cipher: FieldCipher) -> int:
-    """Seal the values a schema upgrade left plain (it runs before anyone logs in, so it
-    cannot hold the key), in the caller's transaction; returns the rows changed."""
-    conn = session.connection()
-    changed = _recipher(conn, None, cipher, only_plain=True)
-    conn.exec_driver_sql("PRAGMA user_version = 0")
-    return changed

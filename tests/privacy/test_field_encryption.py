@@ -21,7 +21,7 @@ from antt_desktop.services.dossiers import edit_dossier
 from antt_desktop.services.people import edit_person
 from antt_desktop.services.people_rows import person_details
 from antt_desktop.services.photos import photo_of, set_photo
-from antt_desktop.store import field_crypto, photos
+from antt_desktop.store import photos, resealing
 from antt_desktop.store.database import Database
 from antt_desktop.store.field_crypto import FieldCipher, FieldUnreadable
 from antt_desktop.store.models import Draft, Person
@@ -173,7 +173,7 @@ def test_a_new_key_keeps_every_value_and_the_old_key_opens_nothing(
     assert old is not None
     new = os.urandom(32)
     with db.write() as session:
-        changed = field_crypto.reseal(session, old, new)
+        changed = resealing.reseal(session, old, new)
     assert changed >= 6  # person, dossier, violation, correction, photo, draft
     assert db.fields_key == new
     [draft] = drafts.mine(db, CHIEF_OF_DB)

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.roles import Actor
 from antt_desktop.services.units import add_area
-from antt_desktop.store import field_crypto
+from antt_desktop.store import resealing
 from antt_desktop.store.field_crypto import FieldsLocked, FieldUnreadable
 from antt_desktop.store.models import SyncConflict
 from antt_desktop.sync import conflict_text, conflicts
@@ -103,7 +103,7 @@ def test_a_new_key_reseals_the_conflict_and_it_still_opens(net: Network) -> None
     old = post.db.fields_key
     assert old is not None
     with post.db.write() as session:
-        assert field_crypto.reseal(session, old, os.urandom(32)) >= 1
+        assert resealing.reseal(session, old, os.urandom(32)) >= 1
     [seen] = _open(post)
     assert {seen.kept_value, seen.other_value} == {AT_POST, AT_UPPER}
     raw = _raw_conflicts(post)
@@ -139,7 +139,7 @@ def test_a_person_waiting_for_the_area_holds_no_readable_number_and_lands(
         old = upper.db.fields_key
         assert old is not None
         with upper.db.write() as session:
-            assert field_crypto.reseal(session, old, os.urandom(32)) >= 1
+            assert resealing.reseal(session, old, os.urandom(32)) >= 1
         assert FIRST not in _raw_pending(upper)
     for path in files[:-1]:
         upper.import_file(path)
@@ -165,7 +165,7 @@ def test_the_first_key_holder_after_an_upgrade_seals_plain_copies(net: Network) 
         )
     assert AT_POST in _raw_conflicts(post) and FIRST in _raw_pending(post)
     with post.db.write() as session:
-        session.execute(text(f"PRAGMA user_version = {field_crypto.PENDING}"))
+        session.execute(text(f"PRAGMA user_version = {resealing.PENDING}"))
     post.db.unlock_fields(post.db.fields_key)  # the first login holding the key
     assert AT_POST not in _raw_conflicts(post) and FIRST not in _raw_pending(post)
     [again] = _open(post)

@@ -5,7 +5,7 @@ full-text index
 The upgrade runs when the database is opened, before anyone has logged in, so it cannot hold
 the fields key: it leaves the values plain and marks the file (``PRAGMA user_version = 1``);
 the first login of an account that holds the key seals them in one transaction
-(``store/field_crypto.seal_plain``). Until then a role without the key still sees only the
+(``store/resealing.seal_plain``). Until then a role without the key still sees only the
 masks and blanks (``antt_open`` gives nothing plain to it).
 
 Revision ID: 0025
@@ -88,7 +88,7 @@ def upgrade() -> None:
         for t, cs in _SEALED.items()
     )
     if bind.exec_driver_sql(f"SELECT {plain} OR EXISTS (SELECT 1 FROM photos)").scalar():
-        op.execute("PRAGMA user_version = 1")  # field_crypto.PENDING: the first key holder seals
+        op.execute("PRAGMA user_version = 1")  # resealing.PENDING: the first key holder seals
 
 
 def downgrade() -> None:
