@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from antt_desktop.domain.errors import Problem
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.records_editor import RecordDialog
+from antt_desktop.gui.common.rows_model import Index, RowsModel
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
@@ -33,10 +34,9 @@ from antt_desktop.services.context import Ctx
 from antt_desktop.services.document_number_rows import NumberRow
 
 CANCELLED_COLOUR = QColor("#8a1c1c")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class NumbersModel(QAbstractTableModel):
+class NumbersModel(RowsModel):
     """The numbers shown, in the order of the register."""
 
     COL_NUMBER, COL_DATE, COL_STATE, COL_TITLE, COL_BY = range(5)
@@ -49,27 +49,9 @@ class NumbersModel(QAbstractTableModel):
     )
 
     def __init__(self, app: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(app.tr, parent)
         self.app = app
         self.rows: list[NumberRow] = []
-
-    def set_rows(self, rows: list[NumberRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.app.tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

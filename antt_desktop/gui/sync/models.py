@@ -3,74 +3,17 @@ transfers. Each is reset-based (``set_rows``) over a few dozen rows read by the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
-from antt_desktop.i18n.translator import N_, Translator
+from antt_desktop.gui.common.rows_model import RowsModel
+from antt_desktop.i18n.translator import N_
 from antt_desktop.services.proposals import FieldChange, ProposalView
 from antt_desktop.sync import conflict_text, proposal_text
 from antt_desktop.sync.conflicts import ConflictView
 from antt_desktop.sync.transfer import TransferView
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConflictView / TransferView of the row
 
-
-class _Rows(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, tr: Translator, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.translate = tr
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def retranslate(self, tr: Translator) -> None:
-        self.translate = tr
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.translate(self.COLUMNS[section])
-        return None
-
-    def text(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(row, index.column())
-        if role == ROW_ROLE:
-            return row
-        return None
-
-
-class ConflictModel(_Rows):
+class ConflictModel(RowsModel):
     """Open conflicts: the record, the field, the value kept for now and the one set aside."""
 
     COL_RECORD, COL_FIELD, COL_KEPT, COL_OTHER, COL_KIND = range(5)
@@ -100,7 +43,7 @@ class ConflictModel(_Rows):
         return tr(conflict_text.KINDS.get(c.kind, c.kind))
 
 
-class TransferModel(_Rows):
+class TransferModel(RowsModel):
     """Dossier transfers: who, from which post to which, when, and whether approved."""
 
     COL_PERSON, COL_FROM, COL_TO, COL_DATE, COL_STATE = range(5)
@@ -128,7 +71,7 @@ class TransferModel(_Rows):
         return tr(N_("waiting for approval"))
 
 
-class ProposalModel(_Rows):
+class ProposalModel(RowsModel):
     """The upper unit's proposals: the record, the fields it would change, who proposed it,
     when it arrived, and what became of it."""
 
@@ -155,7 +98,7 @@ class ProposalModel(_Rows):
         return proposal_text.state_text(p, tr)
 
 
-class ChangeModel(_Rows):
+class ChangeModel(RowsModel):
     """One proposal field by field: the value here now and the value proposed."""
 
     COL_FIELD, COL_NOW, COL_PROPOSED = range(3)

@@ -23,8 +23,9 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.list_table import ListTable
 from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.common.records_widgets import named
+from antt_desktop.gui.common.rows_model import ROW_ROLE
 from antt_desktop.gui.sync.importing import problem_text
-from antt_desktop.gui.sync.models import ROW_ROLE, ChangeModel, ProposalModel
+from antt_desktop.gui.sync.models import ChangeModel, ProposalModel
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.services import proposals

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.records_widgets import named
+from antt_desktop.gui.common.rows_model import ROW_ROLE
 from antt_desktop.gui.sync.importing import problem_text
-from antt_desktop.gui.sync.models import ROW_ROLE, TransferModel
+from antt_desktop.gui.sync.models import TransferModel
 from antt_desktop.i18n.translator import N_
 from antt_desktop.store.errors import KnownError
 from antt_desktop.sync import records, transfer
