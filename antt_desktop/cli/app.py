@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from antt_desktop import __version__
 
 if TYPE_CHECKING:
-    from antt_desktop.security.kdf import KdfParams
+    from antt_desktop.security.kdf import Derive, KdfParams
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_BUNDLE, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
 
@@ -235,17 +235,34 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams | None = None) -> 
         return _main(sys.argv[1:] if argv is None else list(argv), kdf)
 
 
+def _begin_derivation(argv: list[str]) -> Derive | None:
+    """The login's key derivation begun from the words typed (``--data-dir``, ``--user``)
+    before the command's module is loaded; None for ``--version``/``--help``, no command, or
+    a command that gives ``--user`` another meaning (``audit list --user NAME``)."""
+    if command_word(argv) in (None, "audit") or {"-h", "--help", "--version"} & set(argv):
+        return None
+    from antt_desktop.cli.early import begin_derivation
+
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    early.add_argument("--data-dir", type=Path)
+    early.add_argument("--user")
+    known, _ = early.parse_known_args(argv)
+    return begin_derivation(known.data_dir, known.user)
+
+
 def _main(argv: list[str], kdf: KdfParams | None) -> int:
     _utf8_output()
+    derive = _begin_derivation(argv)  # runs while the command's modules load
     parser = build_parser(argv)
     args = parser.parse_args(argv)  # exits 2 on usage errors
     # what a command needs, loaded once its words are read (--version and --help never)
-    from antt_desktop.cli.env import Env, default_data_dir
+    from antt_desktop.cli.early import default_data_dir
+    from antt_desktop.cli.env import Env
     from antt_desktop.cli.output import Output
     from antt_desktop.domain.errors import ValidationFailed
     from antt_desktop.i18n.translator import N_, Translator
     from antt_desktop.security.errors import PermissionDenied
-    from antt_desktop.security.kdf import PRODUCTION
+    from antt_desktop.security.kdf import PRODUCTION, derive_key
     from antt_desktop.store.errors import KnownError
 
     tr = Translator(args.lang or "vi")
@@ -259,6 +276,7 @@ def _main(argv: list[str], kdf: KdfParams | None) -> int:
         today=args.today or date.today(),
         username=args.user,
         kdf=kdf or PRODUCTION,
+        derive=derive or derive_key,
     )
     try:
         return int(args.func(env, args) or EXIT_OK)

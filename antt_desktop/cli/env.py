@@ -17,31 +17,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import platformdirs
-
+from antt_desktop.cli.early import NEW_PASSWORD_VAR, PASSWORD_VAR, USER_VAR
 from antt_desktop.cli.output import Output
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import CredentialsMissing, PasswordsDiffer
-from antt_desktop.security.kdf import PRODUCTION, KdfParams
+from antt_desktop.security.kdf import PRODUCTION, Derive, KdfParams, derive_key
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError
-
-APP_NAME = "ANTT Desktop"
-PASSWORD_VAR = "ANTT_PASSWORD"
-USER_VAR = "ANTT_USER"
-NEW_PASSWORD_VAR = "ANTT_NEW_PASSWORD"
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("ANTT_DATA_DIR")
-    if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def _interactive() -> bool:
@@ -70,6 +57,8 @@ class Env:
     kdf: KdfParams = PRODUCTION
     #: asks for a password (None: ``getpass`` on a terminal, refused without one)
     ask: Callable[[str], str] | None = None
+    #: the login's key derivation (begun ahead by :func:`~antt_desktop.cli.early.begin_derivation`)
+    derive: Derive = derive_key
     _password: str | None = field(default=None, repr=False)
     _keys: KeyRing | None = field(default=None, repr=False)
     _actor: Actor | None = None
@@ -148,7 +137,14 @@ class Env:
             return open_database(
                 self.db_path, key=self._keys.db_key, write=write, fields_key=self._keys.fields_key
             )
-        session = login(self.db_path, self.account(), self.password(), write=write, kdf=self.kdf)
+        session = login(
+            self.db_path,
+            self.account(),
+            self.password(),
+            write=write,
+            kdf=self.kdf,
+            derive=self.derive,
+        )
         self._actor, self._keys = session.actor, session.keys
         return session.db
 

@@ -4,14 +4,16 @@ into one (gộp hồ sơ trùng), after the officer has seen what moves."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from antt_desktop.cli.env import Env, _interactive
 from antt_desktop.domain.errors import ValidationFailed
 from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services import merge_rows
-from antt_desktop.services.person_merge import merge_people
+
+if TYPE_CHECKING:  # the merge's services are imported when a merge runs, not by every
+    # command of ``antt person`` (``search`` registers its parser beside these)
+    from antt_desktop.services.merge_rows import MergeComparison
 
 #: What moves to the kept record, per table, as the officer counts it.
 MOVING = {
@@ -60,7 +62,7 @@ def _moving(moving: dict[str, int], tr: Translator) -> list[str]:
     return [tr(MOVING.get(t, t + ": {count}")).format(count=n) for t, n in moving.items() if n]
 
 
-def _plan_record(c: merge_rows.MergeComparison) -> dict[str, Any]:
+def _plan_record(c: MergeComparison) -> dict[str, Any]:
     return {
         "survivor": c.survivor.id,
         "absorbed": c.absorbed.id,
@@ -72,6 +74,9 @@ def _plan_record(c: merge_rows.MergeComparison) -> dict[str, Any]:
 
 def cmd_merge(env: Env, args: argparse.Namespace) -> int:
     """Show the comparison and what moves; merge with --yes or when the officer says so."""
+    from antt_desktop.services import merge_rows
+    from antt_desktop.services.person_merge import merge_people
+
     tr = env.out.tr
     with env.reading() as ctx:
         c = merge_rows.merge_comparison(ctx, args.survivor, args.absorbed)
@@ -125,6 +130,8 @@ def cmd_merge(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_duplicates(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services import merge_rows
+
     tr = env.out.tr
     with env.reading() as ctx:
         pairs = merge_rows.likely_duplicates(ctx, person_id=args.person)

@@ -25,7 +25,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from antt_desktop.security import keywrap
-from antt_desktop.security.kdf import KdfParams
+from antt_desktop.security.kdf import Derive, KdfParams, derive_key
 from antt_desktop.security.keyslots import (
     DB,
     FIELDS,
@@ -58,18 +58,20 @@ class Opened:
         return self.db_keys[min(self.db_keys)]
 
 
-def open_account(keys: KeyFile, username: str, password: str) -> Opened | None:
+def open_account(
+    keys: KeyFile, username: str, password: str, derive: Derive = derive_key
+) -> Opened | None:
     """The keys ``username``'s slot gives with ``password``; None when it gives nothing."""
     slot = keys.slots.get(username)
     if isinstance(slot, KeySlot):
-        db_key = slot.unwrap(username, password)
+        db_key = slot.unwrap(username, password, derive)
         if db_key is None:
             return None
         gens = keys.generations(DB)  # no rotation since (a rotation drops legacy slots)
         return Opened(username, {gens[-1].id if gens else 1: db_key})
     if not isinstance(slot, AccountSlot):
         return None
-    private = slot.unwrap(username, password)
+    private = slot.unwrap(username, password, derive)
     if private is None:
         return None
     opened = Opened(username, private=private)

@@ -6,6 +6,8 @@ Tests lower them by passing a :class:`KdfParams` explicitly; nothing reads a glo
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,3 +68,37 @@ def derive_key(password: str, salt: bytes, params: KdfParams) -> bytes:
         hash_len=KEY_BYTES,
         type=Type.ID,
     )
+
+
+#: How a slot's key is derived from a password: :func:`derive_key`, or one begun ahead.
+Derive = Callable[[str, bytes, KdfParams], bytes]
+
+
+class DerivedAhead:
+    """:func:`derive_key` for one password, salt and cost, begun now on a thread.
+
+    Argon2 is C code that lets go of Python's lock while it works: begun as soon as a command's
+    words name the account (the password in ``$ANTT_PASSWORD``), it runs while the program is
+    still importing its database layer, and the login finds the key ready. Called with
+    anything else (another account, a changed key file), it derives as usual, so a wrong
+    guess here costs time, never a wrong key.
+    """
+
+    def __init__(self, password: str, salt: bytes, params: KdfParams) -> None:
+        self._asked = (password, salt, params)
+        self._key: bytes | None = None
+        self._thread = threading.Thread(target=self._derive, name="argon2-ahead", daemon=True)
+        self._thread.start()
+
+    def _derive(self) -> None:
+        try:
+            self._key = derive_key(*self._asked)
+        except Exception:  # asked again at the login, which says what failed
+            self._key = None
+
+    def __call__(self, password: str, salt: bytes, params: KdfParams) -> bytes:
+        if (password, salt, params) == self._asked:
+            self._thread.join()
+            if self._key is not None:
+                return self._key
+        return derive_key(password, salt, params)

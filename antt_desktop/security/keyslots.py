@@ -62,6 +62,7 @@ from antt_desktop.security.errors import KeyFileInvalid, KeyFileMissing
 from antt_desktop.security.kdf import (
     KEY_BYTES,
     SALT_BYTES,
+    Derive,
     KdfParams,
     KdfParamsInvalid,
     derive_key,
@@ -130,9 +131,9 @@ class KeySlot:
         wrapped = AESGCM(kek).encrypt(nonce, db_key, _aad(username))
         return cls(params, salt, nonce, wrapped)
 
-    def unwrap(self, username: str, password: str) -> bytes | None:
+    def unwrap(self, username: str, password: str, derive: Derive = derive_key) -> bytes | None:
         """The database key, or None when the password is wrong (the tag does not verify)."""
-        kek = derive_key(password, self.salt, self.kdf)
+        kek = derive(password, self.salt, self.kdf)
         try:
             return AESGCM(kek).decrypt(self.nonce, self.wrapped_key, _aad(username))
         except InvalidTag:
@@ -185,9 +186,9 @@ class AccountSlot:
         wrapped = AESGCM(kek).encrypt(nonce, private, cls._aad(username, public))
         return cls(params, salt, nonce, wrapped, public)
 
-    def unwrap(self, username: str, password: str) -> bytes | None:
+    def unwrap(self, username: str, password: str, derive: Derive = derive_key) -> bytes | None:
         """The account's private key, or None when the password is wrong."""
-        kek = derive_key(password, self.salt, self.kdf)
+        kek = derive(password, self.salt, self.kdf)
         try:
             private = AESGCM(kek).decrypt(
                 self.nonce, self.wrapped_private, self._aad(username, self.public)

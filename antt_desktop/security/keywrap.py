@@ -23,12 +23,6 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
 
 INFO = b"antt key wrap v1"
 KEY_BYTES = 32
@@ -48,13 +42,13 @@ class Sealed:
 def new_key_pair() -> tuple[bytes, bytes]:
     """A fresh X25519 (private, public) pair, raw 32 bytes each."""
     private = X25519PrivateKey.generate()
-    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    raw = private.private_bytes_raw()
     return raw, public_of(raw)
 
 
 def public_of(private: bytes) -> bytes:
     key = X25519PrivateKey.from_private_bytes(private)
-    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return key.public_key().public_bytes_raw()
 
 
 def _kek(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
@@ -65,7 +59,7 @@ def _kek(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
 def wrap(key: bytes, public: bytes, aad: bytes) -> Sealed:
     """``key`` wrapped so that only the private key of ``public`` opens it."""
     ephemeral = X25519PrivateKey.generate()
-    epk = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    epk = ephemeral.public_key().public_bytes_raw()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
     nonce = secrets.token_bytes(NONCE_BYTES)
     return Sealed(epk, nonce, AESGCM(_kek(shared, epk, public)).encrypt(nonce, key, aad))

@@ -26,7 +26,14 @@ from sqlalchemy import select, text
 
 from antt_desktop.security import hierarchy, keyfile_seal
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
-from antt_desktop.security.kdf import KEY_BYTES, PRODUCTION, SALT_BYTES, KdfParams, derive_key
+from antt_desktop.security.kdf import (
+    KEY_BYTES,
+    PRODUCTION,
+    SALT_BYTES,
+    Derive,
+    KdfParams,
+    derive_key,
+)
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import (
     FIELDS,
@@ -81,6 +88,7 @@ def _unlock_key(
     password: str,
     now: Clock,
     convert: KdfParams | None = None,
+    derive: Derive = derive_key,
 ) -> hierarchy.Opened:
     """The keys this account's slot gives with this password; records a failure otherwise.
     With ``convert`` (the cost of new slots), a legacy slot becomes a key pair."""
@@ -91,7 +99,7 @@ def _unlock_key(
         left = seconds_left(keys.failures.get(name), now())
         if not left:
             if name in keys.slots:
-                opened = hierarchy.open_account(keys, name, password)
+                opened = hierarchy.open_account(keys, name, password, derive)
             else:  # the same work as a real slot, so timing does not tell names apart
                 derive_key(password, secrets.token_bytes(SALT_BYTES), PRODUCTION)
             if opened is None:
@@ -271,8 +279,10 @@ def login(
     now: Clock = time.time,
     wall: WallClock = wall_ms,
     kdf: KdfParams = PRODUCTION,
+    derive: Derive = derive_key,
 ) -> Unlocked:
-    """Open the post at ``db_path`` as ``username``.
+    """Open the post at ``db_path`` as ``username`` (``derive``: the password's key
+    derivation, begun ahead by the command line).
 
     Raises:
         WrongCredentials, LoginDelayed, KeyFileMissing, KeyFileInvalid (all exit code 5),
@@ -282,7 +292,9 @@ def login(
     if not db_path.exists():
         raise DatabaseMissing(path=str(db_path))
     key_path = key_file_path(db_path)
-    keys = _ring(db_path, _unlock_key(key_path, username, password, now, convert=kdf), kdf)
+    keys = _ring(
+        db_path, _unlock_key(key_path, username, password, now, convert=kdf, derive=derive), kdf
+    )
     name = username.strip()
     db = open_database(db_path, key=keys.db_key, write=write, wall=wall)
     try:

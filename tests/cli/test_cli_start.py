@@ -9,12 +9,15 @@ import ast
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from antt_desktop import __version__
 from antt_desktop.cli.app import COMMANDS, build_parser, command_word
+from tests.cli.conftest import Run
+from tests.conftest import TEST_PASSWORD
 
 HEAVY = ("sqlalchemy", "PySide6", "reportlab", "sqlcipher3")
 
@@ -87,3 +90,51 @@ def test_each_command_line_says_what_its_module_says() -> None:
 )
 def test_the_command_word_is_found_among_the_options(argv: list[str], word: str | None) -> None:
     assert command_word(argv) == word
+
+
+def _counting_derivations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every Argon2 derivation the run makes, by the password it was given."""
+    from antt_desktop.security import kdf
+
+    made: list[str] = []
+    real = kdf.derive_key
+
+    def counted(password: str, salt: bytes, params: kdf.KdfParams) -> bytes:
+        made.append(password)
+        return real(password, salt, params)
+
+    monkeypatch.setattr(kdf, "derive_key", counted)
+    return made
+
+
+def test_a_command_logs_in_with_the_key_derived_while_it_loaded(
+    post: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _counting_derivations(monkeypatch)
+    result = post("search", "nguyen")
+    assert result.code == 0, result.err
+    assert made == [TEST_PASSWORD]  # begun ahead, used by the login: not derived twice
+
+
+def test_a_wrong_password_given_ahead_is_still_refused_and_counted(
+    post: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ANTT_PASSWORD", "not-the-password")
+    made = _counting_derivations(monkeypatch)
+    result = post("search", "nguyen")
+    assert result.code == 5
+    assert "sai tên tài khoản hoặc mật khẩu" in result.err
+    assert made == ["not-the-password"]
+    monkeypatch.setenv("ANTT_PASSWORD", TEST_PASSWORD)
+    actions = [e["action"] for e in post("--json", "audit", "list").json["entries"]]
+    assert actions[-2:] == ["login_failed", "login"]  # the failure recorded, as always
+
+
+def test_a_derivation_begun_for_other_words_derives_afresh() -> None:
+    from antt_desktop.security.kdf import DerivedAhead, KdfParams, derive_key
+
+    cheap = KdfParams(time_cost=1, memory_kib=64, parallelism=1)
+    ahead = DerivedAhead("mat-khau", bytes(16), cheap)
+    assert ahead("mat-khau", bytes(16), cheap) == derive_key("mat-khau", bytes(16), cheap)
+    other = ahead("khac", b"\x01" * 16, cheap)
+    assert other == derive_key("khac", b"\x01" * 16, cheap) != ahead("mat-khau", bytes(16), cheap)
