@@ -16,7 +16,7 @@ from antt_desktop.gui.catalogues.window import CataloguesWindow
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import catalogue_rows
-from antt_desktop.services.catalogue_specs import ACTIVITY_KIND, CATEGORY
+from antt_desktop.services.catalogue_specs import ACTIVITY_KIND, CATEGORY, INITIATIVE_TYPE, RUBRIC
 from tests.sync.nodes import CHIEF, UPPER, Network, Node
 
 from .conftest import TODAY
@@ -184,6 +184,38 @@ def test_a_retired_activity_kind_is_not_offered_for_a_new_activity(
     qtbot.addWidget(dialog)
     offered = [dialog.ui.kindCombo.itemData(i) for i in range(dialog.ui.kindCombo.count())]
     assert "patrol" not in offered and "meeting" in offered
+
+
+def test_a_retired_initiative_type_or_rubric_is_offered_only_where_a_record_keeps_it(
+    qtbot: QtBot, net: Network
+) -> None:
+    from antt_desktop.gui.initiatives.dialog import InitiativeDialog
+    from antt_desktop.gui.initiatives.evaluation_dialog import EvaluationDialog
+    from antt_desktop.services import catalogue_edits
+    from antt_desktop.services.initiatives import InitiativeInput, add_initiative
+
+    upper = net.upper()
+    with upper.write(CHIEF) as ctx:
+        initiative = add_initiative(
+            ctx, InitiativeInput(name="Camera", type_code="CAMERA", launched_on="01/02/2026")
+        )
+    with upper.write(UPPER) as ctx:
+        catalogue_edits.set_retired(ctx, INITIATIVE_TYPE, "CAMERA")
+        catalogue_edits.set_retired(ctx, RUBRIC, "KDC_ANTT")
+    app = AppContext(upper.db, CHIEF, Translator("vi"), today=lambda: TODAY)
+
+    def choices(combo: object) -> list[str]:
+        return [combo.itemData(i) for i in range(combo.count())]  # type: ignore[attr-defined]
+
+    new = InitiativeDialog(app, unit_id=initiative.unit_id)
+    qtbot.addWidget(new)
+    assert "CAMERA" not in choices(new.ui.typeCombo) and choices(new.ui.typeCombo)
+    kept = InitiativeDialog(app, initiative.id)  # the initiative keeps its type
+    qtbot.addWidget(kept)
+    assert kept.ui.typeCombo.currentData() == "CAMERA"
+    scoring = EvaluationDialog(app, initiative.id)
+    qtbot.addWidget(scoring)
+    assert choices(scoring.ui.rubricCombo) == ["ANCS_2021"]
 
 
 def test_the_file_menu_opens_the_catalogues(qtbot: QtBot, main_window: object) -> None:

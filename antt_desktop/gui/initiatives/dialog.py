@@ -52,8 +52,12 @@ class InitiativeDialog(RecordDialog):
             form = initiative_rows.initiative_form(ctx, initiative_id) if initiative_id else None
             self.unit_id = form.unit_id if form else ctx.get_unit(unit_id).id
         current = form.values if form else None
+        # a retired type is not offered anew; an initiative that has it keeps it
+        kept = current.type_code if current else None
+        offered = catalogue_names(app, catalogues.INITIATIVE_TYPE, offered=True)
         for code, name in catalogue_names(app, catalogues.INITIATIVE_TYPE).items():
-            ui.typeCombo.addItem(name, code)
+            if code in offered or code == kept:
+                ui.typeCombo.addItem(name, code)
         ui.typeCombo.setCurrentIndex(-1)
         for status in initiatives.STATUSES:
             ui.statusCombo.addItem("", status)

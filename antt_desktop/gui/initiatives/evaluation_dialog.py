@@ -13,7 +13,7 @@ from antt_desktop.gui.common.records_widgets import DATE_HINT, named
 from antt_desktop.gui.forms.ui_evaluation_dialog import Ui_EvaluationDialog
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import evaluations, initiative_rows
+from antt_desktop.services import catalogue_rows, evaluations, initiative_rows
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.initiative_rows import CriterionRow, RubricRow
 
@@ -32,7 +32,10 @@ class EvaluationDialog(RecordDialog):
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout, ui.decisionForm)
         with app.read() as ctx:
             self.initiative_name = initiative_rows.initiative_name(ctx, initiative_id)
-            self.rubrics: dict[str, RubricRow] = {r.code: r for r in initiative_rows.rubrics(ctx)}
+            retired = catalogue_rows.retired_codes(ctx, "rubric")  # scores no new evaluation
+            self.rubrics: dict[str, RubricRow] = {
+                r.code: r for r in initiative_rows.rubrics(ctx) if r.code not in retired
+            }
         english = app.tr.lang == "en"
         for code, rubric in self.rubrics.items():
             ui.rubricCombo.addItem(rubric.name(english), code)
