@@ -149,7 +149,8 @@ def test_stats_the_reports_page_and_the_printed_report_say_the_same(
     needles = _needles(report)
     assert len(report.sections) == 11 and len(needles) > 50
     assert _missing_in_order(cli.out, needles) == []
-    assert _missing_in_order(shown, needles) == []
+    # the page shows the outline the paper prints: the figures numbered under part II
+    assert _missing_in_order(shown, _needles(report, printed=True)) == []
     assert _missing_in_order(printed, _needles(report, printed=True)) == []
     for text in (cli.out, shown):  # the heading of the figures (the paper has its own)
         assert _missing_in_order(text, [_flat(f) for f in (report.title, *report.facts)]) == []

@@ -91,6 +91,30 @@ def test_the_texts_are_typed_saved_and_found_again(qtbot: QtBot, page: ReportsPa
     again.reject()
 
 
+def test_the_page_shows_the_report_as_it_prints_with_the_texts_saved(
+    qtbot: QtBot, page: ReportsPage
+) -> None:
+    page.compute()
+    qtbot.waitUntil(lambda: page.report is not None and not page.loader.busy)
+    before = page.browser.toPlainText()
+    assert before.count("Chưa viết: bản in để trống các dòng chấm để viết tay") == 4
+    dialog = opened(qtbot, page)
+    dialog.editors["situation"].setPlainText(SITUATION)
+    dialog.save()
+    qtbot.waitUntil(lambda: "Không xảy ra vụ việc phức tạp." in page.browser.toPlainText())
+    shown = page.browser.toPlainText()
+    part_one = shown.index("I. TÌNH HÌNH AN NINH, TRẬT TỰ")
+    assert (
+        part_one
+        < shown.index("Tình hình an ninh chính trị ổn định.")
+        < shown.index("II. KẾT QUẢ CÔNG TÁC")
+    )
+    assert shown.count("Chưa viết: bản in để trống các dòng chấm để viết tay") == 3
+    assert shown.rstrip().endswith("./.")  # the closing sentence, as on paper
+    if SHOTS:
+        page.grab().save(os.path.join(SHOTS, "report-page-texts.png"))
+
+
 def test_a_bad_character_is_shown_on_its_tab_and_nothing_is_written(
     qtbot: QtBot, page: ReportsPage
 ) -> None:

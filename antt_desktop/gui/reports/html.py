@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from antt_desktop.presenters.report import Line, Report, Section, Table
+from antt_desktop.presenters.report_document import ReportDocument
 
 INK = "#1f2a37"
 RULE = "#9aa5b1"
@@ -65,9 +66,8 @@ def _table(table: Table) -> str:
     return _TABLE + "".join(rows) + "</table>"
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one HTML document."""
-    out = [
+def _title(report: Report) -> list[str]:
+    return [
         f'<html><body style="color: {INK};">',
         f'<p align="center" style="font-size: 15pt; font-weight: 700; margin-bottom: 2px;">'
         f"{escape(report.title)}</p>",
@@ -78,15 +78,42 @@ def render_html(report: Report) -> str:
         + escape(report.facts[2])
         + "</p>",
     ]
-    for section in report.sections:
-        out.append(
-            f'<p style="font-size: 11pt; font-weight: 700; color: {SECTION_INK}; '
-            f'margin-top: 12px; margin-bottom: 4px;">'
-            f"{escape(section.heading)}</p>"
-        )
-        if section.lines:
-            out.append(_lines(section, report.line_headers))
-        if section.table is not None:
-            out.append(_table(section.table))
+
+
+def _figures(section: Section, report: Report) -> list[str]:
+    out = []
+    if section.lines:
+        out.append(_lines(section, report.line_headers))
+    if section.table is not None:
+        out.append(_table(section.table))
+    return out
+
+
+def _part_heading(text: str) -> str:
+    return (
+        f'<p style="font-size: 11pt; font-weight: 700; color: {SECTION_INK}; '
+        f'margin-top: 14px; margin-bottom: 4px;">{escape(text)}</p>'
+    )
+
+
+def render_document_html(doc: ReportDocument, blank: str) -> str:
+    """The report as it prints (the heading and the signature aside): the opening sentence,
+    parts I–V with the chief's texts and the figures numbered under part II, the closing
+    sentence. A part not written shows ``blank`` (the printed report leaves dotted lines)."""
+    report = doc.report
+    out = [f'<html><body style="color: {INK};">', *_title(report)]
+    out.append(f'<p style="margin-top: 10px;">{escape(doc.intro)}</p>')
+    for part in doc.parts:
+        out.append(_part_heading(part.heading))
+        out += [f'<p style="margin-top: 2px;">{escape(p)}</p>' for p in part.paragraphs]
+        if part.blank:
+            out.append(f'<p style="color: #7b8794; font-style: italic;">{escape(blank)}</p>')
+        for title, section in part.figures:
+            out.append(
+                f'<p style="font-weight: 600; margin-top: 8px; margin-bottom: 4px;">'
+                f"{escape(title)}</p>"
+            )
+            out += _figures(section, report)
+    out.append(f'<p style="margin-top: 12px;">{escape(doc.closing)}</p>')
     out.append("</body></html>")
     return "\n".join(out)

@@ -1,8 +1,8 @@
 """Báo cáo: the figures of a periodic report for a chosen period and unit, and their CSV.
 
-The figures are computed on a worker thread ("Loading…" meanwhile) and shown as a report
-(sections worded as ``antt stats`` words them); "Export CSV" writes the same figures as a
-table Excel opens.
+The figures are computed on a worker thread ("Loading…" meanwhile) and shown as the report
+prints them: parts I–V with the chief's texts, the figures numbered under part II, the
+closing sentence. "Export CSV" writes the same figures as a table Excel opens.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from antt_desktop.gui.printing import jobs as print_jobs
 from antt_desktop.gui.printing.launch import PrintLauncher
 from antt_desktop.gui.printing.render import failure_text
 from antt_desktop.gui.reports.csv_export import write_csv
-from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, load_report
-from antt_desktop.gui.reports.html import render_html
+from antt_desktop.gui.reports.data import WATCHED, Posts, ReportData, ReportView, load_report
+from antt_desktop.gui.reports.html import render_document_html
 from antt_desktop.gui.reports.narrative import NarrativeDialog
 from antt_desktop.gui.reports.period import PeriodChooser
 from antt_desktop.gui.reports.worker import BackgroundLoader
@@ -44,13 +44,21 @@ from antt_desktop.i18n.formatting import period_slug
 from antt_desktop.i18n.texts.audit import LEAVES_PROTECTION
 from antt_desktop.i18n.translator import N_
 from antt_desktop.presenters.report import Report, build_report
+from antt_desktop.presenters.report_document import report_document
 from antt_desktop.printing import report_export
 from antt_desktop.printing.text import PrintOptions
 from antt_desktop.services import report_rows
 from antt_desktop.services.audit_events import record_export, require_export
 from antt_desktop.services.changes import Changes
 from antt_desktop.services.context import Permission
+from antt_desktop.services.report_narratives import Narrative
 from antt_desktop.store.errors import KnownError
+
+#: What the view shows in a part of the report nobody has written yet.
+BLANK_PART = N_(
+    "Not written yet: the printed report leaves dotted lines here to fill in by hand."
+    ' "Report texts…" writes it.'
+)
 
 STYLE = """
 QFrame#reportControls { background: #f5f7fa; border: 1px solid #d3dae3; border-radius: 4px; }
@@ -69,6 +77,7 @@ class ReportsPage(Page):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.data: ReportData | None = None
+        self.narrative: Narrative | None = None
         self.report: Report | None = None
         self._error = ""
         self._stale = False
@@ -219,8 +228,8 @@ class ReportsPage(Page):
             self.compute()
 
     def _on_loaded(self, data: Any) -> None:
-        assert isinstance(data, ReportData)
-        self.data = data
+        assert isinstance(data, ReportView)
+        self.data, self.narrative = data.data, data.narrative
         self._render()
         self._show_status()
 
@@ -256,7 +265,14 @@ class ReportsPage(Page):
             return
         tr = self.app.tr
         self.report = build_report(self.data.stats, self.data.names, tr, self.data.comparison)
-        self.browser.setHtml(render_html(self.report))
+        unit = self.data.stats.unit
+        narrative = self.narrative or Narrative(unit.id if unit else "", self.report.phrase)
+        # the outline the printed report has: parts I–V with the chief's texts, the
+        # figures numbered under part II, the closing sentence
+        doc = report_document(
+            self.report, narrative, unit.name if unit else "", self.app.today(), tr
+        )
+        self.browser.setHtml(render_document_html(doc, self.tr_(BLANK_PART)))
 
     # --- exporting ---------------------------------------------------------------------
     def suggested_file_name(self) -> str:
