@@ -23,9 +23,18 @@ MAX_ROWS = 12  # taller lists scroll inside the table
 
 
 def fit_rows(view: QTableView, rows: int, limit: int = MAX_ROWS) -> None:
-    """Make ``view`` exactly as tall as ``rows`` rows (at most ``limit``) and its header."""
+    """Make ``view`` exactly as tall as ``rows`` rows (at most ``limit``) and its header,
+    plus the horizontal scroll bar while the columns are wider than the window (on a
+    narrow screen the bar would otherwise cover the last row)."""
+    if view.property("fittedRows") is None:  # refit whenever the bar comes or goes
+        bar = view.horizontalScrollBar()
+        bar.rangeChanged.connect(lambda *_: fit_rows(view, *view.property("fittedRows")))
+    view.setProperty("fittedRows", (rows, limit))
     view.verticalHeader().setDefaultSectionSize(ROW_PX)
     height = view.horizontalHeader().sizeHint().height() + ROW_PX * max(1, min(rows, limit))
+    bar = view.horizontalScrollBar()
+    if bar.maximum() > 0:
+        height += bar.sizeHint().height()
     view.setFixedHeight(height + 2 * view.frameWidth() + 2)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from antt_desktop.domain.text import natural_key
+from antt_desktop.gui.reports.names import short_unit_name
 from antt_desktop.i18n.formatting import fmt_date, fmt_int, fmt_ratio
 from antt_desktop.i18n.texts.stats import LABELS
 from antt_desktop.i18n.translator import N_, Translator
@@ -198,8 +199,8 @@ class ComparisonModel(_RowsModel):
         key = self.KEYS[col]
         if role == Qt.ItemDataRole.DisplayRole:
             tr = self._tr()
-            if key == "unit":
-                return row.unit.name
+            if key == "unit":  # "Phường Ba Đình": the "Công an" every post shares is left out
+                return short_unit_name(row.unit.name)
             shown = self._shown.get((row.unit.id, col, tr.lang))
             if shown is None:
                 if key == "pledge_coverage":
@@ -208,6 +209,8 @@ class ComparisonModel(_RowsModel):
                     shown = fmt_int(int(getattr(row, key)), tr)
                 self._shown[(row.unit.id, col, tr.lang)] = shown
             return shown
+        if role == Qt.ItemDataRole.ToolTipRole and key == "unit":
+            return row.unit.name
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_OVERDUE:
