@@ -186,6 +186,10 @@ def test_the_sync_page_shows_who_this_computer_is(qtbot: QtBot, app_ctx: AppCont
     assert page.overview.unit_value.text() == "Công an phường Hoàn Kiếm (00070)"
     assert "Chưa đăng ký đồng bộ với đơn vị nào" in page.overview.peers_text.text()
     assert len(page.overview.fingerprint_value.text().split()) == 8
+    # the catalogues as the upper unit last sent them (here: as shipped)
+    catalogues = page.overview.catalogues_value.text().splitlines()
+    assert len(catalogues) == 4
+    assert catalogues[0] == "Nhóm đối tượng: phiên bản 1 ngày 01/07/2026"
 
 
 def test_back_up_now_writes_a_sound_copy(

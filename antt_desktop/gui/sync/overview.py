@@ -1,6 +1,7 @@
-"""The first tab of Đồng bộ: this computer, each unit it exchanges with and how far each
-exchange has got (in plain sentences), and the two everyday actions: export a sync file to
-a USB stick, import the ones brought back."""
+"""The first tab of Đồng bộ: this computer (and the version of each catalogue it holds, as
+the upper unit last sent them), each unit it exchanges with and how far each exchange has
+got (in plain sentences), and the two everyday actions: export a sync file to a USB stick,
+import the ones brought back."""
 
 from __future__ import annotations
 
@@ -34,7 +35,10 @@ from antt_desktop.gui.sync.importing import (
     start_import,
 )
 from antt_desktop.i18n.translator import N_
-from antt_desktop.services import sync_rows
+from antt_desktop.presenters.catalogue_text import catalogue_name
+from antt_desktop.services import catalogue_rows, sync_rows
+from antt_desktop.services.catalogue_rows import Version
+from antt_desktop.services.catalogue_specs import KEYS
 from antt_desktop.sync import identity, status_text
 from antt_desktop.sync.status import SyncStatus, status
 
@@ -48,21 +52,23 @@ class SyncOverview(QWidget):
         super().__init__(parent)
         self.app = app
         self.state: SyncStatus | None = None
+        self.versions: list[tuple[str, Version]] = []
         self.operation: Any = None
         self.export_dialog: ExportDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.me_box = QGroupBox()
         form = QFormLayout(self.me_box)
-        self.form_labels = [QLabel() for _ in range(3)]
+        self.form_labels = [QLabel() for _ in range(4)]
         self.unit_value = named(QLabel(), "sync_unit")
         self.node_value = named(QLabel(), "sync_node")
         self.fingerprint_value = named(QLabel(), "sync_fingerprint")
+        self.catalogues_value = named(QLabel(), "sync_catalogues", wordWrap=True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.fingerprint_value.setFont(mono)
         for label, value in zip(
             self.form_labels,
-            (self.unit_value, self.node_value, self.fingerprint_value),
+            (self.unit_value, self.node_value, self.fingerprint_value, self.catalogues_value),
             strict=True,
         ):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,7 +121,9 @@ class SyncOverview(QWidget):
         )
         self.me_box.setTitle(tr(N_("This computer")))
         for label, text in zip(
-            self.form_labels, (N_("Unit:"), N_("Node id:"), N_("Fingerprint:")), strict=True
+            self.form_labels,
+            (N_("Unit:"), N_("Node id:"), N_("Fingerprint:"), N_("Catalogues:")),
+            strict=True,
         ):
             label.setText(tr(text))
         self.peers_box.setTitle(tr(N_("Units this computer exchanges sync files with")))
@@ -132,6 +140,7 @@ class SyncOverview(QWidget):
                 identity.ensure(ctx.session)
         with self.app.read() as ctx:
             self.state = status(ctx.session)
+            self.versions = [(key, catalogue_rows.version(ctx, key)) for key in KEYS]
         self._show()
 
     def _show(self) -> None:
@@ -141,6 +150,16 @@ class SyncOverview(QWidget):
         self.unit_value.setText(st.unit)
         self.node_value.setText(st.node_id)
         self.fingerprint_value.setText(st.fingerprint)
+        self.catalogues_value.setText(
+            "\n".join(
+                tr(N_("{catalogue}: version {number} of {day}")).format(
+                    catalogue=catalogue_name(key, tr),
+                    number=v.number,
+                    day=v.issued_on.strftime("%d/%m/%Y"),
+                )
+                for key, v in self.versions
+            )
+        )
         parts = []
         for p in st.peers:
             lines = "<br>".join(_escape(s) for s in status_text.sentences(p, tr))
