@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from antt_desktop.security import hierarchy, keyfile_seal
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
-from antt_desktop.security.keyslots import DB, FIELDS, KeyFile, read_key_file, updating
+from antt_desktop.security.keyslots import (
+    DB,
+    FIELDS,
+    AccountSlot,
+    KeyFile,
+    read_key_file,
+    updating,
+)
 
 
 @dataclass
@@ -49,9 +56,22 @@ class KeyRing:
     def with_kdf(self, kdf: KdfParams) -> KeyRing:
         return replace(self, kdf=kdf)
 
-    def names(self) -> set[str]:
-        """Account names that have a slot (that can log in)."""
-        return set(read_key_file(self.path).slots)
+    def names(self, trusted: dict[str, bytes] | None = None) -> set[str]:
+        """Account names whose slot opens the database today: a slot of the first key file
+        version, or a key pair holding a copy of the current database key — and, where the
+        database recorded the account's public key at its login (``trusted``, from
+        :func:`hierarchy.trusted_publics`), that same key pair (a public key swapped into
+        the file receives nothing, so its account cannot log in)."""
+        keys = read_key_file(self.path)
+        generations = keys.generations(DB)
+        current = generations[-1].to if generations else {}
+        known = trusted or {}
+        return {
+            name
+            for name, slot in keys.slots.items()
+            if not isinstance(slot, AccountSlot)
+            or (name in current and known.get(name, slot.public) == slot.public)
+        }
 
     def failures(self, username: str) -> int:
         record = read_key_file(self.path).failures.get(username)

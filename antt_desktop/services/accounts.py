@@ -458,7 +458,7 @@ def change_role(ctx: Ctx, keys: KeyRing, *, username: str, role: str) -> User:
 def accounts(ctx: Ctx, keys: KeyRing) -> list[AccountRow]:
     """Every account of the post, with whether it can log in and its failed attempts."""
     ctx.require(Permission.ACCOUNTS)
-    can_log_in = keys.names()
+    can_log_in = keys.names(hierarchy.trusted_publics(ctx.session))
     rows = ctx.session.execute(
         select(User).where(User.deleted.is_(False)).order_by(User.username)
     ).scalars()

@@ -258,6 +258,12 @@ def test_a_public_key_swapped_into_the_key_file_receives_nothing(post: Unlocked)
     assert isinstance(chief, AccountSlot)
     keys.slots[VIEWER] = AccountSlot.wrap(b"\x01" * 32, VIEWER, "ke-gian-doan-mat-khau", TEST_KDF)
     write_key_file(post.keys.path, keys)
+    listed = {
+        r.username: r.can_log_in for r in _as(post, lambda c: accounts.accounts(c, post.keys))
+    }
+    assert listed[VIEWER] is False and listed[OFFICER] is True  # not shown as able to log in
+    with pytest.raises(WrongCredentials):
+        login(post.db.path, VIEWER, "ke-gian-doan-mat-khau", kdf=TEST_KDF)
     _as(post, lambda c: accounts.set_password(c, post.keys, username=OFFICER, password=NEW))
     after = read_key_file(post.keys.path)
     assert VIEWER not in next(w for w in after.wrapped if w.kind == "db").to
