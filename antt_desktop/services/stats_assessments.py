@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select, true
 from sqlalchemy.orm import Session, aliased
@@ -50,38 +51,93 @@ class Tally:
         )
 
 
+def plain_rows(session: Session, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` straight from the driver's cursor, in the session's transaction:
+    tens of thousands of short tuples, with none of SQLAlchemy's per-row work (the
+    statement still passes through the engine, its events and its logging)."""
+    result = session.connection().exec_driver_sql(sql, dict(params))
+    try:
+        return list(result.cursor.fetchall()) if result.cursor is not None else []
+    finally:
+        result.close()
+
+
+def scoped(scope: Scope, column: str, params: dict[str, Any]) -> str:
+    """`` AND <column> IN (...)`` for a scope of units (nothing for every unit)."""
+    if scope.unit_ids is None:
+        return ""
+    names = []
+    for i, unit in enumerate(sorted(scope.unit_ids)):
+        params[f"u{i}"] = unit
+        names.append(f":u{i}")
+    return f" AND {column} IN ({', '.join(names)})"
+
+
+#: The assessments a live newer one supersedes (one small set, not a look-up per row).
+_SUPERSEDED = (
+    "SELECT n.supersedes_id FROM assessments n WHERE n.supersedes_id IS NOT NULL AND n.deleted = 0"
+)
+
+
 def _written(
     session: Session, scope: Scope, since: date, until: date
 ) -> dict[tuple[str, str], date]:
     """(dossier id, period label) → first day an assessment for it was written, for the
-    periods that have a current (not superseded) assessment. One grouped query; rows of
-    dossiers outside the scope or deleted are harmless (they are never looked up)."""
-    newer = aliased(Assessment)
-    in_scope: ColumnElement[bool] = true()
+    periods that have a current (not superseded) assessment.
+
+    The window's live assessments come from the covering ``ix_assessments_live_written``
+    (the ``+`` keeps SQLite from walking every assessment of every dossier in scope, table
+    rows and all), and are folded here: cheaper than SQLite sorting them to group them."""
+    params: dict[str, Any] = {"since": since.isoformat(), "until": until.isoformat()}
+    in_scope = ""
     if scope.unit_ids is not None:
-        in_scope = Assessment.dossier_id.in_(select(Dossier.id).where(scope.where(Dossier.unit_id)))
-    superseded = (
-        select(newer.id)
-        .where(newer.supersedes_id == Assessment.id, newer.deleted.is_(False))
-        .exists()
+        in_scope = " AND +a.dossier_id IN (SELECT d.id FROM dossiers d WHERE 1"
+        in_scope += scoped(scope, "d.unit_id", params) + ")"
+    rows = plain_rows(
+        session,
+        f"SELECT a.dossier_id, a.period, a.written_on, a.id NOT IN ({_SUPERSEDED})"
+        " FROM assessments a WHERE a.deleted = 0 AND a.period_start BETWEEN :since AND :until"
+        f"{in_scope}",
+        params,
     )
-    query = (
-        select(
-            Assessment.dossier_id,
-            Assessment.period,
-            func.min(Assessment.written_on),
-            func.max(case((~superseded, 1), else_=0)),
-        )
-        .where(
-            Assessment.deleted.is_(False),
-            Assessment.period_start.between(since, until),
-            in_scope,
-        )
-        .group_by(Assessment.dossier_id, Assessment.period)
+    first: dict[tuple[str, str], str] = {}
+    current: set[tuple[str, str]] = set()
+    for dossier_id, label, written_on, live in rows:
+        key = (dossier_id, label)
+        if key not in first or written_on < first[key]:
+            first[key] = written_on
+        if live:
+            current.add(key)
+    return {key: date.fromisoformat(first[key]) for key in current}
+
+
+def _alive(
+    session: Session, scope: Scope, period: Period, window: date, codes: Sequence[str]
+) -> list[tuple[str, str, str, date, date | None]]:
+    """The dossiers whose assessments ``period`` counts: (id, unit id, category code,
+    opened on, closed on), read as plain rows from the covering ``ix_dossiers_figures``."""
+    if not codes:
+        return []
+    params: dict[str, Any] = {
+        "transferred": DossierStatus.TRANSFERRED.value,
+        "end": period.end.isoformat(),
+        "window": window.isoformat(),
+    }
+    params.update((f"c{i}", code) for i, code in enumerate(codes))
+    rows = plain_rows(
+        session,
+        "SELECT d.id, d.unit_id, d.category_code, d.opened_on, d.closed_on FROM dossiers d"
+        " WHERE d.deleted = 0 AND d.status != :transferred AND d.opened_on <= :end"
+        " AND (d.closed_on IS NULL OR d.closed_on >= :window)"
+        f" AND d.category_code IN ({', '.join(f':c{i}' for i in range(len(codes)))})"
+        + scoped(scope, "d.unit_id", params),
+        params,
     )
-    # plain rows (tens of thousands over a district), read from the covering indexes
-    rows = session.connection().execute(query)
-    return {(d, p): first for d, p, first, current in rows if current}
+    parse = date.fromisoformat
+    return [
+        (i, unit, code, parse(opened), parse(closed) if closed is not None else None)
+        for i, unit, code, opened, closed in rows
+    ]
 
 
 def tallies(
@@ -89,25 +145,25 @@ def tallies(
 ) -> dict[tuple[str, str], Tally]:
     """(unit id, category code) → assessment counts for ``period`` as of ``today``.
 
-    Two queries: the dossiers alive in the window, and the written assessments in it.
+    Two queries over covering indexes (the dossiers alive in the window, the written
+    assessments in it), read as plain rows; :func:`tallies_counted` is the same count
+    through the ORM, which these must always equal.
     """
     # The earliest assessment period that can end inside ``period`` starts with its quarter.
     window = Period.quarter_of(period.start).start
     kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
-    codes = sorted(kinds)
-    dossiers = session.execute(
-        select(
-            Dossier.id, Dossier.unit_id, Dossier.category_code, Dossier.opened_on, Dossier.closed_on
-        ).where(
-            Dossier.deleted.is_(False),
-            scope.where(Dossier.unit_id),
-            Dossier.status != DossierStatus.TRANSFERRED.value,
-            Dossier.category_code.in_(codes),
-            Dossier.opened_on <= period.end,
-            (Dossier.closed_on.is_(None)) | (Dossier.closed_on >= window),
-        )
-    ).all()
-    written = _written(session, scope, window, period.end)
+    dossiers = _alive(session, scope, period, window, sorted(kinds))
+    return _count(dossiers, _written(session, scope, window, period.end), period, today, rules)
+
+
+def _count(
+    dossiers: Iterable[tuple[str, str, str, date, date | None]],
+    written: Mapping[tuple[str, str], date],
+    period: Period,
+    today: date,
+    rules: Mapping[str, CategoryRule],
+) -> dict[tuple[str, str], Tally]:
+    kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
     result: dict[tuple[str, str], Tally] = defaultdict(Tally)
     # The periods owed depend only on the periods of opening and closing (clipped to the
     # window), so the few distinct schedules are computed once, not once per dossier.
@@ -143,6 +199,58 @@ def tallies(
             elif is_overdue(due_on, today, done=False, closed_on=closed_on):
                 tally.overdue += 1
     return dict(result)
+
+
+# --- the straightforward count, through the ORM (what the fast reads must equal) --------
+def _written_counted(
+    session: Session, scope: Scope, since: date, until: date
+) -> dict[tuple[str, str], date]:
+    newer = aliased(Assessment)
+    in_scope: ColumnElement[bool] = true()
+    if scope.unit_ids is not None:
+        in_scope = Assessment.dossier_id.in_(select(Dossier.id).where(scope.where(Dossier.unit_id)))
+    superseded = (
+        select(newer.id)
+        .where(newer.supersedes_id == Assessment.id, newer.deleted.is_(False))
+        .exists()
+    )
+    query = (
+        select(
+            Assessment.dossier_id,
+            Assessment.period,
+            func.min(Assessment.written_on),
+            func.max(case((~superseded, 1), else_=0)),
+        )
+        .where(
+            Assessment.deleted.is_(False),
+            Assessment.period_start.between(since, until),
+            in_scope,
+        )
+        .group_by(Assessment.dossier_id, Assessment.period)
+    )
+    return {(d, p): first for d, p, first, current in session.execute(query) if current}
+
+
+def tallies_counted(
+    session: Session, scope: Scope, period: Period, today: date, rules: Mapping[str, CategoryRule]
+) -> dict[tuple[str, str], Tally]:
+    """:func:`tallies` through the ORM's typed rows (dates parsed by SQLAlchemy)."""
+    window = Period.quarter_of(period.start).start
+    codes = sorted(code for code, rule in rules.items() if rule.period_kind)
+    dossiers = session.execute(
+        select(
+            Dossier.id, Dossier.unit_id, Dossier.category_code, Dossier.opened_on, Dossier.closed_on
+        ).where(
+            Dossier.deleted.is_(False),
+            scope.where(Dossier.unit_id),
+            Dossier.status != DossierStatus.TRANSFERRED.value,
+            Dossier.category_code.in_(codes),
+            Dossier.opened_on <= period.end,
+            (Dossier.closed_on.is_(None)) | (Dossier.closed_on >= window),
+        )
+    ).tuples()
+    written = _written_counted(session, scope, window, period.end)
+    return _count(dossiers, written, period, today, rules)
 
 
 def build(counts: Mapping[tuple[str, str], Tally], categories: Sequence[str]) -> Assessments:
