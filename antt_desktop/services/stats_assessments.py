@@ -79,15 +79,20 @@ _SUPERSEDED = (
 )
 
 
-def _written(
-    session: Session, scope: Scope, since: date, until: date
-) -> dict[tuple[str, str], date]:
-    """(dossier id, period label) → first day an assessment for it was written, for the
-    periods that have a current (not superseded) assessment.
+#: dossier id → period label → the first day (ISO text) an assessment for it was written.
+Written = dict[str, dict[str, str]]
+#: A dossier as the counts need it: id, unit id, category code, opened on, closed on (ISO).
+AliveRow = tuple[str, str, str, str, str | None]
+
+
+def _written(session: Session, scope: Scope, since: date, until: date) -> Written:
+    """The first day an assessment was written for each period of each dossier, for the
+    periods with a current (not superseded) assessment, in the window ``since``–``until``.
 
     The window's live assessments come from the covering ``ix_assessments_live_written``
     (the ``+`` keeps SQLite from walking every assessment of every dossier in scope, table
-    rows and all), and are folded here: cheaper than SQLite sorting them to group them."""
+    rows and all), and are folded here: cheaper than SQLite sorting them to group them.
+    Dates stay ISO text (``YYYY-MM-DD`` compares as the days do)."""
     params: dict[str, Any] = {"since": since.isoformat(), "until": until.isoformat()}
     in_scope = ""
     if scope.unit_ids is not None:
@@ -100,22 +105,31 @@ def _written(
         f"{in_scope}",
         params,
     )
-    first: dict[tuple[str, str], str] = {}
-    current: set[tuple[str, str]] = set()
-    for dossier_id, label, written_on, live in rows:
-        key = (dossier_id, label)
-        if key not in first or written_on < first[key]:
-            first[key] = written_on
-        if live:
-            current.add(key)
-    return {key: date.fromisoformat(first[key]) for key in current}
+    written: Written = {}
+    live: set[tuple[str, str]] = set()
+    superseded: list[tuple[str, str]] = []
+    for dossier_id, label, written_on, current in rows:
+        periods = written.get(dossier_id)
+        if periods is None:
+            periods = written[dossier_id] = {}
+        first = periods.get(label)
+        if first is None or written_on < first:
+            periods[label] = written_on
+        if current:
+            live.add((dossier_id, label))
+        else:
+            superseded.append((dossier_id, label))
+    for dossier_id, label in superseded:  # a period whose every assessment was superseded
+        if (dossier_id, label) not in live:
+            written[dossier_id].pop(label, None)
+    return written
 
 
 def _alive(
     session: Session, scope: Scope, period: Period, window: date, codes: Sequence[str]
-) -> list[tuple[str, str, str, date, date | None]]:
-    """The dossiers whose assessments ``period`` counts: (id, unit id, category code,
-    opened on, closed on), read as plain rows from the covering ``ix_dossiers_figures``."""
+) -> list[AliveRow]:
+    """The dossiers whose assessments ``period`` counts, as plain rows from the covering
+    ``ix_dossiers_figures``."""
     if not codes:
         return []
     params: dict[str, Any] = {
@@ -124,7 +138,7 @@ def _alive(
         "window": window.isoformat(),
     }
     params.update((f"c{i}", code) for i, code in enumerate(codes))
-    rows = plain_rows(
+    return plain_rows(
         session,
         "SELECT d.id, d.unit_id, d.category_code, d.opened_on, d.closed_on FROM dossiers d"
         " WHERE d.deleted = 0 AND d.status != :transferred AND d.opened_on <= :end"
@@ -133,11 +147,6 @@ def _alive(
         + scoped(scope, "d.unit_id", params),
         params,
     )
-    parse = date.fromisoformat
-    return [
-        (i, unit, code, parse(opened), parse(closed) if closed is not None else None)
-        for i, unit, code, opened, closed in rows
-    ]
 
 
 def tallies(
@@ -146,57 +155,78 @@ def tallies(
     """(unit id, category code) → assessment counts for ``period`` as of ``today``.
 
     Two queries over covering indexes (the dossiers alive in the window, the written
-    assessments in it), read as plain rows; :func:`tallies_counted` is the same count
-    through the ORM, which these must always equal.
+    assessments in it), read as plain rows and counted on ISO text; :func:`tallies_counted`
+    is the straightforward count through the ORM, which these must always equal.
     """
     # The earliest assessment period that can end inside ``period`` starts with its quarter.
     window = Period.quarter_of(period.start).start
     kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
     dossiers = _alive(session, scope, period, window, sorted(kinds))
-    return _count(dossiers, _written(session, scope, window, period.end), period, today, rules)
+    written = _written(session, scope, window, period.end)
+    return _count(dossiers, written, period, today, rules)
+
+
+#: A dossier's schedule in a period: (label, due day as ISO text, overdue if not done and
+#: the dossier is open today), and how many of them would be overdue.
+_Schedule = tuple[list[tuple[str, str, bool]], int]
+
+
+def _month(day: str) -> int:
+    return int(day[:4]) * 12 + int(day[5:7]) - 1
 
 
 def _count(
-    dossiers: Iterable[tuple[str, str, str, date, date | None]],
-    written: Mapping[tuple[str, str], date],
+    dossiers: Iterable[AliveRow],
+    written: Written,
     period: Period,
     today: date,
     rules: Mapping[str, CategoryRule],
 ) -> dict[tuple[str, str], Tally]:
     kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
-    result: dict[tuple[str, str], Tally] = defaultdict(Tally)
     # The periods owed depend only on the periods of opening and closing (clipped to the
     # window), so the few distinct schedules are computed once, not once per dossier.
-    schedules: dict[tuple[str, int, int], list[tuple[str, date]]] = {}
-    firsts = {code: Period.of(kind, period.start).start for code, kind in kinds.items()}
+    schedules: dict[tuple[str, int, int], _Schedule] = {}
+    firsts = {code: Period.of(kind, period.start).start.isoformat() for code, kind in kinds.items()}
+    end_of_period, today_text = period.end.isoformat(), today.isoformat()
+    result: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for dossier_id, unit_id, code, opened_on, closed_on in dossiers:
         first = firsts[code]
         if closed_on is not None and closed_on < first:
             continue
         start = max(opened_on, first)
-        end = closed_on if closed_on is not None and closed_on <= period.end else None
+        end = closed_on if closed_on is not None and closed_on <= end_of_period else None
         months = 1 if kinds[code] == "month" else 3
-        key = (
-            code,
-            (start.year * 12 + start.month - 1) // months,
-            -1 if end is None else (end.year * 12 + end.month - 1) // months,
-        )
+        key = (code, _month(start) // months, -1 if end is None else _month(end) // months)
         schedule = schedules.get(key)
         if schedule is None:
             rule = rules[code]
-            schedule = schedules[key] = [
+            owed = [
                 (due.label(), due_date(rule, due))
-                for due in assessment_periods(rule, start, period.end, end)
+                for due in assessment_periods(
+                    rule,
+                    date.fromisoformat(start),
+                    period.end,
+                    date.fromisoformat(end) if end is not None else None,
+                )
             ]
+            entries = [(label, due_on.isoformat(), due_on < today) for label, due_on in owed]
+            schedule = schedules[key] = (entries, sum(late for _l, _d, late in entries))
+        entries, overdue = schedule
         tally = result[(unit_id, code)]
-        tally.due += len(schedule)
-        for label, due_on in schedule:
-            first_written = written.get((dossier_id, label))
+        tally.due += len(entries)
+        open_today = closed_on is None or closed_on > today_text
+        done = written.get(dossier_id)
+        if done is None:
+            if open_today:
+                tally.overdue += overdue
+            continue
+        for label, due_on, late in entries:
+            first_written = done.get(label)
             if first_written is not None:
                 tally.done += 1
                 if first_written > due_on:
                     tally.done_late += 1
-            elif is_overdue(due_on, today, done=False, closed_on=closed_on):
+            elif late and open_today:
                 tally.overdue += 1
     return dict(result)
 
@@ -231,10 +261,41 @@ def _written_counted(
     return {(d, p): first for d, p, first, current in session.execute(query) if current}
 
 
+def _count_plain(
+    dossiers: Iterable[tuple[str, str, str, date, date | None]],
+    written: Mapping[tuple[str, str], date],
+    period: Period,
+    today: date,
+    rules: Mapping[str, CategoryRule],
+) -> dict[tuple[str, str], Tally]:
+    kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
+    result: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    firsts = {code: Period.of(kind, period.start).start for code, kind in kinds.items()}
+    for dossier_id, unit_id, code, opened_on, closed_on in dossiers:
+        first = firsts[code]
+        if closed_on is not None and closed_on < first:
+            continue
+        start = max(opened_on, first)
+        end = closed_on if closed_on is not None and closed_on <= period.end else None
+        tally = result[(unit_id, code)]
+        for due in assessment_periods(rules[code], start, period.end, end):
+            due_on = due_date(rules[code], due)
+            tally.due += 1
+            first_written = written.get((dossier_id, due.label()))
+            if first_written is not None:
+                tally.done += 1
+                if first_written > due_on:
+                    tally.done_late += 1
+            elif is_overdue(due_on, today, done=False, closed_on=closed_on):
+                tally.overdue += 1
+    return dict(result)
+
+
 def tallies_counted(
     session: Session, scope: Scope, period: Period, today: date, rules: Mapping[str, CategoryRule]
 ) -> dict[tuple[str, str], Tally]:
-    """:func:`tallies` through the ORM's typed rows (dates parsed by SQLAlchemy)."""
+    """:func:`tallies` counted the straightforward way: typed rows through the ORM, each
+    dossier's periods worked out one by one."""
     window = Period.quarter_of(period.start).start
     codes = sorted(code for code, rule in rules.items() if rule.period_kind)
     dossiers = session.execute(
@@ -250,7 +311,7 @@ def tallies_counted(
         )
     ).tuples()
     written = _written_counted(session, scope, window, period.end)
-    return _count(dossiers, written, period, today, rules)
+    return _count_plain(dossiers, written, period, today, rules)
 
 
 def build(counts: Mapping[tuple[str, str], Tally], categories: Sequence[str]) -> Assessments:
