@@ -44,34 +44,87 @@ _CURRENT = (
 
 def due_assessments(session: Session, today: date, unit_id: str | None = None) -> list[DueItem]:
     """Assessments due or overdue on ``today`` for every open dossier (of one unit), by due
-    date, person, period, then dossier. Three queries whatever the number of dossiers."""
-    params: dict[str, Any] = {"open": DossierStatus.OPEN.value, "none": Cadence.NONE.value}
+    date, person, period, then dossier. Four queries whatever the number of dossiers.
+
+    SQLite counts, for each open dossier, the current assessments of the periods it owes
+    (from its opening to the last ended one); only the dossiers short of one have their
+    assessments listed and their periods worked out here."""
+    categories = {
+        code: (Cadence(cadence), due_day, name)
+        for code, cadence, due_day, name in plain_rows(
+            session,
+            "SELECT code, cadence, due_day, name_vi FROM dossier_categories WHERE cadence != :none",
+            {"none": Cadence.NONE.value},
+        )
+    }
+    params: dict[str, Any] = {"open": DossierStatus.OPEN.value}
+    last: dict[str, int] = {}  # code → the month (or quarter) number of the last ended period
+    values = []
+    for i, (code, (cadence, _due, _name)) in enumerate(sorted(categories.items())):
+        kind = CategoryRule(code, cadence).period_kind
+        assert kind is not None
+        ended = Period.of(kind, today)
+        if ended.end > today:
+            ended = ended.previous()
+        months = 1 if kind == "month" else 3
+        last[code] = _number(ended.start.isoformat(), months)
+        params.update({f"k{i}": code, f"m{i}": months, f"h{i}": ended.label()})
+        values.append(f"(:k{i}, :m{i}, :h{i})")
     of_unit = ""
     if unit_id is not None:
         params["unit"] = unit_id
         of_unit = " AND d.unit_id = :unit"
-    open_now = f"d.status = :open AND d.deleted = 0{of_unit}"
-    dossiers: list[OpenDossier] = [
-        (i, person, date.fromisoformat(opened), code, cadence, due_day, name)
-        for i, person, opened, code, cadence, due_day, name in plain_rows(
+    rows = (
+        plain_rows(
             session,
-            "SELECT d.id, d.person_id, d.opened_on, c.code, c.cadence, c.due_day, c.name_vi"
-            " FROM dossiers d JOIN dossier_categories c ON c.code = d.category_code"
-            f" WHERE {open_now} AND c.cadence != :none",
+            f"WITH cats(code, months, hi) AS (VALUES {', '.join(values)})"
+            " SELECT d.id, d.person_id, d.opened_on, d.category_code, c.months,"
+            " (SELECT count(DISTINCT a.period) FROM assessments a WHERE a.dossier_id = d.id"
+            f" AND a.deleted = 0 AND a.period BETWEEN {_OPENING} AND c.hi AND {_CANONICAL}"
+            f" AND {_CURRENT}) FROM dossiers d JOIN cats c ON c.code = d.category_code"
+            f" WHERE d.status = :open AND d.deleted = 0{of_unit}",
             params,
         )
-    ]
+        if values
+        else []
+    )
+    short: list[OpenDossier] = []
+    for dossier_id, person_id, opened_on, code, months, assessed in rows:
+        if assessed < last[code] - _number(opened_on, months) + 1:
+            cadence, due_day, name = categories[code]
+            opened = date.fromisoformat(opened_on)
+            short.append((dossier_id, person_id, opened, code, cadence.value, due_day, name))
     done: dict[str, set[str]] = defaultdict(set)
+    ids = {f"d{i}": d[0] for i, d in enumerate(short)}
     for dossier_id, label in plain_rows(
         session,
-        "SELECT a.dossier_id, a.period FROM dossiers d JOIN assessments a"
-        f" ON a.dossier_id = d.id AND a.deleted = 0 WHERE {open_now} AND {_CURRENT}",
-        params,
+        f"SELECT a.dossier_id, a.period FROM assessments a WHERE a.dossier_id IN"
+        f" ({', '.join(f':{k}' for k in ids)}) AND a.deleted = 0 AND {_CURRENT}",
+        ids,
     ):
         done[dossier_id].add(label)
-    owed = _owed(dossiers, done, today)
+    owed = _owed(short, done, today)
     names = _names(session, {d[1] for d, _state in owed})
     return _items(owed, names)
+
+
+#: The label of the period a dossier opened in (``cats.months``: 1 monthly, 3 quarterly).
+_OPENING = (
+    "(CASE c.months WHEN 1 THEN substr(d.opened_on, 1, 7) ELSE substr(d.opened_on, 1, 5)"
+    " || 'Q' || ((CAST(substr(d.opened_on, 6, 2) AS INTEGER) + 2) / 3) END)"
+)
+#: A label written the way the dossier's schedule writes them (``2026-10``, ``2026-Q3``):
+#: only those can be a period it owes.
+_CANONICAL = (
+    "length(a.period) = 7 AND (CASE c.months WHEN 1 THEN a.period GLOB"
+    " '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr(a.period, 6, 2) BETWEEN '01' AND '12'"
+    " ELSE a.period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' END)"
+)
+
+
+def _number(day: str, months: int) -> int:
+    """The month (months 1) or quarter (3) number of an ISO day, counted from year 0."""
+    return (int(day[:4]) * 12 + int(day[5:7]) - 1) // months
 
 
 def _owed(

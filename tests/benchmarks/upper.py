@@ -199,11 +199,18 @@ def run(path: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
             program(db, lambda c, p=period: report_rows.period_report(c, p, parent)),
             lambda p=period: raw_statistics(conn, every, p),
         )
-    add(
-        f"report {year.label()}, one post (5 posts)",
-        program(db, lambda c: [report_rows.period_report(c, year, p) for p in chosen]),
-        lambda: [raw_statistics(conn, [p], year) for p in chosen],
-    )
+    # one post's report, for five posts: the slowest of the five (each report < 1 s)
+    per_post = [
+        (
+            measure(program(db, lambda c, p=p: report_rows.period_report(c, year, p)), repeat),
+            measure(lambda p=p: raw_statistics(conn, [p], year), repeat),
+        )
+        for p in chosen
+    ]
+    mine, base = max(per_post, key=lambda t: t[0].wall)
+    name = f"report {year.label()}, one post (slowest of {len(chosen)})"
+    results.append((name, mine, base))
+    print(_line(name, mine, base), flush=True)
     add(
         "overdue list, every post",
         program(db, lambda c: assessments.due_assessments(c.session, TODAY, None)),
@@ -294,6 +301,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
+    import os
+
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"load average {load} on {os.cpu_count()} CPUs (wall ≈ CPU when quiet)", flush=True)
     path = args.dir / DB_FILENAME
     if not path.exists():
         print(f"copying {args.source} to {path} ...", flush=True)
