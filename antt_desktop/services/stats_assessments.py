@@ -178,10 +178,6 @@ def tallies(
 _Schedule = tuple[list[tuple[str, str, bool]], int]
 
 
-def _month(day: str) -> int:
-    return int(day[:4]) * 12 + int(day[5:7]) - 1
-
-
 def _count(
     dossiers: Iterable[AliveRow],
     written: Written,
@@ -190,9 +186,9 @@ def _count(
     rules: Mapping[str, CategoryRule],
 ) -> dict[tuple[str, str], Tally]:
     kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
-    # The periods owed depend only on the periods of opening and closing (clipped to the
+    # The periods owed depend only on the months of opening and closing (clipped to the
     # window), so the few distinct schedules are computed once, not once per dossier.
-    schedules: dict[tuple[str, int, int], _Schedule] = {}
+    schedules: dict[tuple[str, str, str | None], _Schedule] = {}
     firsts = {code: Period.of(kind, period.start).start.isoformat() for code, kind in kinds.items()}
     end_of_period, today_text = period.end.isoformat(), today.isoformat()
     result: dict[tuple[str, str], Tally] = defaultdict(Tally)
@@ -202,8 +198,8 @@ def _count(
             continue
         start = max(opened_on, first)
         end = closed_on if closed_on is not None and closed_on <= end_of_period else None
-        months = 1 if kinds[code] == "month" else 3
-        key = (code, _month(start) // months, -1 if end is None else _month(end) // months)
+        # by month (``2026-10``): a quarter's three months share a schedule, computed thrice
+        key = (code, start[:7], None if end is None else end[:7])
         schedule = schedules.get(key)
         if schedule is None:
             rule = rules[code]
