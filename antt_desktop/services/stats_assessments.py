@@ -173,11 +173,6 @@ def tallies(
     return _count(dossiers, written, period, today, rules)
 
 
-#: A dossier's schedule in a period: (label, due day as ISO text, overdue if not done and
-#: the dossier is open today), and how many of them would be overdue.
-_Schedule = tuple[list[tuple[str, str, bool]], int]
-
-
 def _count(
     dossiers: Iterable[AliveRow],
     written: Written,
@@ -185,49 +180,60 @@ def _count(
     today: date,
     rules: Mapping[str, CategoryRule],
 ) -> dict[tuple[str, str], Tally]:
-    kinds = {code: rule.period_kind for code, rule in rules.items() if rule.period_kind}
-    # The periods owed depend only on the months of opening and closing (clipped to the
-    # window), so the few distinct schedules are computed once, not once per dossier.
-    schedules: dict[tuple[str, str, str | None], _Schedule] = {}
-    firsts = {code: Period.of(kind, period.start).start.isoformat() for code, kind in kinds.items()}
+    # A dossier owes a run of the periods (of its category's kind) that start in the report
+    # period's first one and end inside it: from the one it opened in (or the first) to the
+    # one it closed in (or the last). Each category's periods are worked out once, with
+    # their due days, and a dossier's are a slice of them found from two month numbers.
+    plans: dict[str, tuple[int, int, int, list[tuple[str, str, bool]], list[int]]] = {}
+    for code, rule in rules.items():
+        kind = rule.period_kind
+        if kind is None:
+            continue
+        due = Period.of(kind, period.start)
+        owed: list[tuple[str, str, bool]] = []
+        overdue_before = [0]  # how many of the first i periods are past their due day
+        while due.end <= period.end:
+            due_on = due_date(rule, due)
+            owed.append((due.label(), due_on.isoformat(), due_on < today))
+            overdue_before.append(overdue_before[-1] + (due_on < today))
+            due = due.next()
+        begin = Period.of(kind, period.start).start
+        month0 = begin.year * 12 + begin.month - 1
+        plans[code] = (month0, 1 if kind == "month" else 3, len(owed), owed, overdue_before)
+    firsts = {
+        code: Period.of(r.period_kind, period.start).start.isoformat()
+        for code, r in rules.items()
+        if r.period_kind
+    }
     end_of_period, today_text = period.end.isoformat(), today.isoformat()
     result: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for dossier_id, unit_id, code, opened_on, closed_on in dossiers:
-        first = firsts[code]
-        if closed_on is not None and closed_on < first:
+        first_day = firsts[code]
+        if closed_on is not None and closed_on < first_day:
             continue
-        start = max(opened_on, first)
-        end = closed_on if closed_on is not None and closed_on <= end_of_period else None
-        # by month (``2026-10``): a quarter's three months share a schedule, computed thrice
-        key = (code, start[:7], None if end is None else end[:7])
-        schedule = schedules.get(key)
-        if schedule is None:
-            rule = rules[code]
-            owed = [
-                (due.label(), due_date(rule, due))
-                for due in assessment_periods(
-                    rule,
-                    date.fromisoformat(start),
-                    period.end,
-                    date.fromisoformat(end) if end is not None else None,
-                )
-            ]
-            entries = [(label, due_on.isoformat(), due_on < today) for label, due_on in owed]
-            schedule = schedules[key] = (entries, sum(late for _l, _d, late in entries))
-        entries, overdue = schedule
+        month0, months, count, periods, overdue_before = plans[code]
+        start = opened_on if opened_on > first_day else first_day
+        lo = (int(start[:4]) * 12 + int(start[5:7]) - 1 - month0) // months
+        hi = count
+        if closed_on is not None and closed_on <= end_of_period:
+            hi = min(
+                count, (int(closed_on[:4]) * 12 + int(closed_on[5:7]) - 1 - month0) // months + 1
+            )
         tally = result[(unit_id, code)]
-        tally.due += len(entries)
+        if hi <= lo:
+            continue
+        tally.due += hi - lo
         open_today = closed_on is None or closed_on > today_text
         done = written.get(dossier_id)
         if done is None:
             if open_today:
-                tally.overdue += overdue
+                tally.overdue += overdue_before[hi] - overdue_before[lo]
             continue
-        for label, due_on, late in entries:
+        for label, due_day, late in periods[lo:hi]:
             first_written = done.get(label)
             if first_written is not None:
                 tally.done += 1
-                if first_written > due_on:
+                if first_written > due_day:
                     tally.done_late += 1
             elif late and open_today:
                 tally.overdue += 1
