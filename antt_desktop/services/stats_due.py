@@ -2,12 +2,12 @@
 
 What :func:`antt_desktop.services.assessments.due_assessments` returns — the overview's
 overdue list, the managed-persons list's due column and its drill-downs over a district's
-thousands of open dossiers: the open dossiers come from the covering ``ix_dossiers_open``
-and their current assessments from the covering ``ix_assessments_dossier_live``, as plain
-rows; only the few dossiers with something due have their person's name read (the persons
-table is the biggest in the file: reading a name for every open dossier of a district cost
-more than the rest). :func:`due_assessments_counted` is the same list through the ORM, which
-this must always equal.
+thousands of open dossiers. SQLite counts each open dossier's current assessments of the
+periods it owes (``ix_dossiers_open``, ``ix_assessments_dossier_live``: indexes alone); only
+the dossiers short of one — a few hundred of a district's 3,000 — have their assessments
+listed and their periods worked out here, and only their persons' names are read (the
+persons table is the biggest in the file). :func:`due_assessments_counted` is the same
+list through the ORM, which this must always equal.
 """
 
 from __future__ import annotations
