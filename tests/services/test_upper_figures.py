@@ -16,7 +16,7 @@ import pytest
 from antt_desktop.demo import generate as demo
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.domain.periods import Period
-from antt_desktop.services import assessments, report_rows, stats, stats_pledges
+from antt_desktop.services import report_rows, stats, stats_assessments, stats_due, stats_pledges
 from antt_desktop.services.context import SYSTEM, Ctx
 from antt_desktop.services.units import initialise
 from antt_desktop.store.database import Database, open_database
@@ -60,15 +60,18 @@ def _ctx(db: Database) -> Iterator[Ctx]:
 
 def alone(db: Database, period: Period, unit_id: str | None) -> dict[str, object]:
     """The figures of a read of their own (nothing shared), households and pledges counted
-    from the records rather than read from the figures kept per post."""
+    from the records rather than read from the figures kept per post, assessments counted
+    through the ORM rather than read as plain rows from the covering indexes."""
     with db.read() as session, pytest.MonkeyPatch.context() as patch:
         patch.setattr(stats_pledges, "pledge_rows", stats_pledges.pledge_rows_counted)
+        patch.setattr(stats_assessments, "tallies", stats_assessments.tallies_counted)
         return stats.compute(session, period, unit_id=unit_id, today=TODAY).to_dict()
 
 
 def compared_alone(db: Database, period: Period, parent_id: str) -> list[dict[str, object]]:
     with db.read() as session, pytest.MonkeyPatch.context() as patch:
         patch.setattr(stats_pledges, "pledge_rows", stats_pledges.pledge_rows_counted)
+        patch.setattr(stats_assessments, "tallies", stats_assessments.tallies_counted)
         return [r.to_dict() for r in stats.compare_units(session, period, parent_id, TODAY)]
 
 
@@ -81,7 +84,7 @@ def test_the_overview_states_the_figures_each_read_alone_states(district: Databa
         parent = posts.parent.id
         overdue = [
             i
-            for i in assessments.due_assessments(ctx.session, TODAY, None)
+            for i in stats_due.due_assessments_counted(ctx.session, TODAY, None)
             if i.status == "overdue"
         ]
         one = report_rows.dashboard(ctx, posts.posts[1].id, with_comparison=False)

@@ -32,6 +32,30 @@ class Dossier(Synced, Base):
         ),
         CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="close_after_open"),
         CheckConstraint("(status = 'closed') = (closed_on IS NOT NULL)", name="closed_has_date"),
+        # cover the figures' reads of a period's dossiers and of the open ones (revision 0027)
+        Index(
+            "ix_dossiers_figures",
+            "unit_id",
+            "deleted",
+            "status",
+            "category_code",
+            "opened_on",
+            "closed_on",
+            "close_reason",
+            "classification",
+            "person_id",
+            "id",
+        ),
+        Index(
+            "ix_dossiers_open",
+            "status",
+            "deleted",
+            "unit_id",
+            "category_code",
+            "opened_on",
+            "person_id",
+            "id",
+        ),
         CheckConstraint(
             "close_reason IS NULL OR close_reason IN ('term_completed','record_expunged',"
             "'moved_away','deceased','reoffended_detained','other')",

@@ -12,6 +12,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -99,6 +100,26 @@ class Activity(Synced, Base):
             " AND bullets >= 0 AND grenades >= 0 AND fireworks >= 0 AND support_tools >= 0"
             " AND cases_mediated >= 0 AND tips_of_value >= 0 AND surrendered >= 0",
             name="non_negative",
+        ),
+        # cover the figures' read of a period's activities (revision 0027)
+        Index(
+            "ix_activities_figures",
+            "initiative_id",
+            "deleted",
+            "held_on",
+            "kind",
+            "participants",
+            "tips_of_value",
+            "cases_mediated",
+            "surrendered",
+            "guns",
+            "rudimentary_weapons",
+            "explosives",
+            "bullets",
+            "grenades",
+            "fireworks",
+            "support_tools",
+            "id",
         ),
     )
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from antt_desktop.store.base import Base, Synced
@@ -46,6 +55,8 @@ class TeamMember(Synced, Base):
     __table_args__ = (
         CheckConstraint("role IN ('leader','deputy','member')", name="role"),
         CheckConstraint("person_id IS NOT NULL OR length(trim(name)) > 0", name="who"),
+        # cover the figures' read of the members on a day (revision 0027)
+        Index("ix_team_members_figures", "team_id", "deleted", "joined_on", "left_on", "id"),
     )
 
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), nullable=False, index=True)
