@@ -155,6 +155,12 @@ class ListTab(QWidget):
         n = fmt_int(self.model.rowCount(), tr)
         loading = self.model.loading
         self.count.setText(tr(COUNT).format(count=n) + (f" — {tr(LOADING)}" if loading else ""))
+        # The count is as wide as its text, held at that size: a count of the same width
+        # ("12 dòng" after "15 dòng", at each keystroke of a search) then changes no
+        # layout, which in a tab would repaint the whole window.
+        hint = self.count.sizeHint()
+        if self.count.minimumSize() != hint or self.count.maximumSize() != hint:
+            self.count.setFixedSize(hint)
         limit = fmt_int(self.model.SEARCH_LIMIT, tr)
         self.note.setText(tr(TRUNCATED).format(limit=limit) if self.model.truncated else "")
 
