@@ -106,8 +106,11 @@ def _wait(until: Callable[[], bool], timeout_s: float = 60.0) -> None:
 
 
 # --- the district part (run in a child process) --------------------------------------------
-def bare_repaints(rows: int, columns: int, times: int) -> list[float]:
-    """Qt's own cost: a plain QTableView over a model that answers a fixed text."""
+def bare_repaints(
+    rows: int, columns: int, times: int, cpu: list[float] | None = None
+) -> list[float]:
+    """Qt's own cost: a plain QTableView over a model that answers a fixed text (with
+    ``cpu``: the GUI thread's CPU time of each repaint is added to it)."""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
     from PySide6.QtWidgets import QAbstractItemView, QTableView
 
@@ -132,10 +135,12 @@ def bare_repaints(rows: int, columns: int, times: int) -> list[float]:
     samples = []
     for _ in range(times):
         row = rng.randrange(rows)
-        t = time.perf_counter()
+        t, spent = time.perf_counter(), time.thread_time()
         view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
         view.viewport().repaint()
         samples.append(time.perf_counter() - t)
+        if cpu is not None:
+            cpu.append(time.thread_time() - spent)
     view.close()
     return samples
 
@@ -318,7 +323,10 @@ def district_part(path: Path) -> dict[str, Any]:
     results["gui_cpu"] = gui_cpu
     page.people._apply_search()
     _wait(lambda: not model.loading)
-    results["bare_repaint"] = bare_repaints(model.rowCount(), model.columnCount(), 60)
+    results["bare_repaint_cpu"] = []
+    results["bare_repaint"] = bare_repaints(
+        model.rowCount(), model.columnCount(), 60, results["bare_repaint_cpu"]
+    )
     results["warm_up"] = warm
 
     t = time.perf_counter()
@@ -751,8 +759,10 @@ def own_work(ours: dict[str, Any], paint: float) -> list[str]:
     """The window's own work per keystroke: the keystroke minus the search service's time
     in it (the budget: < 10 ms), minus every read of the loading thread (the search, the
     hits' order and the first screen's rows), and the GUI thread's CPU time, each beside
-    a plain table's repaint (Qt's own painting)."""
+    a plain table's repaint (Qt's own painting: its wall time, and its CPU time beside the
+    CPU figures; the window paints its results once per keystroke)."""
     keys = ours["keystrokes"]
+    paint_cpu = statistics.median(ours["bare_repaint_cpu"])  # the plain repaint's CPU
     minus_search = [k - s for k, s in zip(keys, ours["searching"], strict=True)]
     minus_reads = [k - r for k, r in zip(keys, ours["reading"], strict=True)]
     budget = BUDGETS_MS["window's own work per keystroke"]
@@ -761,8 +771,12 @@ def own_work(ours: dict[str, Any], paint: float) -> list[str]:
         row("  keystroke - search service, p95", p95(minus_search), paint, budget),
         row("  keystroke - search service, median", statistics.median(minus_search), paint),
         row("  keystroke - all reads, p95", p95(minus_reads), paint),
-        row("  GUI thread CPU per keystroke, p95", p95(ours["gui_cpu"]), paint, budget),
-        row("  GUI thread CPU per keystroke, median", statistics.median(ours["gui_cpu"]), paint),
+        row("  GUI thread CPU per keystroke, p95", p95(ours["gui_cpu"]), paint_cpu, budget),
+        row(
+            "  GUI thread CPU per keystroke, median",
+            statistics.median(ours["gui_cpu"]),
+            paint_cpu,
+        ),
     ]
 
 
