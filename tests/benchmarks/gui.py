@@ -8,7 +8,10 @@ On the district data set (30 posts, 450,000 people; built with the foundation be
 generator into ``DIR/district`` when missing — or copy the shared one there) it measures, in
 a process of its own so the memory figure is the window's alone: opening the database and
 showing the first page of the people list, scrolling to any row, each keystroke of a search
-typed letter by letter, and the dashboard that compares the posts; then, in another process,
+typed letter by letter (from the text changed to the list's own paint of its results; with
+the search service's time in it, every read of the loading thread, and the GUI thread's CPU
+time: the window's own work), and the dashboard that compares the posts; then, in another
+process,
 the peak memory of the whole window as an officer goes through it (every page, the people
 list scrolled and searched). On a commune post (encrypted, with the commune demo data set,
 made in ``DIR/start-post`` on the first run) it measures the start of the application, each

@@ -234,6 +234,11 @@ def test_list_rows_are_those_of_the_records(qtbot, app, people):
     for row in range(model.rowCount()):
         ident = model.id_at(row)
         assert [model.index(row, c).data() for c in range(6)] == expected[ident], ident
+    # what the table measures to fit its columns is what it shows, across pages too
+    model.PAGE = 3
+    model._pages.clear()
+    for c in range(6):
+        assert model.column_texts(c, 7) == column(model, c)[:7]
 
 
 # --- dossiers ---------------------------------------------------------------------------------

@@ -83,11 +83,18 @@ class LazyTableModel(QAbstractTableModel):
 
     def column_texts(self, column: int, rows: int) -> list[str]:
         """The texts of ``column`` in the first ``rows`` rows, as :meth:`data` shows them
-        (what the table measures to fit its columns, without a Qt call per cell)."""
-        texts = []
-        for row in range(min(rows, len(self._ids))):
-            value = self._row(row)[column]
-            texts.append("" if value is None else str(value))
+        (what the table measures to fit its columns, without a Qt call per cell; a subclass
+        whose :meth:`data` shows other texts overrides this too)."""
+        texts: list[str] = []
+        rows = min(rows, len(self._ids))
+        while len(texts) < rows:  # a page at a time, read as a screen would read it
+            start = len(texts)
+            self._row(start)
+            page = self._pages[start // self.PAGE]
+            first = start - start // self.PAGE * self.PAGE
+            for values in page[first : first + rows - start]:
+                value = values[column]
+                texts.append("" if value is None else str(value))
         return texts
 
     # --- Qt model interface ------------------------------------------------------------
