@@ -227,6 +227,8 @@ class SqlListModel(LazyTableModel):
         self.truncated = bool(truncated)
         if value is not None:
             self.adopt(value)
+        if done:  # the list's last rows arrive loaded ("Loading…" never flashes up for them)
+            self.loading = False
         if not self._replaced:
             self._replaced = True
             self._reset(ids, rows)
