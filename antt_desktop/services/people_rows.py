@@ -150,10 +150,10 @@ def row_select() -> Select[Any]:
     ).outerjoin(Area, Area.id == Person.current_area_id)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def born_text(iso: str) -> str:
-    """A stored birth date as lists show it (1990, 03/2000, 12/03/1990); the district's
-    450,000 residents were born on some 30,000 days, so a page of rows formats few."""
+    """A stored birth date as lists show it (1990, 03/2000, 12/03/1990), remembered for
+    the dates seen lately (a search's hits, the screens scrolled through)."""
     return PartialDate.from_iso(iso).format()
 
 
