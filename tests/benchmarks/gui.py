@@ -35,7 +35,7 @@ The residents list on the district, 2 CPUs shared with five other engineers (loa
 before and after the list's keystroke work (perf-window; district parts run alternately):
 keystroke median 144-187 ms -> 46-132 ms, p95 271-685 ms -> 151-287 ms (the search
 service's own p95 in it: 89-179 ms, "ng v d" and "ng v du" the slowest); the GUI thread's
-CPU per keystroke median 19-24 ms beside 8.5-14 ms for a plain table's repaint; scroll
+CPU per keystroke median 18-32 ms beside 8.5-14 ms for a plain table's repaint; scroll
 p95 64-120 ms -> 64-92 ms beside a raw 57-69 ms; the whole window's peak 321-350 MB.
 """
 
