@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Dialect, Row, Select, select
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.i18n.texts.privacy import WITHHELD_VALUE
@@ -149,11 +150,18 @@ def row_select() -> Select[Any]:
     ).outerjoin(Area, Area.id == Person.current_area_id)
 
 
-def person_row(r: Row[Any]) -> PersonRow:
+@lru_cache(maxsize=4096)
+def born_text(iso: str) -> str:
+    """A stored birth date as lists show it (1990, 03/2000, 12/03/1990), remembered for
+    the dates seen lately (a search's hits, the screens scrolled through)."""
+    return PartialDate.from_iso(iso).format()
+
+
+def person_row(r: Row[Any] | tuple[Any, ...]) -> PersonRow:
     return PersonRow(
         id=r[0],
         full_name=r[1],
-        born=PartialDate.from_iso(r[2]).format() if r[2] else "",
+        born=born_text(r[2]) if r[2] else "",
         sex=r[3] or "",
         id_number=field_crypto.masked(r[4]),  # lists mask it for every role
         area=r[5] or "",
@@ -166,8 +174,32 @@ def people_rows(ctx: Ctx, ids: Sequence[str]) -> tuple[PersonRow, ...]:
     ctx.require(Permission.READ)
     if not ids:
         return ()
-    rows = ctx.session.execute(row_select().where(Person.id.in_(list(ids))))
-    return tuple(person_row(r) for r in rows)
+    # A page is read at every jump of the scroll bar: the statement is compiled once per
+    # number of ids and run on the session's own DBAPI connection (its columns are plain
+    # text, so SQLAlchemy's result rows would only add their cost).
+    conn = ctx.session.connection()
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    found: list[PersonRow] = []
+    try:
+        for start in range(0, len(ids), ROWS_BATCH):
+            batch = list(ids[start : start + ROWS_BATCH])
+            cursor.execute(_rows_sql(len(batch), conn.dialect), batch)
+            found += map(person_row, cursor.fetchall())
+    finally:
+        cursor.close()
+    return tuple(found)
+
+
+#: Ids bound in one statement when rows are read by id (well under SQLite's limit).
+ROWS_BATCH = 500
+
+
+@lru_cache(maxsize=16)
+def _rows_sql(count: int, dialect: Dialect) -> str:
+    """The SQL of :func:`row_select` for ``count`` ids, their placeholders written out."""
+    query = row_select().where(Person.id.in_([""] * count))
+    compiled = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    return str(compiled)
 
 
 def areas_of(ctx: Ctx, unit_id: str) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from antt_desktop.domain.enums import UnitKind
@@ -201,6 +201,32 @@ def test_search_as_you_type_narrows_the_residents_list(qtbot, write, app, settin
     qtbot.waitUntil(lambda: names(model) == ["Trần Thị Hoà"])
     page.people.search.clear()
     qtbot.waitUntil(lambda: model.rowCount() == 4)
+
+
+def test_the_residents_count_reads_whole_as_a_search_changes_it(qtbot, write, app, settings):
+    """The count under the list is as wide as its text whatever it says (it is held at
+    that size so a keystroke repaints only what changed)."""
+    for i in range(12):
+        person(write, f"Nguyễn Văn Đức {chr(65 + i)}")
+    person(write, "Trần Thị Hoà")
+    page = make_page(qtbot, app, settings)
+    page.tabs.setCurrentWidget(page.people)
+    tab, model = page.people, page.people_model
+    qtbot.waitUntil(lambda: model.rowCount() == 13 and not model.loading)
+
+    def shown_whole(text: str) -> bool:
+        label = tab.count
+        natural = QLabel(text)
+        natural.setFont(label.font())
+        return label.text() == text and label.size() == natural.sizeHint()
+
+    assert shown_whole("13 dòng")
+    qtbot.keyClicks(tab.search, "hoa")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.loading)
+    qtbot.waitUntil(lambda: shown_whole("1 dòng"))
+    tab.search.clear()
+    qtbot.waitUntil(lambda: model.rowCount() == 13 and not model.loading)
+    qtbot.waitUntil(lambda: shown_whole("13 dòng"))
 
 
 def test_residents_sort_by_a_clicked_column_in_both_directions(qtbot, write, app, settings):

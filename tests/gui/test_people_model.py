@@ -11,8 +11,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from antt_desktop.domain.dates import PartialDate
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.dossiers.model import DUE_OR_OVERDUE, DossierModel
+from antt_desktop.gui.people import model as people_model
 from antt_desktop.gui.people.model import PeopleModel, mask_id_number
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services import units
@@ -20,6 +22,7 @@ from antt_desktop.services.context import Actor
 from antt_desktop.services.dossier_records import AssessmentInput, assess
 from antt_desktop.services.dossiers import DossierInput, close_dossier, open_dossier
 from antt_desktop.services.people import PersonInput, add_person
+from antt_desktop.store.models import Area, Person
 from tests.conftest import CHIEF
 
 PEOPLE = (
@@ -122,13 +125,13 @@ def test_ids_stream_in_chunks_after_a_first_page_read_at_once(qtbot, qtmodeltest
 def test_a_newer_filter_wins_over_a_load_still_running(qtbot, qapp, app, people):
     model = PeopleModel(app)
     model.sort(model.COL_BORN, Qt.SortOrder.AscendingOrder)  # loaded in the background
-    first = loads_running()
+    assert loads_running()
     model.search_text = "van"
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.reload()
     assert column(model) == ["Hoàng Văn Bách", "Lê Văn An", "Nguyễn Văn Đức"]
     # the first load has ended, and whatever it sent before it ended has arrived
-    qtbot.waitUntil(lambda: not any(t.is_alive() for t in first), timeout=5000)
+    qtbot.waitUntil(lambda: not model.loader_busy, timeout=5000)
     qapp.processEvents()
     assert column(model) == ["Hoàng Văn Bách", "Lê Văn An", "Nguyễn Văn Đức"]
 
@@ -165,6 +168,77 @@ def test_area_filter_and_sorting_by_a_column(qtbot, app, people):
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(model.COL_BORN, Qt.SortOrder.DescendingOrder)
     assert column(model, model.COL_BORN) == ["1990", "1985", "1979", "1975"]
+
+
+def test_a_stale_search_never_replaces_a_newer_one(qtbot, app, people, monkeypatch):
+    """Typed while a search still runs: the keystroke superseded by the next is never
+    searched, and the slow search's hits never show over the newest one's."""
+    searched: list[str] = []
+    release = threading.Event()
+    search_refs = people_model.people_rows.search_refs
+
+    def slow_first(ctx, text, **kwargs):
+        searched.append(text)
+        if len(searched) == 1:
+            assert release.wait(5)
+        return search_refs(ctx, text, **kwargs)
+
+    monkeypatch.setattr(people_model.people_rows, "search_refs", slow_first)
+    model = PeopleModel(app)
+    shown: list[list[str]] = []
+    model.modelReset.connect(lambda: shown.append(column(model)))
+    model.search_text = "van"
+    model.reload()
+    qtbot.waitUntil(lambda: searched == ["van"], timeout=5000)
+    for text in ("thi", "duc"):  # two more keystrokes while "van" is searched
+        model.search_text = text
+        model.reload()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        release.set()
+    assert column(model) == ["Nguyễn Văn Đức", "Ngô Đức Vượng"]
+    assert searched == ["van", "duc"]  # "thi" was superseded before its turn
+    assert shown == [["Nguyễn Văn Đức", "Ngô Đức Vượng"]]  # nothing else ever showed
+    qtbot.waitUntil(lambda: not model.loader_busy, timeout=5000)
+
+
+def test_a_search_shows_its_first_screen_without_reading_more(qtbot, app, people, monkeypatch):
+    """The rows of a search's first screen are read with its hits, off the GUI thread."""
+    model = PeopleModel(app)
+    model.search_text = "van"
+    load(qtbot, model)
+    monkeypatch.setattr(model, "fetch_rows", lambda ids: pytest.fail("read again"))
+    assert [model.index(r, model.COL_SEX).data() for r in range(3)] == ["nam"] * 3
+    assert column(model) == ["Lê Văn An", "Hoàng Văn Bách", "Nguyễn Văn Đức"]
+
+
+def test_list_rows_are_those_of_the_records(qtbot, app, people):
+    """The list's rows (read in one plain statement, birth dates formatted once) are what
+    the records themselves say, residents without an area or an ID number included."""
+    model = PeopleModel(app)
+    load(qtbot, model)
+    with app.read() as ctx:
+        persons = {p.id: p for p in ctx.session.query(Person).filter(Person.deleted.is_(False))}
+        areas = {a.id: a.name for a in ctx.session.query(Area)}
+        expected = {
+            p.id: [
+                p.full_name,
+                PartialDate.from_iso(p.born).format() if p.born else "",
+                {"M": "nam", "F": "nữ"}.get(p.sex or "", ""),
+                mask_id_number(p.id_number) if p.id_number else "",
+                areas.get(p.current_area_id or "", ""),
+                p.current_address or "",
+            ]
+            for p in persons.values()
+        }
+    assert len(expected) == model.rowCount() == len(PEOPLE)
+    for row in range(model.rowCount()):
+        ident = model.id_at(row)
+        assert [model.index(row, c).data() for c in range(6)] == expected[ident], ident
+    # what the table measures to fit its columns is what it shows, across pages too
+    model.PAGE = 3
+    model._pages.clear()
+    for c in range(6):
+        assert model.column_texts(c, 7) == column(model, c)[:7]
 
 
 # --- dossiers ---------------------------------------------------------------------------------

@@ -61,20 +61,41 @@ class LazyTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def page_of(
+        self, ids: Sequence[str], values: dict[str, tuple[Any, ...]]
+    ) -> list[tuple[Any, ...]]:
+        """A page's rows in the order of ``ids`` (a row gone meanwhile shows blank)."""
+        blank = ("",) * len(self.COLUMNS)
+        return [values.get(i, blank) for i in ids]
+
     def _row(self, row: int) -> tuple[Any, ...]:
         page = row // self.PAGE
         cached = self._pages.get(page)
         if cached is None:
             ids = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
-            values = self.fetch_rows(ids)
-            blank = ("",) * len(self.COLUMNS)
-            cached = [values.get(i, blank) for i in ids]
+            cached = self.page_of(ids, self.fetch_rows(ids))
             self._pages[page] = cached
             if len(self._pages) > self.CACHE_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page)
         return cached[row - page * self.PAGE]
+
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """The texts of ``column`` in the first ``rows`` rows, as :meth:`data` shows them
+        (what the table measures to fit its columns, without a Qt call per cell; a subclass
+        whose :meth:`data` shows other texts overrides this too)."""
+        texts: list[str] = []
+        rows = min(rows, len(self._ids))
+        while len(texts) < rows:  # a page at a time, read as a screen would read it
+            start = len(texts)
+            self._row(start)
+            page = self._pages[start // self.PAGE]
+            first = start - start // self.PAGE * self.PAGE
+            for values in page[first : first + rows - start]:
+                value = values[column]
+                texts.append("" if value is None else str(value))
+        return texts
 
     # --- Qt model interface ------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -13,6 +13,7 @@ into the first the first time its list opens, so no officer loses the columns th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
@@ -49,6 +50,8 @@ MEASURED_ROWS = 60
 SHORT = 12
 #: The narrowest a long text column gets (in average characters) before the list scrolls.
 MIN_TEXT_CHARS = 17
+#: Text widths remembered for fitting the columns (a few screens of a search's names).
+TEXT_WIDTHS_KEPT = 5000
 DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -109,7 +112,13 @@ class ListTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setItemDelegate(DateKeepingDelegate(self))
+        dated = getattr(model, "DATED_COLUMNS", None)
+        if dated is None:
+            self.setItemDelegate(DateKeepingDelegate(self))
+        else:  # the model names the columns that may hold a date: only they pay for it
+            keeper = DateKeepingDelegate(self)
+            for column in dated:
+                self.setItemDelegateForColumn(column, keeper)
         self.keeps_dates = True  # what the fit check asks: dated cells keep their dates
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -120,6 +129,8 @@ class ListTable(QTableView):
         self._floors: dict[int, int] = {}
         self._chosen: dict[int, int] = {}  # widths the officer dragged, kept as they are
         self._applying = False
+        self._widths_font = ""
+        self._text_widths: dict[str, int] = {}
         header.sectionResized.connect(self._resized)
         self.stretch = model.columnCount() - 1 if stretch is None else stretch
         self.fit_columns()
@@ -144,16 +155,23 @@ class ListTable(QTableView):
         then :meth:`_fill_room` fits them to the list's width."""
         model, header = self.model(), self.horizontalHeader()
         fm = self.fontMetrics()
+        advance = self._advance(fm)
         pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 12
         rows = min(model.rowCount(), MEASURED_ROWS)
+        # a lazy list hands its first rows' texts over at once (it runs at every keystroke)
+        column_texts = getattr(model, "column_texts", None)
         self._wanted, self._floors = {}, {}
         for column in range(model.columnCount()):
             preferred = self.widths[column] if column < len(self.widths) else 0
             title = header.sectionSizeHint(column)
-            texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
-            content = max((fm.horizontalAdvance(text) + pad for text in texts), default=0)
-            dated = any(DATE.search(text) for text in texts)  # a date is never cut
-            short = all(len(text) <= SHORT for text in texts)  # nor a number or a status
+            if column_texts is not None:
+                texts = column_texts(column, rows)
+            else:
+                texts = [str(model.data(model.index(row, column)) or "") for row in range(rows)]
+            distinct = set(texts)  # a column repeats itself (an area, a year of birth)
+            content = max((advance(text) + pad for text in distinct), default=0)
+            dated = any(DATE.search(text) for text in distinct)  # a date is never cut
+            short = all(len(text) <= SHORT for text in distinct)  # nor a number or a status
             limit = content if dated else max(int(preferred * GROW), title)
             fitted = min(content, limit) if preferred or column == self.stretch else content
             self._wanted[column] = max(preferred, title, fitted)
@@ -161,12 +179,30 @@ class ListTable(QTableView):
             if column == 0:  # the record's name
                 least = max(least, min(self._wanted[column], preferred * 3 // 4))
             if dated:  # may lose its start, never its date
-                tails = (fm.horizontalAdvance("…" + date_tail(text)) + pad for text in texts)
+                tails = (advance("…" + date_tail(text)) + pad for text in distinct)
                 least = max(title, *tails)
             self._floors[column] = self._wanted[column] if short else least
             if column in self._chosen:
                 self._wanted[column] = self._floors[column] = self._chosen[column]
         self._fill_room()
+
+    def _advance(self, fm: QFontMetrics) -> Callable[[str], int]:
+        """``fm.horizontalAdvance``, remembered per text while the font stays the same (the
+        same names and dates are measured again at every keystroke of a search)."""
+        key = self.font().key()
+        if key != self._widths_font:
+            self._widths_font, self._text_widths = key, {}
+        known = self._text_widths
+        if len(known) > TEXT_WIDTHS_KEPT:
+            known.clear()
+
+        def advance(text: str) -> int:
+            width = known.get(text)
+            if width is None:
+                width = known[text] = fm.horizontalAdvance(text)
+            return width
+
+        return advance
 
     def _fill_room(self) -> None:
         """Fit the columns to the list's width: the stretching column takes the room left;

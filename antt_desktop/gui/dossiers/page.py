@@ -78,6 +78,8 @@ class ListTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton()
         self.count = QLabel()
+        self._count_size = QLabel(self)  # never shown: measures the count's text
+        self._count_size.hide()
         self.note = QLabel()
         self.filters: dict[str, QComboBox] = {}
         # filters each as wide as its longest choice, wrapping onto more lines on a narrow
@@ -155,6 +157,14 @@ class ListTab(QWidget):
         n = fmt_int(self.model.rowCount(), tr)
         loading = self.model.loading
         self.count.setText(tr(COUNT).format(count=n) + (f" — {tr(LOADING)}" if loading else ""))
+        # The count is as wide as its text, held at that size: a count of the same width
+        # ("12 dòng" after "15 dòng", at each keystroke of a search) then changes no
+        # layout, which in a tab would repaint the whole window.
+        # (measured on a hidden twin: a label held at a size keeps its old size hint)
+        self._count_size.setText(self.count.text())
+        hint = self._count_size.sizeHint()
+        if self.count.minimumSize() != hint or self.count.maximumSize() != hint:
+            self.count.setFixedSize(hint)
         limit = fmt_int(self.model.SEARCH_LIMIT, tr)
         self.note.setText(tr(TRUNCATED).format(limit=limit) if self.model.truncated else "")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -39,6 +40,54 @@ class _Relay(QObject):
     """Carries chunks from the loading thread to the GUI thread (queued signal)."""
 
     chunk = Signal(int, object, bool, object)  # generation, ids, done, extra
+
+
+class _Loader:
+    """The list's loading thread: it runs the newest load asked for, one at a time, and
+    ends after :attr:`IDLE_S` without one (typing a name starts one thread, not one per
+    keystroke). A load asked for while another runs replaces any still waiting: a keystroke
+    superseded by the next is never searched."""
+
+    IDLE_S = 5.0
+
+    def __init__(self, model: SqlListModel) -> None:
+        self._model = weakref.ref(model)  # a closed list's model is not kept alive by it
+        self._cond = threading.Condition()
+        self._waiting: tuple[int, int] | None = None
+        self._thread: threading.Thread | None = None
+        self.running = False  # a load is being run (or waits to be)
+
+    def submit(self, generation: int, skip: int) -> None:
+        with self._cond:
+            self._waiting = (generation, skip)
+            self.running = True
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="antt-list-ids", daemon=True
+                )
+                self._thread.start()
+            else:
+                self._cond.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                if self._waiting is None:
+                    self._cond.wait(self.IDLE_S)
+                if self._waiting is None:  # idle: the thread ends (a new load starts one)
+                    self._thread = None
+                    self.running = False
+                    return
+                (generation, skip), self._waiting = self._waiting, None
+            model = self._model()
+            if model is None:
+                with self._cond:
+                    self._thread, self.running = None, False
+                return
+            model._load(generation, skip)
+            del model
+            with self._cond:
+                self.running = self._waiting is not None
 
 
 class SqlListModel(LazyTableModel):
@@ -67,6 +116,7 @@ class SqlListModel(LazyTableModel):
         self._replaced = False
         self._relay = _Relay()
         self._relay.chunk.connect(self._on_chunk)
+        self._loader = _Loader(self)
 
     @property
     def descending(self) -> bool:
@@ -90,6 +140,16 @@ class SqlListModel(LazyTableModel):
 
     def adopt(self, extra: object) -> None:
         """Take the extra value computed with the ids (on the GUI thread)."""
+
+    def prefetch(self, ctx: Ctx, ids: Sequence[str]) -> dict[str, tuple[Any, ...]] | None:
+        """The rows of ``ids`` (the first page of a load) read on the loading thread with the
+        ids, as :meth:`fetch_rows` gives them; None: the window reads them when shown."""
+        return None
+
+    @property
+    def loader_busy(self) -> bool:
+        """A load is running on the loading thread or waits to."""
+        return self._loader.running
 
     # --- loading --------------------------------------------------------------------------
     def fetch_ids(self) -> list[str]:
@@ -120,10 +180,7 @@ class SqlListModel(LazyTableModel):
                 self._finish()
                 return
             skip = len(first)
-        thread = threading.Thread(
-            target=self._load, args=(generation, skip), name="antt-list-ids", daemon=True
-        )
-        thread.start()
+        self._loader.submit(generation, skip)
 
     def _search_refs(self, ctx: Ctx) -> list[str] | None:
         return people_rows.search_refs(
@@ -142,30 +199,39 @@ class SqlListModel(LazyTableModel):
                 truncated = refs is not None and len(refs) >= self.SEARCH_LIMIT
                 chunks = self.stream_ids(ctx, refs, skip)
                 held: tuple[list[str], object] | None = None
+                rows: dict[str, tuple[Any, ...]] | None = None
                 for ids, extra in chunks:
                     if generation != self._generation:
                         return  # a newer filter replaced this one
                     if held is not None:
-                        self._relay.chunk.emit(generation, held[0], False, (truncated, held[1]))
+                        sent = (truncated, held[1], rows)
+                        self._relay.chunk.emit(generation, held[0], False, sent)
+                        rows = None
+                    elif not skip:  # the first screen's rows come with its ids
+                        rows = self.prefetch(ctx, ids[: self.PAGE])
                     held = (ids, extra)
+                if generation != self._generation:
+                    return
                 # the last chunk travels with "done": a search's one chunk is one hop
                 last, extra = held if held is not None else ([], None)
-                self._relay.chunk.emit(generation, last, True, (truncated, extra))
+                self._relay.chunk.emit(generation, last, True, (truncated, extra, rows))
         except Exception:  # the database closed under us, or a bug: never kill the app
             log.exception("loading the list failed")
             with contextlib.suppress(RuntimeError):  # the model is gone already
-                self._relay.chunk.emit(generation, [], True, (False, None))
+                self._relay.chunk.emit(generation, [], True, (False, None, None))
 
     def _on_chunk(self, generation: int, ids: list[str], done: bool, extra: object) -> None:
         if generation != self._generation:
             return
-        truncated, value = extra if isinstance(extra, tuple) else (False, None)
+        truncated, value, rows = extra if isinstance(extra, tuple) else (False, None, None)
         self.truncated = bool(truncated)
         if value is not None:
             self.adopt(value)
+        if done:  # the list's last rows arrive loaded ("Loading…" never flashes up for them)
+            self.loading = False
         if not self._replaced:
             self._replaced = True
-            self._reset(ids)
+            self._reset(ids, rows)
         elif ids:
             start = len(self._ids)
             self._pages.pop(start // self.PAGE, None)  # the last page, cached short
@@ -179,10 +245,12 @@ class SqlListModel(LazyTableModel):
         self.loading = False
         self.loaded.emit()
 
-    def _reset(self, ids: list[str]) -> None:
+    def _reset(self, ids: list[str], rows: dict[str, tuple[Any, ...]] | None = None) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        if rows is not None:  # the first page, read with the ids
+            self._pages[0] = self.page_of(self._ids[: self.PAGE], rows)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -204,11 +272,14 @@ class PeopleModel(SqlListModel):
         N_("Current residence"),
     )
     COL_NAME, COL_BORN, COL_SEX, COL_ID, COL_AREA, COL_ADDRESS = range(6)
+    #: The only column holding a date (its cells keep their date when cut: list_table).
+    DATED_COLUMNS = (COL_BORN,)
     WIDTHS = (210, 95, 70, 125, 160)
 
     def __init__(self, app: AppContext, parent: Any = None) -> None:
         super().__init__(app, parent)
         self.area_id: str | None = None
+        self._sexes = ("", "")
 
     def _filter(self) -> people_rows.PeopleFilter:
         return people_rows.PeopleFilter(
@@ -231,12 +302,20 @@ class PeopleModel(SqlListModel):
         for ids in chunks:
             yield ids, None
 
+    def reload(self) -> None:
+        self._sexes = (self.app.tr("male"), self.app.tr("female"))  # for the loading thread
+        super().reload()
+
     def fetch_rows(self, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         if not ids:
             return {}
-        male, female = self.app.tr("male"), self.app.tr("female")
+        self._sexes = (self.app.tr("male"), self.app.tr("female"))
         with self.app.read() as ctx:
-            rows = people_rows.people_rows(ctx, ids)
+            return self.prefetch(ctx, ids)
+
+    def prefetch(self, ctx: Ctx, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        male, female = self._sexes
+        rows = people_rows.people_rows(ctx, ids)
         return {
             r.id: (
                 r.full_name,
