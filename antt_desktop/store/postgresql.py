@@ -1,0 +1,185 @@
+"""The post's database on a PostgreSQL server (15+, psycopg 3): the engine and what differs.
+
+One set of models and revisions serves both engines; what PostgreSQL needs beyond them is
+here (and its schema objects in :mod:`antt_desktop.store.postgresql_schema`):
+
+* integers are 64-bit as in SQLite (``Integer`` is ``BIGINT``: wall-clock milliseconds and
+  hybrid clocks do not fit 32 bits), and booleans are stored as ``SMALLINT`` 0/1 with the
+  dialect's non-native boolean handling, so the plain SQL the store and sync modules write
+  for SQLite (``deleted = 0``, ``SET deleted = 1``) means the same on both;
+* SQL written for the DB-API (``exec_driver_sql``) uses SQLite's ``?`` marks: they become
+  psycopg's ``%s`` before it runs (:func:`driver_sql`);
+* the few SQLite spellings in the revisions' CHECK constraints are translated when the
+  revisions run (:func:`ddl`);
+* what has no counterpart yet is refused by name (:class:`NotOnPostgreSQL`), never a crash.
+
+The SQLite-only pieces and their state on PostgreSQL (docs/POSTGRESQL.md keeps the list):
+SQLCipher keys and ``PRAGMA rekey`` (refused: the server's own access control and TLS
+protect the data), the FTS5 search index (a table of folded text with a pg_trgm index; the
+ranked search is refused), the SQL functions of the sealed fields (``antt_open`` answers as
+for a login without the fields key; sealing is refused), the post-figure triggers (plpgsql
+counterparts), PRAGMAs (none is sent).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any
+
+from sqlalchemy import Boolean, Engine, Integer, create_engine, event
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import TypeCompiler
+
+from antt_desktop.store.errors import KnownError
+
+#: The URL schemes that name a PostgreSQL server (``--database``, ``ANTT_DATABASE_URL``).
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+#: The environment variable naming the server, when no ``--database`` is given.
+URL_VARIABLE = "ANTT_DATABASE_URL"
+#: The advisory lock a schema upgrade holds (one desk upgrades, the others wait).
+SCHEMA_LOCK = 0x414E5454  # "ANTT"
+#: The oldest server version the program supports.
+MIN_SERVER_VERSION = 150000
+
+
+class NotOnPostgreSQL(KnownError):
+    """A piece of the program that runs on SQLite only, for now (``what`` names it)."""
+
+    code = "db.not_on_postgresql"
+    exit_code = 1
+
+
+class ServerTooOld(KnownError):
+    code = "db.server_too_old"
+    exit_code = 1
+
+
+def is_url(target: object) -> bool:
+    """Whether ``target`` (a path or a string) names a PostgreSQL server."""
+    return isinstance(target, str) and target.startswith(SCHEMES)
+
+
+def engine_url(url: str) -> str:
+    """``url`` for SQLAlchemy, with the psycopg 3 driver named."""
+    for scheme in SCHEMES:
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url[len(scheme) :]
+    raise ValueError(url)
+
+
+def shown_url(url: str) -> str:
+    """``url`` without its password (what a message or a log may show)."""
+    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+@compiles(Integer, "postgresql")
+def _integer(_type: Integer, _compiler: TypeCompiler, **_kw: Any) -> str:
+    return "BIGINT"  # SQLite's INTEGER is 64-bit: milliseconds, clocks, sizes
+
+
+@compiles(Boolean, "postgresql")
+def _boolean(_type: Boolean, _compiler: TypeCompiler, **_kw: Any) -> str:
+    return "SMALLINT"  # 0/1 as on SQLite: the plain SQL compares with integers
+
+
+_QMARK = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?")
+
+
+def driver_sql(statement: str) -> str:
+    """A statement written for SQLite's DB-API (``?`` marks) in psycopg's style (``%s``,
+    and every ``%`` doubled, in quoted text too: psycopg reads them all); a ``?`` in quoted
+    text stays."""
+
+    def swap(m: re.Match[str]) -> str:
+        token = m.group(0)
+        return "%s" if token == "?" else token.replace("%", "%%")
+
+    return _QMARK.sub(swap, statement)
+
+
+#: SQLite spellings in the revisions' DDL and their PostgreSQL counterparts.
+_DDL = (
+    # digits only (CHECK constraints of ID numbers, unit codes)
+    (re.compile(r"NOT GLOB '\*\[\^0-9\]\*'"), "!~ '[^0-9]'"),
+    # "exactly one of": SQLite adds the truth values as integers
+    (re.compile(r"\((\w+) IS NOT NULL\)(?= \+|\s*=)"), r"(\1 IS NOT NULL)::int"),
+)
+
+
+def ddl(statement: str) -> str:
+    """A revision's DDL statement in PostgreSQL's spelling."""
+    for pattern, replacement in _DDL:
+        statement = pattern.sub(replacement, statement)
+    return statement
+
+
+def install_translation(engine: Engine) -> None:
+    """Translate the ``?`` marks of driver SQL (what SQLite-minded code sends) for psycopg."""
+
+    def before(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
+    ) -> tuple[str, Any]:
+        compiled = context is not None and context.compiled is not None
+        if not compiled and parameters and not isinstance(parameters, dict):
+            first = parameters[0] if _many else parameters
+            if not isinstance(first, dict):
+                statement = driver_sql(statement)
+        return statement, parameters
+
+    event.listen(engine, "before_cursor_execute", before, retval=True)
+
+
+def install_ddl_translation(conn: Any) -> None:
+    """Translate the revisions' SQLite spellings (:func:`ddl`) on the connection that runs
+    them."""
+
+    def before(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool
+    ) -> tuple[str, Any]:
+        return ddl(statement), parameters
+
+    event.listen(conn, "before_cursor_execute", before, retval=True)
+
+
+def make_engine(url: str, *, pool_size: int = 5) -> Engine:
+    """The engine of the server at ``url`` (psycopg 3): SQLite's integer semantics, the
+    driver SQL translated, every session in ``READ COMMITTED`` with the post's time zone
+    left to the server."""
+    try:
+        import psycopg  # noqa: F401 - the optional dependency, named when missing
+    except ImportError as exc:
+        raise NotOnPostgreSQL(what="psycopg (pip install 'antt-desktop[postgresql]')") from exc
+    engine = create_engine(
+        engine_url(url),
+        json_serializer=functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")),
+        pool_size=pool_size,
+        pool_pre_ping=True,
+    )
+    engine.dialect.supports_native_boolean = False  # 0/1 as on SQLite (see _boolean)
+    install_translation(engine)
+    return engine
+
+
+def server_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql("SHOW server_version_num").scalar_one())
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision the server's database is at (None: an empty database)."""
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+            return None
+        value = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        return str(value) if value is not None else None
+
+
+def has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(
+            conn.exec_driver_sql(
+                "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() LIMIT 1"
+            ).first()
+        )
