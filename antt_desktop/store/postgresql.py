@@ -29,7 +29,9 @@ import re
 from typing import Any
 
 from sqlalchemy import Boolean, Engine, Integer, create_engine, event
+from sqlalchemy.dialects.postgresql.psycopg import PGCompiler_psycopg
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import elements, operators
 from sqlalchemy.sql.compiler import TypeCompiler
 
 from antt_desktop.store.errors import KnownError
@@ -82,6 +84,25 @@ def _integer(_type: Integer, _compiler: TypeCompiler, **_kw: Any) -> str:
 @compiles(Boolean, "postgresql")
 def _boolean(_type: Boolean, _compiler: TypeCompiler, **_kw: Any) -> str:
     return "SMALLINT"  # 0/1 as on SQLite: the plain SQL compares with integers
+
+
+class _Compiler(PGCompiler_psycopg):
+    """PostgreSQL's statements, with SQLite's ``x IS 0`` (what ``is_(False)`` gives a
+    boolean stored as 0/1) spelt ``x IS NOT DISTINCT FROM 0``: the same null-safe test."""
+
+    def visit_binary(  # type: ignore[override]
+        self, binary: Any, override_operator: Any = None, **kw: Any
+    ) -> Any:
+        op = override_operator or binary.operator
+        if op in (operators.is_, operators.is_not) and isinstance(
+            binary.right, elements.True_ | elements.False_
+        ):
+            word = "IS NOT DISTINCT FROM" if op is operators.is_ else "IS DISTINCT FROM"
+            left = binary.left._compiler_dispatch(self, **kw)
+            return f"{left} {word} {1 if isinstance(binary.right, elements.True_) else 0}"
+        return super().visit_binary(  # type: ignore[no-untyped-call]
+            binary, override_operator=override_operator, **kw
+        )
 
 
 _QMARK = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|\?")
@@ -158,6 +179,7 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         pool_pre_ping=True,
     )
     engine.dialect.supports_native_boolean = False  # 0/1 as on SQLite (see _boolean)
+    engine.dialect.statement_compiler = _Compiler
     install_translation(engine)
     return engine
 

@@ -21,6 +21,37 @@ from antt_desktop.store.models import User
 from tests.conftest import FakeWall
 from tests.postgresql import server
 
+SEALED = "sealed fields on PostgreSQL (store/field_crypto.py, store/sealed.py: antt_open)"
+FIGURES_REBUILD = "post_figures.rebuild on PostgreSQL (postgresql_schema.rebuild_figures)"
+
+#: The store's tests that need a piece not ported yet (module, test name or its prefix ->
+#: the piece). Expected to fail, strictly: the list of what remains (docs/POSTGRESQL.md).
+NOT_YET: dict[tuple[str, str], str] = {
+    ("test_store_changes", "test_a_new_person_is_reported_with_its_id"): SEALED,
+    ("test_store_changes", "test_an_edit_reports_the_row"): SEALED,
+    ("test_store_database", "test_a_failed_change_writes_nothing"): SEALED,
+    ("test_store_database", "test_backup_and_restore_round_trip"): SEALED,
+    ("test_store_post_figures", "test_the_figures_are_counted_again_on_demand"): FIGURES_REBUILD,
+    ("test_store_search", ""): SEALED,  # every test writes people with ID numbers
+    ("test_store_search_index_check", ""): SEALED,
+    ("test_store_search_roles", ""): SEALED,
+    ("test_store_stamping", "test_new_row_gets_a_full_stamp"): SEALED,
+    ("test_store_stamping", "test_edit_stamps_only_the_changed_fields"): SEALED,
+    ("test_store_stamping", "test_no_change_no_stamp"): SEALED,
+    ("test_store_stamping", "test_hard_delete_is_refused"): SEALED,
+    ("test_store_stamping", "test_append_only_rows_cannot_change"): SEALED,
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.parent != here:
+            continue
+        for (module, prefix), piece in NOT_YET.items():
+            if item.path.stem == module and item.name.startswith(prefix):
+                item.add_marker(pytest.mark.xfail(strict=True, reason=f"not yet: {piece}"))
+
 
 @pytest.fixture(scope="session")
 def postgresql_post(postgresql_server: str) -> Iterator[tuple[str, int]]:
