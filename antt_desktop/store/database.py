@@ -222,7 +222,7 @@ class Database:
         """Hold the fields key from now on (None: keep them locked); the first holder after
         a schema upgrade seals the values it left plain, in one transaction."""
         if fields_key is not None and self.url is not None:
-            raise postgresql.NotOnPostgreSQL(what="sealed fields (field_crypto)")
+            raise postgresql.NotOnPostgreSQL(what="sealed_fields")
         self._fields.cipher = field_crypto.FieldCipher(fields_key) if fields_key else None
         if fields_key is None or not self.writable:
             return
@@ -270,7 +270,7 @@ class Database:
         transaction, so a crash leaves it under the old key or the new), then reconnect
         with it. Outside any transaction, by the writer (security/rotation.py)."""
         if self.url is not None:
-            raise postgresql.NotOnPostgreSQL(what="database key rotation (SQLCipher rekey)")
+            raise postgresql.NotOnPostgreSQL(what="rekey")
         if self.key is None or not self.writable:
             raise DatabaseLocked(path=str(self.path))
         raw = self.engine.raw_connection()
@@ -417,11 +417,11 @@ def _open_server(
     try:
         version = postgresql.server_version(engine)
         if version < postgresql.MIN_SERVER_VERSION:
-            raise postgresql.ServerTooOld(path=shown, version=version)
+            raise postgresql.ServerTooOld(path=shown, version=version // 10000)
         _ensure_server_schema(engine, shown, create=create)
     except sqlalchemy.exc.OperationalError as exc:  # no server there, refused, no such db
         engine.dispose()
-        raise DatabaseUnreadable(path=shown) from exc
+        raise postgresql.ServerUnreachable(path=shown) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -456,12 +456,12 @@ def open_database(
     Raises:
         DatabaseLocked, DatabaseTooNew, DatabaseMissing, EncryptionUnavailable,
         DatabaseUnreadable (the key does not open the file, or it is not a database).
-        On a server: DatabaseUnreadable (no server, refused, no such database),
+        On a server: ServerUnreachable (no server, refused, no such database), ServerTooOld,
         DatabaseNotInitialised (an empty database without ``create``), NotOnPostgreSQL.
     """
     if postgresql.is_url(path):
         if key is not None or fields_key is not None:
-            raise postgresql.NotOnPostgreSQL(what="database and fields keys (SQLCipher)")
+            raise postgresql.NotOnPostgreSQL(what="keys")
         return _open_server(str(path), create=create, write=write, wall=wall, local_dir=local_dir)
     path = Path(path)
     if not path.exists() and not create:

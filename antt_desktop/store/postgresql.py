@@ -47,15 +47,32 @@ MIN_SERVER_VERSION = 150000
 
 
 class NotOnPostgreSQL(KnownError):
-    """A piece of the program that runs on SQLite only, for now (``what`` names it)."""
+    """A piece of the program that runs on SQLite only, for now: ``what`` names it, one of
+    :data:`PIECES` (each has its own sentence, i18n/texts/postgresql.py)."""
 
     code = "db.not_on_postgresql"
     exit_code = 1
+
+    def __init__(self, *, what: str, **params: object) -> None:
+        assert what in PIECES, what
+        self.code = f"{NotOnPostgreSQL.code}.{what}"
+        super().__init__(what=what, **params)
+
+
+#: What is refused on a server, for now (docs/POSTGRESQL.md).
+PIECES = frozenset({"driver", "keys", "rekey", "sealed_fields", "login"})
 
 
 class ServerTooOld(KnownError):
     code = "db.server_too_old"
     exit_code = 1
+
+
+class ServerUnreachable(KnownError):
+    """No server at the address, the account refused, or no such database."""
+
+    code = "db.server_unreachable"
+    exit_code = 5
 
 
 def is_url(target: object) -> bool:
@@ -171,7 +188,7 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     try:
         import psycopg  # noqa: F401 - the optional dependency, named when missing
     except ImportError as exc:
-        raise NotOnPostgreSQL(what="psycopg (pip install 'antt-desktop[postgresql]')") from exc
+        raise NotOnPostgreSQL(what="driver") from exc
     engine = create_engine(
         engine_url(url),
         json_serializer=functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")),
