@@ -42,6 +42,8 @@ SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 URL_VARIABLE = "ANTT_DATABASE_URL"
 #: The advisory lock a schema upgrade holds (one desk upgrades, the others wait).
 SCHEMA_LOCK = 0x414E5454  # "ANTT"
+#: The advisory lock every write transaction holds (:func:`make_engine`).
+WRITE_LOCK = 0x414E5457  # "ANTW"
 #: The oldest server version the program supports.
 MIN_SERVER_VERSION = 150000
 
@@ -183,8 +185,8 @@ def install_ddl_translation(conn: Any) -> None:
 
 def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     """The engine of the server at ``url`` (psycopg 3): SQLite's integer semantics, the
-    driver SQL translated, every session in ``READ COMMITTED`` with the post's time zone
-    left to the server."""
+    driver SQL translated, reads in ``READ COMMITTED``, writes one at a time (an advisory
+    lock held to the commit, as SQLite's ``BEGIN IMMEDIATE`` holds its file)."""
     try:
         import psycopg  # noqa: F401 - the optional dependency, named when missing
     except ImportError as exc:
@@ -198,6 +200,15 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     engine.dialect.supports_native_boolean = False  # 0/1 as on SQLite (see _boolean)
     engine.dialect.statement_compiler = _Compiler
     install_translation(engine)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # SQLite's BEGIN IMMEDIATE: one write at a time across every desk, so what a write
+        # reads and then counts on (the node's sequence and clock, the audit chain's head,
+        # a check before a change) is still true when it commits; reads never wait
+        if conn.get_execution_options().get("antt_begin") == "IMMEDIATE":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
     return engine
 
 
