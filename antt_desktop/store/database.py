@@ -403,10 +403,15 @@ def _ensure_server_schema(engine: Engine, url: str, *, create: bool) -> None:
         except CommandError as exc:
             raise DatabaseTooNew(path=url, revision=current) from exc
     cfg = alembic_config()
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({postgresql.SCHEMA_LOCK})")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({postgresql.SCHEMA_LOCK})")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except sqlalchemy.exc.ProgrammingError as exc:
+        if postgresql.lacks_rights(exc):  # the desks' role: no DDL, the owner upgrades
+            raise postgresql.ServerSchemaBehind(path=url, revision=current or "-") from exc
+        raise
 
 
 def _open_server(

@@ -70,6 +70,13 @@ class ServerTooOld(KnownError):
     exit_code = 1
 
 
+class ServerSchemaBehind(KnownError):
+    """The schema needs an upgrade the desks' role may not make (no DDL): the owner's."""
+
+    code = "db.server_schema_behind"
+    exit_code = 1
+
+
 class ServerUnreachable(KnownError):
     """No server at the address, the account refused, or no such database."""
 
@@ -224,6 +231,11 @@ def current_revision(engine: Engine) -> str | None:
             return None
         value = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         return str(value) if value is not None else None
+
+
+def lacks_rights(exc: BaseException) -> bool:
+    """Whether ``exc`` (a statement's failure) is the server refusing the role's rights."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
 
 
 def has_tables(engine: Engine) -> bool:

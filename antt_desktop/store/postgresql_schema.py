@@ -117,6 +117,28 @@ def sealed_functions(partly_sealed: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def desk_grants(role: str) -> tuple[str, ...]:
+    """What the desks' role may do, and no more: read and write the records, append to the
+    audit log (never change or remove an entry), read the schema's revision; no DDL (the
+    schema belongs to the owner role, which runs the upgrades)."""
+    if not role.replace("_", "").isalnum():
+        raise ValueError(f"not a plain role name: {role!r}")
+    return (
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM {role}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {role}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+    )
+
+
+def grant_desks(conn: Connection, role: str) -> None:
+    """Give the desks' ``role`` its rights on every table (run by the owner after each
+    schema upgrade: the new tables are covered too)."""
+    for statement in desk_grants(role):
+        conn.exec_driver_sql(statement)
+
+
 def upgrade(conn: Connection, partly_sealed: tuple[str, ...]) -> None:
     """Make every counterpart (revision 0029, on PostgreSQL only) and count the figures."""
     for statement in (

@@ -25,6 +25,10 @@ MESSAGES = {
     "db.server_too_old": N_(
         "the PostgreSQL server {path} is version {version}; ANTT Desktop needs version 15 or newer"
     ),
+    "db.server_schema_behind": N_(
+        "the database on {path} must first be upgraded to this version of ANTT Desktop with"
+        " the server's owner account; the desks' account may not change its structure"
+    ),
     "db.server_unreachable": N_(
         "cannot connect to the database server {path}; check its address, the account and"
         " the network, and that the server is running"
