@@ -28,7 +28,7 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, Engine, Integer, create_engine, event
+from sqlalchemy import Boolean, Engine, Integer, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql.psycopg import PGCompiler_psycopg
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import elements, operators
@@ -77,6 +77,13 @@ class ServerSchemaBehind(KnownError):
     exit_code = 1
 
 
+class ServerNeedsTls(KnownError):
+    """An unencrypted connection asked for to a server off this computer."""
+
+    code = "db.server_needs_tls"
+    exit_code = 1
+
+
 class ServerUnreachable(KnownError):
     """No server at the address, the account refused, or no such database."""
 
@@ -100,6 +107,29 @@ def engine_url(url: str) -> str:
 def shown_url(url: str) -> str:
     """``url`` without its password (what a message or a log may show)."""
     return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+#: Hosts reached without the network: a plain connection is allowed there.
+LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+#: ``sslmode`` values that encrypt the connection.
+TLS_MODES = frozenset({"require", "verify-ca", "verify-full"})
+
+
+def connect_args(url: str) -> dict[str, str]:
+    """What the connection to ``url`` must add: TLS (``sslmode=require``) to any server off
+    this computer, unless the URL asks for a stricter check; a URL turning TLS off there is
+    refused (ServerNeedsTls). A Unix socket (``host=/run/…``) is local."""
+    parsed = make_url(engine_url(url))
+    hosts = [h for h in str(parsed.query.get("host", "")).split(",") if h]
+    host = parsed.host or (hosts[0] if hosts else "")
+    if host in LOCAL_HOSTS or host.startswith("/"):
+        return {}
+    mode = parsed.query.get("sslmode")
+    if mode is None:
+        return {"sslmode": "require"}
+    if mode not in TLS_MODES:
+        raise ServerNeedsTls(path=shown_url(url))
+    return {}
 
 
 @compiles(Integer, "postgresql")
@@ -198,8 +228,10 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         import psycopg  # noqa: F401 - the optional dependency, named when missing
     except ImportError as exc:
         raise NotOnPostgreSQL(what="driver") from exc
+    tls = connect_args(url)
     engine = create_engine(
         engine_url(url),
+        connect_args=tls,
         json_serializer=functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")),
         pool_size=pool_size,
         pool_pre_ping=True,

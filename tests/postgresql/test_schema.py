@@ -87,3 +87,23 @@ def test_the_url_shown_hides_the_password() -> None:
     assert postgresql.driver_sql("SELECT '?', ? WHERE a LIKE '%x'") == (
         "SELECT '?', %s WHERE a LIKE '%%x'"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "added"),
+    [
+        ("postgresql://antt@127.0.0.1:5432/xa", {}),
+        ("postgresql://antt@localhost/xa", {}),
+        ("postgresql://antt@/xa?host=/run/postgresql", {}),
+        ("postgresql://antt@10.0.0.5/xa", {"sslmode": "require"}),
+        ("postgresql://antt@db.catinh.vn/xa?sslmode=verify-full", {}),
+    ],
+)
+def test_a_server_off_this_computer_is_reached_through_tls(url: str, added: dict[str, str]) -> None:
+    assert postgresql.connect_args(url) == added
+
+
+def test_tls_turned_off_for_a_server_on_the_network_is_refused() -> None:
+    with pytest.raises(postgresql.ServerNeedsTls) as caught:
+        open_database("postgresql://canbo:bi-mat@10.0.0.5/xa?sslmode=disable")
+    assert "bi-mat" not in str(caught.value)

@@ -29,6 +29,10 @@ MESSAGES = {
         "the database on {path} must first be upgraded to this version of ANTT Desktop with"
         " the server's owner account; the desks' account may not change its structure"
     ),
+    "db.server_needs_tls": N_(
+        "the connection to the database server {path} must be encrypted: set up TLS on the"
+        " server and remove sslmode=disable (or allow, prefer) from the address"
+    ),
     "db.server_unreachable": N_(
         "cannot connect to the database server {path}; check its address, the account and"
         " the network, and that the server is running"
