@@ -221,11 +221,9 @@ class Database:
     def unlock_fields(self, fields_key: bytes | None) -> None:
         """Hold the fields key from now on (None: keep them locked); the first holder after
         a schema upgrade seals the values it left plain, in one transaction."""
-        if fields_key is not None and self.url is not None:
-            raise postgresql.NotOnPostgreSQL(what="sealed_fields")
         self._fields.cipher = field_crypto.FieldCipher(fields_key) if fields_key else None
-        if fields_key is None or not self.writable:
-            return
+        if fields_key is None or not self.writable or self.url is not None:
+            return  # a server's database is made at head: nothing was left plain there
         with self.engine.connect() as conn:
             pending = resealing.plain_pending(conn)
         if pending:
@@ -415,10 +413,17 @@ def _ensure_server_schema(engine: Engine, url: str, *, create: bool) -> None:
 
 
 def _open_server(
-    url: str, *, create: bool, write: bool, wall: WallClock, local_dir: Path | None
+    url: str,
+    *,
+    create: bool,
+    write: bool,
+    wall: WallClock,
+    fields_key: bytes | None,
+    local_dir: Path | None,
 ) -> Database:
     shown = postgresql.shown_url(url)
-    engine = postgresql.make_engine(url)
+    holder = field_crypto.FieldsHolder()
+    engine = postgresql.make_engine(url, fields=holder)
     try:
         version = postgresql.server_version(engine)
         if version < postgresql.MIN_SERVER_VERSION:
@@ -432,7 +437,11 @@ def _open_server(
         raise
     lock = ServerWrites() if write else None
     folder = Path(local_dir) if local_dir is not None else Path.cwd()
-    return Database(folder / DB_FILENAME, engine, lock, wall, None, _stored_audit_key(engine))
+    database = Database(
+        folder / DB_FILENAME, engine, lock, wall, None, _stored_audit_key(engine), holder
+    )
+    database.unlock_fields(fields_key)
+    return database
 
 
 def open_database(
@@ -465,9 +474,16 @@ def open_database(
         DatabaseNotInitialised (an empty database without ``create``), NotOnPostgreSQL.
     """
     if postgresql.is_url(path):
-        if key is not None or fields_key is not None:
+        if key is not None:
             raise postgresql.NotOnPostgreSQL(what="keys")
-        return _open_server(str(path), create=create, write=write, wall=wall, local_dir=local_dir)
+        return _open_server(
+            str(path),
+            create=create,
+            write=write,
+            wall=wall,
+            fields_key=fields_key,
+            local_dir=local_dir,
+        )
     path = Path(path)
     if not path.exists() and not create:
         raise DatabaseMissing(path=str(path))

@@ -11,29 +11,35 @@ here (and its schema objects in :mod:`antt_desktop.store.postgresql_schema`):
   psycopg's ``%s`` before it runs (:func:`driver_sql`);
 * the few SQLite spellings in the revisions' CHECK constraints are translated when the
   revisions run (:func:`ddl`);
+* sealed fields: the server keeps the sealed bytes as text (:func:`sealed_text`) and never
+  holds the key; its ``antt_open`` hands the stored value back and the engine's text type
+  opens it as the row is read; ``antt_bidx(:n)`` is computed before the statement is sent;
 * what has no counterpart yet is refused by name (:class:`NotOnPostgreSQL`), never a crash.
 
 The SQLite-only pieces and their state on PostgreSQL (docs/POSTGRESQL.md keeps the list):
 SQLCipher keys and ``PRAGMA rekey`` (refused: the server's own access control and TLS
 protect the data), the FTS5 search index (a table of folded text with a pg_trgm index; the
-ranked search is refused), the SQL functions of the sealed fields (``antt_open`` answers as
-for a login without the fields key; sealing is refused), the post-figure triggers (plpgsql
-counterparts), PRAGMAs (none is sent).
+ranked search is to come), the SQL functions of the sealed fields (the server's
+``antt_open`` hands the stored value back and it is opened here, ``antt_bidx`` is computed
+here: the server never holds the key), the post-figure triggers (plpgsql counterparts),
+PRAGMAs (none is sent).
 """
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, Engine, Integer, create_engine, event, make_url
+from sqlalchemy import Boolean, Engine, Integer, String, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql.psycopg import PGCompiler_psycopg
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql import elements, operators
+from sqlalchemy.sql import elements, operators, sqltypes
 from sqlalchemy.sql.compiler import TypeCompiler
 
+from antt_desktop.store import field_crypto
 from antt_desktop.store.errors import KnownError
 
 #: The URL schemes that name a PostgreSQL server (``--database``, ``ANTT_DATABASE_URL``).
@@ -62,7 +68,7 @@ class NotOnPostgreSQL(KnownError):
 
 
 #: What is refused on a server, for now (docs/POSTGRESQL.md).
-PIECES = frozenset({"driver", "keys", "rekey", "sealed_fields", "login"})
+PIECES = frozenset({"driver", "keys", "rekey", "login"})
 
 
 class ServerTooOld(KnownError):
@@ -137,6 +143,11 @@ def _integer(_type: Integer, _compiler: TypeCompiler, **_kw: Any) -> str:
     return "BIGINT"  # SQLite's INTEGER is 64-bit: milliseconds, clocks, sizes
 
 
+@compiles(String, "postgresql")
+def _string(_type: String, _compiler: TypeCompiler, **_kw: Any) -> str:
+    return "VARCHAR"  # no length, as on SQLite: a sealed value is longer than its 12 digits
+
+
 @compiles(Boolean, "postgresql")
 def _boolean(_type: Boolean, _compiler: TypeCompiler, **_kw: Any) -> str:
     return "SMALLINT"  # 0/1 as on SQLite: the plain SQL compares with integers
@@ -192,6 +203,94 @@ def ddl(statement: str) -> str:
     return statement
 
 
+#: The first character of a sealed value stored as text (base64 follows): plain text never
+#: starts with a control character (store/text_guard.py).
+SEALED_MARK = "\x01"
+#: The first character of ``antt_open``'s answer on the server (JSON follows), opened here.
+OPEN_MARK = "\x02"
+
+
+def sealed_text(value: bytes) -> str:
+    """A sealed value (bytes, which SQLite keeps in a text column) as the server's text."""
+    return SEALED_MARK + base64.b64encode(value).decode("ascii")
+
+
+def stored_value(value: str) -> str | bytes:
+    """What SQLite would have kept: the sealed bytes back from :func:`sealed_text`."""
+    if value.startswith(SEALED_MARK):
+        return base64.b64decode(value[1:])
+    return value
+
+
+def _open_answer(holder: field_crypto.FieldsHolder, answer: str) -> Any:
+    """``antt_open``'s answer from the server opened as SQLite's function would have."""
+    value, table, column, row_id, fallback = json.loads(answer[1:])
+    stored = stored_value(value) if isinstance(value, str) else value
+    cipher = holder.cipher
+    if cipher is not None:
+        return cipher.sql_open(stored, table, column, row_id, fallback)
+    if isinstance(stored, str) and table in field_crypto.SEALED_WHERE:
+        return stored  # a table sealed in part: a plain value is not a sensitive one
+    return fallback  # a value sealed, or plain until the first key holder seals it
+
+
+def _string_type(
+    holder: field_crypto.FieldsHolder, base: type[sqltypes.String]
+) -> type[sqltypes.String]:
+    """The engine's text type (over the dialect's own, ``base``): sealed bytes written as
+    :func:`sealed_text`, read back as bytes; ``antt_open``'s answers opened with
+    ``holder``'s key (or masked without it)."""
+
+    class SealAwareString(base):  # type: ignore[valid-type,misc]
+        def bind_processor(self, dialect: Any) -> Any:
+            def process(value: Any) -> Any:
+                if isinstance(value, bytes | bytearray | memoryview):
+                    return sealed_text(bytes(value))
+                return value
+
+            return process
+
+        def result_processor(self, dialect: Any, coltype: Any) -> Any:
+            def process(value: Any) -> Any:
+                if not isinstance(value, str) or not value or value[0] > OPEN_MARK:
+                    return value
+                if value[0] == SEALED_MARK:
+                    return base64.b64decode(value[1:])
+                if value[0] == OPEN_MARK:
+                    return _open_answer(holder, value)
+                return value
+
+            return process
+
+    return SealAwareString
+
+
+_BIDX = re.compile(r"antt_bidx\(%\((\w+)\)s(?:::VARCHAR)?\)")
+
+
+def _blind_params(
+    holder: field_crypto.FieldsHolder, statement: str, parameters: Any
+) -> tuple[str, Any]:
+    """``antt_bidx(:n)`` computed here (the server never holds the key): the call becomes a
+    parameter of its own holding the blind index (None without the key: nothing found)."""
+    names = _BIDX.findall(statement)
+    if not names:
+        return statement, parameters
+    statement = _BIDX.sub(lambda m: f"%({m.group(1)}__bidx)s", statement)
+    cipher = holder.cipher
+
+    def blind(params: dict[str, Any]) -> dict[str, Any]:
+        added = {
+            f"{n}__bidx": cipher.blind(params[n]) if cipher and isinstance(params[n], str) else None
+            for n in names
+        }
+        return {**params, **added}
+
+    if isinstance(parameters, dict):
+        return statement, blind(parameters)
+    return statement, [blind(p) for p in parameters]
+
+
 def install_translation(engine: Engine) -> None:
     """Translate the ``?`` marks of driver SQL (what SQLite-minded code sends) for psycopg."""
 
@@ -220,7 +319,26 @@ def install_ddl_translation(conn: Any) -> None:
     event.listen(conn, "before_cursor_execute", before, retval=True)
 
 
-def make_engine(url: str, *, pool_size: int = 5) -> Engine:
+def install_fields(engine: Engine, holder: field_crypto.FieldsHolder) -> None:
+    """The sealed fields on this engine: SQLite's ``antt_open`` and ``antt_bidx`` answered
+    here with ``holder``'s key, sealed bytes kept as text (:func:`sealed_text`)."""
+    specs = engine.dialect.colspecs
+    base: Any = specs.get(sqltypes.String, sqltypes.String)
+    engine.dialect.colspecs = {**specs, sqltypes.String: _string_type(holder, base)}
+
+    def before(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool
+    ) -> tuple[str, Any]:
+        if "antt_bidx(" in statement and parameters:
+            return _blind_params(holder, statement, parameters)
+        return statement, parameters
+
+    event.listen(engine, "before_cursor_execute", before, retval=True)
+
+
+def make_engine(
+    url: str, *, pool_size: int = 5, fields: field_crypto.FieldsHolder | None = None
+) -> Engine:
     """The engine of the server at ``url`` (psycopg 3): SQLite's integer semantics, the
     driver SQL translated, reads in ``READ COMMITTED``, writes one at a time (an advisory
     lock held to the commit, as SQLite's ``BEGIN IMMEDIATE`` holds its file)."""
@@ -239,6 +357,7 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     engine.dialect.supports_native_boolean = False  # 0/1 as on SQLite (see _boolean)
     engine.dialect.statement_compiler = _Compiler
     install_translation(engine)
+    install_fields(engine, fields or field_crypto.FieldsHolder())
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

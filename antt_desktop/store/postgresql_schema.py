@@ -9,8 +9,8 @@
 * the append-only audit log (revision 0009): a trigger refusing UPDATE and DELETE (the
   least-privilege role of a shared server also lacks the rights);
 * the SQL functions SQLite gets from Python on each connection (store/field_crypto.py):
-  ``antt_open`` answers as for a login without the fields key (the mask, or NULL),
-  ``antt_bidx`` finds nothing, ``antt_seal`` refuses — sealing on PostgreSQL is to come.
+  ``antt_open`` hands the stored value back to be opened by the engine, ``antt_bidx`` is
+  computed by the engine, ``antt_seal`` refuses (:func:`sealed_functions`).
 """
 
 from __future__ import annotations
@@ -100,20 +100,21 @@ AUDIT = (
 )
 
 
-def sealed_functions(partly_sealed: tuple[str, ...]) -> tuple[str, ...]:
-    """``antt_open``/``antt_bidx``/``antt_seal`` as for a login without the fields key:
-    a plain value of a table sealed in part (``partly_sealed``) is shown, any other
-    sensitive value gives its fallback (the mask)."""
-    tables = ", ".join(f"'{t}'" for t in partly_sealed) or "''"
+def sealed_functions() -> tuple[str, ...]:
+    """``antt_open``/``antt_bidx``/``antt_seal``: the server never holds the fields key, so
+    ``antt_open`` hands back what SQLite's function takes (``chr(2)`` and a JSON array) and
+    the engine opens it as the row is read (store/postgresql.py); the engine computes
+    ``antt_bidx(:n)`` before the statement is sent (this one, called another way, finds
+    nothing); sealing in SQL is refused."""
     return (
         "CREATE FUNCTION antt_open(value text, tbl text, col text, row_id text, fallback text)"
-        " RETURNS text LANGUAGE sql STABLE AS $$ SELECT CASE WHEN value IS NULL THEN NULL"
-        f" WHEN tbl IN ({tables}) THEN value ELSE fallback END $$",
+        " RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value IS NULL THEN NULL"
+        " ELSE chr(2) || json_build_array(value, tbl, col, row_id, fallback)::text END $$",
         "CREATE FUNCTION antt_bidx(value text) RETURNS text LANGUAGE sql IMMUTABLE"
         " AS $$ SELECT NULL::text $$",
         "CREATE FUNCTION antt_seal(value text, tbl text, col text, row_id text) RETURNS text"
         " LANGUAGE plpgsql AS $$ BEGIN IF value IS NULL THEN RETURN NULL; END IF;"
-        " RAISE EXCEPTION 'sealed fields on PostgreSQL: not supported yet'; END $$",
+        " RAISE EXCEPTION 'sealing in SQL: not on PostgreSQL'; END $$",
     )
 
 
@@ -139,14 +140,14 @@ def grant_desks(conn: Connection, role: str) -> None:
         conn.exec_driver_sql(statement)
 
 
-def upgrade(conn: Connection, partly_sealed: tuple[str, ...]) -> None:
+def upgrade(conn: Connection) -> None:
     """Make every counterpart (revision 0029, on PostgreSQL only) and count the figures."""
     for statement in (
         *SEARCH,
         *FIGURES,
         *REBUILD_FIGURES,
         *AUDIT,
-        *sealed_functions(partly_sealed),
+        *sealed_functions(),
     ):
         conn.exec_driver_sql(statement)
 

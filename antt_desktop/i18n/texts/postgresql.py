@@ -15,10 +15,6 @@ MESSAGES = {
     "db.not_on_postgresql.rekey": N_(
         "not supported on PostgreSQL yet: changing the database encryption key"
     ),
-    "db.not_on_postgresql.sealed_fields": N_(
-        "not supported on PostgreSQL yet: the encrypted fields (ID numbers, ethnicity,"
-        " religion, risk notes); they stay hidden"
-    ),
     "db.not_on_postgresql.login": N_(
         "not supported on PostgreSQL yet: logging in to a database on a server ({path})"
     ),

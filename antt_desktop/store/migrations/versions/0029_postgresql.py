@@ -16,14 +16,11 @@ down_revision = "0026"
 branch_labels = None
 depends_on = None
 
-# the tables sealed in part when this revision was written (store/field_crypto.SEALED_WHERE)
-PARTLY_SEALED = ("person_corrections",)
-
 
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        postgresql_schema.upgrade(bind, PARTLY_SEALED)
+        postgresql_schema.upgrade(bind)
 
 
 def downgrade() -> None:
