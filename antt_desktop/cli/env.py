@@ -30,7 +30,7 @@ from antt_desktop.security.login import login
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError
-from antt_desktop.store.postgresql import NotOnPostgreSQL, shown_url
+from antt_desktop.store.postgresql_url import shown_url
 
 APP_NAME = "ANTT Desktop"
 PASSWORD_VAR = "ANTT_PASSWORD"
@@ -148,6 +148,8 @@ class Env:
     def open(self, *, write: bool = True) -> Database:
         """The post database, logged in (on the first open of this run)."""
         if self.database_url:  # the accounts' login on a server is to come (docs/POSTGRESQL.md)
+            from antt_desktop.store.postgresql import NotOnPostgreSQL
+
             raise NotOnPostgreSQL(what="login", path=shown_url(self.database_url))
         if self._keys is not None:
             # the ring's keys: a rotation made by this run's command updates them in place

@@ -29,7 +29,7 @@ from antt_desktop.store import (
     audit,
     changes,
     field_crypto,
-    postgresql,
+    postgresql_url,
     resealing,
     sealed,
     search_index,
@@ -171,7 +171,7 @@ class Database:
         self.engine = engine
         #: the server's URL without its password (None: the SQLite file at ``path``)
         self.url: str | None = (
-            postgresql.shown_url(engine.url.render_as_string(hide_password=False))
+            postgresql_url.shown_url(engine.url.render_as_string(hide_password=False))
             if engine.dialect.name == "postgresql"
             else None
         )
@@ -268,7 +268,9 @@ class Database:
         transaction, so a crash leaves it under the old key or the new), then reconnect
         with it. Outside any transaction, by the writer (security/rotation.py)."""
         if self.url is not None:
-            raise postgresql.NotOnPostgreSQL(what="rekey")
+            from antt_desktop.store.postgresql import NotOnPostgreSQL
+
+            raise NotOnPostgreSQL(what="rekey")
         if self.key is None or not self.writable:
             raise DatabaseLocked(path=str(self.path))
         raw = self.engine.raw_connection()
@@ -384,6 +386,8 @@ def _stored_audit_key(engine: Engine) -> bytes | None:
 def _ensure_server_schema(engine: Engine, url: str, *, create: bool) -> None:
     """Create or upgrade the schema on a server: one desk at a time (an advisory lock held
     by the upgrade's transaction), the others find it done."""
+    from antt_desktop.store import postgresql
+
     current = postgresql.current_revision(engine)
     if current == SCHEMA_HEAD:
         return
@@ -421,7 +425,9 @@ def _open_server(
     fields_key: bytes | None,
     local_dir: Path | None,
 ) -> Database:
-    shown = postgresql.shown_url(url)
+    from antt_desktop.store import postgresql  # the server's driver: loaded only for one
+
+    shown = postgresql_url.shown_url(url)
     holder = field_crypto.FieldsHolder()
     engine = postgresql.make_engine(url, fields=holder)
     try:
@@ -473,9 +479,11 @@ def open_database(
         On a server: ServerUnreachable (no server, refused, no such database), ServerTooOld,
         DatabaseNotInitialised (an empty database without ``create``), NotOnPostgreSQL.
     """
-    if postgresql.is_url(path):
+    if postgresql_url.is_url(path):
         if key is not None:
-            raise postgresql.NotOnPostgreSQL(what="keys")
+            from antt_desktop.store.postgresql import NotOnPostgreSQL
+
+            raise NotOnPostgreSQL(what="keys")
         return _open_server(
             str(path),
             create=create,

@@ -41,11 +41,11 @@ from sqlalchemy.sql.compiler import TypeCompiler
 
 from antt_desktop.store import field_crypto
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.postgresql_url import SCHEMES as SCHEMES
+from antt_desktop.store.postgresql_url import URL_VARIABLE as URL_VARIABLE
+from antt_desktop.store.postgresql_url import engine_url, shown_url
+from antt_desktop.store.postgresql_url import is_url as is_url
 
-#: The URL schemes that name a PostgreSQL server (``--database``, ``ANTT_DATABASE_URL``).
-SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
-#: The environment variable naming the server, when no ``--database`` is given.
-URL_VARIABLE = "ANTT_DATABASE_URL"
 #: The advisory lock a schema upgrade holds (one desk upgrades, the others wait).
 SCHEMA_LOCK = 0x414E5454  # "ANTT"
 #: The advisory lock every write transaction holds (:func:`make_engine`).
@@ -95,24 +95,6 @@ class ServerUnreachable(KnownError):
 
     code = "db.server_unreachable"
     exit_code = 5
-
-
-def is_url(target: object) -> bool:
-    """Whether ``target`` (a path or a string) names a PostgreSQL server."""
-    return isinstance(target, str) and target.startswith(SCHEMES)
-
-
-def engine_url(url: str) -> str:
-    """``url`` for SQLAlchemy, with the psycopg 3 driver named."""
-    for scheme in SCHEMES:
-        if url.startswith(scheme):
-            return "postgresql+psycopg://" + url[len(scheme) :]
-    raise ValueError(url)
-
-
-def shown_url(url: str) -> str:
-    """``url`` without its password (what a message or a log may show)."""
-    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 #: Hosts reached without the network: a plain connection is allowed there.
