@@ -173,3 +173,39 @@ def db_state(db: Database) -> Callable[[], dict[str, list[str]]]:
             }
 
     return state
+
+
+# --- PostgreSQL (tests/postgresql): a throwaway server, a fresh database per test module ---
+
+
+@pytest.fixture(scope="session")
+def postgresql_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server's maintenance database: ``$ANTT_TEST_POSTGRESQL_URL``
+    (``.ci/run`` starts one for every worker), else a cluster started here and stopped at
+    the end. Without the server's programs the tests skip — unless
+    ``$ANTT_REQUIRE_POSTGRESQL`` is set (CI), where that is a failure."""
+    from tests.postgresql import server
+
+    given = os.environ.get(server.URL_VARIABLE)
+    if given:
+        yield given
+        return
+    if server.server_bin() is None:
+        if os.environ.get(server.REQUIRE_VARIABLE):
+            pytest.fail("PostgreSQL's initdb not found (apt-get install postgresql)")
+        pytest.skip("PostgreSQL's initdb not found (apt-get install postgresql)")
+    folder, url = server.start()
+    try:
+        yield url
+    finally:
+        server.stop(folder)
+
+
+@pytest.fixture(scope="module")
+def postgresql_database(postgresql_server: str) -> Iterator[str]:
+    """The URL of a fresh, empty database on the test server for this test module."""
+    from tests.postgresql import server
+
+    url = server.create_database(postgresql_server)
+    yield url
+    server.drop_database(postgresql_server, url)

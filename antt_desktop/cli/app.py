@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -99,6 +100,15 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
         default=default,
         help="folder of the post database (default: $ANTT_DATA_DIR or the user data folder)",
     )
+    parser.add_argument(
+        "--database",
+        type=_server_url,
+        default=default,
+        metavar="URL",
+        help="a database on a PostgreSQL server, shared by several desks"
+        " (postgresql://user@host/name; default: $ANTT_DATABASE_URL); without it, the post's"
+        " own file in --data-dir",
+    )
     if "--user" not in parser._option_string_actions:
         parser.add_argument(
             "--user",
@@ -111,6 +121,12 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
     parser.add_argument("--lang", choices=("vi", "en"), default=default, help="language")
     parser.add_argument("--today", type=date.fromisoformat, default=default, help=argparse.SUPPRESS)
+
+
+def _server_url(value: str) -> str:
+    if not value.startswith(("postgresql://", "postgres://")):
+        raise argparse.ArgumentTypeError(f"not a postgresql:// address: {value!r}")
+    return value
 
 
 def _leaf_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
@@ -277,6 +293,7 @@ def _main(argv: list[str], kdf: KdfParams | None) -> int:
         username=args.user,
         kdf=kdf or PRODUCTION,
         derive=derive or derive_key,
+        database_url=args.database or os.environ.get("ANTT_DATABASE_URL") or None,
     )
     try:
         return int(args.func(env, args) or EXIT_OK)

@@ -29,6 +29,7 @@ from antt_desktop.security.login import login
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.postgresql_url import shown_url
 
 
 def _interactive() -> bool:
@@ -55,6 +56,9 @@ class Env:
     username: str | None = None
     #: Argon2 cost of slots written by this run (tests lower it; the default is memory-hard)
     kdf: KdfParams = PRODUCTION
+    #: a database on a PostgreSQL server (``--database``/``$ANTT_DATABASE_URL``), else the
+    #: post's file in ``data_dir``
+    database_url: str | None = None
     #: asks for a password (None: ``getpass`` on a terminal, refused without one)
     ask: Callable[[str], str] | None = None
     #: the login's key derivation (begun ahead by :func:`~antt_desktop.cli.early.begin_derivation`)
@@ -132,6 +136,10 @@ class Env:
 
     def open(self, *, write: bool = True) -> Database:
         """The post database, logged in (on the first open of this run)."""
+        if self.database_url:  # the accounts' login on a server is to come (docs/POSTGRESQL.md)
+            from antt_desktop.store.postgresql import NotOnPostgreSQL
+
+            raise NotOnPostgreSQL(what="login", path=shown_url(self.database_url))
         if self._keys is not None:
             # the ring's keys: a rotation made by this run's command updates them in place
             return open_database(

@@ -1,6 +1,8 @@
 """Opening the post's database: schema upgrades with a backup first, pragmas, lock, sessions.
 
-One SQLite file per installation. A second instance cannot write it (an OS file lock held for
+One SQLite file per installation (the default), or a database on a PostgreSQL server that
+several desks share (``open_database("postgresql://…")``; what differs is in
+store/postgresql.py). A second instance cannot write it (an OS file lock held for
 as long as the database is open for writing). Transactions begin explicitly (SQLAlchemy's
 recipe for pysqlite) so a write can take ``BEGIN IMMEDIATE`` and never half-commit.
 """
@@ -27,6 +29,7 @@ from antt_desktop.store import (
     audit,
     changes,
     field_crypto,
+    postgresql_url,
     resealing,
     sealed,
     search_index,
@@ -37,6 +40,7 @@ from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.errors import (
     DatabaseLocked,
     DatabaseMissing,
+    DatabaseNotInitialised,
     DatabaseTooNew,
     DatabaseUnreadable,
     EncryptionUnavailable,
@@ -49,7 +53,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0027"
+SCHEMA_HEAD = "0028"
 BUSY_TIMEOUT_MS = 5000
 #: Session info: the open database's :meth:`Database.rekey` (what a key rotation calls).
 REKEY = "antt_rekey"
@@ -137,6 +141,14 @@ def _make_engine(
     return engine
 
 
+class ServerWrites:
+    """The "write lock" of a database on a server: desks write side by side (the server
+    keeps each transaction whole); nothing to take or let go."""
+
+    def release(self) -> None:
+        pass
+
+
 class Database:
     """An open post database: the engine, its session factories and the write lock.
 
@@ -147,14 +159,22 @@ class Database:
         self,
         path: Path,
         engine: Engine,
-        lock: filelock.BaseFileLock | None,
+        lock: filelock.BaseFileLock | ServerWrites | None,
         wall: WallClock,
         key: bytes | None = None,
         audit_key: bytes | None = None,
         fields: field_crypto.FieldsHolder | None = None,
     ) -> None:
+        #: the SQLite file; on a server, where the desk keeps its own files (photos' cache,
+        #: outbox, settings) under the same name
         self.path = path
         self.engine = engine
+        #: the server's URL without its password (None: the SQLite file at ``path``)
+        self.url: str | None = (
+            postgresql_url.shown_url(engine.url.render_as_string(hide_password=False))
+            if engine.dialect.name == "postgresql"
+            else None
+        )
         #: the SQLCipher key the file is encrypted with (None: a plain file); copies use it
         self.key = key
         self._lock = lock
@@ -202,8 +222,8 @@ class Database:
         """Hold the fields key from now on (None: keep them locked); the first holder after
         a schema upgrade seals the values it left plain, in one transaction."""
         self._fields.cipher = field_crypto.FieldCipher(fields_key) if fields_key else None
-        if fields_key is None or not self.writable:
-            return
+        if fields_key is None or not self.writable or self.url is not None:
+            return  # a server's database is made at head: nothing was left plain there
         with self.engine.connect() as conn:
             pending = resealing.plain_pending(conn)
         if pending:
@@ -247,6 +267,10 @@ class Database:
         """Re-encrypt the whole file under ``new_key`` (SQLCipher ``PRAGMA rekey``: one
         transaction, so a crash leaves it under the old key or the new), then reconnect
         with it. Outside any transaction, by the writer (security/rotation.py)."""
+        if self.url is not None:
+            from antt_desktop.store.postgresql import NotOnPostgreSQL
+
+            raise NotOnPostgreSQL(what="rekey")
         if self.key is None or not self.writable:
             raise DatabaseLocked(path=str(self.path))
         raw = self.engine.raw_connection()
@@ -354,35 +378,120 @@ def _stored_audit_key(engine: Engine) -> bytes | None:
     try:
         with engine.connect() as conn:
             value = conn.exec_driver_sql("SELECT audit_secret FROM local_node").scalar()
-    except sqlalchemy.exc.OperationalError:  # no local_node yet, or before revision 0020
-        return None
+    except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.ProgrammingError):
+        return None  # no local_node yet, or before revision 0020
     return bytes(value) if value else None
 
 
+def _ensure_server_schema(engine: Engine, url: str, *, create: bool) -> None:
+    """Create or upgrade the schema on a server: one desk at a time (an advisory lock held
+    by the upgrade's transaction), the others find it done."""
+    from antt_desktop.store import postgresql
+
+    current = postgresql.current_revision(engine)
+    if current == SCHEMA_HEAD:
+        return
+    if current is None and not create:
+        if postgresql.has_tables(engine):
+            raise DatabaseTooNew(path=url, revision="unknown")
+        raise DatabaseNotInitialised(path=url)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    if current is not None:
+        try:
+            ScriptDirectory.from_config(alembic_config()).get_revision(current)
+        except CommandError as exc:
+            raise DatabaseTooNew(path=url, revision=current) from exc
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({postgresql.SCHEMA_LOCK})")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except sqlalchemy.exc.ProgrammingError as exc:
+        if postgresql.lacks_rights(exc):  # the desks' role: no DDL, the owner upgrades
+            raise postgresql.ServerSchemaBehind(path=url, revision=current or "-") from exc
+        raise
+
+
+def _open_server(
+    url: str,
+    *,
+    create: bool,
+    write: bool,
+    wall: WallClock,
+    fields_key: bytes | None,
+    local_dir: Path | None,
+) -> Database:
+    from antt_desktop.store import postgresql  # the server's driver: loaded only for one
+
+    shown = postgresql_url.shown_url(url)
+    holder = field_crypto.FieldsHolder()
+    engine = postgresql.make_engine(url, fields=holder)
+    try:
+        version = postgresql.server_version(engine)
+        if version < postgresql.MIN_SERVER_VERSION:
+            raise postgresql.ServerTooOld(path=shown, version=version // 10000)
+        _ensure_server_schema(engine, shown, create=create)
+    except sqlalchemy.exc.OperationalError as exc:  # no server there, refused, no such db
+        engine.dispose()
+        raise postgresql.ServerUnreachable(path=shown) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    lock = ServerWrites() if write else None
+    folder = Path(local_dir) if local_dir is not None else Path.cwd()
+    database = Database(
+        folder / DB_FILENAME, engine, lock, wall, None, _stored_audit_key(engine), holder
+    )
+    database.unlock_fields(fields_key)
+    return database
+
+
 def open_database(
-    path: Path,
+    path: Path | str,
     key: bytes | None = None,
     *,
     create: bool = False,
     write: bool = True,
     wall: WallClock = wall_ms,
     fields_key: bytes | None = None,
+    local_dir: Path | None = None,
 ) -> Database:
     """Open (and with ``create`` make) the database at ``path``.
 
     Args:
-        path: the SQLite file.
+        path: the SQLite file, or the URL of a PostgreSQL server's database
+            (``postgresql://user@host/db``: store/postgresql.py).
         key: raw database key for SQLCipher encryption at rest, or None for a plain file.
         create: make the file if it does not exist (else DatabaseMissing).
         write: take the write lock (DatabaseLocked if another instance holds it).
         wall: the wall clock for sync stamps (tests pass a fake one).
         fields_key: the key of the sensitive fields (store/field_crypto.py), for a login
             whose role may read them; None leaves them sealed (masks and blanks).
+        local_dir: on a server, the desk's own folder (photos' cache, outbox, settings).
 
     Raises:
         DatabaseLocked, DatabaseTooNew, DatabaseMissing, EncryptionUnavailable,
         DatabaseUnreadable (the key does not open the file, or it is not a database).
+        On a server: ServerUnreachable (no server, refused, no such database), ServerTooOld,
+        DatabaseNotInitialised (an empty database without ``create``), NotOnPostgreSQL.
     """
+    if postgresql_url.is_url(path):
+        if key is not None:
+            from antt_desktop.store.postgresql import NotOnPostgreSQL
+
+            raise NotOnPostgreSQL(what="keys")
+        return _open_server(
+            str(path),
+            create=create,
+            write=write,
+            wall=wall,
+            fields_key=fields_key,
+            local_dir=local_dir,
+        )
     path = Path(path)
     if not path.exists() and not create:
         raise DatabaseMissing(path=str(path))

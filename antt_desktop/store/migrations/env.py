@@ -14,6 +14,11 @@ if connection is None:  # pragma: no cover - only for `alembic revision --autoge
     url = context.config.get_main_option("sqlalchemy.url") or "sqlite://"
     connection = create_engine(url).connect()
 
+if connection.dialect.name == "postgresql":
+    from antt_desktop.store import postgresql
+
+    postgresql.install_ddl_translation(connection)
+
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,

@@ -29,11 +29,18 @@ _SEALED = {
 }
 
 
+def _sqlite() -> bool:
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def _without_foreign_keys() -> None:
     """The table copy drops ``persons`` while households, dossiers... point at it, which
     SQLite allows only with foreign keys off, and that pragma is ignored inside a
     transaction: end the one the earlier revisions wrote in (they are done and recorded),
-    turn the keys off, and go on in a new one. :func:`_foreign_keys_back` checks them."""
+    turn the keys off, and go on in a new one. :func:`_foreign_keys_back` checks them.
+    PostgreSQL alters the table in place: nothing to do there."""
+    if not _sqlite():
+        return
     bind = op.get_bind()
     bind.exec_driver_sql("COMMIT")
     bind.exec_driver_sql("PRAGMA foreign_keys = OFF")
@@ -41,6 +48,8 @@ def _without_foreign_keys() -> None:
 
 
 def _foreign_keys_back() -> None:
+    if not _sqlite():
+        return
     bind = op.get_bind()
     broken = bind.exec_driver_sql("PRAGMA foreign_key_check").first()
     if broken is not None:
@@ -71,10 +80,11 @@ def upgrade() -> None:
             unique=False,
             sqlite_where=sa.text("legacy_id_bidx IS NOT NULL"),
         )
-    op.execute("UPDATE persons SET id_last3 = substr(id_number, -3) WHERE id_number IS NOT NULL")
+    last3 = "substr(id_number, -3)" if _sqlite() else "right(id_number, 3)"
+    op.execute(f"UPDATE persons SET id_last3 = {last3} WHERE id_number IS NOT NULL")
     bind = op.get_bind()
     # the full-text index kept ID numbers in its identity column: a person's keeps the phone
-    if bind.exec_driver_sql(
+    if _sqlite() and bind.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'"
     ).first():
         op.execute(
@@ -87,14 +97,14 @@ def upgrade() -> None:
         f"EXISTS (SELECT 1 FROM {t} WHERE {' OR '.join(f'{c} IS NOT NULL' for c in cs)})"
         for t, cs in _SEALED.items()
     )
-    if bind.exec_driver_sql(f"SELECT {plain} OR EXISTS (SELECT 1 FROM photos)").scalar():
+    if _sqlite() and bind.exec_driver_sql(f"SELECT {plain} OR EXISTS (SELECT 1 FROM photos)").scalar():
         op.execute("PRAGMA user_version = 1")  # resealing.PENDING: the first key holder seals
 
 
 def downgrade() -> None:
     _without_foreign_keys()
     # sealed values cannot be opened without the key: a downgrade keeps only plain values
-    for table, columns in _SEALED.items():
+    for table, columns in _SEALED.items() if _sqlite() else ():
         for column in columns:
             if table == "violations":
                 op.execute(f"UPDATE {table} SET {column} = '' WHERE typeof({column}) = 'blob'")

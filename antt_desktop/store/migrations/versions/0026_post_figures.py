@@ -33,10 +33,12 @@ def upgrade() -> None:
             "unit_id", "area_id", "year", "status", "cultured", name=op.f("pk_post_pledge_figures")
         ),
     )
-    for _name, statement in post_figures.TRIGGERS:
-        op.execute(statement)
-    for statement in post_figures.REBUILD:
-        op.execute(statement)
+    # SQLite's triggers; on PostgreSQL their plpgsql counterparts come with revision 0029
+    if op.get_bind().dialect.name == "sqlite":
+        for _name, statement in post_figures.TRIGGERS:
+            op.execute(statement)
+        for statement in post_figures.REBUILD:
+            op.execute(statement)
     with op.batch_alter_table("assessments", schema=None) as batch_op:
         batch_op.create_index(
             "ix_assessments_live_written",
@@ -55,8 +57,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name, _statement in post_figures.TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    if op.get_bind().dialect.name == "sqlite":
+        for name, _statement in post_figures.TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("post_pledge_figures")
     with op.batch_alter_table("assessments", schema=None) as batch_op:
         batch_op.drop_index("ix_assessments_dossier_live")

@@ -1,0 +1,179 @@
+"""PostgreSQL's counterparts of the schema objects SQLite keeps in its own way (revision 0029).
+
+* the search index: SQLite's FTS5 table becomes two plain tables of the same names and
+  columns (``search_docs``, ``search_fts`` with its ``rowid``), the folded text indexed by
+  pg_trgm for substring and similarity search, so :mod:`store.search_index` writes it with
+  the same statements;
+* the post figures (store/post_figures.py): plpgsql triggers keeping
+  ``post_pledge_figures`` the same way, in the same transaction as the write;
+* the append-only audit log (revision 0009): a trigger refusing UPDATE and DELETE (the
+  least-privilege role of a shared server also lacks the rights);
+* the SQL functions SQLite gets from Python on each connection (store/field_crypto.py):
+  ``antt_open`` hands the stored value back to be opened by the engine, ``antt_bidx`` is
+  computed by the engine, ``antt_seal`` refuses (:func:`sealed_functions`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+_UPSERT = (
+    "INSERT INTO post_pledge_figures AS f (unit_id, area_id, year, status, cultured, n) {select}"
+    " ON CONFLICT (unit_id, area_id, year, status, cultured) DO UPDATE SET n = f.n + excluded.n"
+)
+_CULTURED = "CASE WHEN {p}.cultured_family = 1 THEN 1 ELSE 0 END"
+
+SEARCH = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE TABLE search_docs (docid BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL,"
+    " ref TEXT NOT NULL UNIQUE, unit_id TEXT)",
+    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
+    " ident TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',"
+    " notes TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX ix_search_fts_name_trgm ON search_fts USING gin (name gin_trgm_ops)",
+    "CREATE INDEX ix_search_fts_address_trgm ON search_fts USING gin (address gin_trgm_ops)",
+)
+
+FIGURES = (
+    "CREATE FUNCTION antt_figures_household(h households, sign integer) RETURNS void"
+    " LANGUAGE plpgsql AS $$ BEGIN"
+    " IF h.deleted = 0 THEN "
+    + _UPSERT.format(select="SELECT h.unit_id, coalesce(h.area_id, ''), 0, '', 0, sign")
+    + "; "
+    + _UPSERT.format(
+        select="SELECT h.unit_id, coalesce(h.area_id, ''), p.year, p.status, "
+        + _CULTURED.format(p="p")
+        + ", sign * count(*) FROM pledges p WHERE p.household_id = h.id AND p.deleted = 0"
+        " GROUP BY 1, 2, 3, 4, 5"
+    )
+    + "; END IF; END $$",
+    "CREATE FUNCTION antt_figures_pledge(p pledges, sign integer) RETURNS void"
+    " LANGUAGE plpgsql AS $$ BEGIN "
+    + _UPSERT.format(
+        select="SELECT h.unit_id, coalesce(h.area_id, ''), p.year, p.status, "
+        + _CULTURED.format(p="p")
+        + ", sign FROM households h"
+        " WHERE h.id = p.household_id AND h.deleted = 0 AND p.deleted = 0"
+    )
+    + "; END $$",
+    "CREATE FUNCTION antt_figures_households() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF TG_OP <> 'INSERT' THEN PERFORM antt_figures_household(OLD, -1); END IF;"
+    " IF TG_OP <> 'DELETE' THEN PERFORM antt_figures_household(NEW, 1); END IF;"
+    " RETURN NULL; END $$",
+    "CREATE FUNCTION antt_figures_pledges() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF TG_OP <> 'INSERT' THEN PERFORM antt_figures_pledge(OLD, -1); END IF;"
+    " IF TG_OP <> 'DELETE' THEN PERFORM antt_figures_pledge(NEW, 1); END IF;"
+    " RETURN NULL; END $$",
+    "CREATE TRIGGER trg_figures_household_write AFTER INSERT OR DELETE ON households"
+    " FOR EACH ROW EXECUTE FUNCTION antt_figures_households()",
+    "CREATE TRIGGER trg_figures_household_update AFTER UPDATE ON households FOR EACH ROW"
+    " WHEN (OLD.unit_id IS DISTINCT FROM NEW.unit_id OR OLD.area_id IS DISTINCT FROM"
+    " NEW.area_id OR OLD.deleted IS DISTINCT FROM NEW.deleted)"
+    " EXECUTE FUNCTION antt_figures_households()",
+    "CREATE TRIGGER trg_figures_pledge_write AFTER INSERT OR DELETE ON pledges"
+    " FOR EACH ROW EXECUTE FUNCTION antt_figures_pledges()",
+    "CREATE TRIGGER trg_figures_pledge_update AFTER UPDATE ON pledges FOR EACH ROW"
+    " WHEN (OLD.household_id IS DISTINCT FROM NEW.household_id OR OLD.year IS DISTINCT FROM"
+    " NEW.year OR OLD.status IS DISTINCT FROM NEW.status OR OLD.cultured_family IS DISTINCT"
+    " FROM NEW.cultured_family OR OLD.deleted IS DISTINCT FROM NEW.deleted)"
+    " EXECUTE FUNCTION antt_figures_pledges()",
+)
+
+#: Count the figures again from the records (post_figures.REBUILD in PostgreSQL's words).
+REBUILD_FIGURES = (
+    "DELETE FROM post_pledge_figures",
+    "INSERT INTO post_pledge_figures (unit_id, area_id, year, status, cultured, n)"
+    " SELECT unit_id, coalesce(area_id, ''), 0, '', 0, count(*) FROM households"
+    " WHERE deleted = 0 GROUP BY 1, 2",
+    "INSERT INTO post_pledge_figures (unit_id, area_id, year, status, cultured, n)"
+    " SELECT h.unit_id, coalesce(h.area_id, ''), p.year, p.status, "
+    + _CULTURED.format(p="p")
+    + ", count(*) FROM pledges p JOIN households h ON h.id = p.household_id"
+    " WHERE p.deleted = 0 AND h.deleted = 0 GROUP BY 1, 2, 3, 4, 5",
+)
+
+AUDIT = (
+    "CREATE FUNCTION antt_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " RAISE EXCEPTION 'the audit log is append-only'; END $$",
+    "CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries"
+    " FOR EACH ROW EXECUTE FUNCTION antt_audit_append_only()",
+)
+
+
+def sealed_functions() -> tuple[str, ...]:
+    """``antt_open``/``antt_bidx``/``antt_seal``: the server never holds the fields key, so
+    ``antt_open`` hands back what SQLite's function takes (``chr(2)`` and a JSON array) and
+    the engine opens it as the row is read (store/postgresql.py); the engine computes
+    ``antt_bidx(:n)`` before the statement is sent (this one, called another way, finds
+    nothing); sealing in SQL is refused."""
+    return (
+        "CREATE FUNCTION antt_open(value text, tbl text, col text, row_id text, fallback text)"
+        " RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value IS NULL THEN NULL"
+        " ELSE chr(2) || json_build_array(value, tbl, col, row_id, fallback)::text END $$",
+        "CREATE FUNCTION antt_bidx(value text) RETURNS text LANGUAGE sql IMMUTABLE"
+        " AS $$ SELECT NULL::text $$",
+        "CREATE FUNCTION antt_seal(value text, tbl text, col text, row_id text) RETURNS text"
+        " LANGUAGE plpgsql AS $$ BEGIN IF value IS NULL THEN RETURN NULL; END IF;"
+        " RAISE EXCEPTION 'sealing in SQL: not on PostgreSQL'; END $$",
+    )
+
+
+def desk_grants(role: str) -> tuple[str, ...]:
+    """What the desks' role may do, and no more: read and write the records, append to the
+    audit log (never change or remove an entry), read the schema's revision; no DDL (the
+    schema belongs to the owner role, which runs the upgrades)."""
+    if not role.replace("_", "").isalnum():
+        raise ValueError(f"not a plain role name: {role!r}")
+    return (
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM {role}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {role}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+    )
+
+
+def grant_desks(conn: Connection, role: str) -> None:
+    """Give the desks' ``role`` its rights on every table (run by the owner after each
+    schema upgrade: the new tables are covered too)."""
+    for statement in desk_grants(role):
+        conn.exec_driver_sql(statement)
+
+
+def upgrade(conn: Connection) -> None:
+    """Make every counterpart (revision 0029, on PostgreSQL only) and count the figures."""
+    for statement in (
+        *SEARCH,
+        *FIGURES,
+        *REBUILD_FIGURES,
+        *AUDIT,
+        *sealed_functions(),
+    ):
+        conn.exec_driver_sql(statement)
+
+
+def downgrade(conn: Connection) -> None:
+    for statement in (
+        "DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries",
+        "DROP FUNCTION IF EXISTS antt_audit_append_only()",
+        "DROP TRIGGER IF EXISTS trg_figures_household_write ON households",
+        "DROP TRIGGER IF EXISTS trg_figures_household_update ON households",
+        "DROP TRIGGER IF EXISTS trg_figures_pledge_write ON pledges",
+        "DROP TRIGGER IF EXISTS trg_figures_pledge_update ON pledges",
+        "DROP FUNCTION IF EXISTS antt_figures_households()",
+        "DROP FUNCTION IF EXISTS antt_figures_pledges()",
+        "DROP FUNCTION IF EXISTS antt_figures_household(households, integer)",
+        "DROP FUNCTION IF EXISTS antt_figures_pledge(pledges, integer)",
+        "DROP FUNCTION IF EXISTS antt_open(text, text, text, text, text)",
+        "DROP FUNCTION IF EXISTS antt_bidx(text)",
+        "DROP FUNCTION IF EXISTS antt_seal(text, text, text, text)",
+        "DROP TABLE IF EXISTS search_fts",
+        "DROP TABLE IF EXISTS search_docs",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+def rebuild_figures(conn: Connection) -> None:
+    """post_figures.rebuild on PostgreSQL (inside the caller's write transaction)."""
+    for statement in REBUILD_FIGURES:
+        conn.exec_driver_sql(statement)

@@ -1,0 +1,105 @@
+"""The post on a PostgreSQL server: ``db`` (and what builds on it: ``write``, ``read``,
+``db_state``) here is a commune post on the test server, a copy of one made once per
+session (``CREATE DATABASE … TEMPLATE``: a fresh database per test, in a few ms).
+
+The same post as the SQLite fixtures make (unit 00070 under CAT-HN, the chief ``admin``),
+without a key file (on a server the accounts' login is to come): the chief's session holds
+a fields key, as the SQLite fixtures' does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from antt_desktop.services.units import initialise
+from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.models import User
+from tests.conftest import FakeWall
+from tests.postgresql import server
+
+RANKED = "ranked search on PostgreSQL (store/search_index.py: FTS5 MATCH, bm25)"
+INDEX_CHECK = (
+    "search index check on PostgreSQL (store/search_index.py: FTS5 integrity-check, rowid samples)"
+)
+BACKUP = "backup on PostgreSQL (store/backup.py: SQLite's online backup; pg_dump to come)"
+FIGURES_REBUILD = "post_figures.rebuild on PostgreSQL (postgresql_schema.rebuild_figures)"
+_AS_THEY_TYPE = "test_officers_find_people_as_they_type"
+
+#: The store's tests that need a piece not ported yet ((module, test name or its prefix) ->
+#: the piece). Expected to fail, strictly: the list of what remains (docs/POSTGRESQL.md).
+NOT_YET: dict[tuple[str, str], str] = {
+    ("test_store_database", "test_backup_and_restore_round_trip"): BACKUP,
+    ("test_store_post_figures", "test_the_figures_are_counted_again_on_demand"): FIGURES_REBUILD,
+    ("test_store_search", f"{_AS_THEY_TYPE}[Nguy\\u1ec5n V D\\u0169-"): RANKED,
+    ("test_store_search", f"{_AS_THEY_TYPE}[ng v-"): RANKED,
+    ("test_store_search", f"{_AS_THEY_TYPE}[Ho\\xe0-"): RANKED,
+    ("test_store_search", f"{_AS_THEY_TYPE}[hoa-"): RANKED,
+    ("test_store_search", f"{_AS_THEY_TYPE}[Thu\\u1ef7-"): RANKED,
+    ("test_store_search", f"{_AS_THEY_TYPE}[Kho\\u1ebb-"): RANKED,
+    ("test_store_search", f"{_AS_THEY_TYPE}[dong tam-"): RANKED,
+    ("test_store_search", "test_a_name_match_ranks_above_an_address_match"): RANKED,
+    ("test_store_search", "test_no_match_and_empty_query"): RANKED,
+    ("test_store_search", "test_index_follows_edits"): RANKED,
+    ("test_store_search", "test_one_word_finds_that_given_name_before_longer_names"): RANKED,
+    ("test_store_search", "test_verify_finds_an_index_out_of_step"): INDEX_CHECK,
+    ("test_store_search_index_check", "test_"): INDEX_CHECK,
+    ("test_store_search_roles", "test_every_role_finds_what_it_found_before"): RANKED,
+    ("test_store_search_roles", "test_a_viewer_whose_list_people_fill_searches_no"): RANKED,
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.parent != here:
+            continue
+        for (module, prefix), piece in NOT_YET.items():
+            if item.path.stem == module and item.name.startswith(prefix):
+                item.add_marker(pytest.mark.xfail(strict=True, reason=f"not yet: {piece}"))
+
+
+#: The fields key of the posts on the server (the SQLite fixtures' chief holds one too).
+FIELDS_KEY = bytes(range(32))
+
+
+@pytest.fixture(scope="session")
+def postgresql_post(postgresql_server: str) -> Iterator[tuple[str, int]]:
+    """The template post's database name and where its wall clock stopped."""
+    url = server.create_database(postgresql_server)
+    wall = FakeWall()
+    db = open_database(url, create=True, wall=wall, fields_key=FIELDS_KEY)
+    try:
+        with db.write() as session:
+            unit = initialise(
+                session,
+                unit_code="00070",
+                unit_name="Công an phường Hoàn Kiếm",
+                admin="admin",
+                upper_code="CAT-HN",
+                upper_name="Công an thành phố Hà Nội",
+            )
+            admin = session.execute(select(User).where(User.unit_id == unit.id)).scalar_one()
+            admin.role = "chief"
+            admin.full_name = "admin"
+    finally:
+        db.close()
+    name = url.partition("?")[0].rsplit("/", 1)[1]
+    yield name, wall.now
+    server.drop_database(postgresql_server, url)
+
+
+@pytest.fixture
+def db(
+    postgresql_server: str, postgresql_post: tuple[str, int], tmp_path: Path
+) -> Iterator[Database]:
+    """A commune post on the PostgreSQL test server, logged in as its chief 'admin'."""
+    template, stopped = postgresql_post
+    url = server.create_database(postgresql_server, template=template)
+    database = open_database(url, wall=FakeWall(stopped), local_dir=tmp_path, fields_key=FIELDS_KEY)
+    yield database
+    database.close()
+    server.drop_database(postgresql_server, url)
