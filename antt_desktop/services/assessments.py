@@ -17,7 +17,12 @@ from antt_desktop.domain.schedule import (
 )
 from antt_desktop.services import catalogues
 from antt_desktop.services.dossier_summary import category_of, current_assessments, load_dossier
+from antt_desktop.services.stats_due import DueItem, due_assessments
 from antt_desktop.store.models import Assessment
+
+#: What is due is read by :mod:`stats_due` (fast for a district's thousands of dossiers);
+#: named here too, where the rest of a dossier's schedule is.
+__all__ = ["DueItem", "TimelineEntry", "assessment_timeline", "due_assessments"]
 
 
 @dataclass(frozen=True)
@@ -29,20 +34,6 @@ class TimelineEntry:
     status: DueStatus
     current: Assessment | None
     history: tuple[Assessment, ...]  # versions the current one superseded, oldest first
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """An assessment due or overdue (cần nhận xét, đánh giá) for an open dossier."""
-
-    dossier_id: str
-    person_id: str
-    person_name: str
-    category_code: str
-    category_name: str
-    period: Period
-    due_on: date
-    status: DueStatus  # "due" or "overdue"
 
 
 def assessment_timeline(session: Session, dossier_id: str, today: date) -> list[TimelineEntry]:
@@ -63,11 +54,3 @@ def assessment_timeline(session: Session, dossier_id: str, today: date) -> list[
         entries.append(TimelineEntry(period, due_date(rule, period), "done", a, history[a.id]))
     entries.sort(key=lambda e: (e.period.start, e.period.end))
     return entries
-
-
-def due_assessments(session: Session, today: date, unit_id: str | None = None) -> list[DueItem]:
-    """Assessments due or overdue on ``today`` for every open dossier (of one unit), by due
-    date then person (read fast for a district's thousands: ``services/stats_due.py``)."""
-    from antt_desktop.services import stats_due  # it builds this module's DueItem
-
-    return stats_due.due_assessments(session, today, unit_id)

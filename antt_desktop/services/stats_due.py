@@ -14,21 +14,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.enums import Cadence, DossierStatus
 from antt_desktop.domain.periods import Period, PeriodKind
-from antt_desktop.domain.schedule import CategoryRule, DueState, assessment_status
+from antt_desktop.domain.schedule import CategoryRule, DueState, DueStatus, assessment_status
 from antt_desktop.services.dossiers import is_current
 from antt_desktop.services.stats_assessments import plain_rows
 from antt_desktop.store.models import Assessment, Dossier, DossierCategory, Person
 
-if TYPE_CHECKING:
-    from antt_desktop.services.assessments import DueItem
+
+@dataclass(frozen=True)
+class DueItem:
+    """An assessment due or overdue (cần nhận xét, đánh giá) for an open dossier."""
+
+    dossier_id: str
+    person_id: str
+    person_name: str
+    category_code: str
+    category_name: str
+    period: Period
+    due_on: date
+    status: DueStatus  # "due" or "overdue"
+
 
 #: An open dossier: (id, person id, opened on, category code, cadence, due day, name).
 OpenDossier = tuple[str, str, date, str, str, int, str]
@@ -175,7 +188,6 @@ def _names(session: Session, person_ids: Iterable[str]) -> dict[str, tuple[str, 
 def _items(
     owed: list[tuple[OpenDossier, DueState]], names: Mapping[str, tuple[str, str]]
 ) -> list[DueItem]:
-    from antt_desktop.services.assessments import DueItem  # it delegates here
 
     items: list[tuple[date, str, date, str, DueItem]] = []
     for (dossier_id, person_id, _opened, code, _cadence, _due, category), state in owed:
