@@ -296,7 +296,7 @@ def _hold_duplicates(
         for columns in t.uniques:
             claims: dict[tuple[Any, ...], str] = {}
             for ident, w in batch.items():
-                value = tuple(w.row.get(c) for c in columns)
+                value = tuple(map(w.row.get, columns))
                 if None in value:
                     continue
                 if value in claims:
