@@ -299,6 +299,11 @@ def held_lines(conn: Connection, t: SyncTable, lines: Sequence[bytes]) -> set[in
         del at[ident]
     if not at:
         return set()
+    # only the ids held here are worth comparing (a new post's rows: none are)
+    held_ids = existing(conn, t.name, "id", at)
+    at = {ident: number for ident, number in at.items() if ident in held_ids}
+    if not at:
+        return set()
     spec = tuple((c.name, c.kind) for c in t.columns)
     same = (
         f"FROM {t.name} JOIN (VALUES {{pairs}}) v ON {t.name}.id = v.column1"

@@ -7,13 +7,17 @@ Run on demand (never part of the test suite):
 
 The data set (an upper unit and ``--communes`` posts, each filled by the demo generator with
 its own seed and unit code, enrolled with the upper unit by card and roster) is built once
-in ``DIR/data`` and reused; every run works on fresh copies of the upper unit.
+in ``DIR/data`` and reused; every run works on fresh copies of the upper unit. Each node
+holds its own fields key (``fields.key`` beside its database, made at the first run: that
+first opening seals what an older schema left plain), so sensitive values travel opened
+and the district seals them under its own key, as a login holding the key does.
 
 Figures:
 - export of each whole commune bundle (mean, slowest) vs. reading the same rows with
   sqlite3 and writing them gzip-compressed JSON lines;
 - import of all bundles, in order, into the district vs. raw ``executemany`` of the same
-  rows into a copy of the same empty database, per post and in all (budget: ratio <= 2),
+  rows, as the import writes them (sealed under the district's key, sealed once before the
+  clock), into a copy of the same empty database, per post and in all (budget: ratio <= 2),
   and how flat it stays: the last post against the first (budget: within ~10 %), each
   as a ratio to the raw insert of the same post's rows, with CPU time beside wall time;
 - the same file imported a second time (budget: < 5 % of its first import), and the same
