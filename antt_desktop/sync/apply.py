@@ -204,7 +204,7 @@ def _decide(
         if not from_pending:
             counts.new += 1
             counts.conflicts += len(flags)
-        return _Write(t.name, full, True, full == row, from_pending, flags)
+        return _Write(t.name, full, True, full is row or full == row, from_pending, flags)
     if t.append_only and not (row.get("deleted") and not local.get("deleted")):
         # insert-only, except the tombstone of a purge: it merges like any other write
         counts.unchanged += 0 if from_pending else 1
@@ -296,7 +296,7 @@ def _hold_duplicates(
         for columns in t.uniques:
             claims: dict[tuple[Any, ...], str] = {}
             for ident, w in batch.items():
-                value = tuple(w.row.get(c) for c in columns)
+                value = tuple(map(w.row.get, columns))
                 if None in value:
                     continue
                 if value in claims:
@@ -408,8 +408,10 @@ def _write(
         encode_rest = _sealed_encoder(rows.db_encoder(t, names[1:]), seal)
         updates = [
             (*encode_rest(w.row), w.row["id"])
-            for w in sorted(batch.values(), key=lambda w: not w.row.get("deleted"))
-            if not w.is_new
+            for w in sorted(
+                (w for w in batch.values() if not w.is_new),  # (a new post's rows: none)
+                key=lambda w: not w.row.get("deleted"),
+            )
         ]
         if updates:
             assignments = ", ".join(f"{n} = ?" for n in names[1:])

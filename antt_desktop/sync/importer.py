@@ -152,7 +152,7 @@ def import_bundle(
                 content.parse_held()  # written to since the comparison: merged as usual
             clock = now_ms or db.wall
             receiver = Receiver(me.role, me.unit_id, me.node_id)
-            replaced = photo_store.replaced_by(session, content.records.get("persons", []))
+            replaced = photo_store.replaced_by(session, _held_here(conn, content.records))
             for table, lines in content.held.items():
                 report.table(table).unchanged += len(lines)
             applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
@@ -195,6 +195,16 @@ def import_bundle(
     except IntegrityError as exc:
         raise BundleRefused("database", file=name, detail=str(exc.orig)[:200]) from exc
     return report
+
+
+def _held_here(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The incoming people this node holds already: only their photos can be replaced (a
+    new post's residents are all new, and are not looked up one by one)."""
+    people = [
+        p for p in records.get("persons", []) if "photo_sha256" in p and type(p.get("id")) is str
+    ]  # (a row with any other id is refused by the checks, and nothing is written)
+    held = rows.existing(conn, "persons", "id", (p["id"] for p in people))
+    return [p for p in people if p["id"] in held]
 
 
 def _change_seq(conn: Connection) -> int:

@@ -23,6 +23,8 @@ def waiting(
     writes: Mapping[str, Mapping[str, dict[str, Any]]],
 ) -> dict[Key, list[list[str]]]:
     """``(table, id) -> [[parent table, value], ...]`` for every row that must wait."""
+    if _none_wait(conn, tables, writes):
+        return {}
     stored: dict[tuple[str, str], set[Any]] = {}
 
     def in_db(table: str, column: str, values: set[Any]) -> set[Any]:
@@ -36,13 +38,15 @@ def waiting(
     # what each write needs that the writes themselves might provide
     needs: dict[Key, list[tuple[str, str, Any]]] = {}
     for name, batch in writes.items():
-        t = tables[name]
+        fks = [(fk.table, fk.target, fk.column) for fk in tables[name].foreign_keys]
+        if not fks:
+            continue
         for ident, row in batch.items():
             refs = [
-                (fk.table, fk.target, row[fk.column])
-                for fk in t.foreign_keys
-                if row.get(fk.column) is not None
-                and not (fk.table == name and fk.target == "id" and row[fk.column] == ident)
+                (table, target, value)
+                for table, target, column in fks
+                if (value := row.get(column)) is not None
+                and not (table == name and target == "id" and value == ident)
             ]
             if refs:
                 needs[(name, ident)] = refs
@@ -68,13 +72,53 @@ def waiting(
         for key, refs in needs.items():
             if key in blocked:
                 continue
-            missing = [
-                [table, str(value)]
-                for table, column, value in refs
-                if value not in stored[(table, column)]
-                and not any(p not in blocked for p in provided[(table, column)].get(value, set()))
-            ]
+            missing: list[list[str]] | None = None
+            for table, column, value in refs:
+                if value in stored[(table, column)]:
+                    continue
+                givers = provided[(table, column)].get(value)
+                if givers and (not blocked or any(p not in blocked for p in givers)):
+                    continue  # a row of this import that is not waiting itself
+                if missing is None:
+                    missing = []
+                missing.append([table, str(value)])
             if missing:
                 blocked[key] = missing
                 changed = True
     return blocked
+
+
+def _none_wait(
+    conn: Connection,
+    tables: Mapping[str, SyncTable],
+    writes: Mapping[str, Mapping[str, dict[str, Any]]],
+) -> bool:
+    """True when every reference is to a row of this import or to a row stored here (the
+    usual import: nothing waits, and :func:`waiting` has nothing to work out). Any other
+    reference sends the import through the whole computation."""
+    given: dict[tuple[str, str], set[Any]] = {}
+    unresolved: dict[tuple[str, str], set[Any]] = {}
+    for name, batch in writes.items():
+        for fk in tables[name].foreign_keys:
+            target = (fk.table, fk.target)
+            if target not in given:
+                column = fk.target
+                given[target] = {
+                    v for r in writes.get(fk.table, {}).values() if (v := r.get(column)) is not None
+                }
+            have = given[target]
+            self_id = fk.table == name and fk.target == "id"
+            col = fk.column
+            missing = {
+                v
+                for ident, row in batch.items()
+                if (v := row.get(col)) is not None
+                and v not in have
+                and not (self_id and v == ident)
+            }
+            if missing:
+                unresolved.setdefault(target, set()).update(missing)
+    for (table, column), values in unresolved.items():
+        if not values <= rows.existing(conn, table, column, values):
+            return False
+    return True

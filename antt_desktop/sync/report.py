@@ -57,7 +57,10 @@ class ImportReport:
     proposals: int = 0
 
     def table(self, name: str) -> TableReport:
-        return self.tables.setdefault(name, TableReport())
+        found = self.tables.get(name)
+        if found is None:  # (once per table: asked for every row of an import)
+            found = self.tables[name] = TableReport()
+        return found
 
     def refuse(self, table: str, row_id: str, code: str, /, **params: Any) -> None:
         self.table(table).refused += 1

@@ -24,6 +24,32 @@ def _forget(conn: Connection, refs: list[str]) -> None:
         conn.exec_driver_sql(f"DELETE FROM search_docs WHERE ref IN ({marks})", tuple(chunk))
 
 
+def _index(
+    conn: Connection, kind: str, docs: list[tuple[str, str | None, tuple[str, str, str, str]]]
+) -> None:
+    """What ``search_index.index_rows`` writes, at the driver level: each row's docid is
+    given by SQLite as before, then its folded document goes into the full-text table."""
+    if not docs:
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO search_docs (kind, ref, unit_id) VALUES (?, ?, ?)",
+        [(kind, ref, unit) for ref, unit, _d in docs],
+    )
+    refs = [ref for ref, _u, _d in docs]
+    ids: dict[str, int] = {}
+    for start in range(0, len(refs), BATCH):
+        chunk = refs[start : start + BATCH]
+        found = conn.exec_driver_sql(
+            f"SELECT ref, docid FROM search_docs WHERE ref IN ({','.join('?' * len(chunk))})",
+            tuple(chunk),
+        )
+        ids.update((ref, docid) for ref, docid in found)
+    conn.exec_driver_sql(
+        "INSERT INTO search_fts (rowid, name, ident, address, notes) VALUES (?, ?, ?, ?, ?)",
+        [(ids[ref], *doc) for ref, _u, doc in docs],
+    )
+
+
 def refresh(
     conn: Connection,
     persons: list[dict[str, Any]],
@@ -47,14 +73,11 @@ def refresh(
     household_ids = {h["id"] for h in households} | set(heads)
     stale = changed_people + [h for h in household_ids if h not in new_ids]
     _forget(conn, stale)
-    search_index.index_rows(
+    document = search_index.person_document
+    _index(
         conn,
         "person",
-        [
-            (p["id"], p["unit_id"], search_index.person_document(p))
-            for p in persons
-            if not p["deleted"]
-        ],
+        [(p["id"], p["unit_id"], document(p)) for p in persons if not p["deleted"]],
     )
     if not household_ids:
         return
@@ -71,4 +94,4 @@ def refresh(
             if not deleted:
                 values = {"number": number, "address": address, "notes": notes}
                 docs.append((hid, unit, search_index.household_document(values, head)))
-    search_index.index_rows(conn, "household", docs)
+    _index(conn, "household", docs)

@@ -7,19 +7,29 @@ Run on demand (never part of the test suite):
 
 The data set (an upper unit and ``--communes`` posts, each filled by the demo generator with
 its own seed and unit code, enrolled with the upper unit by card and roster) is built once
-in ``DIR/data`` and reused; every run works on fresh copies of the upper unit.
+in ``DIR/data`` and reused; every run works on fresh copies of the upper unit. Each node
+holds its own fields key (``fields.key`` beside its database, made at the first run: that
+first opening seals what an older schema left plain), so sensitive values travel opened
+and the district seals them under its own key, as a login holding the key does.
 
 Figures:
 - export of each whole commune bundle (mean, slowest) vs. reading the same rows with
   sqlite3 and writing them gzip-compressed JSON lines;
 - import of all bundles, in order, into the district vs. raw ``executemany`` of the same
-  rows into a copy of the same empty database, per post and in all (budget: ratio <= 2),
+  rows, as the import writes them (sealed under the district's key, sealed once before the
+  clock), into a copy of the same empty database, per post and in all (budget: ratio <= 2),
   and how flat it stays: the last post against the first (budget: within ~10 %), each
   as a ratio to the raw insert of the same post's rows, with CPU time beside wall time;
 - the same file imported a second time (budget: < 5 % of its first import), and the same
   rows re-sent in a new file, a lost acknowledgement (budget: < 10 % of its first import);
 - an incremental bundle after 100 edits (budgets: < 0.5 s and < 200 kB) vs. the raw read
   and write of the changed rows.
+
+Measured (2 shared CPUs, heavily loaded; ratios taken beside raw in the same run):
+before the driver-level search index and the parent-check shortcut, 3 posts: import
+3.37x raw wall, 3.57x CPU; re-sent 0.28x / 0.16x CPU. After, all 30 posts: 2.24x wall,
+2.26x CPU (first posts 2.57x, last 2.84x wall; last/first 1.11x wall, 1.08x CPU); re-sent
+0.04x wall, 0.15x CPU (comparing sealed rows opens each sensitive value).
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import sqlite3
 import statistics
@@ -42,6 +53,7 @@ from antt_desktop.domain.enums import UnitKind
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.services.people import edit_person
 from antt_desktop.services.units import initialise
+from antt_desktop.store import field_crypto
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.models import Person
 from antt_desktop.sync import card, documents, identity, roster, rows
@@ -53,6 +65,23 @@ TODAY = date(2026, 11, 22)
 UPPER_CODE, UPPER_NAME = "CAT-BM", "Công an huyện Thử Nghiệm"
 DB = "antt.sqlite3"
 OFFICER = Actor("canbo1", "officer")
+#: Each node's own fields key (store/field_crypto.py), kept beside its database.
+FIELDS_KEY = "fields.key"
+
+
+def key_of(path: Path) -> bytes:
+    """The fields key of the database at ``path`` (made the first time: the first opening
+    with it seals what an older schema left plain)."""
+    found = path.parent / FIELDS_KEY
+    if not found.exists():
+        found.parent.mkdir(parents=True, exist_ok=True)
+        found.write_bytes(os.urandom(32))
+    return found.read_bytes()
+
+
+def opened(path: Path, *, create: bool = False, key_from: Path | None = None) -> Database:
+    """The database at ``path`` holding its fields key (or the key of ``key_from``)."""
+    return open_database(path, create=create, fields_key=key_of(key_from or path))
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -84,7 +113,7 @@ def build(data: Path, communes: int, factor: float) -> float:
 
     start = time.perf_counter()
     data.mkdir(parents=True, exist_ok=True)
-    upper = open_database(data / "district" / DB, create=True)
+    upper = opened(data / "district" / DB, create=True)
     with upper.write() as session:
         initialise(
             session,
@@ -96,7 +125,7 @@ def build(data: Path, communes: int, factor: float) -> float:
         identity.ensure(session)
     for n in range(1, communes + 1):
         print(f"  commune {n}/{communes} ...", flush=True)
-        post = open_database(data / f"post{n:02d}" / DB, create=True)
+        post = opened(data / f"post{n:02d}" / DB, create=True)
         with post.write() as session:
             initialise(
                 session,
@@ -117,6 +146,13 @@ def build(data: Path, communes: int, factor: float) -> float:
     return time.perf_counter() - start
 
 
+def _sealed_as_hex(value: Any) -> str:
+    """A sealed value as a raw reader (holding no fields key) writes it."""
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(type(value).__name__)
+
+
 def raw_export(path: Path, out: Path, cursor: int = 0) -> float:
     """Read the rows changed after ``cursor`` with sqlite3 and write them as gzip JSON."""
     start = time.perf_counter()
@@ -126,21 +162,28 @@ def raw_export(path: Path, out: Path, cursor: int = 0) -> float:
             cursor_ = conn.execute(f"SELECT * FROM {t.name} WHERE local_seq > ?", (cursor,))
             names = [d[0] for d in cursor_.description]
             for values in cursor_:
-                fh.write(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False))
+                line = dict(zip(names, values, strict=True))
+                fh.write(json.dumps(line, ensure_ascii=False, default=_sealed_as_hex))
                 fh.write("\n")
     conn.close()
     return time.perf_counter() - start
 
 
-def rows_of(path: Path) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
-    """Every synced row of a post as the import writes it (outside any timing)."""
-    db = open_database(path)
+def rows_of(
+    path: Path, cipher: field_crypto.FieldCipher
+) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
+    """Every synced row of a post as the import writes it, sensitive values sealed under
+    the receiver's ``cipher`` (outside any timing)."""
+    db = opened(path)
     found = []
     with db.read() as session:
         conn = session.connection()
         for t in synced_tables():
-            names = rows.db_columns(t)
-            batch = [rows.to_db(t, r, names) for r in rows.iterate(conn, t, "1 = 1", {})]
+            names = [*rows.db_columns(t), *field_crypto.LOCAL_COLUMNS.get(t.name, ())]
+            batch = [
+                rows.to_db(t, field_crypto.sealed_row(cipher, t.name, r), names)
+                for r in rows.iterate(conn, t, "1 = 1", {})
+            ]
             if batch:
                 found.append((t.name, names, batch))
     db.close()
@@ -220,21 +263,22 @@ def main() -> None:
         print(f"built in {build(data, args.communes, args.factor):.0f} s", flush=True)
     posts = sorted(data.glob("post*/" + DB))[: args.posts or None]
     for path in [data / "district" / DB, *posts]:  # schema upgrades happen before the clock
-        open_database(path).close()
+        opened(path).close()
         for backup in path.parent.glob("*.before-upgrade-*"):
             backup.unlink()
     shutil.rmtree(run, ignore_errors=True)
     run.mkdir(parents=True)
     shutil.copy2(data / "district" / DB, run / "district.sqlite3")
     shutil.copy2(data / "district" / DB, run / "baseline.sqlite3")
-    upper = open_database(run / "district.sqlite3")
+    upper = opened(run / "district.sqlite3", key_from=data / "district" / DB)
+    district_cipher = field_crypto.FieldCipher(key_of(data / "district" / DB))
     with upper.read() as session:
         upper_node = session.execute(text("SELECT node_id FROM local_node")).scalar_one()
 
     # 1. export each whole commune
     exports, raw_exports, files, sizes = [], [], [], []
     for number, path in enumerate(posts, start=1):
-        db = open_database(path)
+        db = opened(path)
         out = run / "bundles" / f"{number:02d}"
         spent, result = timed(lambda db=db, out=out: export(db, upper_node, out))
         db.close()
@@ -259,7 +303,7 @@ def main() -> None:
     per_post, per_post_cpu, raw_per_post, raw_cpu = [], [], [], []
     baseline_conn = raw_connect(run / "baseline.sqlite3")
     for number, (group, path) in enumerate(zip(files, posts, strict=True), start=1):
-        batches = rows_of(path)
+        batches = rows_of(path, district_cipher)
         wall = cpu = 0.0
         for bundle_path in group:
             spent, used, report = cpu_timed(lambda p=bundle_path: import_bundle(upper, p))
@@ -317,7 +361,7 @@ def main() -> None:
         )
     )
     shutil.copy2(posts[0], run / "post1.sqlite3")
-    post = open_database(run / "post1.sqlite3")
+    post = opened(run / "post1.sqlite3", key_from=posts[0])
     [resent] = export(post, upper_node, run / "bundles" / "resent").files
     spent, used, report = cpu_timed(lambda: import_bundle(upper, resent))
     assert report.totals().new == 0 and report.totals().updated == 0, report.totals()
