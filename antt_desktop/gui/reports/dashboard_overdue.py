@@ -48,7 +48,10 @@ class OverdueSection(QGroupBox):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the period, due date and days late are sized from their few distinct texts
+        # (:meth:`_fit_columns`): sizing them to their contents asked every cell of a
+        # district's hundreds of rows for its size, a second of the overview under load
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # person and category share what the period and dates leave: a long name on a small
         # screen is cut (whole in its tooltip), never the category's title
         header.setSectionResizeMode(OverdueModel.COL_PERSON, QHeaderView.ResizeMode.Stretch)
@@ -63,6 +66,7 @@ class OverdueSection(QGroupBox):
 
     def set_rows(self, items: Sequence[DueItem], names: CatalogueNames, today: date) -> None:
         self.model.set_rows(items, names, today)
+        self._fit_columns()
         fit_rows(self.view, len(items), VISIBLE_ROWS)
         self.view.setVisible(bool(items))
         self.empty.setVisible(not items)
@@ -72,6 +76,18 @@ class OverdueSection(QGroupBox):
         self.setTitle(tr(N_("Overdue assessments")))
         self.empty.setText(tr(N_("No assessment is overdue.")))
         self.model.retranslate()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each short column as wide as the widest of its distinct texts or its title."""
+        model, header = self.model, self.view.horizontalHeader()
+        cell, title = self.view.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin)
+        for col in (OverdueModel.COL_PERIOD, OverdueModel.COL_DUE, OverdueModel.COL_LATE):
+            texts = {model.index(r, col).data() for r in range(model.rowCount())}
+            widest = max((cell.horizontalAdvance(str(t)) for t in texts), default=0)
+            name = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max(widest, title.horizontalAdvance(name)) + pad + 16)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
