@@ -221,3 +221,22 @@ def test_the_full_check_rewrites_its_percentage_on_a_terminal_and_logs_tenths() 
         "  Audit log chain ...",
         "  Audit log chain: 100%",
     ]
+
+
+def test_a_full_text_index_out_of_step_with_its_text_is_found_by_the_full_check(
+    post: Any,
+) -> None:
+    (mai,) = _people(post, "Trần Thị Mai")
+    # the record and the entry's text changed alike, the words FTS5 indexed left as they were
+    _damage(
+        post,
+        f"UPDATE persons SET full_name = 'Trần Thị Lan' WHERE id = '{mai}'",
+        "UPDATE search_fts_content SET c0 = 'tran thi lan'"
+        f" WHERE id = (SELECT docid FROM search_docs WHERE ref = '{mai}')",
+    )
+
+    full = post("--json", "check", "--full")
+
+    assert full.code == 1
+    # SQLCipher's SQLite runs FTS5's own check inside PRAGMA integrity_check
+    assert full.json["problems"] == ['integrity: fts5: checksum mismatch for table "search_fts"']

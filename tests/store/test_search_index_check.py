@@ -189,3 +189,17 @@ def test_the_scan_folds_a_pair_of_columns_as_the_document_does() -> None:
             expected = search_index.fold(joined)
             as_bytes = [None if t is None else t.encode() for t in (first, second)]
             assert folds.pair(*as_bytes) == expected, (first, second)
+
+
+def test_a_full_text_index_out_of_step_with_its_text_is_named(
+    people: list[str], db: Database
+) -> None:
+    duc = people[0]
+    problems = _problems(
+        db,
+        search_index.verify,
+        f"UPDATE persons SET full_name = 'Nguyễn Văn Lộc' WHERE id = '{duc}'",
+        "UPDATE search_fts_content SET c0 = 'nguyen van loc'"
+        f" WHERE id = (SELECT docid FROM search_docs WHERE ref = '{duc}')",
+    )
+    assert len(problems) == 1 and problems[0].startswith("search_fts integrity-check:")
