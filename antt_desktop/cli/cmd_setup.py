@@ -218,28 +218,38 @@ CHECK_STEPS = {
 
 class _Progress:
     """``antt check --full`` on stderr: a line per step, with its percentage for the long
-    ones (rewritten in place; stdout stays the result alone, JSON with ``--json``)."""
+    ones (stdout stays the result alone, JSON with ``--json``). On a terminal the
+    percentage is rewritten in place; into a file or a pipe (a log) each step's line is
+    followed by a plain line at every tenth reached, no ``\\r``."""
 
     def __init__(self, env: Env) -> None:
         self.env = env
         self.step: str | None = None
         self.shown = -1
+        isatty = getattr(env.out.err, "isatty", None)
+        self.terminal = bool(isatty and isatty())
 
     def __call__(self, step: str, done: int, total: int) -> None:
         err, label = self.env.out.err, self.env.out._(CHECK_STEPS[step])
         if step != self.step:
             self.end()
             self.step, self.shown = step, -1
-            print(f"  {label} ...", end="", file=err, flush=True)
-        if total:
-            percent = min(100, done * 100 // total)
+            print(f"  {label} ...", end="" if self.terminal else "\n", file=err, flush=True)
+        if not total:
+            return
+        percent = min(100, done * 100 // total)
+        if self.terminal:
             if percent != self.shown:
                 self.shown = percent
                 print(f"\r  {label}: {percent}%   ", end="", file=err, flush=True)
+        elif percent // 10 > self.shown // 10 and percent >= 10:
+            self.shown = percent - percent % 10
+            print(f"  {label}: {self.shown}%", file=err, flush=True)
 
     def end(self) -> None:
         if self.step is not None:
-            print(file=self.env.out.err, flush=True)
+            if self.terminal:
+                print(file=self.env.out.err, flush=True)
             self.step = None
 
 

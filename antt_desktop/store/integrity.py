@@ -141,6 +141,18 @@ def quick_sqlite_problems(conn: Connection) -> list[str]:
     return problems
 
 
+#: The first SQLite whose ``PRAGMA integrity_check`` also runs each virtual table's own
+#: check (FTS5's ``integrity-check`` of the search index); SQLCipher's builds are newer.
+CHECKS_VIRTUAL_TABLES = (3, 44, 0)
+
+
+def integrity_checks_search_index(conn: Connection) -> bool:
+    """Whether ``PRAGMA integrity_check`` on this connection's SQLite checks the search
+    index's full-text index too (then nobody runs FTS5's check a second time)."""
+    version = str(conn.exec_driver_sql("SELECT sqlite_version()").scalar_one())
+    return tuple(int(part) for part in version.split(".")[:3]) >= CHECKS_VIRTUAL_TABLES
+
+
 def full_sqlite_problems(conn: Connection) -> list[str]:
     """``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` over the whole file."""
     return _integrity(conn, "PRAGMA integrity_check") + _foreign_keys(

@@ -10,10 +10,12 @@ transaction, and bulk loaders call :func:`index_rows`. ``antt check`` runs :func
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, event, func, text
@@ -532,25 +534,55 @@ def fts_problems(conn: Connection) -> list[str]:
 def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = True) -> list[str]:
     """Problems found comparing the whole index with the tables (empty when in step):
     :func:`fts_problems` (unless ``fts`` is False: the caller runs it), then every live
-    record beside its entry, read in one pass in the table's order (the entry found by its
-    unique ``ref``), then entries whose record is not live. Nothing is held but a batch."""
+    record beside its entry, then entries whose record is not live.
+
+    The comparison runs in SQL (:data:`_SCAN`), a stretch of rowids at a time: each live
+    record joined to its entry's text, the entry's folded text compared with the record's
+    columns folded in Python (one call per record, the folds cached: a
+    district's addresses and names repeat). The few records it picks out are compared again
+    the straightforward way (:func:`person_document`, :func:`household_document`), which
+    names what is wrong; so the problems are those a record-by-record comparison finds. The
+    entries of each kind the scan met are counted: an entry whose record is not live is
+    looked for only when the index holds more entries of a kind than that."""
     problems = fts_problems(conn) if fts else []
-    total = sum(
-        conn.execute(text(f"SELECT count(*) FROM {table} WHERE deleted = 0")).scalar_one()
+    held: dict[str, int] = {
+        kind: count
+        for kind, count in conn.exec_driver_sql(
+            "SELECT kind, count(*) FROM search_docs GROUP BY kind"
+        )
+    }
+    tops = {
+        table: conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar() or 0
         for table in ("persons", "households")
-    )
-    seen = textless = 0
-    for kind, batches in (("person", _person_pairs(conn)), ("household", _household_pairs(conn))):
-        for batch in batches:
-            for ref, docid, have, doc in batch:
-                textless += docid is not None and have is None
-                problems += _compare(kind, ref, have, doc)
-            seen += len(batch)
-            if progress is not None:
-                progress(seen, total)
+    }
+    total, seen, textless = sum(tops.values()), 0, 0
+    folds = _ScanFolds()
+    dbapi: Any = conn.connection.dbapi_connection
+    dbapi.create_function("antt_search_doc", 6, folds.document, deterministic=True)
+    met: dict[str, int] = {}
+    try:
+        for kind, table in (("person", "persons"), ("household", "households")):
+            sql, suspects = _SCAN[kind], []
+            met[kind] = 0
+            for low in range(1, tops[table] + 1, _SCAN_ROWIDS):
+                count, found = conn.exec_driver_sql(sql, (low, low + _SCAN_ROWIDS - 1)).one()
+                met[kind] += count
+                suspects += json.loads(found)
+                seen += min(_SCAN_ROWIDS, tops[table] - low + 1)
+                if progress is not None:
+                    progress(seen, total)
+            found_here, without_text = _recheck(conn, kind, suspects)
+            problems += found_here
+            textless += without_text
+    finally:
+        folds.clear()
+    if progress is not None:
+        progress(total, total)
     if textless:
         problems.insert(0, f"{textless} index entries have no text")
     for kind, table in (("person", "persons"), ("household", "households")):
+        if held.get(kind, 0) == met[kind]:
+            continue  # every entry of the kind is a live record's (refs are unique)
         stray = conn.exec_driver_sql(
             f"SELECT d.ref FROM search_docs d WHERE d.kind = ? AND NOT EXISTS"
             f" (SELECT 1 FROM {table} r WHERE r.id = d.ref AND r.deleted = 0)",
@@ -558,6 +590,103 @@ def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = Tr
         )
         problems += [f"index entry {ref} points at no live record" for (ref,) in stray]
     return problems
+
+
+#: How many rowids of a table :func:`verify` compares in one statement (a progress step).
+_SCAN_ROWIDS = 20_000
+#: How many folded texts :func:`verify` keeps (a district holds ~160,000 different names,
+#: addresses and notes; a name or an address folded again costs more than keeping it), and
+#: how many folded words (a few thousand: a text not kept is folded word by word).
+_FOLDS_KEPT = 1 << 18
+_WORDS_KEPT = 1 << 16
+#: What separates a record's three folded columns in :data:`_SCAN` (never in folded text:
+#: so the three compare equal together only when each does).
+_SEP = "\x1f"
+
+
+def _blobs(*columns: str) -> str:
+    # as UTF-8 bytes: handing Python bytes costs half of handing it Vietnamese text
+    return ", ".join(f"CAST({column} AS BLOB)" for column in columns)
+
+
+#: The record's columns the index folds, in pairs (name, address, notes), each pair joined
+#: as :func:`person_document` / :func:`household_document` join them; and its ``ident``.
+_SCAN_SOURCES = {
+    "person": (
+        _blobs(
+            "r.full_name",
+            "r.other_names",
+            "r.permanent_address",
+            "r.current_address",
+            "r.occupation",
+            "r.notes",
+        ),
+        "coalesce(r.phone, '')",
+        "persons r",
+    ),
+    "household": (
+        _blobs("p.full_name", "NULL", "r.address", "NULL", "r.notes", "NULL"),
+        "coalesce(r.number, '')",
+        "households r LEFT JOIN persons p ON p.id = r.head_person_id",
+    ),
+}
+
+
+class _ScanFolds:
+    """What :data:`_SCAN` compares an entry's text with: a record's three pairs of columns
+    (UTF-8 bytes, NULL as None) each joined and folded as its document is, separated by
+    :data:`_SEP`; cached by pair and, for a pair not kept, by word (folding works character
+    by character, so a text folds as its whitespace-separated words folded and joined)."""
+
+    def __init__(self) -> None:
+        self.word = lru_cache(maxsize=_WORDS_KEPT)(fold.__wrapped__)
+        self.pair = lru_cache(maxsize=_FOLDS_KEPT)(self._pair)
+
+    def _pair(self, first: bytes | None, second: bytes | None) -> str:
+        joined = _join(*(part.decode() for part in (first, second) if part is not None))
+        return " ".join(filter(None, map(self.word, joined.split())))
+
+    def document(self, *pairs: bytes | None) -> str:
+        n1, n2, a1, a2, o1, o2 = pairs
+        pair = self.pair
+        return f"{pair(n1, n2)}{_SEP}{pair(a1, a2)}{_SEP}{pair(o1, o2)}"
+
+    def clear(self) -> None:
+        self.word.cache_clear()
+        self.pair.cache_clear()
+
+
+#: Per kind: how many of the live records in a stretch of rowids have an entry of their
+#: kind, and (a JSON array) those whose entry is missing, has no text or may differ. The
+#: entry's text is read from FTS5's own content table (columns c0..c3: name, ident,
+#: address, notes; what the index's ``integrity-check`` checks the index against).
+_SCAN = {
+    kind: (
+        f"SELECT count(*) FILTER (WHERE d.kind = '{kind}'),"
+        " json_group_array(r.id) FILTER (WHERE f.c0 IS NULL"
+        f" OR f.c1 IS NOT {ident}"
+        " OR (f.c0 || char(31) || f.c2 || char(31) || f.c3)"
+        f" IS NOT antt_search_doc({joined}))"
+        f" FROM {records} LEFT JOIN search_docs d ON d.ref = r.id"
+        " LEFT JOIN search_fts_content f ON f.id = d.docid"
+        " WHERE r.rowid BETWEEN ? AND ? AND r.deleted = 0"
+    )
+    for kind, (joined, ident, records) in _SCAN_SOURCES.items()
+}
+
+
+def _recheck(conn: Connection, kind: str, refs: list[str]) -> tuple[list[str], int]:
+    """The problems of these live records' entries found record by record, in their
+    order, and how many of their entries have no text."""
+    pairs = _person_pairs if kind == "person" else _household_pairs
+    by_ref: dict[str, list[str]] = {}
+    textless = 0
+    for start in range(0, len(refs), 500):
+        for batch in pairs(conn, refs=refs[start : start + 500]):
+            for ref, docid, have, doc in batch:
+                textless += docid is not None and have is None
+                by_ref[ref] = _compare(kind, ref, have, doc)
+    return [problem for ref in refs for problem in by_ref.get(ref, [])], textless
 
 
 #: A live record's columns, then its index entry's docid and text (NULL: none).
@@ -569,9 +698,13 @@ _Pair = tuple[str, Any, tuple[str, ...] | None, tuple[str, str, str, str]]
 
 
 def _pairs(
-    conn: Connection, records: str, document: Callable[[dict[str, Any]], Any], size: int
+    conn: Connection,
+    records: str,
+    document: Callable[[dict[str, Any]], Any],
+    size: int,
+    refs: Sequence[str] = (),
 ) -> Iterable[list[_Pair]]:
-    rows = conn.exec_driver_sql(_BESIDE.format(records=records))
+    rows = conn.exec_driver_sql(_BESIDE.format(records=records), tuple(refs))
     width = len(rows.keys()) - 5
     names = list(rows.keys())[:width]
     while batch := rows.fetchmany(size):
@@ -586,15 +719,24 @@ def _pairs(
         ]
 
 
-def _person_pairs(conn: Connection, size: int = 5000) -> Iterable[list[_Pair]]:
-    records = f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0"
-    return _pairs(conn, records, person_document, size)
+def _among(column: str, refs: Sequence[str]) -> str:
+    """The records' condition that keeps only ``refs`` (none: every record)."""
+    return f" AND {column} IN ({','.join('?' * len(refs))})" if refs else ""
 
 
-def _household_pairs(conn: Connection, size: int = 5000) -> Iterable[list[_Pair]]:
+def _person_pairs(
+    conn: Connection, size: int = 5000, refs: Sequence[str] = ()
+) -> Iterable[list[_Pair]]:
+    records = f"SELECT {_PERSON_COLS} FROM persons WHERE deleted = 0{_among('id', refs)}"
+    return _pairs(conn, records, person_document, size, refs)
+
+
+def _household_pairs(
+    conn: Connection, size: int = 5000, refs: Sequence[str] = ()
+) -> Iterable[list[_Pair]]:
     records = (
         "SELECT h.id, h.unit_id, h.number, h.address, h.notes, p.full_name AS head"
         " FROM households h LEFT JOIN persons p ON p.id = h.head_person_id"
-        " WHERE h.deleted = 0"
+        f" WHERE h.deleted = 0{_among('h.id', refs)}"
     )
-    return _pairs(conn, records, lambda r: household_document(r, r["head"]), size)
+    return _pairs(conn, records, lambda r: household_document(r, r["head"]), size, refs)

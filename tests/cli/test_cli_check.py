@@ -9,8 +9,11 @@ table, only by ``--full``.
 
 from __future__ import annotations
 
+import io
+from types import SimpleNamespace
 from typing import Any
 
+from antt_desktop.cli.cmd_setup import _Progress
 from antt_desktop.store import audit
 from tests.cli.conftest import CHIEF
 from tests.conftest import connect_unlocked
@@ -76,12 +79,15 @@ def test_the_full_check_shows_each_step_on_stderr_and_keeps_stdout_json(post: An
     assert said.out.splitlines() == [
         "Cơ sở dữ liệu toàn vẹn: đã kiểm tra cấu trúc, khóa ngoại, chỉ mục tìm kiếm và nhật ký."
     ]
-    # each step on its line; a long one's percentage rewritten in place (\r)
-    steps = [line.split("\r")[-1].strip() for line in said.err.split("\n") if line]
-    assert steps == [
+    # each step on its line, then (not on a terminal: a log) a plain line per tenth reached
+    assert "\r" not in said.err
+    assert [line.strip() for line in said.err.splitlines()] == [
         "Cấu trúc cơ sở dữ liệu ...",
+        "Chỉ mục tìm kiếm ...",
         "Chỉ mục tìm kiếm: 100%",
+        "Chuỗi nhật ký hệ thống ...",
         "Chuỗi nhật ký hệ thống: 100%",
+        "Tính toàn vẹn và khóa ngoại (SQLite) ...",
         "Tính toàn vẹn và khóa ngoại (SQLite): 100%",  # begun first, on its own thread
     ]
     assert as_json.json == {"ok": True, "full": True, "problems": []}
@@ -181,3 +187,56 @@ def test_a_broken_foreign_key_in_a_table_the_quick_check_leaves_to_full(
     assert quick.code == 0
     assert full.code == 1
     assert [p for p in full.json["problems"] if p.startswith("foreign key: persons row")]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _shown(err: io.StringIO) -> str:
+    """What the steps' 200 progress calls print on ``err``."""
+    progress = _Progress(SimpleNamespace(out=SimpleNamespace(err=err, _=lambda s: s)))  # type: ignore[arg-type]
+    progress("structure", 0, 0)
+    for done in range(201):
+        progress("search", done, 200)
+    progress("audit", 0, 0)
+    progress("audit", 3, 3)
+    progress.end()
+    return err.getvalue()
+
+
+def test_the_full_check_rewrites_its_percentage_on_a_terminal_and_logs_tenths() -> None:
+    on_terminal = _shown(_Terminal())
+    in_log = _shown(io.StringIO())
+
+    assert on_terminal.count("\n") == 3  # one line per step
+    last = [line.split("\r")[-1].strip() for line in on_terminal.split("\n") if line]
+    assert last == ["Database structure ...", "Search index: 100%", "Audit log chain: 100%"]
+    assert "\r  Search index: 57%" in on_terminal
+    assert in_log.splitlines() == [
+        "  Database structure ...",
+        "  Search index ...",
+        *(f"  Search index: {tenth}%" for tenth in range(10, 101, 10)),
+        "  Audit log chain ...",
+        "  Audit log chain: 100%",
+    ]
+
+
+def test_a_full_text_index_out_of_step_with_its_text_is_found_by_the_full_check(
+    post: Any,
+) -> None:
+    (mai,) = _people(post, "Trần Thị Mai")
+    # the record and the entry's text changed alike, the words FTS5 indexed left as they were
+    _damage(
+        post,
+        f"UPDATE persons SET full_name = 'Trần Thị Lan' WHERE id = '{mai}'",
+        "UPDATE search_fts_content SET c0 = 'tran thi lan'"
+        f" WHERE id = (SELECT docid FROM search_docs WHERE ref = '{mai}')",
+    )
+
+    full = post("--json", "check", "--full")
+
+    assert full.code == 1
+    # SQLCipher's SQLite runs FTS5's own check inside PRAGMA integrity_check
+    assert full.json["problems"] == ['integrity: fts5: checksum mismatch for table "search_fts"']

@@ -97,3 +97,109 @@ def test_the_sample_sees_beyond_itself_only_through_the_counts(
     assert _problems(db, none_sampled, gone) == [
         "search index: 3 person entries for 4 live person records"
     ]
+
+
+#: Column values that fold in every way folding can go: other names, punctuation, a
+#: decomposed mark, runs of spaces, empty and missing parts, the scan's own separator.
+AWKWARD = {
+    "full_name": "Nguyễn  Văn\tĐức",
+    "other_names": "Đức-Anh, (Tý)",
+    "phone": "0912 345 678",
+    "permanent_address": "Xo\u0301m Ca\u0302y Thi\u0323, xã Phong Quang",
+    "current_address": "",
+    "occupation": None,
+    "notes": "ghi\x1fchú  ",
+}
+
+
+def _straightforward(conn: Any) -> list[str]:
+    """Every live person's entry compared field by field with :func:`person_document`,
+    the way the check did before it compared in SQL."""
+    found = []
+    records = conn.execute(
+        text(
+            "SELECT id, full_name, other_names, phone, permanent_address, current_address,"
+            " occupation, notes FROM persons WHERE deleted = 0 ORDER BY rowid"
+        )
+    ).mappings()
+    for record in records:
+        have = conn.execute(
+            text(
+                "SELECT f.name, f.ident, f.address, f.notes FROM search_docs d"
+                " JOIN search_fts f ON f.rowid = d.docid WHERE d.ref = :r"
+            ),
+            {"r": record["id"]},
+        ).first()
+        if have is None:
+            found.append(f"person {record['id']} is missing from the search index")
+        elif tuple(have) != search_index.person_document(dict(record)):
+            found.append(f"person {record['id']} is out of date in the search index")
+    return found
+
+
+def test_the_full_check_finds_what_a_field_by_field_comparison_finds(
+    people: list[str], db: Database
+) -> None:
+    duc, hoa, thuy, khoe = people
+    sets = ", ".join(f"{column} = :{column}" for column in AWKWARD)
+    with db.write() as s:
+        for ref in people:
+            s.execute(text(f"UPDATE persons SET {sets} WHERE id = :id"), {**AWKWARD, "id": ref})
+        search_index.rebuild(s.connection())
+    with db.read() as s:
+        assert search_index.verify(s.connection()) == []
+        assert _straightforward(s.connection()) == []
+
+    entry = "WHERE rowid = (SELECT docid FROM search_docs WHERE ref = '{}')"
+    problems = _problems(
+        db,
+        search_index.verify,
+        # each a change a glance would miss: a trailing space, the separator the scan puts
+        # between the columns, text moved from one column to the next, an empty ident
+        f"UPDATE search_fts SET address = address || ' ' {entry.format(duc)}",
+        f"UPDATE search_fts SET name = name || char(31) || address, address = ''"
+        f" {entry.format(hoa)}",
+        f"UPDATE search_fts SET notes = 'ghi chu', address = address || ' ghi'"
+        f" {entry.format(thuy)}",
+        f"UPDATE search_fts SET ident = NULL {entry.format(khoe)}",
+    )
+    with db.read() as s:
+        assert problems == _straightforward(s.connection())
+    assert problems == [
+        f"person {ref} is out of date in the search index" for ref in (duc, hoa, thuy, khoe)
+    ]
+
+
+def test_the_scan_folds_a_pair_of_columns_as_the_document_does() -> None:
+    """The full check folds word by word, from UTF-8 bytes: the same text as folding the
+    pair joined, whatever separates the words (every kind of Unicode space included)."""
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    texts = [
+        "Nguyễn  Văn\tĐức",
+        "Xo\u0301m Ca\u0302y Thi\u0323,xã Phong-Quang",
+        f"ghi{spaces}chú \u0301a  ",
+        " \u0323 ",
+        "ǅ½²",
+        "",
+    ]
+    folds = search_index._ScanFolds()
+    for first in [*texts, None]:
+        for second in [*texts, None]:
+            joined = " ".join(t for t in (first, second) if t)
+            expected = search_index.fold(joined)
+            as_bytes = [None if t is None else t.encode() for t in (first, second)]
+            assert folds.pair(*as_bytes) == expected, (first, second)
+
+
+def test_a_full_text_index_out_of_step_with_its_text_is_named(
+    people: list[str], db: Database
+) -> None:
+    duc = people[0]
+    problems = _problems(
+        db,
+        search_index.verify,
+        f"UPDATE persons SET full_name = 'Nguyễn Văn Lộc' WHERE id = '{duc}'",
+        "UPDATE search_fts_content SET c0 = 'nguyen van loc'"
+        f" WHERE id = (SELECT docid FROM search_docs WHERE ref = '{duc}')",
+    )
+    assert len(problems) == 1 and problems[0].startswith("search_fts integrity-check:")
