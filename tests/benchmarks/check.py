@@ -3,7 +3,11 @@
 Run on demand (never part of the test suite), on a copy of a database (it is opened
 read-only, but opening an old one migrates it):
 
-    .venv/bin/python -m tests.benchmarks.check --db /tmp/copy/antt.sqlite3 [--rounds 2]
+    .venv/bin/python -m tests.benchmarks.check --db /tmp/copy/antt.sqlite3 [--rounds 2] \
+        [--encrypted]
+
+With ``--encrypted`` both sides run on an encrypted (SQLCipher) copy made once beside the
+file (``…-encrypted.sqlite3``, a fixed benchmark key), as every real post's file is.
 
 The raw baseline is ``PRAGMA integrity_check`` + ``PRAGMA foreign_key_check`` through
 sqlite3 on the same file in the same run (the best of the rounds, each side); CPU is the
@@ -31,7 +35,7 @@ from pathlib import Path
 
 from antt_desktop.services import post_rows
 from antt_desktop.services.context import SYSTEM, Ctx
-from antt_desktop.store.database import connect_raw, open_database
+from antt_desktop.store.database import connect_raw, open_database, sqlcipher_module
 
 TODAY = date(2026, 11, 22)
 Times = tuple[float, float]  # wall, cpu
@@ -43,8 +47,27 @@ def _measure(fn: Callable[[], object]) -> tuple[Times, object]:
     return (time.perf_counter() - wall, time.process_time() - cpu), result
 
 
-def raw(path: Path) -> Times:
-    conn = connect_raw(path, None)
+#: The encrypted copy's key (a benchmark's, never a post's).
+BENCH_KEY = bytes(range(32))
+
+
+def encrypted_copy(plain: Path) -> Path:
+    """``plain`` exported once into an encrypted file beside it (SQLCipher's own export)."""
+    path = plain.with_name(plain.stem + "-encrypted.sqlite3")
+    if not path.exists():
+        print(f"encrypting a copy into {path} ...", flush=True)
+        conn = sqlcipher_module().connect(str(plain))
+        try:
+            conn.execute(f"ATTACH DATABASE '{path}' AS enc KEY \"x'{BENCH_KEY.hex()}'\"")
+            conn.execute("SELECT sqlcipher_export('enc')")
+            conn.execute("DETACH DATABASE enc")
+        finally:
+            conn.close()
+    return path
+
+
+def raw(path: Path, key: bytes | None = None) -> Times:
+    conn = connect_raw(path, key)
     try:
         times, _ = _measure(
             lambda: (
@@ -57,7 +80,7 @@ def raw(path: Path) -> Times:
         conn.close()
 
 
-def ours(path: Path, full: bool) -> tuple[Times, dict[str, float]]:
+def ours(path: Path, full: bool, key: bytes | None = None) -> tuple[Times, dict[str, float]]:
     """The check's wall and CPU, and (full) each step's wall time from its progress calls."""
     steps: dict[str, float] = {}
     current: list[object] = [None, 0.0]
@@ -69,7 +92,7 @@ def ours(path: Path, full: bool) -> tuple[Times, dict[str, float]]:
                 steps[str(current[0])] = now - float(current[1])  # type: ignore[arg-type]
             current[:] = [step, now]
 
-    db = open_database(path, None, write=False)
+    db = open_database(path, key, write=False)
     try:
         with db.read() as s:
             times, problems = _measure(
@@ -89,15 +112,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, required=True, help="a copy of a post database")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--encrypted", action="store_true", help="on an encrypted copy, as a post's file is"
+    )
     args = parser.parse_args()
-    raw(args.db)  # the OS page cache is warm for every run after this
+    path, key = (encrypted_copy(args.db), BENCH_KEY) if args.encrypted else (args.db, None)
+    raw(path, key)  # the OS page cache is warm for every run after this
     raws: list[Times] = []
     quicks: list[Times] = []
     fulls: list[tuple[Times, dict[str, float]]] = []
     for _ in range(args.rounds):
-        raws.append(raw(args.db))
-        quicks.append(ours(args.db, False)[0])
-        fulls.append(ours(args.db, True))
+        raws.append(raw(path, key))
+        quicks.append(ours(path, False, key)[0])
+        fulls.append(ours(path, True, key))
     base_wall = min(w for w, _c in raws)
     base_cpu = min(c for _w, c in raws)
     print(f"{'':<22} {'wall':>9} {'cpu':>9} {'wall/raw':>9} {'cpu/raw':>8}")
