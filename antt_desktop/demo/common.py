@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import random
-import uuid
+from bisect import bisect
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from sqlalchemy import Table
@@ -48,19 +49,37 @@ class DemoTargetNotEmpty(KnownError):
 
 
 class Rand(random.Random):
-    """``random.Random`` with the few helpers the generator needs."""
+    """``random.Random`` with the few helpers the generator needs.
+
+    The helpers draw exactly what ``random.Random``'s own ``choices``/``choice`` would
+    (the same numbers from the same seed), only without rebuilding a table's cumulative
+    weights or a UUID object for every draw: they run hundreds of thousands of times.
+    """
 
     def uid(self) -> str:
-        """A reproducible random UUID (version 4 layout)."""
-        return str(uuid.UUID(int=self.getrandbits(128), version=4))
+        """A reproducible random UUID (version 4 layout): ``str(UUID(int=..., version=4))``."""
+        n = (self.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
+        h = f"{n:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def chance(self, p: float) -> bool:
         return self.random() < p
 
     def weighted(self, table: Sequence[tuple[T, float]]) -> T:
-        """One value of ``(value, weight)`` pairs, drawn by weight."""
-        values = [v for v, _w in table]
-        return self.choices(values, weights=[w for _v, w in table])[0]
+        """One value of ``(value, weight)`` pairs, drawn by weight (``choices`` by weight)."""
+        key = table if isinstance(table, tuple) else None
+        try:
+            cumulative = _CUMULATIVE.get(key) if key is not None else None
+        except TypeError:  # a value that is not hashable: no caching
+            key = cumulative = None
+        if cumulative is None:
+            values = [v for v, _w in table]
+            cum = list(accumulate(w for _v, w in table))
+            cumulative = (values, cum, cum[-1] + 0.0, len(values) - 1)
+            if key is not None and len(_CUMULATIVE) < 4096:
+                _CUMULATIVE[key] = cumulative
+        values, cum, total, hi = cumulative
+        return values[bisect(cum, self.random() * total, 0, hi)]
 
     def day(self, first: date, last: date) -> date:
         """A day between ``first`` and ``last`` inclusive (``first`` if the range is empty)."""
@@ -68,7 +87,23 @@ class Rand(random.Random):
         return first if span <= 0 else first + timedelta(days=self.randint(0, span))
 
     def digits(self, n: int) -> str:
-        return "".join(self.choice("0123456789") for _ in range(n))
+        """``n`` random digits (``choice("0123456789")`` each, drawn the same way)."""
+        bits = self.getrandbits
+        out = []
+        for _ in range(n):
+            r = bits(4)
+            while r >= 10:
+                r = bits(4)
+            out.append(_DIGITS[r])
+        return "".join(out)
+
+
+_DIGITS = "0123456789"
+#: The bits ``uuid.UUID(int=n, version=4)`` clears and sets (variant RFC 4122, version 4).
+_UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID_SET = (0x8000 << 48) | (4 << 76)
+#: Cumulative weights of the generator's (constant) weight tables, by table.
+_CUMULATIVE: dict[Any, tuple[list[Any], list[float], float, int]] = {}
 
 
 def lower_first(text: str) -> str:
@@ -166,6 +201,7 @@ class BulkWriter:
         if unknown:  # a misspelt column would otherwise be dropped without a word
             raise ValueError(f"{table.name} has no column {sorted(unknown)}")
         owner = self.clock.node.node_id
+        memo: dict[int, Any] = {}  # JSON text by object: the rows keep each object alive
         for start in range(0, len(rows), BATCH):
             chunk = rows[start : start + BATCH]
             if not chunk:
@@ -175,7 +211,14 @@ class BulkWriter:
                 full = {**blank, **row}
                 out = [full[name] for name in data]
                 for i, processor in convert:
-                    out[i] = processor(out[i])
+                    value = out[i]
+                    if isinstance(value, list | dict):  # JSON: often one list for every row
+                        text = memo.get(id(value))
+                        if text is None:
+                            text = memo[id(value)] = processor(value)
+                        out[i] = text
+                    else:
+                        out[i] = processor(value)
                 out.append(row.get("id") or new_id())
                 out.append(row.get("owner_node") or owner)
                 out.extend(stamp)

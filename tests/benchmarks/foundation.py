@@ -47,7 +47,7 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def build(path: Path, scale: str) -> tuple[float, float]:
+def build(path: Path, scale: str, factor: float = 1.0) -> tuple[float, float]:
     """Create the database and generate the demo data set: ``(wall, cpu)`` of the
     generation alone."""
     from antt_desktop.demo.generate import generate
@@ -72,7 +72,7 @@ def build(path: Path, scale: str) -> tuple[float, float]:
                 upper_name="Công an tỉnh Thái Nguyên",
             )
     wall, cpu = time.perf_counter(), _cpu()
-    generate(db, scale=scale, seed=1, today=TODAY)
+    generate(db, scale=scale, seed=1, today=TODAY, factor=factor)
     wall, cpu = time.perf_counter() - wall, _cpu() - cpu
     db.close()
     return wall, cpu
@@ -293,6 +293,9 @@ def main() -> None:
     parser.add_argument("--scale", choices=("commune", "district"), default="district")
     parser.add_argument("--dir", type=Path, help="keep (or reuse) the data set here")
     parser.add_argument("--generate-only", action="store_true", help="measure the generation alone")
+    parser.add_argument(
+        "--factor", type=float, default=1.0, help="a fraction of each commune (profiling)"
+    )
     args = parser.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="antt-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -305,7 +308,7 @@ def main() -> None:
     ]
     if not path.exists():
         print(f"building the {args.scale} data set in {path} ...", flush=True)
-        generation = build(path, args.scale)
+        generation = build(path, args.scale, args.factor)
         baseline = raw_insert_baseline(path, work)
         lines.append(
             row(f"generate {args.scale} data set", generation[0], baseline[0], 2 * baseline[0])
