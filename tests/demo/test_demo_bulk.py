@@ -5,15 +5,23 @@ keep and a search index in step."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text
 
+from antt_desktop.demo.common import DemoCancelled
+from antt_desktop.demo.generate import generate
+from antt_desktop.domain.enums import UnitKind
+from antt_desktop.services.units import initialise
 from antt_desktop.store import post_figures
 from antt_desktop.store.base import Base, Synced
-from antt_desktop.store.database import Database
+from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.field_crypto import SEALED
 from antt_desktop.store.models import Dossier, Household, LocalNode, Person
+from tests.conftest import FakeWall
+from tests.demo.test_demo import FIELDS_KEY, SMALL, TODAY
 from tests.demo.test_demo import small as small  # the fixture
 
 #: What seed 7 at the tests' size gave before the generator was made fast (each value is
@@ -137,3 +145,56 @@ def test_kept_figures_equal_a_fresh_count(small: Database) -> None:
         session.rollback()
     assert kept == counted
     assert len(kept) > 10
+
+
+def _indexes(db: Database) -> set[tuple[str, str]]:
+    with db.read() as session:
+        rows = session.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        ).all()
+    return {(name, sql) for name, sql in rows}
+
+
+def test_the_indexes_built_after_the_load_are_the_schemas_own(db: Database) -> None:
+    before = _indexes(db)
+    generate(db, scale="commune", seed=7, today=TODAY, factor=SMALL)
+    assert _indexes(db) == before
+    with db.read() as session:
+        conn = session.connection()
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar_one() == -32768  # set back
+
+
+@pytest.mark.slow
+def test_a_district_cancelled_keeps_the_communes_done_with_every_index(tmp_path: Path) -> None:
+    db = open_database(
+        tmp_path / "upper.sqlite3", create=True, wall=FakeWall(), fields_key=FIELDS_KEY
+    )
+    with db.write() as session:
+        initialise(
+            session,
+            unit_code="CAT-TN",
+            unit_name="Công an tỉnh Thái Nguyên",
+            admin="admin",
+            kind=UnitKind.UPPER_UNIT,
+        )
+    before = _indexes(db)
+    seen: list[str] = []
+
+    def progress(stage: str, _done: int, _total: int) -> bool:
+        seen.append(stage)
+        return seen.count("dossiers") < 2  # stop in the second commune
+
+    with pytest.raises(DemoCancelled):
+        generate(db, scale="district", seed=2, today=TODAY, factor=0.002, progress=progress)
+    with db.read() as session:
+        posts = session.execute(text("SELECT count(*) FROM units WHERE kind = 'commune_post'"))
+        people = session.execute(text("SELECT count(DISTINCT unit_id) FROM persons"))
+        assert (posts.scalar_one(), people.scalar_one()) == (1, 1)
+        audited = session.execute(
+            text("SELECT count(*) FROM audit_entries WHERE action = 'demo_data'")
+        ).scalar_one()
+    assert audited == 1
+    assert _indexes(db) == before
+    db.close()
