@@ -3,6 +3,7 @@
 Run on demand (never part of the test suite):
 
     .venv/bin/python -m tests.benchmarks.foundation [--scale district|commune] [--dir DIR]
+        [--generate-only] [--factor F]
 
 Each figure is printed beside a raw SQLite baseline measured in the same run on the same rows,
 and as a ratio to it. With ``--dir`` an existing benchmark database there is reused (the
@@ -317,18 +318,11 @@ def main() -> None:
             f"  generation CPU: {generation[1]:.1f} s, raw {baseline[1]:.1f} s,"
             f" {generation[1] / baseline[1]:.1f}x (budget 2x wall and CPU)"
         )
-    if args.generate_only:
+    if args.generate_only:  # the generation figure alone
         print("\n".join(lines))
-    else:
-        lines += measure(path)
-        print("\n".join(lines))
-    if not args.dir:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def measure(path: Path) -> list[str]:
-    """The figures of a built data set: first page, search, statistics, check."""
-    lines: list[str] = []
+        if not args.dir:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     conn = sqlite3.connect(path)
     people = conn.execute("SELECT count(*) FROM persons").fetchone()[0]
     conn.close()
@@ -356,7 +350,9 @@ def measure(path: Path) -> list[str]:
     lines.append(
         "  check CPU: " + ", ".join(f"{what} {cpu:.1f} s" for what, (_wall, cpu) in checks.items())
     )
-    return lines
+    print("\n".join(lines))
+    if not args.dir:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
