@@ -20,6 +20,7 @@ from antt_desktop.store.base import Base, Synced
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.field_crypto import SEALED
 from antt_desktop.store.models import Dossier, Household, LocalNode, Person
+from antt_desktop.store.stamping import NodeClock
 from tests.conftest import FakeWall
 from tests.demo.test_demo import FIELDS_KEY, SMALL, TODAY
 from tests.demo.test_demo import small as small  # the fixture
@@ -198,3 +199,22 @@ def test_a_district_cancelled_keeps_the_communes_done_with_every_index(tmp_path:
     assert audited == 1
     assert _indexes(db) == before
     db.close()
+
+
+def test_a_run_of_stamps_is_the_run_of_single_stamps() -> None:
+    """``NodeClock.next_many`` (the bulk path) hands out what as many ``next`` calls would."""
+
+    def clock() -> NodeClock:
+        node = LocalNode(node_id="n", replica_id="r", hlc=5 << 16, counter=7, seq=11)
+        return NodeClock(node, FakeWall())
+
+    one, many = clock(), clock()
+    singles = [one.next() for _ in range(5)]
+    assert [((hlc, "r", counter), seq) for hlc, counter, seq in many.next_many(5)] == [
+        (tuple(stamp), seq) for stamp, seq in singles
+    ]
+    assert (many.node.hlc, many.node.counter, many.node.seq) == (
+        one.node.hlc,
+        one.node.counter,
+        one.node.seq,
+    )
