@@ -2,23 +2,27 @@
 
 Everything random comes from :class:`Rand` instances seeded with text (``"7:3:people"``), so
 the same seed gives the same rows, ids included, on every machine and Python run. Rows go
-to the database through :class:`BulkWriter`: SQLAlchemy Core ``executemany`` with the sync
-columns stamped by the store's one stamper (``NodeClock.stamp_new``).
+to the database through :class:`BulkWriter`: one prepared ``executemany`` per batch, with
+the sync columns stamped by the store's one clock (``NodeClock.next_many``).
 """
 
 from __future__ import annotations
 
+import json
 import random
-import uuid
-from collections.abc import Callable, Sequence
+from bisect import bisect
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Boolean, Connection, Table
 from sqlalchemy.orm import Session
 
 from antt_desktop.store import field_crypto
-from antt_desktop.store.base import SYNC_COLUMNS
+from antt_desktop.store.base import SYNC_COLUMNS, new_id
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.stamping import NodeClock
 
@@ -47,19 +51,37 @@ class DemoTargetNotEmpty(KnownError):
 
 
 class Rand(random.Random):
-    """``random.Random`` with the few helpers the generator needs."""
+    """``random.Random`` with the few helpers the generator needs.
+
+    The helpers draw exactly what ``random.Random``'s own ``choices``/``choice`` would
+    (the same numbers from the same seed), only without rebuilding a table's cumulative
+    weights or a UUID object for every draw: they run hundreds of thousands of times.
+    """
 
     def uid(self) -> str:
-        """A reproducible random UUID (version 4 layout)."""
-        return str(uuid.UUID(int=self.getrandbits(128), version=4))
+        """A reproducible random UUID (version 4 layout): ``str(UUID(int=..., version=4))``."""
+        n = (self.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
+        h = f"{n:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def chance(self, p: float) -> bool:
         return self.random() < p
 
     def weighted(self, table: Sequence[tuple[T, float]]) -> T:
-        """One value of ``(value, weight)`` pairs, drawn by weight."""
-        values = [v for v, _w in table]
-        return self.choices(values, weights=[w for _v, w in table])[0]
+        """One value of ``(value, weight)`` pairs, drawn by weight (``choices`` by weight)."""
+        key = table if isinstance(table, tuple) else None
+        try:
+            cumulative = _CUMULATIVE.get(key) if key is not None else None
+        except TypeError:  # a value that is not hashable: no caching
+            key = cumulative = None
+        if cumulative is None:
+            values = [v for v, _w in table]
+            cum = list(accumulate(w for _v, w in table))
+            cumulative = (values, cum, cum[-1] + 0.0, len(values) - 1)
+            if key is not None and len(_CUMULATIVE) < 4096:
+                _CUMULATIVE[key] = cumulative
+        values, cum, total, hi = cumulative
+        return values[bisect(cum, self.random() * total, 0, hi)]
 
     def day(self, first: date, last: date) -> date:
         """A day between ``first`` and ``last`` inclusive (``first`` if the range is empty)."""
@@ -67,7 +89,23 @@ class Rand(random.Random):
         return first if span <= 0 else first + timedelta(days=self.randint(0, span))
 
     def digits(self, n: int) -> str:
-        return "".join(self.choice("0123456789") for _ in range(n))
+        """``n`` random digits (``choice("0123456789")`` each, drawn the same way)."""
+        bits = self.getrandbits
+        out = []
+        for _ in range(n):
+            r = bits(4)
+            while r >= 10:
+                r = bits(4)
+            out.append(_DIGITS[r])
+        return "".join(out)
+
+
+_DIGITS = "0123456789"
+#: The bits ``uuid.UUID(int=n, version=4)`` clears and sets (variant RFC 4122, version 4).
+_UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID_SET = (0x8000 << 48) | (4 << 76)
+#: Cumulative weights of the generator's (constant) weight tables, by table.
+_CUMULATIVE: dict[Any, tuple[list[Any], list[float], float, int]] = {}
 
 
 def lower_first(text: str) -> str:
@@ -80,40 +118,161 @@ def scaled(count: int, factor: float, minimum: int = 1) -> int:
     return max(minimum, round(count * factor))
 
 
+#: The big tables the generator fills: their secondary indexes are built after the load.
+BULK_TABLES = (
+    "persons",
+    "households",
+    "pledges",
+    "household_year_status",
+    "assessments",
+    "activities",
+)
+#: The page cache while loading (KiB): the district's indexes stay in memory.
+LOAD_CACHE_KIB = 262_144
+
+
+@contextmanager
+def bulk_load(conn: Connection) -> Iterator[None]:
+    """A bulk load inside the caller's (one) transaction.
+
+    The big tables' plain (non-unique) indexes are dropped for the load and built again at
+    its end from their own ``CREATE INDEX`` statements: one sort each instead of a random
+    B-tree insert per row into ever larger indexes. Unique indexes stay, so a duplicate is
+    refused at once. The page cache is larger meanwhile, and set back after. An exception
+    rolls the transaction back, the drops with it: no file is ever left without them.
+    """
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
+    try:
+        marks = ",".join("?" * len(BULK_TABLES))
+        indexes = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks}) ORDER BY name",
+            BULK_TABLES,
+        ).all()
+        for name, _sql in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        yield
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+class _TablePlan:
+    """How rows of one table go in: the INSERT, the data columns in order with their
+    defaults, and the conversions the column types make (dates to text, JSON...)."""
+
+    def __init__(self, table: Table, dialect: Any) -> None:
+        self.data = [c.name for c in table.columns if c.name not in SYNC_COLUMNS]
+        self.blank: dict[str, Any] = {}
+        for column in table.columns:
+            if column.name in SYNC_COLUMNS:
+                continue
+            default = column.default
+            arg = getattr(default, "arg", None) if default is not None else None
+            self.blank[column.name] = None if callable(arg) else arg
+        self.blank["deleted"] = False
+        # the processors SQLAlchemy itself would apply to these values, found once
+        self.convert: list[tuple[int, Callable[[Any], Any]]] = []
+        # the data values of a row, in column order, as a tuple
+        self.getter: Callable[[dict[str, Any]], tuple[Any, ...]] = (
+            itemgetter(*self.data) if len(self.data) > 1 else lambda r: (r[self.data[0]],)
+        )
+        for i, name in enumerate(self.data):
+            kind = table.c[name].type
+            if isinstance(kind, Boolean):  # the driver stores True/False as 1/0 itself
+                continue
+            processor = kind.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                self.convert.append((i, processor))
+        columns = ", ".join(f'"{c}"' for c in (*self.data, *_STAMP_COLUMNS))
+        marks = ", ".join("?" * (len(self.data) + len(_STAMP_COLUMNS)))
+        self.known = {c.name for c in table.columns}
+        self.sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
+
+
+#: The sync columns a new row gets, in the order :meth:`BulkWriter.insert` gives them.
+_STAMP_COLUMNS = (
+    "id",
+    "owner_node",
+    "version_vector",
+    "created_stamp",
+    "field_stamps",
+    "hlc",
+    "local_seq",
+)
+
+
 class BulkWriter:
-    """Inserts rows of synced tables with Core ``executemany``, stamped and counted."""
+    """Inserts rows of synced tables with one prepared ``executemany`` per batch, stamped
+    (the store's clock, :meth:`NodeClock.next_many`), sealed and counted.
+
+    The rows go to the driver as tuples: each value converted by its column type's own
+    bind processor, the stamps' JSON written out directly (``stamp_json``), so a row
+    costs no SQL compilation nor per-row ORM work, and reads back exactly as a row written
+    through the ORM.
+    """
 
     def __init__(self, session: Session, clock: NodeClock, counts: dict[str, int]) -> None:
         self.session = session
         self.conn = session.connection()
         self.clock = clock
         self.counts = counts
-        self._blanks: dict[str, dict[str, Any]] = {}
+        self._plans: dict[str, _TablePlan] = {}
+        serializer = getattr(self.conn.dialect, "_json_serializer", None) or json.dumps
+        self._replica = serializer(clock.node.replica_id)  # '"<replica id>"'
+        self._empty = serializer({})
 
-    def _blank(self, table: Table) -> dict[str, Any]:
-        """Every data column with its scalar default (or None): executemany needs all keys."""
-        blank = self._blanks.get(table.name)
-        if blank is None:
-            blank = {}
-            for column in table.columns:
-                if column.name in SYNC_COLUMNS:
-                    continue
-                default = column.default
-                arg = getattr(default, "arg", None) if default is not None else None
-                blank[column.name] = None if callable(arg) else arg
-            blank["deleted"] = False
-            self._blanks[table.name] = blank
-        return blank
+    def _plan(self, table: Table) -> _TablePlan:
+        plan = self._plans.get(table.name)
+        if plan is None:
+            plan = self._plans[table.name] = _TablePlan(table, self.conn.dialect)
+        return plan
+
+    def stamps(self, n: int) -> list[tuple[str, str, str, int, int]]:
+        """``(version_vector, created_stamp, field_stamps, hlc, local_seq)`` of ``n`` new
+        rows, the JSON as the database's serializer writes it."""
+        replica, empty = self._replica, self._empty
+        return [
+            (f"{{{replica}:{counter}}}", f"[{hlc},{replica},{counter}]", empty, hlc, seq)
+            for hlc, counter, seq in self.clock.next_many(n)
+        ]
 
     def insert(self, model: Any, rows: Sequence[dict[str, Any]]) -> None:
         """Insert ``rows`` (each with its ``id``) into ``model``'s table."""
         table: Table = model.__table__
-        blank = self._blank(table)
+        plan = self._plan(table)
         if table.name in field_crypto.SEALED:  # sensitive values sealed, as a service does
             cipher = field_crypto.require_cipher(self.session)
             rows = [field_crypto.sealed_row(cipher, table.name, r) for r in rows]
+        blank, getter, convert = plan.blank, plan.getter, plan.convert
+        unknown = {k for row in rows[:1] for k in row} - plan.known
+        if unknown:  # a misspelt column would otherwise be dropped without a word
+            raise ValueError(f"{table.name} has no column {sorted(unknown)}")
+        owner = self.clock.node.node_id
+        memo: dict[int, Any] = {}  # JSON text by object: the rows keep each object alive
         for start in range(0, len(rows), BATCH):
-            chunk = [self.clock.stamp_new({**blank, **r}) for r in rows[start : start + BATCH]]
-            if chunk:
-                self.conn.execute(insert(table), chunk)
+            chunk = rows[start : start + BATCH]
+            if not chunk:
+                continue
+            values = []
+            for row, stamp in zip(chunk, self.stamps(len(chunk)), strict=True):
+                out = getter({**blank, **row})
+                if convert:
+                    listed = list(out)
+                    for i, processor in convert:
+                        value = listed[i]
+                        if isinstance(value, list | dict):  # JSON: often one list for all
+                            text = memo.get(id(value))
+                            if text is None:
+                                text = memo[id(value)] = processor(value)
+                            listed[i] = text
+                        else:
+                            listed[i] = processor(value)
+                    out = tuple(listed)
+                values.append(
+                    (*out, row.get("id") or new_id(), row.get("owner_node") or owner, *stamp)
+                )
+            self.conn.exec_driver_sql(plan.sql, values)
         self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)

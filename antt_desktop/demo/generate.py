@@ -1,8 +1,15 @@
 """``antt demo-data``: fill a fresh database with realistic, reproducible synthetic records.
 
 Commune scale fills this post's own unit (15,000 people...). District scale fills 30 real
-commune-level units of one real province under this (upper) unit, each of commune size, one
-transaction per commune so memory stays bounded and a cancel loses only the commune in hand.
+commune-level units of one real province under this (upper) unit, each of commune size.
+
+One transaction fills them all, each commune under its own savepoint: a cancel takes back
+only the commune in hand and keeps the others, while a crash or an error leaves the
+database as it was (never half made). Rows go in by prepared ``executemany``
+(:class:`~antt_desktop.demo.common.BulkWriter`), the big tables' plain indexes are built
+once at the end (:func:`~antt_desktop.demo.common.bulk_load`), and memory stays bounded:
+the rows of one commune at a time in Python, a fixed page cache in SQLite (what does not
+fit goes to the write-ahead log).
 """
 
 from __future__ import annotations
@@ -20,7 +27,14 @@ from antt_desktop.demo import names
 from antt_desktop.demo.activities import generate_activities
 from antt_desktop.demo.areas import plan_areas
 from antt_desktop.demo.awards import generate_commendations
-from antt_desktop.demo.common import BulkWriter, DemoCancelled, DemoTargetNotEmpty, Progress, Rand
+from antt_desktop.demo.common import (
+    BulkWriter,
+    DemoCancelled,
+    DemoTargetNotEmpty,
+    Progress,
+    Rand,
+    bulk_load,
+)
 from antt_desktop.demo.commune import Commune
 from antt_desktop.demo.dossiers import generate_dossiers
 from antt_desktop.demo.initiatives import generate_initiatives
@@ -171,42 +185,54 @@ def generate(
             raise DemoCancelled(stage=stage)
         done += 1
 
-    for index, target in enumerate(targets):
-        counts: dict[str, int] = {}
-        with db.write() as session:
-            with bulk_stamper(session, db.wall) as clock:
-                writer = BulkWriter(session, clock, counts)
-                step("areas")
-                unit_id = target.unit_id or _add_unit(
-                    writer, Rand(f"{seed}:{index}:unit"), target, upper_id, upper_name
+    cancelled: DemoCancelled | None = None
+    with db.write() as session, bulk_load(session.connection()):
+        for index, target in enumerate(targets):
+            counts: dict[str, int] = {}
+            commune = session.begin_nested()  # a cancel takes back this commune alone
+            try:
+                with bulk_stamper(session, db.wall) as clock:
+                    writer = BulkWriter(session, clock, counts)
+                    step("areas")
+                    unit_id = target.unit_id or _add_unit(
+                        writer, Rand(f"{seed}:{index}:unit"), target, upper_id, upper_name
+                    )
+                    c = Commune(
+                        index=index,
+                        seed=seed,
+                        today=today,
+                        factor=factor,
+                        unit_id=unit_id,
+                        unit_name=target.unit_name,
+                        ward=target.ward,
+                        province=prov,
+                        writer=writer,
+                        id_serial_base=(block * len(targets) + index) * stride,
+                        id_serial_offset=offset,
+                    )
+                    _areas_and_officers(c)
+                    _fill(c, step)
+                audit.append(
+                    session,
+                    ACTOR,
+                    "demo_data",
+                    "unit",
+                    unit_id,
+                    [],
+                    f"seed={seed} scale={scale} persons={counts.get('persons', 0)}",
                 )
-                c = Commune(
-                    index=index,
-                    seed=seed,
-                    today=today,
-                    factor=factor,
-                    unit_id=unit_id,
-                    unit_name=target.unit_name,
-                    ward=target.ward,
-                    province=prov,
-                    writer=writer,
-                    id_serial_base=(block * len(targets) + index) * stride,
-                    id_serial_offset=offset,
-                )
-                _areas_and_officers(c)
-                _fill(c, step)
-            audit.append(
-                session,
-                ACTOR,
-                "demo_data",
-                "unit",
-                unit_id,
-                [],
-                f"seed={seed} scale={scale} persons={counts.get('persons', 0)}",
-            )
-        summary.units.append(target.unit_code)
-        for table, n in counts.items():
-            summary.counts[table] = summary.counts.get(table, 0) + n
+            except DemoCancelled as exc:
+                commune.rollback()
+                cancelled = exc
+                break
+            commune.commit()
+            summary.units.append(target.unit_code)
+            for table, n in counts.items():
+                summary.counts[table] = summary.counts.get(table, 0) + n
+    with db.engine.connect() as conn:  # the load's log folded into the file and emptied
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if cancelled is not None:  # the communes done before it are kept
+        raise cancelled
     if progress is not None:
         progress("done", total, total)
     summary.elapsed = time.perf_counter() - started

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, update
@@ -157,6 +158,7 @@ class _Families:
         self.rng = rng
         self.ethnic_mix = commune_ethnic_mix(rng, c.province, urban=c.ward.urban)
         self.local = [(code, name, w) for code, name, w in c.province.id_codes]
+        self.local_weights = list(accumulate(w for *_x, w in self.local))
         self.others = all_id_codes()
         self.serial = c.id_serial_base
         self.offset = c.id_serial_offset
@@ -165,7 +167,7 @@ class _Families:
         """A unique ID number with a real province code, and the birth-place province."""
         rng = self.rng
         if rng.chance(local):
-            code, place, _w = rng.choices(self.local, weights=[w for *_x, w in self.local])[0]
+            code, place, _w = rng.choices(self.local, cum_weights=self.local_weights)[0]
         else:
             code, place = rng.choice(self.others)
         self.serial += 1
@@ -250,10 +252,10 @@ def generate_people(c: Commune) -> None:
         heads,
     )
     conn = writer.conn
-    search_index.index_rows(
+    search_index.index_new_rows(
         conn, "person", ((r["id"], c.unit_id, search_index.person_document(r)) for r in person_rows)
     )
-    search_index.index_rows(
+    search_index.index_new_rows(
         conn,
         "household",
         (

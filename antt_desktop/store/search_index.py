@@ -740,3 +740,26 @@ def _household_pairs(
         f" WHERE h.deleted = 0{_among('h.id', refs)}"
     )
     return _pairs(conn, records, lambda r: household_document(r, r["head"]), size, refs)
+
+
+def index_new_rows(
+    conn: Connection, kind: str, docs: Iterable[tuple[str, str | None, tuple[str, str, str, str]]]
+) -> None:
+    """:func:`index_rows` for rows the index has never held (a bulk load of new records, the
+    demo generator): their entries take the next docids in one pass, with no look-up of
+    their refs, through the driver's ``executemany`` (a ref already indexed is refused by
+    ``search_docs``' unique ref)."""
+    docs = list(docs)
+    if not docs:
+        return
+    first = int(
+        conn.exec_driver_sql("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").scalar_one()
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO search_docs (docid, kind, ref, unit_id) VALUES (?, ?, ?, ?)",
+        [(first + i, kind, ref, unit) for i, (ref, unit, _d) in enumerate(docs)],
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO search_fts (rowid, name, ident, address, notes) VALUES (?, ?, ?, ?, ?)",
+        [(first + i, *doc) for i, (_r, _u, doc) in enumerate(docs)],
+    )
