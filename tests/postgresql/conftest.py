@@ -26,14 +26,12 @@ INDEX_CHECK = (
     "search index check on PostgreSQL (store/search_index.py: FTS5 integrity-check, rowid samples)"
 )
 BACKUP = "backup on PostgreSQL (store/backup.py: SQLite's online backup; pg_dump to come)"
-FIGURES_REBUILD = "post_figures.rebuild on PostgreSQL (postgresql_schema.rebuild_figures)"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
 #: The store's tests that need a piece not ported yet ((module, test name or its prefix) ->
 #: the piece). Expected to fail, strictly: the list of what remains (docs/POSTGRESQL.md).
 NOT_YET: dict[tuple[str, str], str] = {
     ("test_store_database", "test_backup_and_restore_round_trip"): BACKUP,
-    ("test_store_post_figures", "test_the_figures_are_counted_again_on_demand"): FIGURES_REBUILD,
     ("test_store_search", f"{_AS_THEY_TYPE}[Nguy\\u1ec5n V D\\u0169-"): RANKED,
     ("test_store_search", f"{_AS_THEY_TYPE}[ng v-"): RANKED,
     ("test_store_search", f"{_AS_THEY_TYPE}[Ho\\xe0-"): RANKED,
