@@ -25,6 +25,7 @@ from antt_desktop.security.roles import Role
 from antt_desktop.services import post_rows
 from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.services.server_post import create_server_post
 from antt_desktop.store import audit
 from antt_desktop.store.backup import PostIdentity, post_identity
 from antt_desktop.store.errors import DatabaseLocked, DatabaseUnreadable, KnownError
@@ -119,27 +120,30 @@ def _chief_name(env: Env, args: argparse.Namespace) -> tuple[str | None, str | N
 def cmd_init(env: Env, args: argparse.Namespace) -> int:
     admin_name, admin_title = _chief_name(env, args)
     password = env.new_password(args.admin)
-    post = create_post(
-        env.db_path,
-        password=password,
-        kdf=env.kdf,
-        unit_code=args.unit_code,
-        unit_name=args.unit_name,
-        admin=args.admin,
-        admin_name=admin_name,
-        admin_title=admin_title,
-        upper_code=args.upper_code,
-        upper_name=args.upper_name,
-        kind=UnitKind(args.kind),
-        on_setup=sync_identity.ensure,  # the node's sync keys, in the same transaction
-    )
+    setup = {
+        "password": password,
+        "kdf": env.kdf,
+        "unit_code": args.unit_code,
+        "unit_name": args.unit_name,
+        "admin": args.admin,
+        "admin_name": admin_name,
+        "admin_title": admin_title,
+        "upper_code": args.upper_code,
+        "upper_name": args.upper_name,
+        "kind": UnitKind(args.kind),
+        "on_setup": sync_identity.ensure,  # the node's sync keys, in the same transaction
+    }
+    if env.database_url:  # the post on a server: its keys kept in its database
+        post = create_server_post(env.database_url, local_dir=env.data_dir, **setup)
+    else:
+        post = create_post(env.db_path, **setup)
     with post, post.db.read() as session:  # the new post's login, not yet the Env's
         unit = post_rows.this_post(Ctx(session, post.actor, env.today))
         info = {
             "unit_id": unit.id,
             "code": unit.code,
             "name": unit.name,
-            "path": str(env.db_path),
+            "path": post.db.url or str(env.db_path),
             "chief": post.actor.username,
             "chief_name": admin_name or post.actor.username,
         }

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from antt_desktop.security import hierarchy, keyfile_seal
+from antt_desktop.security import hierarchy, keyfile_seal, server_keys
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
 from antt_desktop.security.kdf import (
     KEY_BYTES,
@@ -40,6 +40,7 @@ from antt_desktop.security.keyslots import (
     AccountSlot,
     Failures,
     KeyFile,
+    KeyPlace,
     key_file_path,
     read_key_file,
     updating,
@@ -51,6 +52,7 @@ from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import SET_FIELDS_KEY, Database, open_database
 from antt_desktop.store.errors import DatabaseMissing
 from antt_desktop.store.models import User
+from antt_desktop.store.postgresql_url import is_url
 
 Clock = Callable[[], float]
 NAME_LIMIT = 64
@@ -83,7 +85,7 @@ def _iso(seconds: float) -> str:
 
 
 def _unlock_key(
-    key_path: Path,
+    key_path: KeyPlace,
     username: str,
     password: str,
     now: Clock,
@@ -133,12 +135,17 @@ def _unlock_key(
 def _ring(db_path: Path, opened: hierarchy.Opened, kdf: KdfParams) -> KeyRing:
     """The keys the database at hand is at; WrongCredentials when the slot's keys open
     nothing current (an old copy of the key file, from before a rotation)."""
-    current = hierarchy.probe(db_path, opened)
+    return _ring_at(key_file_path(db_path), hierarchy.probe(db_path, opened), opened, kdf)
+
+
+def _ring_at(
+    place: KeyPlace, current: hierarchy.Current | None, opened: hierarchy.Opened, kdf: KdfParams
+) -> KeyRing:
     if current is None:
         raise WrongCredentials(user=opened.username)
     fields = opened.fields_keys.get(current.fields_id) if current.fields_id else None
     return KeyRing(
-        key_file_path(db_path),
+        place,
         current.db_key,
         kdf,
         fields_key=fields,
@@ -218,7 +225,7 @@ def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
 
 def _move_pending_into_audit(
     db: Database,
-    key_path: Path,
+    key_path: KeyPlace,
     actor: Actor,
     action: str = "login",
     seal_key: bytes | None = None,
@@ -244,7 +251,9 @@ def _move_pending_into_audit(
                     session, entry.get("actor", "?"), "login_failed", detail=entry.get("at")
                 )
         known = session.execute(text("SELECT keyfile_seal_generation FROM local_node"))
-        if generation <= int(known.scalar_one_or_none() or 0):  # sealed just now: it grew
+        # on a server the document is in the database itself (no older copy to put back
+        # beside it), and other desks' logins seal it meanwhile: the seal alone says it
+        if generation <= int(known.scalar_one_or_none() or 0) and db.url is None:
             edited = True
             audit.append(
                 session, actor.username, keyfile_seal.EDITED, detail=keyfile_seal.WORDS["older"]
@@ -267,11 +276,11 @@ def record_unlock(db: Database, actor: Actor) -> bool:
     """The idle lock was lifted by ``actor``'s password (checked with :func:`verify`): the
     wrong passwords typed meanwhile and the unlock go into the audit log. True when the key
     file's failed-login record was found edited (see :func:`login`)."""
-    return _move_pending_into_audit(db, key_file_path(db.path), actor, "unlock")
+    return _move_pending_into_audit(db, server_keys.place_of(db), actor, "unlock")
 
 
 def login(
-    db_path: Path,
+    db_path: Path | str,
     username: str,
     password: str,
     *,
@@ -280,14 +289,30 @@ def login(
     wall: WallClock = wall_ms,
     kdf: KdfParams = PRODUCTION,
     derive: Derive = derive_key,
+    local_dir: Path | None = None,
 ) -> Unlocked:
     """Open the post at ``db_path`` as ``username`` (``derive``: the password's key
-    derivation, begun ahead by the command line).
+    derivation, begun ahead by the command line). ``db_path`` may be a PostgreSQL server's
+    URL: the keys are then the document its database keeps (security/server_keys.py), and
+    ``local_dir`` is the desk's own folder.
 
     Raises:
         WrongCredentials, LoginDelayed, KeyFileMissing, KeyFileInvalid (all exit code 5),
-        DatabaseMissing, DatabaseLocked, DatabaseTooNew.
+        DatabaseMissing, DatabaseLocked, DatabaseTooNew. On a server: ServerKeysMissing
+        and what ``open_database`` raises there.
     """
+    if is_url(db_path):
+        return _login_server(
+            str(db_path),
+            username,
+            password,
+            write=write,
+            now=now,
+            wall=wall,
+            kdf=kdf,
+            derive=derive,
+            local_dir=local_dir,
+        )
     db_path = Path(db_path)
     if not db_path.exists():
         raise DatabaseMissing(path=str(db_path))
@@ -295,8 +320,40 @@ def login(
     keys = _ring(
         db_path, _unlock_key(key_path, username, password, now, convert=kdf, derive=derive), kdf
     )
-    name = username.strip()
     db = open_database(db_path, key=keys.db_key, write=write, wall=wall)
+    return _enter(db, keys, username)
+
+
+def _login_server(
+    url: str,
+    username: str,
+    password: str,
+    *,
+    write: bool,
+    now: Clock,
+    wall: WallClock,
+    kdf: KdfParams,
+    derive: Derive,
+    local_dir: Path | None,
+) -> Unlocked:
+    """:func:`login` on a server: the database first (its document holds the slots), the
+    same checks, counters and settling as with a key file."""
+    db = open_database(url, write=write, wall=wall, local_dir=local_dir)
+    try:
+        place = server_keys.ServerKeys(db.engine, db.url or url)
+        opened = _unlock_key(place, username, password, now, convert=kdf, derive=derive)
+        current = server_keys.current(db, read_key_file(place), opened)
+        keys = _ring_at(place, current, opened, kdf)
+    except BaseException:
+        db.close()
+        raise
+    return _enter(db, keys, username)
+
+
+def _enter(db: Database, keys: KeyRing, username: str) -> Unlocked:
+    """The account must be active; its login goes into the audit log, the keys are settled
+    and the fields key held (the database closed on any failure)."""
+    name = username.strip()
     try:
         with db.read() as session:
             user = session.execute(

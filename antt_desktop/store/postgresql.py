@@ -68,7 +68,7 @@ class NotOnPostgreSQL(KnownError):
 
 
 #: What is refused on a server, for now (docs/POSTGRESQL.md).
-PIECES = frozenset({"driver", "keys", "rekey", "login"})
+PIECES = frozenset({"driver", "keys", "rekey"})
 
 
 class ServerTooOld(KnownError):

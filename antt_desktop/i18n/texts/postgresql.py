@@ -15,8 +15,9 @@ MESSAGES = {
     "db.not_on_postgresql.rekey": N_(
         "not supported on PostgreSQL yet: changing the database encryption key"
     ),
-    "db.not_on_postgresql.login": N_(
-        "not supported on PostgreSQL yet: logging in to a database on a server ({path})"
+    "db.server_keys_missing": N_(
+        "the database on {path} has no accounts yet: set the post up there first"
+        " (antt --database … init), with the server's owner account"
     ),
     "db.server_too_old": N_(
         "the PostgreSQL server {path} is version {version}; ANTT Desktop needs version 15 or newer"

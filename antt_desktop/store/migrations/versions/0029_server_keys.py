@@ -1,0 +1,28 @@
+"""The accounts' keys of a post on a PostgreSQL server: table ``server_keys`` holds what a
+desk's key file holds on SQLite (store/postgresql_keys.py, docs/KEYS.md). Nothing on SQLite.
+
+Revision ID: 0029
+Revises: 0028
+Create Date: 2026-12-06 15:10:00
+"""
+
+from alembic import op
+
+from antt_desktop.store import postgresql_keys
+
+revision = "0029"
+down_revision = "0028"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        postgresql_keys.upgrade(bind)
+
+
+def downgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        postgresql_keys.downgrade(bind)

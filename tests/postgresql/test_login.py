@@ -1,0 +1,206 @@
+"""Logging in to a post on a PostgreSQL server: the key file's content is kept in the
+server's database, so any desk logs in with its own account and password, failures count
+across desks, a viewer gets no fields key, and a password change or a disabled account
+rotates the keys there as on SQLite (without a rekey: the server has no file key)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from antt_desktop.cli.app import main
+from antt_desktop.security.errors import WrongCredentials
+from antt_desktop.security.login import Unlocked, login
+from antt_desktop.security.server_keys import ServerKeys
+from antt_desktop.store import postgresql_keys
+from antt_desktop.store.database import open_database
+from tests.conftest import TEST_KDF, TEST_PASSWORD
+from tests.postgresql import server
+
+CHIEF = "truongcong"
+INIT = (
+    "init",
+    "--unit-code",
+    "05611",
+    "--unit-name",
+    "Công an xã Phú Lương",
+    "--upper-code",
+    "CAT-TN",
+    "--upper-name",
+    "Công an tỉnh Thái Nguyên",
+    "--admin",
+    CHIEF,
+    "--admin-name",
+    "Nguyễn Văn Trưởng",
+)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def url(postgresql_server: str) -> Iterator[str]:
+    """An empty database on the test server."""
+    made = server.create_database(postgresql_server)
+    yield made
+    server.drop_database(postgresql_server, made)
+
+
+@pytest.fixture
+def antt(
+    url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Callable[..., Run]:
+    """``antt --database URL …`` at a desk of its own (``desk``: its folder's name)."""
+    monkeypatch.setenv("ANTT_PASSWORD", TEST_PASSWORD)
+    monkeypatch.setenv("ANTT_NEW_PASSWORD", TEST_PASSWORD)
+    monkeypatch.setenv("ANTT_USER", CHIEF)
+
+    def run(*args: str, desk: str = "desk1") -> Run:
+        folder = tmp_path / desk
+        try:
+            code = main(
+                ["--database", url, "--data-dir", str(folder), "--today", "2026-11-22", *args],
+                kdf=TEST_KDF,
+            )
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def _login(url: str, user: str, password: str = TEST_PASSWORD) -> Unlocked:
+    return login(url, user, password, kdf=TEST_KDF)
+
+
+def _failures(url: str, user: str) -> int:
+    db = open_database(url, write=False)
+    try:
+        record = ServerKeys(db.engine, url).read().failures.get(user)
+        return record.count if record else 0
+    finally:
+        db.close()
+
+
+def test_init_makes_the_post_on_the_server_and_its_chief_searches(
+    antt: Callable[..., Run], url: str
+) -> None:
+    made = antt(*INIT)
+    assert made.code == 0, made.err
+    assert "Công an xã Phú Lương" in made.out and "127.0.0.1" in made.out
+    found = antt("user", "list")  # the ranked search on a server comes next
+    assert found.code == 0, found.err
+    # the keys are in the server's database: nothing beside the desk's folder holds them
+    db = open_database(url, write=False)
+    try:
+        with db.engine.connect() as conn:
+            doc = postgresql_keys.read(conn)
+        assert doc is not None and CHIEF.encode() in doc
+    finally:
+        db.close()
+    assert antt(*INIT).code != 0  # a second init does not replace the post
+
+
+def test_a_wrong_password_is_refused_and_counted_across_desks(
+    antt: Callable[..., Run], url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert antt(*INIT).code == 0
+    monkeypatch.setenv("ANTT_PASSWORD", "sai-mat-khau-roi")
+    refused = antt("search", "nguyen", desk="desk2")
+    assert refused.code == 5
+    assert _failures(url, CHIEF) == 1  # seen by every desk
+    with pytest.raises(WrongCredentials):
+        _login(url, CHIEF, "sai-lan-nua")
+    assert _failures(url, CHIEF) == 2
+    with _login(url, CHIEF) as post, post.db.read() as session:
+        actions = (
+            session.execute(text("SELECT action FROM audit_entries ORDER BY seq")).scalars().all()
+        )
+    assert actions.count("login_failed") == 2  # into the audit log at the next login
+    assert _failures(url, CHIEF) == 0
+
+
+def test_a_disabled_account_no_longer_logs_in(
+    antt: Callable[..., Run], url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert antt(*INIT).code == 0
+    assert antt("user", "add", "canbo1", "--role", "officer").code == 0
+    with _login(url, "canbo1") as officer:
+        assert officer.keys.fields_key is not None
+    disabled = antt("user", "disable", "canbo1")
+    assert disabled.code == 0, disabled.err
+    with pytest.raises(WrongCredentials):
+        _login(url, "canbo1")
+    with _login(url, CHIEF) as chief:  # the others keep their keys (no file to rekey)
+        assert chief.keys.fields_key is not None
+        assert chief.keys.fields_key != officer.keys.fields_key  # rotated: the old one is out
+        assert chief.keys.fields_key_id == 2
+
+
+def test_a_password_change_rotates_and_sealed_fields_stay_readable(
+    antt: Callable[..., Run], url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert antt(*INIT).code == 0
+    added = antt(
+        "person",
+        "add",
+        "--name",
+        "Nguyễn Văn An",
+        "--born",
+        "1980-01-02",
+        "--id-number",
+        "001080012345",
+    )
+    assert added.code == 0, added.err
+    monkeypatch.setenv("ANTT_NEW_PASSWORD", "mat-khau-moi-cua-truong")
+    changed = antt("user", "passwd")
+    assert changed.code == 0, changed.err
+    with pytest.raises(WrongCredentials):
+        _login(url, CHIEF)  # the old password opens nothing now
+    monkeypatch.setenv("ANTT_PASSWORD", "mat-khau-moi-cua-truong")
+    found = antt("search", "001080012345")
+    assert found.code == 0, found.err
+    assert "Nguyễn Văn An" in found.out
+
+
+def test_a_viewer_gets_no_fields_key(antt: Callable[..., Run], url: str) -> None:
+    assert antt(*INIT).code == 0
+    assert antt("user", "add", "xem1", "--role", "viewer").code == 0
+    with _login(url, "xem1") as viewer:
+        assert viewer.actor.role == "viewer"
+        assert viewer.keys.fields_key is None
+        assert viewer.db.fields is None
+
+
+def test_two_desks_log_in_at_once(antt: Callable[..., Run], url: str) -> None:
+    assert antt(*INIT).code == 0
+    assert antt("user", "add", "canbo1", "--role", "officer").code == 0
+    results: dict[str, object] = {}
+
+    def desk(user: str) -> None:
+        try:
+            with _login(url, user) as post:
+                results[user] = post.keys.fields_key
+        except Exception as exc:  # reported by the assertion below
+            results[user] = exc
+
+    threads = [threading.Thread(target=desk, args=(u,)) for u in (CHIEF, "canbo1")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert isinstance(results[CHIEF], bytes) and results[CHIEF] == results["canbo1"]
+    assert _failures(url, CHIEF) == _failures(url, "canbo1") == 0
