@@ -348,6 +348,14 @@ def _fts_hits(
     sensitive: bool,
 ) -> list[IndexHit]:
     """``name_hits`` followed by the full-text matches of ``terms`` not among them."""
+    if conn.dialect.name == "postgresql":  # no FTS5 there: its own query (same shape)
+        from antt_desktop.store import postgresql_search
+
+        public = not sensitive and kind == "person"
+        hits = postgresql_search.fts_hits(conn, terms, limit, kind, unit_id, ranked, public)
+        found = {h.ref for h in name_hits}
+        rest = [IndexHit(k, r, rank) for k, r, rank in hits if r not in found]
+        return [*name_hits, *rest][:limit]
     expr = " ".join(f'"{t}"*' for t in terms)
     if not sensitive and kind == "person":
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"

@@ -101,8 +101,12 @@ def test_init_makes_the_post_on_the_server_and_its_chief_searches(
     made = antt(*INIT)
     assert made.code == 0, made.err
     assert "Công an xã Phú Lương" in made.out and "127.0.0.1" in made.out
-    found = antt("user", "list")  # the ranked search on a server comes next
+    added = antt("person", "add", "--name", "Nguyễn Văn An", "--address", "Thôn Đồng Tâm")
+    assert added.code == 0, added.err
+    found = antt("search", "nguyen", desk="desk2")  # another desk, the same post
     assert found.code == 0, found.err
+    assert "Nguyễn Văn An" in found.out
+    assert "Nguyễn Văn An" in antt("search", "dong tam").out  # the ranked search, by address
     # the keys are in the server's database: nothing beside the desk's folder holds them
     db = open_database(url, write=False)
     try:
