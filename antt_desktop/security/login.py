@@ -162,10 +162,17 @@ def verify(
     *,
     now: Clock = time.time,
     kdf: KdfParams = PRODUCTION,
+    db: Database | None = None,
 ) -> KeyRing:
     """Check the password (with the same waits and counters) without opening the database
     for writing. ``kdf`` is the cost of slots the returned ring writes later (tests lower it).
+    ``db``: the open post, when it is on a server (its database keeps the slots; the idle
+    lock of a desk there checks them, counting failures across desks).
     """
+    if db is not None and db.url is not None:
+        place = server_keys.ServerKeys(db.engine, db.url)
+        opened = _unlock_key(place, username, password, now)
+        return _ring_at(place, server_keys.current(db, read_key_file(place), opened), opened, kdf)
     key_path = key_file_path(db_path)
     return _ring(Path(db_path), _unlock_key(key_path, username, password, now), kdf)
 

@@ -15,10 +15,10 @@ from sqlalchemy import text
 
 from antt_desktop.cli.app import main
 from antt_desktop.security.errors import WrongCredentials
-from antt_desktop.security.login import Unlocked, login
+from antt_desktop.security.login import Unlocked, login, record_unlock, verify
 from antt_desktop.security.server_keys import ServerKeys
 from antt_desktop.store import postgresql_keys
-from antt_desktop.store.database import open_database
+from antt_desktop.store.database import Database, open_database
 from tests.conftest import TEST_KDF, TEST_PASSWORD
 from tests.postgresql import server
 
@@ -208,3 +208,28 @@ def test_two_desks_log_in_at_once(antt: Callable[..., Run], url: str) -> None:
         t.join()
     assert isinstance(results[CHIEF], bytes) and results[CHIEF] == results["canbo1"]
     assert _failures(url, CHIEF) == _failures(url, "canbo1") == 0
+
+
+def test_a_post_without_its_keys_on_the_server_says_so(db: Database) -> None:
+    """A post made on the server without the program's setup (no accounts' keys there):
+    the login names what is missing instead of failing on it."""
+    assert db.url is not None
+    with pytest.raises(postgresql_keys.ServerKeysMissing) as caught:
+        login(db.url, "admin", TEST_PASSWORD, kdf=TEST_KDF)
+    assert caught.value.exit_code == 5
+
+
+def test_the_idle_lock_checks_the_password_on_the_server(
+    antt: Callable[..., Run], url: str
+) -> None:
+    assert antt(*INIT).code == 0
+    with _login(url, CHIEF) as post:
+        ring = verify(post.db.path, CHIEF, TEST_PASSWORD, kdf=TEST_KDF, db=post.db)
+        assert ring.fields_key == post.keys.fields_key
+        with pytest.raises(WrongCredentials):
+            verify(post.db.path, CHIEF, "sai-mat-khau", kdf=TEST_KDF, db=post.db)
+        assert _failures(url, CHIEF) == 1
+        assert record_unlock(post.db, post.actor) is False  # the failure goes into the log
+        with post.db.read() as session:
+            actions = session.execute(text("SELECT action FROM audit_entries")).scalars().all()
+        assert "login_failed" in actions and "unlock" in actions
