@@ -243,7 +243,21 @@ def _move_pending_into_audit(
     keys = read_key_file(key_path)
     pending, generation = keys.pending_audit, keyfile_seal.generation(keys)
     edited = False
+    server = db.url is not None
+
+    def drop_copied() -> None:
+        with updating(key_path) as kept:
+            kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
+            key = seal_key or db.key
+            if key is not None:
+                # sealed moments ago by the unlock: only the entries just copied are gone
+                keyfile_seal.seal(kept, key)
+
     with db.journal() as session:
+        if server:  # desks take turns in here (the write lock): what none has copied yet
+            session.connection()  # the transaction begins now, with the lock
+            keys = read_key_file(key_path)
+            pending, generation = keys.pending_audit, keyfile_seal.generation(keys)
         for entry in pending:  # only failures and edits are kept there, whatever the file says
             if entry.get("action") == keyfile_seal.EDITED:
                 edited = True
@@ -269,13 +283,10 @@ def _move_pending_into_audit(
             text("UPDATE local_node SET keyfile_seal_generation = :g"), {"g": generation}
         )
         audit.append(session, actor.username, action, "user", None, detail=actor.role)
-    if pending:
-        with updating(key_path) as kept:
-            kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
-            key = seal_key or db.key
-            if key is not None:
-                # sealed moments ago by the unlock: only the entries just copied are gone
-                keyfile_seal.seal(kept, key)
+        if pending and server:  # gone before the next desk's turn: copied once
+            drop_copied()
+    if pending and not server:
+        drop_copied()
     return edited
 
 

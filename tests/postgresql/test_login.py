@@ -233,3 +233,30 @@ def test_the_idle_lock_checks_the_password_on_the_server(
         with post.db.read() as session:
             actions = session.execute(text("SELECT action FROM audit_entries")).scalars().all()
         assert "login_failed" in actions and "unlock" in actions
+
+
+def test_failures_go_into_the_log_once_when_two_desks_log_in_together(
+    antt: Callable[..., Run], url: str
+) -> None:
+    assert antt(*INIT).code == 0
+    assert antt("user", "add", "canbo1", "--role", "officer").code == 0
+    with pytest.raises(WrongCredentials):
+        _login(url, "canbo1", "sai-mat-khau")
+    done: list[object] = []
+
+    def desk(user: str) -> None:
+        try:
+            _login(url, user).close()
+            done.append(user)
+        except Exception as exc:  # reported by the assertion below
+            done.append(exc)
+
+    threads = [threading.Thread(target=desk, args=(u,)) for u in (CHIEF, "canbo1")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(map(str, done)) == sorted([CHIEF, "canbo1"])
+    with _login(url, CHIEF) as post, post.db.read() as session:
+        actions = session.execute(text("SELECT action FROM audit_entries")).scalars().all()
+    assert actions.count("login_failed") == 1  # copied by one desk, not by both
