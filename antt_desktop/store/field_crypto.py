@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.postgresql_text import sealed_text, stored_value
 
 VERSION = 1
 KEY_BYTES = 32
@@ -335,8 +336,6 @@ def _rows(conn: Any, table: str) -> Iterable[tuple[Any, ...]]:
         f"SELECT {columns} FROM {table} WHERE {where}"
     ).fetchall()
     if conn.dialect.name == "postgresql":  # the server keeps sealed bytes as marked text
-        from antt_desktop.store.postgresql import stored_value
-
         return [tuple(stored_value(v) if isinstance(v, str) else v for v in r) for r in found]
     return found
 
@@ -347,8 +346,6 @@ def _write_rows(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
         names = tuple(n for n in r if n != "id")
         by_names.setdefault(names, []).append((*(r[n] for n in names), r["id"]))
     if conn.dialect.name == "postgresql":  # sealed bytes written as the server's text
-        from antt_desktop.store.postgresql import sealed_text
-
         by_names = {
             names: [
                 tuple(sealed_text(v) if isinstance(v, bytes) else v for v in row) for row in rows_
