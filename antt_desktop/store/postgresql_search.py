@@ -1,15 +1,21 @@
 """The ranked search on a PostgreSQL server: what SQLite's FTS5 query over ``search_fts``
 (``MATCH``, ``bm25``) answers, over the same table of folded text (store/search_index.py
-writes it on both engines; revision 0028 made it with pg_trgm indexes on name and address).
+writes it on both engines; revision 0028 made it).
 
 The same query shape: every typed word must start a word of the document, in any of its
 columns (a word with punctuation inside, "12/3", is a phrase of its parts, as FTS5 reads
 it); a reader who may not see sensitive values is matched on a person's public columns
-only. The order follows FTS5's bm25 as far as it sensibly can without FTS5's statistics:
-each word's hits weighted by column (name 10, identity 8, address 2, notes 1, as
-``search_index.WEIGHTS``), saturated as bm25 does, and a shorter document before a longer
-one with the same hits; ties in the index's order. What it leaves out: the words' rarity
-(bm25's idf) and the average document length of the index (a fixed one stands in).
+only. PostgreSQL's own full-text search answers it through an index: revision 0029 adds
+``search_fts.doc``, a ``tsvector`` the server computes from the four columns (parser
+``simple``: the text is folded already), each column under its weight label (name A,
+identity B, address C, notes D), with a GIN index; a typed word is a prefix query
+(``'ng':*``), the public columns a label restriction (``:*ACD``).
+
+The order follows FTS5's bm25 as far as ``ts_rank`` can: the weights of the columns hit
+(name 1.0, identity 0.8, address 0.2, notes 0.1 — ``search_index.WEIGHTS`` scaled), divided
+by 1 + the log of the document's length (a shorter document first, as bm25's length
+normalisation puts it); ties in the index's order. What it leaves out: the words' rarity
+(bm25's idf).
 """
 
 from __future__ import annotations
@@ -19,30 +25,53 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-#: The columns of ``search_fts`` and their weights (search_index.WEIGHTS).
-COLUMNS = (("name", 10.0), ("ident", 8.0), ("address", 2.0), ("notes", 1.0))
-#: bm25's constants, as FTS5 has them.
-K1, B = 1.2, 0.75
-#: The average words in a document, standing in for the index's own figure.
-AVERAGE_WORDS = 12.0
-_WORD = re.compile(r"\w+")
+#: ``ts_rank``'s weights, in its order {D, C, B, A}: notes, address, identity, name.
+WEIGHTS = "{0.1, 0.2, 0.8, 1.0}"
+#: ``ts_rank``'s normalisation: divide by 1 + log(the document's length).
+NORMALISATION = 1
+_WORD = re.compile(r"[^\W_]+")
+_DOC = (
+    "setweight(to_tsvector('simple', name), 'A')"
+    " || setweight(to_tsvector('simple', ident), 'B')"
+    " || setweight(to_tsvector('simple', address), 'C')"
+    " || setweight(to_tsvector('simple', notes), 'D')"
+)
+#: Revision 0029: the document's words, kept by the server, and their index.
+UPGRADE = (
+    f"ALTER TABLE search_fts ADD COLUMN doc tsvector GENERATED ALWAYS AS ({_DOC}) STORED",
+    "CREATE INDEX ix_search_fts_doc ON search_fts USING gin (doc)",
+)
+DOWNGRADE = (
+    "DROP INDEX IF EXISTS ix_search_fts_doc",
+    "ALTER TABLE search_fts DROP COLUMN IF EXISTS doc",
+)
 
 
-def _pattern(term: str) -> str | None:
-    """A POSIX regex: the term's parts as the start of a word, one after the other (the last
-    a prefix, as FTS5's ``"term"*``); None when it has no word character at all."""
-    parts = _WORD.findall(term)
-    if not parts:
-        return None
-    return r"\m" + r"\W+".join(re.sub(r"(\W)", r"\\\1", p) for p in parts)
+def upgrade(conn: Connection) -> None:
+    for statement in UPGRADE:
+        conn.exec_driver_sql(statement)
 
 
-def _words(column: str) -> str:
-    """How many words ``column`` holds (spaces + 1; none when empty)."""
-    return (
-        f"(CASE WHEN f.{column} = '' THEN 0"
-        f" ELSE length(f.{column}) - length(replace(f.{column}, ' ', '')) + 1 END)"
-    )
+def downgrade(conn: Connection) -> None:
+    for statement in DOWNGRADE:
+        conn.exec_driver_sql(statement)
+
+
+def query_text(terms: list[str], public_only: bool = False) -> str | None:
+    """The ``tsquery`` of the typed words: each a prefix (its parts a phrase, the last a
+    prefix, as FTS5's ``"12/3"*``), all of them; None when a word has no letter or digit."""
+    labels = "ACD" if public_only else ""
+    operands = []
+    for term in terms:
+        parts = _WORD.findall(term)
+        if not parts:
+            return None
+        quoted = [f"'{p}'" for p in parts]  # letters and digits only: nothing to escape
+        quoted[-1] += f":*{labels}"
+        if public_only:
+            quoted[:-1] = [f"{q}:{labels}" for q in quoted[:-1]]
+        operands.append(" <-> ".join(quoted))
+    return " & ".join(f"({o})" for o in operands)
 
 
 def fts_hits(
@@ -55,28 +84,24 @@ def fts_hits(
     public_only: bool,
 ) -> list[tuple[str, str, float]]:
     """(kind, ref, rank) of the documents every term starts a word of, best first
-    (``ranked``; rank as bm25's, lower is better) — at most ``limit``. ``public_only``: a
+    (``ranked``; lower is better, as bm25's) — at most ``limit``. ``public_only``: a
     person's identity column (phones) is not searched."""
-    columns = [(c, w) for c, w in COLUMNS if not (public_only and c == "ident")]
-    params: dict[str, Any] = {"limit": limit}
-    where, scores = [], []
-    length = " + ".join(_words(c) for c, _w in COLUMNS)
-    norm = f"({K1} * ({1 - B} + {B} * ({length}) / {AVERAGE_WORDS}))"
-    for i, term in enumerate(terms):
-        pattern = _pattern(term)
-        if pattern is None:
-            return []
-        params[f"t{i}"] = pattern
-        where.append("(" + " OR ".join(f"f.{c} ~ :t{i}" for c, _w in columns) + ")")
-        tf = " + ".join(f"{w} * (f.{c} ~ :t{i})::int" for c, w in columns)
-        scores.append(f"(({tf}) * {K1 + 1} / (({tf}) + {norm}))")
+    query = query_text(terms, public_only)
+    if query is None:
+        return []
+    where = ["f.doc @@ to_tsquery('simple', :q)"]
+    params: dict[str, Any] = {"q": query, "limit": limit}
     if kind:
         where.append("d.kind = :kind")
         params["kind"] = kind
     if unit_id:
         where.append("d.unit_id = :unit")
         params["unit"] = unit_id
-    rank = f"-({' + '.join(scores)})" if ranked else "0"
+    rank = (
+        f"-ts_rank('{WEIGHTS}', f.doc, to_tsquery('simple', :q), {NORMALISATION})"
+        if ranked
+        else "0"
+    )
     order = " ORDER BY rank, d.docid" if ranked else ""
     sql = (
         f"SELECT d.kind, d.ref, {rank} AS rank"
