@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from antt_desktop.cli.app import main
 from antt_desktop.security.errors import WrongCredentials
+from antt_desktop.security.kdf import KdfParams, derive_key
 from antt_desktop.security.login import Unlocked, login, record_unlock, verify
 from antt_desktop.security.server_keys import ServerKeys
 from antt_desktop.store import postgresql_keys
@@ -260,3 +261,28 @@ def test_failures_go_into_the_log_once_when_two_desks_log_in_together(
     with _login(url, CHIEF) as post, post.db.read() as session:
         actions = session.execute(text("SELECT action FROM audit_entries")).scalars().all()
     assert actions.count("login_failed") == 1  # copied by one desk, not by both
+
+
+def test_the_password_is_checked_without_holding_the_other_desks_up(
+    antt: Callable[..., Run], url: str
+) -> None:
+    """Argon2id runs on a copy of the keys: the row stays free for the other desks' logins
+    and changes meanwhile (only the counters are written under its lock)."""
+    assert antt(*INIT).code == 0
+    db = open_database(url, write=False)
+    seen: list[bool] = []
+
+    def derive(password: str, salt: bytes, params: KdfParams) -> bytes:
+        with db.engine.connect() as conn, conn.begin():
+            free = conn.execute(text("SELECT id FROM server_keys FOR UPDATE NOWAIT")).all()
+        seen.append(len(free) == 1)
+        return derive_key(password, salt, params)
+
+    try:
+        login(url, CHIEF, TEST_PASSWORD, kdf=TEST_KDF, derive=derive).close()
+        with pytest.raises(WrongCredentials):
+            login(url, CHIEF, "sai-mat-khau", kdf=TEST_KDF, derive=derive)
+    finally:
+        db.close()
+    assert seen == [True, True]  # NOWAIT would have raised under another's lock
+    assert _failures(url, CHIEF) == 1
