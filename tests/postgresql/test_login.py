@@ -6,10 +6,12 @@ rotates the keys there as on SQLite (without a rekey: the server has no file key
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import text
 
@@ -18,7 +20,7 @@ from antt_desktop.security.errors import WrongCredentials
 from antt_desktop.security.kdf import KdfParams, derive_key
 from antt_desktop.security.login import Unlocked, login, record_unlock, verify
 from antt_desktop.security.server_keys import ServerKeys
-from antt_desktop.store import postgresql_keys
+from antt_desktop.store import postgresql_keys, postgresql_schema
 from antt_desktop.store.database import Database, open_database
 from tests.conftest import TEST_KDF, TEST_PASSWORD
 from tests.postgresql import server
@@ -286,3 +288,31 @@ def test_the_password_is_checked_without_holding_the_other_desks_up(
         db.close()
     assert seen == [True, True]  # NOWAIT would have raised under another's lock
     assert _failures(url, CHIEF) == 1
+
+
+def test_the_desks_role_logs_in_and_counts_failures(
+    antt: Callable[..., Run], url: str, postgresql_server: str
+) -> None:
+    """The owner sets the post up; the desks connect with their own database role (no DDL),
+    which may still read the accounts' keys and write the failure counters."""
+    assert antt(*INIT).code == 0
+    role = f"antt_desk_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgresql_server, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")  # type: ignore[arg-type]
+    owner = open_database(url)
+    try:
+        with owner.engine.begin() as conn:
+            postgresql_schema.grant_desks(conn, role)
+        desk_url = url.replace("//antt@", f"//{role}@")
+        with pytest.raises(WrongCredentials):
+            _login(desk_url, CHIEF, "sai-mat-khau")
+        assert _failures(url, CHIEF) == 1
+        with _login(desk_url, CHIEF) as post:
+            assert post.keys.fields_key is not None
+        assert _failures(url, CHIEF) == 0
+    finally:
+        with owner.engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP OWNED BY {role}")
+        owner.close()
+        with psycopg.connect(postgresql_server, autocommit=True) as conn:
+            conn.execute(f"DROP ROLE {role}")  # type: ignore[arg-type]
