@@ -29,6 +29,7 @@ from antt_desktop.services.server_post import create_server_post
 from antt_desktop.store import audit
 from antt_desktop.store.backup import PostIdentity, post_identity
 from antt_desktop.store.errors import DatabaseLocked, DatabaseUnreadable, KnownError
+from antt_desktop.store.postgresql_url import shown_url
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -143,7 +144,7 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
             "unit_id": unit.id,
             "code": unit.code,
             "name": unit.name,
-            "path": post.db.url or str(env.db_path),
+            "path": shown_url(env.database_url) if env.database_url else str(env.db_path),
             "chief": post.actor.username,
             "chief_name": admin_name or post.actor.username,
         }
@@ -257,7 +258,16 @@ def run_checks(env: Env, *, full: bool = False) -> list[str]:
             progress.end()
 
 
+def _sqlite_only(env: Env, what: str) -> None:
+    """A command not ported to a server yet says so by name (docs/POSTGRESQL.md)."""
+    if env.database_url:
+        from antt_desktop.store.postgresql import NotOnPostgreSQL  # the driver: a server only
+
+        raise NotOnPostgreSQL(what=what)
+
+
 def cmd_check(env: Env, args: argparse.Namespace) -> int:
+    _sqlite_only(env, "check")
     full = bool(getattr(args, "full", False))
     problems = run_checks(env, full=full)
     env.out.data({"ok": not problems, "full": full, "problems": problems})
@@ -300,6 +310,7 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:
+    _sqlite_only(env, "backup")
     with env.writing() as ctx:
         ctx.require(Permission.BACKUP)
     with env.open(write=False) as db:
@@ -346,6 +357,7 @@ def _backup_account(env: Env, args: argparse.Namespace) -> tuple[str, str]:
 
 
 def cmd_restore(env: Env, args: argparse.Namespace) -> int:
+    _sqlite_only(env, "backup")
     current = _current_post(env, args.replace_unit)  # before a byte of the backup is read
     user, password = _backup_account(env, args)
     actor = env.actor.username if current is not None else user

@@ -71,7 +71,7 @@ class NotOnPostgreSQL(KnownError):
 
 
 #: What is refused on a server, for now (docs/POSTGRESQL.md).
-PIECES = frozenset({"driver", "keys", "rekey"})
+PIECES = frozenset({"driver", "keys", "rekey", "check", "backup"})
 
 
 class ServerTooOld(KnownError):

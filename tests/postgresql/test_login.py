@@ -316,3 +316,19 @@ def test_the_desks_role_logs_in_and_counts_failures(
         owner.close()
         with psycopg.connect(postgresql_server, autocommit=True) as conn:
             conn.execute(f"DROP ROLE {role}")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        (("check",), "kiểm tra cơ sở dữ liệu"),
+        (("backup", "--out", "sao-luu.antt"), "sao lưu và khôi phục"),
+    ],
+)
+def test_what_is_not_ported_says_so_by_name(
+    antt: Callable[..., Run], command: tuple[str, ...], words: str
+) -> None:
+    assert antt(*INIT).code == 0
+    refused = antt(*command)
+    assert refused.code == 1
+    assert f"chưa hỗ trợ trên PostgreSQL: {words}" in refused.err
