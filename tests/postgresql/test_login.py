@@ -332,3 +332,18 @@ def test_what_is_not_ported_says_so_by_name(
     refused = antt(*command)
     assert refused.code == 1
     assert f"chưa hỗ trợ trên PostgreSQL: {words}" in refused.err
+
+
+def test_a_role_lowered_loses_the_fields_key_and_the_others_keep_reading(
+    antt: Callable[..., Run], url: str
+) -> None:
+    assert antt(*INIT).code == 0
+    assert antt("user", "add", "canbo1", "--role", "officer").code == 0
+    with _login(url, "canbo1") as officer:
+        before = officer.keys.fields_key
+    assert antt("user", "role", "canbo1", "viewer").code == 0
+    with _login(url, "canbo1") as viewer:
+        assert viewer.actor.role == "viewer" and viewer.keys.fields_key is None
+    with _login(url, CHIEF) as chief:
+        assert chief.keys.fields_key not in (None, before)  # rotated, and the chief has it
+        assert chief.db.fields is not None
