@@ -26,6 +26,7 @@ from antt_desktop.security.kdf import PRODUCTION, Derive, KdfParams, derive_key
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
+from antt_desktop.security.server_keys import guard_writes
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError
@@ -136,12 +137,14 @@ class Env:
     def open(self, *, write: bool = True) -> Database:
         """The post database, logged in (on the first open of this run)."""
         if self.database_url and self._keys is not None:  # the server: no database key
-            return open_database(
+            db = open_database(
                 self.database_url,
                 write=write,
                 fields_key=self._keys.fields_key,
                 local_dir=self.data_dir,
             )
+            guard_writes(db, self._keys)
+            return db
         if self._keys is not None:
             # the ring's keys: a rotation made by this run's command updates them in place
             return open_database(

@@ -401,7 +401,9 @@ def _login_server(
     except BaseException:
         db.close()
         raise
-    return _enter(db, keys, username)
+    unlocked = _enter(db, keys, username)
+    server_keys.guard_writes(db, keys)  # another desk's rotation: no write under the old key
+    return unlocked
 
 
 def _enter(db: Database, keys: KeyRing, username: str) -> Unlocked:

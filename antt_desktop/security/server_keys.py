@@ -20,11 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from antt_desktop.security import hierarchy
 from antt_desktop.security.errors import KeyFileInvalid
+from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import (
     DB,
     MAX_BYTES,
@@ -95,3 +97,20 @@ def current(db: Database, keys: KeyFile, opened: hierarchy.Opened) -> hierarchy.
         fields = hierarchy.fields_key_id(session)
     newest = generations[0].id
     return hierarchy.Current(newest, opened.db_keys[newest], fields)
+
+
+def guard_writes(db: Database, ring: KeyRing) -> None:
+    """Refuse this desk's writes once another desk rotated the fields key (KeysChanged):
+    each write transaction, as it takes the write lock, finds the generation the database
+    is sealed under still the one ``ring`` holds. A rotation made at this desk updates
+    ``ring`` after its commit, so its next write goes on. A role without the fields key
+    seals nothing: its writes are not held up."""
+
+    @event.listens_for(db.engine, "begin")
+    def _check(conn: Any) -> None:
+        if conn.get_execution_options().get("antt_begin") != "IMMEDIATE":
+            return  # a read
+        if ring.fields_key is None:
+            return
+        if postgresql_keys.fields_key_id(conn) != ring.fields_key_id:
+            raise postgresql_keys.KeysChanged(path=db.url or "")

@@ -68,3 +68,18 @@ class ServerKeysMissing(KnownError):
 
     code = "db.server_keys_missing"
     exit_code = 5
+
+
+class KeysChanged(KnownError):
+    """Another desk rotated the fields key (a password changed, an account disabled, a role
+    lowered) since this desk logged in: a write sealed under the old key would be lost with
+    it, so none is made until the desk logs in again."""
+
+    code = "db.server_keys_changed"
+    exit_code = 5
+
+
+def fields_key_id(conn: Connection) -> int | None:
+    """The fields generation the database's sensitive columns are sealed under."""
+    value = conn.exec_driver_sql("SELECT fields_key_id FROM local_node").scalar()
+    return int(value) if value is not None else None

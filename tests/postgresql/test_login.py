@@ -347,3 +347,29 @@ def test_a_role_lowered_loses_the_fields_key_and_the_others_keep_reading(
     with _login(url, CHIEF) as chief:
         assert chief.keys.fields_key not in (None, before)  # rotated, and the chief has it
         assert chief.db.fields is not None
+
+
+def test_a_desk_writes_nothing_under_a_key_another_desk_rotated(
+    antt: Callable[..., Run], url: str
+) -> None:
+    """Desk 2 stays logged in while desk 1 changes a password (the fields key rotates): a
+    value desk 2 sealed under the old key would be lost with it, so its write is refused,
+    nothing is written, and after a new login it writes again."""
+    assert antt(*INIT).code == 0
+    assert antt("user", "add", "canbo1", "--role", "officer").code == 0
+    desk2 = _login(url, "canbo1")
+    try:
+        assert antt("user", "passwd", "canbo1").code == 0  # the chief resets it at desk 1
+        with pytest.raises(postgresql_keys.KeysChanged), desk2.db.write() as session:
+            session.execute(text("UPDATE units SET name = 'Không được ghi'"))
+        with desk2.db.read() as session:
+            assert (
+                session.execute(
+                    text("SELECT count(*) FROM units WHERE name = 'Không được ghi'")
+                ).scalar()
+                == 0
+            )
+    finally:
+        desk2.close()
+    with _login(url, "canbo1") as again, again.db.write() as session:
+        session.execute(text("UPDATE units SET name = 'Công an xã Phú Lương'"))

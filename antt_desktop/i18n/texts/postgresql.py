@@ -26,6 +26,10 @@ MESSAGES = {
         "the database on {path} has no accounts yet: set the post up there first"
         " (antt --database … init), with the server's owner account"
     ),
+    "db.server_keys_changed": N_(
+        "the post's data keys were changed at another desk (a password changed or an account"
+        " disabled) since you logged in: nothing was saved; log in again"
+    ),
     "db.server_too_old": N_(
         "the PostgreSQL server {path} is version {version}; ANTT Desktop needs version 15 or newer"
     ),
