@@ -282,6 +282,8 @@ def _move_pending_into_audit(
     server = db.url is not None
 
     def drop_copied() -> None:
+        if server and seal_key is None:  # nothing to seal with: left for the next login
+            return
         with updating(key_path) as kept:
             kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
             key = seal_key or db.key
@@ -326,11 +328,15 @@ def _move_pending_into_audit(
     return edited
 
 
-def record_unlock(db: Database, actor: Actor) -> bool:
+def record_unlock(db: Database, actor: Actor, keys: KeyRing | None = None) -> bool:
     """The idle lock was lifted by ``actor``'s password (checked with :func:`verify`): the
     wrong passwords typed meanwhile and the unlock go into the audit log. True when the key
-    file's failed-login record was found edited (see :func:`login`)."""
-    return _move_pending_into_audit(db, server_keys.place_of(db), actor, "unlock")
+    file's failed-login record was found edited (see :func:`login`). ``keys``: the desk's
+    ring, which seals the record again on a server (a SQLite file's key does there)."""
+    seal_key = keys.seal_key() if keys is not None else None
+    return _move_pending_into_audit(
+        db, server_keys.place_of(db), actor, "unlock", seal_key=seal_key
+    )
 
 
 def login(

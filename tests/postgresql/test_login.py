@@ -232,10 +232,13 @@ def test_the_idle_lock_checks_the_password_on_the_server(
         with pytest.raises(WrongCredentials):
             verify(post.db.path, CHIEF, "sai-mat-khau", kdf=TEST_KDF, db=post.db)
         assert _failures(url, CHIEF) == 1
-        assert record_unlock(post.db, post.actor) is False  # the failure goes into the log
+        # the failure goes into the log, the record sealed again with the desk's key
+        assert record_unlock(post.db, post.actor, ring) is False
         with post.db.read() as session:
             actions = session.execute(text("SELECT action FROM audit_entries")).scalars().all()
         assert "login_failed" in actions and "unlock" in actions
+    with _login(url, CHIEF) as again:
+        assert again.key_file_edited is False  # no false alarm at the next login
 
 
 def test_failures_go_into_the_log_once_when_two_desks_log_in_together(
