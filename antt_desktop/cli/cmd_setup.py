@@ -25,9 +25,11 @@ from antt_desktop.security.roles import Role
 from antt_desktop.services import post_rows
 from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
+from antt_desktop.services.server_post import create_server_post
 from antt_desktop.store import audit
 from antt_desktop.store.backup import PostIdentity, post_identity
 from antt_desktop.store.errors import DatabaseLocked, DatabaseUnreadable, KnownError
+from antt_desktop.store.postgresql_url import shown_url
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -119,27 +121,30 @@ def _chief_name(env: Env, args: argparse.Namespace) -> tuple[str | None, str | N
 def cmd_init(env: Env, args: argparse.Namespace) -> int:
     admin_name, admin_title = _chief_name(env, args)
     password = env.new_password(args.admin)
-    post = create_post(
-        env.db_path,
-        password=password,
-        kdf=env.kdf,
-        unit_code=args.unit_code,
-        unit_name=args.unit_name,
-        admin=args.admin,
-        admin_name=admin_name,
-        admin_title=admin_title,
-        upper_code=args.upper_code,
-        upper_name=args.upper_name,
-        kind=UnitKind(args.kind),
-        on_setup=sync_identity.ensure,  # the node's sync keys, in the same transaction
-    )
+    setup = {
+        "password": password,
+        "kdf": env.kdf,
+        "unit_code": args.unit_code,
+        "unit_name": args.unit_name,
+        "admin": args.admin,
+        "admin_name": admin_name,
+        "admin_title": admin_title,
+        "upper_code": args.upper_code,
+        "upper_name": args.upper_name,
+        "kind": UnitKind(args.kind),
+        "on_setup": sync_identity.ensure,  # the node's sync keys, in the same transaction
+    }
+    if env.database_url:  # the post on a server: its keys kept in its database
+        post = create_server_post(env.database_url, local_dir=env.data_dir, **setup)
+    else:
+        post = create_post(env.db_path, **setup)
     with post, post.db.read() as session:  # the new post's login, not yet the Env's
         unit = post_rows.this_post(Ctx(session, post.actor, env.today))
         info = {
             "unit_id": unit.id,
             "code": unit.code,
             "name": unit.name,
-            "path": str(env.db_path),
+            "path": shown_url(env.database_url) if env.database_url else str(env.db_path),
             "chief": post.actor.username,
             "chief_name": admin_name or post.actor.username,
         }
@@ -263,7 +268,16 @@ def run_checks(env: Env, *, full: bool = False) -> list[str]:
             progress.end()
 
 
+def _sqlite_only(env: Env, what: str) -> None:
+    """A command not ported to a server yet says so by name (docs/POSTGRESQL.md)."""
+    if env.database_url:
+        from antt_desktop.store.postgresql import NotOnPostgreSQL  # the driver: a server only
+
+        raise NotOnPostgreSQL(what=what)
+
+
 def cmd_check(env: Env, args: argparse.Namespace) -> int:
+    _sqlite_only(env, "check")
     full = bool(getattr(args, "full", False))
     problems = run_checks(env, full=full)
     env.out.data({"ok": not problems, "full": full, "problems": problems})
@@ -306,6 +320,7 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:
+    _sqlite_only(env, "backup")
     with env.writing() as ctx:
         ctx.require(Permission.BACKUP)
     with env.open(write=False) as db:
@@ -352,6 +367,7 @@ def _backup_account(env: Env, args: argparse.Namespace) -> tuple[str, str]:
 
 
 def cmd_restore(env: Env, args: argparse.Namespace) -> int:
+    _sqlite_only(env, "backup")
     current = _current_post(env, args.replace_unit)  # before a byte of the backup is read
     user, password = _backup_account(env, args)
     actor = env.actor.username if current is not None else user

@@ -26,10 +26,10 @@ from antt_desktop.security.kdf import PRODUCTION, Derive, KdfParams, derive_key
 from antt_desktop.security.keyring import KeyRing
 from antt_desktop.security.keyslots import key_file_path, read_key_file
 from antt_desktop.security.login import login
+from antt_desktop.security.server_keys import guard_writes
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.store.database import DB_FILENAME, Database, open_database
 from antt_desktop.store.errors import KnownError
-from antt_desktop.store.postgresql_url import shown_url
 
 
 def _interactive() -> bool:
@@ -136,22 +136,28 @@ class Env:
 
     def open(self, *, write: bool = True) -> Database:
         """The post database, logged in (on the first open of this run)."""
-        if self.database_url:  # the accounts' login on a server is to come (docs/POSTGRESQL.md)
-            from antt_desktop.store.postgresql import NotOnPostgreSQL
-
-            raise NotOnPostgreSQL(what="login", path=shown_url(self.database_url))
+        if self.database_url and self._keys is not None:  # the server: no database key
+            db = open_database(
+                self.database_url,
+                write=write,
+                fields_key=self._keys.fields_key,
+                local_dir=self.data_dir,
+            )
+            guard_writes(db, self._keys)
+            return db
         if self._keys is not None:
             # the ring's keys: a rotation made by this run's command updates them in place
             return open_database(
                 self.db_path, key=self._keys.db_key, write=write, fields_key=self._keys.fields_key
             )
         session = login(
-            self.db_path,
+            self.database_url or self.db_path,  # a server: its database keeps the keys
             self.account(),
             self.password(),
             write=write,
             kdf=self.kdf,
             derive=self.derive,
+            local_dir=self.data_dir if self.database_url else None,
         )
         self._actor, self._keys = session.actor, session.keys
         return session.db

@@ -141,6 +141,9 @@ def bulk_load(conn: Connection) -> Iterator[None]:
     refused at once. The page cache is larger meanwhile, and set back after. An exception
     rolls the transaction back, the drops with it: no file is ever left without them.
     """
+    if conn.dialect.name != "sqlite":  # a server keeps its own cache and its indexes
+        yield
+        return
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
     try:
@@ -181,8 +184,8 @@ class _TablePlan:
         )
         for i, name in enumerate(self.data):
             kind = table.c[name].type
-            if isinstance(kind, Boolean):  # the driver stores True/False as 1/0 itself
-                continue
+            if isinstance(kind, Boolean) and dialect.name == "sqlite":
+                continue  # sqlite3 stores True/False as 1/0 itself (a server's driver: not)
             processor = kind.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 self.convert.append((i, processor))

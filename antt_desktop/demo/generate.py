@@ -229,8 +229,9 @@ def generate(
             summary.units.append(target.unit_code)
             for table, n in counts.items():
                 summary.counts[table] = summary.counts.get(table, 0) + n
-    with db.engine.connect() as conn:  # the load's log folded into the file and emptied
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if db.engine.dialect.name == "sqlite":  # the load's log folded into the file, emptied
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     if cancelled is not None:  # the communes done before it are kept
         raise cancelled
     if progress is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +20,7 @@ from antt_desktop.security.keyslots import (
     FIELDS,
     AccountSlot,
     KeyFile,
+    KeyPlace,
     read_key_file,
     updating,
 )
@@ -35,7 +35,8 @@ class KeyRing:
     has not been given it yet, after an upgrade: docs/KEYS.md).
     """
 
-    path: Path
+    #: the key file, or the document a server's database keeps (security/server_keys.py)
+    path: KeyPlace
     db_key: bytes
     kdf: KdfParams = PRODUCTION
     fields_key: bytes | None = None

@@ -48,7 +48,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -395,8 +395,28 @@ class KeyFile:
         return result
 
 
-def read_key_file(path: Path) -> KeyFile:
+class KeyStore:
+    """Where the key file's document is kept when it is not a file beside the database: a
+    post on a PostgreSQL server keeps it in the database (security/server_keys.py)."""
+
+    def read(self) -> KeyFile:
+        raise NotImplementedError
+
+    def write(self, keys: KeyFile) -> None:
+        raise NotImplementedError
+
+    def updating(self, *, create: bool = False) -> AbstractContextManager[KeyFile]:
+        raise NotImplementedError
+
+
+#: The key file beside a SQLite database, or the document a server's database keeps.
+KeyPlace = Path | KeyStore
+
+
+def read_key_file(path: KeyPlace) -> KeyFile:
     """The key file at ``path``; KeyFileMissing or KeyFileInvalid (never a traceback)."""
+    if isinstance(path, KeyStore):
+        return path.read()
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
@@ -411,8 +431,11 @@ def read_key_file(path: Path) -> KeyFile:
         raise
 
 
-def write_key_file(path: Path, keys: KeyFile) -> None:
+def write_key_file(path: KeyPlace, keys: KeyFile) -> None:
     """Replace the key file in one step: a crash leaves the old file or the new, never half."""
+    if isinstance(path, KeyStore):
+        path.write(keys)
+        return
     private_dir(path.parent)
     partial = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")
     try:
@@ -426,11 +449,15 @@ def write_key_file(path: Path, keys: KeyFile) -> None:
 
 
 @contextmanager
-def updating(path: Path, *, create: bool = False) -> Iterator[KeyFile]:
+def updating(path: KeyPlace, *, create: bool = False) -> Iterator[KeyFile]:
     """Read, change and write the key file while holding its lock (CLI and window alike).
 
     The file is written only when the block ends without an exception.
     """
+    if isinstance(path, KeyStore):  # the server's row, held by its own lock
+        with path.updating(create=create) as kept:
+            yield kept
+        return
     lock = filelock.FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S, mode=PRIVATE_FILE)
     with lock:
         keys = KeyFile() if create and not path.exists() else read_key_file(path)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from antt_desktop.security import hierarchy, keyfile_seal
+from antt_desktop.security import hierarchy, keyfile_seal, server_keys
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
 from antt_desktop.security.kdf import (
     KEY_BYTES,
@@ -40,6 +40,7 @@ from antt_desktop.security.keyslots import (
     AccountSlot,
     Failures,
     KeyFile,
+    KeyPlace,
     key_file_path,
     read_key_file,
     updating,
@@ -51,6 +52,7 @@ from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import SET_FIELDS_KEY, Database, open_database
 from antt_desktop.store.errors import DatabaseMissing
 from antt_desktop.store.models import User
+from antt_desktop.store.postgresql_url import is_url
 
 Clock = Callable[[], float]
 NAME_LIMIT = 64
@@ -83,7 +85,7 @@ def _iso(seconds: float) -> str:
 
 
 def _unlock_key(
-    key_path: Path,
+    key_path: KeyPlace,
     username: str,
     password: str,
     now: Clock,
@@ -130,15 +132,56 @@ def _unlock_key(
     return opened
 
 
+def _unlock_server(
+    place: KeyPlace, username: str, password: str, now: Clock, derive: Derive = derive_key
+) -> hierarchy.Opened:
+    """:func:`_unlock_key` on a server, where every desk shares the document: the password
+    is checked (Argon2id) on a copy read without a lock, so desks logging in together, or a
+    desk typing wrong passwords, do not hold the others up; only the counters and the seal
+    are written under the row's lock, on the document as it is then."""
+    name = username.strip()[:NAME_LIMIT]
+    seen = read_key_file(place)
+    left = seconds_left(seen.failures.get(name), now())
+    opened: hierarchy.Opened | None = None
+    if not left:
+        if name in seen.slots:
+            opened = hierarchy.open_account(seen, name, password, derive)
+        else:  # the same work as a real slot, so timing does not tell names apart
+            derive_key(password, secrets.token_bytes(SALT_BYTES), PRODUCTION)
+        with updating(place) as keys:
+            if opened is None:
+                record = keys.failures.setdefault(name, Failures())
+                record.count += 1
+                record.last = now()
+                keys.attempts += 1
+                keys.pending_audit.append(
+                    {"at": _iso(record.last), "actor": name, "action": "login_failed"}
+                )
+            else:
+                keyfile_seal.note_edits(keys, opened.seal_key(), name, _iso(now()))
+                keys.failures.pop(name, None)
+                keyfile_seal.seal(keys, opened.seal_key())
+    if left:
+        raise LoginDelayed(seconds=left, user=name)
+    if opened is None:
+        raise WrongCredentials(user=name)
+    return opened
+
+
 def _ring(db_path: Path, opened: hierarchy.Opened, kdf: KdfParams) -> KeyRing:
     """The keys the database at hand is at; WrongCredentials when the slot's keys open
     nothing current (an old copy of the key file, from before a rotation)."""
-    current = hierarchy.probe(db_path, opened)
+    return _ring_at(key_file_path(db_path), hierarchy.probe(db_path, opened), opened, kdf)
+
+
+def _ring_at(
+    place: KeyPlace, current: hierarchy.Current | None, opened: hierarchy.Opened, kdf: KdfParams
+) -> KeyRing:
     if current is None:
         raise WrongCredentials(user=opened.username)
     fields = opened.fields_keys.get(current.fields_id) if current.fields_id else None
     return KeyRing(
-        key_file_path(db_path),
+        place,
         current.db_key,
         kdf,
         fields_key=fields,
@@ -155,10 +198,17 @@ def verify(
     *,
     now: Clock = time.time,
     kdf: KdfParams = PRODUCTION,
+    db: Database | None = None,
 ) -> KeyRing:
     """Check the password (with the same waits and counters) without opening the database
     for writing. ``kdf`` is the cost of slots the returned ring writes later (tests lower it).
+    ``db``: the open post, when it is on a server (its database keeps the slots; the idle
+    lock of a desk there checks them, counting failures across desks).
     """
+    if db is not None and db.url is not None:
+        place = server_keys.ServerKeys(db.engine, db.url)
+        opened = _unlock_server(place, username, password, now)
+        return _ring_at(place, server_keys.current(db, read_key_file(place), opened), opened, kdf)
     key_path = key_file_path(db_path)
     return _ring(Path(db_path), _unlock_key(key_path, username, password, now), kdf)
 
@@ -218,7 +268,7 @@ def _settle_keys(db: Database, ring: KeyRing, actor: Actor) -> None:
 
 def _move_pending_into_audit(
     db: Database,
-    key_path: Path,
+    key_path: KeyPlace,
     actor: Actor,
     action: str = "login",
     seal_key: bytes | None = None,
@@ -229,7 +279,23 @@ def _move_pending_into_audit(
     keys = read_key_file(key_path)
     pending, generation = keys.pending_audit, keyfile_seal.generation(keys)
     edited = False
+    server = db.url is not None
+
+    def drop_copied() -> None:
+        if server and seal_key is None:  # nothing to seal with: left for the next login
+            return
+        with updating(key_path) as kept:
+            kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
+            key = seal_key or db.key
+            if key is not None:
+                # sealed moments ago by the unlock: only the entries just copied are gone
+                keyfile_seal.seal(kept, key)
+
     with db.journal() as session:
+        if server:  # desks take turns in here (the write lock): what none has copied yet
+            session.connection()  # the transaction begins now, with the lock
+            keys = read_key_file(key_path)
+            pending, generation = keys.pending_audit, keyfile_seal.generation(keys)
         for entry in pending:  # only failures and edits are kept there, whatever the file says
             if entry.get("action") == keyfile_seal.EDITED:
                 edited = True
@@ -244,7 +310,9 @@ def _move_pending_into_audit(
                     session, entry.get("actor", "?"), "login_failed", detail=entry.get("at")
                 )
         known = session.execute(text("SELECT keyfile_seal_generation FROM local_node"))
-        if generation <= int(known.scalar_one_or_none() or 0):  # sealed just now: it grew
+        # on a server the document is in the database itself (no older copy to put back
+        # beside it), and other desks' logins seal it meanwhile: the seal alone says it
+        if generation <= int(known.scalar_one_or_none() or 0) and db.url is None:
             edited = True
             audit.append(
                 session, actor.username, keyfile_seal.EDITED, detail=keyfile_seal.WORDS["older"]
@@ -253,25 +321,26 @@ def _move_pending_into_audit(
             text("UPDATE local_node SET keyfile_seal_generation = :g"), {"g": generation}
         )
         audit.append(session, actor.username, action, "user", None, detail=actor.role)
-    if pending:
-        with updating(key_path) as kept:
-            kept.pending_audit = [e for e in kept.pending_audit if e not in pending]
-            key = seal_key or db.key
-            if key is not None:
-                # sealed moments ago by the unlock: only the entries just copied are gone
-                keyfile_seal.seal(kept, key)
+        if pending and server:  # gone before the next desk's turn: copied once
+            drop_copied()
+    if pending and not server:
+        drop_copied()
     return edited
 
 
-def record_unlock(db: Database, actor: Actor) -> bool:
+def record_unlock(db: Database, actor: Actor, keys: KeyRing | None = None) -> bool:
     """The idle lock was lifted by ``actor``'s password (checked with :func:`verify`): the
     wrong passwords typed meanwhile and the unlock go into the audit log. True when the key
-    file's failed-login record was found edited (see :func:`login`)."""
-    return _move_pending_into_audit(db, key_file_path(db.path), actor, "unlock")
+    file's failed-login record was found edited (see :func:`login`). ``keys``: the desk's
+    ring, which seals the record again on a server (a SQLite file's key does there)."""
+    seal_key = keys.seal_key() if keys is not None else None
+    return _move_pending_into_audit(
+        db, server_keys.place_of(db), actor, "unlock", seal_key=seal_key
+    )
 
 
 def login(
-    db_path: Path,
+    db_path: Path | str,
     username: str,
     password: str,
     *,
@@ -280,14 +349,30 @@ def login(
     wall: WallClock = wall_ms,
     kdf: KdfParams = PRODUCTION,
     derive: Derive = derive_key,
+    local_dir: Path | None = None,
 ) -> Unlocked:
     """Open the post at ``db_path`` as ``username`` (``derive``: the password's key
-    derivation, begun ahead by the command line).
+    derivation, begun ahead by the command line). ``db_path`` may be a PostgreSQL server's
+    URL: the keys are then the document its database keeps (security/server_keys.py), and
+    ``local_dir`` is the desk's own folder.
 
     Raises:
         WrongCredentials, LoginDelayed, KeyFileMissing, KeyFileInvalid (all exit code 5),
-        DatabaseMissing, DatabaseLocked, DatabaseTooNew.
+        DatabaseMissing, DatabaseLocked, DatabaseTooNew. On a server: ServerKeysMissing
+        and what ``open_database`` raises there.
     """
+    if is_url(db_path):
+        return _login_server(
+            str(db_path),
+            username,
+            password,
+            write=write,
+            now=now,
+            wall=wall,
+            kdf=kdf,
+            derive=derive,
+            local_dir=local_dir,
+        )
     db_path = Path(db_path)
     if not db_path.exists():
         raise DatabaseMissing(path=str(db_path))
@@ -295,8 +380,42 @@ def login(
     keys = _ring(
         db_path, _unlock_key(key_path, username, password, now, convert=kdf, derive=derive), kdf
     )
-    name = username.strip()
     db = open_database(db_path, key=keys.db_key, write=write, wall=wall)
+    return _enter(db, keys, username)
+
+
+def _login_server(
+    url: str,
+    username: str,
+    password: str,
+    *,
+    write: bool,
+    now: Clock,
+    wall: WallClock,
+    kdf: KdfParams,
+    derive: Derive,
+    local_dir: Path | None,
+) -> Unlocked:
+    """:func:`login` on a server: the database first (its document holds the slots), the
+    same checks, counters and settling as with a key file."""
+    db = open_database(url, write=write, wall=wall, local_dir=local_dir)
+    try:
+        place = server_keys.ServerKeys(db.engine, db.url or url)
+        opened = _unlock_server(place, username, password, now, derive)
+        current = server_keys.current(db, read_key_file(place), opened)
+        keys = _ring_at(place, current, opened, kdf)
+    except BaseException:
+        db.close()
+        raise
+    unlocked = _enter(db, keys, username)
+    server_keys.guard_writes(db, keys)  # another desk's rotation: no write under the old key
+    return unlocked
+
+
+def _enter(db: Database, keys: KeyRing, username: str) -> Unlocked:
+    """The account must be active; its login goes into the audit log, the keys are settled
+    and the fields key held (the database closed on any failure)."""
+    name = username.strip()
     try:
         with db.read() as session:
             user = session.execute(

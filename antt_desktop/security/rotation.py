@@ -170,6 +170,8 @@ def rotate(
         {"k": audit.session_audit_key(session)},
     )
     old_db = ring.db_key
+    # a server's data is not encrypted with the post key: nothing to rekey there
+    server = session.get_bind().dialect.name == "postgresql"
 
     set_fields = session.info.get(SET_FIELDS_KEY)
 
@@ -178,7 +180,8 @@ def rotate(
             ring.fields_key, ring.fields_key_id = new_fields, new_fields_id
             if callable(set_fields):  # the open database reads the columns resealed
                 set_fields(new_fields)
-        rekey(new_db)
+        if not server:
+            rekey(new_db)
         ring.db_key, ring.db_key_id = new_db, new_db_id
         with updating(ring.path) as done:
             keyfile_seal.note_edits(done, old_db, actor, at)

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.postgresql_text import sealed_text, stored_value
 
 VERSION = 1
 KEY_BYTES = 32
@@ -334,6 +335,8 @@ def _rows(conn: Any, table: str) -> Iterable[tuple[Any, ...]]:
     found: list[tuple[Any, ...]] = conn.exec_driver_sql(
         f"SELECT {columns} FROM {table} WHERE {where}"
     ).fetchall()
+    if conn.dialect.name == "postgresql":  # the server keeps sealed bytes as marked text
+        return [tuple(stored_value(v) if isinstance(v, str) else v for v in r) for r in found]
     return found
 
 
@@ -342,6 +345,13 @@ def _write_rows(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
     for r in rows:
         names = tuple(n for n in r if n != "id")
         by_names.setdefault(names, []).append((*(r[n] for n in names), r["id"]))
+    if conn.dialect.name == "postgresql":  # sealed bytes written as the server's text
+        by_names = {
+            names: [
+                tuple(sealed_text(v) if isinstance(v, bytes) else v for v in row) for row in rows_
+            ]
+            for names, rows_ in by_names.items()
+        }
     for names, values in by_names.items():
         assignments = ", ".join(f"{n} = ?" for n in names)
         conn.exec_driver_sql(f"UPDATE {table} SET {assignments} WHERE id = ?", values)

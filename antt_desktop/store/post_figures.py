@@ -128,5 +128,10 @@ REBUILD: tuple[str, ...] = (
 def rebuild(conn: Connection) -> None:
     """Count the kept figures again from the households and pledges (inside the caller's
     write transaction)."""
+    if conn.dialect.name == "postgresql":  # plpgsql's own statements (its triggers' counts)
+        from antt_desktop.store import postgresql_schema
+
+        postgresql_schema.rebuild_figures(conn)
+        return
     for statement in REBUILD:
         conn.exec_driver_sql(statement)

@@ -41,6 +41,9 @@ from sqlalchemy.sql.compiler import TypeCompiler
 
 from antt_desktop.store import field_crypto
 from antt_desktop.store.errors import KnownError
+from antt_desktop.store.postgresql_text import SEALED_MARK as SEALED_MARK
+from antt_desktop.store.postgresql_text import sealed_text as sealed_text
+from antt_desktop.store.postgresql_text import stored_value as stored_value
 from antt_desktop.store.postgresql_url import SCHEMES as SCHEMES
 from antt_desktop.store.postgresql_url import URL_VARIABLE as URL_VARIABLE
 from antt_desktop.store.postgresql_url import engine_url, shown_url
@@ -68,7 +71,7 @@ class NotOnPostgreSQL(KnownError):
 
 
 #: What is refused on a server, for now (docs/POSTGRESQL.md).
-PIECES = frozenset({"driver", "keys", "rekey", "login"})
+PIECES = frozenset({"driver", "keys", "rekey", "check", "backup"})
 
 
 class ServerTooOld(KnownError):
@@ -185,23 +188,8 @@ def ddl(statement: str) -> str:
     return statement
 
 
-#: The first character of a sealed value stored as text (base64 follows): plain text never
-#: starts with a control character (store/text_guard.py).
-SEALED_MARK = "\x01"
 #: The first character of ``antt_open``'s answer on the server (JSON follows), opened here.
 OPEN_MARK = "\x02"
-
-
-def sealed_text(value: bytes) -> str:
-    """A sealed value (bytes, which SQLite keeps in a text column) as the server's text."""
-    return SEALED_MARK + base64.b64encode(value).decode("ascii")
-
-
-def stored_value(value: str) -> str | bytes:
-    """What SQLite would have kept: the sealed bytes back from :func:`sealed_text`."""
-    if value.startswith(SEALED_MARK):
-        return base64.b64decode(value[1:])
-    return value
 
 
 def _open_answer(holder: field_crypto.FieldsHolder, answer: str) -> Any:

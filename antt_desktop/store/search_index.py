@@ -350,6 +350,14 @@ def _fts_hits(
     sensitive: bool,
 ) -> list[IndexHit]:
     """``name_hits`` followed by the full-text matches of ``terms`` not among them."""
+    if conn.dialect.name == "postgresql":  # no FTS5 there: its own query (same shape)
+        from antt_desktop.store import postgresql_search
+
+        public = not sensitive and kind == "person"
+        hits = postgresql_search.fts_hits(conn, terms, limit, kind, unit_id, ranked, public)
+        found = {h.ref for h in name_hits}
+        rest = [IndexHit(k, r, rank) for k, r, rank in hits if r not in found]
+        return [*name_hits, *rest][:limit]
     expr = " ".join(f'"{t}"*' for t in terms)
     if not sensitive and kind == "person":
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"
@@ -524,6 +532,8 @@ def _stored_for(conn: Connection, refs: Sequence[str]) -> dict[str, tuple[str, .
 def fts_problems(conn: Connection) -> list[str]:
     """FTS5's own check of its inverted index against the text it holds (SQLite's work
     alone: it may run on another thread beside :func:`verify`)."""
+    if conn.dialect.name == "postgresql":  # no FTS5: the server computes the words itself
+        return []
     try:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
     except Exception as exc:

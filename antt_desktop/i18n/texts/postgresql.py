@@ -15,8 +15,20 @@ MESSAGES = {
     "db.not_on_postgresql.rekey": N_(
         "not supported on PostgreSQL yet: changing the database encryption key"
     ),
-    "db.not_on_postgresql.login": N_(
-        "not supported on PostgreSQL yet: logging in to a database on a server ({path})"
+    "db.not_on_postgresql.check": N_(
+        "not supported on PostgreSQL yet: checking the database (antt check)"
+    ),
+    "db.not_on_postgresql.backup": N_(
+        "not supported on PostgreSQL yet: backing up and restoring the post; meanwhile the"
+        " server's own backup (pg_dump) keeps the data"
+    ),
+    "db.server_keys_missing": N_(
+        "the database on {path} has no accounts yet: set the post up there first"
+        " (antt --database … init), with the server's owner account"
+    ),
+    "db.server_keys_changed": N_(
+        "the post's data keys were changed at another desk (a password changed or an account"
+        " disabled) since you logged in: nothing was saved; log in again"
     ),
     "db.server_too_old": N_(
         "the PostgreSQL server {path} is version {version}; ANTT Desktop needs version 15 or newer"
