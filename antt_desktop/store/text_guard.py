@@ -9,13 +9,14 @@ path that forgot, and any field added later, before the flush writes it. It rais
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from sqlalchemy import String, Text, event, inspect
 from sqlalchemy.orm import InstanceState, Mapper, Session, UOWTransaction, sessionmaker
 
 from antt_desktop.domain.errors import Problem, raise_if_errors
-from antt_desktop.domain.text_input import LONG_TEXT_MAX, text_problems
+from antt_desktop.domain.text_input import LONG_TEXT_MAX, first_forbidden, text_problems
 from antt_desktop.store.base import SYNC_COLUMNS, Synced
 
 
@@ -30,6 +31,15 @@ def text_columns(mapper: Mapper[object]) -> tuple[tuple[str, bool], ...]:
             continue
         out.append((attr.key, isinstance(column.type, Text)))
     return tuple(out)
+
+
+def all_allowed(values: Sequence[str], *, multiline: bool = False) -> bool:
+    """True when no value of ``values`` holds a refused character: the single-value rule
+    (``domain.text_input.first_forbidden``) applied once to them all, joined by spaces. A
+    space is allowed and ends no line break, so the joined text holds a refused character
+    exactly when one of the values does (a lone carriage return at the end of one value
+    stays lone)."""
+    return first_forbidden(" ".join(values), multiline=multiline) is None
 
 
 def row_problems(obj: object, *, only_changed: bool) -> list[Problem]:

@@ -49,27 +49,33 @@ def shown(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _trees(conn: Connection, dossier_ids: set[str]) -> list[VersionTree[_Version]]:
+    """The version trees of these dossiers' live assessments. Only the columns the trees
+    are drawn from are read (a whole row opens its sealed text); the rows a fork shows are
+    read afterwards, for the trees that have one (:func:`_with_rows`)."""
     if not dossier_ids:
         return []
     wanted = sorted(dossier_ids)
-    ids = [
-        r[0]
-        for start in range(0, len(wanted), rows.BATCH)
-        for r in conn.exec_driver_sql(
-            f"SELECT id FROM {TABLE} WHERE deleted = 0 AND dossier_id IN"
-            f" ({','.join('?' * len(wanted[start : start + rows.BATCH]))})",
-            tuple(wanted[start : start + rows.BATCH]),
-        )
-    ]
-    stored = rows.fetch(conn, by_name()[TABLE], ids)
     versions: dict[str, list[_Version]] = {}
-    for row in stored.values():
-        versions.setdefault(row["dossier_id"], []).append(
-            _Version(
-                row["id"], str(row["written_on"]), row["supersedes_id"], row["settles_id"], row
+    for start in range(0, len(wanted), rows.BATCH):
+        chunk = wanted[start : start + rows.BATCH]
+        for ident, dossier, written_on, supersedes, settles in conn.exec_driver_sql(
+            f"SELECT id, dossier_id, written_on, supersedes_id, settles_id FROM {TABLE}"
+            f" WHERE deleted = 0 AND dossier_id IN ({','.join('?' * len(chunk))})",
+            tuple(chunk),
+        ):
+            versions.setdefault(dossier, []).append(
+                _Version(ident, str(written_on), supersedes, settles, {})
             )
-        )
     return [t for group in versions.values() for t in version_trees(group)]
+
+
+def _with_rows(conn: Connection, trees: list[VersionTree[_Version]]) -> None:
+    """Fill in the whole rows of the versions a fork shows (its current one and the others)."""
+    shown_ids = {v.id for t in trees for v in (t.current, *t.forks)}
+    stored = rows.fetch(conn, by_name()[TABLE], sorted(shown_ids))
+    for t in trees:
+        for v in (t.current, *t.forks):
+            v.row.update(stored[v.id])
 
 
 def refresh(conn: Connection, merged: list[dict[str, Any]], peer: str) -> int:
@@ -78,6 +84,7 @@ def refresh(conn: Connection, merged: list[dict[str, Any]], peer: str) -> int:
     conflicts were recorded."""
     dossier_ids = {str(r["dossier_id"]) for r in merged if r.get("dossier_id")}
     trees = _trees(conn, dossier_ids)
+    _with_rows(conn, [t for t in trees if t.forks])
     found: dict[str, tuple[str, Conflict]] = {}
     for t in trees:
         for other in t.forks:

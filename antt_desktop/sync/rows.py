@@ -8,16 +8,18 @@ import close to a raw ``executemany`` in speed.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Text
 
 from antt_desktop.domain.text_input import first_forbidden
 from antt_desktop.store import field_crypto
+from antt_desktop.store.text_guard import all_allowed
 from antt_desktop.sync import extras
 from antt_desktop.sync.tables import SyncTable
 
@@ -419,6 +421,94 @@ def check(t: SyncTable, row: dict[str, Any]) -> dict[str, Any]:
         if extra:
             out[extras.EXTRA] = extra
     return out
+
+
+@functools.cache
+def _whole_row(table: str) -> tuple[str, ...]:
+    """The keys of a whole row in the order this version exports them (``_json_select``)."""
+    from antt_desktop.sync.tables import by_name
+
+    return ("id", *STAMP_COLUMNS, *(c.name for c in by_name()[table].columns))
+
+
+def _only(values: Iterable[Any], *types: type) -> bool:
+    """Every value is of exactly one of ``types`` (``bool`` is not ``int``)."""
+    return set(map(type, values)) <= set(types)
+
+
+def _stamps_ok(stamps: Collection[Any]) -> bool:
+    """:func:`_is_stamp` of every one of ``stamps``, a column at a time."""
+    if not stamps:
+        return True
+    if not _only(stamps, list) or set(map(len, stamps)) != {3}:
+        return False
+    ticks, nodes, counters = zip(*stamps, strict=True)
+    return (
+        _only(ticks, int)
+        and _only(nodes, str)
+        and max(map(len, nodes)) <= 64
+        and _only(counters, int)
+    )
+
+
+def _column_ok(values: Sequence[Any], kind: int, nullable: bool, multiline: bool) -> bool:
+    """What :func:`check` asks of one column's values, asked of all of them at once."""
+    types = set(map(type, values))
+    if type(None) in types:
+        if not nullable:
+            return False
+        types.discard(type(None))
+        values = [v for v in values if v is not None]
+    if not values:
+        return True
+    if kind == _STR:
+        return (
+            types == {str}
+            and max(map(len, values)) <= MAX_TEXT
+            and all_allowed(values, multiline=multiline)
+        )
+    if kind == _INT:
+        return types == {int}
+    if kind == _BOOL:
+        return types == {bool}
+    if kind == _DATE_KIND:
+        return types == {str} and all(map(_DATE.match, values))
+    return types <= {list, dict}
+
+
+def check_all(t: SyncTable, raw: Sequence[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """:func:`check` of every row of a table's batch, a column at a time: the rows as
+    :func:`check` returns them, or None when any row is not a whole row in this version's
+    order (an older or newer program sent it) or any value is refused. The caller then
+    checks the rows one by one, which names the first one refused."""
+    if not raw:
+        return []
+    order = _whole_row(t.name)
+    if not all(tuple(r) == order for r in raw):
+        return None
+    ids, owners, vectors, created, stamps, hlcs, *values = zip(
+        *map(operator.itemgetter(*order), raw), strict=True
+    )
+    if not (
+        _only(ids, str)
+        and min(map(len, ids)) >= 1
+        and max(map(len, ids)) <= 36
+        and _only(owners, str)
+        and max(map(len, owners)) <= 36
+        and _only(vectors, dict)
+        and _only(itertools.chain.from_iterable(vectors), str)
+        and _only(itertools.chain.from_iterable(map(dict.values, vectors)), int)
+        and _stamps_ok(created)
+        and _only(stamps, dict)
+        and _stamps_ok(list(itertools.chain.from_iterable(map(dict.values, stamps))))
+        and _only(hlcs, int)
+    ):
+        return None
+    columns, _allowed = _checks(t.name)
+    for (_name, kind, nullable, multiline), column in zip(columns, values, strict=True):
+        if not _column_ok(column, kind, nullable, multiline):
+            return None
+    return list(map(dict, raw))
 
 
 @functools.cache
