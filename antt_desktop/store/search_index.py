@@ -239,6 +239,8 @@ def _word_start_rows(conn: Connection, terms: list[str], limit: int) -> list[str
 #: merging the entries of every word it starts before the first row (100–300 ms for a
 #: word of every address). :func:`_scan` reads the 3-letter start and tests the rest.
 _PREFIX_INDEXED = 3
+#: How many people whose given name starts with a word :func:`_given_starts` reads.
+_GIVEN_READ = 2000
 #: How many names starting with a word :func:`_word_start_rows` would test one by one.
 _NAMES_TESTED = 10_000
 #: How many entries :func:`_scan` reads before it leaves the search to FTS5 itself (each
@@ -324,7 +326,7 @@ def _scan(
                     return found[:limit]
             if len(batch) == _SCAN_BATCH and read * limit > _SCAN_CAP * max(len(found), 1):
                 return None  # at this rate it would read more than the cap: give up now
-        return found
+        return None if read >= _SCAN_CAP else found  # the cap cut it short, or all read
     finally:
         rows.close()
 
@@ -369,21 +371,22 @@ def _given_starts(
     conn: Connection, term: str, limit: int, unit_id: str | None, name_hits: list[IndexHit]
 ) -> list[IndexHit]:
     """``name_hits`` followed by people whose given name starts with ``term`` ("pho":
-    Phong, Phó), in Vietnamese order, read off the given-name index (a few thousand of its
-    entries at most)."""
+    Phong, Phó), in Vietnamese order, read off the given-name index (at most
+    :data:`_GIVEN_READ` of its entries: a post's few among a district's are not looked for
+    further)."""
     found = {h.ref for h in name_hits}
     unit = " AND unit_id = :unit" if unit_id else ""
     refs = conn.execute(
         text(
-            "SELECT id FROM persons WHERE rowid IN (SELECT rowid FROM persons"
+            "SELECT id FROM (SELECT id, deleted, unit_id FROM persons"
             " WHERE given_folded >= :lo AND given_folded < :hi"
             " ORDER BY given_folded, sort_key LIMIT :scanned)"
-            f" AND deleted = 0{unit} ORDER BY given_folded, sort_key LIMIT :limit"
+            f" WHERE deleted = 0{unit} LIMIT :limit"
         ),
         {
             "lo": term,
             "hi": term + "\uffff",
-            "scanned": _SCAN_CAP,
+            "scanned": _GIVEN_READ,
             "unit": unit_id,
             "limit": limit + len(found),
         },
@@ -471,13 +474,14 @@ def search(
     # A term as common as "xom" or "thi" is not ranked (bm25 would read every entry of
     # half the district's records): names found through the name indexes come first, then
     # the other matches in the index's order.
-    ranked = ranked and _rankable(conn, terms)
+    common = ranked and not _rankable(conn, terms)
+    ranked = ranked and not common
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
         name_hits, settled = _by_name(conn, terms, limit, unit_id, ranked)
         if settled:  # the same for every role: a person's name adds no household
             return name_hits
-        if not ranked and len(terms) == 1 and len(name_hits) < limit:
+        if common and len(terms) == 1 and len(name_hits) < limit:
             name_hits = _given_starts(conn, terms[0], limit, unit_id, name_hits)
     if sensitive or kind == "household":
         return _fts_hits(conn, terms, limit, kind, unit_id, ranked, name_hits, sensitive)
@@ -508,7 +512,6 @@ def _fts_hits(
     if not ranked and _scannable(terms) and _more_than(conn, longer, _MERGED_CHEAPLY):
         searched = (0, 2, 3) if columns else (0, 1, 2, 3)
         tests = _words_start(terms, searched)
-        # ``limit`` beyond the names already found: the scan cannot leave them out itself
         scanned = _scan(
             conn, " ".join(_prefixes(terms)), limit + len(found), kind, unit_id, where=tests
         )
@@ -519,7 +522,8 @@ def _fts_hits(
     if columns:
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"
     where = ["search_fts MATCH :q"]
-    params: dict[str, Any] = {"q": expr, "limit": limit}
+    # ``limit`` beyond the names already found, which the query cannot leave out itself
+    params: dict[str, Any] = {"q": expr, "limit": limit + len(found)}
     if kind:
         where.append("d.kind = :kind")
         params["kind"] = kind
