@@ -245,11 +245,11 @@ _GIVEN_READ = 2000
 _NAMES_TESTED = 10_000
 #: How many entries :func:`_scan` reads before it leaves the search to FTS5 itself (each
 #: costs a look at its text: 5–10 µs).
-_SCAN_CAP = 1500
+_SCAN_CAP = 600
 _SCAN_BATCH = 200
 #: How many entries of a longer prefix's first three letters FTS5 merges at a keystroke's
 #: cost (a few milliseconds); past that :func:`_scan` is tried first.
-_MERGED_CHEAPLY = 20_000
+_MERGED_CHEAPLY = 5000
 #: A term whose 3-letter start has more entries than this is not ranked by bm25, which
 #: reads every entry of each term (its document count) before the first row.
 _RANKABLE = 2500
@@ -266,8 +266,8 @@ def _prefixes(terms: Sequence[str]) -> list[str]:
     return [f'"{t[:_PREFIX_INDEXED]}"*' for t in terms]
 
 
-def _words_start(terms: Sequence[str], columns: Sequence[int]) -> tuple[str, dict[str, str]]:
-    """SQL testing that every term starts a word of the entry's ``columns`` (0 name,
+def _words_start(terms: Sequence[str], columns: Sequence[int]) -> tuple[list[str], dict[str, str]]:
+    """SQL tests, one a term, that the term starts a word of the entry's ``columns`` (0 name,
     1 ident, 2 address, 3 notes of FTS5's content table ``c``), as FTS5 finds a prefix.
 
     The text is folded (lower-case ASCII letters, digits and punctuation), so "a letter
@@ -275,7 +275,7 @@ def _words_start(terms: Sequence[str], columns: Sequence[int]) -> tuple[str, dic
     Vietnamese district's records: ``ø``) separates words here but not in FTS5, so such a
     word may match here where FTS5 would not."""
     joined = " || ' ' || ".join(f"coalesce(c.c{i}, '')" for i in columns)
-    tests = " AND ".join(f"(' ' || {joined}) GLOB :w{i}" for i in range(len(terms)))
+    tests = [f"(' ' || {joined}) GLOB :w{i}" for i in range(len(terms))]
     return tests, {f"w{i}": f"*[^0-9a-z]{t}*" for i, t in enumerate(terms)}
 
 
@@ -286,47 +286,64 @@ def _scan(
     kind: str | None,
     unit_id: str | None,
     *,
-    where: tuple[str, dict[str, str]] = ("1", {}),
+    where: tuple[list[str], dict[str, str]] = ([], {}),
     accept: Callable[[str], bool] | None = None,
+    capped: bool = True,
+    rates: list[float] | None = None,
 ) -> list[tuple[str, str]] | None:
     """The first ``limit`` (kind, ref) in the full-text index's order among the matches of
     ``expr`` (the terms' first three letters: read in order, stopping at ``limit``) that
     the SQL test ``where`` on the content table ``c`` and ``accept`` on the folded name
     take, or None when it would read more than :data:`_SCAN_CAP` matches to settle it
-    (judged from those read so far, a batch at a time)."""
-    test, params = where
+    (judged from those read so far, a batch at a time; not when ``capped`` is False). Then
+    ``rates`` gets the share of the matches read that each test of ``where`` took."""
+    tests, tested = where
+    params: dict[str, Any] = {"q": expr, "cap": _SCAN_CAP if capped else -1, **tested}
+    stretch = ""
+    if unit_id:
+        stretch = " AND f.rowid BETWEEN :lo AND :hi"
+        params["lo"], params["hi"] = _unit_stretch(conn, unit_id)
     rows = conn.execute(
         text(
-            f"SELECT f.rowid, {test}, {'c.c0' if accept else 'NULL'} FROM search_fts f"
+            f"SELECT f.rowid, {'c.c0' if accept else 'NULL'}{''.join(', ' + t for t in tests)}"
+            " FROM search_fts f"
             " JOIN search_fts_content c ON c.id = f.rowid WHERE search_fts MATCH :q"
-            " LIMIT :cap"
+            f"{stretch} LIMIT :cap"
         ),
-        {"q": expr, "cap": _SCAN_CAP, **params},
+        params,
     )
     unit = " AND unit_id = :unit" if unit_id else ""
     of_kind = " AND kind = :kind" if kind else ""
     found: list[tuple[str, str]] = []
     read = 0
+    passed = [0] * len(tests)
     try:
-        while batch := rows.fetchmany(_SCAN_BATCH):
+        # a small first batch: a scan that cannot settle it is seen at once
+        while batch := rows.fetchmany(size := _SCAN_BATCH if read else _SCAN_BATCH // 4):
             read += len(batch)
-            docids = [d for d, ok, name in batch if ok and (accept is None or accept(name))]
+            docids = []
+            for docid, name, *flags in batch:
+                for i, flag in enumerate(flags):
+                    passed[i] += flag
+                if all(flags) and (accept is None or accept(name)):
+                    docids.append(docid)
             if docids:
                 marks = ",".join(str(int(d)) for d in docids)
-                docs = conn.execute(
-                    text(
-                        f"SELECT docid, kind, ref FROM search_docs WHERE docid IN ({marks})"
-                        f"{of_kind}{unit}"
-                    ),
+                docs = conn.exec_driver_sql(
+                    f"SELECT docid, kind, ref FROM search_docs WHERE docid IN ({marks})"
+                    f"{of_kind}{unit}",
                     {"kind": kind, "unit": unit_id},
                 ).all()
                 by_docid = {d: (k, r) for d, k, r in docs}
                 found += [by_docid[d] for d in docids if d in by_docid]
                 if len(found) >= limit:
                     return found[:limit]
-            if len(batch) == _SCAN_BATCH and read * limit > _SCAN_CAP * max(len(found), 1):
+            more = len(batch) == size  # else every match was read
+            if more and capped and read * limit > _SCAN_CAP * max(len(found), 1):
+                if rates is not None:
+                    rates[:] = [n / read for n in passed]
                 return None  # at this rate it would read more than the cap: give up now
-        return None if read >= _SCAN_CAP else found  # the cap cut it short, or all read
+        return None if capped and read >= _SCAN_CAP else found  # cut short, or all read
     finally:
         rows.close()
 
@@ -474,7 +491,8 @@ def search(
     # A term as common as "xom" or "thi" is not ranked (bm25 would read every entry of
     # half the district's records): names found through the name indexes come first, then
     # the other matches in the index's order.
-    common = ranked and not _rankable(conn, terms)
+    counts: dict[str, int] = {}  # entries of the terms' first three letters (counted once)
+    common = ranked and not _rankable(conn, terms, counts)
     ranked = ranked and not common
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
@@ -484,12 +502,12 @@ def search(
         if common and len(terms) == 1 and len(name_hits) < limit:
             name_hits = _given_starts(conn, terms[0], limit, unit_id, name_hits)
     if sensitive or kind == "household":
-        return _fts_hits(conn, terms, limit, kind, unit_id, ranked, name_hits, sensitive)
-    people = _fts_hits(conn, terms, limit, "person", unit_id, ranked, name_hits, False)
+        return _fts_hits(conn, terms, limit, kind, unit_id, ranked, name_hits, sensitive, counts)
+    people = _fts_hits(conn, terms, limit, "person", unit_id, ranked, name_hits, False, counts)
     if kind == "person" or len(people) >= limit:  # no room left: no household search
         return people
     # A reader without sensitive values: people first (phones left out), then households.
-    households = _fts_hits(conn, terms, limit, "household", unit_id, ranked, [], True)
+    households = _fts_hits(conn, terms, limit, "household", unit_id, ranked, [], True, counts)
     return [*people, *households][:limit]
 
 
@@ -502,19 +520,33 @@ def _fts_hits(
     ranked: bool,
     name_hits: list[IndexHit],
     sensitive: bool,
+    counts: dict[str, int] | None = None,
 ) -> list[IndexHit]:
     """``name_hits`` followed by the full-text matches of ``terms`` not among them: ranked
     by bm25 when ``ranked`` and every term is rare enough to rank (:func:`_rankable`),
     otherwise in the index's order (the first ``limit``, read without ranking)."""
     found = {h.ref for h in name_hits}
     columns = not sensitive and kind == "person"
+    counts = {} if counts is None else counts
     longer = [t for t in terms if len(t) > _PREFIX_INDEXED]
-    if not ranked and _scannable(terms) and _more_than(conn, longer, _MERGED_CHEAPLY):
+    if not ranked and _scannable(terms) and _more_than(conn, longer, _MERGED_CHEAPLY, counts):
         searched = (0, 2, 3) if columns else (0, 1, 2, 3)
         tests = _words_start(terms, searched)
+        rates: list[float] = []
+        wanted = limit + len(found)
         scanned = _scan(
-            conn, " ".join(_prefixes(terms)), limit + len(found), kind, unit_id, where=tests
+            conn, " ".join(_prefixes(terms)), wanted, kind, unit_id, where=tests, rates=rates
         )
+        # "thon dong": "thon" is rare among the "tho…" words, "dong" common among "don…".
+        # FTS5 merges the entries of the rare one (few), the others are tested.
+        rare = {
+            t
+            for t, rate in zip(terms, rates, strict=False)
+            if len(t) > _PREFIX_INDEXED and rate < 0.5
+        }
+        if scanned is None and rare and rare != set(longer):
+            expr = " ".join(f'"{t}"*' if t in rare else _prefixes([t])[0] for t in terms)
+            scanned = _scan(conn, expr, wanted, kind, unit_id, where=tests, capped=False)
         if scanned is not None:
             rest = [IndexHit(k, r, 0.0) for k, r in scanned if r not in found]
             return [*name_hits, *rest][:limit]
@@ -528,8 +560,9 @@ def _fts_hits(
         where.append("d.kind = :kind")
         params["kind"] = kind
     if unit_id:
-        where.append("d.unit_id = :unit")
+        where += ["d.unit_id = :unit", "search_fts.rowid BETWEEN :lo AND :hi"]
         params["unit"] = unit_id
+        params["lo"], params["hi"] = _unit_stretch(conn, unit_id)
     # bm25 only to rank: computing it reads every entry of each term (its document count),
     # which an unranked LIMIT otherwise stops long before
     rank = f"bm25(search_fts, {WEIGHTS})" if ranked else "0.0"
@@ -546,24 +579,45 @@ def _fts_hits(
     return [*name_hits, *rest][:limit]
 
 
-def _more_than(conn: Connection, terms: Iterable[str], count: int) -> bool:
+def _more_than(conn: Connection, terms: Iterable[str], most: int, counts: dict[str, int]) -> bool:
     """Whether the first three letters of one of ``terms`` start words of more than
-    ``count`` entries (counted in order off the prefix index, stopping there: a fraction
-    of a millisecond), so that FTS5 would read that many for it (and more for the term)."""
-    for term in dict.fromkeys(t[:_PREFIX_INDEXED] for t in terms):
-        more = conn.execute(
-            text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q LIMIT 1 OFFSET :n"),
-            {"q": f'"{term}"*', "n": count},
-        ).first()
-        if more is not None:
+    ``most`` entries, so that FTS5 would read that many for it (and more for the term).
+
+    Counted in order off the prefix index and stopping past the larger threshold (a
+    millisecond at most), once a search: ``counts`` keeps them."""
+    upto = max(_RANKABLE, _MERGED_CHEAPLY) + 1
+    for start in dict.fromkeys(t[:_PREFIX_INDEXED] for t in terms):
+        if start not in counts:
+            counts[start] = conn.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT 1 FROM search_fts"
+                    " WHERE search_fts MATCH :q LIMIT :n)"
+                ),
+                {"q": f'"{start}"*', "n": upto},
+            ).scalar_one()
+        if counts[start] > most:
             return True
     return False
 
 
-def _rankable(conn: Connection, terms: list[str]) -> bool:
+def _unit_stretch(conn: Connection, unit_id: str) -> tuple[int, int]:
+    """The first and last index entry of a post's records (two lookups in the index of
+    revision 0031): a search within one post of a district reads that stretch of the
+    full-text index only. (0, -1) when the post has none."""
+    lo, hi = conn.execute(
+        text(
+            "SELECT (SELECT min(docid) FROM search_docs WHERE unit_id = :u),"
+            " (SELECT max(docid) FROM search_docs WHERE unit_id = :u)"
+        ),
+        {"u": unit_id},
+    ).one()
+    return (0, -1) if lo is None else (int(lo), int(hi))
+
+
+def _rankable(conn: Connection, terms: list[str], counts: dict[str, int]) -> bool:
     """Whether bm25 can rank the matches of ``terms`` at a keystroke's cost (it reads every
     entry of each term, its document count, before the first row)."""
-    return not _more_than(conn, terms, _RANKABLE)
+    return not _more_than(conn, terms, _RANKABLE, counts)
 
 
 def rebuild(conn: Connection) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from antt_desktop.demo.generate import generate
 from antt_desktop.domain.text import fold, search_terms
@@ -54,8 +54,18 @@ def _typed(post: Database) -> list[str]:
     return [q for terms, q in typed.items() if terms]
 
 
-def _unranked(conn, query: str, sensitive: bool, kind: str | None = "person") -> list[str]:  # type: ignore[no-untyped-def]
-    hits = search_index.search(conn, query, limit=300, kind=kind, ranked=False, sensitive=sensitive)
+def _unranked(  # type: ignore[no-untyped-def]
+    conn,
+    query: str,
+    sensitive: bool,
+    kind: str | None = "person",
+    *,
+    limit: int = 300,
+    unit_id: str | None = None,
+) -> list[str]:
+    hits = search_index.search(
+        conn, query, limit=limit, kind=kind, ranked=False, sensitive=sensitive, unit_id=unit_id
+    )
     return [h.ref for h in hits]
 
 
@@ -169,3 +179,26 @@ def test_a_phone_start_finds_people_only_for_a_role_that_reads_phones(
     reads_phones = allows(role, Permission.READ_SENSITIVE)
     assert (pid in boxed) is reads_phones
     assert (pid in listed) is reads_phones
+
+
+def test_a_search_within_one_post_finds_its_records_wherever_the_index_holds_them(
+    post: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # two posts' entries interleaved (as records synced at different times leave them)
+    with post.engine.begin() as conn:
+        conn.execute(text("UPDATE search_docs SET unit_id = 'other' WHERE docid % 3 = 0"))
+    queries = _typed(post)
+    with post.read() as s:
+        conn = s.connection()
+        unit = conn.execute(text("SELECT unit_id FROM search_docs WHERE docid = 1")).scalar()
+        units = dict(conn.execute(text("SELECT ref, unit_id FROM search_docs")).tuples().all())
+        for scanned in (False, True):
+            if scanned:
+                monkeypatch.setattr(search_index, "_MERGED_CHEAPLY", 0)
+            for q in queries:
+                whole = _unranked(conn, q, True, "household", limit=10**6)
+                within = _unranked(conn, q, True, "household", limit=10**6, unit_id=unit)
+                assert within == [r for r in whole if units[r] == unit], q
+                other = _unranked(conn, q, True, "household", limit=10**6, unit_id="other")
+                assert other == [r for r in whole if units[r] == "other"], q
+        assert _unranked(conn, "a", True, "household", unit_id="nowhere") == []
