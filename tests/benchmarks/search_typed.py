@@ -99,37 +99,46 @@ def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     return best
 
 
+#: The post the list and the box are narrowed to (``--unit``: the district view's unit
+#: filter), or None: the whole district.
+UNIT: list[str | None] = [None]
+
+
 RAW = {
     "list": (
         "SELECT d.ref FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
-        " WHERE search_fts MATCH ? AND d.kind = 'person' LIMIT 300"
+        " WHERE search_fts MATCH ? AND d.kind = 'person'{unit} LIMIT 300"
     ),
     "box": (
         "SELECT d.kind, d.ref FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
-        f" WHERE search_fts MATCH ? ORDER BY bm25(search_fts, {search_index.WEIGHTS}) LIMIT 20"
+        " WHERE search_fts MATCH ?{unit}"
+        f" ORDER BY bm25(search_fts, {search_index.WEIGHTS}) LIMIT 20"
     ),
 }
 
 
 def raw_times(path: Path, queries: list[str], sql: str, repeat: int) -> list[float]:
+    unit = UNIT[0]
+    sql = sql.format(unit=" AND d.unit_id = ?" if unit else "")
     conn = connect_raw(path, None)
     try:
-        exprs = [search_index.match_expression(q) for q in queries]
+        exprs = [(search_index.match_expression(q), *([unit] if unit else [])) for q in queries]
         for e in exprs:
-            conn.execute(sql, (e,)).fetchall()
-        return [best_of(lambda e=e: conn.execute(sql, (e,)).fetchall(), repeat)[0] for e in exprs]
+            conn.execute(sql, e).fetchall()
+        return [best_of(lambda e=e: conn.execute(sql, e).fetchall(), repeat)[0] for e in exprs]
     finally:
         conn.close()
 
 
 def people_list(ctx: Ctx, q: str) -> object:
     """What the list's loading thread does for a search: the hits, in the list's order."""
-    refs = people_rows.search_refs(ctx, q, limit=300)
-    return list(people_rows.people_ids(ctx, people_rows.PeopleFilter(), refs, first=200))
+    refs = people_rows.search_refs(ctx, q, limit=300, unit_id=UNIT[0])
+    chosen = people_rows.PeopleFilter(unit_id=UNIT[0])
+    return list(people_rows.people_ids(ctx, chosen, refs, first=200))
 
 
 def search_box(ctx: Ctx, q: str) -> object:
-    return search(ctx, q)
+    return search(ctx, q, unit_id=UNIT[0])
 
 
 PATHS = {"list": people_list, "box": search_box}
@@ -170,9 +179,18 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=5, help="slowest queries shown per role")
     parser.add_argument("--roles", nargs="*", help="only these roles (default: all)")
     parser.add_argument("--paths", nargs="*", choices=list(PATHS), default=list(PATHS))
+    parser.add_argument(
+        "--unit", action="store_true", help="within one post (the 16th), as the unit filter"
+    )
     args = parser.parse_args()
     path = args.dir / DB_FILENAME
     open_database(path).close()  # migrate the copy once, before anything is timed
+    if args.unit:
+        conn = connect_raw(path, None)
+        UNIT[0] = conn.execute(
+            "SELECT id FROM units WHERE kind = 'commune_post' ORDER BY code LIMIT 1 OFFSET 15"
+        ).fetchone()[0]
+        conn.close()
     queries = typed_queries()
     roles = [r.value for r in ACCOUNT_ROLES if not args.roles or r.value in args.roles]
     header = f"{'':<16} {'p50':>7} {'p95':>7} {'max':>7}   {'cpu p95':>7}  {'p95/raw':>7}"
