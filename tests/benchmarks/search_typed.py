@@ -19,6 +19,19 @@ The raw baseline beside each figure is FTS5 alone in the same run, through sqlit
 list's unranked ``MATCH … LIMIT 300`` beside the list, the box's ``MATCH … ORDER BY bm25
 LIMIT 20`` beside the box. CPU time is given beside wall time: the machine may be shared.
 Budget: p95 < 20 ms and max < 50 ms for both paths and every role.
+
+District (30 posts, 450,000 residents), 2 CPUs shared with three or four other runs, the
+185 searches of :data:`PHRASES`; p95 / max wall ms (CPU p95), best of 1 before, 3 after:
+
+    role      list before          list after        box before             box after
+    officer    69.3 / 444.6 (51)   11.7 / 19.4 (8)   719.9 / 1955.8 (384)   4.7 /  7.8 (4)
+    chief      74.6 / 240.6 (55)    9.8 / 17.4 (8)   614.7 / 1520.7 (309)   4.7 / 12.2 (5)
+    viewer    122.8 / 526.9 (60)   12.6 / 23.0 (9)   786.3 / 1444.5 (335)   4.4 / 16.6 (4)
+    upper     102.8 / 291.3 (51)   10.6 / 24.4 (8)   748.1 / 1622.5 (351)   4.6 / 11.0 (5)
+    admin     113.2 / 263.3 (58)   13.6 / 20.0 (11)  728.6 / 1980.7 (320)   4.6 / 12.6 (4)
+    raw FTS5   61.1 / 115.0          76.3 / 150.7     778.0 / 2043.5         966.1 / 1377.6
+
+(the list: raw FTS5 unranked ``LIMIT 300``; the box: raw FTS5 bm25 ``LIMIT 20``.)
 """
 
 from __future__ import annotations
