@@ -198,10 +198,32 @@ def _given_rows(
 
 def _word_start_rows(conn: Connection, terms: list[str], limit: int) -> list[str]:
     """People whose folded name starts with the first term and has later words starting
-    with the others, in the name index's order (it stops after ``limit`` entries)."""
+    with the others ("ng v d"), the first ``limit`` in the full-text index's order.
+
+    Names starting with a common first word ("ng": 112,000 of the district's, of which two
+    thousand match "ng v d") are read off the index of words (:func:`_scan`, a few
+    thousand entries at most) rather than the name index, which would test them all
+    (70–130 ms a keystroke); the names of a rarer one off the name index, in its order
+    (the index of words would look through every address holding the word: "xom c")."""
+    params: dict[str, Any] = {"lo": terms[0], "hi": terms[0] + "\uffff", "limit": limit * 2}
+    common = conn.execute(
+        text(
+            "SELECT count(*) FROM (SELECT 1 FROM persons"
+            " WHERE name_folded >= :lo AND name_folded < :hi LIMIT :n)"
+        ),
+        {**params, "n": _NAMES_TESTED},
+    ).scalar_one()
+    if common >= _NAMES_TESTED and _scannable(terms):
+
+        def named(name: str) -> bool:  # the full name and other names, folded
+            return name.startswith(terms[0]) and _words_match(terms, name)
+
+        expr = f"{{name}} : (^{' '.join(_prefixes(terms))})"
+        scanned = _scan(conn, expr, limit, "person", None, accept=named)
+        if scanned is not None:
+            return [ref for _kind, ref in scanned]
     tests = "".join(f" AND (' ' || name_folded) LIKE :w{i}" for i in range(1, len(terms)))
-    params: dict[str, Any] = {f"w{i}": f"% {t}%" for i, t in enumerate(terms) if i}
-    params |= {"lo": terms[0], "hi": terms[0] + "\uffff", "limit": limit * 2}
+    params |= {f"w{i}": f"% {t}%" for i, t in enumerate(terms) if i}
     found = conn.execute(
         text(
             "SELECT id, name_folded FROM persons WHERE name_folded >= :lo AND name_folded < :hi"
@@ -210,6 +232,120 @@ def _word_start_rows(conn: Connection, terms: list[str], limit: int) -> list[str
         params,
     ).all()
     return [ref for ref, folded in found if _words_match(terms, folded)][:limit]
+
+
+#: FTS5 keeps the entries of every 1-, 2- and 3-letter word start (``prefix = '1 2 3'``):
+#: those it reads in order and stops at a LIMIT; a longer prefix ("nguye") is answered by
+#: merging the entries of every word it starts before the first row (100–300 ms for a
+#: word of every address). :func:`_scan` reads the 3-letter start and tests the rest.
+_PREFIX_INDEXED = 3
+#: How many people whose given name starts with a word :func:`_given_starts` reads.
+_GIVEN_READ = 2000
+#: How many names starting with a word :func:`_word_start_rows` would test one by one.
+_NAMES_TESTED = 10_000
+#: How many entries :func:`_scan` reads before it leaves the search to FTS5 itself (each
+#: costs a look at its text: 5–10 µs).
+_SCAN_CAP = 600
+_SCAN_BATCH = 200
+#: How many entries of a longer prefix's first three letters FTS5 merges at a keystroke's
+#: cost (a few milliseconds); past that :func:`_scan` is tried first.
+_MERGED_CHEAPLY = 5000
+#: A term whose 3-letter start has more entries than this is not ranked by bm25, which
+#: reads every entry of each term (its document count) before the first row.
+_RANKABLE = 2500
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def _scannable(terms: Sequence[str]) -> bool:
+    """Terms FTS5 reads as one word each (letters and digits only)."""
+    return all(_WORD.fullmatch(t) for t in terms)
+
+
+def _prefixes(terms: Sequence[str]) -> list[str]:
+    """The terms as FTS5 prefix phrases of at most their first three letters."""
+    return [f'"{t[:_PREFIX_INDEXED]}"*' for t in terms]
+
+
+def _words_start(terms: Sequence[str], columns: Sequence[int]) -> tuple[list[str], dict[str, str]]:
+    """SQL tests, one a term, that the term starts a word of the entry's ``columns`` (0 name,
+    1 ident, 2 address, 3 notes of FTS5's content table ``c``), as FTS5 finds a prefix.
+
+    The text is folded (lower-case ASCII letters, digits and punctuation), so "a letter
+    or digit" is ``[0-9a-z]`` as unicode61 splits it; a letter fold keeps (rare in a
+    Vietnamese district's records: ``ø``) separates words here but not in FTS5, so such a
+    word may match here where FTS5 would not."""
+    joined = " || ' ' || ".join(f"coalesce(c.c{i}, '')" for i in columns)
+    tests = [f"(' ' || {joined}) GLOB :w{i}" for i in range(len(terms))]
+    return tests, {f"w{i}": f"*[^0-9a-z]{t}*" for i, t in enumerate(terms)}
+
+
+def _scan(
+    conn: Connection,
+    expr: str,
+    limit: int,
+    kind: str | None,
+    unit_id: str | None,
+    *,
+    where: tuple[list[str], dict[str, str]] = ([], {}),
+    accept: Callable[[str], bool] | None = None,
+    capped: bool = True,
+    rates: list[float] | None = None,
+) -> list[tuple[str, str]] | None:
+    """The first ``limit`` (kind, ref) in the full-text index's order among the matches of
+    ``expr`` (the terms' first three letters: read in order, stopping at ``limit``) that
+    the SQL test ``where`` on the content table ``c`` and ``accept`` on the folded name
+    take, or None when it would read more than :data:`_SCAN_CAP` matches to settle it
+    (judged from those read so far, a batch at a time; not when ``capped`` is False). Then
+    ``rates`` gets the share of the matches read that each test of ``where`` took."""
+    tests, tested = where
+    params: dict[str, Any] = {"q": expr, "cap": _SCAN_CAP if capped else -1, **tested}
+    stretch = ""
+    if unit_id:
+        stretch = " AND f.rowid BETWEEN :lo AND :hi"
+        params["lo"], params["hi"] = _unit_stretch(conn, unit_id)
+    rows = conn.execute(
+        text(
+            f"SELECT f.rowid, {'c.c0' if accept else 'NULL'}{''.join(', ' + t for t in tests)}"
+            " FROM search_fts f"
+            " JOIN search_fts_content c ON c.id = f.rowid WHERE search_fts MATCH :q"
+            f"{stretch} LIMIT :cap"
+        ),
+        params,
+    )
+    unit = " AND unit_id = :unit" if unit_id else ""
+    of_kind = " AND kind = :kind" if kind else ""
+    found: list[tuple[str, str]] = []
+    read = 0
+    passed = [0] * len(tests)
+    try:
+        # a small first batch: a scan that cannot settle it is seen at once
+        while batch := rows.fetchmany(size := _SCAN_BATCH if read else _SCAN_BATCH // 4):
+            read += len(batch)
+            docids = []
+            for docid, name, *flags in batch:
+                for i, flag in enumerate(flags):
+                    passed[i] += flag
+                if all(flags) and (accept is None or accept(name)):
+                    docids.append(docid)
+            if docids:
+                marks = ",".join(str(int(d)) for d in docids)
+                docs = conn.exec_driver_sql(
+                    f"SELECT docid, kind, ref FROM search_docs WHERE docid IN ({marks})"
+                    f"{of_kind}{unit}",
+                    {"kind": kind, "unit": unit_id},
+                ).all()
+                by_docid = {d: (k, r) for d, k, r in docs}
+                found += [by_docid[d] for d in docids if d in by_docid]
+                if len(found) >= limit:
+                    return found[:limit]
+            more = len(batch) == size  # else every match was read
+            if more and capped and read * limit > _SCAN_CAP * max(len(found), 1):
+                if rates is not None:
+                    rates[:] = [n / read for n in passed]
+                return None  # at this rate it would read more than the cap: give up now
+        return None if capped and read >= _SCAN_CAP else found  # cut short, or all read
+    finally:
+        rows.close()
 
 
 def _name_hits(
@@ -248,6 +384,34 @@ def _name_hits(
     return [IndexHit("person", ref, -1.0) for ref in dict.fromkeys(ordered)][:limit]
 
 
+def _given_starts(
+    conn: Connection, term: str, limit: int, unit_id: str | None, name_hits: list[IndexHit]
+) -> list[IndexHit]:
+    """``name_hits`` followed by people whose given name starts with ``term`` ("pho":
+    Phong, Phó), in Vietnamese order, read off the given-name index (at most
+    :data:`_GIVEN_READ` of its entries: a post's few among a district's are not looked for
+    further)."""
+    found = {h.ref for h in name_hits}
+    unit = " AND unit_id = :unit" if unit_id else ""
+    refs = conn.execute(
+        text(
+            "SELECT id FROM (SELECT id, deleted, unit_id FROM persons"
+            " WHERE given_folded >= :lo AND given_folded < :hi"
+            " ORDER BY given_folded, sort_key LIMIT :scanned)"
+            f" WHERE deleted = 0{unit} LIMIT :limit"
+        ),
+        {
+            "lo": term,
+            "hi": term + "\uffff",
+            "scanned": _GIVEN_READ,
+            "unit": unit_id,
+            "limit": limit + len(found),
+        },
+    ).scalars()
+    more = [IndexHit("person", ref, -1.0) for ref in refs if ref not in found]
+    return [*name_hits, *more][:limit]
+
+
 def _by_name(
     conn: Connection, terms: list[str], limit: int, unit_id: str | None, ranked: bool
 ) -> tuple[list[IndexHit], bool]:
@@ -262,9 +426,9 @@ def _by_name(
         # "ng v", "ng v d": letters typed as the starts of a name's words. The list
         # shows only ``limit`` of the matches: when names alone fill it, those (the
         # likeliest meant) are taken without a full-text search of prefixes this common.
-        starts = _word_start_rows(conn, terms, limit)
-        if len(starts) >= limit:
-            return [IndexHit("person", ref, -1.0) for ref in starts], True
+        # Fewer: they come first, before the matches of addresses and notes.
+        starts = [IndexHit("person", ref, -1.0) for ref in _word_start_rows(conn, terms, limit)]
+        return starts, len(starts) >= limit
     return name_hits, False
 
 
@@ -324,18 +488,26 @@ def search(
         by_id = id_number_hits(conn, query, unit_id)
         if by_id:
             return by_id[:limit]
+    # A term as common as "xom" or "thi" is not ranked (bm25 would read every entry of
+    # half the district's records): names found through the name indexes come first, then
+    # the other matches in the index's order.
+    counts: dict[str, int] = {}  # entries of the terms' first three letters (counted once)
+    common = ranked and not _rankable(conn, terms, counts)
+    ranked = ranked and not common
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
         name_hits, settled = _by_name(conn, terms, limit, unit_id, ranked)
         if settled:  # the same for every role: a person's name adds no household
             return name_hits
+        if common and len(terms) == 1 and len(name_hits) < limit:
+            name_hits = _given_starts(conn, terms[0], limit, unit_id, name_hits)
     if sensitive or kind == "household":
-        return _fts_hits(conn, terms, limit, kind, unit_id, ranked, name_hits, sensitive)
-    people = _fts_hits(conn, terms, limit, "person", unit_id, ranked, name_hits, False)
+        return _fts_hits(conn, terms, limit, kind, unit_id, ranked, name_hits, sensitive, counts)
+    people = _fts_hits(conn, terms, limit, "person", unit_id, ranked, name_hits, False, counts)
     if kind == "person" or len(people) >= limit:  # no room left: no household search
         return people
     # A reader without sensitive values: people first (phones left out), then households.
-    households = _fts_hits(conn, terms, limit, "household", unit_id, ranked, [], True)
+    households = _fts_hits(conn, terms, limit, "household", unit_id, ranked, [], True, counts)
     return [*people, *households][:limit]
 
 
@@ -348,8 +520,11 @@ def _fts_hits(
     ranked: bool,
     name_hits: list[IndexHit],
     sensitive: bool,
+    counts: dict[str, int] | None = None,
 ) -> list[IndexHit]:
-    """``name_hits`` followed by the full-text matches of ``terms`` not among them."""
+    """``name_hits`` followed by the full-text matches of ``terms`` not among them: ranked
+    by bm25 when ``ranked`` and every term is rare enough to rank (:func:`_rankable`),
+    otherwise in the index's order (the first ``limit``, read without ranking)."""
     if conn.dialect.name == "postgresql":  # no FTS5 there: its own query (same shape)
         from antt_desktop.store import postgresql_search
 
@@ -358,29 +533,99 @@ def _fts_hits(
         found = {h.ref for h in name_hits}
         rest = [IndexHit(k, r, rank) for k, r, rank in hits if r not in found]
         return [*name_hits, *rest][:limit]
+    found = {h.ref for h in name_hits}
+    columns = not sensitive and kind == "person"
+    counts = {} if counts is None else counts
+    longer = [t for t in terms if len(t) > _PREFIX_INDEXED]
+    if not ranked and _scannable(terms) and _more_than(conn, longer, _MERGED_CHEAPLY, counts):
+        searched = (0, 2, 3) if columns else (0, 1, 2, 3)
+        tests = _words_start(terms, searched)
+        rates: list[float] = []
+        wanted = limit + len(found)
+        scanned = _scan(
+            conn, " ".join(_prefixes(terms)), wanted, kind, unit_id, where=tests, rates=rates
+        )
+        # "thon dong": "thon" is rare among the "tho…" words, "dong" common among "don…".
+        # FTS5 merges the entries of the rare one (few), the others are tested.
+        rare = {
+            t
+            for t, rate in zip(terms, rates, strict=False)
+            if len(t) > _PREFIX_INDEXED and rate < 0.5
+        }
+        if scanned is None and rare and rare != set(longer):
+            expr = " ".join(f'"{t}"*' if t in rare else _prefixes([t])[0] for t in terms)
+            scanned = _scan(conn, expr, wanted, kind, unit_id, where=tests, capped=False)
+        if scanned is not None:
+            rest = [IndexHit(k, r, 0.0) for k, r in scanned if r not in found]
+            return [*name_hits, *rest][:limit]
     expr = " ".join(f'"{t}"*' for t in terms)
-    if not sensitive and kind == "person":
+    if columns:
         expr = f"{{{' '.join(PUBLIC_COLUMNS)}}} : ({expr})"
     where = ["search_fts MATCH :q"]
-    params: dict[str, Any] = {"q": expr, "limit": limit}
+    # ``limit`` beyond the names already found, which the query cannot leave out itself
+    params: dict[str, Any] = {"q": expr, "limit": limit + len(found)}
     if kind:
         where.append("d.kind = :kind")
         params["kind"] = kind
     if unit_id:
-        where.append("d.unit_id = :unit")
+        where += ["d.unit_id = :unit", "search_fts.rowid BETWEEN :lo AND :hi"]
         params["unit"] = unit_id
+        params["lo"], params["hi"] = _unit_stretch(conn, unit_id)
+    # bm25 only to rank: computing it reads every entry of each term (its document count),
+    # which an unranked LIMIT otherwise stops long before
+    rank = f"bm25(search_fts, {WEIGHTS})" if ranked else "0.0"
     sql = (
-        f"SELECT d.kind, d.ref, bm25(search_fts, {WEIGHTS}) AS rank"
+        f"SELECT d.kind, d.ref, {rank} AS rank"
         " FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid"
         f" WHERE {' AND '.join(where)}{' ORDER BY rank' if ranked else ''} LIMIT :limit"
     )
-    found = {h.ref for h in name_hits}
     rest = [
         IndexHit(k, r, float(rank))
         for k, r, rank in conn.execute(text(sql), params)
         if r not in found
     ]
     return [*name_hits, *rest][:limit]
+
+
+def _more_than(conn: Connection, terms: Iterable[str], most: int, counts: dict[str, int]) -> bool:
+    """Whether the first three letters of one of ``terms`` start words of more than
+    ``most`` entries, so that FTS5 would read that many for it (and more for the term).
+
+    Counted in order off the prefix index and stopping past the larger threshold (a
+    millisecond at most), once a search: ``counts`` keeps them."""
+    upto = max(_RANKABLE, _MERGED_CHEAPLY) + 1
+    for start in dict.fromkeys(t[:_PREFIX_INDEXED] for t in terms):
+        if start not in counts:
+            counts[start] = conn.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT 1 FROM search_fts"
+                    " WHERE search_fts MATCH :q LIMIT :n)"
+                ),
+                {"q": f'"{start}"*', "n": upto},
+            ).scalar_one()
+        if counts[start] > most:
+            return True
+    return False
+
+
+def _unit_stretch(conn: Connection, unit_id: str) -> tuple[int, int]:
+    """The first and last index entry of a post's records (two lookups in the index of
+    revision 0031): a search within one post of a district reads that stretch of the
+    full-text index only. (0, -1) when the post has none."""
+    lo, hi = conn.execute(
+        text(
+            "SELECT (SELECT min(docid) FROM search_docs WHERE unit_id = :u),"
+            " (SELECT max(docid) FROM search_docs WHERE unit_id = :u)"
+        ),
+        {"u": unit_id},
+    ).one()
+    return (0, -1) if lo is None else (int(lo), int(hi))
+
+
+def _rankable(conn: Connection, terms: list[str], counts: dict[str, int]) -> bool:
+    """Whether bm25 can rank the matches of ``terms`` at a keystroke's cost (it reads every
+    entry of each term, its document count, before the first row)."""
+    return not _more_than(conn, terms, _RANKABLE, counts)
 
 
 def rebuild(conn: Connection) -> int:
