@@ -209,11 +209,12 @@ def _word_start_rows(conn: Connection, terms: list[str], limit: int) -> list[str
     common = conn.execute(
         text(
             "SELECT count(*) FROM (SELECT 1 FROM persons"
-            " WHERE name_folded >= :lo AND name_folded < :hi LIMIT :n)"
+            " WHERE name_folded >= :lo AND name_folded < :hi LIMIT :n) AS named"
         ),
         {**params, "n": _NAMES_TESTED},
     ).scalar_one()
-    if common >= _NAMES_TESTED and _scannable(terms):
+    fts5 = conn.dialect.name == "sqlite"  # the index of words is FTS5's (a server: none)
+    if common >= _NAMES_TESTED and fts5 and _scannable(terms):
 
         def named(name: str) -> bool:  # the full name and other names, folded
             return name.startswith(terms[0]) and _words_match(terms, name)
@@ -492,7 +493,9 @@ def search(
     # half the district's records): names found through the name indexes come first, then
     # the other matches in the index's order.
     counts: dict[str, int] = {}  # entries of the terms' first three letters (counted once)
-    common = ranked and not _rankable(conn, terms, counts)
+    # (FTS5's counts: a server ranks with its own query, postgresql_search)
+    server = conn.dialect.name == "postgresql"
+    common = ranked and not server and not _rankable(conn, terms, counts)
     ranked = ranked and not common
     name_hits: list[IndexHit] = []
     if kind in (None, "person") and not any(t.isdigit() for t in terms):
