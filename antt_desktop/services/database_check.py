@@ -4,7 +4,7 @@ The full check runs SQLite's ``integrity_check`` and ``foreign_key_check`` (C co
 lets go of Python while it reads) on a second connection on a worker thread, while this
 thread runs FTS5's ``integrity-check`` (unless SQLite's ``integrity_check`` runs it: SQLite
 3.44 and later, SQLCipher's builds) and compares every search index entry with its record in
-SQL (``search_index.verify``: Python only folds each record's text, from a cache) and the
+SQL (``search_index_check.verify``: Python only folds each record's text, from a cache) and the
 audit chain. On the district the worker takes what the raw checks take and this thread
 less, so with a core free the whole takes little more than SQLite's own checks; on a machine
 busy with other work it takes their sum (measured by ``tests/benchmarks/check.py``).
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from antt_desktop.store import audit, integrity, search_index
+from antt_desktop.store import audit, integrity, search_index_check
 from antt_desktop.store.errors import DatabaseNotInitialised
 
 #: ``progress(step, done, total)``: the check's step (one of :data:`STEPS`) and how far it
@@ -86,7 +86,7 @@ def problems(
         found = integrity.schema_problems(conn)
         found += integrity.quick_sqlite_problems(conn)
         _told(progress, "search")
-        found += search_index.verify_sample(conn)
+        found += search_index_check.verify_sample(conn)
         _told(progress, "audit")
         return found + audit.verify_chain(session, full=False)
     engine = session.get_bind()
@@ -99,7 +99,7 @@ def problems(
             found = integrity.schema_problems(conn)
             step = _told(progress, "search")
             fts = not integrity.integrity_checks_search_index(conn)  # else SQLite's does
-            found += search_index.verify(conn, step, fts=fts)
+            found += search_index_check.verify(conn, step, fts=fts)
             step = _told(progress, "audit")
             found += audit.verify_chain(session, full=True, progress=step)
             step = _told(progress, "sqlite")

@@ -22,7 +22,7 @@ from antt_desktop.services import catalogues
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.people import PersonInput, validate
 from antt_desktop.services.units import initialise, ward_details
-from antt_desktop.store import search_index
+from antt_desktop.store import search_index, search_index_check
 from antt_desktop.store.base import SYNC_COLUMNS, natural_id
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.field_crypto import SEALED
@@ -248,7 +248,7 @@ def test_records_read_like_an_officers_and_keep_the_rules(tmp_path: Path) -> Non
 def test_search_index_is_in_step_with_the_tables(small: Database) -> None:
     with small.read() as session:
         conn = session.connection()
-        assert search_index.verify(conn) == []
+        assert search_index_check.verify(conn) == []
         person = session.execute(select(Person).limit(1)).scalar_one()
         hits = search_index.search(conn, person.full_name, kind="person", limit=50)
     assert person.id in {h.ref for h in hits}

@@ -22,14 +22,14 @@ from tests.conftest import FakeWall
 from tests.postgresql import server
 
 SAMPLE_CHECK = (
-    "the search index's quick check on PostgreSQL (store/search_index.py verify_sample: rowid"
+    "the search index's quick check on PostgreSQL (store/search_index_check.py verify_sample: rowid"
     " picks)"
 )
 #: a test that breaks the index with SQLite's own statement: its setup, not the program
 SQLITE_SETUP = "the test turns SQLite's foreign keys off (PRAGMA) to break the index"
 _CHECK = "test_store_search_index_check"
 #: the full check's comparison in SQL walks the records a stretch of SQLite rowids at a time
-FULL_CHECK = "full search index check on PostgreSQL (store/search_index.py verify: rowid stretches)"
+FULL_CHECK = "full search index check on PostgreSQL (store/search_index_check.py verify: rowid stretches)"
 BACKUP = "backup on PostgreSQL (store/backup.py: SQLite's online backup; pg_dump to come)"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from antt_desktop.services.people import PersonInput, add_person, edit_person
 from antt_desktop.services.search import search
-from antt_desktop.store import search_index
+from antt_desktop.store import search_index, search_index_check
 
 PEOPLE = [
     ("Nguyễn Văn Đức", "019085012345", "Số 5, ngõ 12, Tổ dân phố số 3"),
@@ -97,19 +97,19 @@ def test_index_follows_edits(people, write, read) -> None:  # type: ignore[no-un
     assert _names(read, "thuy") == []
     assert _names(read, "hang") == ["Lê Thị Hằng"]
     with read() as ctx:
-        assert search_index.verify(ctx.session.connection()) == []
+        assert search_index_check.verify(ctx.session.connection()) == []
 
 
 def test_verify_finds_an_index_out_of_step(people, db, read) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         s.execute(text("DELETE FROM search_fts WHERE rowid = (SELECT min(docid) FROM search_docs)"))
     with read() as ctx:
-        problems = search_index.verify(ctx.session.connection())
+        problems = search_index_check.verify(ctx.session.connection())
     assert problems
     with db.write() as s:
         assert search_index.rebuild(s.connection()) == len(PEOPLE)
     with read() as ctx:
-        assert search_index.verify(ctx.session.connection()) == []
+        assert search_index_check.verify(ctx.session.connection()) == []
 
 
 def test_one_word_finds_that_given_name_before_longer_names(write, read) -> None:  # type: ignore[no-untyped-def]

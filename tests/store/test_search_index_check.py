@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import text
 
 from antt_desktop.services.people import PersonInput, add_person
-from antt_desktop.store import search_index
+from antt_desktop.store import search_index, search_index_check
 from antt_desktop.store.database import Database
 
 NAMES = ("Nguyễn Văn Đức", "Trần Thị Hòa", "Lê Thị Thủy", "Phạm Đức Khỏe")
 Check = Callable[[Any], list[str]]
 BOTH = pytest.mark.parametrize(
-    "check", [search_index.verify, search_index.verify_sample], ids=["full", "sample"]
+    "check", [search_index_check.verify, search_index_check.verify_sample], ids=["full", "sample"]
 )
 
 
@@ -72,7 +72,7 @@ def test_an_entry_without_its_text_is_named_by_the_full_check(
     thuy = people[2]
     problems = _problems(
         db,
-        search_index.verify,
+        search_index_check.verify,
         "DELETE FROM search_fts WHERE rowid ="
         f" (SELECT docid FROM search_docs WHERE ref = '{thuy}')",
     )
@@ -86,13 +86,13 @@ def test_the_sample_sees_beyond_itself_only_through_the_counts(
     people: list[str], db: Database
 ) -> None:
     def none_sampled(conn: Any) -> list[str]:
-        return search_index.verify_sample(conn, size=0)
+        return search_index_check.verify_sample(conn, size=0)
 
     stale = (
         "UPDATE search_fts SET name = 'ai do' WHERE rowid = (SELECT min(docid) FROM search_docs)"
     )
     assert _problems(db, none_sampled, stale) == []  # the quick check's limit: --full finds it
-    assert _problems(db, search_index.verify)
+    assert _problems(db, search_index_check.verify)
     gone = f"DELETE FROM search_docs WHERE ref = '{people[3]}'"
     assert _problems(db, none_sampled, gone) == [
         "search index: 3 person entries for 4 live person records"
@@ -147,13 +147,13 @@ def test_the_full_check_finds_what_a_field_by_field_comparison_finds(
             s.execute(text(f"UPDATE persons SET {sets} WHERE id = :id"), {**AWKWARD, "id": ref})
         search_index.rebuild(s.connection())
     with db.read() as s:
-        assert search_index.verify(s.connection()) == []
+        assert search_index_check.verify(s.connection()) == []
         assert _straightforward(s.connection()) == []
 
     entry = "WHERE rowid = (SELECT docid FROM search_docs WHERE ref = '{}')"
     problems = _problems(
         db,
-        search_index.verify,
+        search_index_check.verify,
         # each a change a glance would miss: a trailing space, the separator the scan puts
         # between the columns, text moved from one column to the next, an empty ident
         f"UPDATE search_fts SET address = address || ' ' {entry.format(duc)}",
@@ -182,7 +182,7 @@ def test_the_scan_folds_a_pair_of_columns_as_the_document_does() -> None:
         "ǅ½²",
         "",
     ]
-    folds = search_index._ScanFolds()
+    folds = search_index_check._ScanFolds()
     for first in [*texts, None]:
         for second in [*texts, None]:
             joined = " ".join(t for t in (first, second) if t)
@@ -197,7 +197,7 @@ def test_a_full_text_index_out_of_step_with_its_text_is_named(
     duc = people[0]
     problems = _problems(
         db,
-        search_index.verify,
+        search_index_check.verify,
         f"UPDATE persons SET full_name = 'Nguyễn Văn Lộc' WHERE id = '{duc}'",
         "UPDATE search_fts_content SET c0 = 'nguyen van loc'"
         f" WHERE id = (SELECT docid FROM search_docs WHERE ref = '{duc}')",
