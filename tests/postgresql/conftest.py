@@ -29,7 +29,9 @@ SAMPLE_CHECK = (
 SQLITE_SETUP = "the test turns SQLite's foreign keys off (PRAGMA) to break the index"
 _CHECK = "test_store_search_index_check"
 #: the full check's comparison in SQL walks the records a stretch of SQLite rowids at a time
-FULL_CHECK = "full search index check on PostgreSQL (store/search_index_check.py verify: rowid stretches)"
+FULL_CHECK = (
+    "full search index check on PostgreSQL (store/search_index_check.py verify: rowid stretches)"
+)
 BACKUP = "backup on PostgreSQL (store/backup.py: SQLite's online backup; pg_dump to come)"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
