@@ -142,27 +142,9 @@ def create_post(
                 raise_if_errors(problems)
                 if on_setup is not None:
                     on_setup(session)
-                admin = session.execute(select(User).where(User.unit_id == unit.id)).scalar_one()
-                admin.role = Role.CHIEF.value
-                admin.full_name = name or admin.username
-                admin.title = title
-                actor = Actor(admin.username, admin.role)
-                first = KeyFile(PostLabel(unit.code, unit.name, demo))
-                public = hierarchy.new_account_slot(
-                    first,
-                    admin.username,
-                    password,
-                    kdf,
-                    db_keys={1: db_key},
-                    fields_keys={1: fields_key},
+                first, actor = first_chief(
+                    session, unit, password, kdf, (name, title), demo, (db_key, fields_key)
                 )
-                hierarchy.record_public(session, admin.username, public)
-                hierarchy.set_fields_key_id(session, 1)
-                ctx = Ctx(session, actor, datetime.now().date())
-                ctx.audit("setup", "unit", unit.id, ["code", "name"], detail=unit.code)
-                if name:
-                    named = ["full_name"] + (["title"] if title else [])
-                    ctx.audit("account_edit", "user", admin.id, named)
                 _set_aside(key_path, "without-database")  # a left-over of a removed database
                 write_key_file(key_path, first)
                 wrote_keys = True
@@ -553,3 +535,35 @@ def chief(session: Session, unit_id: str | None = None) -> Officer | None:
         query = query.where(User.unit_id == unit_id)
     u = session.execute(query.order_by(User.username).limit(1)).scalar_one_or_none()
     return Officer(u.username, u.full_name or u.username, u.title, u.role) if u else None
+
+
+def first_chief(
+    session: Session,
+    unit: Unit,
+    password: str,
+    kdf: KdfParams,
+    naming: tuple[str | None, str | None],
+    demo: bool,
+    keys: tuple[bytes, bytes],
+) -> tuple[KeyFile, Actor]:
+    """A new post's first account made its chief (``naming``: full name, title), its slot
+    in the post's first key file wrapping the database and fields keys (``keys``), the
+    setup audited: the same for a post's file and a server's database."""
+    name, title = naming
+    admin = session.execute(select(User).where(User.unit_id == unit.id)).scalar_one()
+    admin.role = Role.CHIEF.value
+    admin.full_name = name or admin.username
+    admin.title = title
+    actor = Actor(admin.username, admin.role)
+    first = KeyFile(PostLabel(unit.code, unit.name, demo))
+    public = hierarchy.new_account_slot(
+        first, admin.username, password, kdf, db_keys={1: keys[0]}, fields_keys={1: keys[1]}
+    )
+    hierarchy.record_public(session, admin.username, public)
+    hierarchy.set_fields_key_id(session, 1)
+    ctx = Ctx(session, actor, datetime.now().date())
+    ctx.audit("setup", "unit", unit.id, ["code", "name"], detail=unit.code)
+    if name:
+        named = ["full_name"] + (["title"] if title else [])
+        ctx.audit("account_edit", "user", admin.id, named)
+    return first, actor

@@ -9,7 +9,6 @@ The owner role runs it (the schema is made then); the desks' role logs in afterw
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,21 +16,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antt_desktop.domain.errors import ValidationFailed, raise_if_errors
-from antt_desktop.security import hierarchy
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
-from antt_desktop.security.keyslots import KeyFile, PostLabel, new_database_key
+from antt_desktop.security.keyslots import new_database_key
 from antt_desktop.security.login import Unlocked
 from antt_desktop.security.passwords import password_problems
-from antt_desktop.security.roles import Actor, Role
 from antt_desktop.security.server_keys import ServerKeys
-from antt_desktop.services.context import Ctx, max_length
+from antt_desktop.services.accounts import first_chief
+from antt_desktop.services.context import max_length
 from antt_desktop.services.units import AlreadyInitialised, initialise
 from antt_desktop.services.values import clean_text
 from antt_desktop.store import postgresql_keys
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import open_database
-from antt_desktop.store.models import Unit, User
+from antt_desktop.store.models import Unit
 
 
 def create_server_post(
@@ -70,27 +68,9 @@ def create_server_post(
                 raise_if_errors(problems)
                 if on_setup is not None:
                     on_setup(session)
-                admin = session.execute(select(User).where(User.unit_id == unit.id)).scalar_one()
-                admin.role = Role.CHIEF.value
-                admin.full_name = name or admin.username
-                admin.title = title
-                actor = Actor(admin.username, admin.role)
-                first = KeyFile(PostLabel(unit.code, unit.name, demo))
-                public = hierarchy.new_account_slot(
-                    first,
-                    admin.username,
-                    password,
-                    kdf,
-                    db_keys={1: post_key},
-                    fields_keys={1: fields_key},
+                first, actor = first_chief(
+                    session, unit, password, kdf, (name, title), demo, (post_key, fields_key)
                 )
-                hierarchy.record_public(session, admin.username, public)
-                hierarchy.set_fields_key_id(session, 1)
-                ctx = Ctx(session, actor, datetime.now().date())
-                ctx.audit("setup", "unit", unit.id, ["code", "name"], detail=unit.code)
-                if name:
-                    named = ["full_name"] + (["title"] if title else [])
-                    ctx.audit("account_edit", "user", admin.id, named)
                 # in the post's own transaction: both are there, or neither
                 postgresql_keys.write(session.connection(), first.to_json())
         except ValidationFailed as exc:
