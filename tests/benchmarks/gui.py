@@ -767,21 +767,25 @@ def memory_report(district: Path) -> list[str]:
 
 def own_work(ours: dict[str, Any], paint: float) -> list[str]:
     """The window's own work per keystroke: the keystroke minus the search service's time
-    in it (the budget: < 10 ms), minus every read of the loading thread (the search, the
-    hits' order and the first screen's rows), and the GUI thread's CPU time, each beside
-    a plain table's repaint (Qt's own painting: its wall time, and its CPU time beside the
-    CPU figures; the window paints its results once per keystroke)."""
+    in it, minus every read of the loading thread (the search, the hits' order and the first
+    screen's rows), and the GUI thread's CPU time, each beside a plain table's repaint (Qt's
+    own painting: its wall time, and its CPU time beside the CPU figures; the window paints
+    its results once per keystroke). The budget (< 10 ms) is the GUI thread's CPU time per
+    keystroke beyond Qt's painting of the same screen: what the window adds to it."""
     keys = ours["keystrokes"]
     paint_cpu = statistics.median(ours["bare_repaint_cpu"])  # the plain repaint's CPU
     minus_search = [k - s for k, s in zip(keys, ours["searching"], strict=True)]
     minus_reads = [k - r for k, r in zip(keys, ours["reading"], strict=True)]
     budget = BUDGETS_MS["window's own work per keystroke"]
+    beyond = [c - paint_cpu for c in ours["gui_cpu"]]
     return [
         f"{'  of which the search service, p95':<40} {p95(ours['searching']) * 1000:>10.1f} ms",
-        row("  keystroke - search service, p95", p95(minus_search), paint, budget),
+        row("  own work (GUI CPU - paint), p95", p95(beyond), paint_cpu, budget),
+        row("  own work (GUI CPU - paint), median", statistics.median(beyond), paint_cpu),
+        row("  keystroke - search service, p95", p95(minus_search), paint),
         row("  keystroke - search service, median", statistics.median(minus_search), paint),
         row("  keystroke - all reads, p95", p95(minus_reads), paint),
-        row("  GUI thread CPU per keystroke, p95", p95(ours["gui_cpu"]), paint_cpu, budget),
+        row("  GUI thread CPU per keystroke, p95", p95(ours["gui_cpu"]), paint_cpu),
         row(
             "  GUI thread CPU per keystroke, median",
             statistics.median(ours["gui_cpu"]),
@@ -863,9 +867,10 @@ def main() -> None:
         *own_work(ours, paint),
         *starts,
         f"{'dashboard comparing the posts':<40} {ours['dashboard'] * 1000:>10.1f} ms",
-        f"{'peak memory, district list + dashboard':<40} {ours['rss_mb']:>10.1f} MB"
-        f"  < {BUDGET_RSS_MB} MB  "
-        + ("within budget" if ours["rss_mb"] < BUDGET_RSS_MB else "OVER BUDGET"),
+        # this process opened the list four times and ran every search: the budget is the
+        # whole window's (the next lines, a process of its own going through every page)
+        f"{'peak memory, this benchmark process':<40} {ours['rss_mb']:>10.1f} MB"
+        "  (4 openings of the list; not the window's figure)",
         *memory,
     ]
     print("\n".join(lines))

@@ -560,6 +560,32 @@ def test_a_list_keeps_dates_whole_and_the_width_the_officer_chose(
     assert table.columnWidth(1) > date_width
 
 
+def test_typing_a_search_does_not_shift_the_columns_by_a_letter(
+    qtbot: QtBot, app_ctx: AppContext
+) -> None:
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["Họ và tên", "Địa bàn", "Nơi ở hiện tại"])
+    table = ListTable(app_ctx, model, "typing_test", widths=(120, 120, 200))
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+
+    def hits(area: str) -> None:  # a keystroke's results replace the list
+        model.removeRows(0, model.rowCount())
+        model.appendRow([QStandardItem(t) for t in ("Nguyễn Văn Đức", area, "Xóm Cây Thị")])
+        qtbot.waitUntil(lambda: not table._fit_later.isActive())
+
+    hits("Xóm Lũng Pù Hạ Nà")
+    wide = table.columnWidth(1)
+    hits("Xóm Lũng Pù Hạ")  # a few letters narrower: the column stays where it was
+    assert table.columnWidth(1) == wide
+    hits("Xóm Lũng Pù Thượng Hạ Nà")  # wider: the column grows to show it whole
+    assert table.columnWidth(1) > wide
+    hits("Nà")  # far narrower: the column gives its room back
+    assert table.columnWidth(1) < wide
+
+
 def test_a_long_database_path_is_cut_in_the_middle_with_the_whole_in_a_tooltip(
     qtbot: QtBot, qapp: QApplication, demo: Unlocked
 ) -> None:

@@ -52,6 +52,10 @@ SHORT = 12
 MIN_TEXT_CHARS = 17
 #: Text widths remembered for fitting the columns (a few screens of a search's names).
 TEXT_WIDTHS_KEPT = 5000
+#: A column already up to this many pixels wider than its content keeps its width: typing a
+#: search, the columns do not shift by a letter's width at each keystroke (and the list is
+#: painted once per keystroke, not again for the resized columns).
+SLACK = 24
 DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -182,6 +186,11 @@ class ListTable(QTableView):
                 tails = (advance("…" + date_tail(text)) + pad for text in distinct)
                 least = max(title, *tails)
             self._floors[column] = self._wanted[column] if short else least
+            current = header.sectionSize(column)
+            if column != self.stretch and self._wanted[column] <= current <= (
+                self._wanted[column] + SLACK
+            ):
+                self._wanted[column] = current
             if column in self._chosen:
                 self._wanted[column] = self._floors[column] = self._chosen[column]
         self._fill_room()
