@@ -128,11 +128,15 @@ def measure(data: bytes, limit: int, name: str, keep: list[bytes] | None = None)
             size += len(chunk)
             if size > limit:
                 raise BundleRefused("unpacks_too_large", file=name, max=_megabytes(limit))
-            parts = chunk.split(b"\n")
-            longest = max([line + len(parts[0]), *(len(p) for p in parts[1:])])
+            # the longest line: the one going on from the last chunk, or one within this
+            # chunk (no longer than the chunk: only a chunk over MAX_LINE is split to see)
+            first = chunk.find(b"\n")
+            longest = line + (len(chunk) if first < 0 else first)
+            if first >= 0 and len(chunk) > MAX_LINE:
+                longest = max(longest, *(len(p) for p in chunk.split(b"\n")[1:]))
             if longest > MAX_LINE:
                 raise BundleRefused("line_too_long", file=name, max=_megabytes(MAX_LINE))
-            line = line + len(chunk) if len(parts) == 1 else len(parts[-1])
+            line = longest if first < 0 else len(chunk) - chunk.rfind(b"\n") - 1
             if keep is not None:
                 if size <= KEEP_INFLATED:
                     keep.append(chunk)

@@ -277,55 +277,66 @@ def iterate_encoded(
         )
 
 
-#: The id at the start of a line SQLite wrote for export (``_json_select``: ``id`` first).
-_LINE_ID = re.compile(rb'^\{"id":"([0-9A-Za-z_\-]{1,36})",')
+#: How a line SQLite wrote for export starts (``_json_select``: ``id`` first) and where its
+#: stamps end (``hlc`` is the last of them).
+_LINE_START, _LINE_HLC = b'{"id":"', b',"hlc":'
+#: A row's id and stamps as ``_json_select`` writes them, from their stored text (kept as
+#: compact JSON by the store): cheaper than parsing them again to write them.
+_STAMPS_TEXT = (
+    """'{"id":"' || id || '","owner_node":"' || owner_node || '","version_vector":' ||"""
+    """ version_vector || ',"created_stamp":' || created_stamp || ',"field_stamps":' ||"""
+    """ field_stamps || ',"hlc":' || hlc || '}'"""
+)
 
 
 def held_lines(conn: Connection, t: SyncTable, lines: Sequence[bytes]) -> set[int]:
-    """The indexes of ``lines`` that are, byte for byte, the line this node would export
-    for the row it holds with that id (a bundle sent again: nothing in them is new here).
+    """The indexes of ``lines`` that carry, byte for byte, the id and the stamps of the row
+    this node holds with that id (a bundle sent again: nothing in them is new here).
 
-    Looked up by primary key in batches; a row still waiting in the pending table, an id
-    found twice and any line written another way are left to the usual merge.
+    A line's stamps (owner, version vector, creation and field stamps, clock) name the
+    version of every field it carries: the same stamps are the same version, which the merge
+    would keep as it is, field by field. Comparing them alone spares rebuilding each row
+    (its sealed fields opened) to compare the whole line. Looked up by primary key in
+    batches; a row still waiting in the pending table, an id found twice and any line
+    written another way are left to the usual merge.
     """
-    at: dict[str, int] = {}
+    at: dict[str, tuple[int, bytes]] = {}
     twice: set[str] = set()
     for number, line in enumerate(lines):
-        m = _LINE_ID.match(line)
-        if m is not None:
-            ident = m.group(1).decode("ascii")
-            if ident in at:
-                twice.add(ident)
-            at[ident] = number
+        # the id and the stamps cut out as they stand: a line written any other way does
+        # not compare equal below (SQLite writes what it is compared with)
+        close, hlc = line.find(b'"', 7), line.find(_LINE_HLC)
+        if not line.startswith(_LINE_START) or close < 0 or hlc < 0:
+            continue
+        end = line.find(b",", hlc + 7)
+        end = end if end >= 0 else len(line) - 1  # the clock the last member: its "}"
+        ident = line[7:close].decode("ascii", "replace")
+        if ident in at:
+            twice.add(ident)
+        at[ident] = (number, line[:end] + b"}")
     for ident in twice:
         del at[ident]
     if not at:
         return set()
-    # only the ids held here are worth comparing (a new post's rows: none are)
-    held_ids = existing(conn, t.name, "id", at)
-    at = {ident: number for ident, number in at.items() if ident in held_ids}
-    if not at:
-        return set()
-    spec = tuple((c.name, c.kind) for c in t.columns)
     same = (
         f"FROM {t.name} JOIN (VALUES {{pairs}}) v ON {t.name}.id = v.column1"
-        f" WHERE CAST(json_object({_json_select(t.name, spec)}) AS BLOB) = v.column2"
+        f" WHERE CAST({_STAMPS_TEXT.replace('{', '{{').replace('}', '}}')} AS BLOB) = v.column2"
         " AND v.column1 NOT IN (SELECT row_id FROM sync_pending WHERE table_name = ?)"
     )
     found: set[int] = set()
     ids = list(at)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        params: list[Any] = [x for ident in chunk for x in (ident, lines[at[ident]])]
+        params: list[Any] = [x for ident in chunk for x in (ident, at[ident][1])]
         params.append(t.name)
         where = same.format(pairs=",".join(["(?, ?)"] * len(chunk)))
-        # SQLite writes and compares the lines; Python only hears how many were the same
+        # SQLite writes and compares the stamps; Python only hears how many were the same
         count = conn.exec_driver_sql(f"SELECT count(*) {where}", tuple(params)).scalar_one()
         if count == len(chunk):
-            found.update(at[ident] for ident in chunk)
+            found.update(at[ident][0] for ident in chunk)
         elif count:
             sql = f"SELECT v.column1 {where}"
-            found.update(at[i] for (i,) in conn.exec_driver_sql(sql, tuple(params)))
+            found.update(at[i][0] for (i,) in conn.exec_driver_sql(sql, tuple(params)))
     return found
 
 
