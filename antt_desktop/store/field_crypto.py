@@ -24,6 +24,7 @@ number, or NULL) and ``antt_bidx`` NULL.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import os
 from collections.abc import Iterable
@@ -106,8 +107,13 @@ def _hkdf(key: bytes, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(key)
 
 
+@functools.cache
+def _aad_head(table: str, column: str) -> bytes:
+    return b"antt-field\0" + f"{table}\0{column}\0".encode()
+
+
 def _aad(table: str, column: str, row_id: str) -> bytes:
-    return b"antt-field\0" + "\0".join((table, column, row_id)).encode()
+    return _aad_head(table, column) + row_id.encode()
 
 
 @dataclass
