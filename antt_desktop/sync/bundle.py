@@ -120,9 +120,11 @@ def decrypt(
     key: Identity,
     name: str,
     held: payload.Held | None = None,
+    known: payload.Known | None = None,
 ) -> payload.Payload:
     """Decrypt the payload into a sealed spool and read it (age finds truncation); lines
-    ``held`` says this node holds exactly are kept aside unparsed."""
+    ``held`` says this node holds exactly are kept aside unparsed, tables ``known`` to have
+    been merged here as they are are not read."""
     declared = header.fields.get("records_size")
     if declared is not None and declared > payload.MAX_VOLUME_RECORDS:
         raise BundleRefused("unpacks_too_large", file=name, max=payload.MAX_VOLUME_RECORDS // 2**20)
@@ -134,6 +136,6 @@ def decrypt(
             raise BundleRefused("decrypt", file=name) from exc
         clear.seek(0)
         try:
-            return payload.read(cast(IO[bytes], clear), name, declared, held)
+            return payload.read(cast(IO[bytes], clear), name, declared, held, known)
         except MemoryError as exc:  # what the limits let through, on a computer short of it
             raise BundleRefused("memory", file=name) from exc

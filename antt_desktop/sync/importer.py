@@ -29,7 +29,13 @@ from sqlalchemy.orm import Session
 from antt_desktop.store import audit
 from antt_desktop.store import photos as photo_store
 from antt_desktop.store.database import SCHEMA_HEAD, Database
-from antt_desktop.store.models import LocalNode, SyncBundle, SyncEcho, SyncPeer
+from antt_desktop.store.models import (
+    LocalNode,
+    SyncBundle,
+    SyncEcho,
+    SyncPeer,
+    SyncTableDigest,
+)
 from antt_desktop.sync import (
     attachments,
     audit_head,
@@ -161,7 +167,10 @@ def _import(
             # primary key in batches while the payload is read, and never decoded
             conn = session.connection()
             held_at = _change_seq(conn)
-            content = bundle.decrypt(fh, header, me, name, _held_by(conn) if compare else None)
+            known = _known_tables(session, sender.node_id)
+            content = bundle.decrypt(
+                fh, header, me, name, _held_by(conn) if compare else None, known
+            )
     _check_manifest(content.manifest, header, name)
     sender = dataclasses.replace(
         sender,
@@ -186,7 +195,10 @@ def _import(
             replaced = photo_store.replaced_by(session, _held_here(conn, content.records))
             for table, lines in content.held.items():
                 report.table(table).unchanged += len(lines)
+            for table, count in content.known.items():
+                report.table(table).unchanged += count
             applied = apply(conn, content.records, sender, receiver, report, clock(), progress)
+            _remember_tables(session, sender.node_id, content.manifest, report)
             for sha in replaced:  # a photo the sender replaced or removed is not kept here
                 photo_store.forget_unused(session, sha)
             _record(
@@ -236,6 +248,42 @@ def _held_here(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> li
     ]  # (a row with any other id is refused by the checks, and nothing is written)
     held = rows.existing(conn, "persons", "id", (p["id"] for p in people))
     return [p for p in people if p["id"] in held]
+
+
+def _known_tables(session: Session, peer_node: str) -> payload.Known | None:
+    """Which tables, by row count and digest, this node merged from ``peer_node`` exactly
+    so, every row of them (:class:`SyncTableDigest`); None when none."""
+    merged = {
+        d.table_name: (d.rows, d.sha256)
+        for d in session.scalars(
+            select(SyncTableDigest).where(SyncTableDigest.peer_node == peer_node)
+        )
+    }
+    if not merged:
+        return None
+    return lambda table, rows, sha256: merged.get(table) == (rows, sha256)
+
+
+def _remember_tables(
+    session: Session, peer_node: str, manifest: dict[str, Any], report: ImportReport
+) -> None:
+    """Keep each table's count and digest when every one of its rows was merged here
+    (none refused, none waiting for a parent): the same rows sent again are known at once.
+    A table with a row refused or waiting is compared again the next time (and forgotten)."""
+    synced = by_name()
+    for table, entry in manifest["tables"].items():
+        if table not in synced:
+            continue
+        done = report.table(table)
+        kept = session.get(SyncTableDigest, (peer_node, table))
+        if done.refused or done.pending:
+            if kept is not None:
+                session.delete(kept)
+            continue
+        if kept is None:
+            kept = SyncTableDigest(peer_node=peer_node, table_name=table)
+            session.add(kept)
+        kept.rows, kept.sha256, kept.at = entry["count"], entry["sha256"], now_iso()
 
 
 def _change_seq(conn: Connection) -> int:

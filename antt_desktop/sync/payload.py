@@ -44,6 +44,10 @@ GZIP_LEVEL = 3
 #: ``held(table, lines)``: the indexes of the lines that are, byte for byte, the line this
 #: node would export for a row it holds (rows.held_lines); those are not parsed at all.
 Held = Callable[[str, list[bytes]], set[int]]
+#: ``known(table, rows, sha256)``: whether this node merged that table's rows, exactly as
+#: the manifest names them, from the same sender before (every one of them); they are not
+#: read again.
+Known = Callable[[str, int, str], bool]
 
 
 @dataclass
@@ -55,6 +59,8 @@ class Payload:
     attachments: dict[str, bytes] = field(default_factory=dict)
     #: table -> the lines left unparsed because this node holds exactly those rows
     held: dict[str, list[bytes]] = field(default_factory=dict)
+    #: table -> its row count, for the tables not read: merged here as they are before
+    known: dict[str, int] = field(default_factory=dict)
 
     def parse_held(self) -> None:
         """Parse the held lines after all (what was held changed since they were compared)."""
@@ -200,7 +206,11 @@ def _rows(
 
 
 def read(
-    stream: IO[bytes], name: str, declared: int | None = None, held: Held | None = None
+    stream: IO[bytes],
+    name: str,
+    declared: int | None = None,
+    held: Held | None = None,
+    known: Known | None = None,
 ) -> Payload:
     """Read and check the whole payload (nothing is written anywhere).
 
@@ -209,6 +219,9 @@ def read(
             (bundles of older versions declare none): no more is inflated.
         held: says which lines this node already holds exactly (a bundle sent again):
             they are kept aside in ``Payload.held``, unparsed.
+        known: says which tables, by the manifest's row count and digest, this node has
+            merged exactly so before: they are not inflated (``Payload.known``). The payload
+            is authenticated whole (its signed hash); nothing is written from them.
     """
     payload: Payload | None = None
     room = MAX_VOLUME_RECORDS if declared is None else min(declared, MAX_VOLUME_RECORDS)
@@ -234,8 +247,13 @@ def read(
                 data = _read_limited(fh, limit, name)
                 if (m := _RECORDS.match(member.name)) is not None:
                     table = m.group(1)
-                    if table in payload.records:
+                    if table in payload.records or table in payload.known:
                         raise BundleRefused("invalid", file=name, detail=f"{table} twice")
+                    named = _named(payload.manifest, table)
+                    if known is not None and named is not None and known(table, *named):
+                        payload.known[table] = named[0]
+                        digests[table] = named
+                        continue
                     kept: list[bytes] = []
                     size = measure(data, room, name, kept)
                     room -= size
@@ -260,6 +278,18 @@ def read(
         raise BundleRefused("invalid", file=name, detail="no manifest")
     _check_manifest(payload, digests, name)
     return payload
+
+
+def _named(manifest: dict[str, Any], table: str) -> tuple[int, str] | None:
+    """The row count and digest the manifest gives ``table``, when it gives them."""
+    tables = manifest.get("tables")
+    entry = tables.get(table) if isinstance(tables, dict) else None
+    if not isinstance(entry, dict):
+        return None
+    count, digest = entry.get("count"), entry.get("sha256")
+    if type(count) is not int or not isinstance(digest, str):
+        return None
+    return count, digest
 
 
 def _check_manifest(payload: Payload, digests: dict[str, tuple[int, str]], name: str) -> None:

@@ -4,13 +4,14 @@ entry is named; an officer is refused (exit 5) and nothing is printed."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from antt_desktop.i18n.formatting import POST_TIME_ZONE
 from tests.cli.conftest import CHIEF
 from tests.conftest import connect_unlocked
 
@@ -59,7 +60,7 @@ def test_filters_by_action_account_record_and_days(post: Any) -> None:
     nobody = post("--json", "audit", "list", "--user", "canbo9")
     assert nobody.json["entries"] == []
 
-    today = date.today()
+    today = datetime.now(POST_TIME_ZONE).date()  # the post's day (UTC+7), not the machine's
     since = post("--json", "audit", "list", "--since", today.strftime("%d/%m/%Y"))
     assert len(since.json["entries"]) == since.json["chain"]["entries"]  # all made today
     tomorrow = (today + timedelta(days=1)).isoformat()

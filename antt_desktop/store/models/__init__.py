@@ -44,6 +44,7 @@ from antt_desktop.store.models.sync import (
     SyncIdentity,
     SyncPeer,
     SyncPending,
+    SyncTableDigest,
 )
 from antt_desktop.store.models.teams import Commendation, Team, TeamArea, TeamMember
 
@@ -86,6 +87,7 @@ __all__ = [
     "SyncPeer",
     "SyncPending",
     "SyncProposal",
+    "SyncTableDigest",
     "Team",
     "TeamArea",
     "TeamMember",

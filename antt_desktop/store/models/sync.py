@@ -116,6 +116,21 @@ class SyncBundle(Base):
     at: Mapped[str] = mapped_column(String(32), nullable=False)
 
 
+class SyncTableDigest(Base):
+    """A table's rows as a peer last sent them, named by their count and digest (the
+    manifest's), when every one of them was merged here (none refused, none waiting for a
+    parent): the same rows sent again (a lost acknowledgement, a file exported twice) are
+    then known at once and not read again."""
+
+    __tablename__ = "sync_table_digests"
+
+    peer_node: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rows: Mapped[int] = mapped_column(Integer, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    at: Mapped[str] = mapped_column(String(32), nullable=False)
+
+
 class SyncEcho(Base):
     """A range of our sequence numbers that holds rows exactly as a peer sent them: the
     peer has them already, so exports to it skip the range."""
