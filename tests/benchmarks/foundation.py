@@ -18,7 +18,8 @@ brackets), ours against the raw baseline, wall / CPU:
 - the triggers out for the load and the figures counted once (no statement journal per
   row), the load written straight into the file under a rollback journal while the
   generator holds it alone (demo/common.py ``bulk_load``, ``file_journal``): 93.0 s /
-  91.7 s against 58.5 s / 56.6 s, 1.6x / 1.6x (load 1.8).
+  91.7 s against 58.5 s / 56.6 s, 1.6x / 1.6x (load 1.8); 110.7 s / 107.3 s against
+  75.7 s / 71.3 s, 1.5x / 1.5x (load 1.0-2.8).
 """
 
 from __future__ import annotations
