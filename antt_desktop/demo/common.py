@@ -18,11 +18,12 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, Connection, Table
+from sqlalchemy import Boolean, Connection, Engine, Table
 from sqlalchemy.orm import Session
 
-from antt_desktop.store import field_crypto
+from antt_desktop.store import field_crypto, post_figures
 from antt_desktop.store.base import SYNC_COLUMNS, new_id
+from antt_desktop.store.database import BUSY_TIMEOUT_MS
 from antt_desktop.store.errors import KnownError
 from antt_desktop.store.stamping import NodeClock
 
@@ -138,8 +139,12 @@ def bulk_load(conn: Connection) -> Iterator[None]:
     The big tables' plain (non-unique) indexes are dropped for the load and built again at
     its end from their own ``CREATE INDEX`` statements: one sort each instead of a random
     B-tree insert per row into ever larger indexes. Unique indexes stay, so a duplicate is
-    refused at once. The page cache is larger meanwhile, and set back after. An exception
-    rolls the transaction back, the drops with it: no file is ever left without them.
+    refused at once. The triggers that keep the pledge figures (store/post_figures.py) are
+    out too, and the figures counted once at the end (:func:`post_figures.rebuild`): a
+    trigger makes each row's INSERT a statement of its own that copies every page it
+    touches to the statement journal first, six pages a row. The page cache is larger
+    meanwhile, and set back after. An exception rolls the transaction back, the drops with
+    it: no file is ever left without them.
     """
     if conn.dialect.name != "sqlite":  # a server keeps its own cache and its indexes
         yield
@@ -153,13 +158,79 @@ def bulk_load(conn: Connection) -> Iterator[None]:
             f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks}) ORDER BY name",
             BULK_TABLES,
         ).all()
+        figures = [name for name, _sql in post_figures.TRIGGERS]
+        triggers = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            f" AND name IN ({','.join('?' * len(figures))}) ORDER BY name",
+            tuple(figures),
+        ).all()
         for name, _sql in indexes:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        for name, _sql in triggers:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
         yield
         for _name, sql in indexes:
             conn.exec_driver_sql(sql)
+        for _name, sql in triggers:
+            conn.exec_driver_sql(sql)
+        if triggers:  # what they would have counted, counted once
+            post_figures.rebuild(conn)
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextmanager
+def file_journal(engine: Engine) -> Iterator[None]:
+    """The load written once into the file: a rollback journal instead of the write-ahead
+    log while it runs, when this engine's connection is the only one open on the file.
+
+    In WAL mode every page of the load is written twice, to the log and then into the file
+    by the checkpoint, and the log's index grows with it. With a rollback journal a page
+    beyond the file's size at the transaction's start needs no journal at all: the load goes
+    straight into the file, and the journal keeps only the few pages that were there before
+    (a crash still rolls back to them). SQLite leaves WAL mode only when no other
+    connection has the file open and no transaction is in hand; when it refuses, the load
+    goes through the log as before. Whatever happens (success, an error, a cancel) the file
+    is in WAL mode again after, and its log folded into it and emptied.
+    """
+    if engine.dialect.name != "sqlite":  # a server keeps its own log
+        yield
+        return
+    _journal_mode(engine, "delete", wait=False)
+    failed = True
+    try:
+        yield
+        failed = False
+    finally:
+        # a load through the log: folded into the file, the log emptied (not after an error)
+        mode = _journal_mode(engine, "wal", wait=True, checkpoint=not failed)
+        if mode != "wal" and not failed:
+            raise RuntimeError(f"the database file stayed in {mode} journal mode")
+
+
+def _journal_mode(engine: Engine, mode: str, *, wait: bool, checkpoint: bool = False) -> str | None:
+    """Set the file's journal mode outside any transaction: the mode it is in after, or
+    None when SQLite refused (another connection holds the file). Without ``wait`` a
+    connection in the way makes it give up at once."""
+    raw = engine.raw_connection()
+    try:
+        conn: Any = raw.driver_connection
+        try:
+            if not wait:
+                conn.execute("PRAGMA busy_timeout = 0")
+            for _attempt in range(3 if wait else 1):
+                try:
+                    now = str(conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0])
+                    if checkpoint and now == "wal":
+                        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    return now
+                except engine.dialect.loaded_dbapi.OperationalError:
+                    continue  # "database is locked": a reader in the way, waited for
+            return None
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        raw.close()
 
 
 class _TablePlan:

@@ -9,7 +9,8 @@ database as it was (never half made). Rows go in by prepared ``executemany``
 (:class:`~antt_desktop.demo.common.BulkWriter`), the big tables' plain indexes are built
 once at the end (:func:`~antt_desktop.demo.common.bulk_load`), and memory stays bounded:
 the rows of one commune at a time in Python, a fixed page cache in SQLite (what does not
-fit goes to the write-ahead log).
+fit goes into the file: a rollback journal, not the write-ahead log, while the generator
+holds the file alone, :func:`~antt_desktop.demo.common.file_journal`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from antt_desktop.demo.common import (
     Progress,
     Rand,
     bulk_load,
+    file_journal,
 )
 from antt_desktop.demo.commune import Commune
 from antt_desktop.demo.dossiers import generate_dossiers
@@ -186,7 +188,7 @@ def generate(
         done += 1
 
     cancelled: DemoCancelled | None = None
-    with db.write() as session, bulk_load(session.connection()):
+    with file_journal(db.engine), db.write() as session, bulk_load(session.connection()):
         for index, target in enumerate(targets):
             counts: dict[str, int] = {}
             commune = session.begin_nested()  # a cancel takes back this commune alone
@@ -229,9 +231,6 @@ def generate(
             summary.units.append(target.unit_code)
             for table, n in counts.items():
                 summary.counts[table] = summary.counts.get(table, 0) + n
-    if db.engine.dialect.name == "sqlite":  # the load's log folded into the file, emptied
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     if cancelled is not None:  # the communes done before it are kept
         raise cancelled
     if progress is not None:
