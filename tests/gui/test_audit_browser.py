@@ -4,7 +4,7 @@ which entry was changed, and prints it; an officer finds no way in and the servi
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from antt_desktop.gui.printing.preview import PrintPreview
 from antt_desktop.gui.settings.audit_browser import AuditBrowser, open_audit_browser
 from antt_desktop.gui.settings.audit_model import AuditModel
 from antt_desktop.gui.settings.page import SettingsPage
+from antt_desktop.i18n.formatting import POST_TIME_ZONE
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.services.audit_events import record_view
@@ -94,7 +95,7 @@ def test_filters_by_account_action_record_and_days(qtbot, browser, people):
 
     browser.clear_filter()
     everything = browser.model.rowCount()
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = datetime.now(POST_TIME_ZONE).date() + timedelta(days=1)  # the post's day
     browser.since.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     browser.since_box.setChecked(True)
     assert browser.model.rowCount() == 0
