@@ -7,6 +7,7 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from antt_desktop.cli import server_backup
 from antt_desktop.cli.env import Env
 from antt_desktop.cli.env import _interactive as interactive
 from antt_desktop.domain.enums import UnitKind
@@ -73,7 +74,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     p.set_defaults(func=cmd_check)
 
-    p = commands.add_parser("backup", help="copy the database to an encrypted backup file")
+    p = commands.add_parser(
+        "backup",
+        help="copy the database to an encrypted backup file (on a server: pg_dump, encrypted)",
+    )
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_backup)
 
@@ -93,6 +97,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--backup-user",
         help="the chief's account in the backup, when not the one logged in"
         f" (its password from ${BACKUP_PASSWORD_VAR} or asked for)",
+    )
+    p.add_argument(
+        "--into",
+        metavar="URL",
+        help="on a server: the empty (or new) database to restore into, postgresql://…; the"
+        " post at --database, whose chief logs in, is left as it is",
     )
     p.set_defaults(func=cmd_restore)
 
@@ -320,11 +330,13 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:
-    _sqlite_only(env, "backup")
     with env.writing() as ctx:
         ctx.require(Permission.BACKUP)
     with env.open(write=False) as db:
-        target = write_backup(db, args.out)
+        if env.database_url:  # pg_dump, encrypted with the post key (cli/server_backup.py)
+            target = server_backup.backup(env, db, args.out)
+        else:
+            target = write_backup(db, args.out)
         with db.journal() as session:
             audit.append(session, env.actor.username, "backup", detail=str(target))
     env.out.data({"ok": True, "path": str(target)})
@@ -367,7 +379,8 @@ def _backup_account(env: Env, args: argparse.Namespace) -> tuple[str, str]:
 
 
 def cmd_restore(env: Env, args: argparse.Namespace) -> int:
-    _sqlite_only(env, "backup")
+    if env.database_url or args.into:
+        return server_backup.restore(env, args, _backup_account)
     current = _current_post(env, args.replace_unit)  # before a byte of the backup is read
     user, password = _backup_account(env, args)
     actor = env.actor.username if current is not None else user

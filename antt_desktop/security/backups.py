@@ -19,6 +19,12 @@ unlocked, and SQLCipher's own page HMACs (``PRAGMA cipher_integrity_check``, key
 same database key) stand in for the seal. A sealed backup relabelled as format 1 is caught
 the same way; only its creation time is then unchecked.
 
+A format 3 backup holds a post's database on a PostgreSQL server (``"engine": "postgresql"``
+in its header, with the facts of its ``pg_dump``): the dump encrypted in chunks under a key
+derived from the same database (post) key, sealed the same way
+(:mod:`antt_desktop.security.server_backups`). Each kind is restored only where it belongs:
+a server's dump to a server, a file's copy to a file.
+
 Which post a backup belongs to is decided by what is inside the unlocked copy, not only by
 the header: a header that names another unit than its copy is a tampered file.
 """
@@ -69,8 +75,12 @@ from antt_desktop.store.errors import DatabaseLocked, KnownError
 MAGIC = b"ANTT-BACKUP\x00"
 FORMAT = "antt-backup"
 VERSION = 2
+#: A post's database on a PostgreSQL server, dumped (security/server_backups.py).
+SERVER_VERSION = 3
+#: The header's ``engine`` of a server's dump (a file's copy has none).
+SERVER_ENGINE = "postgresql"
 #: Formats this program restores (1: before the unit name, the node and the seal).
-READABLE_VERSIONS = (1, 2)
+READABLE_VERSIONS = (1, 2, SERVER_VERSION)
 SUFFIX = ".anttbak"
 #: The header (key slots and facts about the copy) is read into memory only up to this.
 MAX_HEADER_BYTES = MAX_KEY_FILE_BYTES + 64 * 1024
@@ -97,6 +107,20 @@ class BackupWrongPassword(KnownError):
     exit_code = 5
 
 
+class BackupOfServer(KnownError):
+    """A backup of a post's database on a PostgreSQL server, offered to a database file."""
+
+    code = "backup.of_server"
+    exit_code = 3
+
+
+class BackupOfFile(KnownError):
+    """A backup of a post's database file (SQLite), offered to a PostgreSQL server."""
+
+    code = "backup.of_file"
+    exit_code = 3
+
+
 class PostUnreadable(KnownError):
     """The post to be replaced cannot be opened at all (its key file is missing or damaged,
     or the file does not open): no one can log in to it."""
@@ -118,6 +142,8 @@ class BackupInfo:
     unit_name: str = ""
     node_id: str = ""
     sealed: bool = False
+    #: ``sqlite`` (a copy of the file) or ``postgresql`` (a server's dump)
+    engine: str = "sqlite"
 
 
 @dataclass(frozen=True)
@@ -254,6 +280,11 @@ def _read_header(path: Path, fh: BinaryIO) -> dict[str, Any]:
         raise _too_large(path)
     if doc["version"] >= 2 and not isinstance(doc.get("seal"), str):
         raise _invalid(path, "damaged header")
+    server = doc["version"] == SERVER_VERSION
+    if server != (doc.get("engine") == SERVER_ENGINE) or (
+        server and not isinstance(doc.get("dump"), dict)
+    ):
+        raise _invalid(path, "damaged header")
     if path.stat().st_size != len(MAGIC) + 4 + length + size:
         raise _invalid(path, "the file is cut short or has extra bytes")
     return doc
@@ -286,6 +317,7 @@ def _info(path: Path, doc: dict[str, Any]) -> BackupInfo:
         unit_name=_text(doc, "unit", "name"),
         node_id=_text(doc, "node", "id"),
         sealed="seal" in doc,
+        engine=SERVER_ENGINE if doc.get("engine") == SERVER_ENGINE else "sqlite",
     )
 
 
@@ -337,6 +369,8 @@ def staged_backup(
         with source.open("rb") as fh:
             doc = _read_header(source, fh)
             info = _info(source, doc)
+            if info.engine != "sqlite":
+                raise BackupOfServer(path=str(source))
             claimed = PostIdentity(info.unit_code, info.unit_name, info.node_id)
             if expect is not None and not replace_unit and claimed.unit_code != expect.unit_code:
                 raise other_unit(source, claimed, expect)  # before a password is tried

@@ -32,13 +32,11 @@ _CHECK = "test_store_search_index_check"
 FULL_CHECK = (
     "full search index check on PostgreSQL (store/search_index_check.py verify: rowid stretches)"
 )
-BACKUP = "backup on PostgreSQL (store/backup.py: SQLite's online backup; pg_dump to come)"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
 #: The store's tests that need a piece not ported yet ((module, test name or its prefix) ->
 #: the piece). Expected to fail, strictly: the list of what remains (docs/POSTGRESQL.md).
 NOT_YET: dict[tuple[str, str], str] = {
-    ("test_store_database", "test_backup_and_restore_round_trip"): BACKUP,
     (_CHECK, "test_a_sound_index_passes[sample"): SAMPLE_CHECK,
     (_CHECK, "test_a_stale_and_a_missing_entry[sample"): SAMPLE_CHECK,
     (_CHECK, "test_the_sample_sees_beyond_itself_only_through_the_counts"): SAMPLE_CHECK,

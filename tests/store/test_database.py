@@ -112,7 +112,53 @@ def test_a_failed_change_writes_nothing(db, write) -> None:  # type: ignore[no-u
         assert s.query(Person).count() == 0
 
 
-def test_backup_and_restore_round_trip(db, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _server_round_trip(db, write, request) -> None:  # type: ignore[no-untyped-def]
+    """On a PostgreSQL server: ``pg_dump``'s archive (here in memory; the security layer
+    encrypts it as it comes, tests/postgresql/test_backup.py) restored into a new database,
+    the post in use left as it is."""
+    from sqlalchemy import text
+
+    from antt_desktop.services.people import PersonInput, add_person
+    from antt_desktop.store import audit, postgresql_backup
+    from tests.postgresql import server
+
+    with write() as ctx:
+        add_person(ctx, PersonInput(full_name="Lê Văn Tám"))
+    archive: list[bytes] = []
+    with postgresql_backup.snapshot(db.engine) as snap:
+        unit, _name, node, _schema = postgresql_backup.post_facts(snap.conn)  # type: ignore[misc]
+        tool = postgresql_backup.dump(
+            db.engine.url.render_as_string(hide_password=False), snap, archive.append
+        )
+    with write() as ctx:
+        add_person(ctx, PersonInput(full_name="Phạm Thị Bảy"))
+    serving = request.getfixturevalue("postgresql_server")
+    into = server.create_database(serving)
+    try:
+        postgresql_backup.restore(
+            into,
+            iter(archive),
+            postgresql_backup.Expected(unit, node, "admin"),
+            dump_major=tool.major,
+            made_on=snap.server_version,
+        )
+        with open_database(into, write=False) as again, again.read() as s:
+            names = sorted(p.full_name for p in s.query(Person))
+            replica_after = s.execute(text("SELECT replica_id FROM local_node")).scalar_one()
+            assert audit.broken_entries(s) == []
+    finally:
+        server.drop_database(serving, into)
+    with db.read() as s:
+        replica_before = s.execute(text("SELECT replica_id FROM local_node")).scalar_one()
+        assert s.query(Person).count() == 2  # the post in use is left as it is
+    assert names == ["Lê Văn Tám"]
+    assert replica_after != replica_before  # a restored copy is a new replica epoch
+
+
+def test_backup_and_restore_round_trip(db, write, tmp_path: Path, request) -> None:  # type: ignore[no-untyped-def]
+    if db.url is not None:
+        _server_round_trip(db, write, request)
+        return
     from antt_desktop.services.people import PersonInput, add_person
 
     with write() as ctx:
