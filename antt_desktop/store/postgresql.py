@@ -71,7 +71,7 @@ class NotOnPostgreSQL(KnownError):
 
 
 #: What is refused on a server, for now (docs/POSTGRESQL.md).
-PIECES = frozenset({"driver", "keys", "rekey", "check", "backup"})
+PIECES = frozenset({"driver", "keys", "rekey", "check"})
 
 
 class ServerTooOld(KnownError):

@@ -79,7 +79,7 @@ def test_a_backup_restores_into_a_new_database_with_the_records_and_the_audit_ch
     assert antt("person", "add", "--name", "Phạm Thị Bảy").code == 0  # after the backup
     restored = antt("restore", str(backed_up), "--into", new_url)
     assert restored.code == 0, restored.err
-    assert "Đã khôi phục vào cơ sở dữ liệu" in restored.out
+    assert "Đã phục hồi vào cơ sở dữ liệu" in restored.out
     assert _names(new_url) == [NAME]  # the backup's records, not what came after
     assert _names(url) == sorted([NAME, "Phạm Thị Bảy"])  # the post in use is left as it is
     db = open_database(new_url, write=False)

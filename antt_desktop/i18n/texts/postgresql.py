@@ -18,10 +18,6 @@ MESSAGES = {
     "db.not_on_postgresql.check": N_(
         "not supported on PostgreSQL yet: checking the database (antt check)"
     ),
-    "db.not_on_postgresql.backup": N_(
-        "not supported on PostgreSQL yet: backing up and restoring the post; meanwhile the"
-        " server's own backup (pg_dump) keeps the data"
-    ),
     "db.server_keys_missing": N_(
         "the database on {path} has no accounts yet: set the post up there first"
         " (antt --database … init), with the server's owner account"
