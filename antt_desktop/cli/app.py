@@ -51,7 +51,11 @@ COMMANDS = (
         "cmd_setup",
         "quick database check; --full: integrity, foreign keys, search index, audit chain",
     ),
-    Command("backup", "cmd_setup", "copy the database to an encrypted backup file"),
+    Command(
+        "backup",
+        "cmd_setup",
+        "copy the database to an encrypted backup file (on a server: pg_dump, encrypted)",
+    ),
     Command(
         "restore",
         "cmd_setup",
@@ -74,6 +78,11 @@ COMMANDS = (
     Command("sync", "cmd_sync", "sync by bundle files on USB sticks"),
     Command("user", "cmd_users", "accounts of the post: add, edit, role, passwd, disable, list"),
     Command("audit", "cmd_audit", "the audit log: list or print it (chief, admin)"),
+    Command(
+        "server",
+        "cmd_server",
+        "a post's database on a PostgreSQL server (its owner): the desks' role",
+    ),
     Command(
         "catalogue",
         "cmd_catalogues",
