@@ -25,16 +25,18 @@ from sqlalchemy import Connection
 #: How many records of a table one statement of the full check reads (a progress step).
 STRETCH = 20_000
 
-#: Per kind: a stretch of live records after a key, in key order — the record's id, the
-#: three pairs of columns its document folds (name, address, notes), its ident; then its
-#: entry's kind, whether the entry has its text (a ``search_fts`` row), and that text
-#: (name, ident, address, notes; NULL without it).
+#: Per kind: the live records of a stretch of keys (after the first, up to the second), in
+#: key order — the record's id, the three pairs of columns its document folds (name,
+#: address, notes), its ident; then its entry's kind, whether the entry has its text (a
+#: ``search_fts`` row), and that text (name, ident, address, notes; NULL without it). The
+#: entries' keys are bounded too: the server reads that stretch of ``search_docs`` alone.
 _STRETCH = (
     "SELECT r.id, {pairs}, {ident}, d.kind, f.rowid IS NOT NULL,"
     " f.name, f.ident, f.address, f.notes"
-    " FROM {records} LEFT JOIN search_docs d ON d.ref = r.id"
+    " FROM {records} LEFT JOIN search_docs d"
+    " ON d.ref = r.id AND d.ref > %(lo)s AND d.ref <= %(hi)s"
     " LEFT JOIN search_fts f ON f.rowid = d.docid"
-    " WHERE r.deleted = 0 AND r.id > ? ORDER BY r.id LIMIT ?"
+    " WHERE r.deleted = 0 AND r.id > %(lo)s AND r.id <= %(hi)s ORDER BY r.id"
 )
 _SOURCES = {
     "person": (
@@ -64,15 +66,24 @@ def live_records(conn: Connection, kind: str) -> int:
 def stretches(conn: Connection, kind: str) -> Iterator[Sequence[Any]]:
     """The live records of ``kind`` beside their entries (:data:`_SCAN`'s rows), a stretch
     of :data:`STRETCH` primary keys at a time, in key order."""
-    after, size = "", STRETCH
+    table, after = TABLES[kind], ""
     while True:
-        rows = conn.exec_driver_sql(_SCAN[kind], (after, size)).all()
-        if not rows:
+        # the stretch's last key: the STRETCH-th live record's after it, or the table's last
+        last, end = conn.exec_driver_sql(
+            f"SELECT (SELECT id FROM {table} WHERE deleted = 0 AND id > %(lo)s"
+            f" ORDER BY id OFFSET %(n)s LIMIT 1), (SELECT max(id) FROM {table})",
+            {"lo": after, "n": STRETCH - 1},
+        ).one()
+        if end is None:
             return
-        yield rows
-        if len(rows) < size:
+        rows = conn.exec_driver_sql(
+            _SCAN[kind], {"lo": after, "hi": end if last is None else last}
+        ).all()
+        if rows:
+            yield rows
+        if last is None:
             return
-        after = rows[-1][0]
+        after = last
 
 
 def in_write_order(conn: Connection, kind: str, refs: Sequence[str]) -> list[str]:
