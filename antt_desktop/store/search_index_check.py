@@ -3,6 +3,11 @@ and counts, the full check's comparison of every entry with its record's text in
 stretch of rowids at a time, Python only folding each record's columns from a cache), and
 FTS5's own integrity-check where SQLite's ``integrity_check`` does not run it already.
 
+On a PostgreSQL server (no rowid, no Python inside the server) the records are read a
+stretch of primary keys at a time beside their entries' text and compared on the desk, the
+quick check's records picked by key (:mod:`postgresql_search_check`); the problems found
+and their wording are the same.
+
 The index itself — its documents, its upkeep and the queries — is :mod:`search_index`.
 """
 
@@ -17,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from antt_desktop.domain.text import fold
+from antt_desktop.store import postgresql_search_check
 from antt_desktop.store.search_index import (
     _PERSON_COLS,
     _join,
@@ -94,16 +100,7 @@ def verify_sample(conn: Connection, size: int = SAMPLE) -> list[str]:
     the index holds."""
     problems = _counts(conn)
     for kind, table in (("person", "persons"), ("household", "households")):
-        picks = _picks(conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar(), size)
-        marks = ",".join(f":p{i}" for i in range(len(picks))) or "NULL"
-        refs = (
-            conn.execute(
-                text(f"SELECT id FROM {table} WHERE deleted = 0 AND rowid IN ({marks})"),
-                {f"p{i}": p for i, p in enumerate(picks)},
-            )
-            .scalars()
-            .all()
-        )
+        refs = _sampled(conn, kind, table, size)
         expected = _expected_for(conn, kind, refs)
         stored = _stored_for(conn, refs)
         for ref, doc in expected.items():
@@ -123,6 +120,22 @@ def verify_sample(conn: Connection, size: int = SAMPLE) -> list[str]:
                 f"index entry {ref} points at no live record" for ref in refs if ref not in live
             ]
     return problems
+
+
+def _sampled(conn: Connection, kind: str, table: str, size: int) -> Sequence[str]:
+    """``size`` random live records of ``kind`` (all of them when there are no more)."""
+    if conn.dialect.name == "postgresql":  # no rowid there: picks by primary key
+        return postgresql_search_check.sample(conn, kind, size)
+    picks = _picks(conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar(), size)
+    marks = ",".join(f":p{i}" for i in range(len(picks))) or "NULL"
+    return (
+        conn.execute(
+            text(f"SELECT id FROM {table} WHERE deleted = 0 AND rowid IN ({marks})"),
+            {f"p{i}": p for i, p in enumerate(picks)},
+        )
+        .scalars()
+        .all()
+    )
 
 
 def _stored_for(conn: Connection, refs: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -159,7 +172,11 @@ def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = Tr
     the straightforward way (:func:`person_document`, :func:`household_document`), which
     names what is wrong; so the problems are those a record-by-record comparison finds. The
     entries of each kind the scan met are counted: an entry whose record is not live is
-    looked for only when the index holds more entries of a kind than that."""
+    looked for only when the index holds more entries of a kind than that.
+
+    On a PostgreSQL server the records are read a stretch of primary keys at a time
+    (:func:`_server_scan`); the problems are named in the order the records were last
+    written there (SQLite's: the rowids')."""
     problems = fts_problems(conn) if fts else []
     held: dict[str, int] = {
         kind: count
@@ -167,6 +184,30 @@ def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = Tr
             "SELECT kind, count(*) FROM search_docs GROUP BY kind"
         )
     }
+    scan = _server_scan if conn.dialect.name == "postgresql" else _rowid_scan
+    found, textless, met = scan(conn, progress)
+    problems += found
+    if textless:
+        problems.insert(0, f"{textless} index entries have no text")
+    for kind, table in (("person", "persons"), ("household", "households")):
+        if held.get(kind, 0) == met[kind]:
+            continue  # every entry of the kind is a live record's (refs are unique)
+        stray = conn.exec_driver_sql(
+            f"SELECT d.ref FROM search_docs d WHERE d.kind = ? AND NOT EXISTS"
+            f" (SELECT 1 FROM {table} r WHERE r.id = d.ref AND r.deleted = 0)",
+            (kind,),
+        )
+        problems += [f"index entry {ref} points at no live record" for (ref,) in stray]
+    return problems
+
+
+def _rowid_scan(
+    conn: Connection, progress: Progress | None
+) -> tuple[list[str], int, dict[str, int]]:
+    """SQLite's comparison (:data:`_SCAN`, a stretch of rowids at a time): the problems of
+    the live records' entries, how many entries have no text, and how many entries of each
+    kind the records met."""
+    problems: list[str] = []
     tops = {
         table: conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar() or 0
         for table in ("persons", "households")
@@ -194,18 +235,44 @@ def verify(conn: Connection, progress: Progress | None = None, *, fts: bool = Tr
         folds.clear()
     if progress is not None:
         progress(total, total)
-    if textless:
-        problems.insert(0, f"{textless} index entries have no text")
-    for kind, table in (("person", "persons"), ("household", "households")):
-        if held.get(kind, 0) == met[kind]:
-            continue  # every entry of the kind is a live record's (refs are unique)
-        stray = conn.exec_driver_sql(
-            f"SELECT d.ref FROM search_docs d WHERE d.kind = ? AND NOT EXISTS"
-            f" (SELECT 1 FROM {table} r WHERE r.id = d.ref AND r.deleted = 0)",
-            (kind,),
-        )
-        problems += [f"index entry {ref} points at no live record" for (ref,) in stray]
-    return problems
+    return problems, textless, met
+
+
+def _server_scan(
+    conn: Connection, progress: Progress | None
+) -> tuple[list[str], int, dict[str, int]]:
+    """:func:`_rowid_scan` on a PostgreSQL server: the records a stretch of primary keys
+    at a time beside their entries' text (:func:`postgresql_search_check.stretches`), each
+    entry compared on the desk with its record's columns folded (:class:`_TextFolds`); the
+    records it picks out rechecked in the order they were last written."""
+    kinds = ("person", "household")
+    totals = {kind: postgresql_search_check.live_records(conn, kind) for kind in kinds}
+    total, seen, textless = sum(totals.values()), 0, 0
+    problems: list[str] = []
+    met: dict[str, int] = {}
+    folds = _TextFolds()
+    pair = folds.pair
+    try:
+        for kind in kinds:
+            suspects: list[str] = []
+            met[kind] = 0
+            for stretch in postgresql_search_check.stretches(conn, kind):
+                for ref, n1, n2, a1, a2, o1, o2, ident, of_kind, has_text, *have in stretch:
+                    met[kind] += of_kind == kind
+                    if not has_text or have != [pair(n1, n2), ident, pair(a1, a2), pair(o1, o2)]:
+                        suspects.append(ref)
+                seen += len(stretch)
+                if progress is not None:
+                    progress(min(seen, total), total)
+            ordered = postgresql_search_check.in_write_order(conn, kind, suspects)
+            found_here, without_text = _recheck(conn, kind, ordered)
+            problems += found_here
+            textless += without_text
+    finally:
+        folds.clear()
+    if progress is not None:
+        progress(total, total)
+    return problems, textless, met
 
 
 #: How many rowids of a table :func:`verify` compares in one statement (a progress step).
@@ -266,6 +333,22 @@ class _ScanFolds:
         n1, n2, a1, a2, o1, o2 = pairs
         pair = self.pair
         return f"{pair(n1, n2)}{_SEP}{pair(a1, a2)}{_SEP}{pair(o1, o2)}"
+
+    def clear(self) -> None:
+        self.word.cache_clear()
+        self.pair.cache_clear()
+
+
+class _TextFolds:
+    """:class:`_ScanFolds`' pairs from text (a server hands the columns over as text): a
+    pair of columns joined and folded as its document is, cached by pair and by word."""
+
+    def __init__(self) -> None:
+        self.word = lru_cache(maxsize=_WORDS_KEPT)(fold.__wrapped__)
+        self.pair = lru_cache(maxsize=_FOLDS_KEPT)(self._pair)
+
+    def _pair(self, first: str | None, second: str | None) -> str:
+        return " ".join(filter(None, map(self.word, _join(first, second).split())))
 
     def clear(self) -> None:
         self.word.cache_clear()
