@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="antt-desktop", description="ANTT Desktop — records for commune police posts."
     )
     parser.add_argument("--data-dir", type=Path, help="folder of the post database")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a post's database on a PostgreSQL server (postgresql://…); default:"
+        " $ANTT_DATABASE_URL, else the post's file in the data folder",
+    )
     parser.add_argument("--demo", action="store_true", help="open the demo post (made once)")
     parser.add_argument("--lang", choices=("vi", "en"), help="language (default: as last set)")
     parser.add_argument(
@@ -184,14 +190,21 @@ def prepare_demo(folder: Path, tr: Translator, today: date, kdf: KdfParams, fact
 
 
 def _log_in(
-    path: Path, tr: Translator, kdf: KdfParams, *, quiet: bool, last_page: str | None
+    path: Path | str,
+    tr: Translator,
+    kdf: KdfParams,
+    *,
+    quiet: bool,
+    last_page: str | None,
+    local_dir: Path | None = None,
 ) -> Unlocked | None:
-    """The login dialog (the self-test logs in to the demo post with its public account)."""
+    """The login dialog (the self-test logs in to the demo post with its public account).
+    ``path`` may be a server's URL: ``local_dir`` is then the desk's own folder."""
     if quiet:
         from antt_desktop.security.login import login
 
-        return login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf)
-    dialog = LoginDialog(tr, path, kdf=kdf)
+        return login(path, DEMO_USER, DEMO_PASSWORD, kdf=kdf, local_dir=local_dir)
+    dialog = LoginDialog(tr, path, kdf=kdf, local_dir=local_dir)
     # while the password is typed: the database layer on a thread, the window's modules
     # on this thread once the login window is up
     start_data_layer(tr)
@@ -212,8 +225,12 @@ def _open_post(
     kdf: KdfParams,
     quiet: bool,
     last_page: str | None,
+    server: str | None = None,
 ) -> Unlocked | None:
-    """The post to work on, logged in: the demo post, the set-up post, or one set up now."""
+    """The post to work on, logged in: the demo post, the post on a server (``server``: its
+    URL), the set-up post, or one set up now."""
+    if server and not demo:  # the keys are in the server's database; the desk's files here
+        return _log_in(server, tr, kdf, quiet=quiet, last_page=last_page, local_dir=data_dir)
     if demo:
         prepare_demo(data_dir / DEMO_FOLDER, tr, today, kdf, factor)
         return _log_in(
@@ -305,6 +322,7 @@ def _session(
             kdf=kdf,
             quiet=quiet,
             last_page=None if args.self_test else store.last_page,
+            server=args.database or os.environ.get("ANTT_DATABASE_URL") or None,
         )
     except DatabaseLocked:
         _message(None, tr(LOCKED), quiet=quiet)

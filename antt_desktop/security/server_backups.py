@@ -60,6 +60,7 @@ from antt_desktop.security.keyslots import DB, KeyFile
 from antt_desktop.store import audit, postgresql_backup, postgresql_keys
 from antt_desktop.store.backup import BackupInvalid, BackupTampered, PostIdentity
 from antt_desktop.store.database import Database, open_database
+from antt_desktop.store.errors import KnownError
 from antt_desktop.store.postgresql_url import shown_url
 
 #: The chunk cipher of a server's dump (the header names it).
@@ -68,6 +69,14 @@ CIPHER = "AES-256-GCM-chunked"
 ARCHIVE = "pg_dump-custom"
 _KEY_INFO = b"antt-backup-dump"
 _TAG = 16
+
+
+class RestoreFromCommandLine(KnownError):
+    """The window restores a file's post; a server's is restored into a new database from
+    the command line (its desks are then pointed at it)."""
+
+    code = "backup.server_restore_in_window"
+    exit_code = 4
 
 
 def _dump_key(db_key: bytes, salt: bytes) -> AESGCM:

@@ -28,6 +28,7 @@ from antt_desktop.domain.schedule import CategoryRule, assessment_periods, due_d
 from antt_desktop.services.stats_model import AssessmentFigures, Assessments
 from antt_desktop.services.stats_scope import Scope, in_order
 from antt_desktop.store.models import Assessment, Dossier
+from antt_desktop.store.spelling import Spelling
 
 
 @dataclass
@@ -100,13 +101,14 @@ def _written(session: Session, scope: Scope, since: date, until: date) -> Writte
     rows and all), and are folded here: cheaper than SQLite sorting them to group them.
     Dates stay ISO text (``YYYY-MM-DD`` compares as the days do)."""
     params: dict[str, Any] = {"since": since.isoformat(), "until": until.isoformat()}
+    sp = Spelling(session)
     in_scope = ""
     if scope.unit_ids is not None and len(scope.unit_ids) <= _FEW_UNITS:
-        in_scope = " AND +a.dossier_id IN (SELECT d.id FROM dossiers d WHERE 1"
+        in_scope = f" AND {sp.unindexed('a.dossier_id')} IN (SELECT d.id FROM dossiers d WHERE 1"
         in_scope += scoped(scope, "d.unit_id", params) + ")"
     rows = plain_rows(
         session,
-        f"SELECT a.dossier_id, a.period, a.written_on, a.id NOT IN ({_SUPERSEDED})"
+        f"SELECT a.dossier_id, a.period, {sp.iso('a.written_on')}, a.id NOT IN ({_SUPERSEDED})"
         " FROM assessments a WHERE a.deleted = 0 AND a.period_start BETWEEN :since AND :until"
         f"{in_scope}",
         params,
@@ -144,13 +146,16 @@ def _alive(
         "window": window.isoformat(),
     }
     params.update((f"c{i}", code) for i, code in enumerate(codes))
+    sp = Spelling(session)
     return plain_rows(
         session,
-        "SELECT d.id, d.unit_id, d.category_code, d.opened_on, d.closed_on FROM dossiers d"
+        f"SELECT d.id, d.unit_id, d.category_code, {sp.iso('d.opened_on')},"
+        f" {sp.iso('d.closed_on')} FROM dossiers d"
         " WHERE d.deleted = 0 AND d.status != :transferred AND d.opened_on <= :end"
         " AND (d.closed_on IS NULL OR d.closed_on >= :window)"
-        # + : read through the covering index of units, not the one of categories
-        f" AND +d.category_code IN ({', '.join(f':c{i}' for i in range(len(codes)))})"
+        # unindexed: read through the covering index of units, not the one of categories
+        f" AND {sp.unindexed('d.category_code')}"
+        f" IN ({', '.join(f':c{i}' for i in range(len(codes)))})"
         + scoped(scope, "d.unit_id", params),
         params,
     )

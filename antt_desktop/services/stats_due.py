@@ -27,6 +27,7 @@ from antt_desktop.domain.schedule import CategoryRule, DueState, DueStatus, asse
 from antt_desktop.services.dossiers import is_current
 from antt_desktop.services.stats_assessments import plain_rows
 from antt_desktop.store.models import Assessment, Dossier, DossierCategory, Person
+from antt_desktop.store.spelling import Spelling
 
 
 @dataclass(frozen=True)
@@ -82,18 +83,23 @@ def due_assessments(session: Session, today: date, unit_id: str | None = None) -
         months = 1 if kind == "month" else 3
         last[code] = _number(ended.start.isoformat(), months)
         params.update({f"k{i}": code, f"m{i}": months, f"h{i}": ended.label()})
-        values.append(f"(:k{i}, :m{i}, :h{i})")
+        values.append(f"(:k{i}, CAST(:m{i} AS INTEGER), :h{i})")
     of_unit = ""
     if unit_id is not None:
         params["unit"] = unit_id
         of_unit = " AND d.unit_id = :unit"
+    sp = Spelling(session)
+    # the label of the period a dossier opened in, and the labels written the way its
+    # schedule writes them (only those can be a period it owes)
+    opening = sp.opening_label("d.opened_on", "c.months")
+    canonical = sp.canonical_label("a.period", "c.months")
     rows = (
         plain_rows(
             session,
             f"WITH cats(code, months, hi) AS (VALUES {', '.join(values)})"
-            " SELECT d.id, d.person_id, d.opened_on, d.category_code, c.months,"
+            f" SELECT d.id, d.person_id, {sp.iso('d.opened_on')}, d.category_code, c.months,"
             " (SELECT count(DISTINCT a.period) FROM assessments a WHERE a.dossier_id = d.id"
-            f" AND a.deleted = 0 AND a.period BETWEEN {_OPENING} AND c.hi AND {_CANONICAL}"
+            f" AND a.deleted = 0 AND a.period BETWEEN {opening} AND c.hi AND {canonical}"
             f" AND {_CURRENT}) FROM dossiers d JOIN cats c ON c.code = d.category_code"
             f" WHERE d.status = :open AND d.deleted = 0{of_unit}",
             params,
@@ -119,20 +125,6 @@ def due_assessments(session: Session, today: date, unit_id: str | None = None) -
     owed = _owed(short, done, today)
     names = _names(session, {d[1] for d, _state in owed})
     return _items(owed, names)
-
-
-#: The label of the period a dossier opened in (``cats.months``: 1 monthly, 3 quarterly).
-_OPENING = (
-    "(CASE c.months WHEN 1 THEN substr(d.opened_on, 1, 7) ELSE substr(d.opened_on, 1, 5)"
-    " || 'Q' || ((CAST(substr(d.opened_on, 6, 2) AS INTEGER) + 2) / 3) END)"
-)
-#: A label written the way the dossier's schedule writes them (``2026-10``, ``2026-Q3``):
-#: only those can be a period it owes.
-_CANONICAL = (
-    "length(a.period) = 7 AND (CASE c.months WHEN 1 THEN a.period GLOB"
-    " '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr(a.period, 6, 2) BETWEEN '01' AND '12'"
-    " ELSE a.period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' END)"
-)
 
 
 def _number(day: str, months: int) -> int:

@@ -172,6 +172,26 @@ def driver_sql(statement: str) -> str:
     return _QMARK.sub(swap, statement)
 
 
+#: Quoted text, ``%``, a ``::`` cast and SQLite's named marks (``:name``) in driver SQL.
+_NAMED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|%|::|(?<![:\w]):([A-Za-z_]\w*)")
+
+
+def driver_sql_named(statement: str) -> str:
+    """A statement with SQLite's named marks (``:name``, parameters in a dict) in psycopg's
+    style (``%(name)s``, every ``%`` doubled); marks in quoted text and ``::`` casts stay.
+    One written for psycopg already (``%(name)s``) is left as it is."""
+    if "%(" in statement:
+        return statement
+
+    def swap(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if m.group(1) is not None:
+            return f"%({m.group(1)})s"
+        return token.replace("%", "%%")  # psycopg reads every %, in quoted text too
+
+    return _NAMED.sub(swap, statement)
+
+
 #: SQLite spellings in the revisions' DDL and their PostgreSQL counterparts.
 _DDL = (
     # digits only (CHECK constraints of ID numbers, unit codes)
@@ -262,15 +282,18 @@ def _blind_params(
 
 
 def install_translation(engine: Engine) -> None:
-    """Translate the ``?`` marks of driver SQL (what SQLite-minded code sends) for psycopg."""
+    """Translate the ``?`` and ``:name`` marks of driver SQL (what SQLite-minded code sends)
+    for psycopg."""
 
     def before(
         _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
     ) -> tuple[str, Any]:
         compiled = context is not None and context.compiled is not None
-        if not compiled and parameters and not isinstance(parameters, dict):
-            first = parameters[0] if _many else parameters
-            if not isinstance(first, dict):
+        if not compiled and parameters:
+            first = parameters[0] if _many and not isinstance(parameters, dict) else parameters
+            if isinstance(first, dict):
+                statement = driver_sql_named(statement)  # ":name" marks, a dict of values
+            else:
                 statement = driver_sql(statement)
         return statement, parameters
 

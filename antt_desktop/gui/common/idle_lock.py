@@ -175,6 +175,7 @@ class IdleLock(QObject):
                 record_lock(ctx, reason)
         except KnownError as exc:  # the lock holds all the same
             log.warning("lock not audited: %s", exc)
+        server = self.app.db.url is not None  # its database keeps the keys: checked there
         dialog = LoginDialog(
             tr,
             self.app.db.path,
@@ -182,6 +183,7 @@ class IdleLock(QObject):
             unlock_user=self.app.actor.username,
             kdf=self.kdf,
             now=self.now,
+            db=self.app.db if server else None,
         )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # no window takes input
         dialog.accepted.connect(self._unlocked)
@@ -207,8 +209,10 @@ class IdleLock(QObject):
                 w.setWindowTitle(title)
         self._titles.clear()
         edited = False
+        keys = dialog.keys if dialog is not None and self.app.db.url is not None else None
         try:
-            edited = record_unlock(self.app.db, self.app.actor)
+            # on a server the desk's ring seals the failures' record again
+            edited = record_unlock(self.app.db, self.app.actor, keys)
         except KnownError as exc:
             log.warning("unlock not audited: %s", exc)
         if dialog is not None:

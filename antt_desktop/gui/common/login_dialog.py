@@ -23,9 +23,10 @@ from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import LoginDelayed, WrongCredentials
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
-from antt_desktop.security.keyslots import PostLabel, key_file_path, read_key_file
+from antt_desktop.security.keyslots import KeyFile, PostLabel, key_file_path, read_key_file
 from antt_desktop.security.lockout import seconds_left
 from antt_desktop.store.errors import DatabaseLocked, KnownError
+from antt_desktop.store.postgresql_url import is_url
 
 WRONG = N_("Wrong account name or password. Check both and try again.")
 DELAYED = N_("Too many wrong passwords: the account is locked for a moment.")
@@ -41,14 +42,30 @@ TRY_AGAIN = N_("You may try again now.")
 if TYPE_CHECKING:  # the login itself opens the database: imported when it runs
     from antt_desktop.security.keyring import KeyRing
     from antt_desktop.security.login import Unlocked
+    from antt_desktop.store.database import Database
 
 
-def post_label(db_path: Path) -> PostLabel:
-    """What the key file says this post is (an empty label when it cannot be read)."""
+def post_label(db_path: Path | str) -> PostLabel:
+    """What the key file (on a server: the keys its database keeps) says this post is (an
+    empty label when it cannot be read: the login then says what is wrong)."""
     try:
-        return read_key_file(key_file_path(db_path)).post
-    except KnownError:
+        if is_url(db_path):
+            return _server_keys(str(db_path)).post
+        return read_key_file(key_file_path(Path(db_path))).post
+    except Exception:  # an unreachable server, a missing key file: named by the login
         return PostLabel()
+
+
+def _server_keys(url: str) -> KeyFile:
+    """The keys a server's database keeps, read with a connection of its own."""
+    from antt_desktop.security.server_keys import ServerKeys
+    from antt_desktop.store.database import open_database
+
+    db = open_database(url, write=False)
+    try:
+        return ServerKeys(db.engine, url).read()
+    finally:
+        db.close()
 
 
 class LoginDialog(QDialog):
@@ -62,16 +79,21 @@ class LoginDialog(QDialog):
     def __init__(
         self,
         tr: Translator,
-        db_path: Path,
+        db_path: Path | str,
         parent: QWidget | None = None,
         *,
         unlock_user: str | None = None,
         kdf: KdfParams = PRODUCTION,
         now: Callable[[], float] = time.time,
+        local_dir: Path | None = None,
+        db: Database | None = None,
     ) -> None:
         super().__init__(parent)
         self.tr_ = tr
+        #: the post's file, or its server's URL (``postgresql://…``)
         self.db_path = db_path
+        #: on a server: the desk's own folder (login), the open post (unlock)
+        self.local_dir, self.db = local_dir, db
         self.kdf = kdf
         self.now = now  # the clock of the wait after wrong passwords (tests move it)
         self.unlock_user = unlock_user
@@ -158,9 +180,18 @@ class LoginDialog(QDialog):
 
         try:
             if self.unlock_user is not None:
-                self.keys = verify(self.db_path, user, password, kdf=self.kdf, now=self.now)
+                self.keys = verify(
+                    Path(self.db_path), user, password, kdf=self.kdf, now=self.now, db=self.db
+                )
             else:
-                self.session = login(self.db_path, user, password, kdf=self.kdf, now=self.now)
+                self.session = login(
+                    self.db_path,
+                    user,
+                    password,
+                    kdf=self.kdf,
+                    now=self.now,
+                    local_dir=self.local_dir if is_url(self.db_path) else None,
+                )
         except DatabaseLocked:
             self.locked_elsewhere = True
             self.reject()
@@ -190,8 +221,11 @@ class LoginDialog(QDialog):
     def _wait_left(self, user: str) -> int:
         """Seconds before the next try of ``user`` is accepted (0: at once)."""
         try:
-            failures = read_key_file(key_file_path(self.db_path)).failures
-        except KnownError:
+            if is_url(self.db_path):
+                failures = _server_keys(str(self.db_path)).failures
+            else:
+                failures = read_key_file(key_file_path(Path(self.db_path))).failures
+        except Exception:  # unreadable: the next try says what is wrong
             return 0
         return seconds_left(failures.get(user), self.now())
 

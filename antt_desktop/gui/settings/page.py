@@ -68,7 +68,7 @@ class SettingsPage(Page):
         for size in FONT_POINTS:
             self.ui.fontSizeCombo.addItem(size, size)
         self.ui.dataFolderEdit.setText(str(self.data_folder))
-        self.ui.databaseEdit.setText(str(app.db.path))
+        self.ui.databaseEdit.setText(app.db.url or str(app.db.path))  # a server: its URL
         self._sync_choices()
         if prefs is None:  # opened without the window's preferences: show, don't change
             self.ui.languageCombo.setEnabled(False)
@@ -233,7 +233,12 @@ class SettingsPage(Page):
             progress(self.tr_(N_("Backing up the database…")), 0, 1)
             with app.write() as ctx:
                 ctx.require(Permission.BACKUP)
-            done = write_backup(app.db, target)
+            if app.db.url is not None and app.keys is not None:  # pg_dump, sealed the same
+                from antt_desktop.security.server_backups import write_server_backup
+
+                done = write_server_backup(app.db, target, app.keys)
+            else:
+                done = write_backup(app.db, target)
             with app.write() as ctx:
                 ctx.audit("backup", detail=str(done))
             return done

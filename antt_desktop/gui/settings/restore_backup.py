@@ -125,6 +125,11 @@ class BackupRestorer:
         except ValidationFailed as exc:
             self._refuse(exc)
             return False
+        if app.db.url is not None:  # a server's post: into a new database, by command
+            from antt_desktop.security.server_backups import RestoreFromCommandLine
+
+            self._refuse(RestoreFromCommandLine())
+            return False
         user = app.actor.username
         password = ask_password(self.parent, tr(TITLE), tr(ASK_PASSWORD).format(user=user))
         if not password:

@@ -4,6 +4,11 @@ the tools it needs, where a backup may be restored, and why it was refused."""
 from antt_desktop.i18n.translator import N_
 
 MESSAGES = {
+    "backup.server_restore_in_window": N_(
+        "a post on a PostgreSQL server is restored into a new database from the command line"
+        " (antt --database postgresql://… restore FILE --into postgresql://…/new_name), then"
+        " the desks are pointed at it; nothing was restored"
+    ),
     "backup.of_server": N_(
         "{path} is a backup of a post's database on a PostgreSQL server; restore it to a"
         " server (antt --database postgresql://… restore); nothing was restored"

@@ -1,0 +1,56 @@
+"""What the fast paths' driver SQL (services/stats_due.py, services/stats_assessments.py) spells
+differently on SQLite and on a PostgreSQL server: the one place those spellings live.
+
+On SQLite dates are ISO text (``YYYY-MM-DD``, compared as the days are), ``GLOB`` matches a
+pattern and a unary ``+`` keeps the planner off an index; on a server dates are ``date``
+values (read as ISO text by :meth:`Spelling.iso`), a pattern is a regular expression, and
+its planner needs no such hint.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+
+class Spelling:
+    """The spellings of one engine (``session``'s)."""
+
+    def __init__(self, session: Session) -> None:
+        self.server = session.get_bind().dialect.name == "postgresql"
+
+    def unindexed(self, column: str) -> str:
+        """``column`` read without walking its index (SQLite's ``+``)."""
+        return column if self.server else f"+{column}"
+
+    def iso(self, column: str) -> str:
+        """A date column as ISO text (``2026-11-22``)."""
+        return f"CAST({column} AS TEXT)" if self.server else column
+
+    def opening_label(self, day: str, months: str) -> str:
+        """The label of the month (``months`` 1: ``2026-10``) or quarter (3: ``2026-Q4``)
+        the date column ``day`` falls in."""
+        if self.server:
+            return (
+                f"(CASE {months} WHEN 1 THEN to_char({day}, 'YYYY-MM')"
+                f" ELSE to_char({day}, 'YYYY-\"Q\"Q') END)"
+            )
+        return (
+            f"(CASE {months} WHEN 1 THEN substr({day}, 1, 7) ELSE substr({day}, 1, 5)"
+            f" || 'Q' || ((CAST(substr({day}, 6, 2) AS INTEGER) + 2) / 3) END)"
+        )
+
+    def canonical_label(self, label: str, months: str) -> str:
+        """Whether the text ``label`` is written as a schedule writes a month (``2026-10``)
+        or a quarter (``2026-Q4``), by ``months``."""
+        if self.server:
+            month, quarter = (
+                f"{label} ~ '^[0-9]{{4}}-[01][0-9]$'",
+                f"{label} ~ '^[0-9]{{4}}-Q[1-4]$'",
+            )
+        else:
+            month = f"{label} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+            quarter = f"{label} GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'"
+        return (
+            f"length({label}) = 7 AND (CASE {months} WHEN 1 THEN {month}"
+            f" AND substr({label}, 6, 2) BETWEEN '01' AND '12' ELSE {quarter} END)"
+        )
