@@ -226,6 +226,7 @@ def _open_post(
     quiet: bool,
     last_page: str | None,
     server: str | None = None,
+    remember: Callable[[str], None] | None = None,
 ) -> Unlocked | None:
     """The post to work on, logged in: the demo post, the post on a server (``server``: its
     URL), the set-up post, or one set up now."""
@@ -246,12 +247,25 @@ def _open_post(
 
     dialog = FirstRunDialog(tr, path, kdf=kdf)
     dialog.exec()
+    if dialog.server_url is not None and (dialog.session is not None or dialog.result()):
+        if remember is not None:  # the next starts open the server's post
+            remember(dialog.server_url)
+        if dialog.session is not None:
+            return dialog.session
+        return _log_in(
+            dialog.server_url, tr, kdf, quiet=quiet, last_page=last_page, local_dir=data_dir
+        )
     if dialog.wants_demo:
         prepare_demo(data_dir / DEMO_FOLDER, tr, today, kdf, factor)
         return _log_in(
             data_dir / DEMO_FOLDER / DB_FILENAME, tr, kdf, quiet=quiet, last_page=last_page
         )
     return dialog.session
+
+
+def _remember_server(store: SettingsStore, url: str) -> None:
+    store.server_url = url
+    store.sync()
 
 
 def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION) -> int:
@@ -322,7 +336,8 @@ def _session(
             kdf=kdf,
             quiet=quiet,
             last_page=None if args.self_test else store.last_page,
-            server=args.database or os.environ.get("ANTT_DATABASE_URL") or None,
+            server=args.database or os.environ.get("ANTT_DATABASE_URL") or store.server_url,
+            remember=lambda url: _remember_server(store, url),
         )
     except DatabaseLocked:
         _message(None, tr(LOCKED), quiet=quiet)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QPushButton, QWidget
 from vietnam_provinces import Province, Ward
 
 from antt_desktop.domain.errors import Problem, ValidationFailed
@@ -110,6 +111,8 @@ class FirstRunDialog(QDialog):
         self.kdf = kdf
         self.session: Unlocked | None = None
         self.wants_demo = False
+        #: the post's database on a server ("Máy chủ dữ liệu"): set up there, or logged in to
+        self.server_url: str | None = None
         self._auto_name = ""
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -126,6 +129,11 @@ class FirstRunDialog(QDialog):
         self.ui.repeatEdit.returnPressed.connect(self.create_post)
         self.ui.createButton.clicked.connect(self.create_post)
         self.ui.demoButton.clicked.connect(self._choose_demo)
+        self.serverButton = QPushButton(self)
+        self.serverButton.setObjectName("serverButton")
+        self.serverButton.setAutoDefault(False)
+        self.ui.buttonRow.insertWidget(1, self.serverButton)
+        self.serverButton.clicked.connect(self._choose_server)
         self.ui.quitButton.clicked.connect(self.reject)
         self.retranslate()
         self.ui.provinceCombo.setFocus()
@@ -200,6 +208,7 @@ class FirstRunDialog(QDialog):
             ).format(min=MIN_LENGTH)
         )
         ui.demoButton.setText(tr(N_("Open the &demo post")))
+        self.serverButton.setText(tr(N_("Data&base server…")))
         ui.createButton.setText(tr(N_("Set &up this post")))
         ui.quitButton.setText(tr(N_("&Quit")))
 
@@ -232,6 +241,24 @@ class FirstRunDialog(QDialog):
         self.wants_demo = True
         self.accept()
 
+    def _choose_server(self) -> None:
+        """The post's database on a server: log in to the post there, or set it up there
+        (an empty database) with this form."""
+        from antt_desktop.gui.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self.tr_, self)
+        if not dialog.exec():
+            return
+        self.server_url = dialog.url
+        if dialog.post is not None:  # a post is there already: its login comes next
+            self.accept()
+            return
+        self.ui.introLabel.setText(
+            self.tr_(N_("The post will be set up in the database on the server {url}.")).format(
+                url=dialog.url
+            )
+        )
+
     @property
     def database(self) -> Database | None:
         """The new post's database (after an accepted set-up)."""
@@ -262,19 +289,25 @@ class FirstRunDialog(QDialog):
             ui.repeatEdit.clear()
             ui.repeatEdit.setFocus()
             return
+        setup: dict[str, Any] = {
+            "password": ui.passwordEdit.text(),
+            "kdf": self.kdf,
+            "unit_code": ui.unitCodeEdit.text(),
+            "unit_name": ui.unitNameEdit.text(),
+            "admin": ui.adminEdit.text().strip(),
+            "admin_name": ui.adminNameEdit.text(),
+            "admin_title": ui.adminTitleEdit.text(),
+            "upper_code": ui.upperCodeEdit.text().strip() or None,
+            "upper_name": ui.upperNameEdit.text().strip() or None,
+        }
         try:
-            self.session = create_post(
-                self.db_path,
-                password=ui.passwordEdit.text(),
-                kdf=self.kdf,
-                unit_code=ui.unitCodeEdit.text(),
-                unit_name=ui.unitNameEdit.text(),
-                admin=ui.adminEdit.text().strip(),
-                admin_name=ui.adminNameEdit.text(),
-                admin_title=ui.adminTitleEdit.text(),
-                upper_code=ui.upperCodeEdit.text().strip() or None,
-                upper_name=ui.upperNameEdit.text().strip() or None,
-            )
+            if self.server_url is not None:  # an empty database on a server: set up there
+                from antt_desktop.services.server_post import create_server_post
+
+                local = self.db_path.parent  # the desk's own files
+                self.session = create_server_post(self.server_url, local_dir=local, **setup)
+            else:
+                self.session = create_post(self.db_path, **setup)
         except ValidationFailed as exc:
             ui.problemsLabel.setText("\n".join(describe_all(exc.problems, tr)))
             return

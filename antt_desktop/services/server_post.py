@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from antt_desktop.domain.errors import ValidationFailed, raise_if_errors
 from antt_desktop.security.kdf import PRODUCTION, KdfParams
 from antt_desktop.security.keyring import KeyRing
-from antt_desktop.security.keyslots import new_database_key
+from antt_desktop.security.keyslots import PostLabel, new_database_key
 from antt_desktop.security.login import Unlocked
 from antt_desktop.security.passwords import password_problems
 from antt_desktop.security.server_keys import ServerKeys
@@ -29,7 +29,9 @@ from antt_desktop.services.values import clean_text
 from antt_desktop.store import postgresql_keys
 from antt_desktop.store.clock import WallClock, wall_ms
 from antt_desktop.store.database import open_database
+from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.store.models import Unit
+from antt_desktop.store.postgresql_keys import ServerKeysMissing
 
 
 def create_server_post(
@@ -81,3 +83,22 @@ def create_server_post(
         raise
     ring = KeyRing(place, post_key, kdf, fields_key=fields_key, fields_key_id=1)
     return Unlocked(db, actor, ring)
+
+
+def post_on_server(url: str) -> PostLabel | None:
+    """The post the server's database at ``url`` holds (its label), or None when it holds
+    none yet: an empty database, ready to be set up there.
+
+    Raises:
+        what ``open_database`` raises for a server (ServerUnreachable, ServerNeedsTls…).
+    """
+    try:
+        db = open_database(url, write=False)
+    except DatabaseNotInitialised:
+        return None
+    try:
+        return ServerKeys(db.engine, url).read().post
+    except ServerKeysMissing:
+        return None
+    finally:
+        db.close()

@@ -103,6 +103,16 @@ class SettingsStore:
     def last_page(self, page_id: str) -> None:
         self.qsettings.setValue("window/last_page", page_id)
 
+    @property
+    def server_url(self) -> str | None:
+        """The address of the post's database on a server, chosen at the first start
+        (never with the server's password: docs/POSTGRESQL.md)."""
+        return self._text("database/server_url")
+
+    @server_url.setter
+    def server_url(self, url: str) -> None:
+        self.qsettings.setValue("database/server_url", url)
+
     def sync(self) -> None:
         self.qsettings.sync()
 
