@@ -51,6 +51,8 @@ from antt_desktop.store.private_files import PRIVATE_FILE, create_private_file, 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from antt_desktop.store.postgresql_notify import Callback, Listener
+
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
 SCHEMA_HEAD = "0031"
@@ -201,6 +203,8 @@ class Database:
             stamping.install(factory, wall)
             search_index.install(factory)
         changes.install(self._writer)  # what each write changed (store/changes.py)
+        #: on a server, this desk's name in what its writes tell the others (None: SQLite)
+        self.desk: str | None = None
         text_guard.install(self._writer)  # no control characters stored (store/text_guard.py)
 
     @property
@@ -235,6 +239,15 @@ class Database:
             from antt_desktop.store.photos import adopt_legacy_files
 
             adopt_legacy_files(self.path.parent, self.write)  # photo files before 0007, sealed
+
+    def listen(self, callback: Callback) -> Listener | None:
+        """On a server: call ``callback`` (on a thread of its own) after every write another
+        desk commits (store/postgresql_notify.py); None on SQLite (one desk per file)."""
+        if self.desk is None:
+            return None
+        from antt_desktop.store.postgresql_notify import Listener
+
+        return Listener(self.engine, self.desk, callback)
 
     @property
     def writable(self) -> bool:
@@ -425,7 +438,7 @@ def _open_server(
     fields_key: bytes | None,
     local_dir: Path | None,
 ) -> Database:
-    from antt_desktop.store import postgresql  # the server's driver: loaded only for one
+    from antt_desktop.store import postgresql, postgresql_notify  # loaded only for a server
 
     shown = postgresql_url.shown_url(url)
     holder = field_crypto.FieldsHolder()
@@ -446,6 +459,8 @@ def _open_server(
     database = Database(
         folder / DB_FILENAME, engine, lock, wall, None, _stored_audit_key(engine), holder
     )
+    # every write that changed rows tells the other desks as it commits (LISTEN/NOTIFY)
+    database.desk = postgresql_notify.install(database._writer)
     database.unlock_fields(fields_key)
     return database
 
