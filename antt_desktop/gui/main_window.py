@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,13 +49,14 @@ from antt_desktop.i18n.translator import N_
 from antt_desktop.security.roles import Permission
 from antt_desktop.services import dossier_rows
 from antt_desktop.services.audit_events import LOCK_BY_HAND, record_logout
-from antt_desktop.services.changes import EVERYTHING
+from antt_desktop.services.changes import EVERYTHING, Changes
 from antt_desktop.store.errors import KnownError
 
 if TYPE_CHECKING:
     from antt_desktop.gui.common.drafts_offer import DraftsOffer
     from antt_desktop.gui.settings.audit_browser import AuditBrowser
     from antt_desktop.gui.settings.import_dialog import ImportDialog
+    from antt_desktop.store.postgresql_notify import Listener
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,18 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideMiddle, room)
         if shown != self.text():
             self.setText(shown)
+
+
+#: How long the window gathers the other desks' writes before it refreshes (ms): a burst of
+#: writes there is one refresh here.
+ELSEWHERE_DELAY_MS = 300
+
+
+class _Elsewhere(QObject):
+    """The other desks' writes, heard on the listener's thread, brought to the window's
+    (a queued signal): what changed, None for "anything may have"."""
+
+    heard = Signal(object)
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +179,17 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._on_row_changed)
         app.changes.language_changed.connect(self.retranslate)
+        # on a server, the other desks' writes refresh what this window shows (LISTEN/NOTIFY:
+        # store/postgresql_notify.py), gathered for a moment; an editor's fields never reload
+        self._elsewhere_changes: Changes | None = None
+        self._elsewhere_timer = QTimer(self)
+        self._elsewhere_timer.setSingleShot(True)
+        self._elsewhere_timer.setInterval(ELSEWHERE_DELAY_MS)
+        self._elsewhere_timer.timeout.connect(self._refresh_from_elsewhere)
+        self._elsewhere = _Elsewhere(self)
+        self._elsewhere.heard.connect(self._heard_from_elsewhere)
+        #: hears the other desks' writes (None on SQLite: one desk per file)
+        self.listener: Listener | None = app.db.listen(self._elsewhere.heard.emit)
         self.retranslate()
         self.setMinimumSize(760, 520)
         #: False on the first start: the application then opens the window maximised.
@@ -384,6 +408,26 @@ class MainWindow(QMainWindow):
 
         return offer_drafts(self.app, self)
 
+    def _heard_from_elsewhere(self, changes: Changes | None) -> None:
+        written = EVERYTHING if changes is None else changes
+        pending = self._elsewhere_changes
+        self._elsewhere_changes = written if pending is None else pending | written
+        if not self._elsewhere_timer.isActive():
+            self._elsewhere_timer.start()
+
+    def _refresh_from_elsewhere(self) -> None:
+        changes, self._elsewhere_changes = self._elsewhere_changes, None
+        if changes and self.listener is not None:
+            self.app.changes.changed.emit(changes)
+
+    def stop_listening(self) -> None:
+        """Hear no more of the other desks (before the database closes)."""
+        listener, self.listener = self.listener, None
+        self._elsewhere_timer.stop()
+        self._elsewhere_changes = None
+        if listener is not None:
+            listener.close()
+
     def log_out(self) -> LeaveQuestion | None:
         """Tệp > Đăng xuất: close the window (after the question, when an editor has unsaved
         changes) and ask for a login again."""
@@ -423,6 +467,7 @@ class MainWindow(QMainWindow):
         if self._own_languages is not None:
             self._own_languages.uninstall()
         self.idle_lock.stop()
+        self.stop_listening()
         if self.prefs is not None and self.idle_lock.set_minutes in self.prefs.idle_lock_listeners:
             self.prefs.idle_lock_listeners.remove(self.idle_lock.set_minutes)
         super().closeEvent(event)

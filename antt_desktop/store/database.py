@@ -205,6 +205,7 @@ class Database:
         changes.install(self._writer)  # what each write changed (store/changes.py)
         #: on a server, this desk's name in what its writes tell the others (None: SQLite)
         self.desk: str | None = None
+        self._listeners: list[Listener] = []
         text_guard.install(self._writer)  # no control characters stored (store/text_guard.py)
 
     @property
@@ -242,12 +243,15 @@ class Database:
 
     def listen(self, callback: Callback) -> Listener | None:
         """On a server: call ``callback`` (on a thread of its own) after every write another
-        desk commits (store/postgresql_notify.py); None on SQLite (one desk per file)."""
+        desk commits (store/postgresql_notify.py), until the listener or the database is
+        closed; None on SQLite (one desk per file)."""
         if self.desk is None:
             return None
         from antt_desktop.store.postgresql_notify import Listener
 
-        return Listener(self.engine, self.desk, callback)
+        listener = Listener(self.engine, self.desk, callback)
+        self._listeners.append(listener)
+        return listener
 
     @property
     def writable(self) -> bool:
@@ -301,6 +305,9 @@ class Database:
             raw.invalidate()  # keyed before the change: never back to the pool
 
     def close(self) -> None:
+        for listener in self._listeners:  # stopped first: none reconnects to a closed engine
+            listener.close()
+        self._listeners.clear()
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
