@@ -199,3 +199,23 @@ def _listening(app: AppContext) -> int:
                 )
             ).scalar_one()
         )
+
+
+def test_a_dropped_listening_connection_is_reopened_and_the_list_catches_up(
+    qtbot: QtBot, desks: tuple[AppContext, Desk], caplog: pytest.LogCaptureFixture
+) -> None:
+    a, b = desks
+    qtbot.waitUntil(lambda: _listening(a) == 1)
+    with a.read() as ctx:  # the server (or the network) drops B's listening connection
+        ctx.session.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND query = 'LISTEN antt_changes'"
+            )
+        )
+    _add_household(a, "A-1", "Trần Văn Bình")  # said while B may not be listening
+    # B listens again after a pause and, having perhaps missed something, reloads its list
+    qtbot.waitUntil(lambda: "Trần Văn Bình" in b.heads(), timeout=10000)
+    assert b.window.listener is not None and b.window.listener.alive
+    qtbot.waitUntil(lambda: _listening(a) == 1)
+    assert "the other desks' changes are not heard" in caplog.text  # logged, not raised
