@@ -225,17 +225,23 @@ def write_backup(db: Database, target: Path) -> Path:
         seal = hmac.new(_seal_key(db.key), _canonical(doc), hashlib.sha256)
         doc["database_sha256"] = _digests(copy, seal)
         doc["seal"] = seal.hexdigest()
-        header = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        with partial.open("wb") as out, copy.open("rb") as src:
-            out.write(MAGIC + struct.pack(">I", len(header)) + header)
-            shutil.copyfileobj(src, out, CHUNK)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(target)
+        _assemble(doc, copy, partial, target)
     finally:
         copy.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
     return target
+
+
+def _assemble(doc: dict[str, Any], body: Path, partial: Path, target: Path) -> None:
+    """The backup file: the header ``doc`` then ``body``, written to ``partial`` and on the
+    disk before it takes ``target``'s name (a power cut leaves the old backup or the new)."""
+    header = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    with partial.open("wb") as out, body.open("rb") as src:
+        out.write(MAGIC + struct.pack(">I", len(header)) + header)
+        shutil.copyfileobj(src, out, CHUNK)
+        out.flush()
+        os.fsync(out.fileno())
+    partial.replace(target)
 
 
 def _invalid(path: Path, reason: str) -> BackupInvalid:

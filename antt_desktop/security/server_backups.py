@@ -24,7 +24,6 @@ import hmac
 import json
 import os
 import secrets
-import shutil
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,12 +39,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from antt_desktop.security import hierarchy
 from antt_desktop.security.backups import (
     CHUNK,
-    MAGIC,
     SERVER_ENGINE,
     SERVER_VERSION,
     BackupInfo,
     BackupOfFile,
     BackupWrongPassword,
+    _assemble,
     _canonical,
     _check_size,
     _header_doc,
@@ -196,13 +195,7 @@ def write_server_backup(db: Database, target: Path, ring: KeyRing) -> Path:
                 seal.update(chunk)
         doc["database_sha256"] = digest.hexdigest()
         doc["seal"] = seal.hexdigest()
-        header = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        with partial.open("wb") as out, body.open("rb") as src:
-            out.write(MAGIC + struct.pack(">I", len(header)) + header)
-            shutil.copyfileobj(src, out, CHUNK)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(target)
+        _assemble(doc, body, partial, target)
     finally:
         body.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
