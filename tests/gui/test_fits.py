@@ -41,6 +41,7 @@ from antt_desktop.gui.common.settings_store import Preferences, SettingsStore, a
 from antt_desktop.gui.first_run import FirstRunDialog
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.self_test import settle
+from antt_desktop.gui.server_dialog import ServerDialog
 from antt_desktop.gui.settings import restore_backup
 from antt_desktop.gui.settings.restore_backup import ASK_PASSWORD, ask_password
 from antt_desktop.gui.settings.restore_backup import TITLE as RESTORE_TITLE
@@ -460,6 +461,11 @@ def _start_dialogs(qtbot: QtBot, area: QRect, tr: Translator, folder: Path) -> l
     login_dialog = LoginDialog(tr, folder / "not-created.sqlite3", kdf=TEST_KDF)
     qtbot.addWidget(login_dialog)
     tour.close(tour.opened("login", login_dialog.show))
+    server = ServerDialog(tr)  # the first-run assistant's "Máy chủ dữ liệu…"
+    qtbot.addWidget(server)
+    server.address.setText("postgresql://may1:bimat@may-chu/antt_05611")
+    server.check()  # refused: its message shown, as the officer sees it
+    tour.close(tour.opened("database server", server.show))
     return tour.problems
 
 
