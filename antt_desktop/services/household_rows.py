@@ -26,6 +26,7 @@ from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.units import areas
 from antt_desktop.store import search_index
 from antt_desktop.store.models import Area, Household, HouseholdYearStatus, Person, Pledge
+from antt_desktop.store.spelling import Spelling
 
 #: The pledge filter's value for "no pledge recorded for the year".
 NO_PLEDGE = "none"
@@ -119,7 +120,8 @@ def _order(ctx: Ctx, f: HouseholdFilter) -> list[Any]:
     elif f.sort == "pledge":
         keys = [Pledge.status]
     keys += [func.length(Household.number), Household.number]
-    return [k.desc() if f.descending else k.asc() for k in keys]
+    sp = Spelling(ctx.session)
+    return [sp.order(k, f.descending) for k in keys]
 
 
 def household_ids(ctx: Ctx, f: HouseholdFilter) -> tuple[str, ...]:

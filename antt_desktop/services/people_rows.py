@@ -183,7 +183,8 @@ def people_rows(ctx: Ctx, ids: Sequence[str]) -> tuple[PersonRow, ...]:
     try:
         for start in range(0, len(ids), ROWS_BATCH):
             batch = list(ids[start : start + ROWS_BATCH])
-            cursor.execute(_rows_sql(len(batch), conn.dialect), batch)
+            sql, names = _rows_sql(len(batch), conn.dialect)
+            cursor.execute(sql, batch if names is None else dict(zip(names, batch, strict=True)))
             found += map(person_row, cursor.fetchall())
     finally:
         cursor.close()
@@ -195,11 +196,12 @@ ROWS_BATCH = 500
 
 
 @lru_cache(maxsize=16)
-def _rows_sql(count: int, dialect: Dialect) -> str:
-    """The SQL of :func:`row_select` for ``count`` ids, their placeholders written out."""
+def _rows_sql(count: int, dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
+    """The SQL of :func:`row_select` for ``count`` ids, their placeholders written out, and
+    the names of those placeholders in order when the driver's are named (psycopg's)."""
     query = row_select().where(Person.id.in_([""] * count))
     compiled = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
-    return str(compiled)
+    return str(compiled), None if compiled.positional else tuple(compiled.construct_params())
 
 
 def areas_of(ctx: Ctx, unit_id: str) -> tuple[tuple[str, str], ...]:

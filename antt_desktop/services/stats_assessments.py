@@ -104,7 +104,8 @@ def _written(session: Session, scope: Scope, since: date, until: date) -> Writte
     sp = Spelling(session)
     in_scope = ""
     if scope.unit_ids is not None and len(scope.unit_ids) <= _FEW_UNITS:
-        in_scope = f" AND {sp.unindexed('a.dossier_id')} IN (SELECT d.id FROM dossiers d WHERE 1"
+        in_scope = f" AND {sp.unindexed('a.dossier_id')} IN (SELECT d.id FROM dossiers d"
+        in_scope += f" WHERE {sp.always()}"
         in_scope += scoped(scope, "d.unit_id", params) + ")"
     rows = plain_rows(
         session,

@@ -117,8 +117,8 @@ def due_assessments(session: Session, today: date, unit_id: str | None = None) -
     ids = {f"d{i}": d[0] for i, d in enumerate(short)}
     for dossier_id, label in plain_rows(
         session,
-        f"SELECT a.dossier_id, a.period FROM assessments a WHERE a.dossier_id IN"
-        f" ({', '.join(f':{k}' for k in ids)}) AND a.deleted = 0 AND {_CURRENT}",
+        f"SELECT a.dossier_id, a.period FROM assessments a WHERE a.dossier_id"
+        f" {sp.in_list(f':{k}' for k in ids)} AND a.deleted = 0 AND {_CURRENT}",
         ids,
     ):
         done[dossier_id].add(label)

@@ -30,9 +30,10 @@ def first_column_chunks(
     conn = session.connection()
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
-    names = compiled.positiontup or []
-    values = [params[name] for name in names]
-    if any(not isinstance(v, _PLAIN) or isinstance(v, bool) for v in values):
+    # a driver with named marks (psycopg's) takes the parameters by name
+    values: Any = [params[n] for n in compiled.positiontup or []] if compiled.positional else params
+    plain = values if compiled.positional else params.values()
+    if any(not isinstance(v, _PLAIN) or isinstance(v, bool) for v in plain):
         result = conn.execute(query).scalars()
         chunk = first or size
         while True:

@@ -25,6 +25,7 @@ from antt_desktop.store.field_crypto import (
 )
 from antt_desktop.store.models import StoredPhoto
 from antt_desktop.store.models.photos import MAX_STORED_BYTES
+from antt_desktop.store.spelling import Spelling
 
 log = logging.getLogger(__name__)
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -102,14 +103,15 @@ def put(session: Session, photo: Photo) -> bool:
 
 #: A photo still named by a record: a person's row, an open conflict over the photo field
 #: (either side may be chosen), or a received row waiting for its parent.
-_NAMED = """
+def _named(sp: Spelling) -> str:
+    return f"""
     EXISTS (SELECT 1 FROM persons WHERE persons.photo_sha256 = photos.sha256)
     OR EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.status = 'open'
                AND c.field = 'photo_sha256'
-               AND photos.sha256 IN (json_extract(c.kept_value, '$'),
-                                     json_extract(c.other_value, '$')))
+               AND photos.sha256 IN ({sp.json_value("c.kept_value")},
+                                     {sp.json_value("c.other_value")}))
     OR EXISTS (SELECT 1 FROM sync_pending p WHERE p.table_name = 'persons'
-               AND json_extract(p."row", '$.photo_sha256') = photos.sha256)
+               AND {sp.json_value('p."row"', "photo_sha256")} = photos.sha256)
 """
 
 
@@ -119,7 +121,8 @@ def forget_unused(session: Session, sha256: str | None) -> bool:
     if not sha256:
         return False
     result = session.execute(
-        text(f"DELETE FROM photos WHERE sha256 = :sha AND NOT ({_NAMED})"), {"sha": sha256}
+        text(f"DELETE FROM photos WHERE sha256 = :sha AND NOT ({_named(Spelling(session))})"),
+        {"sha": sha256},
     )
     return bool(getattr(result, "rowcount", 0))
 

@@ -329,6 +329,22 @@ def install_fields(engine: Engine, holder: field_crypto.FieldsHolder) -> None:
     event.listen(engine, "before_cursor_execute", before, retval=True)
 
 
+def _whole_numbers() -> type:
+    """psycopg's loader of ``numeric`` giving a whole number as an ``int``: the server's
+    ``sum`` of ``BIGINT`` values is a ``numeric``, SQLite's sum of integers an integer (a
+    fraction, an ``avg``, stays a ``Decimal``)."""
+    from psycopg.types.numeric import NumericLoader
+
+    class WholeNumbers(NumericLoader):
+        def load(self, data: Any) -> Any:
+            text = bytes(data)
+            if text.lstrip(b"-").isdigit():
+                return int(text)
+            return super().load(data)
+
+    return WholeNumbers
+
+
 def make_engine(
     url: str, *, pool_size: int = 5, fields: field_crypto.FieldsHolder | None = None
 ) -> Engine:
@@ -351,6 +367,10 @@ def make_engine(
     engine.dialect.statement_compiler = _Compiler
     install_translation(engine)
     install_fields(engine, fields or field_crypto.FieldsHolder())
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.adapters.register_loader("numeric", _whole_numbers())
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

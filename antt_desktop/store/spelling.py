@@ -9,6 +9,9 @@ its planner needs no such hint.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 
@@ -21,6 +24,34 @@ class Spelling:
     def unindexed(self, column: str) -> str:
         """``column`` read without walking its index (SQLite's ``+``)."""
         return column if self.server else f"+{column}"
+
+    def order(self, key: Any, descending: bool) -> Any:
+        """``key`` (a SQLAlchemy column or expression) in ascending or descending order with
+        its NULLs where SQLite puts them: first going up, last going down (a server does
+        the opposite)."""
+        ordered = key.desc() if descending else key.asc()
+        if self.server:
+            return ordered.nulls_last() if descending else ordered.nulls_first()
+        return ordered
+
+    def in_list(self, marks: Iterable[str]) -> str:
+        """``IN (marks…)``, of an empty list too: SQLite's ``IN ()``, which a server refuses
+        (there ``IN (NULL)``: true of no row)."""
+        listed = ", ".join(marks)
+        return f"IN ({listed or ('NULL' if self.server else '')})"
+
+    def always(self) -> str:
+        """A condition that always holds (SQLite's ``1``; a server's ``WHERE`` wants a
+        boolean)."""
+        return "TRUE" if self.server else "1"
+
+    def json_value(self, column: str, key: str | None = None) -> str:
+        """The text of a JSON column (``key``: of that key of its object)."""
+        if self.server:
+            return f"({column} #>> '{{}}')" if key is None else f"({column} ->> '{key}')"
+        return (
+            f"json_extract({column}, '$')" if key is None else f"json_extract({column}, '$.{key}')"
+        )
 
     def iso(self, column: str) -> str:
         """A date column as ISO text (``2026-11-22``)."""
