@@ -20,6 +20,7 @@ from antt_desktop.services.disclosure import SENSITIVE, in_record
 from antt_desktop.services.people import PersonInput
 from antt_desktop.store import fast_read, field_crypto, search_index
 from antt_desktop.store.models import Area, Household, Person
+from antt_desktop.store.spelling import Spelling
 
 #: The residents list's sort keys, in the order of its columns.
 PEOPLE_SORTS = ("name", "born", "sex", "id_number", "area", "address")
@@ -92,19 +93,19 @@ def _filtered(f: PeopleFilter, *columns: Any) -> Select[Any]:
     return query
 
 
-def _ids_query(f: PeopleFilter) -> Select[Any]:
+def _ids_query(f: PeopleFilter, sp: Spelling) -> Select[Any]:
     query, column = _filtered(f, Person.id), _order_column(f.sort)
-    if f.descending:
-        return query.order_by(column.desc(), Person.sort_key.desc())
+    if f.descending:  # a blank value (no area, no date of birth) last, as SQLite orders it
+        return query.order_by(sp.order(column, descending=True), Person.sort_key.desc())
     if f.sort == "name":
         return query.order_by(Person.sort_key)  # the index's own order: no sorting
-    return query.order_by(column, Person.sort_key)
+    return query.order_by(sp.order(column, descending=False), Person.sort_key)
 
 
 def first_people_ids(ctx: Ctx, f: PeopleFilter, limit: int) -> list[str]:
     """The first ``limit`` ids of the filter (read at once: in name order a few index rows)."""
     ctx.require(Permission.READ)
-    return list(ctx.session.execute(_ids_query(f).limit(limit)).scalars())
+    return list(ctx.session.execute(_ids_query(f, Spelling(ctx.session)).limit(limit)).scalars())
 
 
 def people_ids(
@@ -120,7 +121,7 @@ def people_ids(
     from ``skip`` on; with ``refs`` (search hits) only those, in one chunk. One query."""
     ctx.require(Permission.READ)
     if refs is None:
-        query = _ids_query(f)
+        query = _ids_query(f, Spelling(ctx.session))
         yield from fast_read.first_column_chunks(
             ctx.session, query.offset(skip) if skip else query, chunk, first
         )

@@ -95,6 +95,20 @@ def test_area_filter_and_sorting_by_birth_newest_first(read, people) -> None:
     assert names(read, ids) == ["Nguyễn Văn Đức", "Lê Văn An", "Hoàng Văn Bách"]
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_people_without_an_area_come_first_going_up_and_last_going_down(
+    read, people, descending: bool
+) -> None:
+    f = PeopleFilter(sort="area", descending=descending)
+    with read() as ctx:
+        (ids,) = list(people_ids(ctx, f))
+        first = first_people_ids(ctx, f, 5)
+    without = ["Phạm Thị Ánh", "Trần Thị Hoà"]  # no area, by given name
+    within = ["Lê Văn An", "Hoàng Văn Bách", "Nguyễn Văn Đức"]  # Thôn Đông
+    expected = within[::-1] + without[::-1] if descending else without + within
+    assert names(read, ids) == expected == names(read, first)
+
+
 def test_search_hits_in_the_lists_order(read, people) -> None:
     with read() as ctx:
         refs = search_refs(ctx, "van", limit=300)
