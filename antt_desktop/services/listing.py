@@ -31,6 +31,7 @@ from antt_desktop.services.dossiers import is_current
 from antt_desktop.services.people_rows import PersonRow, person_row, row_select
 from antt_desktop.store.field_crypto import masked
 from antt_desktop.store.models import Assessment, Dossier, DossierCategory, Person, Unit
+from antt_desktop.store.spelling import Spelling
 
 #: The list's sort keys, in the order of its columns.
 DOSSIER_SORTS = ("person", "born", "category", "opened", "status", "officer", "next")
@@ -106,7 +107,7 @@ class DossierChoices:
     posts: tuple[tuple[str, str], ...]
 
 
-def _filtered(f: DossierFilter, *columns: Any) -> Select[Any]:
+def _filtered(f: DossierFilter, sp: Spelling, *columns: Any) -> Select[Any]:
     query = (
         select(*columns)
         .join(Person, Person.id == Dossier.person_id)
@@ -134,7 +135,7 @@ def _filtered(f: DossierFilter, *columns: Any) -> Select[Any]:
         "status": Dossier.status,
         "officer": Dossier.officer_name,
     }.get(f.sort, Person.sort_key)
-    first = order.desc() if f.descending else order
+    first = sp.order(order, descending=f.descending)  # blanks where SQLite puts them
     return query.order_by(first, Person.sort_key, Dossier.opened_on, Dossier.id)
 
 
@@ -148,7 +149,7 @@ def dossier_ids(ctx: Ctx, f: DossierFilter, refs: Sequence[str] | None = None) -
         )
     ids: list[str] = []
     if refs is None or refs:
-        query = _filtered(f, Dossier.id)
+        query = _filtered(f, Spelling(ctx.session), Dossier.id)
         if refs is not None:
             query = query.where(Dossier.person_id.in_(list(refs)))
         ids = list(ctx.session.execute(query).scalars())
@@ -255,7 +256,8 @@ def dossier_list(ctx: Ctx, f: DossierFilter) -> tuple[DossierRow, ...]:
                 "category_code", "dossier.category_unknown", value=f.category_code
             )
         f = replace(f, category_code=code)
-    return tuple(_row(r, None) for r in ctx.session.execute(_filtered(f, *_ROW_COLUMNS)))
+    query = _filtered(f, Spelling(ctx.session), *_ROW_COLUMNS)
+    return tuple(_row(r, None) for r in ctx.session.execute(query))
 
 
 def dossier_choices(ctx: Ctx) -> DossierChoices:

@@ -123,6 +123,20 @@ def test_dossier_filters_and_the_order_of_the_next_assessment(read, dossiers) ->
     assert hits.ids == ()
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_dossier_without_an_officer_comes_first_going_up_and_last_going_down(
+    write, read, dossiers, descending: bool
+) -> None:  # type: ignore[no-untyped-def]
+    with write() as ctx:
+        person = add_person(ctx, PersonInput(full_name="Phạm Văn Bình")).person.id
+        blank = open_dossier(ctx, DossierInput(person, "SUSPENDED", "01/11/2026")).id
+    by_officer = listing.DossierFilter(sort="officer", descending=descending)
+    with read() as ctx:
+        found = listing.dossier_ids(ctx, by_officer).ids
+    assert len(found) == 4
+    assert found[-1 if descending else 0] == blank
+
+
 def test_the_whole_list_for_the_command_line(read, dossiers) -> None:  # type: ignore[no-untyped-def]
     with read() as ctx:
         rows = listing.dossier_list(ctx, listing.DossierFilter(category_code="suspended"))
