@@ -71,6 +71,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: The file :func:`start` leaves in a cluster's folder: :func:`stop` removes no other folder.
+MARKER = ".antt-test-cluster"
+
+
 def start(folder: Path | None = None) -> tuple[Path, str]:
     """Make and start a cluster in ``folder`` (a new temporary one by default); returns the
     folder and the URL of its ``postgres`` database."""
@@ -81,8 +85,12 @@ def start(folder: Path | None = None) -> tuple[Path, str]:
     # under root the temporary folder may be root's alone (/tmp at 0700): the owner must
     # reach its cluster, so it goes under /var/tmp (sticky, open to all) instead
     base = "/var/tmp" if owner and Path("/var/tmp").is_dir() else None
-    folder = Path(folder or tempfile.mkdtemp(prefix="antt-pg-", dir=base))
+    folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="antt-pg-", dir=base))
+    if not folder.is_absolute() or (folder.exists() and any(folder.iterdir())):
+        # a cluster goes in an empty folder of its own: stop() removes it whole
+        raise ValueError(f"not an empty folder named by its absolute path: {str(folder)!r}")
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).touch()
     if owner:
         entry = pwd.getpwnam(owner)
         os.chown(folder, entry.pw_uid, entry.pw_gid)
@@ -114,9 +122,13 @@ def start(folder: Path | None = None) -> tuple[Path, str]:
 
 
 def stop(folder: Path) -> None:
-    """Stop the cluster in ``folder`` and remove the folder."""
+    """Stop the cluster in ``folder`` and remove the folder — only a folder :func:`start`
+    made (it holds :data:`MARKER`): an empty or mistyped argument removes nothing."""
+    folder = Path(folder)
+    if not folder.is_absolute() or not (folder / MARKER).is_file():
+        raise ValueError(f"not a folder made by start(): {str(folder)!r}")
     binaries = server_bin()
-    data = Path(folder) / "data"
+    data = folder / "data"
     if binaries is not None and (data / "postmaster.pid").exists():
         _run([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], _owner())
     shutil.rmtree(folder, ignore_errors=True)
