@@ -476,6 +476,12 @@ def check_edit_account(
     return problems
 
 
+def account_id(ctx: Ctx, username: str) -> str | None:
+    """The id of account ``username`` (None: there is none), for an editor to guard."""
+    found = ctx.session.execute(select(User.id).where(User.username == username))
+    return found.scalar_one_or_none()
+
+
 def edit_account(
     ctx: Ctx, *, username: str, full_name: str | None = None, title: str | None = None
 ) -> User:

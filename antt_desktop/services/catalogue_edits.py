@@ -102,6 +102,13 @@ def get(ctx: Ctx, key: str, code: str) -> Entry:
     return row
 
 
+def entry_record(ctx: Ctx, key: str, code: str) -> tuple[str, str] | None:
+    """``(entity, id)`` of entry ``code`` of catalogue ``key`` (None: no such entry), as
+    the audit log names it: what an editor of the entry guards (services/edit_guard.py)."""
+    row = find(ctx, key, code)
+    return None if row is None else (ENTITY[key], row.id)
+
+
 def issuer_problems(ctx: Ctx) -> list[Problem]:
     """``catalogue.issued_above`` when this node is a commune post (its catalogues come from
     above); nothing at an upper unit or the province."""

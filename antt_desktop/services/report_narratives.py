@@ -107,6 +107,14 @@ def check_save_narrative(
     return problems
 
 
+def narrative_id(ctx: Ctx, period: Period | str, *, unit_id: str | None = None) -> str:
+    """The id the unit's narrative of ``period`` has, or will have when first saved (its
+    natural key: two desks that write it first make one record)."""
+    parsed = period if isinstance(period, Period) else Period.parse(period)
+    unit = ctx.get_unit(unit_id)
+    return natural_id("report_narratives", unit.id, parsed.label())
+
+
 def save_narrative(
     ctx: Ctx, period: Period | str, data: NarrativeInput, *, unit_id: str | None = None
 ) -> Narrative:
@@ -122,7 +130,7 @@ def save_narrative(
     row = _row(ctx, unit.id, parsed)
     if row is None:
         row = ReportNarrative(
-            id=natural_id("report_narratives", unit.id, parsed.label()),
+            id=narrative_id(ctx, parsed, unit_id=unit.id),
             unit_id=unit.id,
             period=parsed.label(),
             period_start=parsed.start,

@@ -85,6 +85,9 @@ class EntryDialog(RecordDialog):
         spec = SPECS[key]
         with app.read() as ctx:
             row = catalogue_rows.entry(ctx, key, code) if code else None
+            record = catalogue_edits.entry_record(ctx, key, code) if code else None
+            if record is not None:
+                self.guard(ctx, *record)
             self.may_edit = catalogue_rows.rights(ctx).may_edit
             refusal = catalogue_edits.issuer_problems(ctx)
         widgets: list[tuple[str, QWidget]] = []

@@ -47,6 +47,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common import form_support
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.drafts import DRAFT_INTERVAL_MS, DraftKeeper, text_fields
+from antt_desktop.gui.common.edit_conflict import ask_save_over
 from antt_desktop.gui.common.form_support import (
     SAVE,
     VALIDATE_DELAY_MS,
@@ -58,6 +59,7 @@ from antt_desktop.gui.common.form_support import (
 )
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_
+from antt_desktop.services import edit_guard
 from antt_desktop.services.context import Ctx
 
 
@@ -137,6 +139,9 @@ class RecordDialog(QDialog):
         self._touched: set[str] = set()
         self._show_all = False
         self._timer = debounced(self, self._validate_later, VALIDATE_DELAY_MS)
+        #: the versions of the records this editor opened (its save is refused when one
+        #: changed meanwhile: services/edit_guard.py)
+        self.guarded: list[edit_guard.Opened] = []
 
     # --- for subclasses ---------------------------------------------------------------------
     def check(self) -> list[Problem]:
@@ -149,6 +154,13 @@ class RecordDialog(QDialog):
 
     def retranslate(self) -> None:
         """Set every visible text again."""
+
+    def guard(self, ctx: Ctx, entity: str, record_id: str | None) -> None:
+        """Remember the version of the record this editor shows (read in ``ctx``, the read
+        its values came from): saving over somebody's later change is then asked first."""
+        version = edit_guard.opened(ctx, entity, record_id)
+        if version is not None:
+            self.guarded.append(version)
 
     # --- wiring -----------------------------------------------------------------------------
     def use_buttons(self, box: QDialogButtonBox, general: QLabel, *forms: QFormLayout) -> None:
@@ -393,7 +405,18 @@ class RecordDialog(QDialog):
         self._timer.stop()
         try:
             with self.app.write() as ctx:
+                edit_guard.check_unchanged(ctx, self.guarded)
                 self.result_record = self.write(ctx)
+        except edit_guard.EditedMeanwhile as exc:
+            if not ask_save_over(self, self.tr_, exc, self._touched):
+                return False
+            with self.app.read() as ctx:  # "Lưu đè": over the version there is now
+                self.guarded = [
+                    v
+                    for g in self.guarded
+                    if (v := edit_guard.opened(ctx, g.entity, g.record_id)) is not None
+                ]
+            return self.save()
         except ValidationFailed as exc:
             self.problems = exc.problems
             self.show_problems(exc.problems)

@@ -459,6 +459,7 @@ class AssessmentDialog(RecordDialog):
     def _load(self) -> None:
         with self.app.read() as ctx:
             form = dossier_rows.assessment_form(ctx, self.dossier_id, self.replacing)
+            self.guard(ctx, "assessment", self.replacing)
         self._entries, old, cat = form.timeline, form.replacing, form.category
         self._subject = (form.person_name, cat.name(self.tr_.lang))
         for entry in self._entries:

@@ -86,6 +86,8 @@ class EditDossierDialog(RecordFormDialog):
         super().__init__(app, app.tr(EDIT_TITLE).format(name=page.full_name), fields, parent)
         self.setObjectName("edit_dossier_dialog")
         self._original = self.values()
+        with app.read() as ctx:
+            self.guard(ctx, "dossier", self.dossier_id)
 
     def changes(self) -> dict[str, Any]:
         """The fields the officer changed (a withheld field is never among them)."""
@@ -113,6 +115,8 @@ class ClassifyDialog(RecordFormDialog):
         ]
         super().__init__(app, app.tr(CLASSIFY_TITLE).format(name=page.full_name), fields, parent)
         self.setObjectName("classify_dialog")
+        with app.read() as ctx:
+            self.guard(ctx, "dossier", self.dossier_id)
 
     def check(self) -> list[Problem]:
         v = self.values()

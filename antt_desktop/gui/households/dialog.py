@@ -50,6 +50,7 @@ class HouseholdDialog(RecordDialog):
         with app.read() as ctx:
             if household_id:
                 existing = household_rows.household_details(ctx, household_id)
+                self.guard(ctx, "household", household_id)
                 self.unit_id, number = existing.unit_id, existing.number
             else:
                 new = household_rows.new_household(ctx, unit_id)

@@ -50,6 +50,7 @@ class PledgeDialog(RecordDialog):
         with app.read() as ctx:
             household = household_rows.household_details(ctx, household_id)
             pledge = household_rows.pledge_row(ctx, pledge_id) if pledge_id else None
+            self.guard(ctx, "pledge", pledge_id)
         self.number = household.number
         self.original: dict[str, Any] = {}
         if pledge is not None:

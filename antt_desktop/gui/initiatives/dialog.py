@@ -50,6 +50,7 @@ class InitiativeDialog(RecordDialog):
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
             form = initiative_rows.initiative_form(ctx, initiative_id) if initiative_id else None
+            self.guard(ctx, "initiative", initiative_id)
             self.unit_id = form.unit_id if form else ctx.get_unit(unit_id).id
         current = form.values if form else None
         # a retired type is not offered anew; an initiative that has it keeps it

@@ -147,6 +147,7 @@ class PersonEditor(RecordDialog):
     def _load(self) -> None:
         with self.app.read() as ctx:
             form = people_rows.person_form(ctx, self.person_id)
+            self.guard(ctx, "person", self.person_id)
             person = form.person
             if person is not None:
                 values = {f.name: getattr(person, f.name) for f in fields(PersonInput)}

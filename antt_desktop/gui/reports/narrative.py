@@ -61,6 +61,7 @@ class NarrativeDialog(RecordDialog):
         self.period = Period.parse(period)
         with app.read() as ctx:
             saved = report_narratives.narrative(ctx, self.period)
+            self.guard(ctx, "report_narrative", report_narratives.narrative_id(ctx, self.period))
             self.unit_name = ctx.local_unit().name
         self.subject = QLabel()
         self.subject.setObjectName("narrativeSubject")

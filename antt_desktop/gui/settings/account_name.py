@@ -38,6 +38,8 @@ class AccountNameDialog(RecordDialog):
         fields: list[tuple[str, QWidget]] = [("full_name", self.full_name), ("title", self.title)]
         self.lay_out(app.tr(EDIT_NAME_TITLE).format(user=account.username), fields)
         self.full_name.setMinimumWidth(360)
+        with app.read() as ctx:
+            self.guard(ctx, "user", accounts.account_id(ctx, self.username))
 
     def _typed(self) -> dict[str, Any]:
         return {

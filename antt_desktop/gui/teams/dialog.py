@@ -53,6 +53,7 @@ class TeamDialog(RecordDialog):
         self.use_buttons(ui.buttonBox, ui.problemLabel, ui.formLayout)
         with app.read() as ctx:
             team = team_rows.team_page(ctx, team_id, app.tr.lang) if team_id else None
+            self.guard(ctx, "team", team_id)
             kinds = team_rows.team_kind_names(ctx, app.tr.lang, schema_only=True)
         self.unit_id = team.unit_id if team else unit_id
         for kind in kinds:
