@@ -15,15 +15,33 @@ from antt_desktop.gui.common.records_editor import RecordDialog
 from antt_desktop.gui.dossiers.edit_dialogs import EditDossierDialog
 from antt_desktop.gui.households.dialog import HouseholdDialog
 from antt_desktop.gui.households.pledge_dialog import PledgeDialog
+from antt_desktop.gui.initiatives.dialog import InitiativeDialog
 from antt_desktop.gui.people.editor import PersonEditor
 from antt_desktop.gui.reports.narrative import NarrativeDialog
+from antt_desktop.gui.teams.dialog import TeamDialog
 from antt_desktop.i18n.translator import Translator
-from antt_desktop.services import dossier_rows, dossiers, households, pledges
+from antt_desktop.services import (
+    dossier_rows,
+    dossiers,
+    households,
+    initiatives,
+    pledges,
+    teams,
+)
 from antt_desktop.services.context import Actor
 from antt_desktop.services.dossiers import DossierInput, open_dossier
 from antt_desktop.services.people import PersonInput, add_person, edit_person
 from antt_desktop.services.report_narratives import NarrativeInput, save_narrative
-from antt_desktop.store.models import Dossier, Household, Person, Pledge, ReportNarrative, User
+from antt_desktop.store.models import (
+    Dossier,
+    Household,
+    Initiative,
+    Person,
+    Pledge,
+    ReportNarrative,
+    Team,
+    User,
+)
 from tests.conftest import CHIEF
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -135,7 +153,9 @@ def _dossier(write) -> str:
         return open_dossier(ctx, data).id
 
 
-@pytest.mark.parametrize("editor", ["person", "dossier", "pledge", "narrative"])
+@pytest.mark.parametrize(
+    "editor", ["person", "dossier", "pledge", "narrative", "team", "initiative"]
+)
 def test_every_record_editor_asks_before_saving_over_a_change(
     qtbot, app, household, write, read, editor
 ):
@@ -180,6 +200,33 @@ def test_every_record_editor_asks_before_saving_over_a_change(
 
         def kept(ctx):
             return ctx.session.get(Pledge, pledge_id).officer_name == "Đại úy Hà"
+
+    elif editor == "team":
+        with write() as ctx:
+            team_id = teams.add_team(ctx, "grassroots_security", "Tổ bảo vệ số 1", "18/07/2024").id
+        dialog = opened(qtbot, TeamDialog(app, team_id))
+        dialog.ui.foundedEdit.setText("19/07/2024")
+
+        def other(ctx):
+            teams.edit_team(ctx, team_id, {"name": "Tổ bảo vệ ANTT số 1"})
+
+        def kept(ctx):
+            return ctx.session.get(Team, team_id).name == "Tổ bảo vệ ANTT số 1"
+
+    elif editor == "initiative":
+        with write() as ctx:
+            data = initiatives.InitiativeInput(
+                name="Camera giám sát ANTT", type_code="CAMERA", launched_on="15/03/2024"
+            )
+            initiative_id = initiatives.add_initiative(ctx, data).id
+        dialog = opened(qtbot, InitiativeDialog(app, initiative_id))
+        dialog.ui.nameEdit.setText("Camera an ninh thôn Đông")
+
+        def other(ctx):
+            initiatives.edit_initiative(ctx, initiative_id, {"name": "Mắt thần khu phố"})
+
+        def kept(ctx):
+            return ctx.session.get(Initiative, initiative_id).name == "Mắt thần khu phố"
 
     else:
         dialog = opened(qtbot, NarrativeDialog(app, "2026-Q3"))
