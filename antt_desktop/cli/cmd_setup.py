@@ -15,7 +15,6 @@ from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import N_
 from antt_desktop.security.backups import (
     PostUnreadable,
-    made_at,
     record_refusal,
     restore_backup,
     write_backup,
@@ -401,23 +400,7 @@ def cmd_restore(env: Env, args: argparse.Namespace) -> int:
                 record_refusal(db, actor, args.file, exc)
         raise
     post, old = done.post, done.replaced
-    env.out.data(
-        {
-            "ok": True,
-            "restored": str(args.file),
-            "previous": str(done.kept),
-            "made": done.info.created,
-            "unit": {"code": post.unit_code, "name": post.unit_name, "node": post.node_id},
-            "replaced_unit": None
-            if old is None
-            else {"code": old.unit_code, "name": old.unit_name, "node": old.node_id},
-        }
-    )
-    env.out.line(
-        env.out._(N_("Restored {name} ({code}) from {file}, made at {made}")).format(
-            name=post.unit_name, code=post.unit_code, file=args.file, made=made_at(done.info)
-        )
-    )
+    server_backup.report_restored(env, args.file, post, old, done.info, previous=str(done.kept))
     if old is not None and old.unit_code != post.unit_code:
         env.out.line(
             env.out._(N_("It replaced the data of {name} ({code}).")).format(

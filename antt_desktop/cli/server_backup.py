@@ -17,7 +17,7 @@ from pathlib import Path
 
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.translator import N_
-from antt_desktop.security.backups import made_at, record_refusal
+from antt_desktop.security.backups import BackupInfo, made_at, record_refusal
 from antt_desktop.security.errors import PermissionDenied
 from antt_desktop.security.roles import Role
 from antt_desktop.security.server_backups import (
@@ -102,26 +102,40 @@ def restore(
     return 0
 
 
-def _report(env: Env, args: argparse.Namespace, done: ServerRestored) -> None:
-    post, old = done.post, done.replaced
+def report_restored(
+    env: Env,
+    file: Path,
+    post: PostIdentity,
+    old: PostIdentity | None,
+    info: BackupInfo,
+    **where: object,
+) -> None:
+    """What ``antt restore`` says when it worked, to a file or a server (``where``: the
+    data lines that differ, after ``restored``)."""
     env.out.data(
         {
             "ok": True,
-            "restored": str(args.file),
-            "into": done.into,
-            "created": done.created,
-            "made": done.info.created,
-            "unit": {"code": post.unit_code, "name": post.unit_name, "node": post.node_id},
-            "replaced_unit": None
-            if old is None
-            else {"code": old.unit_code, "name": old.unit_name, "node": old.node_id},
+            "restored": str(file),
+            **where,
+            "made": info.created,
+            "unit": _unit(post),
+            "replaced_unit": None if old is None else _unit(old),
         }
     )
     env.out.line(
         env.out._(N_("Restored {name} ({code}) from {file}, made at {made}")).format(
-            name=post.unit_name, code=post.unit_code, file=args.file, made=made_at(done.info)
+            name=post.unit_name, code=post.unit_code, file=file, made=made_at(info)
         )
     )
+
+
+def _unit(post: PostIdentity) -> dict[str, str]:
+    return {"code": post.unit_code, "name": post.unit_name, "node": post.node_id}
+
+
+def _report(env: Env, args: argparse.Namespace, done: ServerRestored) -> None:
+    post, old = done.post, done.replaced
+    report_restored(env, args.file, post, old, done.info, into=done.into, created=done.created)
     env.out.line(env.out._(N_("Restored into the database {into}")).format(into=done.into))
     if old is not None and env.database_url:
         env.out.line(
