@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,54 +14,30 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from antt_desktop.gui.common.context import AppContext
-from antt_desktop.gui.common.login_dialog import LoginDialog
 from antt_desktop.gui.households.dialog import HouseholdDialog
 from antt_desktop.gui.households.model import HouseholdListModel
 from antt_desktop.gui.households.page import HouseholdsPage
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.i18n.translator import Translator
-from antt_desktop.security.login import Unlocked
 from antt_desktop.services import households, units
 from antt_desktop.services.changes import Changes, Kind
 from antt_desktop.services.people import PersonInput, add_person
-from antt_desktop.services.server_post import create_server_post
-from tests.conftest import TEST_KDF, TEST_PASSWORD
 from tests.postgresql import server
+from tests.postgresql.server_posts import TODAY, log_in, make_post
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support", "pipewire")
-
-CHIEF = "truongcong"
-TODAY = date(2026, 11, 22)
 
 
 @pytest.fixture
 def url(postgresql_server: str, tmp_path: Path) -> Iterator[str]:
     """An empty post on the test server, its chief :data:`CHIEF`."""
-    made = server.create_database(postgresql_server)
-    create_server_post(
-        made,
-        password=TEST_PASSWORD,
-        kdf=TEST_KDF,
-        local_dir=tmp_path / "setup",
-        unit_code="05611",
-        unit_name="Công an xã Phú Lương",
-        upper_code="CAT-TN",
-        upper_name="Công an tỉnh Thái Nguyên",
-        admin=CHIEF,
-        admin_name="Nguyễn Văn Trưởng",
-    ).close()
+    made = make_post(postgresql_server, tmp_path / "setup")
     yield made
     server.drop_database(postgresql_server, made)
 
 
 def _log_in(qtbot: QtBot, url: str, desk: Path) -> AppContext:
-    dialog = LoginDialog(Translator("vi"), url, kdf=TEST_KDF, local_dir=desk)
-    qtbot.addWidget(dialog)
-    dialog.ui.userEdit.setText(CHIEF)
-    dialog.ui.passwordEdit.setText(TEST_PASSWORD)
-    dialog.try_login()
-    post: Unlocked | None = dialog.session
-    assert post is not None, dialog.ui.problemsLabel.text()
+    post = log_in(qtbot, url, desk)
     return AppContext(post.db, post.actor, Translator("vi"), today=lambda: TODAY, keys=post.keys)
 
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from antt_desktop.demo.generate import generate
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.login_dialog import LoginDialog
 from antt_desktop.gui.common.navigation import PAGES
@@ -21,56 +19,25 @@ from antt_desktop.gui.common.qt_translation import LanguageSwitch
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.gui.self_test import run_self_test
 from antt_desktop.i18n.translator import Translator
-from antt_desktop.security.login import Unlocked
-from antt_desktop.services.server_post import create_server_post
 from tests.conftest import TEST_KDF, TEST_PASSWORD
 from tests.postgresql import server
+from tests.postgresql.server_posts import CHIEF, TODAY, log_in, make_post
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support", "pipewire")
-
-CHIEF = "truongcong"
-TODAY = date(2026, 11, 22)
 
 
 @pytest.fixture
 def url(postgresql_server: str, tmp_path: Path) -> Iterator[str]:
     """A small demo post on the test server, its chief :data:`CHIEF`."""
-    made = server.create_database(postgresql_server)
-    post = create_server_post(
-        made,
-        password=TEST_PASSWORD,
-        kdf=TEST_KDF,
-        local_dir=tmp_path / "setup",
-        unit_code="05611",
-        unit_name="Công an xã Phú Lương",
-        upper_code="CAT-TN",
-        upper_name="Công an tỉnh Thái Nguyên",
-        admin=CHIEF,
-        admin_name="Nguyễn Văn Trưởng",
-    )
-    try:
-        generate(post.db, scale="commune", seed=1, today=TODAY, factor=0.02)
-    finally:
-        post.close()
+    made = make_post(postgresql_server, tmp_path / "setup", demo=True)
     yield made
     server.drop_database(postgresql_server, made)
-
-
-def _log_in(qtbot: QtBot, url: str, desk: Path) -> Unlocked:
-    dialog = LoginDialog(Translator("vi"), url, kdf=TEST_KDF, local_dir=desk)
-    qtbot.addWidget(dialog)
-    assert "Công an xã Phú Lương (05611)" in dialog.ui.postLabel.text()  # read off the server
-    dialog.ui.userEdit.setText(CHIEF)
-    dialog.ui.passwordEdit.setText(TEST_PASSWORD)
-    dialog.try_login()
-    assert dialog.session is not None, dialog.ui.problemsLabel.text()
-    return dialog.session
 
 
 def test_the_window_opens_every_page_of_a_post_on_a_server(
     qtbot: QtBot, qapp: QApplication, url: str, tmp_path: Path
 ) -> None:
-    post = _log_in(qtbot, url, tmp_path / "desk1")
+    post = log_in(qtbot, url, tmp_path / "desk1")
     app = AppContext(post.db, post.actor, Translator("vi"), today=lambda: TODAY, keys=post.keys)
     languages = LanguageSwitch(qapp, app)
     window = MainWindow(app, None)
@@ -105,7 +72,7 @@ def test_the_idle_lock_on_a_server_counts_a_wrong_password_and_opens_with_the_ri
 
     from antt_desktop.store.models import AuditEntry
 
-    post = _log_in(qtbot, url, tmp_path / "desk1")
+    post = log_in(qtbot, url, tmp_path / "desk1")
     app = AppContext(post.db, post.actor, Translator("vi"), today=lambda: TODAY, keys=post.keys)
     window = MainWindow(app, None)
     qtbot.addWidget(window)
@@ -176,7 +143,7 @@ def test_the_settings_page_backs_a_servers_post_up_and_sends_its_restore_to_the_
     from antt_desktop.gui.settings.page import SettingsPage
     from antt_desktop.security.backups import backup_info
 
-    post = _log_in(qtbot, url, tmp_path / "desk1")
+    post = log_in(qtbot, url, tmp_path / "desk1")
     app = AppContext(post.db, post.actor, Translator("vi"), today=lambda: TODAY, keys=post.keys)
     window = MainWindow(app, None)
     qtbot.addWidget(window)
