@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from antt_desktop.gui.common.form_support import GO_BACK
+from antt_desktop.gui.common.form_support import GO_BACK, ask
 from antt_desktop.i18n.messages import field_label, full_sentence, known_error
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services.edit_guard import EditedMeanwhile
@@ -52,10 +52,5 @@ def ask_save_over(
         save = box.addButton(tr(SAVE_OVER), QMessageBox.ButtonRole.AcceptRole)
     else:
         box.setInformativeText(tr(GONE))
-    back = box.addButton(tr(GO_BACK), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(back)
-    box.setEscapeButton(back)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
+    clicked = ask(box, box.addButton(tr(GO_BACK), QMessageBox.ButtonRole.RejectRole))
     return save is not None and clicked is save

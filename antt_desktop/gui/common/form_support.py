@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -47,6 +49,17 @@ class Answer(Enum):
     BACK = "back"
 
 
+def ask(box: QMessageBox, back: QPushButton) -> QAbstractButton | None:
+    """Show the question ``box`` until answered (``back``, the safe answer, on Enter and Esc);
+    the button pressed."""
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return clicked
+
+
 def ask_save_changes(parent: QWidget, tr: Translator) -> Answer:
     """Ask "Lưu thay đổi?" with Lưu / Bỏ thay đổi / Quay lại (Quay lại is the default)."""
     box = QMessageBox(parent)
@@ -57,12 +70,7 @@ def ask_save_changes(parent: QWidget, tr: Translator) -> Answer:
     box.setInformativeText(tr(SAVE_DETAIL))
     save = box.addButton(tr(SAVE), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(tr(DISCARD), QMessageBox.ButtonRole.DestructiveRole)
-    back = box.addButton(tr(GO_BACK), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(back)
-    box.setEscapeButton(back)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
+    clicked = ask(box, box.addButton(tr(GO_BACK), QMessageBox.ButtonRole.RejectRole))
     if clicked is save:
         return Answer.SAVE
     if clicked is discard:
