@@ -33,7 +33,7 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, Engine, Integer, String, create_engine, event, make_url
+from sqlalchemy import Boolean, Engine, Integer, String, Text, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql.psycopg import PGCompiler_psycopg
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import elements, operators, sqltypes
@@ -128,9 +128,24 @@ def _integer(_type: Integer, _compiler: TypeCompiler, **_kw: Any) -> str:
     return "BIGINT"  # SQLite's INTEGER is 64-bit: milliseconds, clocks, sizes
 
 
+#: Every text column compares byte by byte, as SQLite's BINARY collation does, whatever the
+#: database's own collation: the folded names and sort keys are made for that order
+#: (domain/text.py), and their range searches (``name_folded >= :lo``) count on it. A
+#: database made with a language collation (an ICU ``vi-VN``, ``en_US.UTF-8``) would order
+#: them otherwise. Columns made before revision 0032 are brought to it there.
+COLLATE_C = 'COLLATE "C"'
+
+
 @compiles(String, "postgresql")
-def _string(_type: String, _compiler: TypeCompiler, **_kw: Any) -> str:
-    return "VARCHAR"  # no length, as on SQLite: a sealed value is longer than its 12 digits
+def _string(_type: String, _compiler: TypeCompiler, **kw: Any) -> str:
+    # no length, as on SQLite: a sealed value is longer than its 12 digits; the collation
+    # in a column's declaration only (a CAST takes none)
+    return f"VARCHAR {COLLATE_C}" if "type_expression" in kw else "VARCHAR"
+
+
+@compiles(Text, "postgresql")
+def _text(_type: Text, _compiler: TypeCompiler, **kw: Any) -> str:
+    return f"TEXT {COLLATE_C}" if "type_expression" in kw else "TEXT"
 
 
 @compiles(Boolean, "postgresql")

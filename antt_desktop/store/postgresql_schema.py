@@ -8,6 +8,8 @@
   ``post_pledge_figures`` the same way, in the same transaction as the write;
 * the append-only audit log (revision 0009): a trigger refusing UPDATE and DELETE (the
   least-privilege role of a shared server also lacks the rights);
+* byte order for every text column (revision 0032, :func:`compare_bytes`), as SQLite's
+  BINARY collation, whatever collation the database was made with;
 * the SQL functions SQLite gets from Python on each connection (store/field_crypto.py):
   ``antt_open`` hands the stored value back to be opened by the engine, ``antt_bidx`` is
   computed by the engine, ``antt_seal`` refuses (:func:`sealed_functions`).
@@ -25,11 +27,13 @@ _CULTURED = "CASE WHEN {p}.cultured_family = 1 THEN 1 ELSE 0 END"
 
 SEARCH = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE TABLE search_docs (docid BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL,"
-    " ref TEXT NOT NULL UNIQUE, unit_id TEXT)",
-    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
-    " ident TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',"
-    " notes TEXT NOT NULL DEFAULT '')",
+    'CREATE TABLE search_docs (docid BIGSERIAL PRIMARY KEY, kind TEXT COLLATE "C" NOT NULL,'
+    ' ref TEXT COLLATE "C" NOT NULL UNIQUE, unit_id TEXT COLLATE "C")',
+    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY,"
+    " name TEXT COLLATE \"C\" NOT NULL DEFAULT '',"
+    " ident TEXT COLLATE \"C\" NOT NULL DEFAULT '',"
+    " address TEXT COLLATE \"C\" NOT NULL DEFAULT '',"
+    " notes TEXT COLLATE \"C\" NOT NULL DEFAULT '')",
     "CREATE INDEX ix_search_fts_name_trgm ON search_fts USING gin (name gin_trgm_ops)",
     "CREATE INDEX ix_search_fts_address_trgm ON search_fts USING gin (address gin_trgm_ops)",
 )
@@ -177,3 +181,32 @@ def rebuild_figures(conn: Connection) -> None:
     """post_figures.rebuild on PostgreSQL (inside the caller's write transaction)."""
     for statement in REBUILD_FIGURES:
         conn.exec_driver_sql(statement)
+
+
+#: The text columns of this schema's tables not declared ``COLLATE "C"``.
+_NOT_BYTE_ORDER = (
+    "SELECT c.table_name, c.column_name, c.data_type, c.character_maximum_length"
+    " FROM information_schema.columns c JOIN information_schema.tables t"
+    " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+    " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+    " AND c.data_type IN ('character varying', 'text')"
+    " AND c.collation_name IS DISTINCT FROM 'C'"
+    " ORDER BY c.table_name, c.ordinal_position"
+)
+
+
+def compare_bytes(conn: Connection) -> dict[str, list[str]]:
+    """Declare every text column ``COLLATE "C"`` that is not yet (one ``ALTER TABLE`` a
+    table: its indexes are built again in the new order). Returns the columns changed, by
+    table. The folded names and sort keys are made for byte order (domain/text.py); a
+    database made with a language collation (ICU ``vi-VN``, ``en_US.UTF-8``) would sort
+    them, and answer their range searches, otherwise."""
+    changed: dict[str, list[str]] = {}
+    clauses: dict[str, list[str]] = {}
+    for table, column, kind, length in conn.exec_driver_sql(_NOT_BYTE_ORDER).all():
+        spelled = "TEXT" if kind == "text" else f"VARCHAR({length})" if length else "VARCHAR"
+        clauses.setdefault(table, []).append(f'ALTER COLUMN "{column}" TYPE {spelled} COLLATE "C"')
+        changed.setdefault(table, []).append(column)
+    for table, alters in clauses.items():
+        conn.exec_driver_sql(f'ALTER TABLE "{table}" ' + ", ".join(alters))
+    return changed
