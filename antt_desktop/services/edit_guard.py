@@ -147,6 +147,15 @@ def opened(ctx: Ctx, entity: str, record_id: str | None) -> Opened | None:
 def check_unchanged(ctx: Ctx, versions: Iterable[Opened | None]) -> None:
     """Refuse with :class:`EditedMeanwhile` when one of the records changed since its
     editor opened; run first in the write's transaction."""
+    change = changed_since(ctx, versions)
+    if change is not None:
+        raise EditedMeanwhile(change)
+
+
+def changed_since(ctx: Ctx, versions: Iterable[Opened | None]) -> LastChange | None:
+    """The change made since its editor opened to the first of the records that changed
+    (None: none did) — for the save's check, and for an open editor told that the records
+    of its kind changed somewhere."""
     for version in versions:
         if version is None:
             continue
@@ -158,11 +167,17 @@ def check_unchanged(ctx: Ctx, versions: Iterable[Opened | None]) -> None:
         if row is None:
             if version.seq is None:
                 continue
-            raise EditedMeanwhile(_last_change(ctx, version, deleted=True, stamps={}))
+            return _last_change(ctx, version, deleted=True, stamps={})
         if version.seq is not None and int(row.local_seq) == version.seq:
             continue
         stamps = dict(row.field_stamps or {})
-        raise EditedMeanwhile(_last_change(ctx, version, deleted=bool(row.deleted), stamps=stamps))
+        return _last_change(ctx, version, deleted=bool(row.deleted), stamps=stamps)
+    return None
+
+
+def table_of(version: Opened) -> str:
+    """The table of the record (the name the change bus gives its writes)."""
+    return str(getattr(_model(version.entity), "__tablename__"))  # noqa: B009 - a mixin's type
 
 
 def _when(text: str | None) -> datetime | None:

@@ -120,6 +120,7 @@ def test_an_editor_nobody_else_touched_saves_without_a_question(qtbot, app, hous
     dialog.ui.addressEdit.setText("Xóm Mới")
     dialog.try_save()
     assert not dialog.isVisible()
+    assert dialog.changed_notice is None  # its own save is no news to it
     with read() as ctx:
         assert ctx.session.get(Household, household).address == "Xóm Mới"
 
@@ -239,8 +240,16 @@ def test_every_record_editor_asks_before_saving_over_a_change(
             row = ctx.session.query(ReportNarrative).one()
             return row.situation == "Có vụ trộm cắp."
 
-    with write(OTHER_DESK) as ctx:
+    assert dialog.changed_notice is None
+    # the other desk's write, announced as the server's notification announces it
+    other_desk = AppContext(app.db, OTHER_DESK, app.tr, changes=app.changes, today=app.today)
+    with other_desk.write() as ctx:
         other(ctx)
+    notice = dialog.changed_notice
+    assert notice is not None and notice.isVisible()  # told at once, before Save
+    assert notice.text().startswith("Bản ghi vừa được Trần Văn Bình (canbo2) sửa lúc ")
+    assert notice.text().endswith("Khi lưu, anh/chị sẽ được hỏi có lưu đè không.")
+    assert dialog.layout().indexOf(notice) == 0  # the first line of the editor
     seen: list[QMessageBox] = []
     answer(qtbot, "Quay lại", seen)
     dialog.try_save()

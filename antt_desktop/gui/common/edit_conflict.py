@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QMessageBox, QWidget
 
 from antt_desktop.gui.common.form_support import GO_BACK, ask
 from antt_desktop.i18n.messages import field_label, full_sentence, known_error
@@ -22,6 +22,7 @@ CHOICE = N_(
 )
 GONE = N_("The record is gone: copy what you need from this window before closing it.")
 SAVE_OVER = N_("Save &over it")
+ASKED = N_("Save will ask whether to save over it.")
 
 
 def conflict_text(exc: EditedMeanwhile, mine: Iterable[str], tr: Translator) -> str:
@@ -54,3 +55,24 @@ def ask_save_over(
         box.setInformativeText(tr(GONE))
     clicked = ask(box, box.addButton(tr(GO_BACK), QMessageBox.ButtonRole.RejectRole))
     return save is not None and clicked is save
+
+
+def notice_text(exc: EditedMeanwhile, tr: Translator) -> str:
+    """``Bản ghi vừa được … sửa lúc …. Khi lưu, anh/chị sẽ được hỏi có lưu đè không.``"""
+    return f"{full_sentence(known_error(exc.code, exc.params, tr))} {tr(ASKED)}"
+
+
+def changed_notice(dialog: QDialog) -> QLabel:
+    """The warning line at the top of an open editor whose record somebody just changed
+    (under the title when the editor's layout is a column, else as its own window line)."""
+    label = QLabel(dialog)
+    label.setObjectName("edited_meanwhile_notice")
+    label.setWordWrap(True)
+    label.setStyleSheet(
+        "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
+        " padding: 4px 6px; }"
+    )
+    layout = dialog.layout()
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(0, label)
+    return label

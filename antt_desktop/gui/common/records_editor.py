@@ -47,7 +47,7 @@ from antt_desktop.domain.errors import Problem, ValidationFailed
 from antt_desktop.gui.common import form_support
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.common.drafts import DRAFT_INTERVAL_MS, DraftKeeper, text_fields
-from antt_desktop.gui.common.edit_conflict import ask_save_over
+from antt_desktop.gui.common.edit_conflict import ask_save_over, changed_notice, notice_text
 from antt_desktop.gui.common.form_support import (
     SAVE,
     VALIDATE_DELAY_MS,
@@ -60,6 +60,7 @@ from antt_desktop.gui.common.form_support import (
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_
 from antt_desktop.services import edit_guard
+from antt_desktop.services.changes import Changes
 from antt_desktop.services.context import Ctx
 
 
@@ -142,6 +143,10 @@ class RecordDialog(QDialog):
         #: the versions of the records this editor opened (its save is refused when one
         #: changed meanwhile: services/edit_guard.py)
         self.guarded: list[edit_guard.Opened] = []
+        #: the line telling, as soon as it is known, that somebody changed the record
+        self.changed_notice: QLabel | None = None
+        self._saving = False
+        app.changes.changed.connect(self._records_changed)
 
     # --- for subclasses ---------------------------------------------------------------------
     def check(self) -> list[Problem]:
@@ -154,6 +159,34 @@ class RecordDialog(QDialog):
 
     def retranslate(self) -> None:
         """Set every visible text again."""
+
+    def _records_changed(self, changes: Changes) -> None:
+        """Some records were written (here, or at another desk of the server): when this
+        editor's record is among them, say who changed it and when — before the officer
+        types on and is asked at Save."""
+        if self._saving or not self.guarded or not self.isVisible():
+            return
+        touched = False
+        for version in self.guarded:
+            ids = changes.ids(edit_guard.table_of(version))
+            touched = touched or (ids is None and changes.touches(edit_guard.table_of(version)))
+            touched = touched or bool(ids and version.record_id in ids)
+        if not touched:
+            return
+        with self.app.read() as ctx:
+            change = edit_guard.changed_since(ctx, self.guarded)
+        if change is not None:
+            self._show_changed(change)
+
+    def _show_changed(self, change: edit_guard.LastChange | None) -> None:
+        if change is None:
+            if self.changed_notice is not None:
+                self.changed_notice.hide()
+            return
+        if self.changed_notice is None:
+            self.changed_notice = changed_notice(self)
+        self.changed_notice.setText(notice_text(edit_guard.EditedMeanwhile(change), self.tr_))
+        self.changed_notice.show()
 
     def guard(self, ctx: Ctx, entity: str, record_id: str | None) -> None:
         """Remember the version of the record this editor shows (read in ``ctx``, the read
@@ -403,11 +436,13 @@ class RecordDialog(QDialog):
         """Write through the service; on refusal show every problem and keep the dialog."""
         self._show_all = True
         self._timer.stop()
+        self._saving = True
         try:
             with self.app.write() as ctx:
                 edit_guard.check_unchanged(ctx, self.guarded)
                 self.result_record = self.write(ctx)
         except edit_guard.EditedMeanwhile as exc:
+            self._saving = False
             if not ask_save_over(self, self.tr_, exc, self._touched):
                 return False
             with self.app.read() as ctx:  # "Lưu đè": over the version there is now
@@ -416,11 +451,14 @@ class RecordDialog(QDialog):
                     for g in self.guarded
                     if (v := edit_guard.opened(ctx, g.entity, g.record_id)) is not None
                 ]
+            self._show_changed(None)
             return self.save()
         except ValidationFailed as exc:
             self.problems = exc.problems
             self.show_problems(exc.problems)
             return False
+        finally:
+            self._saving = False
         self.dirty = False  # app.write() announced what the save wrote
         self._forget_draft()
         return True
