@@ -13,17 +13,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from antt_desktop.gui.common import records_editor
 from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.households.dialog import HouseholdDialog
 from antt_desktop.gui.households.model import HouseholdListModel
 from antt_desktop.gui.households.page import HouseholdsPage
 from antt_desktop.gui.main_window import MainWindow
 from antt_desktop.i18n.translator import Translator
-from antt_desktop.services import households, units
+from antt_desktop.services import household_rows, households, units
 from antt_desktop.services.changes import Changes, Kind
+from antt_desktop.services.edit_guard import EditedMeanwhile
 from antt_desktop.services.people import PersonInput, add_person
 from tests.postgresql import server
-from tests.postgresql.server_posts import TODAY, log_in, make_post
+from tests.postgresql.server_posts import CHIEF, TODAY, log_in, make_post
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support", "pipewire")
 
@@ -107,6 +109,43 @@ def test_a_household_added_at_one_desk_shows_in_the_other_desks_list(
     assert len(b.announced) == 1 and b.announced[0].touches(Kind.HOUSEHOLD, Kind.PERSON)
     # the refresh reloaded the list, not the form B was typing in
     assert dialog.isVisible() and dialog.ui.numberEdit.text() == "B-7" and dialog.is_dirty()
+
+
+def test_an_editor_open_at_one_desk_is_told_when_another_desk_changes_its_record(
+    qtbot: QtBot, desks: tuple[AppContext, Desk], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """B edits household A-2 while A changes its address: B's editor says so at once (the
+    server's notification), and B's Save asks before writing over it, B's typing kept."""
+    a, b = desks
+    _add_household(a, "A-2", "Lê Thị Hoa")
+    qtbot.waitUntil(lambda: "Lê Thị Hoa" in b.heads(), timeout=5000)
+    with b.app.read() as ctx:
+        household = household_rows.find_household(ctx, "A-2").id
+    dialog = HouseholdDialog(b.app, household, parent=b.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.addressEdit.setText("Xóm Bãi")
+    with a.write() as ctx:
+        households.edit_household(ctx, household, {"address": "Xóm Đồi"})
+    qtbot.waitUntil(
+        lambda: dialog.changed_notice is not None and dialog.changed_notice.isVisible(),
+        timeout=5000,
+    )
+    assert dialog.changed_notice is not None
+    assert dialog.changed_notice.text().startswith(f"Bản ghi vừa được Nguyễn Văn Trưởng ({CHIEF})")
+    asked: list[str] = []
+
+    def go_back(_parent: object, _tr: object, exc: EditedMeanwhile, _mine: object) -> bool:
+        asked.append(exc.change.username)
+        return False
+
+    monkeypatch.setattr(records_editor, "ask_save_over", go_back)
+    dialog.try_save()
+    assert asked == [CHIEF] and dialog.isVisible()
+    assert dialog.ui.addressEdit.text() == "Xóm Bãi"
+    with b.app.read() as ctx:
+        assert household_rows.household_details(ctx, household).address == "Xóm Đồi"
+    dialog.discard_changes()
 
 
 def test_a_burst_of_writes_at_one_desk_is_one_refresh_at_the_other(
