@@ -1,7 +1,8 @@
 """``antt demo-data``: fill a fresh database with realistic, reproducible synthetic records.
 
 Commune scale fills this post's own unit (15,000 people...). District scale fills 30 real
-commune-level units of one real province under this (upper) unit, each of commune size.
+commune-level units of one real province under this (upper) unit, each of commune size;
+province scale 100 of them (the province benchmark of a server, issue #16).
 
 One transaction fills them all, each commune under its own savepoint: a cancel takes back
 only the commune in hand and keeps the others, while a crash or an error leaves the
@@ -62,8 +63,10 @@ from antt_desktop.store.errors import DatabaseNotInitialised
 from antt_desktop.store.models import Area, LocalNode, Person, Unit, User
 from antt_desktop.store.stamping import bulk_stamper
 
-Scale = Literal["commune", "district"]
+Scale = Literal["commune", "district", "province"]
 DISTRICT_COMMUNES = 30
+#: Communes the province scale fills (issue #16's province: 100 posts, 1.5 million people).
+PROVINCE_COMMUNES = 100
 STAGES = ("areas", "people", "pledges", "teams", "dossiers", "initiatives")
 ACTOR = "demo"
 
@@ -129,7 +132,8 @@ def _plan(session: Session, scale: Scale, rng: Rand) -> tuple[Unit, Province, li
         return local, prov, [_Target(ward, local.id, local.code, local.name)]
     taken = set(session.execute(select(Unit.code)).scalars())
     free = [w for w in wards(prov.code) if w.code not in taken]
-    picked = sorted(rng.sample(free, min(DISTRICT_COMMUNES, len(free))), key=lambda w: w.code)
+    wanted = PROVINCE_COMMUNES if scale == "province" else DISTRICT_COMMUNES
+    picked = sorted(rng.sample(free, min(wanted, len(free))), key=lambda w: w.code)
     return (
         local,
         prov,
@@ -151,7 +155,8 @@ def generate(
 
     Args:
         db: the open database (commune scale: a post; district scale: an upper unit).
-        scale: "commune" fills this unit; "district" adds and fills 30 commune units.
+        scale: "commune" fills this unit; "district" adds and fills 30 commune units of the
+            unit's province, "province" 100 (the province must have that many wards).
         seed: the same seed gives the same data, ids included.
         today: the day the data is "as of" (assessments due, pledges of this year...).
         progress: called as ``progress(stage, done, total)``; returning False cancels.
