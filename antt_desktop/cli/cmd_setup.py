@@ -22,7 +22,7 @@ from antt_desktop.security.backups import (
 from antt_desktop.security.demo_account import DEMO_PASSWORD, DEMO_USER
 from antt_desktop.security.errors import KeyFileInvalid, KeyFileMissing, PermissionDenied
 from antt_desktop.security.roles import Role
-from antt_desktop.services import post_rows
+from antt_desktop.services import database_check, post_rows
 from antt_desktop.services.accounts import create_post
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.server_post import create_server_post
@@ -225,6 +225,7 @@ def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:
 CHECK_STEPS = {
     "structure": N_("Database structure"),
     "sqlite": N_("SQLite integrity and foreign keys"),
+    "server": N_("Foreign keys and pages on the server"),
     "search": N_("Search index"),
     "audit": N_("Audit log chain"),
 }
@@ -267,39 +268,64 @@ class _Progress:
             self.step = None
 
 
-def run_checks(env: Env, *, full: bool = False) -> list[str]:
+def check_report(env: Env, *, full: bool = False) -> database_check.Report:
     progress = _Progress(env) if full else None
     try:
         with env.reading() as ctx:
-            return list(post_rows.database_problems(ctx, full=full, progress=progress))
+            return database_check.database_report(ctx, full=full, progress=progress)
     finally:
         if progress is not None:
             progress.end()
 
 
-def _sqlite_only(env: Env, what: str) -> None:
-    """A command not ported to a server yet says so by name (docs/POSTGRESQL.md)."""
-    if env.database_url:
-        from antt_desktop.store.postgresql import NotOnPostgreSQL  # the driver: a server only
+#: What ``antt check`` says of the pages on a server (SQLite's are read by its own check).
+PAGES_SAID = {
+    (database_check.PAGES_AMCHECK, False): N_(
+        "The pages of the small tables and of their indexes were checked by the server's"
+        " amcheck extension."
+    ),
+    (database_check.PAGES_AMCHECK, True): N_(
+        "The pages of every table and B-tree index were checked by the server's amcheck extension."
+    ),
+    (database_check.PAGES_NOT_INSTALLED, False): N_(
+        "Pages not checked: PostgreSQL has no counterpart of SQLite's integrity check unless"
+        " the server's owner installs the amcheck extension in this database (CREATE"
+        " EXTENSION amcheck)."
+    ),
+    (database_check.PAGES_NO_RIGHTS, False): N_(
+        "Pages not checked: this account may not run the server's amcheck extension (the"
+        " server's owner may allow it: GRANT EXECUTE ON FUNCTION verify_heapam, bt_index_check)."
+    ),
+}
 
-        raise NotOnPostgreSQL(what=what)
+
+def _pages_said(report: database_check.Report, full: bool) -> str:
+    key = (report.pages, full if report.pages == database_check.PAGES_AMCHECK else False)
+    return PAGES_SAID[key]
 
 
 def cmd_check(env: Env, args: argparse.Namespace) -> int:
-    _sqlite_only(env, "check")
     full = bool(getattr(args, "full", False))
-    problems = run_checks(env, full=full)
-    env.out.data({"ok": not problems, "full": full, "problems": problems})
+    report = check_report(env, full=full)
+    problems = report.problems
+    payload: dict[str, object] = {"ok": not problems, "full": full, "problems": problems}
+    if report.server:
+        payload["pages"] = report.pages
+    env.out.data(payload)
     if problems:
         env.out.line(env.out._(N_("Problems found:")))
         for p in problems:
             env.out.line(f"  - {p}")
+        if report.server:
+            env.out.line(env.out._(_pages_said(report, full)))
         if not full:
             env.out.line(
                 env.out._(N_("This was the quick check; to check everything: antt check --full"))
             )
         return 1
-    if full:
+    if report.server:
+        _server_sound(env, report, full)
+    elif full:
         env.out.line(
             env.out._(
                 N_(
@@ -326,6 +352,39 @@ def cmd_check(env: Env, args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _server_sound(env: Env, report: database_check.Report, full: bool) -> None:
+    """A sound database on a server: what was read, what of the pages, how to read all."""
+    if full:
+        env.out.line(
+            env.out._(
+                N_(
+                    "The database on the server is sound: structure, foreign keys (every"
+                    " reference), search index and audit chain checked."
+                )
+            )
+        )
+    else:
+        env.out.line(
+            env.out._(
+                N_(
+                    "Quick check on the server: the database structure, its foreign key"
+                    " constraints, a sample of the search index and the newest audit entries"
+                    " are sound."
+                )
+            )
+        )
+    env.out.line(env.out._(_pages_said(report, full)))
+    if not full:
+        env.out.line(
+            env.out._(
+                N_(
+                    "To read every reference, index entry and audit entry (minutes on a large"
+                    " database): antt check --full"
+                )
+            )
+        )
 
 
 def cmd_backup(env: Env, args: argparse.Namespace) -> int:

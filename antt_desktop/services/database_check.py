@@ -8,26 +8,43 @@ SQL (``search_index_check.verify``: Python only folds each record's text, from a
 audit chain. On the district the worker takes what the raw checks take and this thread
 less, so with a core free the whole takes little more than SQLite's own checks; on a machine
 busy with other work it takes their sum (measured by ``tests/benchmarks/check.py``).
+
+On a PostgreSQL server (store/postgresql_check.py) the steps run one after the other on the
+check's connection: the structure read from the server's catalogue (with the schema's
+revision), the search index and the audit chain as on SQLite, then the server's step
+(``server``): the foreign keys — quick: confirmed as validated constraints the server
+enforces; full: every reference read — and the pages where the ``amcheck`` extension is
+installed (quick: the small tables; full: every table and B-tree index). Without amcheck the
+pages are not checked, and :attr:`Report.pages` says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from antt_desktop.store import audit, integrity, search_index_check
+from antt_desktop.services.context import Ctx
+from antt_desktop.store import audit, integrity, postgresql_check, search_index_check
 from antt_desktop.store.errors import DatabaseNotInitialised
 
 #: ``progress(step, done, total)``: the check's step (one of :data:`STEPS`) and how far it
 #: is (``total`` 0 until known, then ``done`` of ``total``).
 CheckProgress = Callable[[str, int, int], None]
 #: The steps, in the order they are told: the schema, the search index, the audit log, and
-#: SQLite's integrity and foreign keys (on ``full``, begun first on its own thread).
-STEPS = ("structure", "search", "audit", "sqlite")
+#: SQLite's integrity and foreign keys (on ``full``, begun first on its own thread) or, on a
+#: server, its foreign keys and pages.
+STEPS = ("structure", "search", "audit", "sqlite", "server")
+#: How the pages were checked (:attr:`Report.pages`): SQLite's ``integrity_check``; on a
+#: server by amcheck, or not (the extension not installed; this account may not run it).
+PAGES_SQLITE = "sqlite"
+PAGES_AMCHECK = postgresql_check.PAGES_CHECKED
+PAGES_NOT_INSTALLED = postgresql_check.PAGES_NOT_INSTALLED
+PAGES_NO_RIGHTS = postgresql_check.PAGES_NO_RIGHTS
 #: SQLite's virtual machine steps per page of the file for ``integrity_check`` and
 #: ``foreign_key_check`` together (324 + 32, measured alike on the commune and the
 #: district): how SQLite's share is told in percent.
@@ -73,14 +90,78 @@ class _SqliteWhole:
                 dbapi.set_progress_handler(None, 0)
 
 
+@dataclass(frozen=True)
+class Report:
+    """What the check found (empty when sound), whether it ran on a server, and how the
+    pages were checked (one of the ``PAGES_`` values)."""
+
+    problems: list[str]
+    server: bool
+    pages: str
+
+
+def report(
+    session: Session, *, full: bool = False, progress: CheckProgress | None = None
+) -> Report:
+    """The check of the database (quick, or ``full``): its problems and how it read it."""
+    conn = session.connection()
+    if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
+        raise DatabaseNotInitialised()
+    if conn.dialect.name == "postgresql":
+        return _on_server(session, full=full, progress=progress)
+    return Report(_on_sqlite(session, full=full, progress=progress), False, PAGES_SQLITE)
+
+
 def problems(
     session: Session, *, full: bool = False, progress: CheckProgress | None = None
 ) -> list[str]:
     """What is wrong with the database (empty when sound); see
     :func:`antt_desktop.services.post_rows.database_problems`."""
+    return report(session, full=full, progress=progress).problems
+
+
+def _on_server(session: Session, *, full: bool, progress: CheckProgress | None) -> Report:
+    """The check on a PostgreSQL server, its steps in turn (module docstring)."""
     conn = session.connection()
-    if conn.execute(text("SELECT count(*) FROM local_node")).scalar_one() != 1:
-        raise DatabaseNotInitialised()
+    _told(progress, "structure")
+    found = integrity.schema_problems(conn)
+    fks = integrity.foreign_keys()
+    found += postgresql_check.constraint_problems(conn, fks)
+    pages = postgresql_check.page_check(conn)
+    tables = postgresql_check.present(conn, integrity.model_tables())
+    if not full:
+        if pages == PAGES_AMCHECK:
+            small = postgresql_check.small_tables(conn, tables, integrity.SMALL_TABLE_ROWS)
+            found += postgresql_check.page_problems(conn, small, whole=False)
+        _told(progress, "search")
+        found += search_index_check.verify_sample(conn)
+        _told(progress, "audit")
+        found += audit.verify_chain(session, full=False)
+        return Report(found, True, pages)
+    step = _told(progress, "search")
+    found += search_index_check.verify(conn, step)
+    step = _told(progress, "audit")
+    found += audit.verify_chain(session, full=True, progress=step)
+    step = _told(progress, "server")
+    have = set(tables)
+    checked = [fk for fk in fks if fk.table in have and fk.parent in have]
+    total = len(checked) + (len(tables) if pages == PAGES_AMCHECK else 0)
+    for done, fk in enumerate(checked, start=1):
+        found += postgresql_check.broken_references(conn, fk)
+        step(done, total)
+    if pages == PAGES_AMCHECK:
+        found += postgresql_check.page_problems(
+            conn,
+            tables,
+            whole=True,
+            progress=lambda done, of: step(len(checked) + done * len(tables) // of, total),
+        )
+    step(total, total)
+    return Report(found, True, pages)
+
+
+def _on_sqlite(session: Session, *, full: bool, progress: CheckProgress | None) -> list[str]:
+    conn = session.connection()
     if not full:
         _told(progress, "structure")
         found = integrity.schema_problems(conn)
@@ -114,3 +195,15 @@ def problems(
             raise
         step(sqlite.expected, sqlite.expected)
     return found
+
+
+def database_report(
+    ctx: Ctx, *, full: bool = False, progress: CheckProgress | None = None
+) -> Report:
+    """:func:`antt_desktop.services.post_rows.database_problems` with how the check read
+    the database (on a server, whether its pages were checked: ``antt check`` says so).
+
+    Raises:
+        DatabaseNotInitialised: the database holds no post (no local node row).
+    """
+    return report(ctx.session, full=full, progress=progress)

@@ -7,6 +7,11 @@ state, catalogues: the tables written most often relative to their size). SQLite
 age of a page, so "the newest pages" cannot be picked out; the big register tables
 (residents, households, pledges, the audit log, the search index) are read whole only by the
 full check: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` over the file.
+
+On a PostgreSQL server the same schema is read from the server's catalogue, the foreign
+keys are confirmed as validated constraints (quick) and every reference read (full), and
+the pages are left to the ``amcheck`` extension where it is installed
+(:mod:`postgresql_check`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from antt_desktop.store import post_figures
+from antt_desktop.store import post_figures, postgresql_check
 from antt_desktop.store.base import Base
 
 #: A table holding at most this many rows (by its largest rowid, read from the B-tree's
@@ -63,10 +68,39 @@ def expected_schema() -> Expected:
     return Expected(columns, indexes)
 
 
+def foreign_keys() -> list[postgresql_check.ForeignKey]:
+    """The models' foreign keys (what the server's constraints must be), table by table."""
+    import antt_desktop.store.models  # noqa: F401  (every model registered on Base)
+
+    return [
+        postgresql_check.ForeignKey(
+            table.name,
+            tuple(column.name for column in fk.columns),
+            fk.referred_table.name,
+            tuple(element.column.name for element in fk.elements),
+            tuple(column.name for column in table.primary_key.columns),
+        )
+        for table in Base.metadata.sorted_tables
+        for fk in sorted(table.foreign_key_constraints, key=lambda fk: tuple(fk.column_keys))
+    ]
+
+
+def model_tables() -> list[str]:
+    """The tables of the models and the search index's (what a server's check reads)."""
+    return [*expected_schema().columns, *OTHER_TABLES]
+
+
 def schema_problems(conn: Connection) -> list[str]:
     """Tables, columns, indexes and triggers missing from the file, and triggers nobody
-    wrote (a trigger can change rows behind the program's back)."""
+    wrote (a trigger can change rows behind the program's back); on a server, read from its
+    catalogue, the schema's revision too (:func:`postgresql_check.schema_problems`)."""
     expected = expected_schema()
+    if conn.dialect.name == "postgresql":
+        from antt_desktop.store.database import head_revision
+
+        return postgresql_check.schema_problems(
+            conn, expected.columns, expected.indexes, OTHER_TABLES, head_revision()
+        )
     found: dict[str, set[str]] = {"table": set(), "index": set(), "trigger": set()}
     for kind, name in conn.execute(
         text("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger')")
