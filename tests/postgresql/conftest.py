@@ -27,20 +27,10 @@ FTS5_ONLY = "FTS5's integrity-check and its content table (search_fts_content): 
 _CHECK = "test_store_search_index_check"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
-#: The quick/full check reads SQLite's own catalogue and pragmas (``antt check`` refuses)
-QUICK_CHECK = (
-    "the quick/full check (sqlite_master, PRAGMA integrity_check): services/database_check.py"
-)
-
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
 #: (docs/POSTGRESQL.md).
-NOT_YET: dict[tuple[str, str], str] = {
-    ("test_services_post_rows", "test_a_sound_post_has_no_database_problems"): QUICK_CHECK,
-    ("test_services_stats_fast_reads", "test_fast_reads_equal_the_counted_figures_after"): (
-        "the test's own copy of a row (copy_row) reads SQLite's PRAGMA table_info"
-    ),
-}
+NOT_YET: dict[tuple[str, str], str] = {}
 
 #: A services test that does not take ``db`` (it makes its own SQLite post: a key file, a
 #: network of posts; or it reads no database): on a server it would only run again.

@@ -26,6 +26,7 @@ from antt_desktop.services import stats_assessments, stats_due
 from antt_desktop.services.context import Ctx
 from antt_desktop.services.stats_cache import StatsCache
 from antt_desktop.services.stats_scope import Scope
+from antt_desktop.store.base import Base
 from antt_desktop.store.database import Database
 from antt_desktop.store.models import Assessment, Dossier
 
@@ -72,7 +73,7 @@ def overdue(read: Ctxs) -> list[Any]:
 
 def copy_row(ctx: Ctx, table: str, row_id: str, **changes: Any) -> None:
     """Insert a copy of a row by plain SQL, as the sync import writes (no ORM, no service)."""
-    columns = [r[1] for r in ctx.session.execute(text(f"PRAGMA table_info({table})"))]
+    columns = [column.name for column in Base.metadata.tables[table].columns]
     values = [f":{c}" if c in changes else c for c in columns]
     ctx.session.execute(
         text(
