@@ -96,10 +96,10 @@ def schema_problems(conn: Connection) -> list[str]:
     catalogue, the schema's revision too (:func:`postgresql_check.schema_problems`)."""
     expected = expected_schema()
     if conn.dialect.name == "postgresql":
-        from antt_desktop.store.database import head_revision
+        from antt_desktop.store.database import SCHEMA_HEAD  # (a test keeps it Alembic's)
 
         return postgresql_check.schema_problems(
-            conn, expected.columns, expected.indexes, OTHER_TABLES, head_revision()
+            conn, expected.columns, expected.indexes, OTHER_TABLES, SCHEMA_HEAD
         )
     found: dict[str, set[str]] = {"table": set(), "index": set(), "trigger": set()}
     for kind, name in conn.execute(

@@ -3,7 +3,7 @@ of ``sqlite_master`` and its pragmas, in the server's catalogue.
 
 * the structure: the schema's Alembic revision against the program's head; the tables,
   columns and named indexes of the models (and the search index's two tables) against
-  ``information_schema`` and ``pg_indexes``; the server's triggers (revision 0029,
+  ``pg_class``, ``pg_attribute`` and ``pg_indexes``; the server's triggers (revision 0029,
   store/postgresql_schema.py) present, enabled, and none nobody wrote;
 * the foreign keys: PostgreSQL enforces them, so the quick check confirms each of the
   models' foreign keys is a constraint there, validated (``pg_constraint.convalidated``:
@@ -90,10 +90,9 @@ def schema_problems(
         )
     have: dict[str, set[str]] = {}
     for table, column in conn.exec_driver_sql(
-        "SELECT c.table_name, c.column_name FROM information_schema.columns c"
-        " JOIN information_schema.tables t ON t.table_schema = c.table_schema"
-        " AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'"
-        " WHERE c.table_schema = current_schema()"
+        "SELECT c.relname::text, a.attname::text FROM pg_class c JOIN pg_attribute a"
+        " ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+        " WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace"
     ):
         have.setdefault(table, set()).add(column)
     problems += [

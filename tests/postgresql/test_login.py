@@ -321,16 +321,6 @@ def test_the_desks_role_logs_in_and_counts_failures(
             conn.execute(f"DROP ROLE {role}")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("command", "words"), [(("check",), "kiểm tra cơ sở dữ liệu")])
-def test_what_is_not_ported_says_so_by_name(
-    antt: Callable[..., Run], command: tuple[str, ...], words: str
-) -> None:
-    assert antt(*INIT).code == 0
-    refused = antt(*command)
-    assert refused.code == 1
-    assert f"chưa hỗ trợ trên PostgreSQL: {words}" in refused.err
-
-
 def test_a_role_lowered_loses_the_fields_key_and_the_others_keep_reading(
     antt: Callable[..., Run], url: str
 ) -> None:
