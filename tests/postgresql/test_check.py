@@ -211,16 +211,16 @@ def test_a_constraint_not_validated_or_switched_off_is_found_quickly(
     )
 
 
-def test_a_server_made_before_revision_0032_gets_the_households_head_key(
+def test_a_server_made_before_revision_0033_gets_the_households_head_key(
     post: Callable[..., Run], url: str
 ) -> None:
     assert post("household", "add", "--number", "HK-01").code == 0
     assert post("household", "add", "--number", "HK-02").code == 0
-    # as revision 0031 left a server: no such constraint, so nothing kept a head there
+    # as revision 0032 left a server: no such constraint, so nothing kept a head there
     _sql(
         url,
         "ALTER TABLE households DROP CONSTRAINT fk_households_head_person_id_persons",
-        "UPDATE alembic_version SET version_num = '0031'",
+        "UPDATE alembic_version SET version_num = '0032'",
         "UPDATE households SET head_person_id = 'gone' WHERE number = 'HK-02'",
     )
     gone = _one(url, "SELECT id FROM households WHERE number = 'HK-02'")
@@ -228,7 +228,7 @@ def test_a_server_made_before_revision_0032_gets_the_households_head_key(
     quick = post("--lang", "en", "check")  # the owner's account upgrades the schema first
     full = post("--lang", "en", "check", "--full")
 
-    assert _one(url, "SELECT version_num FROM alembic_version") == "0032"
+    assert _one(url, "SELECT version_num FROM alembic_version") == "0033"
     assert quick.code == 1 and full.code == 1
     assert quick.out.splitlines()[1:2] == [
         "  - foreign key: the constraint fk_households_head_person_id_persons on households"

@@ -8,16 +8,16 @@ validated; should a household name a head that is not there, the constraint is l
 validated — enforced for every new write — and ``antt check`` names it, the full check the
 rows. Nothing on SQLite.
 
-Revision ID: 0032
-Revises: 0031
-Create Date: 2026-12-06 20:40:00
+Revision ID: 0033
+Revises: 0032
+Create Date: 2026-12-06 21:20:00
 """
 
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
-revision = "0032"
-down_revision = "0031"
+revision = "0033"
+down_revision = "0032"
 branch_labels = None
 depends_on = None
 
