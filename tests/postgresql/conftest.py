@@ -20,6 +20,7 @@ from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.models import User
 from tests.conftest import FakeWall
 from tests.postgresql import server
+from tests.sync.nodes import Network, OnServer
 
 #: FTS5's own check of its inverted index against its text: on a server the words are
 #: computed by the server from the text (``search_fts.doc``), they cannot be out of step
@@ -46,6 +47,9 @@ NOT_YET: dict[tuple[str, str], str] = {
 #: network of posts; or it reads no database): on a server it would only run again.
 OWN_POST = "takes no db (its own SQLite post, or none): run by tests/services"
 
+#: A sync test that makes no network (``net``): its own nodes, or none — run by tests/sync.
+OWN_NETWORK = "takes no net (its own nodes, or none): run by tests/sync"
+
 #: The store's tests of a SQLite piece that has no counterpart on a server (skipped there).
 NOT_THERE: dict[tuple[str, str], str] = {
     (_CHECK, "test_a_full_text_index_out_of_step_with_its_text_is_named"): FTS5_ONLY,
@@ -62,6 +66,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(pytest.mark.xfail(strict=True, reason=f"not yet: {piece}"))
         if item.path.stem.startswith("test_services_") and "db" not in item.fixturenames:
             item.add_marker(pytest.mark.skip(reason=f"no counterpart: {OWN_POST}"))
+        if item.path.stem.startswith("test_sync_") and "net" not in item.fixturenames:
+            item.add_marker(pytest.mark.skip(reason=f"no counterpart: {OWN_NETWORK}"))
         for (module, prefix), reason in NOT_THERE.items():
             if item.path.stem == module and item.name.startswith(prefix):
                 item.add_marker(pytest.mark.skip(reason=f"no counterpart: {reason}"))
@@ -108,3 +114,20 @@ def db(
     yield database
     database.close()
     server.drop_database(postgresql_server, url)
+
+
+#: Which nodes of a sync test's network are on the server (tests/postgresql/test_sync_*.py):
+#: every post (exchanging with a SQLite upper unit), or the upper units and the province
+#: (with SQLite posts below them).
+SERVER_ROLES = {"post": ("post",), "upper": ("upper", "province")}
+
+
+@pytest.fixture(params=sorted(SERVER_ROLES), ids=lambda role: f"{role}-on-server")
+def net(
+    request: pytest.FixtureRequest, postgresql_server: str, tmp_path: Path
+) -> Iterator[Network]:
+    """The sync tests' network (tests/sync/conftest.py) with its posts, or its upper units,
+    each in a database of its own on the PostgreSQL test server; the other nodes SQLite."""
+    network = Network(tmp_path / "net", OnServer(postgresql_server, SERVER_ROLES[request.param]))
+    yield network
+    network.close()
