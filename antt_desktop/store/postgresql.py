@@ -296,9 +296,38 @@ def _blind_params(
     return statement, [blind(p) for p in parameters]
 
 
+def _driver_value(value: Any) -> Any:
+    """A value of driver SQL as SQLite's DB-API would store it: sealed bytes as the server's
+    text (:func:`sealed_text`), a truth value as 0/1 (the server's booleans are SMALLINT)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return sealed_text(bytes(value))
+    return value
+
+
+def _driver_values(values: Any) -> Any:
+    """One statement's values (a tuple, list or dict) through :func:`_driver_value`."""
+    if isinstance(values, dict):
+        if any(isinstance(v, bool | bytes | bytearray | memoryview) for v in values.values()):
+            return {k: _driver_value(v) for k, v in values.items()}
+        return values
+    if any(isinstance(v, bool | bytes | bytearray | memoryview) for v in values):
+        return type(values)(map(_driver_value, values))
+    return values
+
+
+def driver_parameters(parameters: Any, many: bool) -> Any:
+    """The values of driver SQL (SQLite-minded code: ``exec_driver_sql``) as SQLite takes
+    them (:func:`_driver_value`); ``many``: a list of statements' values."""
+    if many and not isinstance(parameters, dict):
+        return [_driver_values(p) for p in parameters]
+    return _driver_values(parameters)
+
+
 def install_translation(engine: Engine) -> None:
     """Translate the ``?`` and ``:name`` marks of driver SQL (what SQLite-minded code sends)
-    for psycopg."""
+    for psycopg, and its values as SQLite stores them (:func:`driver_parameters`)."""
 
     def before(
         _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
@@ -310,6 +339,7 @@ def install_translation(engine: Engine) -> None:
                 statement = driver_sql_named(statement)  # ":name" marks, a dict of values
             else:
                 statement = driver_sql(statement)
+            parameters = driver_parameters(parameters, _many)
         return statement, parameters
 
     event.listen(engine, "before_cursor_execute", before, retval=True)
@@ -342,6 +372,26 @@ def install_fields(engine: Engine, holder: field_crypto.FieldsHolder) -> None:
         return statement, parameters
 
     event.listen(engine, "before_cursor_execute", before, retval=True)
+
+
+def _sealed_text_loader(holder: field_crypto.FieldsHolder) -> type:
+    """psycopg's loader of text giving what SQLite's driver gives: a sealed value's bytes
+    (kept as :func:`sealed_text`), ``antt_open``'s answer opened with ``holder``'s key (or
+    masked without it) — so driver SQL (the sync's reads, the resealing) reads sealed fields
+    as on SQLite; plain text, which never starts with a control character, as it is."""
+    from psycopg.types.string import TextLoader
+
+    class SealedTextLoader(TextLoader):
+        def load(self, data: Any) -> Any:
+            value = super().load(data)
+            if isinstance(value, str) and value and value[0] <= OPEN_MARK:
+                if value[0] == SEALED_MARK:
+                    return base64.b64decode(value[1:])
+                if value[0] == OPEN_MARK:
+                    return _open_answer(holder, value)
+            return value
+
+    return SealedTextLoader
 
 
 def _whole_numbers() -> type:
@@ -380,12 +430,18 @@ def make_engine(
     )
     engine.dialect.supports_native_boolean = False  # 0/1 as on SQLite (see _boolean)
     engine.dialect.statement_compiler = _Compiler
+    holder = fields or field_crypto.FieldsHolder()
     install_translation(engine)
-    install_fields(engine, fields or field_crypto.FieldsHolder())
+    install_fields(engine, holder)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
         dbapi_conn.adapters.register_loader("numeric", _whole_numbers())
+        for name in ("text", "varchar"):
+            dbapi_conn.adapters.register_loader(name, _sealed_text_loader(holder))
+        # the fields key of this login, found by the connection as on SQLite (the sync's
+        # capture and merge take the cipher from the connection: field_crypto.cipher_of)
+        record.info[field_crypto.SESSION_KEY] = holder
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -9,17 +9,20 @@ its planner needs no such hint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 
 class Spelling:
     """The spellings of one engine (``session``'s)."""
 
-    def __init__(self, session: Session) -> None:
-        self.server = session.get_bind().dialect.name == "postgresql"
+    def __init__(self, session: Session | Connection) -> None:
+        bind = session if isinstance(session, Connection) else session.get_bind()
+        self.server = bind.dialect.name == "postgresql"
 
     def unindexed(self, column: str) -> str:
         """``column`` read without walking its index (SQLite's ``+``)."""
@@ -85,3 +88,32 @@ class Spelling:
             f"length({label}) = 7 AND (CASE {months} WHEN 1 THEN {month}"
             f" AND substr({label}, 6, 2) BETWEEN '01' AND '12' ELSE {quarter} END)"
         )
+
+    def defer_foreign_keys(self) -> str:
+        """The statement that leaves the foreign keys' checks to the commit (the rows of a
+        bundle come table by table). A server defers the constraints made deferrable."""
+        return "SET CONSTRAINTS ALL DEFERRED" if self.server else "PRAGMA defer_foreign_keys = ON"
+
+    def insert_ignoring(self, into: str) -> str:
+        """``INSERT OR IGNORE INTO {into}`` (``into``: the table, its columns and the
+        ``VALUES``): a row whose key is taken already is left out."""
+        if self.server:
+            return f"INSERT INTO {into} ON CONFLICT DO NOTHING"
+        return f"INSERT OR IGNORE INTO {into}"
+
+    def insert_replacing(self, into: str, key: Sequence[str], columns: Sequence[str]) -> str:
+        """``INSERT OR REPLACE INTO {into}``: the row whose primary key (``key``) is taken
+        already gets the new values of ``columns`` instead."""
+        if not self.server:
+            return f"INSERT OR REPLACE INTO {into}"
+        values = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+        return f"INSERT INTO {into} ON CONFLICT ({', '.join(key)}) DO UPDATE SET {values}"
+
+    def json_reader(self) -> Callable[[Any], Any]:
+        """What turns a JSON column read by driver SQL into its value: SQLite gives its text
+        (parsed here), a server's driver gives the value parsed already."""
+        return _as_read if self.server else json.loads
+
+
+def _as_read(value: Any) -> Any:
+    return value

@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 
 from antt_desktop.store import field_crypto
 from antt_desktop.store.clock import physical_ms
+from antt_desktop.store.spelling import Spelling
 from antt_desktop.sync import (
     conflict_store,
     extras,
@@ -101,7 +102,7 @@ def apply(
     progress: Progress | None = None,
 ) -> Applied:
     """Merge ``records`` (table -> rows in travelling form) sent by ``sender``."""
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    conn.exec_driver_sql(Spelling(conn).defer_foreign_keys())
     records = dict(records)
     their_conflicts = records.pop(conflict_store.CONFLICTS, [])
     authors = proposals.author_map(records.pop(proposals.AUTHORS, []))

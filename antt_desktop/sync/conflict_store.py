@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from antt_desktop.store import field_crypto, sealed_json
 from antt_desktop.store.base import natural_id
+from antt_desktop.store.spelling import Spelling
 from antt_desktop.sync.canonical import now_iso
 from antt_desktop.sync.merge import Conflict, seen, stamp_of
 
@@ -56,9 +57,11 @@ def record(conn: Connection, items: list[tuple[str, str, Conflict]], peer: str) 
         kept, other = _sealed(conn, table, cid, c)
         rows.append((cid, table, row_id, c, kept, other))
     conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, field, kind, status,"
-        " kept_value, kept_stamp, other_value, other_stamp, peer_node, detected_at)"
-        " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)",
+        Spelling(conn).insert_ignoring(
+            "sync_conflicts (id, table_name, row_id, field, kind, status,"
+            " kept_value, kept_stamp, other_value, other_stamp, peer_node, detected_at)"
+            " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)"
+        ),
         [
             (
                 cid,
@@ -88,6 +91,7 @@ def supersede(conn: Connection, table: str, merged: list[dict[str, Any]]) -> Non
         return
     by_id = {r["id"]: r for r in merged}
     ids = list(by_id)
+    loads = Spelling(conn).json_reader()
     settled: list[tuple[str, str]] = []
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
@@ -100,7 +104,7 @@ def supersede(conn: Connection, table: str, merged: list[dict[str, Any]]) -> Non
             if kind not in TRAVELLING or fld == WHOLE_ROW:
                 continue
             row = by_id[row_id]
-            kept_s, other_s = json.loads(kept), json.loads(other)
+            kept_s, other_s = loads(kept), loads(other)
             now = stamp_of(row, fld)
             vector = row["version_vector"]
             if now not in (kept_s, other_s) and seen(vector, kept_s) and seen(vector, other_s):
@@ -131,6 +135,7 @@ def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list
     ]
     if not conn.exec_driver_sql("SELECT 1 FROM sync_conflicts WHERE status = 'open'").first():
         return found
+    loads = Spelling(conn).json_reader()
     for table, batch in records.items():
         ids = [r["id"] for r in batch]
         for start in range(0, len(ids), BATCH):
@@ -144,7 +149,7 @@ def outgoing(conn: Connection, records: dict[str, list[dict[str, Any]]]) -> list
             ):
                 item = dict(zip(_FIELDS + _MORE, values, strict=True))
                 for key in ("kept_value", "kept_stamp", "other_value", "other_stamp"):
-                    item[key] = json.loads(item[key]) if item[key] is not None else None
+                    item[key] = loads(item[key]) if item[key] is not None else None
                 for key in sealed_json.CONFLICT_VALUES:  # bundles are encrypted whole
                     item[key] = sealed_json.open_conflict_value(
                         field_crypto.cipher_of(conn), item["id"], key, item[key]

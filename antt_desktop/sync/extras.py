@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from antt_desktop.store.base import SYNC_COLUMNS
+from antt_desktop.store.spelling import Spelling
 from antt_desktop.sync.tables import SyncTable
 
 EXTRA = "_extra"
@@ -83,6 +84,7 @@ def attach(conn: Connection, table: str, found: dict[str, dict[str, Any]]) -> No
     if not found or not _any(conn, table):
         return
     ids = list(found)
+    loads = Spelling(conn).json_reader()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         for row_id, fields in conn.exec_driver_sql(
@@ -90,7 +92,7 @@ def attach(conn: Connection, table: str, found: dict[str, dict[str, Any]]) -> No
             f" AND row_id IN ({','.join('?' * len(chunk))})",
             (table, *chunk),
         ):
-            found[row_id][EXTRA] = json.loads(fields)
+            found[row_id][EXTRA] = loads(fields)
 
 
 def unfold(conn: Connection, table: str, batch: list[dict[str, Any]]) -> None:
@@ -110,6 +112,10 @@ def save(conn: Connection, table: str, written: list[dict[str, Any]]) -> None:
     keep = [(table, r["id"], _dumps(r[EXTRA])) for r in written if r.get(EXTRA)]
     if keep:
         conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO sync_extra (table_name, row_id, fields) VALUES (?, ?, ?)",
+            Spelling(conn).insert_replacing(
+                "sync_extra (table_name, row_id, fields) VALUES (?, ?, ?)",
+                ("table_name", "row_id"),
+                ("fields",),
+            ),
             keep,
         )

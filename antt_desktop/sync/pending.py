@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from antt_desktop.store import field_crypto, sealed_json
+from antt_desktop.store.spelling import Spelling
 from antt_desktop.sync.canonical import now_iso
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
@@ -18,8 +19,9 @@ _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")
 def load(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
     """The rows waiting, their sensitive values opened (they are sealed while they wait)."""
     cipher = field_crypto.cipher_of(conn)
+    loads = Spelling(conn).json_reader()
     return {
-        (table, ident): sealed_json.open_pending_row(cipher, table, json.loads(row))
+        (table, ident): sealed_json.open_pending_row(cipher, table, loads(row))
         for table, ident, row in conn.exec_driver_sql(
             "SELECT table_name, row_id, row FROM sync_pending ORDER BY table_name, row_id"
         )
@@ -40,9 +42,12 @@ def save(
         cipher = field_crypto.cipher_of(conn)
         at = now_iso()
         conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO sync_pending"
-            " (table_name, row_id, row, peer_node, reason, missing, received_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Spelling(conn).insert_replacing(
+                "sync_pending (table_name, row_id, row, peer_node, reason, missing, received_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ("table_name", "row_id"),
+                ("row", "peer_node", "reason", "missing", "received_at"),
+            ),
             [
                 (
                     t,

@@ -7,6 +7,7 @@ import close to a raw ``executemany`` in speed.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import itertools
 import json
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Text
 
 from antt_desktop.domain.text_input import first_forbidden
 from antt_desktop.store import field_crypto
+from antt_desktop.store.spelling import Spelling
 from antt_desktop.store.text_guard import all_allowed
 from antt_desktop.sync import extras
 from antt_desktop.sync.tables import SyncTable
@@ -38,14 +40,19 @@ def db_columns(t: SyncTable) -> list[str]:
 
 
 def from_db(t: SyncTable, names: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
+    """A stored row in its travelling form. SQLite gives JSON columns as text and dates as
+    ISO text; a server gives them parsed and as ``date`` values (made the same here)."""
     kinds = _kinds(t)
     row: dict[str, Any] = {}
     for name, value in zip(names, values, strict=True):
         kind = kinds.get(name)
         if value is not None and kind == "json":
-            value = json.loads(value)
+            if isinstance(value, str):
+                value = json.loads(value)
         elif value is not None and kind == "bool":
             value = bool(value)
+        elif kind == "date" and isinstance(value, datetime.date):
+            value = value.isoformat()
         row[name] = value
     return row
 
@@ -264,7 +271,11 @@ def iterate_encoded(
     """Rows in their travelling form (no ``local_seq``) with their JSON line, for export.
 
     SQLite writes each line (``json_object``); Python parses it only if something reads it.
+    A server's rows are read as values and their line written here, in the same order.
     """
+    if Spelling(conn).server:
+        yield from _encoded_here(conn, t, where, params)
+        return
     spec = tuple((c.name, c.kind) for c in t.columns)
     beside = [c for c in EAGER if c in t.column_map]
     sql = (
@@ -275,6 +286,19 @@ def iterate_encoded(
         yield EncodedRow(
             text.encode("utf-8"), {"id": ident, **dict(zip(beside, values, strict=True))}
         )
+
+
+def _encoded_here(
+    conn: Connection, t: SyncTable, where: str, params: dict[str, Any]
+) -> Iterator[EncodedRow]:
+    """:func:`iterate_encoded` on a server: each row read (its sealed fields opened by the
+    driver, :mod:`antt_desktop.store.postgresql`) and its line written as SQLite's
+    ``json_object`` writes it (the keys in :func:`_whole_row`'s order, compact)."""
+    order = _whole_row(t.name)
+    beside = [c for c in EAGER if c in t.column_map]
+    for row in iterate(conn, t, where, params):
+        line = _dumps({name: row[name] for name in order}).encode("utf-8")
+        yield EncodedRow(line, {"id": row["id"], **{c: row[c] for c in beside}})
 
 
 #: How a line SQLite wrote for export starts (``_json_select``: ``id`` first) and where its
@@ -318,16 +342,25 @@ def held_lines(conn: Connection, t: SyncTable, lines: Sequence[bytes]) -> set[in
         del at[ident]
     if not at:
         return set()
+    # SQLite compares the bytes (a BLOB: no collation); a server's text compares as its
+    # bytes do, the line given as text
+    server = Spelling(conn).server
+    stamps = _STAMPS_TEXT.replace("{", "{{").replace("}", "}}")
+    stamps = stamps if server else f"CAST({stamps} AS BLOB)"
     same = (
         f"FROM {t.name} JOIN (VALUES {{pairs}}) v ON {t.name}.id = v.column1"
-        f" WHERE CAST({_STAMPS_TEXT.replace('{', '{{').replace('}', '}}')} AS BLOB) = v.column2"
+        f" WHERE {stamps} = v.column2"
         " AND v.column1 NOT IN (SELECT row_id FROM sync_pending WHERE table_name = ?)"
     )
     found: set[int] = set()
     ids = list(at)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        params: list[Any] = [x for ident in chunk for x in (ident, at[ident][1])]
+        params: list[Any] = [
+            x
+            for ident in chunk
+            for x in (ident, at[ident][1].decode("utf-8", "replace") if server else at[ident][1])
+        ]
         params.append(t.name)
         where = same.format(pairs=",".join(["(?, ?)"] * len(chunk)))
         # SQLite writes and compares the stamps; Python only hears how many were the same

@@ -16,11 +16,14 @@ from sqlalchemy import Connection
 from antt_desktop.sync import rows
 from antt_desktop.sync.tables import by_name, synced_tables
 
-#: The rest of a whole dossier, each as SQL over ``(person_id, dossier_id)``.
+#: The rest of a whole dossier, each as SQL over ``(person_id, dossier_id)`` (the person's
+#: id cast: a server wants to know the type of a value it only tests for NULL).
 _WHOLE = {
-    "assessments": "SELECT id FROM assessments WHERE ? IS NOT NULL AND dossier_id = ?",
-    "supports": "SELECT id FROM supports WHERE ? IS NOT NULL AND dossier_id = ?",
-    "commitments": "SELECT id FROM commitments WHERE ? IS NOT NULL AND dossier_id = ?",
+    "assessments": "SELECT id FROM assessments WHERE CAST(? AS TEXT) IS NOT NULL"
+    " AND dossier_id = ?",
+    "supports": "SELECT id FROM supports WHERE CAST(? AS TEXT) IS NOT NULL AND dossier_id = ?",
+    "commitments": "SELECT id FROM commitments WHERE CAST(? AS TEXT) IS NOT NULL"
+    " AND dossier_id = ?",
     "violations": "SELECT id FROM violations WHERE person_id = ?"
     " AND (dossier_id IS NULL OR dossier_id = ?)",
 }

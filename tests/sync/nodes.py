@@ -1,7 +1,13 @@
 """Sync nodes for tests: each a database in its own folder with its own clock, set up and
 enrolled through the same functions the ``antt sync`` commands call. A node's set-up (its
 schema, unit and sync keys) is made once per session and copied (:mod:`tests.helpers.prepared`);
-the enrolment is done for each test."""
+the enrolment is done for each test.
+
+A node is a SQLite file by default; a network given a PostgreSQL server (:class:`OnServer`)
+puts the nodes of the roles it names there instead, each in a database of its own (copied
+from a template database made once, ``CREATE DATABASE … TEMPLATE``), its folder keeping
+the desk's own files — so the same tests exchange bundles between a post or an upper unit
+on a server and SQLite nodes (tests/postgresql/test_sync_*.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +15,14 @@ import hashlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text
 
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.services.context import Actor, Ctx
@@ -27,6 +36,7 @@ from antt_desktop.sync.importer import import_bundle
 from antt_desktop.sync.report import ImportReport
 from tests.conftest import FakeWall
 from tests.helpers.prepared import PREPARED
+from tests.postgresql import server
 
 TODAY = date(2026, 11, 22)
 OFFICER = Actor("canbo1", "officer")
@@ -46,38 +56,84 @@ def fields_key(folder: Path) -> bytes:
     return path.read_bytes()
 
 
-class Node:
-    """One installation: its folder, database, clock and identity."""
+#: In a server node's folder: the name of its database on the server.
+SERVER_DATABASE = "server-database"
+#: In a server node's prepared folder: the name of the template database it is copied from.
+SERVER_TEMPLATE = "server-template"
 
-    def __init__(self, root: Path, name: str, wall: FakeWall) -> None:
+
+@dataclass(frozen=True)
+class OnServer:
+    """The nodes of ``roles`` ("post", "upper", "province") in databases of the PostgreSQL
+    server at ``url`` (its maintenance database's URL)."""
+
+    url: str
+    roles: Collection[str]
+
+
+class Node:
+    """One installation: its folder, database, clock and identity (``server``: its database
+    is on that PostgreSQL server, named in its folder)."""
+
+    def __init__(
+        self, root: Path, name: str, wall: FakeWall, server_url: str | None = None
+    ) -> None:
         self.name = name
         self.folder = root / name
         self.wall = wall
+        self.server_url = server_url
         self.fields_key = fields_key(self.folder)
-        self.db: Database = open_database(
-            self.folder / "antt.sqlite3", create=True, wall=wall, fields_key=self.fields_key
-        )
+        self.db: Database = self._open(create=True)
         self.clones: list[Node] = []
         self.stick = root / "sticks" / name
 
+    @property
+    def location(self) -> str | Path:
+        """The SQLite file, or the URL of the node's database on the server."""
+        if self.server_url is None:
+            return self.folder / "antt.sqlite3"
+        name = (self.folder / SERVER_DATABASE).read_text()
+        return server.database_url(self.server_url, name)
+
+    @property
+    def on_server(self) -> bool:
+        return self.server_url is not None
+
+    def _open(self, create: bool = False) -> Database:
+        if self.server_url is None:
+            return open_database(
+                self.location, create=create, wall=self.wall, fields_key=self.fields_key
+            )
+        return open_database(
+            self.location, wall=self.wall, fields_key=self.fields_key, local_dir=self.folder
+        )
+
     def reopen(self) -> None:
         self.db.close()
-        self.db = open_database(
-            self.folder / "antt.sqlite3", wall=self.wall, fields_key=self.fields_key
-        )
+        self.db = self._open()
 
     def close(self) -> None:
         self.db.close()
+
+    def drop(self) -> None:
+        """Close the node and drop its database on the server (a SQLite file stays)."""
+        self.close()
+        if self.server_url is not None:
+            server.drop_database(self.server_url, str(self.location))
 
     def clone(self, name: str) -> Node:
         """A copy of this installation (same keys): to try other import orders on it."""
         self.db.close()
         target = self.folder.parent / name
         target.mkdir(parents=True)
-        shutil.copy2(self.folder / "antt.sqlite3", target / "antt.sqlite3")
+        if self.server_url is None:
+            shutil.copy2(self.folder / "antt.sqlite3", target / "antt.sqlite3")
+        else:
+            made = server.create_database(self.server_url, template=_database_name(self.location))
+            (target / SERVER_DATABASE).write_text(_database_name(made))
         shutil.copy2(self.folder / FIELDS_KEY, target / FIELDS_KEY)
         self.reopen()
-        twin = Node(self.folder.parent, name, FakeWall(self.wall.now))
+        twin = Node(self.folder.parent, name, FakeWall(self.wall.now), self.server_url)
         self.clones.append(twin)
         return twin
 
@@ -116,6 +172,8 @@ class Node:
 
     def whole_file_hash(self) -> str:
         """Every table, sync state included: proof that nothing at all was written."""
+        if self.server_url is not None:
+            return self._whole_database_hash()
         conn = sqlite3.connect(f"file:{self.db.path}?mode=ro", uri=True)
         try:
             lines = "\n".join(conn.iterdump())
@@ -123,26 +181,60 @@ class Node:
             conn.close()
         return hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
+    def _whole_database_hash(self) -> str:
+        """On a server: every table's rows (as the server writes them, sorted). Not its
+        sequences: a rolled-back write keeps the numbers it drew (nothing written)."""
+        digest = hashlib.sha256()
+        with self.db.engine.connect() as conn:
+            tables = conn.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                    " ORDER BY tablename"
+                )
+            ).scalars()
+            for table in list(tables):
+                rows = conn.execute(
+                    text(f'SELECT t::text FROM "{table}" AS t ORDER BY 1')
+                ).scalars()
+                digest.update(f"{table}\n".encode())
+                for row in rows:
+                    digest.update(f"{row}\n".encode())
+        return digest.hexdigest()
+
+
+def _database_name(url: str | Path) -> str:
+    return str(url).partition("?")[0].rsplit("/", 1)[1]
+
 
 class Network:
     """Nodes that sync with each other through bundle files on (folder) sticks."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, server: OnServer | None = None) -> None:
         self.root = root
+        self.server = server
         self.nodes: list[Node] = []
         self._clock = 1_790_000_000_000
 
-    def _node(self, name: str, wall: FakeWall | None = None, **unit: Any) -> Node:
+    def _node(
+        self, name: str, wall: FakeWall | None = None, *, role: str = "post", **unit: Any
+    ) -> Node:
         """A node set up as ``initialise(**unit)`` with its sync keys (without ``unit``: a
-        database with its schema only), its clock moved on as far as that set-up moved it."""
+        database with its schema only), its clock moved on as far as that set-up moved it;
+        on the server when the network puts nodes of ``role`` there."""
         self._clock += 10_000_000
         clock = wall or FakeWall(self._clock)
+        url = self.server.url if self.server and role in self.server.roles else None
 
         def make(folder: Path) -> int:
             made = FakeWall(clock.now)
             key = fields_key(folder)
+            if url is None:
+                where: str | Path = folder / "antt.sqlite3"
+            else:
+                where = server.create_database(url)
+                (folder / SERVER_TEMPLATE).write_text(_database_name(where))
             with open_database(
-                folder / "antt.sqlite3", create=True, wall=made, fields_key=key
+                where, create=True, wall=made, fields_key=key, local_dir=folder if url else None
             ) as db:
                 if unit:
                     with db.write() as session:
@@ -150,15 +242,21 @@ class Network:
                         identity.ensure(session)
             return made.now
 
-        key = ("sync node", name, clock.now, *sorted(unit.items()))
-        clock.now = PREPARED.copy(key, self.root / name, make)
-        node = Node(self.root, name, clock)
+        key = ("sync node", name, clock.now, url is not None, *sorted(unit.items()))
+        folder = self.root / name
+        clock.now = PREPARED.copy(key, folder, make)
+        if url is not None:
+            template = (folder / SERVER_TEMPLATE).read_text()
+            made = server.create_database(url, template=template)
+            (folder / SERVER_DATABASE).write_text(_database_name(made))
+        node = Node(self.root, name, clock, url)
         self.nodes.append(node)
         return node
 
     def province(self, name: str = "tinh") -> Node:
         return self._node(
             name,
+            role="province",
             unit_code="CA-T19",
             unit_name="Công an tỉnh Thái Nguyên",
             kind=UnitKind.PROVINCE,
@@ -173,6 +271,7 @@ class Network:
     ) -> Node:
         node = self._node(
             name,
+            role="upper",
             unit_code=code,
             unit_name=unit_name,
             kind=UnitKind.UPPER_UNIT,
@@ -192,6 +291,7 @@ class Network:
         node = self._node(
             name,
             wall,
+            role="post",
             unit_code=code,
             unit_name=f"Công an xã {name.title()}",
             upper_code=upper_code,
@@ -222,5 +322,5 @@ class Network:
     def close(self) -> None:
         for node in self.nodes:
             for twin in node.clones:
-                twin.close()
-            node.close()
+                twin.drop()
+            node.drop()
