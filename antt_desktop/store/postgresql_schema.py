@@ -10,6 +10,8 @@
   least-privilege role of a shared server also lacks the rights);
 * byte order for every text column (revision 0032, :func:`compare_bytes`), as SQLite's
   BINARY collation, whatever collation the database was made with;
+* foreign keys a sync import can defer to its commit (revision 0034,
+  :func:`deferrable_foreign_keys`), as SQLite's ``PRAGMA defer_foreign_keys``;
 * the SQL functions SQLite gets from Python on each connection (store/field_crypto.py):
   ``antt_open`` hands the stored value back to be opened by the engine, ``antt_bidx`` is
   computed by the engine, ``antt_seal`` refuses (:func:`sealed_functions`).
@@ -209,4 +211,27 @@ def compare_bytes(conn: Connection) -> dict[str, list[str]]:
         changed.setdefault(table, []).append(column)
     for table, alters in clauses.items():
         conn.exec_driver_sql(f'ALTER TABLE "{table}" ' + ", ".join(alters))
+    return changed
+
+
+#: The foreign keys of this schema that cannot be deferred.
+_NOT_DEFERRABLE = (
+    "SELECT conrelid::regclass::text, conname FROM pg_constraint"
+    " WHERE contype = 'f' AND NOT condeferrable"
+    " AND connamespace = current_schema()::regnamespace ORDER BY 1, 2"
+)
+
+
+def deferrable_foreign_keys(conn: Connection) -> list[str]:
+    """Make every foreign key ``DEFERRABLE INITIALLY IMMEDIATE`` (checked at each statement,
+    as before, unless a transaction defers them): a sync import defers them as SQLite's
+    ``PRAGMA defer_foreign_keys`` does, since a bundle may update a row to point at a
+    parent it inserts later (store/spelling.py). Returns the constraints changed. A
+    revision adding a foreign key on a server calls it again."""
+    changed = []
+    for table, name in conn.exec_driver_sql(_NOT_DEFERRABLE).all():
+        conn.exec_driver_sql(
+            f'ALTER TABLE {table} ALTER CONSTRAINT "{name}" DEFERRABLE INITIALLY IMMEDIATE'
+        )
+        changed.append(name)
     return changed

@@ -41,12 +41,8 @@ SQLITE_JSON_TEXT = (
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
 #: (docs/POSTGRESQL.md).
 NOT_YET: dict[tuple[str, str], str] = {
-    # the sync tests with nodes on the server (``net``, below): the program's own gap
-    ("test_sync_relay", "test_one_change_reaching_the_province_by_two_paths_merges_away[post"): (
-        "the server's foreign keys are not deferrable (SQLite's PRAGMA defer_foreign_keys):"
-        " a bundle's unit updated to a parent inserted after it is refused (sync/apply.py)"
-    ),
-    # ... and the tests' own SQLite pieces (a server counterpart of the test to write)
+    # the sync tests with nodes on the server (``net``, below) that reach a node as a SQLite
+    # file (a server counterpart of the test to write)
     **{
         ("test_sync_audit_head", f"{name}[post"): SQLITE_TAMPER
         for name in (
