@@ -32,10 +32,6 @@ _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 SQLITE_TAMPER = "the test rewrites the post's audit log through sqlite3 (node.db.path)"
 SQLITE_CHILD = "the test's child process opens the node's SQLite file (node.db.path)"
 SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.py, db.path)"
-SQLITE_JSON_TEXT = (
-    "the test reads a JSON column (sync_pending.row, sync_extra.fields) by plain SQL as"
-    " SQLite's text; the server's driver gives it parsed"
-)
 
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
@@ -71,17 +67,13 @@ NOT_YET: dict[tuple[str, str], str] = {
     ("test_sync_delivery_cases", "test_a_full_disk_during_import_writes_nothing[upper"): (
         "the test fills the disk with SQLite's PRAGMA page_count / max_page_count"
     ),
-    ("test_sync_relay", "test_fields_of_a_newer_version_are_kept_and_relayed_unchanged[upper"): (
-        SQLITE_JSON_TEXT
-    ),
-    (
-        "test_sync_sealed_conflicts",
-        "test_a_person_waiting_for_the_area_holds_no_readable_number_and_lands[upper",
-    ): (SQLITE_JSON_TEXT),
     (
         "test_sync_sealed_conflicts",
         "test_the_first_key_holder_after_an_upgrade_seals_plain_copies[post",
-    ): (SQLITE_JSON_TEXT),
+    ): (
+        "the test sets SQLite's PRAGMA user_version to replay an old file's upgrade (a server"
+        " database is made at head and never resealed so)"
+    ),
 }
 
 #: A services test that does not take ``db`` (it makes its own SQLite post: a key file, a
