@@ -15,9 +15,6 @@ MESSAGES = {
     "db.not_on_postgresql.rekey": N_(
         "not supported on PostgreSQL yet: changing the database encryption key"
     ),
-    "db.not_on_postgresql.check": N_(
-        "not supported on PostgreSQL yet: checking the database (antt check)"
-    ),
     "db.server_keys_missing": N_(
         "the database on {path} has no accounts yet: set the post up there first"
         " (antt --database … init), with the server's owner account"
