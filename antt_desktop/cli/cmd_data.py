@@ -117,7 +117,7 @@ def cmd_demo(env: Env, args: argparse.Namespace) -> int:
 
     if args.data_dir is None:
         env.data_dir = env.data_dir / "demo"
-    fresh = not env.db_path.exists()
+    fresh = not env.has_post()
     if fresh:
         env.out.line(env.out._(N_("Creating the demo post with realistic data (once)...")))
         ensure_demo_database(env, "commune")

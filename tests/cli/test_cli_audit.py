@@ -12,8 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from antt_desktop.i18n.formatting import POST_TIME_ZONE
-from tests.cli.conftest import CHIEF
-from tests.conftest import connect_unlocked
+from tests.cli.conftest import CHIEF, DROP_UPDATE_GUARD
 
 NAME = "Nguyễn Văn Đức"
 
@@ -81,8 +80,8 @@ def test_bad_dates_are_refused_naming_the_filter(post: Any) -> None:
 
 def test_a_changed_entry_is_named(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_update")  # what a tamperer does first
+    with post.connect() as conn:
+        conn.execute(DROP_UPDATE_GUARD[post.on_server])  # what a tamperer does first
         conn.execute("UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 3")
         conn.commit()
 
@@ -130,7 +129,7 @@ def test_print_writes_the_filtered_log_and_records_the_print(post: Any, tmp_path
 
 def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+    with post.connect() as conn:
         for sql in (
             "UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 1",
             "DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)",
@@ -143,7 +142,7 @@ def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
 
 def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+    with post.connect() as conn:
         conn.execute("DROP TRIGGER audit_entries_no_delete")  # then the last entries go
         conn.execute("DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)")
         conn.commit()
@@ -160,7 +159,7 @@ def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
 
 def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+    with post.connect() as conn:
         count, last = conn.execute(
             "SELECT count(*), (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1)"
             " FROM audit_entries"
@@ -175,7 +174,7 @@ def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(po
         )
         conn.commit()
     assert post("check").code == 0
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+    with post.connect() as conn:
         conn.execute("DROP TRIGGER audit_entries_no_delete")
         conn.execute("DELETE FROM audit_entries WHERE seq > ?", (count - 2,))
         conn.execute(

@@ -29,6 +29,11 @@ class Templates:
         self._made: dict[tuple[Hashable, int], tuple[Path, Any]] = {}
         self._uses: Counter[Hashable] = Counter()
 
+    @property
+    def root(self) -> Path | None:
+        """The folder the templates are kept under (None outside a test session)."""
+        return self._root
+
     def start(self, root: Path) -> None:
         """Keep the templates under ``root`` (a folder of the test session's own)."""
         self._root = root
