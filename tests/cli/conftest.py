@@ -54,6 +54,12 @@ DROP_UPDATE_GUARD = {
     True: "DROP TRIGGER audit_entries_append_only ON audit_entries",
 }
 
+#: The guard against a DELETE dropped, and the name the checks give it (by ``on_server``).
+DROP_DELETE_GUARD = {
+    False: ("DROP TRIGGER audit_entries_no_delete", "audit_entries_no_delete"),
+    True: ("DROP TRIGGER audit_entries_append_only ON audit_entries", "audit_entries_append_only"),
+}
+
 #: On a server: the file in a data folder naming the database of its post.
 DATABASE_MARK = ".test-database"
 
@@ -135,6 +141,9 @@ def make_antt(
     monkeypatch.setenv("ANTT_PASSWORD", TEST_PASSWORD)
     monkeypatch.setenv("ANTT_NEW_PASSWORD", TEST_PASSWORD)
     monkeypatch.setenv("ANTT_USER", CHIEF)  # the account every test post is set up with
+
+    if server is not None:  # its prepared posts are databases: not the files' templates
+        PREPARED.flavour = "postgresql"
 
     def run_in(folder: Path, *args: str) -> Run:
         where = ["--database", server.url(folder)] if server is not None else []

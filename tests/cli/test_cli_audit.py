@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from antt_desktop.i18n.formatting import POST_TIME_ZONE
-from tests.cli.conftest import CHIEF, DROP_UPDATE_GUARD
+from tests.cli.conftest import CHIEF, DROP_DELETE_GUARD, DROP_UPDATE_GUARD
 
 NAME = "Nguyễn Văn Đức"
 
@@ -140,18 +140,37 @@ def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
     assert count >= 3 and post("check").code == 0
 
 
-def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
-    _person(post)
+def _remove_the_delete_guard(post: Any) -> str:
+    """Drop the guard against a DELETE, then the last entry goes; the guard's name."""
+    drop, guard = DROP_DELETE_GUARD[post.on_server]
     with post.connect() as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_delete")  # then the last entries go
+        conn.execute(drop)
         conn.execute("DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)")
         conn.commit()
+    return guard
+
+
+def test_a_removed_guard_is_named_by_the_list(post: Any) -> None:
+    _person(post)
+    _remove_the_delete_guard(post)
+
+    listed = post("audit", "list")
+
+    assert listed.code == 0, listed.err
+    assert listed.out.splitlines()[-1].startswith(
+        "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
+    )
+
+
+def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
+    _person(post)
+    guard = _remove_the_delete_guard(post)
 
     check = post("--json", "check")
     listed = post("audit", "list")
 
     assert check.code == 1
-    assert "audit log: the guard audit_entries_no_delete was removed" in check.json["problems"]
+    assert f"audit log: the guard {guard} was removed" in check.json["problems"]
     assert listed.out.splitlines()[-1].startswith(
         "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
     )
