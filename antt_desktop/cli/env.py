@@ -120,6 +120,11 @@ class Env:
 
     def _is_demo(self) -> bool:
         try:
+            if self.database_url:  # the post's label is in the server's database
+                from antt_desktop.services.server_post import post_on_server
+
+                label = post_on_server(self.database_url)
+                return label is not None and label.demo
             return read_key_file(key_file_path(self.db_path)).post.demo
         except KnownError:
             return False

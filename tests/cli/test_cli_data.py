@@ -30,6 +30,18 @@ def test_demo_data_creates_a_post_with_people(demo) -> None:  # type: ignore[no-
     assert demo("check").code == 0
 
 
+def test_the_demo_post_logs_in_with_its_public_account_when_none_is_named(
+    antt: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = antt("demo-data", "--scale", "commune", "--seed", "3", "--factor", "0.02")
+    assert made.code == 0, made.err
+    monkeypatch.delenv("ANTT_USER")
+    monkeypatch.delenv("ANTT_PASSWORD")
+    listed = antt("--json", "area", "list")
+    assert listed.code == 0, listed.err  # no account named: the demo post's public one
+    assert listed.json
+
+
 def test_stats_figures_match_the_records(demo) -> None:  # type: ignore[no-untyped-def]
     r = demo("stats", "--period", "2026", "--json")
     assert r.code == 0, r.err
