@@ -353,7 +353,8 @@ def verify_chain(
     by the full check only."""
     broken = broken_entries(session, progress) if full else broken_head(session)
     problems = [f"audit entry {seq}: {BROKEN_WORDS[what]}" for seq, what in broken]
-    problems += [f"audit log: the guard {name} was removed" for name in missing_guards(session)]
+    if session.get_bind().dialect.name == "sqlite":  # a server's: its schema check names them
+        problems += [f"audit log: the guard {n} was removed" for n in missing_guards(session)]
     problems += acked_problems(session)
     problems += key_file_problems(session)
     return problems

@@ -54,10 +54,17 @@ DROP_UPDATE_GUARD = {
     True: "DROP TRIGGER audit_entries_append_only ON audit_entries",
 }
 
-#: The guard against a DELETE dropped, and the name the checks give it (by ``on_server``).
+#: The guard against a DELETE dropped, and the line ``antt check`` names it with (by
+#: ``on_server``: on a server the check of its schema names its trigger).
 DROP_DELETE_GUARD = {
-    False: ("DROP TRIGGER audit_entries_no_delete", "audit_entries_no_delete"),
-    True: ("DROP TRIGGER audit_entries_append_only ON audit_entries", "audit_entries_append_only"),
+    False: (
+        "DROP TRIGGER audit_entries_no_delete",
+        "audit log: the guard audit_entries_no_delete was removed",
+    ),
+    True: (
+        "DROP TRIGGER audit_entries_append_only ON audit_entries",
+        "schema: the trigger audit_entries_append_only is missing",
+    ),
 }
 
 #: On a server: the file in a data folder naming the database of its post.

@@ -141,13 +141,13 @@ def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
 
 
 def _remove_the_delete_guard(post: Any) -> str:
-    """Drop the guard against a DELETE, then the last entry goes; the guard's name."""
-    drop, guard = DROP_DELETE_GUARD[post.on_server]
+    """Drop the guard against a DELETE, then the last entry goes; the check's line for it."""
+    drop, named = DROP_DELETE_GUARD[post.on_server]
     with post.connect() as conn:
         conn.execute(drop)
         conn.execute("DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)")
         conn.commit()
-    return guard
+    return named
 
 
 def test_a_removed_guard_is_named_by_the_list(post: Any) -> None:
@@ -164,16 +164,25 @@ def test_a_removed_guard_is_named_by_the_list(post: Any) -> None:
 
 def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
     _person(post)
-    guard = _remove_the_delete_guard(post)
+    named = _remove_the_delete_guard(post)
 
     check = post("--json", "check")
     listed = post("audit", "list")
 
     assert check.code == 1
-    assert f"audit log: the guard {guard} was removed" in check.json["problems"]
+    assert named in check.json["problems"]
     assert listed.out.splitlines()[-1].startswith(
         "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
     )
+
+
+#: The guard against a DELETE made again (SQLite's trigger; the server's, as revision 0028).
+_PUT_BACK_DELETE_GUARD = {
+    False: "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    True: "CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries"
+    " FOR EACH ROW EXECUTE FUNCTION antt_audit_append_only()",
+}
 
 
 def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(post: Any) -> None:
@@ -194,12 +203,9 @@ def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(po
         conn.commit()
     assert post("check").code == 0
     with post.connect() as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_delete")
+        conn.execute(DROP_DELETE_GUARD[post.on_server][0])
         conn.execute("DELETE FROM audit_entries WHERE seq > ?", (count - 2,))
-        conn.execute(
-            "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
-            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-        )
+        conn.execute(_PUT_BACK_DELETE_GUARD[post.on_server])  # the guard is there again
         conn.commit()
 
     check = post("--json", "check")

@@ -38,8 +38,6 @@ SQLITE_JSON_TEXT = (
     " SQLite's text; the server's driver gives it parsed"
 )
 
-#: ``antt check`` on a server (another change: services/database_check.py)
-CLI_CHECK = "antt check refuses on a server (services/database_check.py, store/integrity.py)"
 #: The login's Argon2 begun while the program loads (cli/early.py) reads the key file's salt
 EARLY = (
     "the password's key derivation begun ahead (cli/early.begin_derivation) reads the salt"
@@ -97,13 +95,6 @@ NOT_YET: dict[tuple[str, str], str] = {
         "test_the_first_key_holder_after_an_upgrade_seals_plain_copies[post",
     ): (SQLITE_JSON_TEXT),
     # the command line's tests (tests/cli)
-    ("test_cli_audit", "test_the_database_refuses_to_change_or_remove_an_entry"): CLI_CHECK,
-    ("test_cli_audit", "test_a_removed_guard_is_named_by_check_and_list"): CLI_CHECK,
-    ("test_cli_audit", "test_check_fails_when_the_log_is_shorter_than_the_upper"): (
-        f"{CLI_CHECK}; and the test puts SQLite's trigger back (CREATE TRIGGER … RAISE(ABORT))"
-    ),
-    ("test_cli_basics", "test_check_reports_a_sound_database_then_a_damaged_one"): CLI_CHECK,
-    ("test_cli_data", "test_demo_data_creates_a_post_with_people"): CLI_CHECK,
     ("test_cli_start", "test_a_command_logs_in_with_the_key_derived_while_it_loaded"): EARLY,
     ("test_cli_start", "test_a_wrong_password_given_ahead_is_still_refused"): EARLY,
 }
