@@ -117,7 +117,7 @@ def cmd_demo(env: Env, args: argparse.Namespace) -> int:
 
     if args.data_dir is None:
         env.data_dir = env.data_dir / "demo"
-    fresh = not env.db_path.exists()
+    fresh = not env.has_post()
     if fresh:
         env.out.line(env.out._(N_("Creating the demo post with realistic data (once)...")))
         ensure_demo_database(env, "commune")
@@ -128,6 +128,6 @@ def cmd_demo(env: Env, args: argparse.Namespace) -> int:
     period = Period.parse(args.period) if args.period else Period.year_of(env.today)
     with env.reading() as ctx:
         code = post_rows.this_post(ctx).code
-    env.out.line(env.out._(N_("Demo post database: {path}")).format(path=env.db_path))
+    env.out.line(env.out._(N_("Demo post database: {path}")).format(path=env.where))
     show_stats(env, period, code, compare=False)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 
 from antt_desktop.cli import server_backup
@@ -29,7 +30,6 @@ from antt_desktop.services.server_post import create_server_post
 from antt_desktop.store import audit
 from antt_desktop.store.backup import PostIdentity, post_identity
 from antt_desktop.store.errors import DatabaseLocked, DatabaseUnreadable, KnownError
-from antt_desktop.store.postgresql_url import shown_url
 from antt_desktop.sync import identity as sync_identity
 
 DEMO_POST = {
@@ -153,7 +153,7 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
             "unit_id": unit.id,
             "code": unit.code,
             "name": unit.name,
-            "path": shown_url(env.database_url) if env.database_url else str(env.db_path),
+            "path": env.where,
             "chief": post.actor.username,
             "chief_name": admin_name or post.actor.username,
         }
@@ -169,13 +169,17 @@ def cmd_init(env: Env, args: argparse.Namespace) -> int:
 
 def ensure_demo_database(env: Env, scale: str) -> bool:
     """Create the demo post (or upper unit) if the folder has no database; this run then
-    logs in with the demo account. True when it was created."""
-    if env.db_path.exists():
+    logs in with the demo account. True when it was created. On a server: when its
+    database holds no post yet (the demo post is made there, its keys in the database)."""
+    if env.has_post():
         return False
     unit = DEMO_UPPER if scale == "district" else DEMO_POST
     kind = UnitKind.UPPER_UNIT if scale == "district" else UnitKind.COMMUNE_POST
-    post = create_post(
-        env.db_path,
+    post = (
+        partial(create_server_post, env.database_url, local_dir=env.data_dir)
+        if env.database_url
+        else partial(create_post, env.db_path)
+    )(
         password=DEMO_PASSWORD,
         kdf=env.kdf,
         demo=True,
@@ -215,7 +219,7 @@ def cmd_demo_data(env: Env, args: argparse.Namespace) -> int:
     if not env.out.as_json:
         print(file=env.out.err)
     env.out.data(summary.to_dict())
-    env.out.line(env.out._(N_("Demo data created in {path}")).format(path=env.db_path))
+    env.out.line(env.out._(N_("Demo data created in {path}")).format(path=env.where))
     for key, value in summary.to_dict().items():
         env.out.line(f"  {key}: {value}")
     return 0

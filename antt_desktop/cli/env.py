@@ -71,6 +71,25 @@ class Env:
     def db_path(self) -> Path:
         return self.data_dir / DB_FILENAME
 
+    @property
+    def where(self) -> str:
+        """Where the post is, as a message shows it: the server's address (no password)
+        or the file's path."""
+        if self.database_url:
+            from antt_desktop.store.postgresql_url import shown_url
+
+            return shown_url(self.database_url)
+        return str(self.db_path)
+
+    def has_post(self) -> bool:
+        """Whether there is a post already: the file, or on a server a post its database
+        keeps (an empty database holds none)."""
+        if self.database_url:
+            from antt_desktop.services.server_post import post_on_server
+
+            return post_on_server(self.database_url) is not None
+        return self.db_path.exists()
+
     # --- credentials ------------------------------------------------------------------
     def password(self, prompt: str = N_("Password for {user}: ")) -> str:
         """The password of the account named: ``$ANTT_PASSWORD``, else asked for once."""
@@ -101,6 +120,11 @@ class Env:
 
     def _is_demo(self) -> bool:
         try:
+            if self.database_url:  # the post's label is in the server's database
+                from antt_desktop.services.server_post import post_on_server
+
+                label = post_on_server(self.database_url)
+                return label is not None and label.demo
             return read_key_file(key_file_path(self.db_path)).post.demo
         except KnownError:
             return False

@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 _UPSERT = (
     "INSERT INTO post_pledge_figures AS f (unit_id, area_id, year, status, cultured, n) {select}"
@@ -104,6 +104,24 @@ AUDIT = (
     "CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries"
     " FOR EACH ROW EXECUTE FUNCTION antt_audit_append_only()",
 )
+
+
+#: The audit log's append-only guard on a server (SQLite's: ``audit.GUARDS``).
+AUDIT_GUARDS = ("audit_entries_append_only",)
+
+
+def missing_audit_guards(conn: Connection) -> list[str]:
+    """The append-only triggers of ``audit_entries`` that are not there — dropped, or
+    disabled (``ALTER TABLE … DISABLE TRIGGER``: they guard nothing then)."""
+    found = set(
+        conn.execute(
+            text(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_entries'::regclass"
+                " AND NOT tgisinternal AND tgenabled <> 'D'"
+            )
+        ).scalars()
+    )
+    return [name for name in AUDIT_GUARDS if name not in found]
 
 
 def sealed_functions() -> tuple[str, ...]:

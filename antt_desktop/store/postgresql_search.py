@@ -57,6 +57,16 @@ def downgrade(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def docids_taken(conn: Connection) -> None:
+    """After entries written with docids of their own (``search_index.index_new_rows``): the
+    sequence of ``search_docs.docid`` moved past them, so the next entry written without one
+    (``index_rows``) does not take a docid already there."""
+    conn.exec_driver_sql(
+        "SELECT setval(pg_get_serial_sequence('search_docs', 'docid'),"
+        " (SELECT coalesce(max(docid), 0) + 1 FROM search_docs), false)"
+    )
+
+
 def query_text(terms: list[str], public_only: bool = False) -> str | None:
     """The ``tsquery`` of the typed words: each a prefix (its parts a phrase, the last a
     prefix, as FTS5's ``"12/3"*``), all of them; None when a word has no letter or digit."""

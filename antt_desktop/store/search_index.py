@@ -685,3 +685,7 @@ def index_new_rows(
         "INSERT INTO search_fts (rowid, name, ident, address, notes) VALUES (?, ?, ?, ?, ?)",
         [(first + i, *doc) for i, (_r, _u, doc) in enumerate(docs)],
     )
+    if conn.dialect.name == "postgresql":  # its docids are a sequence's: move it past them
+        from antt_desktop.store import postgresql_search
+
+        postgresql_search.docids_taken(conn)

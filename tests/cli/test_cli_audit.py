@@ -12,8 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from antt_desktop.i18n.formatting import POST_TIME_ZONE
-from tests.cli.conftest import CHIEF
-from tests.conftest import connect_unlocked
+from tests.cli.conftest import CHIEF, DROP_DELETE_GUARD, DROP_UPDATE_GUARD
 
 NAME = "Nguyễn Văn Đức"
 
@@ -81,8 +80,8 @@ def test_bad_dates_are_refused_naming_the_filter(post: Any) -> None:
 
 def test_a_changed_entry_is_named(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_update")  # what a tamperer does first
+    with post.connect() as conn:
+        conn.execute(DROP_UPDATE_GUARD[post.on_server])  # what a tamperer does first
         conn.execute("UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 3")
         conn.commit()
 
@@ -130,7 +129,7 @@ def test_print_writes_the_filtered_log_and_records_the_print(post: Any, tmp_path
 
 def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+    with post.connect() as conn:
         for sql in (
             "UPDATE audit_entries SET actor = 'ai-do' WHERE seq = 1",
             "DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)",
@@ -141,26 +140,54 @@ def test_the_database_refuses_to_change_or_remove_an_entry(post: Any) -> None:
     assert count >= 3 and post("check").code == 0
 
 
-def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
-    _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_delete")  # then the last entries go
+def _remove_the_delete_guard(post: Any) -> str:
+    """Drop the guard against a DELETE, then the last entry goes; the check's line for it."""
+    drop, named = DROP_DELETE_GUARD[post.on_server]
+    with post.connect() as conn:
+        conn.execute(drop)
         conn.execute("DELETE FROM audit_entries WHERE seq = (SELECT max(seq) FROM audit_entries)")
         conn.commit()
+    return named
 
-    check = post("--json", "check")
+
+def test_a_removed_guard_is_named_by_the_list(post: Any) -> None:
+    _person(post)
+    _remove_the_delete_guard(post)
+
     listed = post("audit", "list")
 
-    assert check.code == 1
-    assert "audit log: the guard audit_entries_no_delete was removed" in check.json["problems"]
+    assert listed.code == 0, listed.err
     assert listed.out.splitlines()[-1].startswith(
         "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
     )
 
 
+def test_a_removed_guard_is_named_by_check_and_list(post: Any) -> None:
+    _person(post)
+    named = _remove_the_delete_guard(post)
+
+    check = post("--json", "check")
+    listed = post("audit", "list")
+
+    assert check.code == 1
+    assert named in check.json["problems"]
+    assert listed.out.splitlines()[-1].startswith(
+        "Cơ chế chống sửa, xóa nhật ký trong cơ sở dữ liệu đã bị gỡ bỏ"
+    )
+
+
+#: The guard against a DELETE made again (SQLite's trigger; the server's, as revision 0028).
+_PUT_BACK_DELETE_GUARD = {
+    False: "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    True: "CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries"
+    " FOR EACH ROW EXECUTE FUNCTION antt_audit_append_only()",
+}
+
+
 def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(post: Any) -> None:
     _person(post)
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
+    with post.connect() as conn:
         count, last = conn.execute(
             "SELECT count(*), (SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1)"
             " FROM audit_entries"
@@ -175,13 +202,10 @@ def test_check_fails_when_the_log_is_shorter_than_the_upper_unit_acknowledged(po
         )
         conn.commit()
     assert post("check").code == 0
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_delete")
+    with post.connect() as conn:
+        conn.execute(DROP_DELETE_GUARD[post.on_server][0])
         conn.execute("DELETE FROM audit_entries WHERE seq > ?", (count - 2,))
-        conn.execute(
-            "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
-            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-        )
+        conn.execute(_PUT_BACK_DELETE_GUARD[post.on_server])  # the guard is there again
         conn.commit()
 
     check = post("--json", "check")

@@ -10,14 +10,13 @@ from typing import Any
 import openpyxl
 
 from tests.cli.conftest import CHIEF
-from tests.conftest import connect_unlocked
 
 NAME = "Nguyễn Văn Đức"
 ID_NUMBER = "019085012345"
 
 
-def entries(data_dir: Path, action: str) -> list[tuple[Any, ...]]:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def entries(antt: Any, action: str) -> list[tuple[Any, ...]]:
+    with antt.connect() as conn:
         return conn.execute(
             "SELECT actor, entity, entity_id, fields, detail FROM audit_entries"
             " WHERE action = ? ORDER BY seq",
@@ -35,14 +34,14 @@ def _person(post: Any) -> str:
 
 def test_person_show_records_one_view_naming_fields_not_values(post: Any) -> None:
     person = _person(post)
-    assert entries(post.data_dir, "view") == []  # adding is a change, not a view
+    assert entries(post, "view") == []  # adding is a change, not a view
 
     shown = post("person", "show", person)
     assert shown.code == 0, shown.err
     again = post("person", "show", person)
     assert again.code == 0
 
-    views = entries(post.data_dir, "view")
+    views = entries(post, "view")
     assert len(views) == 2  # one per opening
     actor, entity, entity_id, fields, detail = views[0]
     assert (actor, entity, entity_id) == (CHIEF, "person", person)
@@ -66,11 +65,11 @@ def test_dossier_show_records_a_view_of_the_dossier(post: Any) -> None:
     )
     assert opened.code == 0, opened.err
     dossier = str(opened.json["id"])
-    assert entries(post.data_dir, "view") == []  # opening a dossier shows what was written
+    assert entries(post, "view") == []  # opening a dossier shows what was written
 
     assert post("dossier", "show", dossier).code == 0
 
-    [(actor, entity, entity_id, fields, _detail)] = entries(post.data_dir, "view")
+    [(actor, entity, entity_id, fields, _detail)] = entries(post, "view")
     assert (actor, entity, entity_id) == (CHIEF, "dossier", dossier)
     assert "category_code" in json.loads(fields)
     assert NAME not in fields
@@ -89,8 +88,8 @@ def test_refused_rows_saved_to_a_workbook_are_an_audited_export(post: Any, tmp_p
     assert r.code == 0, r.err
     assert out.exists()
     assert "Lưu ý: Tệp đã lưu ra ngoài không còn được phần mềm bảo vệ" in r.err
-    [(actor, entity, _id, _fields, detail)] = entries(post.data_dir, "export")
+    [(actor, entity, _id, _fields, detail)] = entries(post, "export")
     assert (actor, entity) == (CHIEF, "persons")
     assert detail == "refused rows of ds.xlsx: loi.xlsx, 1 rows"
-    [(_actor, imported, *_rest)] = entries(post.data_dir, "import")
+    [(_actor, imported, *_rest)] = entries(post, "import")
     assert imported == "persons"

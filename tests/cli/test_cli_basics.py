@@ -6,12 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import connect_unlocked
+from tests.cli.conftest import DROP_UPDATE_GUARD
 
 
-def _count(data_dir: Path, table: str) -> int:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def _count(antt: Any, table: str) -> int:
+    with antt.connect() as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
@@ -55,7 +56,7 @@ def test_person_add_prints_the_record_with_json(post) -> None:  # type: ignore[n
 
 
 def test_refusal_names_field_and_rule_and_writes_nothing(post) -> None:  # type: ignore[no-untyped-def]
-    before = _count(post.data_dir, "persons")
+    before = _count(post, "persons")
     r = post(
         "person",
         "add",
@@ -71,7 +72,7 @@ def test_refusal_names_field_and_rule_and_writes_nothing(post) -> None:  # type:
     assert r.code == 3
     assert "Số định danh cá nhân" in r.err
     assert "giới tính" in r.err
-    assert _count(post.data_dir, "persons") == before
+    assert _count(post, "persons") == before
 
 
 def test_refusal_in_english(post) -> None:  # type: ignore[no-untyped-def]
@@ -122,8 +123,8 @@ def test_check_reports_a_sound_database_then_a_damaged_one(post) -> None:  # typ
     post("person", "add", "--name", "Lê Văn Tám")
     ok = post("check", "--json")
     assert ok.code == 0 and ok.json["ok"] is True
-    with connect_unlocked(post.data_dir / "antt.sqlite3") as conn:
-        conn.execute("DROP TRIGGER audit_entries_no_update")  # what a tamperer does first
+    with post.connect() as conn:
+        conn.execute(DROP_UPDATE_GUARD[post.on_server])  # what a tamperer does first
         conn.execute("UPDATE audit_entries SET actor = 'someone else' WHERE seq = 1")
     bad = post("check", "--json")
     assert bad.code == 1
@@ -134,10 +135,10 @@ def test_backup_and_restore(post, tmp_path: Path) -> None:  # type: ignore[no-un
     post("person", "add", "--name", "Lê Văn Tám")
     assert post("backup", "--out", str(tmp_path / "copy.sqlite3")).code == 0
     post("person", "add", "--name", "Phạm Thị Bảy")
-    assert _count(post.data_dir, "persons") == 2
+    assert _count(post, "persons") == 2
     r = post("restore", str(tmp_path / "copy.sqlite3"), "--json")
     assert r.code == 0, r.err
-    assert _count(post.data_dir, "persons") == 1
+    assert _count(post, "persons") == 1
     assert Path(r.json["previous"]).exists()
 
 
@@ -147,7 +148,7 @@ def test_restore_of_junk_exits_3_and_keeps_the_database(post, tmp_path: Path) ->
     junk.write_text("hello")
     r = post("restore", str(junk))
     assert r.code == 3
-    assert _count(post.data_dir, "persons") == 1
+    assert _count(post, "persons") == 1
 
 
 def test_unknown_record_is_named_in_vietnamese(post) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.conftest import connect_unlocked
+from typing import Any
 
 CARD = (
     "001090012345|123456789|Nguyễn Văn An|01021990|Nam|"
@@ -12,8 +10,8 @@ CARD = (
 )
 
 
-def _count(data_dir: Path) -> int:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def _count(antt: Any) -> int:
+    with antt.connect() as conn:
         return int(conn.execute("SELECT count(*) FROM persons").fetchone()[0])
 
 
@@ -49,17 +47,17 @@ def test_options_given_beside_the_card_win(post) -> None:  # type: ignore[no-unt
 
 
 def test_a_foreign_code_is_refused_and_nothing_is_written(post) -> None:  # type: ignore[no-untyped-def]
-    before = _count(post.data_dir)
+    before = _count(post)
 
     r = post("person", "add", "--cccd-qr", "https://vietqr.io/abc")
 
     assert r.code == 3
     assert "Đây không phải mã QR của thẻ Căn cước công dân" in r.err
-    assert _count(post.data_dir) == before
+    assert _count(post) == before
 
 
 def test_a_misread_card_names_what_is_wrong(post) -> None:  # type: ignore[no-untyped-def]
-    before = _count(post.data_dir)
+    before = _count(post)
     misread = CARD.replace("01021990", "01021991").replace("|Nam|", "|Nữ|")
 
     r = post("--lang", "en", "person", "add", "--cccd-qr", misread, "--json")
@@ -70,7 +68,7 @@ def test_a_misread_card_names_what_is_wrong(post) -> None:  # type: ignore[no-un
         "cccd.year_mismatch",
     ]
     assert all(e["label"] == "ID number on the card" for e in r.json["errors"])
-    assert _count(post.data_dir) == before
+    assert _count(post) == before
 
 
 def test_a_card_already_registered_is_refused_as_typed_data_is(post) -> None:  # type: ignore[no-untyped-def]

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import connect_unlocked
-
 Antt = Callable[..., Any]
 
 
-def _count(data_dir: Path, table: str) -> int:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def _count(antt: Any, table: str) -> int:
+    with antt.connect() as conn:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -109,21 +106,21 @@ def test_open_prints_the_dossier_and_its_overdue_periods(post: Antt) -> None:
 
 def test_open_refused_names_the_fields_and_writes_nothing(post: Antt) -> None:
     person = _person(post)
-    before = _count(post.data_dir, "dossiers")
+    before = _count(post, "dossiers")
     r = post(
         "dossier", "open", "--person", person, "--category", "NO_SUCH", "--opened", "01/12/2026"
     )
     assert r.code == 3
     assert "Diện đối tượng quản lý: " in r.err
     assert "Ngày lập hồ sơ" in r.err
-    assert _count(post.data_dir, "dossiers") == before
+    assert _count(post, "dossiers") == before
     # a second open dossier in the same category is refused too
     _open(post, person)
     again = post(
         "dossier", "open", "--person", person, "--category", "SUSPENDED", "--opened", "02/08/2026"
     )
     assert again.code == 3
-    assert _count(post.data_dir, "dossiers") == before + 1
+    assert _count(post, "dossiers") == before + 1
 
 
 def test_assess_then_show_lists_the_period_as_done(post: Antt, dossier: tuple[str, str]) -> None:
@@ -147,16 +144,16 @@ def test_assess_then_show_lists_the_period_as_done(post: Antt, dossier: tuple[st
 def test_second_assessment_of_a_period_is_refused(post: Antt, dossier: tuple[str, str]) -> None:
     _person_id, dossier_id = dossier
     assert _assess(post, dossier_id).code == 0
-    before = _count(post.data_dir, "assessments")
+    before = _count(post, "assessments")
     r = _assess(post, dossier_id)
     assert r.code == 3
     assert "Kỳ báo cáo: kỳ tháng 10/2026 đã có bản nhận xét, đánh giá" in r.err
-    assert _count(post.data_dir, "assessments") == before
+    assert _count(post, "assessments") == before
 
 
 def test_assess_refuses_a_bad_yes_no_as_usage(post: Antt, dossier: tuple[str, str]) -> None:
     assert _assess(post, dossier[1], "2026-10", "--complied", "maybe").code == 2
-    assert _count(post.data_dir, "assessments") == 0
+    assert _count(post, "assessments") == 0
 
 
 def test_correct_keeps_the_history(post: Antt, dossier: tuple[str, str]) -> None:
@@ -175,11 +172,11 @@ def test_correct_keeps_the_history(post: Antt, dossier: tuple[str, str]) -> None
     assert "Bản trước (đã được sửa):" in text
     assert "có việc làm tại xưởng mộc" in text and "chưa có việc làm" in text
     # the old version cannot be corrected again; nothing is written
-    before = _count(post.data_dir, "assessments")
+    before = _count(post, "assessments")
     again = post("dossier", "correct", first, "--rating", "Chưa tốt")
     assert again.code == 3
     assert "Bản nhận xét, đánh giá: bản nhận xét, đánh giá này đã được sửa" in again.err
-    assert _count(post.data_dir, "assessments") == before
+    assert _count(post, "assessments") == before
 
 
 def test_due_lists_the_overdue_periods(post: Antt, dossier: tuple[str, str]) -> None:
@@ -208,11 +205,11 @@ def test_close_then_assess_is_refused(post: Antt, dossier: tuple[str, str]) -> N
     r = post("dossier", "close", dossier_id, "--closed", "20/11/2026", "--reason", "term_completed")
     assert r.code == 0, r.err
     assert "Đã kết thúc" in r.out and "Hết thời hạn quản lý" in r.out
-    before = _count(post.data_dir, "assessments")
+    before = _count(post, "assessments")
     late = _assess(post, dossier_id, "2026-10")
     assert late.code == 3
     assert "Hồ sơ quản lý: chỉ lập nhận xét, đánh giá cho hồ sơ đang quản lý" in late.err
-    assert _count(post.data_dir, "assessments") == before
+    assert _count(post, "assessments") == before
     assert post("dossier", "due", "--json").json == []
 
 
@@ -314,7 +311,7 @@ def test_records_refused_write_nothing(post: Antt, dossier: tuple[str, str]) -> 
     )
     assert v.code == 3 and "Tái phạm nguy hiểm" in v.err
     for table in ("commitments", "supports", "violations"):
-        assert _count(post.data_dir, table) == 0
+        assert _count(post, table) == 0
 
 
 def test_list_in_vietnamese_name_order_with_filters(post: Antt) -> None:

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.conftest import connect_unlocked
 
 Antt = Callable[..., Any]
 SIGN_AREA = ("household", "sign-area", "--area", "Thôn Đồng Tâm", "--year", "2026")
 
 
-def _count(data_dir: Path, sql: str) -> int:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def _count(antt: Any, sql: str) -> int:
+    with antt.connect() as conn:
         return conn.execute(sql).fetchone()[0]
 
 
@@ -77,25 +74,25 @@ def test_area_list_counts_households_and_area_add_refuses_bad_input(village: Ant
         ("Tổ dân phố 3", 0),
     ]
     assert "Tổ dân phố 3  (tổ dân phố; 0 hộ)" in village("area", "list").out
-    before = _count(village.data_dir, "SELECT count(*) FROM areas")
+    before = _count(village, "SELECT count(*) FROM areas")
     bad = village("area", "add", "--name", "Xóm Mới", "--kind", "lang")
     assert bad.code == 3
     assert "Loại khu dân cư" in bad.err
     again = village("area", "add", "--name", "Thôn  Đồng Tâm")
     assert again.code == 3
-    assert _count(village.data_dir, "SELECT count(*) FROM areas") == before
+    assert _count(village, "SELECT count(*) FROM areas") == before
 
 
 def test_household_add_refuses_a_taken_number_and_an_unknown_area(village: Antt) -> None:
     _household(village, "7")
-    before = _count(village.data_dir, "SELECT count(*) FROM households")
+    before = _count(village, "SELECT count(*) FROM households")
     taken = village("household", "add", "--number", "7")
     assert taken.code == 3
     assert "Số hộ: số hộ 7 đã được sử dụng" in taken.err
     unknown = village("household", "add", "--number", "8", "--area", "Thôn Không Có")
     assert unknown.code == 3
     assert "Khu dân cư" in unknown.err
-    assert _count(village.data_dir, "SELECT count(*) FROM households") == before
+    assert _count(village, "SELECT count(*) FROM households") == before
 
 
 def test_household_list_by_number_and_area(village: Antt) -> None:
@@ -148,7 +145,7 @@ def test_member_commands_refuse_and_write_nothing(village: Antt) -> None:
     assert nowhere.code == 3
     assert "Hộ gia đình: không có hộ gia đình '99'" in nowhere.err
     members = "SELECT count(*) FROM persons WHERE household_id IS NOT NULL"
-    assert _count(village.data_dir, members) == 1
+    assert _count(village, members) == 1
 
 
 def test_poverty_status_by_year(village: Antt) -> None:
@@ -162,7 +159,7 @@ def test_poverty_status_by_year(village: Antt) -> None:
     bad = village("household", "poverty", "4", "--year", "2026", "--status", "rich")
     assert bad.code == 3
     assert "Diện hộ nghèo, cận nghèo" in bad.err
-    assert _count(village.data_dir, "SELECT count(*) FROM household_year_status") == 1
+    assert _count(village, "SELECT count(*) FROM household_year_status") == 1
 
 
 def test_pledge_signed_by_the_head_then_a_second_one_is_refused(village: Antt) -> None:
@@ -191,7 +188,7 @@ def test_pledge_signed_by_the_head_then_a_second_one_is_refused(village: Antt) -
     again = village("household", "pledge", "12", "--year", "2026", "--signed", "20/02/2026")
     assert again.code == 3
     assert "Năm: hộ số 12 đã có bản cam kết năm 2026" in again.err
-    assert _count(village.data_dir, "SELECT count(*) FROM pledges") == 1
+    assert _count(village, "SELECT count(*) FROM pledges") == 1
     pledge = village("household", "show", "12", "--json").json["pledges"][0]
     assert pledge["signed_on"] == "2026-01-15"
 
@@ -213,8 +210,9 @@ def test_pledge_violated_and_its_refusals(village: Antt) -> None:
     not_signed = village("household", "pledge-violated", refused.json["id"], "--notes", "x")
     assert not_signed.code == 3
     assert "Kết quả ký cam kết" in not_signed.err
-    statuses = "SELECT group_concat(status) FROM (SELECT status FROM pledges ORDER BY status)"
-    assert _count(village.data_dir, statuses) == "refused,violated"
+    with village.connect() as conn:
+        statuses = conn.execute("SELECT status FROM pledges ORDER BY status").fetchall()
+    assert [status for (status,) in statuses] == ["refused", "violated"]
 
 
 def test_sign_area_counts_created_already_and_skipped(village: Antt) -> None:
@@ -230,7 +228,7 @@ def test_sign_area_counts_created_already_and_skipped(village: Antt) -> None:
     assert ["Số", "hộ", "đã", "có", "cam", "kết", "1"] in lines
     assert "Bỏ qua do chưa có chủ hộ  1" in r.out
     assert "Các hộ bị bỏ qua (số hộ): 9" in r.out
-    assert _count(village.data_dir, "SELECT count(*) FROM pledges WHERE year = 2026") == 3
+    assert _count(village, "SELECT count(*) FROM pledges WHERE year = 2026") == 3
     again = village(*SIGN_AREA, "--signed", "21/01/2026", "--json")
     assert (again.json["created"], again.json["already_pledged"]) == (0, 3)
     assert [h["number"] for h in again.json["skipped_without_head"]] == ["9"]
@@ -241,7 +239,7 @@ def test_sign_area_refuses_a_date_outside_the_year(village: Antt) -> None:
     r = village(*SIGN_AREA, "--signed", "20/12/2025")
     assert r.code == 3
     assert "Ngày ký" in r.err
-    assert _count(village.data_dir, "SELECT count(*) FROM pledges") == 0
+    assert _count(village, "SELECT count(*) FROM pledges") == 0
 
 
 def test_coverage_matches_the_records(village: Antt) -> None:

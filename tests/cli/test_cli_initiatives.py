@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 from antt_desktop.services.context import SYSTEM, Ctx
 from antt_desktop.services.units import add_area
-from tests.conftest import connect_unlocked, open_post
 
 SCORES_98 = (
     "leadership=18",
@@ -21,13 +20,13 @@ SCORES_98 = (
 )
 
 
-def _count(data_dir: Path, table: str) -> int:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def _count(antt: Any, table: str) -> int:
+    with antt.connect() as conn:
         return conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]
 
 
-def _add_areas(data_dir: Path, *names: str) -> None:
-    with open_post(data_dir / "antt.sqlite3", "truongcong") as db, db.write() as session:
+def _add_areas(antt: Any, *names: str) -> None:
+    with antt.open_db("truongcong") as db, db.write() as session:
         ctx = Ctx(session, SYSTEM, date(2026, 11, 22))
         for name in names:
             add_area(ctx, name=name)
@@ -40,7 +39,7 @@ def _score_options(*scores: str) -> list[str]:
 @pytest.fixture
 def camera(post) -> str:  # type: ignore[no-untyped-def]
     """A camera initiative launched 15/03/2024 with 1,5 tỷ đồng xã hội hóa and 372 cameras."""
-    _add_areas(post.data_dir, "Thôn Đồng Tâm", "Thôn Bắc Sơn")
+    _add_areas(post, "Thôn Đồng Tâm", "Thôn Bắc Sơn")
     r = post(
         "initiative",
         "add",
@@ -108,8 +107,8 @@ def test_add_refused_names_each_field_and_writes_nothing(post) -> None:  # type:
     assert r.code == 3
     assert "Ngày triển khai" in r.err
     assert "Nguồn kinh phí" in r.err and "(dòng 1)" in r.err
-    assert _count(post.data_dir, "initiatives") == 0
-    assert _count(post.data_dir, "initiative_funding") == 0
+    assert _count(post, "initiatives") == 0
+    assert _count(post, "initiative_funding") == 0
 
 
 def test_edit_replaces_a_repeated_list_and_empties_another(post, camera) -> None:  # type: ignore[no-untyped-def]
@@ -229,7 +228,7 @@ def test_activity_before_launch_is_refused(post, camera) -> None:  # type: ignor
     r = post("initiative", "activity", camera, "--date", "01/01/2024", "--kind", "meeting")
     assert r.code == 3
     assert "Ngày thực hiện" in r.err and "15/03/2024" in r.err
-    assert _count(post.data_dir, "activities") == 0
+    assert _count(post, "activities") == 0
 
 
 def test_evaluate_98_of_110_meets_the_standard(post, camera) -> None:  # type: ignore[no-untyped-def]
@@ -280,7 +279,7 @@ def test_score_above_the_criterion_maximum_is_refused(post, camera) -> None:  # 
     assert "Điểm chấm" in r.err
     assert "Phòng ngừa, đấu tranh với tội phạm, tệ nạn" in r.err
     assert "phải từ 0 đến 25 (đã nhập 30)" in r.err
-    assert _count(post.data_dir, "evaluations") == 0
+    assert _count(post, "evaluations") == 0
 
 
 def test_rubric_prints_criteria_with_their_maximum(post) -> None:  # type: ignore[no-untyped-def]
@@ -335,7 +334,7 @@ def test_indicator_compare_prints_the_change_the_way_reports_do(post) -> None:  
 def test_indicator_set_again_corrects_the_count(post) -> None:  # type: ignore[no-untyped-def]
     post("indicator", "set", "--period", "2026-Q3", "--name", "criminal_cases", "--value", "5")
     post("indicator", "set", "--period", "2026-Q3", "--name", "criminal_cases", "--value", "3")
-    assert _count(post.data_dir, "indicator_snapshots") == 1
+    assert _count(post, "indicator_snapshots") == 1
     listed = post("indicator", "list", "--period", "2026-Q3", "--json").json
     assert listed["values"] == {"criminal_cases": 3}
 
@@ -344,7 +343,7 @@ def test_indicator_refusals_write_nothing(post) -> None:  # type: ignore[no-unty
     r = post("indicator", "set", "--period", "2027", "--name", "crime_tips", "--value", "-2")
     assert r.code == 3
     assert "Kỳ báo cáo" in r.err and "Số liệu" in r.err
-    assert _count(post.data_dir, "indicator_snapshots") == 0
+    assert _count(post, "indicator_snapshots") == 0
     unknown = post("indicator", "compare", "--name", "thefts", "--before", "2025", "--after", "26")
     assert unknown.code == 3
     assert "Chỉ tiêu" in unknown.err and "'26'" in unknown.err

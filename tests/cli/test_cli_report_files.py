@@ -13,12 +13,9 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from antt_desktop.store.database import DB_FILENAME
-from tests.conftest import connect_unlocked
 
-
-def _audits(data_dir: Path) -> list[tuple[str, str]]:
-    with connect_unlocked(data_dir / DB_FILENAME) as conn:
+def _audits(antt: Any) -> list[tuple[str, str]]:
+    with antt.connect() as conn:
         rows = conn.execute(
             "SELECT action, detail FROM audit_entries WHERE detail LIKE 'report %' ORDER BY seq"
         ).fetchall()
@@ -56,7 +53,7 @@ def test_each_format_is_saved_private_and_audited(
     assert "Đối tượng quản lý" in text
     if kind != "xlsx":  # the paper: the parts and the closing sentence
         assert "III. TỒN TẠI, HẠN CHẾ" in text and "Công an xã Phú Lương./." in text
-    entries = _audits(post.data_dir)
+    entries = _audits(post)
     assert len(entries) == 1 and entries[0][0] == action
     assert f"report {kind} 2026-Q3" in entries[0][1] or kind == "pdf"
     assert out.name in entries[0][1]
@@ -85,7 +82,7 @@ def test_a_refused_request_writes_nothing(
     result = post("print", "report", *args, "--out", str(out))
     assert result.code == code
     assert says in result.err
-    assert not out.exists() and _audits(post.data_dir) == []
+    assert not out.exists() and _audits(post) == []
 
 
 def test_a_folder_that_does_not_exist_is_a_calm_error(post: Any, tmp_path: Path) -> None:
@@ -93,4 +90,4 @@ def test_a_folder_that_does_not_exist_is_a_calm_error(post: Any, tmp_path: Path)
     result = post("print", "report", "--period", "2026-Q3", "--format", "xlsx", "--out", str(out))
     assert result.code == 1
     assert "không lưu được tệp" in result.err and "PDF" not in result.err
-    assert _audits(post.data_dir) == []
+    assert _audits(post) == []

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.conftest import connect_unlocked
 
 Antt = Callable[..., Any]
 DECISION = "125/QĐ-UBND"
 
 
-def _count(data_dir: Path, sql: str) -> int:
-    with connect_unlocked(data_dir / "antt.sqlite3") as conn:
+def _count(antt: Any, sql: str) -> int:
+    with antt.connect() as conn:
         return conn.execute(sql).fetchone()[0]
 
 
@@ -66,7 +63,7 @@ def test_team_add_show_and_list(team: Antt) -> None:
 
 
 def test_team_add_refuses_bad_kind_unknown_area_and_taken_name(team: Antt) -> None:
-    before = _count(team.data_dir, "SELECT count(*) FROM teams")
+    before = _count(team, "SELECT count(*) FROM teams")
     r = team("team", "add", "--kind", "club", "--name", "Tổ mới", "--area", "Thôn Vắng")
     assert r.code == 3
     assert "Loại tổ" in r.err
@@ -74,7 +71,7 @@ def test_team_add_refuses_bad_kind_unknown_area_and_taken_name(team: Antt) -> No
     taken = team("team", "add", "--kind", "mediation", "--name", "tổ bảo vệ antt thôn đồng tâm")
     assert taken.code == 3
     assert "Tên tổ" in taken.err
-    assert _count(team.data_dir, "SELECT count(*) FROM teams") == before
+    assert _count(team, "SELECT count(*) FROM teams") == before
 
 
 def test_member_from_the_records_and_a_second_leader_refused(team: Antt) -> None:
@@ -88,11 +85,11 @@ def test_member_from_the_records_and_a_second_leader_refused(team: Antt) -> None
     )
     shown = team("team", "show", team.id)
     assert "tổ trưởng  Nguyễn Văn Hùng (0912345678)" in shown.out
-    before = _count(team.data_dir, "SELECT count(*) FROM team_members")
+    before = _count(team, "SELECT count(*) FROM team_members")
     second = team("team", "member", "add", team.id, "--role", "leader", "--name", "Lê Văn Bình")
     assert second.code == 3
     assert "Chức danh trong tổ: tổ đã có tổ trưởng (Nguyễn Văn Hùng)" in second.err
-    assert _count(team.data_dir, "SELECT count(*) FROM team_members") == before
+    assert _count(team, "SELECT count(*) FROM team_members") == before
 
 
 def test_member_by_name_then_membership_ended(team: Antt) -> None:
@@ -116,7 +113,7 @@ def test_member_by_name_then_membership_ended(team: Antt) -> None:
     early = team("team", "member", "end", member, "--left", "01/01/2024")
     assert early.code == 3
     assert "Ngày thôi tham gia" in early.err
-    assert _count(team.data_dir, "SELECT count(*) FROM team_members WHERE left_on IS NULL") == 1
+    assert _count(team, "SELECT count(*) FROM team_members WHERE left_on IS NULL") == 1
     ended = team("team", "member", "end", member, "--left", "01/10/2026")
     assert ended.code == 0, ended.err
     assert "tổ phó  Lê Văn Bình (0912345678; Ngày tham gia: 01/08/2024;" in ended.out
@@ -136,7 +133,7 @@ def test_member_add_refusals_name_their_fields(team: Antt) -> None:
     assert both.code == 2
     unknown_team = team("team", "member", "add", "no-such-team", "--role", "member", "--name", "A")
     assert unknown_team.code == 3
-    assert _count(team.data_dir, "SELECT count(*) FROM team_members") == 0
+    assert _count(team, "SELECT count(*) FROM team_members") == 0
 
 
 def test_commendation_add_and_list_of_a_decision(team: Antt) -> None:
@@ -212,7 +209,7 @@ def test_commendation_refusals_write_nothing(team: Antt) -> None:
     twice = team(*shared, *ok, "--recipient-kind", "text", "--recipient-name", "ông lò văn pấng")
     assert twice.code == 3
     assert "đã được khen thưởng theo quyết định số 125/QĐ-UBND" in twice.err
-    assert _count(team.data_dir, "SELECT count(*) FROM commendations") == 1
+    assert _count(team, "SELECT count(*) FROM commendations") == 1
 
 
 def test_english_output(team: Antt) -> None:

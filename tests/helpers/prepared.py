@@ -28,6 +28,14 @@ class Templates:
         self._root: Path | None = None
         self._made: dict[tuple[Hashable, int], tuple[Path, Any]] = {}
         self._uses: Counter[Hashable] = Counter()
+        #: What else the test's posts differ by (a post on a server: its database's
+        #: template, not files): part of every key until the next test.
+        self.flavour: Hashable = None
+
+    @property
+    def root(self) -> Path | None:
+        """The folder the templates are kept under (None outside a test session)."""
+        return self._root
 
     def start(self, root: Path) -> None:
         """Keep the templates under ``root`` (a folder of the test session's own)."""
@@ -41,6 +49,7 @@ class Templates:
     def new_test(self) -> None:
         """A test begins: its first post of each description is the first template again."""
         self._uses.clear()
+        self.flavour = None
 
     def copy(self, key: Hashable, folder: Path, make: Callable[[Path], T]) -> T:
         """Fill ``folder`` with what ``make(folder)`` leaves in it and return what that
@@ -53,6 +62,7 @@ class Templates:
         """
         if self._root is None:
             return make(folder)
+        key = (self.flavour, key)
         use = (key, self._uses[key])
         self._uses[key] += 1
         if use not in self._made:

@@ -9,7 +9,7 @@ a fields key, as the SQLite fixtures' does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from sqlalchemy import select
 from antt_desktop.services.units import initialise
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.models import User
+from tests.cli.conftest import Run, ServerDatabases, make_antt, prepare_post
 from tests.conftest import FakeWall
 from tests.postgresql import server
 from tests.sync.nodes import Network, OnServer
@@ -32,6 +33,13 @@ _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 SQLITE_TAMPER = "the test rewrites the post's audit log through sqlite3 (node.db.path)"
 SQLITE_CHILD = "the test's child process opens the node's SQLite file (node.db.path)"
 SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.py, db.path)"
+
+#: The login's Argon2 begun while the program loads (cli/early.py) reads the key file's salt
+EARLY = (
+    "the password's key derivation begun ahead (cli/early.begin_derivation) reads the salt"
+    " from the key file; on a server the salt is in the database: derived at login, after"
+    " the connection"
+)
 
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
@@ -74,6 +82,9 @@ NOT_YET: dict[tuple[str, str], str] = {
         "the test sets SQLite's PRAGMA user_version to replay an old file's upgrade (a server"
         " database is made at head and never resealed so)"
     ),
+    # the command line's tests (tests/cli)
+    ("test_cli_start", "test_a_command_logs_in_with_the_key_derived_while_it_loaded"): EARLY,
+    ("test_cli_start", "test_a_wrong_password_given_ahead_is_still_refused"): EARLY,
 }
 
 #: A services test that does not take ``db`` (it makes its own SQLite post: a key file, a
@@ -83,9 +94,26 @@ OWN_POST = "takes no db (its own SQLite post, or none): run by tests/services"
 #: A sync test that makes no network (``net``): its own nodes, or none — run by tests/sync.
 OWN_NETWORK = "takes no net (its own nodes, or none): run by tests/sync"
 
+#: A backup restored over the post in use (its file set aside): a server restores into an
+#: empty database only, refusing one that holds data first (tests/postgresql/test_backup.py)
+RESTORE_IN_PLACE = (
+    "restore over the post in use (a SQLite file); a server restores into an empty database"
+    " (--into), tests/postgresql/test_backup.py"
+)
+
 #: The store's tests of a SQLite piece that has no counterpart on a server (skipped there).
 NOT_THERE: dict[tuple[str, str], str] = {
     (_CHECK, "test_a_full_text_index_out_of_step_with_its_text_is_named"): FTS5_ONLY,
+    ("test_cli_basics", "test_locked_database_exits_5"): (
+        "a file held open by another program (SQLite's lock); desks share a server at once"
+    ),
+    ("test_cli_basics", "test_backup_and_restore"): RESTORE_IN_PLACE,
+    ("test_cli_basics", "test_restore_of_junk_exits_3"): RESTORE_IN_PLACE,
+    ("test_cli_restore", "test_"): RESTORE_IN_PLACE,
+    ("test_cli_hostile_backups", "test_"): RESTORE_IN_PLACE,
+    ("test_cli_clean_input", "test_antt_init_creates_user_only_files"): (
+        "the modes of the post's file and key file: on a server the post is in its database"
+    ),
 }
 
 
@@ -164,3 +192,33 @@ def net(
     network = Network(tmp_path / "net", OnServer(postgresql_server, SERVER_ROLES[request.param]))
     yield network
     network.close()
+
+
+@pytest.fixture(scope="session")
+def cli_templates(postgresql_server: str) -> Iterator[set[str]]:
+    """The databases of the command line's prepared posts (``tests/cli``), dropped at the end."""
+    made: set[str] = set()
+    yield made
+    for name in made:
+        server.drop_database(postgresql_server, server.database_url(postgresql_server, name))
+
+
+@pytest.fixture
+def antt(
+    postgresql_server: str,
+    cli_templates: set[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Callable[..., Run]]:
+    """``tests/cli``'s ``antt`` with ``--database``: each data folder a database of its own on
+    the test server (tests/cli/conftest.py)."""
+    databases = ServerDatabases(postgresql_server, cli_templates)
+    yield make_antt(tmp_path, capsys, monkeypatch, databases)
+    databases.drop()
+
+
+@pytest.fixture
+def post(antt: Callable[..., Run]) -> Callable[..., Run]:
+    """``tests/cli``'s ``post``: ``antt init`` once per session, its database copied per test."""
+    return prepare_post(antt)
