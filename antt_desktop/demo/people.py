@@ -22,7 +22,7 @@ from antt_desktop.demo.places import (
 )
 from antt_desktop.domain.enums import Sex
 from antt_desktop.domain.idnumber import make_id_number
-from antt_desktop.store import search_index
+from antt_desktop.store import search_documents
 from antt_desktop.store.models import Household, Person, name_columns
 
 PERSONS = 15_000
@@ -252,14 +252,16 @@ def generate_people(c: Commune) -> None:
         heads,
     )
     conn = writer.conn
-    search_index.index_new_rows(
-        conn, "person", ((r["id"], c.unit_id, search_index.person_document(r)) for r in person_rows)
+    search_documents.index_new_rows(
+        conn,
+        "person",
+        ((r["id"], c.unit_id, search_documents.person_document(r)) for r in person_rows),
     )
-    search_index.index_new_rows(
+    search_documents.index_new_rows(
         conn,
         "household",
         (
-            (r["id"], c.unit_id, search_index.household_document(r, c.residents[hh.head].name))
+            (r["id"], c.unit_id, search_documents.household_document(r, c.residents[hh.head].name))
             for r, hh in zip(household_rows, c.households, strict=True)
         ),
     )

@@ -32,7 +32,7 @@ from antt_desktop.store import (
     postgresql_url,
     resealing,
     sealed,
-    search_index,
+    search_documents,
     stamping,
     text_guard,
 )
@@ -201,7 +201,7 @@ class Database:
         for factory in (self._reader, self._writer):
             sealed.install(factory, self._fields)  # before the stamper: sealed columns count
             stamping.install(factory, wall)
-            search_index.install(factory)
+            search_documents.install(factory)
         changes.install(self._writer)  # what each write changed (store/changes.py)
         #: on a server, this desk's name in what its writes tell the others (None: SQLite)
         self.desk: str | None = None

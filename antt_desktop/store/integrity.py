@@ -29,7 +29,7 @@ from antt_desktop.store.base import Base
 #: under it (37 of 43; not persons, households, pledges, assessments, activities and
 #: household_year_status) take ~0.7 s together.
 SMALL_TABLE_ROWS = 20_000
-#: Tables the models do not define: the search index (``store/search_index.DDL``), FTS5's
+#: Tables the models do not define: the search index (``store/search_documents.DDL``), FTS5's
 #: own shadow tables and SQLite's and Alembic's bookkeeping.
 OTHER_TABLES = ("search_docs", "search_fts")
 _BOOKKEEPING_PREFIXES = ("sqlite_", "search_fts_", "alembic_version")

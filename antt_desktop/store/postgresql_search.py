@@ -58,7 +58,7 @@ def downgrade(conn: Connection) -> None:
 
 
 def docids_taken(conn: Connection) -> None:
-    """After entries written with docids of their own (``search_index.index_new_rows``): the
+    """After entries written with docids of their own (``search_documents.index_new_rows``): the
     sequence of ``search_docs.docid`` moved past them, so the next entry written without one
     (``index_rows``) does not take a docid already there."""
     conn.exec_driver_sql(

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, text
 
 from antt_desktop.domain.text import fold
 from antt_desktop.store import postgresql_search_check
-from antt_desktop.store.search_index import (
+from antt_desktop.store.search_documents import (
     _PERSON_COLS,
     _join,
     household_document,

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from antt_desktop.store import search_index
+from antt_desktop.store import search_documents
 
 BATCH = 500
 
@@ -27,7 +27,7 @@ def _forget(conn: Connection, refs: list[str]) -> None:
 def _index(
     conn: Connection, kind: str, docs: list[tuple[str, str | None, tuple[str, str, str, str]]]
 ) -> None:
-    """What ``search_index.index_rows`` writes, at the driver level: each row's docid is
+    """What ``search_documents.index_rows`` writes, at the driver level: each row's docid is
     given by SQLite as before, then its folded document goes into the full-text table."""
     if not docs:
         return
@@ -73,7 +73,7 @@ def refresh(
     household_ids = {h["id"] for h in households} | set(heads)
     stale = changed_people + [h for h in household_ids if h not in new_ids]
     _forget(conn, stale)
-    document = search_index.person_document
+    document = search_documents.person_document
     _index(
         conn,
         "person",
@@ -93,5 +93,5 @@ def refresh(
         ):
             if not deleted:
                 values = {"number": number, "address": address, "notes": notes}
-                docs.append((hid, unit, search_index.household_document(values, head)))
+                docs.append((hid, unit, search_documents.household_document(values, head)))
     _index(conn, "household", docs)

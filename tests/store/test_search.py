@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from antt_desktop.services.people import PersonInput, add_person, edit_person
 from antt_desktop.services.search import search
-from antt_desktop.store import search_index, search_index_check
+from antt_desktop.store import search_documents, search_index, search_index_check
 
 PEOPLE = [
     ("Nguyễn Văn Đức", "019085012345", "Số 5, ngõ 12, Tổ dân phố số 3"),
@@ -107,7 +107,7 @@ def test_verify_finds_an_index_out_of_step(people, db, read) -> None:  # type: i
         problems = search_index_check.verify(ctx.session.connection())
     assert problems
     with db.write() as s:
-        assert search_index.rebuild(s.connection()) == len(PEOPLE)
+        assert search_documents.rebuild(s.connection()) == len(PEOPLE)
     with read() as ctx:
         assert search_index_check.verify(ctx.session.connection()) == []
 

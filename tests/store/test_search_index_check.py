@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from antt_desktop.domain.text import fold
 from antt_desktop.services.people import PersonInput, add_person
-from antt_desktop.store import search_index, search_index_check
+from antt_desktop.store import search_documents, search_index_check
 from antt_desktop.store.database import Database
 
 NAMES = ("Nguyễn Văn Đức", "Trần Thị Hòa", "Lê Thị Thủy", "Phạm Đức Khỏe")
@@ -130,7 +131,7 @@ def _straightforward(conn: Any) -> list[str]:
         ).first()
         if have is None:
             found.append(f"person {record['id']} is missing from the search index")
-        elif tuple(have) != search_index.person_document(dict(record)):
+        elif tuple(have) != search_documents.person_document(dict(record)):
             found.append(f"person {record['id']} is out of date in the search index")
     return found
 
@@ -143,7 +144,7 @@ def test_the_full_check_finds_what_a_field_by_field_comparison_finds(
     with db.write() as s:
         for ref in people:
             s.execute(text(f"UPDATE persons SET {sets} WHERE id = :id"), {**AWKWARD, "id": ref})
-        search_index.rebuild(s.connection())
+        search_documents.rebuild(s.connection())
     with db.read() as s:
         assert search_index_check.verify(s.connection()) == []
         assert _straightforward(s.connection()) == []
@@ -185,7 +186,7 @@ def test_the_scan_folds_a_pair_of_columns_as_the_document_does() -> None:
     for first in [*texts, None]:
         for second in [*texts, None]:
             joined = " ".join(t for t in (first, second) if t)
-            expected = search_index.fold(joined)
+            expected = fold(joined)
             as_bytes = [None if t is None else t.encode() for t in (first, second)]
             assert folds.pair(*as_bytes) == expected, (first, second)
 

@@ -14,7 +14,7 @@ import pytest
 
 from antt_desktop.services import pledges as pl
 from antt_desktop.services.households import HouseholdInput, add_household
-from antt_desktop.store import field_crypto, search_index
+from antt_desktop.store import field_crypto, search_documents, search_index
 from antt_desktop.sync import parents, rows, search_refresh
 from antt_desktop.sync.tables import synced_tables
 from tests.sync.helpers import add, edit
@@ -26,7 +26,7 @@ def _straightforward() -> Iterator[None]:
     """The import as it was computed before its fast paths."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parents, "_none_wait", lambda *_args: False)
-        patch.setattr(search_refresh, "_index", search_index.index_rows)
+        patch.setattr(search_refresh, "_index", search_documents.index_rows)
         plain = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         patch.setattr(rows, "_json_text", lambda: plain)
         rows._encoder.cache_clear()
