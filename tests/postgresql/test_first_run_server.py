@@ -80,6 +80,20 @@ def _log_in(widget: object) -> None:
         widget.try_login()
 
 
+def _choose_server(widget: object, seen: dict[str, str], url: str) -> bool:
+    """The assistant's "Máy chủ dữ liệu…" pressed once, then ``url`` typed in its dialog and
+    checked; whether ``widget`` was one of those two."""
+    if isinstance(widget, FirstRunDialog) and "asked" not in seen:
+        seen["asked"] = "server"
+        QTimer.singleShot(0, widget.serverButton.click)  # its dialog is modal: a turn later
+        return True
+    if isinstance(widget, ServerDialog):
+        widget.address.setText(url)
+        widget.check()
+        return True
+    return False
+
+
 def test_the_officer_chooses_the_server_logs_in_and_the_next_start_goes_there(
     qapp: QApplication, with_post: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,13 +102,7 @@ def test_the_officer_chooses_the_server_logs_in_and_the_next_start_goes_there(
 
     def act() -> bool:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, FirstRunDialog) and "asked" not in seen:
-            seen["asked"] = "server"
-            QTimer.singleShot(0, widget.serverButton.click)  # its dialog is modal: a turn later
-        elif isinstance(widget, ServerDialog):
-            widget.address.setText(with_post)
-            widget.check()
-        else:
+        if not _choose_server(widget, seen, with_post):
             _log_in(widget)
         window = _window()
         if window is not None:
@@ -130,12 +138,8 @@ def test_an_empty_database_on_the_server_gets_the_post_set_up_there(
 
     def act() -> bool:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, FirstRunDialog) and "asked" not in seen:
-            seen["asked"] = "server"
-            QTimer.singleShot(0, widget.serverButton.click)
-        elif isinstance(widget, ServerDialog):
-            widget.address.setText(empty)
-            widget.check()
+        if _choose_server(widget, seen, empty):
+            pass
         elif isinstance(widget, FirstRunDialog) and "intro" in seen:
             raise AssertionError(widget.ui.problemsLabel.text())  # the setup was refused
         elif isinstance(widget, FirstRunDialog) and "trên máy chủ" in widget.ui.introLabel.text():
