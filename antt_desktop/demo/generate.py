@@ -236,6 +236,7 @@ def generate(
             summary.units.append(target.unit_code)
             for table, n in counts.items():
                 summary.counts[table] = summary.counts.get(table, 0) + n
+    db.refresh_statistics(summary.counts)  # a server plans with the new rows at once
     if cancelled is not None:  # the communes done before it are kept
         raise cancelled
     if progress is not None:

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0034"
+SCHEMA_HEAD = "0035"
 BUSY_TIMEOUT_MS = 5000
 #: Session info: the open database's :meth:`Database.rekey` (what a key rotation calls).
 REKEY = "antt_rekey"
@@ -252,6 +252,16 @@ class Database:
         listener = Listener(self.engine, self.desk, callback)
         self._listeners.append(listener)
         return listener
+
+    def refresh_statistics(self, written: dict[str, int]) -> list[str]:
+        """After a bulk load has committed (``written``: rows per table): on a server, the
+        planner's statistics of the tables it grew (store/postgresql.py :func:`analyze`);
+        the tables analysed. SQLite plans from its indexes' shapes, without statistics."""
+        if self.url is None:
+            return []
+        from antt_desktop.store.postgresql import analyze
+
+        return analyze(self.engine, written)
 
     @property
     def writable(self) -> bool:

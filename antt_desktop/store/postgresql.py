@@ -30,11 +30,13 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import logging
 import re
 from typing import Any
 
 from sqlalchemy import Boolean, Engine, Integer, String, Text, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql.psycopg import PGCompiler_psycopg
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import elements, operators, sqltypes
 from sqlalchemy.sql.compiler import TypeCompiler
@@ -48,6 +50,8 @@ from antt_desktop.store.postgresql_url import SCHEMES as SCHEMES
 from antt_desktop.store.postgresql_url import URL_VARIABLE as URL_VARIABLE
 from antt_desktop.store.postgresql_url import engine_url, shown_url
 from antt_desktop.store.postgresql_url import is_url as is_url
+
+_log = logging.getLogger(__name__)
 
 #: The advisory lock a schema upgrade holds (one desk upgrades, the others wait).
 SCHEMA_LOCK = 0x414E5454  # "ANTT"
@@ -480,3 +484,27 @@ def has_tables(engine: Engine) -> bool:
                 "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() LIMIT 1"
             ).first()
         )
+
+
+def analyze(engine: Engine, written: dict[str, int]) -> list[str]:
+    """After a bulk load has committed: the planner's statistics of the tables it grew
+    (``antt_analyze``, store/postgresql_schema.py); ``written``: rows written per table.
+    Returns the tables analysed. A server whose owner has not given the desks the function
+    yet (``server grant-desks`` after an upgrade) plans as before until autovacuum comes by:
+    nothing the officer waits on fails for it."""
+    from antt_desktop.store.postgresql_schema import STATISTICS_CALL, STATISTICS_ROWS
+
+    people = written.get("persons", 0) + written.get("households", 0)
+    index = {"search_docs": people, "search_fts": people}  # each written with its record
+    grown = {t: n for t, n in {**index, **written}.items() if n >= STATISTICS_ROWS}
+    if not grown:
+        return []
+    try:
+        with engine.begin() as conn:
+            done = conn.exec_driver_sql(STATISTICS_CALL, (list(grown), list(grown.values())))
+            return list(done.scalar_one() or [])
+    except DBAPIError as exc:
+        if lacks_rights(exc) or getattr(exc.orig, "sqlstate", None) == "42883":
+            _log.warning("statistics of %s not refreshed: %s", ", ".join(grown), exc.orig)
+            return []
+        raise

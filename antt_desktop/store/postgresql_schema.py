@@ -142,10 +142,46 @@ def sealed_functions() -> tuple[str, ...]:
     )
 
 
+#: A bulk load's tables and the rows it wrote in each, to :func:`statistics_function`'s.
+STATISTICS_CALL = "SELECT antt_analyze(CAST(? AS text[]), CAST(? AS bigint[]))"
+#: Below this many rows written a table keeps its statistics (the server's autovacuum
+#: brings them up to date within a minute or so anyway).
+STATISTICS_ROWS = 1000
+
+
+def statistics_function(schema: str) -> tuple[str, ...]:
+    """``antt_analyze(tables, written)``: the planner's statistics of the tables a bulk load
+    (the demo generator, a sync import) grew by a tenth or more, or that never had any, run
+    with the owner's rights (only a table's owner may ``ANALYZE`` it before PostgreSQL 17)
+    and given to the desks' role alone (:func:`desk_grants`). Without them, straight after
+    loading a province the plan of a viewer's search was 18x SQLite's, until autovacuum
+    came by (tests/benchmarks/province.py). Names not of this schema's tables are passed
+    over. Returns the tables analysed."""
+    if not schema.replace("_", "").isalnum():
+        raise ValueError(f"not a plain schema name: {schema!r}")
+    return (
+        "CREATE OR REPLACE FUNCTION antt_analyze(tables text[], written bigint[])"
+        " RETURNS text[]"
+        f" LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$"
+        " DECLARE i integer; estimate real; done text[] := '{}'; BEGIN"
+        " FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP"
+        "  SELECT c.reltuples INTO estimate FROM pg_class c WHERE c.relname = tables[i]"
+        f"   AND c.relkind = 'r' AND c.relnamespace = '{schema}'::regnamespace;"
+        f"  IF FOUND AND written[i] >= {STATISTICS_ROWS}"
+        "   AND (estimate < 0 OR written[i] >= 0.1 * estimate) THEN"
+        "   EXECUTE 'ANALYZE ' || quote_ident(tables[i]); done := done || tables[i];"
+        "  END IF;"
+        " END LOOP; RETURN done; END $$",
+        "REVOKE ALL ON FUNCTION antt_analyze(text[], bigint[]) FROM PUBLIC",
+    )
+
+
 def desk_grants(role: str) -> tuple[str, ...]:
     """What the desks' role may do, and no more: read and write the records, append to the
-    audit log (never change or remove an entry), read the schema's revision; no DDL (the
-    schema belongs to the owner role, which runs the upgrades)."""
+    audit log (never change or remove an entry), read the schema's revision, move a
+    sequence past the ids a bulk load took, refresh the statistics of what it grew
+    (:func:`statistics_function`); no DDL (the schema belongs to the owner role, which runs
+    the upgrades)."""
     if not role.replace("_", "").isalnum():
         raise ValueError(f"not a plain role name: {role!r}")
     return (
@@ -153,7 +189,8 @@ def desk_grants(role: str) -> tuple[str, ...]:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM {role}",
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {role}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}",
+        f"GRANT EXECUTE ON FUNCTION antt_analyze(text[], bigint[]) TO {role}",
     )
 
 

@@ -237,6 +237,8 @@ def _import(
         raise
     except IntegrityError as exc:
         raise BundleRefused("database", file=name, detail=str(exc.orig)[:200]) from exc
+    if not dry_run:  # a new post's first bundle: the server plans with its rows from now on
+        db.refresh_statistics({t: r.new + r.updated for t, r in report.tables.items()})
     return report
 
 

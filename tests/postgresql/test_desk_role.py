@@ -66,3 +66,65 @@ def test_a_schema_behind_waits_for_the_owner(postgresql_server: str) -> None:
         server.drop_database(postgresql_server, url)
         with psycopg.connect(postgresql_server, autocommit=True) as conn:
             conn.execute(f"DROP ROLE {role}")  # type: ignore[arg-type]
+
+
+def _analysed(db: Database) -> set[str]:
+    """The tables the program asked the server to analyse (autovacuum's own runs are kept
+    apart, in ``last_autoanalyze``)."""
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT pg_stat_clear_snapshot()")
+        return set(
+            conn.exec_driver_sql(
+                "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+            ).scalars()
+        )
+
+
+def _estimate(db: Database, table: str) -> float:
+    with db.engine.connect() as conn:
+        return float(
+            conn.exec_driver_sql(
+                "SELECT reltuples FROM pg_class WHERE relname = ?", (table,)
+            ).scalar_one()
+        )
+
+
+def test_a_desks_bulk_load_leaves_the_server_planning_with_its_rows(
+    db: Database, desk_role: str
+) -> None:
+    from antt_desktop.demo.generate import generate
+    from tests.postgresql.conftest import FIELDS_KEY
+
+    url = _as(db.engine.url.render_as_string(hide_password=False), desk_role)
+    desk = open_database(url, local_dir=db.path.parent, fields_key=FIELDS_KEY)
+    try:
+        summary = generate(desk, scale="commune", seed=5, today=date(2026, 11, 22), factor=0.1)
+    finally:
+        desk.close()
+    people = summary.counts["persons"]
+    assert people >= 1000
+    analysed = _analysed(db)
+    # the tables the load grew by a thousand rows or more (the people and their search
+    # index), not those it added a few rows to
+    assert {"persons", "search_docs", "search_fts"} <= analysed
+    assert summary.counts["households"] < 1000 and "households" not in analysed
+    assert "units" not in analysed
+    assert _estimate(db, "persons") == pytest.approx(people, rel=0.05)
+
+
+def test_a_desk_without_the_owners_latest_grants_still_loads(db: Database, desk_role: str) -> None:
+    from antt_desktop.demo.generate import generate
+    from tests.postgresql.conftest import FIELDS_KEY
+
+    with db.engine.begin() as conn:  # an upgrade the owner has not run grant-desks after
+        conn.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION antt_analyze FROM {desk_role}")
+    url = _as(db.engine.url.render_as_string(hide_password=False), desk_role)
+    desk = open_database(url, local_dir=db.path.parent, fields_key=FIELDS_KEY)
+    try:
+        summary = generate(desk, scale="commune", seed=5, today=date(2026, 11, 22), factor=0.1)
+        with desk.read() as session:
+            stored = session.execute(text("SELECT count(*) FROM persons")).scalar_one()
+    finally:
+        desk.close()
+    assert stored == summary.counts["persons"] >= 1000
+    assert "persons" not in _analysed(db)
