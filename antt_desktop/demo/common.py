@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Boolean, Connection, Engine, Table
 from sqlalchemy.orm import Session
 
-from antt_desktop.store import field_crypto, post_figures
+from antt_desktop.store import bulk, field_crypto, post_figures
 from antt_desktop.store.base import SYNC_COLUMNS, new_id
 from antt_desktop.store.database import BUSY_TIMEOUT_MS
 from antt_desktop.store.errors import KnownError
@@ -260,10 +260,9 @@ class _TablePlan:
             processor = kind.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 self.convert.append((i, processor))
-        columns = ", ".join(f'"{c}"' for c in (*self.data, *_STAMP_COLUMNS))
-        marks = ", ".join("?" * (len(self.data) + len(_STAMP_COLUMNS)))
+        self.columns = tuple(f'"{c}"' for c in (*self.data, *_STAMP_COLUMNS))
         self.known = {c.name for c in table.columns}
-        self.sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
+        self.table = f'"{table.name}"'
 
 
 #: The sync columns a new row gets, in the order :meth:`BulkWriter.insert` gives them.
@@ -279,7 +278,8 @@ _STAMP_COLUMNS = (
 
 
 class BulkWriter:
-    """Inserts rows of synced tables with one prepared ``executemany`` per batch, stamped
+    """Inserts rows of synced tables in batches (store/bulk.py: SQLite's ``executemany``
+    of one prepared statement, a server's ``COPY``), stamped
     (the store's clock, :meth:`NodeClock.next_many`), sealed and counted.
 
     The rows go to the driver as tuples: each value converted by its column type's own
@@ -348,5 +348,5 @@ class BulkWriter:
                 values.append(
                     (*out, row.get("id") or new_id(), row.get("owner_node") or owner, *stamp)
                 )
-            self.conn.exec_driver_sql(plan.sql, values)
+            bulk.insert_rows(self.conn, plan.table, plan.columns, values)
         self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)

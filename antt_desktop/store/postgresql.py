@@ -300,7 +300,7 @@ def _blind_params(
     return statement, [blind(p) for p in parameters]
 
 
-def _driver_value(value: Any) -> Any:
+def driver_value(value: Any) -> Any:
     """A value of driver SQL as SQLite's DB-API would store it: sealed bytes as the server's
     text (:func:`sealed_text`), a truth value as 0/1 (the server's booleans are SMALLINT)."""
     if isinstance(value, bool):
@@ -310,23 +310,23 @@ def _driver_value(value: Any) -> Any:
     return value
 
 
-def _driver_values(values: Any) -> Any:
-    """One statement's values (a tuple, list or dict) through :func:`_driver_value`."""
+def driver_values(values: Any) -> Any:
+    """One statement's values (a tuple, list or dict) through :func:`driver_value`."""
     if isinstance(values, dict):
         if any(isinstance(v, bool | bytes | bytearray | memoryview) for v in values.values()):
-            return {k: _driver_value(v) for k, v in values.items()}
+            return {k: driver_value(v) for k, v in values.items()}
         return values
     if any(isinstance(v, bool | bytes | bytearray | memoryview) for v in values):
-        return type(values)(map(_driver_value, values))
+        return type(values)(map(driver_value, values))
     return values
 
 
 def driver_parameters(parameters: Any, many: bool) -> Any:
     """The values of driver SQL (SQLite-minded code: ``exec_driver_sql``) as SQLite takes
-    them (:func:`_driver_value`); ``many``: a list of statements' values."""
+    them (:func:`driver_value`); ``many``: a list of statements' values."""
     if many and not isinstance(parameters, dict):
-        return [_driver_values(p) for p in parameters]
-    return _driver_values(parameters)
+        return [driver_values(p) for p in parameters]
+    return driver_values(parameters)
 
 
 def install_translation(engine: Engine) -> None:

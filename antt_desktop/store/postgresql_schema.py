@@ -178,8 +178,8 @@ def statistics_function(schema: str) -> tuple[str, ...]:
 
 def desk_grants(role: str) -> tuple[str, ...]:
     """What the desks' role may do, and no more: read and write the records, append to the
-    audit log (never change or remove an entry), read the schema's revision, move a
-    sequence past the ids a bulk load took, refresh the statistics of what it grew
+    audit log (never change or remove an entry), read the schema's revision, refresh the
+    statistics of what a bulk load grew
     (:func:`statistics_function`); no DDL (the schema belongs to the owner role, which runs
     the upgrades)."""
     if not role.replace("_", "").isalnum():
@@ -189,7 +189,7 @@ def desk_grants(role: str) -> tuple[str, ...]:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM {role}",
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {role}",
-        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
         f"GRANT EXECUTE ON FUNCTION antt_analyze(text[], bigint[]) TO {role}",
     )
 

@@ -57,13 +57,16 @@ def downgrade(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-def docids_taken(conn: Connection) -> None:
-    """After entries written with docids of their own (``search_documents.index_new_rows``): the
-    sequence of ``search_docs.docid`` moved past them, so the next entry written without one
-    (``index_rows``) does not take a docid already there."""
-    conn.exec_driver_sql(
-        "SELECT setval(pg_get_serial_sequence('search_docs', 'docid'),"
-        " (SELECT coalesce(max(docid), 0) + 1 FROM search_docs), false)"
+def next_docids(conn: Connection, count: int) -> list[int]:
+    """The next ``count`` docids of ``search_docs``' sequence, in order (for entries written
+    with docids of their own, ``search_documents.index_new_rows``): the ids an entry written
+    without one would have taken, and the sequence moved past them."""
+    return list(
+        conn.exec_driver_sql(
+            "SELECT nextval(pg_get_serial_sequence('search_docs', 'docid'))"
+            " FROM generate_series(1, ?) ORDER BY 1",
+            (count,),
+        ).scalars()
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from antt_desktop.domain.text import fold
+from antt_desktop.store import bulk
 from antt_desktop.store.models import Household, Person
 
 DDL = (
@@ -158,24 +159,30 @@ def index_new_rows(
     conn: Connection, kind: str, docs: Iterable[tuple[str, str | None, tuple[str, str, str, str]]]
 ) -> None:
     """:func:`index_rows` for rows the index has never held (a bulk load of new records, the
-    demo generator): their entries take the next docids in one pass, with no look-up of
-    their refs, through the driver's ``executemany`` (a ref already indexed is refused by
-    ``search_docs``' unique ref)."""
+    demo generator, a sync import): their entries take the next docids in one pass, with no
+    look-up of their refs (store/bulk.py: ``executemany``, a server's ``COPY``); a ref
+    already indexed is refused by ``search_docs``' unique ref."""
     docs = list(docs)
     if not docs:
         return
-    first = int(
-        conn.exec_driver_sql("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").scalar_one()
-    )
-    conn.exec_driver_sql(
-        "INSERT INTO search_docs (docid, kind, ref, unit_id) VALUES (?, ?, ?, ?)",
-        [(first + i, kind, ref, unit) for i, (ref, unit, _d) in enumerate(docs)],
-    )
-    conn.exec_driver_sql(
-        "INSERT INTO search_fts (rowid, name, ident, address, notes) VALUES (?, ?, ?, ?, ?)",
-        [(first + i, *doc) for i, (_r, _u, doc) in enumerate(docs)],
-    )
-    if conn.dialect.name == "postgresql":  # its docids are a sequence's: move it past them
+    if conn.dialect.name == "postgresql":  # its docids are a sequence's
         from antt_desktop.store import postgresql_search
 
-        postgresql_search.docids_taken(conn)
+        docids = postgresql_search.next_docids(conn, len(docs))
+    else:  # what SQLite gives a rowid of its own: one past the largest
+        first = int(
+            conn.exec_driver_sql("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").scalar_one()
+        )
+        docids = list(range(first, first + len(docs)))
+    bulk.insert_rows(
+        conn,
+        "search_docs",
+        ("docid", "kind", "ref", "unit_id"),
+        [(d, kind, ref, unit) for d, (ref, unit, _d) in zip(docids, docs, strict=True)],
+    )
+    bulk.insert_rows(
+        conn,
+        "search_fts",
+        ("rowid", "name", "ident", "address", "notes"),
+        [(d, *doc) for d, (_r, _u, doc) in zip(docids, docs, strict=True)],
+    )

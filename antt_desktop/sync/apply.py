@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from antt_desktop.store import field_crypto
+from antt_desktop.store import bulk, field_crypto
 from antt_desktop.store.clock import physical_ms
 from antt_desktop.store.spelling import Spelling
 from antt_desktop.sync import (
@@ -421,12 +421,7 @@ def _write(
         if updates:
             assignments = ", ".join(f"{n} = ?" for n in names[1:])
             conn.exec_driver_sql(f"UPDATE {name} SET {assignments} WHERE id = ?", updates)
-        inserts = [encode(w.row) for w in batch.values() if w.is_new]
-        if inserts:
-            conn.exec_driver_sql(
-                f"INSERT INTO {name} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
-                inserts,
-            )
+        bulk.insert_rows(conn, name, names, [encode(w.row) for w in batch.values() if w.is_new])
         extras.save(conn, name, [w.row for w in batch.values()])
         if name == "persons":
             persons = [w.row for w in batch.values()]

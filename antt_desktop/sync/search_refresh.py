@@ -27,27 +27,10 @@ def _forget(conn: Connection, refs: list[str]) -> None:
 def _index(
     conn: Connection, kind: str, docs: list[tuple[str, str | None, tuple[str, str, str, str]]]
 ) -> None:
-    """What ``search_documents.index_rows`` writes, at the driver level: each row's docid is
-    given by SQLite as before, then its folded document goes into the full-text table."""
-    if not docs:
-        return
-    conn.exec_driver_sql(
-        "INSERT INTO search_docs (kind, ref, unit_id) VALUES (?, ?, ?)",
-        [(kind, ref, unit) for ref, unit, _d in docs],
-    )
-    refs = [ref for ref, _u, _d in docs]
-    ids: dict[str, int] = {}
-    for start in range(0, len(refs), BATCH):
-        chunk = refs[start : start + BATCH]
-        found = conn.exec_driver_sql(
-            f"SELECT ref, docid FROM search_docs WHERE ref IN ({','.join('?' * len(chunk))})",
-            tuple(chunk),
-        )
-        ids.update((ref, docid) for ref, docid in found)
-    conn.exec_driver_sql(
-        "INSERT INTO search_fts (rowid, name, ident, address, notes) VALUES (?, ?, ?, ?, ?)",
-        [(ids[ref], *doc) for ref, _u, doc in docs],
-    )
+    """What ``search_documents.index_rows`` writes, for rows the index does not hold (new
+    ones, and those :func:`_forget` has just taken out): in one pass, docids given in order
+    (``search_documents.index_new_rows``; a server's by ``COPY``)."""
+    search_documents.index_new_rows(conn, kind, docs)
 
 
 def refresh(

@@ -16,8 +16,11 @@ scale: 100 commune posts of one real province under the upper unit, 15,000 peopl
 - search, p95 over the foundation benchmark's queries, for every role: the budget 50 ms;
 - the overview comparing the 100 posts: the budget 2 s.
 
-Not measured here yet: importing 100 commune bundles beside raw COPY, and the window's
-peak memory on a server (docs/POSTGRESQL.md).
+- with ``--memory``: the whole window's peak memory as an officer goes through it over the
+  province, in a process of its own (tests/benchmarks/gui.py's memory part): the budget
+  500 MB.
+
+Importing 100 commune bundles beside raw COPY: tests/benchmarks/province_import.py.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from tests.benchmarks.foundation import FIELDS_KEY, TODAY, p95, typical_queries
 #: The province whose communes are generated (it has well over 100).
 UNIT_CODE, UNIT_NAME = "CAT-TH", "Công an tỉnh Thanh Hóa"
 BUDGETS = {"first page": 0.150, "search p95": 0.050, "overview of 100 posts": 2.0}
+MEMORY_BUDGET_MB = 500
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ def main() -> None:
     parser.add_argument("--factor", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="reuse data generated before")
+    parser.add_argument("--memory", action="store_true", help="the window's peak memory too")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     engines = [
@@ -174,6 +179,13 @@ def main() -> None:
         print(
             f"{name:<28} {lite * 1000:8.1f}ms {server * 1000:9.1f}ms {server / lite:10.2f}x {mark}"
         )
+    if args.memory:
+        from tests.benchmarks.gui import memory_report
+
+        for engine in engines:
+            target = engine.target if engine.name == "SQLite" else str(engine.target)
+            print(f"\nthe window on {engine.name}:")
+            print("\n".join(memory_report(target, budget_mb=MEMORY_BUDGET_MB)))
     print(f"load average at the end: {os.getloadavg()}")
 
 
