@@ -67,7 +67,8 @@ class Commune:
     ward: WardInfo
     province: Province
     writer: BulkWriter
-    id_serial_base: int  # first of this commune's block of ID-number serials
+    id_serial_base: int  # first of this commune's block of ID-number serials (each sex's)
+    id_serial_count: int  # how many serials the block holds for each sex
     id_serial_offset: int  # the same for every commune of a run (see people._SERIAL_STEP)
     areas: list[AreaPlan] = field(default_factory=list)
     area_ids: list[str] = field(default_factory=list)

@@ -177,8 +177,10 @@ def generate(
     block, blocks = id_block if id_block is not None else (0, 1)
     if not 0 <= block < blocks:
         raise ValueError(f"ID block {block} of {blocks}")
+    # each sex has its own serials (the sex is a digit of the number): a province's 1.5
+    # million people take about 750,000 of each sex's million
     stride = 1_000_000 // (len(targets) * blocks)
-    if round(PERSONS * factor) > stride:
+    if round(PERSONS * factor) > 2 * stride * 0.9:
         raise ValueError(f"factor {factor} gives more people than ID serials allow")
     # the blocks of one set of posts share the offset: their serials then never meet
     offset_seed = f"blocks-of-{blocks}" if id_block is not None else seed
@@ -215,6 +217,7 @@ def generate(
                         province=prov,
                         writer=writer,
                         id_serial_base=(block * len(targets) + index) * stride,
+                        id_serial_count=stride,
                         id_serial_offset=offset,
                     )
                     _areas_and_officers(c)

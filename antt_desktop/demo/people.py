@@ -160,7 +160,7 @@ class _Families:
         self.local = [(code, name, w) for code, name, w in c.province.id_codes]
         self.local_weights = list(accumulate(w for *_x, w in self.local))
         self.others = all_id_codes()
-        self.serial = c.id_serial_base
+        self.serials = {sex.value: c.id_serial_base for sex in Sex}  # the next, per sex
         self.offset = c.id_serial_offset
 
     def id_number(self, sex: str, year: int, local: float) -> tuple[str | None, str]:
@@ -170,10 +170,12 @@ class _Families:
             code, place, _w = rng.choices(self.local, cum_weights=self.local_weights)[0]
         else:
             code, place = rng.choice(self.others)
-        self.serial += 1
+        self.serials[sex] += 1
+        if self.serials[sex] - self.c.id_serial_base >= self.c.id_serial_count:
+            raise ValueError(f"more people of one sex than this commune's ID serials ({sex})")
         if rng.chance(0.015):  # not yet given a number (an old person, a newborn...)
             return None, place
-        serial = (self.serial * _SERIAL_STEP + self.offset) % 1_000_000
+        serial = (self.serials[sex] * _SERIAL_STEP + self.offset) % 1_000_000
         return make_id_number(code, Sex(sex), year, serial), place
 
     def names(self, members: list[Member], ethnic: str, birth_years: list[int]) -> list[str]:

@@ -87,7 +87,7 @@ def test_seed_7_gives_the_records_it_always_gave(small: Database) -> None:
         "Lý Văn Duy",
         "2017-12-07",
         "M",
-        "001217680106",
+        "001217930160",
         "01",
         "Số 94, phố Phạm Ngũ Lão, tổ dân phố Thượng, phường Hoàn Kiếm, thành phố Hà Nội",
         "Học sinh",
