@@ -271,8 +271,10 @@ def _begin_derivation(argv: list[str]) -> Derive | None:
     early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     early.add_argument("--data-dir", type=Path)
     early.add_argument("--user")
+    early.add_argument("--database")
     known, _ = early.parse_known_args(argv)
-    return begin_derivation(known.data_dir, known.user)
+    database = known.database or os.environ.get("ANTT_DATABASE_URL") or None
+    return begin_derivation(known.data_dir, known.user, database)
 
 
 def _main(argv: list[str], kdf: KdfParams | None) -> int:

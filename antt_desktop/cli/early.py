@@ -16,8 +16,8 @@ from pathlib import Path
 import platformdirs
 
 from antt_desktop.security.errors import KeyFileInvalid, KeyFileMissing
-from antt_desktop.security.kdf import Derive, DerivedAhead, derive_key
-from antt_desktop.security.keyslots import key_file_path, read_key_file
+from antt_desktop.security.kdf import Derive, DerivedAhead, KdfParams, derive_key
+from antt_desktop.security.keyslots import KeyFile, key_file_path, read_key_file
 from antt_desktop.store.files import DB_FILENAME
 
 APP_NAME = "ANTT Desktop"
@@ -33,15 +33,20 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def begin_derivation(data_dir: Path | None, user: str | None) -> Derive:
+def begin_derivation(
+    data_dir: Path | None, user: str | None, database: str | None = None
+) -> Derive:
     """The login's key derivation for the account named (``--user`` or ``$ANTT_USER``) with
     ``$ANTT_PASSWORD``, begun now; :func:`derive_key` itself when there is nothing to begin
     (no password given, no key file, no slot of that name — the login then says what is
-    wrong, as it always has)."""
+    wrong, as it always has). On a server (``database``: its URL) the slots are in the
+    database: read on the thread first, through the driver alone."""
     password = os.environ.get(PASSWORD_VAR)
     name = (user or os.environ.get(USER_VAR) or "").strip()
     if not password or not name:
         return derive_key
+    if database:
+        return DerivedAhead(password, find=lambda: _server_slot(database, name))
     try:
         keys = read_key_file(key_file_path((data_dir or default_data_dir()) / DB_FILENAME))
     except (KeyFileMissing, KeyFileInvalid, OSError):
@@ -50,3 +55,12 @@ def begin_derivation(data_dir: Path | None, user: str | None) -> Derive:
     if slot is None:
         return derive_key
     return DerivedAhead(password, slot.salt, slot.kdf)
+
+
+def _server_slot(url: str, name: str) -> tuple[bytes, KdfParams] | None:
+    """The salt and cost of ``name``'s slot on the server at ``url`` (None: no such slot)."""
+    from antt_desktop.store.postgresql_early import key_document
+
+    doc = key_document(url)
+    slot = KeyFile.from_json(doc).slots.get(name) if doc is not None else None
+    return (slot.salt, slot.kdf) if slot is not None else None

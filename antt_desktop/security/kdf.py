@@ -84,21 +84,41 @@ class DerivedAhead:
     guess here costs time, never a wrong key.
     """
 
-    def __init__(self, password: str, salt: bytes, params: KdfParams) -> None:
-        self._asked = (password, salt, params)
+    def __init__(
+        self,
+        password: str,
+        salt: bytes = b"",
+        params: KdfParams | None = None,
+        *,
+        find: Callable[[], tuple[bytes, KdfParams] | None] | None = None,
+    ) -> None:
+        """``find``: instead of ``salt`` and ``params``, what looks them up on the thread
+        first (a server's key slots, read while the database layer loads); None found, or
+        an error, leaves the login to derive as usual."""
+        self._password = password
+        self._asked: tuple[str, bytes, KdfParams] | None = (
+            (password, salt, params) if params is not None else None
+        )
+        self._find = find
         self._key: bytes | None = None
         self._thread = threading.Thread(target=self._derive, name="argon2-ahead", daemon=True)
         self._thread.start()
 
     def _derive(self) -> None:
         try:
-            self._key = derive_key(*self._asked)
+            if self._find is not None:
+                found = self._find()
+                if found is None:
+                    return
+                self._asked = (self._password, *found)
+            if self._asked is not None:
+                self._key = derive_key(*self._asked)
         except Exception:  # asked again at the login, which says what failed
             self._key = None
 
     def __call__(self, password: str, salt: bytes, params: KdfParams) -> bytes:
-        if (password, salt, params) == self._asked:
+        if password == self._password:
             self._thread.join()
-            if self._key is not None:
+            if self._key is not None and (password, salt, params) == self._asked:
                 return self._key
         return derive_key(password, salt, params)

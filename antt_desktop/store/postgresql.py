@@ -34,7 +34,7 @@ import logging
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, Engine, Integer, String, Text, create_engine, event, make_url
+from sqlalchemy import Boolean, Engine, Integer, String, Text, create_engine, event
 from sqlalchemy.dialects.postgresql.psycopg import PGCompiler_psycopg
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
@@ -48,8 +48,10 @@ from antt_desktop.store.postgresql_text import sealed_text as sealed_text
 from antt_desktop.store.postgresql_text import stored_value as stored_value
 from antt_desktop.store.postgresql_url import SCHEMES as SCHEMES
 from antt_desktop.store.postgresql_url import URL_VARIABLE as URL_VARIABLE
-from antt_desktop.store.postgresql_url import engine_url, shown_url
+from antt_desktop.store.postgresql_url import ServerNeedsTls as ServerNeedsTls
+from antt_desktop.store.postgresql_url import engine_url, tls_args
 from antt_desktop.store.postgresql_url import is_url as is_url
+from antt_desktop.store.postgresql_url import shown_url as shown_url
 
 _log = logging.getLogger(__name__)
 
@@ -90,13 +92,6 @@ class ServerSchemaBehind(KnownError):
     exit_code = 1
 
 
-class ServerNeedsTls(KnownError):
-    """An unencrypted connection asked for to a server off this computer."""
-
-    code = "db.server_needs_tls"
-    exit_code = 1
-
-
 class ServerUnreachable(KnownError):
     """No server at the address, the account refused, or no such database."""
 
@@ -104,27 +99,9 @@ class ServerUnreachable(KnownError):
     exit_code = 5
 
 
-#: Hosts reached without the network: a plain connection is allowed there.
-LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
-#: ``sslmode`` values that encrypt the connection.
-TLS_MODES = frozenset({"require", "verify-ca", "verify-full"})
-
-
 def connect_args(url: str) -> dict[str, str]:
-    """What the connection to ``url`` must add: TLS (``sslmode=require``) to any server off
-    this computer, unless the URL asks for a stricter check; a URL turning TLS off there is
-    refused (ServerNeedsTls). A Unix socket (``host=/run/…``) is local."""
-    parsed = make_url(engine_url(url))
-    hosts = [h for h in str(parsed.query.get("host", "")).split(",") if h]
-    host = parsed.host or (hosts[0] if hosts else "")
-    if host in LOCAL_HOSTS or host.startswith("/"):
-        return {}
-    mode = parsed.query.get("sslmode")
-    if mode is None:
-        return {"sslmode": "require"}
-    if mode not in TLS_MODES:
-        raise ServerNeedsTls(path=shown_url(url))
-    return {}
+    """What the connection to ``url`` must add (:func:`postgresql_url.tls_args`)."""
+    return tls_args(url)
 
 
 @compiles(Integer, "postgresql")

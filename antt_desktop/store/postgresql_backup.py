@@ -33,7 +33,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine
 
 from antt_desktop.store.errors import KnownError
-from antt_desktop.store.postgresql_url import engine_url, shown_url
+from antt_desktop.store.postgresql_url import libpq_params, shown_url, tls_args
 
 #: What the pipes carry at a time.
 CHUNK = 1024 * 1024
@@ -149,15 +149,8 @@ def find_tool(name: str, at_least: int) -> Tool:
 
 def _params(url: str) -> dict[str, str]:
     """libpq's parameters of ``url`` (the password too), with the TLS the program asks of a
-    server off this computer (:func:`postgresql.connect_args`)."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    from antt_desktop.store.postgresql import connect_args  # the driver's module: a server
-
-    plain = "postgresql://" + engine_url(url).split("://", 1)[1]
-    params = {k: str(v) for k, v in conninfo_to_dict(plain).items() if v is not None}
-    params.update(connect_args(url))
-    return params
+    server off this computer (:func:`postgresql_url.tls_args`)."""
+    return {**libpq_params(url), **tls_args(url)}
 
 
 def _libpq(url: str) -> tuple[str, dict[str, str]]:
@@ -258,10 +251,7 @@ def _connect(url: str, dbname: str | None = None) -> Any:
 
 
 def _dbname(url: str) -> str:
-    from psycopg.conninfo import conninfo_to_dict
-
-    plain = "postgresql://" + engine_url(url).split("://", 1)[1]
-    return str(conninfo_to_dict(plain).get("dbname") or "")
+    return libpq_params(url).get("dbname", "")
 
 
 #: A database holds something when any schema but the system's has a relation.

@@ -35,11 +35,6 @@ SQLITE_CHILD = "the test's child process opens the node's SQLite file (node.db.p
 SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.py, db.path)"
 
 #: The login's Argon2 begun while the program loads (cli/early.py) reads the key file's salt
-EARLY = (
-    "the password's key derivation begun ahead (cli/early.begin_derivation) reads the salt"
-    " from the key file; on a server the salt is in the database: derived at login, after"
-    " the connection"
-)
 
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
@@ -83,8 +78,6 @@ NOT_YET: dict[tuple[str, str], str] = {
         " database is made at head and never resealed so)"
     ),
     # the command line's tests (tests/cli)
-    ("test_cli_start", "test_a_command_logs_in_with_the_key_derived_while_it_loaded"): EARLY,
-    ("test_cli_start", "test_a_wrong_password_given_ahead_is_still_refused"): EARLY,
 }
 
 #: A services test that does not take ``db`` (it makes its own SQLite post: a key file, a

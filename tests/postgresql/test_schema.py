@@ -97,10 +97,20 @@ def test_the_url_shown_hides_the_password() -> None:
         ("postgresql://antt@/xa?host=/run/postgresql", {}),
         ("postgresql://antt@10.0.0.5/xa", {"sslmode": "require"}),
         ("postgresql://antt@db.catinh.vn/xa?sslmode=verify-full", {}),
+        # one host of a list off this computer: the list is reached through TLS
+        ("postgresql://antt@localhost,10.0.0.5/xa", {"sslmode": "require"}),
+        ("postgresql://antt@/xa?host=/run/postgresql,10.0.0.5", {"sslmode": "require"}),
     ],
 )
 def test_a_server_off_this_computer_is_reached_through_tls(url: str, added: dict[str, str]) -> None:
     assert postgresql.connect_args(url) == added
+
+
+def test_a_url_without_a_host_goes_where_pghost_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PGHOST", "10.0.0.5")
+    assert postgresql.connect_args("postgresql://antt@/xa") == {"sslmode": "require"}
+    monkeypatch.setenv("PGHOST", "/run/postgresql")
+    assert postgresql.connect_args("postgresql://antt@/xa") == {}
 
 
 def test_tls_turned_off_for_a_server_on_the_network_is_refused() -> None:
