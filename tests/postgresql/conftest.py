@@ -30,11 +30,8 @@ _CHECK = "test_store_search_index_check"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
 #: Sync tests (tests/postgresql/test_sync_*.py) that reach a node's database as a SQLite file
-SQLITE_TAMPER = "the test rewrites the post's audit log through sqlite3 (node.db.path)"
 SQLITE_CHILD = "the test's child process opens the node's SQLite file (node.db.path)"
 SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.py, db.path)"
-
-#: The login's Argon2 begun while the program loads (cli/early.py) reads the key file's salt
 
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
@@ -42,14 +39,6 @@ SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.
 NOT_YET: dict[tuple[str, str], str] = {
     # the sync tests with nodes on the server (``net``, below) that reach a node as a SQLite
     # file (a server counterpart of the test to write)
-    **{
-        ("test_sync_audit_head", f"{name}[post"): SQLITE_TAMPER
-        for name in (
-            "test_the_upper_unit_flags_a_shortened_log",
-            "test_the_upper_unit_flags_a_rewritten_log_of_the_same_length",
-            "test_the_post_keeps_the_head_the_upper_unit_acknowledged",
-        )
-    },
     ("test_sync_crash", "test_a_killed_import_leaves_the_database_as_before[upper"): SQLITE_CHILD,
     (
         "test_sync_unpack_limits",
