@@ -30,7 +30,6 @@ _CHECK = "test_store_search_index_check"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
 #: Sync tests (tests/postgresql/test_sync_*.py) that reach a node's database as a SQLite file
-SQLITE_CHILD = "the test's child process opens the node's SQLite file (node.db.path)"
 SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.py, db.path)"
 
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
@@ -39,11 +38,6 @@ SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.
 NOT_YET: dict[tuple[str, str], str] = {
     # the sync tests with nodes on the server (``net``, below) that reach a node as a SQLite
     # file (a server counterpart of the test to write)
-    ("test_sync_crash", "test_a_killed_import_leaves_the_database_as_before[upper"): SQLITE_CHILD,
-    (
-        "test_sync_unpack_limits",
-        "test_a_bomb_from_an_older_version_is_refused_with_little_memory[upper",
-    ): (SQLITE_CHILD),
     (
         "test_sync_delivery_cases",
         "test_an_upper_unit_restored_from_backup_gets_everything_again[upper",

@@ -20,7 +20,13 @@ from pathlib import Path
 from antt_desktop.store.database import open_database
 from antt_desktop.sync.importer import import_bundle
 
-db = open_database(Path(sys.argv[1]), fields_key=bytes.fromhex(sys.argv[4]))
+target = sys.argv[1]  # the node's SQLite file, or its database's URL on a server
+server = "://" in target
+db = open_database(
+    target if server else Path(target),
+    fields_key=bytes.fromhex(sys.argv[4]),
+    local_dir=Path(sys.argv[5]) if server else None,
+)
 def progress(stage, done, total):
     if stage == sys.argv[3]:
         print("killing at", stage, done, flush=True)
@@ -45,10 +51,11 @@ def test_a_killed_import_leaves_the_database_as_before(net: Network) -> None:
             sys.executable,
             "-c",
             KILLER,
-            str(upper.db.path),
+            str(upper.location),
             str(path),
             "write:persons",
             upper.fields_key.hex(),  # the node's own fields key: the rows are sealed on write
+            str(upper.folder),  # on a server: the desk's own folder
         ],
         capture_output=True,
         text=True,

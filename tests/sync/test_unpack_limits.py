@@ -40,7 +40,11 @@ from antt_desktop.store.database import open_database
 from antt_desktop.store.errors import KnownError
 from antt_desktop.sync.importer import import_bundle
 
-db = open_database(Path(sys.argv[1]))
+target = sys.argv[1]  # the node's SQLite file, or its database's URL on a server
+server = "://" in target
+db = open_database(
+    target if server else Path(target), local_dir=Path(sys.argv[3]) if server else None
+)
 code = 0
 try:
     import_bundle(db, Path(sys.argv[2]))
@@ -147,7 +151,7 @@ def test_a_bomb_from_an_older_version_is_refused_with_little_memory(
     upper.close()
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(upper.db.path), str(path)],
+        [sys.executable, "-c", CHILD, str(upper.location), str(path), str(upper.folder)],
         capture_output=True,
         text=True,
         timeout=300,
