@@ -29,39 +29,10 @@ FTS5_ONLY = "FTS5's integrity-check and its content table (search_fts_content): 
 _CHECK = "test_store_search_index_check"
 _AS_THEY_TYPE = "test_officers_find_people_as_they_type"
 
-#: Sync tests (tests/postgresql/test_sync_*.py) that reach a node's database as a SQLite file
-SQLITE_RESTORE = "the test restores the node from a SQLite backup (store/backup.py, db.path)"
-
 #: The store's and services' tests that need a piece not ported yet ((module, test name or
 #: its prefix) -> the piece). Expected to fail, strictly: the list of what remains
 #: (docs/POSTGRESQL.md).
-NOT_YET: dict[tuple[str, str], str] = {
-    # the sync tests with nodes on the server (``net``, below) that reach a node as a SQLite
-    # file (a server counterpart of the test to write)
-    (
-        "test_sync_delivery_cases",
-        "test_an_upper_unit_restored_from_backup_gets_everything_again[upper",
-    ): (SQLITE_RESTORE),
-    (
-        "test_sync_restore_replay",
-        "test_a_pre_restore_bundle_replayed_at_the_post_leaves_no_dossier_out[upper",
-    ): (SQLITE_RESTORE),
-    ("test_sync_delivery_cases", "test_two_instances_never_import_at_once[upper"): (
-        "the test opens a second window on the node's SQLite file (db.path) and expects its"
-        " file lock; a server takes its writes one at a time with an advisory lock"
-    ),
-    ("test_sync_delivery_cases", "test_a_full_disk_during_import_writes_nothing[upper"): (
-        "the test fills the disk with SQLite's PRAGMA page_count / max_page_count"
-    ),
-    (
-        "test_sync_sealed_conflicts",
-        "test_the_first_key_holder_after_an_upgrade_seals_plain_copies[post",
-    ): (
-        "the test sets SQLite's PRAGMA user_version to replay an old file's upgrade (a server"
-        " database is made at head and never resealed so)"
-    ),
-    # the command line's tests (tests/cli)
-}
+NOT_YET: dict[tuple[str, str], str] = {}
 
 #: A services test that does not take ``db`` (it makes its own SQLite post: a key file, a
 #: network of posts; or it reads no database): on a server it would only run again.
@@ -87,6 +58,21 @@ NOT_THERE: dict[tuple[str, str], str] = {
     ("test_cli_basics", "test_restore_of_junk_exits_3"): RESTORE_IN_PLACE,
     ("test_cli_restore", "test_"): RESTORE_IN_PLACE,
     ("test_cli_hostile_backups", "test_"): RESTORE_IN_PLACE,
+    ("test_sync_delivery_cases", "test_two_instances_never_import_at_once[upper"): (
+        "a second window on the node's SQLite file meets its file lock; two desks importing"
+        " at once on a server take turns: tests/postgresql/test_desks_import.py"
+    ),
+    ("test_sync_delivery_cases", "test_a_full_disk_during_import_writes_nothing[upper"): (
+        "SQLite's PRAGMA max_page_count fills the file; a server's disk is its own (an import"
+        " stopped part-way writes nothing there: test_sync_crash.py on the server)"
+    ),
+    (
+        "test_sync_sealed_conflicts",
+        "test_the_first_key_holder_after_an_upgrade_seals_plain_copies[post",
+    ): (
+        "SQLite's PRAGMA user_version replays an old file's upgrade; a server's database is"
+        " made at head, nothing left plain to seal"
+    ),
     ("test_cli_clean_input", "test_antt_init_creates_user_only_files"): (
         "the modes of the post's file and key file: on a server the post is in its database"
     ),

@@ -12,6 +12,7 @@ on a server and SQLite nodes (tests/postgresql/test_sync_*.py)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -27,6 +28,7 @@ from sqlalchemy import text
 from antt_desktop.domain.enums import UnitKind
 from antt_desktop.services.context import Actor, Ctx
 from antt_desktop.services.units import initialise
+from antt_desktop.store import backup, postgresql_backup
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.models import LocalNode
 from antt_desktop.sync import card, documents, identity, roster
@@ -120,6 +122,46 @@ class Node:
         self.close()
         if self.server_url is not None:
             server.drop_database(self.server_url, str(self.location))
+
+    def backup(self, target: Path) -> Path:
+        """A backup of the node as it is now: a copy of its file, or on a server a dump in
+        ``pg_dump``'s custom format (store/postgresql_backup.py) with what its restore
+        checks."""
+        if self.server_url is None:
+            return backup.backup(self.db, target)
+        with self.db.write() as session:  # a server's restore wants a chief in the copy (the
+            # chief who restores it): the network's admin is one (accounts are not synced)
+            session.execute(text("UPDATE users SET role = 'chief' WHERE username = 'admin'"))
+        with postgresql_backup.snapshot(self.db.engine) as snap:
+            facts = postgresql_backup.post_facts(snap.conn)
+            assert facts is not None
+            with target.open("wb") as fh:
+                tool = postgresql_backup.dump(str(self.location), snap, fh.write)
+        made = {"facts": facts[:3], "major": tool.major, "made_on": snap.server_version}
+        target.with_suffix(".json").write_text(json.dumps(made))
+        return target
+
+    def restore(self, kept: Path) -> None:
+        """Put the node back as ``kept`` holds it: the file replaced, or on a server the
+        dump restored into a new database that the node then uses (the old one dropped);
+        either way a new replica epoch."""
+        self.db.close()
+        if self.server_url is None:
+            backup.restore(self.db.path, kept)
+        else:
+            made = json.loads(kept.with_suffix(".json").read_text())
+            unit_code, _name, node_id = made["facts"]
+            old, new = str(self.location), server.create_database(self.server_url)
+            postgresql_backup.restore(
+                new,
+                [kept.read_bytes()],
+                postgresql_backup.Expected(unit_code, node_id, "admin"),
+                dump_major=made["major"],
+                made_on=made["made_on"],
+            )
+            (self.folder / SERVER_DATABASE).write_text(_database_name(new))
+            server.drop_database(self.server_url, old)
+        self.db = self._open()
 
     def clone(self, name: str) -> Node:
         """A copy of this installation (same keys): to try other import orders on it."""

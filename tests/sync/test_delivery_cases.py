@@ -15,7 +15,7 @@ from antt_desktop.i18n.messages import sentence
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.photos import set_photo
 from antt_desktop.services.units import add_area
-from antt_desktop.store import backup, photos
+from antt_desktop.store import photos
 from antt_desktop.store.database import open_database
 from antt_desktop.store.errors import DatabaseLocked
 from antt_desktop.store.models import Person
@@ -77,13 +77,11 @@ def test_an_upper_unit_restored_from_backup_gets_everything_again(
 ) -> None:
     upper = net.upper()
     post = net.post(upper)
-    kept = backup.backup(upper.db, tmp_path / "huyen.bak")
+    kept = upper.backup(tmp_path / "huyen.bak")
     late = add(post, "Sầm Văn Quang")
     net.send(post, upper)
     net.send(upper, post)  # the post now holds the upper unit's acknowledgement
-    upper.db.close()
-    backup.restore(upper.db.path, kept)
-    upper.reopen()
+    upper.restore(kept)
     assert person(upper, late) is None  # the backup predates it
     net.send(upper, post)  # tells the post it has less than it acknowledged
     net.send(post, upper)

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 from antt_desktop.services.dossiers import DossierInput, open_dossier
-from antt_desktop.store import backup
 from antt_desktop.store.models import Dossier, SyncPeer
 from tests.sync.helpers import add, person
 from tests.sync.nodes import Network, Node
@@ -32,7 +31,7 @@ def test_a_pre_restore_bundle_replayed_at_the_post_leaves_no_dossier_out(
 ) -> None:
     upper = net.upper()
     post = net.post(upper)
-    kept = backup.backup(upper.db, tmp_path / "huyen.bak")
+    kept = upper.backup(tmp_path / "huyen.bak")
     late = add(post, "Sầm Văn Quang")
     with post.write() as ctx:
         dossier = open_dossier(ctx, DossierInput(late, "DRUG_USER", "05/01/2026")).id
@@ -42,9 +41,7 @@ def test_a_pre_restore_bundle_replayed_at_the_post_leaves_no_dossier_out(
     post.import_file(before_restore)  # the upper unit acknowledges the dossier
     held = _cursor(post, upper)
 
-    upper.db.close()
-    backup.restore(upper.db.path, kept)
-    upper.reopen()
+    upper.restore(kept)
     assert _dossier(upper, dossier) is None  # the backup predates it
     net.send(upper, post)  # the restored upper unit says it has less
     lowered = _cursor(post, upper)
