@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this version knows. Opening a database already at this
 #: revision needs no Alembic at all (it is slow to import); a test keeps this in step.
-SCHEMA_HEAD = "0035"
+SCHEMA_HEAD = "0036"
 BUSY_TIMEOUT_MS = 5000
 #: Session info: the open database's :meth:`Database.rekey` (what a key rotation calls).
 REKEY = "antt_rekey"

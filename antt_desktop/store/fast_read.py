@@ -8,6 +8,7 @@ connection's DBAPI cursor, inside the session's own transaction.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,8 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 _PLAIN = (str, int, float, type(None))
+#: Names of a server's cursors (each unique within its connection).
+_CURSORS = itertools.count()
 
 
 def first_column_chunks(
@@ -42,7 +45,11 @@ def first_column_chunks(
             if len(rows) < chunk:
                 return
             chunk = size
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    driver: Any = conn.connection.dbapi_connection
+    # a server's rows come a chunk at a time through a cursor of its own (the driver would
+    # otherwise hold every row at once: 1.5 million ids of a province, 90 MB more)
+    server = conn.dialect.name == "postgresql"
+    cursor = driver.cursor(name=f"antt_chunks_{next(_CURSORS)}") if server else driver.cursor()
     try:
         cursor.execute(str(compiled), values)
         chunk = first or size
