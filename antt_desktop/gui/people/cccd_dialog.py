@@ -8,6 +8,7 @@ The person form adds it with one line (:class:`CardReading`) and fills its field
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,6 +37,8 @@ from antt_desktop.gui.common.form_support import ERROR_COLOUR
 from antt_desktop.gui.common.records_editor import inform
 from antt_desktop.i18n.messages import describe
 from antt_desktop.i18n.translator import N_
+
+log = logging.getLogger(__name__)
 
 READ_CARD = N_("Read ID card…")
 READ_CARD_TIP = N_("Fill the form from the QR code of the citizen ID card (Ctrl+Shift+Q)")
@@ -169,12 +172,12 @@ class CardReadDialog(QDialog):
         if self._camera is not None and self._camera.isActive():
             self.stop_camera()
             return
-        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
-
         devices = self._devices()
         if not devices:
             self._find_camera()
             return
+        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
+
         self._camera = QCamera(devices[0], self)
         self._session = QMediaCaptureSession(self)
         self._sink = QVideoSink(self)
@@ -196,8 +199,13 @@ class CardReadDialog(QDialog):
     # --- internals --------------------------------------------------------------------------
     @staticmethod
     def _devices() -> list[Any]:
-        from PySide6.QtMultimedia import QMediaDevices
-
+        """The cameras; none when Qt's multimedia cannot load on this computer (a system
+        library it needs is missing): the card is then read from a picture only."""
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+        except ImportError as exc:
+            log.warning("no camera: Qt's multimedia did not load (%s)", exc)
+            return []
         return list(QMediaDevices.videoInputs())
 
     def _find_camera(self) -> None:
