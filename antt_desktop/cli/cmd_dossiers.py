@@ -15,30 +15,11 @@ from antt_desktop.i18n.messages import field_label
 from antt_desktop.i18n.texts.dossiers import DOSSIER_STATUSES
 from antt_desktop.i18n.translator import N_, Translator
 from antt_desktop.services import catalogues
-from antt_desktop.services.assessments import assessment_timeline, due_assessments
-from antt_desktop.services.audit_events import record_view, shown_fields
 from antt_desktop.services.context import Ctx
-from antt_desktop.services.disclosure import in_record
-from antt_desktop.services.dossier_records import (
-    AssessmentInput,
-    CommitmentInput,
-    SupportInput,
-    ViolationInput,
-    add_commitment,
-    add_support,
-    add_violation,
-    assess,
-    correct_assessment,
-)
-from antt_desktop.services.dossier_summary import dossier_summary
-from antt_desktop.services.dossiers import (
-    DossierInput,
-    close_dossier,
-    edit_dossier,
-    open_dossier,
-    set_classification,
-)
 from antt_desktop.services.listing import DossierFilter, DossierRow, dossier_list
+
+# The services of the dossier's own records, assessments and what is due are loaded by the
+# commands that use them (``dossier list``, the most run, waits for none: issue #15).
 
 Options = tuple[tuple[str, str], ...]  # (flag, field of the service's input)
 
@@ -190,6 +171,11 @@ def _print_saved(env: Env, record: dict[str, Any], lines: list[str]) -> int:
 def _dossier(env: Env, change: Callable[[Ctx], str] | None, dossier_id: str = "") -> int:
     """Make ``change`` (if any: it returns the dossier's id) in one transaction, then print
     the dossier as ``show`` does."""
+    from antt_desktop.services.assessments import assessment_timeline
+    from antt_desktop.services.audit_events import record_view, shown_fields
+    from antt_desktop.services.disclosure import in_record
+    from antt_desktop.services.dossier_summary import dossier_summary
+
     with env.writing() if change else env.reading() as ctx:
         if change is not None:
             dossier_id = change(ctx)
@@ -205,22 +191,30 @@ def _dossier(env: Env, change: Callable[[Ctx], str] | None, dossier_id: str = ""
 
 
 def cmd_open(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossiers import DossierInput, open_dossier
+
     data = DossierInput(**_given(args, OPEN_OPTIONS))
     return _dossier(env, lambda ctx: open_dossier(ctx, data).id)
 
 
 def cmd_edit(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossiers import edit_dossier
+
     changes = _given(args, EDIT_OPTIONS)
     return _dossier(env, lambda ctx: edit_dossier(ctx, args.id, changes).id)
 
 
 def cmd_classify(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossiers import set_classification
+
     return _dossier(
         env, lambda ctx: set_classification(ctx, args.id, args.classification, args.note).id
     )
 
 
 def cmd_close(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossiers import close_dossier
+
     return _dossier(
         env,
         lambda ctx: close_dossier(ctx, args.id, args.closed_on, args.close_reason, args.note).id,
@@ -241,6 +235,8 @@ def _print_assessment(env: Env, record: dict[str, Any]) -> int:
 
 
 def cmd_assess(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossier_records import AssessmentInput, assess
+
     data = AssessmentInput(dossier_id=args.id, **_given(args, ASSESSMENT_OPTIONS + FLAG_OPTIONS))
     with env.writing() as ctx:
         record = text.assessment_record(assess(ctx, data))
@@ -248,6 +244,8 @@ def cmd_assess(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_correct(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossier_records import correct_assessment
+
     changes = _given(args, ASSESSMENT_OPTIONS + FLAG_OPTIONS)
     with env.writing() as ctx:
         record = text.assessment_record(correct_assessment(ctx, args.assessment_id, changes))
@@ -255,6 +253,8 @@ def cmd_correct(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_commit(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossier_records import CommitmentInput, add_commitment
+
     data = CommitmentInput(dossier_id=args.id, **_given(args, COMMIT_OPTIONS))
     with env.writing() as ctx:
         record = text.columns(add_commitment(ctx, data), text.COMMITMENT)
@@ -262,6 +262,8 @@ def cmd_commit(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_support(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossier_records import SupportInput, add_support
+
     data = SupportInput(dossier_id=args.id, **_given(args, SUPPORT_OPTIONS))
     with env.writing() as ctx:
         record = text.columns(add_support(ctx, data), text.SUPPORT)
@@ -269,6 +271,8 @@ def cmd_support(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_violation(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.dossier_records import ViolationInput, add_violation
+
     values = _given(args, VIOLATION_OPTIONS)
     data = ViolationInput(is_reoffence=args.is_reoffence, dangerous=args.dangerous, **values)
     with env.writing() as ctx:
@@ -299,6 +303,8 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_due(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services.assessments import due_assessments
+
     tr = env.out.tr
     with env.reading() as ctx:
         unit_id = ctx.unit_by_code(args.unit).id if args.unit else None

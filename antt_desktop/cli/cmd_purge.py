@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from antt_desktop.cli.env import Env
 from antt_desktop.i18n.formatting import fmt_date
 from antt_desktop.i18n.texts.privacy import DUE_TITLE, NONE_DUE, NOT_YET, PURGED, WILL_GO
-from antt_desktop.services import purge, retention
-from antt_desktop.services.retention_text import candidate_lines
+
+if TYPE_CHECKING:
+    from antt_desktop.services import retention
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -30,6 +31,9 @@ def _record(c: retention.PurgeCandidate) -> dict[str, Any]:
 
 
 def cmd_purge_due(env: Env, args: argparse.Namespace) -> int:
+    from antt_desktop.services import retention  # loaded by the command that uses it
+    from antt_desktop.services.retention_text import candidate_lines
+
     tr = env.out.tr
     with env.reading() as ctx:
         unit_id = ctx.unit_by_code(args.unit).id if args.unit else None
@@ -46,6 +50,9 @@ def cmd_purge_due(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_purge(env: Env, args: argparse.Namespace) -> int:
     """Without --confirm: what would go, checked as the purge checks it; nothing written."""
+    from antt_desktop.services import purge, retention  # loaded by the command that uses them
+    from antt_desktop.services.retention_text import candidate_lines
+
     tr = env.out.tr
     if not args.confirm:
         with env.reading() as ctx:

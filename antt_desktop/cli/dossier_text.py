@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.domain.periods import Period
@@ -19,10 +19,12 @@ from antt_desktop.i18n.texts.dossiers import (
     VIOLATION_KINDS,
 )
 from antt_desktop.i18n.translator import N_, Translator
-from antt_desktop.services.assessments import DueItem, TimelineEntry
-from antt_desktop.services.disclosure import Disclosure
-from antt_desktop.services.dossier_summary import DossierSummary
-from antt_desktop.store.models import Assessment, Dossier, DossierCategory
+
+if TYPE_CHECKING:  # the records' types only: ``dossier list`` loads no assessment service
+    from antt_desktop.services.assessments import DueItem, TimelineEntry
+    from antt_desktop.services.disclosure import Disclosure
+    from antt_desktop.services.dossier_summary import DossierSummary
+    from antt_desktop.store.models import Assessment, Dossier, DossierCategory
 
 #: How often a category is assessed, keyed by ``Cadence`` value.
 CADENCES = {

@@ -25,7 +25,6 @@ from antt_desktop.domain.periods import Period
 from antt_desktop.domain.schedule import CategoryRule, due_date
 from antt_desktop.domain.text import fold
 from antt_desktop.services import catalogues
-from antt_desktop.services.assessments import due_assessments
 from antt_desktop.services.context import Ctx, Permission
 from antt_desktop.services.dossiers import is_current
 from antt_desktop.services.people_rows import PersonRow, person_row, row_select
@@ -141,6 +140,9 @@ def _filtered(f: DossierFilter, sp: Spelling, *columns: Any) -> Select[Any]:
 
 def dossier_ids(ctx: Ctx, f: DossierFilter, refs: Sequence[str] | None = None) -> DossierIds:
     """The ordered ids of the filter, restricted to the people ``refs`` (search hits)."""
+    from antt_desktop.services.assessments import due_assessments  # (``antt dossier list``
+    # reads no schedule: the command line loads it only here)
+
     ctx.require(Permission.READ)
     due: dict[str, NextDue] = {}
     for item in due_assessments(ctx.session, ctx.today, f.unit_id):

@@ -22,8 +22,11 @@ from tests.conftest import TEST_PASSWORD
 HEAVY = ("sqlalchemy", "PySide6", "reportlab", "sqlcipher3")
 
 
-def _loaded_after(*argv: str, tmp_path: Path) -> tuple[str, list[str]]:
-    """What ``antt ARGV`` prints, and which heavy libraries it imported (a fresh Python)."""
+def _loaded_after(
+    *argv: str, tmp_path: Path, watched: tuple[str, ...] = HEAVY
+) -> tuple[str, list[str]]:
+    """What ``antt ARGV`` prints, and which of the ``watched`` modules it imported (a fresh
+    Python)."""
     code = (
         "import sys\n"
         "from antt_desktop.cli.app import main\n"
@@ -31,7 +34,7 @@ def _loaded_after(*argv: str, tmp_path: Path) -> tuple[str, list[str]]:
         f"    main({list(argv)!r})\n"
         "except SystemExit:\n"
         "    pass\n"
-        f"print('LOADED', [m for m in {HEAVY!r} if m in sys.modules])\n"
+        f"print('LOADED', [m for m in {watched!r} if m in sys.modules])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -65,6 +68,19 @@ def test_a_search_loads_no_printing_and_no_window(tmp_path: Path) -> None:
     _, loaded = _loaded_after("search", "nguyen", tmp_path=tmp_path)  # no post here
     assert "sqlalchemy" in loaded  # it went as far as opening the post (and found none)
     assert "reportlab" not in loaded and "PySide6" not in loaded
+
+
+@pytest.mark.slow
+def test_the_list_of_dossiers_loads_no_service_of_their_records(tmp_path: Path) -> None:
+    """``antt dossier list`` (the most run of its commands) waits for no assessment schedule,
+    record-writing or purge service: each is loaded by the command that uses it."""
+    records = (
+        "antt_desktop.services.assessments",
+        "antt_desktop.services.dossier_records",
+        "antt_desktop.services.purge",
+    )
+    _, loaded = _loaded_after("dossier", "list", tmp_path=tmp_path, watched=records)
+    assert loaded == []
 
 
 def test_each_command_line_says_what_its_module_says() -> None:
