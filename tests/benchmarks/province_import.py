@@ -35,14 +35,12 @@ from typing import Any
 import psycopg
 
 from antt_desktop.domain.enums import UnitKind
-from antt_desktop.services.units import initialise
 from antt_desktop.store import field_crypto
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.postgresql import driver_parameters
-from antt_desktop.sync import identity
 from antt_desktop.sync.export import export
 from antt_desktop.sync.importer import import_bundle
-from tests.benchmarks.sync import DB, TODAY, _enrol, ends, key_of, opened, post_code, rows_of
+from tests.benchmarks.sync import DB, build_posts, ends, key_of, opened, rows_of, set_up
 from tests.postgresql import server
 
 UPPER_CODE, UPPER_NAME = "CAT-TH", "Công an tỉnh Thanh Hóa"
@@ -63,41 +61,14 @@ def upper(url: str, data: Path, *, create: bool = False) -> Database:
 
 def build(server_url: str, data: Path, communes: int, factor: float) -> float:
     """The upper unit on the server and its posts with demo data, enrolled: seconds taken."""
-    from antt_desktop.demo.generate import generate
-
     start = time.perf_counter()
     server.drop_database(server_url, server.database_url(server_url, DATA))
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {DATA}")  # type: ignore[arg-type]
     data.mkdir(parents=True, exist_ok=True)
     top = upper(server.database_url(server_url, DATA), data, create=True)
-    with top.write() as session:
-        initialise(
-            session,
-            unit_code=UPPER_CODE,
-            unit_name=UPPER_NAME,
-            admin="admin",
-            kind=UnitKind.UPPER_UNIT,
-        )
-        identity.ensure(session)
-    for n in range(1, communes + 1):
-        print(f"  commune {n}/{communes} ...", flush=True)
-        post = opened(data / f"post{n:03d}" / DB, create=True)
-        with post.write() as session:
-            initialise(
-                session,
-                unit_code=post_code(n),
-                unit_name=f"Công an xã Thử Nghiệm {n}",
-                admin="admin",
-                upper_code=UPPER_CODE,
-                upper_name=UPPER_NAME,
-            )
-            identity.ensure(session)
-        generate(
-            post, scale="commune", seed=n, today=TODAY, factor=factor, id_block=(n - 1, communes)
-        )
-        _enrol(post, top, data / f"post{n:03d}")
-        post.close()
+    set_up(top, UPPER_CODE, UPPER_NAME, kind=UnitKind.UPPER_UNIT)
+    build_posts(top, data, communes, factor, upper_code=UPPER_CODE, upper_name=UPPER_NAME, digits=3)
     top.close()
     (data / "ready").write_text(f"{communes} {factor}\n")
     return time.perf_counter() - start

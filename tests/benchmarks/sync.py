@@ -109,41 +109,54 @@ def _enrol(lower: Database, upper: Database, folder: Path) -> None:
 
 def build(data: Path, communes: int, factor: float) -> float:
     """The upper unit and its posts with demo data, enrolled; returns the seconds taken."""
-    from antt_desktop.demo.generate import generate
-
     start = time.perf_counter()
     data.mkdir(parents=True, exist_ok=True)
     upper = opened(data / "district" / DB, create=True)
-    with upper.write() as session:
-        initialise(
-            session,
-            unit_code=UPPER_CODE,
-            unit_name=UPPER_NAME,
-            admin="admin",
-            kind=UnitKind.UPPER_UNIT,
-        )
-        identity.ensure(session)
-    for n in range(1, communes + 1):
-        print(f"  commune {n}/{communes} ...", flush=True)
-        post = opened(data / f"post{n:02d}" / DB, create=True)
-        with post.write() as session:
-            initialise(
-                session,
-                unit_code=post_code(n),
-                unit_name=f"Công an xã Thử Nghiệm {n}",
-                admin="admin",
-                upper_code=UPPER_CODE,
-                upper_name=UPPER_NAME,
-            )
-            identity.ensure(session)
-        generate(
-            post, scale="commune", seed=n, today=TODAY, factor=factor, id_block=(n - 1, communes)
-        )
-        _enrol(post, upper, data / f"post{n:02d}")
-        post.close()
+    set_up(upper, UPPER_CODE, UPPER_NAME, kind=UnitKind.UPPER_UNIT)
+    build_posts(upper, data, communes, factor, upper_code=UPPER_CODE, upper_name=UPPER_NAME)
     upper.close()
     (data / "ready").write_text(f"{communes} {factor}\n")
     return time.perf_counter() - start
+
+
+def set_up(db: Database, code: str, name: str, **unit: Any) -> None:
+    """The unit of ``db`` made, with its admin and its sync keys."""
+    with db.write() as session:
+        initialise(session, unit_code=code, unit_name=name, admin="admin", **unit)
+        identity.ensure(session)
+
+
+def build_posts(
+    upper: Database,
+    data: Path,
+    communes: int,
+    factor: float,
+    *,
+    upper_code: str,
+    upper_name: str,
+    digits: int = 2,
+) -> None:
+    """``communes`` commune posts in ``data/postNN`` under ``upper``, each filled by the demo
+    generator with its own seed, unit code and block of ID numbers, and enrolled with it by
+    card and roster."""
+    from antt_desktop.demo.generate import generate
+
+    for n in range(1, communes + 1):
+        print(f"  commune {n}/{communes} ...", flush=True)
+        folder = data / f"post{n:0{digits}d}"
+        post = opened(folder / DB, create=True)
+        set_up(
+            post,
+            post_code(n),
+            f"Công an xã Thử Nghiệm {n}",
+            upper_code=upper_code,
+            upper_name=upper_name,
+        )
+        generate(
+            post, scale="commune", seed=n, today=TODAY, factor=factor, id_block=(n - 1, communes)
+        )
+        _enrol(post, upper, folder)
+        post.close()
 
 
 def _sealed_as_hex(value: Any) -> str:
