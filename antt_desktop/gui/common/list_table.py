@@ -148,10 +148,18 @@ class ListTable(QTableView):
         self.restore_columns()
         self._fit_later = QTimer(self, singleShot=True, interval=0)
         self._fit_later.timeout.connect(self.fit_columns)
-        for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+        # a new result (each keystroke of a search) is laid out and fitted at once, before
+        # the list paints it: Qt lays a reset list out on a timer of its own, after the
+        # first paint, so the list painted twice whenever its row count changed
+        model.modelReset.connect(self._after_reset)
+        for signal in (model.layoutChanged, model.headerDataChanged):
             signal.connect(self._fit_later.start)
         model.rowsInserted.connect(self._fit_later.start)
         self.fit_columns()  # again: a sortable column's title needs room for the arrow
+
+    def _after_reset(self) -> None:
+        self.doItemsLayout()  # the scroll range of the new rows, in the same paint
+        self.fit_columns()
 
     def fit_columns(self) -> None:
         """Each column as wide as its title and its first rows need (room for the sort

@@ -90,9 +90,15 @@ class ListTab(QWidget):
         self.top = QHBoxLayout()
         self.top.addWidget(self.search, 1)
         self.top.addWidget(self.new_button)
+        # the results change at every keystroke of a search: the list keeps its scroll bar
+        # (a short result would otherwise take it away, widen the list and refit every
+        # column, twice the window's work for that keystroke), and the note's room is held
+        # (below) so that its coming and going changes no layout
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
-        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.note)
+        bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addLayout(self.filter_row)
@@ -157,16 +163,21 @@ class ListTab(QWidget):
         n = fmt_int(self.model.rowCount(), tr)
         loading = self.model.loading
         self.count.setText(tr(COUNT).format(count=n) + (f" — {tr(LOADING)}" if loading else ""))
-        # The count is as wide as its text, held at that size: a count of the same width
-        # ("12 dòng" after "15 dòng", at each keystroke of a search) then changes no
-        # layout, which in a tab would repaint the whole window.
-        # (measured on a hidden twin: a label held at a size keeps its old size hint)
+        # The count is held at the widest its text has been (its room kept after it): a
+        # count that changes ("50 dòng" after "300 dòng — Đang tải…", at each keystroke of
+        # a search) then changes no layout, which in a tab would lay the whole window out
+        # again. (measured on a hidden twin: a label held at a size keeps its old size hint)
         self._count_size.setText(self.count.text())
-        hint = self._count_size.sizeHint()
-        if self.count.minimumSize() != hint or self.count.maximumSize() != hint:
-            self.count.setFixedSize(hint)
+        hint, held = self._count_size.sizeHint(), self.count.maximumSize()
+        if held.height() != hint.height() or held.width() < hint.width():  # a new font, or
+            self.count.setFixedSize(hint)  # a longer count
         limit = fmt_int(self.model.SEARCH_LIMIT, tr)
-        self.note.setText(tr(TRUNCATED).format(limit=limit) if self.model.truncated else "")
+        message = tr(TRUNCATED).format(limit=limit)
+        self._count_size.setText(message)  # the note held at the size of its one message
+        hint = self._count_size.sizeHint()
+        if self.note.minimumSize() != hint or self.note.maximumSize() != hint:
+            self.note.setFixedSize(hint)
+        self.note.setText(message if self.model.truncated else "")
 
     # --- remembered columns (common/list_table.py) -------------------------------------------
     def set_column_visible(self, column: int, visible: bool) -> None:
