@@ -15,6 +15,9 @@ from sqlalchemy import Connection
 
 from antt_desktop.store.postgresql import driver_value
 
+#: The values that go as they are (most of them); the others as driver SQL sends them.
+_AS_IS = frozenset({str, int, float})
+
 
 def copy_rows(
     conn: Connection, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]]
@@ -23,10 +26,7 @@ def copy_rows(
     driver: Any = conn.connection.driver_connection
     statement = f"COPY {table} ({', '.join(names)}) FROM STDIN"
     with driver.cursor() as cursor, cursor.copy(statement) as copy:
-        for values in rows:  # (text, numbers and NULL as they are: most values)
+        for values in rows:
             copy.write_row(
                 [v if v is None or type(v) in _AS_IS else driver_value(v) for v in values]
             )
-
-
-_AS_IS = frozenset({str, int, float})
