@@ -19,6 +19,7 @@ from antt_desktop.services.units import add_area
 from antt_desktop.store import audit
 from antt_desktop.store.database import Database, open_database
 from antt_desktop.store.models import Area, Household
+from tests.postgresql.at_once import at_once
 
 OFFICER = Actor("canbo1", "officer")
 EACH = 12
@@ -31,26 +32,15 @@ def _second_desk(db: Database) -> Database:
 
 def test_two_desks_writing_at_once_lose_nothing(db: Database) -> None:
     other = _second_desk(db)
-    failures: list[BaseException] = []
     start = threading.Barrier(2)
 
     def desk(database: Database, name: str) -> None:
-        try:
-            start.wait()
-            for i in range(EACH):
-                with database.write() as session:
-                    add_area(Ctx(session, OFFICER, date(2026, 11, 22)), name=f"{name} {i}")
-        except BaseException as exc:  # reported below: a thread's failure is the test's
-            failures.append(exc)
+        start.wait()
+        for i in range(EACH):
+            with database.write() as session:
+                add_area(Ctx(session, OFFICER, date(2026, 11, 22)), name=f"{name} {i}")
 
-    threads = [
-        threading.Thread(target=desk, args=(d, n))
-        for d, n in ((db, "Bàn A tổ"), (other, "Bàn B tổ"))
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    failures = at_once(lambda: desk(db, "Bàn A tổ"), lambda: desk(other, "Bàn B tổ"))
     other.close()
     assert failures == []
     with db.read() as session:

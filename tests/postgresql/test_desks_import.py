@@ -15,6 +15,7 @@ from sqlalchemy import text
 from antt_desktop.store.database import open_database
 from antt_desktop.sync.importer import import_bundle
 from antt_desktop.sync.report import ImportReport
+from tests.postgresql.at_once import at_once
 from tests.postgresql.test_desks import _waiting_on_a_lock
 from tests.sync.helpers import add
 from tests.sync.nodes import Network, OnServer
@@ -43,7 +44,6 @@ def test_two_desks_importing_one_bundle_at_once_import_it_once(
     )
     a_writing, b_waited = threading.Event(), threading.Event()
     reports: dict[str, ImportReport] = {}
-    failures: list[BaseException] = []
 
     def hold(stage: str, _done: int, _total: int) -> bool:
         """Desk A, inside its write: held until desk B waits for it (at most 30 s)."""
@@ -56,21 +56,14 @@ def test_two_desks_importing_one_bundle_at_once_import_it_once(
                 b_waited.wait(0.05)
         return True
 
-    def desk(name: str) -> None:
-        try:
-            if name == "A":
-                reports[name] = import_bundle(upper.db, path, progress=hold)
-            else:
-                a_writing.wait(timeout=60)
-                reports[name] = import_bundle(other, path)
-        except BaseException as exc:  # reported below: a thread's failure is the test's
-            failures.append(exc)
+    def desk_a() -> None:
+        reports["A"] = import_bundle(upper.db, path, progress=hold)
 
-    threads = [threading.Thread(target=desk, args=(n,)) for n in "AB"]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    def desk_b() -> None:
+        a_writing.wait(timeout=60)
+        reports["B"] = import_bundle(other, path)
+
+    failures = at_once(desk_a, desk_b)
     other.close()
 
     assert failures == []

@@ -5,7 +5,6 @@ rotates the keys there as on SQLite (without a rekey: the server has no file key
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from antt_desktop.store import postgresql_keys, postgresql_schema
 from antt_desktop.store.database import Database, open_database
 from tests.conftest import TEST_KDF, TEST_PASSWORD
 from tests.postgresql import server
+from tests.postgresql.at_once import at_once
 
 CHIEF = "truongcong"
 INIT = (
@@ -198,17 +198,10 @@ def test_two_desks_log_in_at_once(antt: Callable[..., Run], url: str) -> None:
     results: dict[str, object] = {}
 
     def desk(user: str) -> None:
-        try:
-            with _login(url, user) as post:
-                results[user] = post.keys.fields_key
-        except Exception as exc:  # reported by the assertion below
-            results[user] = exc
+        with _login(url, user) as post:
+            results[user] = post.keys.fields_key
 
-    threads = [threading.Thread(target=desk, args=(u,)) for u in (CHIEF, "canbo1")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    assert at_once(lambda: desk(CHIEF), lambda: desk("canbo1")) == []
     assert isinstance(results[CHIEF], bytes) and results[CHIEF] == results["canbo1"]
     assert _failures(url, CHIEF) == _failures(url, "canbo1") == 0
 
@@ -248,21 +241,7 @@ def test_failures_go_into_the_log_once_when_two_desks_log_in_together(
     assert antt("user", "add", "canbo1", "--role", "officer").code == 0
     with pytest.raises(WrongCredentials):
         _login(url, "canbo1", "sai-mat-khau")
-    done: list[object] = []
-
-    def desk(user: str) -> None:
-        try:
-            _login(url, user).close()
-            done.append(user)
-        except Exception as exc:  # reported by the assertion below
-            done.append(exc)
-
-    threads = [threading.Thread(target=desk, args=(u,)) for u in (CHIEF, "canbo1")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(map(str, done)) == sorted([CHIEF, "canbo1"])
+    assert at_once(*(lambda u=u: _login(url, u).close() for u in (CHIEF, "canbo1"))) == []
     with _login(url, CHIEF) as post, post.db.read() as session:
         actions = session.execute(text("SELECT action FROM audit_entries")).scalars().all()
     assert actions.count("login_failed") == 1  # copied by one desk, not by both
