@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Dialect, Row, Select, select
+from sqlalchemy import Dialect, Row, Select, bindparam, select
 
 from antt_desktop.domain.dates import PartialDate
 from antt_desktop.i18n.texts.privacy import WITHHELD_VALUE
@@ -131,12 +131,60 @@ def people_ids(
         return
     # At most a few hundred hits: read by primary key and ordered here, so an index on the
     # ordering column never tempts the planner into a full scan.
-    query = _filtered(f, Person.id, _order_column(f.sort), Person.sort_key)
-    found = ctx.session.execute(query.where(Person.id.in_(list(refs)))).all()
+    found = _hits_in_order(ctx, f, refs)
     ordered = sorted(
         found, key=lambda r: (r[1] is not None, r[1] or "", r[2]), reverse=f.descending
     )
     yield [r[0] for r in ordered]
+
+
+#: Ids bound in one statement of :func:`_hits_in_order`, rounded up to a power of two (from
+#: 16) so a few statements serve every number of hits.
+_HITS_BATCH = 512
+
+
+def _hits_in_order(ctx: Ctx, f: PeopleFilter, refs: Sequence[str]) -> list[tuple[Any, ...]]:
+    """``(id, the ordering column's value, sort key)`` of the live hits ``refs`` within the
+    filter. Run at every keystroke of a search: the statement is compiled once per shape and
+    run on the session's DBAPI connection (through a SQLAlchemy result the 300 hits of a
+    search took 1.2 ms, 0.6 ms so)."""
+    conn = ctx.session.connection()
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    found: list[tuple[Any, ...]] = []
+    try:
+        for start in range(0, len(refs), _HITS_BATCH):
+            batch = list(refs[start : start + _HITS_BATCH])
+            size = max(16, 1 << (len(batch) - 1).bit_length())
+            batch += batch[:1] * (size - len(batch))  # a repeated id matches once
+            sql, names = _hits_sql(
+                f.sort, f.unit_id is not None, f.area_id is not None, size, conn.dialect
+            )
+            given = {"unit": f.unit_id, "area": f.area_id}
+            ids = iter(batch)
+            values = [given[n] if n in given else next(ids) for n in names]
+            positional = conn.dialect.positional
+            cursor.execute(sql, values if positional else dict(zip(names, values, strict=True)))
+            found += cursor.fetchall()
+    finally:
+        cursor.close()
+    return found
+
+
+@lru_cache(maxsize=64)
+def _hits_sql(
+    sort: str, unit: bool, area: bool, count: int, dialect: Dialect
+) -> tuple[str, tuple[str, ...]]:
+    """The SQL of :func:`_hits_in_order` for ``count`` ids, its placeholders written out,
+    and the names of its parameters in their order ("unit", "area", then the ids)."""
+    query = _filtered(PeopleFilter(sort=sort), Person.id, _order_column(sort), Person.sort_key)
+    if unit:
+        query = query.where(Person.unit_id == bindparam("unit", ""))
+    if area:
+        query = query.where(Person.current_area_id == bindparam("area", ""))
+    query = query.where(Person.id.in_(bindparam("ids", [""] * count, expanding=True)))
+    compiled = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    names = compiled.positiontup if compiled.positional else list(compiled.construct_params())
+    return str(compiled), tuple(names or ())
 
 
 def row_select() -> Select[Any]:

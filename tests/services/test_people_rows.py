@@ -217,3 +217,34 @@ def test_the_correction_history_as_each_role_reads_it(read, resident) -> None:
     shown = {r.line.field: (r.old_text, r.new_text) for r in viewer.rows}
     assert shown["id_number"] == ("•••••••••345", "•••••••••321")
     assert shown["current_address"] == by_field["current_address"]
+
+
+@pytest.mark.parametrize("batch", [2, 512])
+def test_search_hits_within_a_filter_in_its_order_whatever_their_number(
+    read, write, people, monkeypatch, batch: int
+) -> None:
+    """The hits of a search are ordered like the list (here by area, newest first, and by
+    masked ID number), kept to the filter's area and unit, without the deleted, however
+    many statements read them."""
+    from antt_desktop.services import people_rows as module
+    from antt_desktop.services.person_merge import merge_people
+
+    monkeypatch.setattr(module, "_HITS_BATCH", batch)
+    with write() as ctx:  # Lê Văn An merged into Hoàng Văn Bách: a tombstone
+        merge_people(ctx, people["Hoàng Văn Bách"], people["Lê Văn An"])
+    refs = [people[name] for name, *_ in PEOPLE]
+    with read() as ctx:
+        unit = ctx.local_unit().id
+        (by_area,) = people_ids(ctx, PeopleFilter(sort="area", descending=True), refs)
+        (in_area,) = people_ids(ctx, PeopleFilter(area_id=people["area"], unit_id=unit), refs)
+        (by_number,) = people_ids(ctx, PeopleFilter(sort="id_number"), refs[::-1])
+        (elsewhere,) = people_ids(ctx, PeopleFilter(unit_id="no-such-unit"), refs)
+    assert names(read, by_area) == [
+        "Nguyễn Văn Đức",  # Thôn Đông, by given name going down
+        "Hoàng Văn Bách",
+        "Trần Thị Hoà",  # no area
+        "Phạm Thị Ánh",
+    ]
+    assert names(read, in_area) == ["Hoàng Văn Bách", "Nguyễn Văn Đức"]
+    assert names(read, by_number)[-1] == "Nguyễn Văn Đức"  # the one with a number, last
+    assert elsewhere == []
