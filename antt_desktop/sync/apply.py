@@ -43,7 +43,7 @@ DAY_MS = 24 * 3600 * 1000
 Progress = Callable[[str, int, int], bool]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Write:
     table: str
     row: dict[str, Any]

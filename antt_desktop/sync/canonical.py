@@ -1,4 +1,10 @@
-"""One byte form for everything that is signed or hashed: sorted keys, no spaces, UTF-8."""
+"""One byte form for everything that is signed or hashed: sorted keys, no spaces, UTF-8.
+
+What is read back from a file is parsed by orjson: a commune's first bundle holds 130,000
+rows, and the standard library's parser (with the bytes decoded first) took 6 % more of
+their import. It refuses what a bundle never holds: NaN and Infinity, integers beyond 64
+bits, invalid UTF-8, nesting deeper than 1,024.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import base64
 import json
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
 
 
 def canonical(value: Any) -> bytes:
@@ -28,7 +36,7 @@ def now_iso() -> str:
 
 def loads_object(data: bytes) -> dict[str, Any]:
     """A JSON object from untrusted bytes (ValueError if it is anything else)."""
-    value = json.loads(data.decode("utf-8"), parse_constant=_no_constants)
+    value = orjson.loads(data)  # orjson.JSONDecodeError is a ValueError
     if not isinstance(value, dict):
         raise ValueError("not a JSON object")
     return value
@@ -36,11 +44,7 @@ def loads_object(data: bytes) -> dict[str, Any]:
 
 def loads_array(data: bytes) -> list[Any]:
     """A JSON array from untrusted bytes (ValueError if it is anything else)."""
-    value = json.loads(data.decode("utf-8"), parse_constant=_no_constants)
+    value = orjson.loads(data)
     if not isinstance(value, list):
         raise ValueError("not a JSON array")
     return value
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")

@@ -524,7 +524,11 @@ def check_all(t: SyncTable, raw: Sequence[dict[str, Any]]) -> list[dict[str, Any
     """:func:`check` of every row of a table's batch, a column at a time: the rows as
     :func:`check` returns them, or None when any row is not a whole row in this version's
     order (an older or newer program sent it) or any value is refused. The caller then
-    checks the rows one by one, which names the first one refused."""
+    checks the rows one by one, which names the first one refused.
+
+    The rows returned are the received dicts themselves, not copies (the import merges and
+    stamps them in place: the payload is not read again; copying 130,000 rows of a
+    commune's first bundle, and freeing them, cost 3 % of its import)."""
     if not raw:
         return []
     order = _whole_row(t.name)
@@ -552,7 +556,7 @@ def check_all(t: SyncTable, raw: Sequence[dict[str, Any]]) -> list[dict[str, Any
     for (_name, kind, nullable, multiline), column in zip(columns, values, strict=True):
         if not _column_ok(column, kind, nullable, multiline):
             return None
-    return list(map(dict, raw))
+    return list(raw)
 
 
 @functools.cache
