@@ -30,6 +30,15 @@ before the driver-level search index and the parent-check shortcut, 3 posts: imp
 3.37x raw wall, 3.57x CPU; re-sent 0.28x / 0.16x CPU. After, all 30 posts: 2.24x wall,
 2.26x CPU (first posts 2.57x, last 2.84x wall; last/first 1.11x wall, 1.08x CPU); re-sent
 0.04x wall, 0.15x CPU (comparing sealed rows opens each sensitive value).
+Quiet, a faster machine of 2 CPUs (2026-12-07), all 30 posts: 1.93x wall / 2.00x CPU; the
+bundle's rows parsed by orjson and the checked rows not copied: 1.92x / 1.98x and 1.95x /
+2.03x in two runs (the raw baseline itself moved by 4 % between them); last/first 0.79x and
+0.93x; re-sent 0.01-0.02x. Where the rest goes (posts 16-20 of 30, sampled): the driver's
+inserts 40 %, the commit 25 % (its checkpoint: each post's rows land all over the growing
+id and name indexes, 200 MB of WAL for 60 MB of new file), the search index 17 % (46 s
+against 38 s without it for 16 posts; it is a fifth of the file, and the raw baseline does
+not write it), sealing 4 %, parsing and checking the rows 8 %. A larger page cache or
+fewer checkpoints (a WAL of up to 1.2 GB) changed the import by 4 % at most.
 """
 
 from __future__ import annotations
