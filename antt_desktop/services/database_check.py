@@ -129,6 +129,7 @@ def _on_server(session: Session, *, full: bool, progress: CheckProgress | None) 
     found += postgresql_check.constraint_problems(conn, fks)
     pages = postgresql_check.page_check(conn)
     tables = postgresql_check.present(conn, integrity.model_tables())
+    found += postgresql_check.rights_problems(conn, [*tables, "alembic_version"])
     if not full:
         if pages == PAGES_AMCHECK:
             small = postgresql_check.small_tables(conn, tables, integrity.SMALL_TABLE_ROWS)

@@ -16,7 +16,10 @@ of ``sqlite_master`` and its pragmas, in the server's catalogue.
   ``verify_heapam`` reads each table and ``bt_index_check`` each B-tree index (the quick
   check: the small tables only, as on SQLite; the full check: every one, each index
   against its table's rows too); else the check says it was not done
-  (:data:`PAGES_NOT_INSTALLED`, :data:`PAGES_NO_RIGHTS`).
+  (:data:`PAGES_NOT_INSTALLED`, :data:`PAGES_NO_RIGHTS`);
+* the rights: what the account checking may not do that a desk does (a desks' role the owner
+  has not given an upgrade's new tables, sequences or functions), each named with the
+  command that gives them.
 """
 
 from __future__ import annotations
@@ -217,6 +220,58 @@ def present(conn: Connection, tables: Iterable[str]) -> list[str]:
         ).scalars()
     )
     return [table for table in tables if table in here]
+
+
+#: What the program does to each table (postgresql_schema.desk_grants), but for the audit
+#: log (entries are only added) and the schema's revision (only read).
+_TABLE_RIGHTS = ("SELECT", "INSERT", "UPDATE", "DELETE")
+_RIGHTS_OF = {"audit_entries": ("SELECT", "INSERT"), "alembic_version": ("SELECT",)}
+#: The functions a desk runs whose right is not everyone's (revision 0035).
+_FUNCTIONS = ("antt_analyze(text[], bigint[])",)
+#: Who gives the rights, and how (docs/POSTGRESQL.md).
+_GRANT = (
+    "the server's owner gives a desks' role the rights of each upgrade: antt server grant-desks"
+)
+
+
+def rights_problems(conn: Connection, tables: Iterable[str]) -> list[str]:
+    """What this account may not do that the program does: a desk whose role the owner has
+    not given the rights of an upgrade's new tables, sequences or functions (its writes
+    there would fail; without the statistics' function a bulk load's plans wait for
+    autovacuum). The owner's account may do everything."""
+    wanted = [(t, right) for t in tables for right in _RIGHTS_OF.get(t, _TABLE_RIGHTS)]
+    problems = [
+        f"rights: this account may not {right} on {table} ({_GRANT})"
+        for table, right in conn.exec_driver_sql(
+            "SELECT t, r FROM unnest(CAST(%(t)s AS text[]), CAST(%(r)s AS text[])) AS w(t, r)"
+            " WHERE NOT has_table_privilege(quote_ident(current_schema()) || '.'"
+            " || quote_ident(t), r) ORDER BY t, r",
+            {"t": [t for t, _r in wanted], "r": [r for _t, r in wanted]},
+        )
+    ]
+    problems += [
+        f"rights: this account may not use the sequence {name} ({_GRANT})"
+        for name in conn.exec_driver_sql(
+            "SELECT c.relname::text FROM pg_class c WHERE c.relkind = 'S'"
+            " AND c.relnamespace = current_schema()::regnamespace"
+            # (the server may test the right before the kind: a table is no sequence)
+            " AND CASE WHEN c.relkind = 'S' THEN NOT has_sequence_privilege(c.oid, 'USAGE')"
+            " ELSE false END ORDER BY 1"
+        ).scalars()
+    ]
+    for function in _FUNCTIONS:
+        qualified = f"{_quoted(_schema(conn))}.{function}"
+        if conn.exec_driver_sql(
+            "SELECT to_regprocedure(%(f)s) IS NOT NULL"
+            " AND NOT has_function_privilege(%(f)s, 'EXECUTE')",
+            {"f": qualified},
+        ).scalar():
+            problems.append(f"rights: this account may not run {function.split('(')[0]} ({_GRANT})")
+    return problems
+
+
+def _schema(conn: Connection) -> str:
+    return str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
 
 
 def small_tables(conn: Connection, tables: Iterable[str], limit: int) -> list[str]:

@@ -237,3 +237,51 @@ def test_a_server_made_before_revision_0033_gets_the_households_head_key(
     assert f"  - foreign key: households row {gone} -> persons" in full.out.splitlines()
     with pytest.raises(psycopg.errors.ForeignKeyViolation):  # enforced for every new write
         _sql(url, "UPDATE households SET head_person_id = 'gone' WHERE number = 'HK-01'")
+
+
+def test_a_desk_without_the_rights_of_an_upgrade_is_told_what_it_may_not_do(
+    post: Callable[..., Run], url: str
+) -> None:
+    """A desks' role the owner gave the rights of an older version: the check names each
+    right missing and the command that gives them; the owner and a role given them all
+    hear nothing."""
+    from antt_desktop.store import integrity, postgresql_schema
+
+    sequence = _one(url, "SELECT relname FROM pg_class WHERE relkind = 'S' ORDER BY 1 LIMIT 1")
+    _sql(
+        url,
+        "CREATE ROLE antt_check_full",
+        *postgresql_schema.desk_grants("antt_check_full"),
+        "CREATE ROLE antt_check_old",
+        *postgresql_schema.desk_grants("antt_check_old"),
+        "REVOKE INSERT, UPDATE ON teams FROM antt_check_old",
+        f"REVOKE USAGE ON SEQUENCE {sequence} FROM antt_check_old",
+        "REVOKE EXECUTE ON FUNCTION antt_analyze(text[], bigint[]) FROM antt_check_old",
+    )
+    db = open_database(url, write=False)
+    try:
+        with db.engine.connect() as conn:
+            tables = [*postgresql_check.present(conn, integrity.model_tables()), "alembic_version"]
+            owner = postgresql_check.rights_problems(conn, tables)
+            conn.exec_driver_sql("SET ROLE antt_check_full")
+            full = postgresql_check.rights_problems(conn, tables)
+            conn.exec_driver_sql("SET ROLE antt_check_old")
+            old = postgresql_check.rights_problems(conn, tables)
+            conn.exec_driver_sql("RESET ROLE")
+    finally:
+        db.close()
+        _sql(
+            url,
+            "DROP OWNED BY antt_check_full, antt_check_old",
+            "DROP ROLE antt_check_full, antt_check_old",
+        )
+    grant = (
+        "the server's owner gives a desks' role the rights of each upgrade: antt server grant-desks"
+    )
+    assert (owner, full) == ([], [])
+    assert old == [
+        f"rights: this account may not INSERT on teams ({grant})",
+        f"rights: this account may not UPDATE on teams ({grant})",
+        f"rights: this account may not use the sequence {sequence} ({grant})",
+        f"rights: this account may not run antt_analyze ({grant})",
+    ]
