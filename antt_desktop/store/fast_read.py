@@ -9,10 +9,11 @@ connection's DBAPI cursor, inside the session's own transaction.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Dialect, Select
 from sqlalchemy.orm import Session
 
 _PLAIN = (str, int, float, type(None))
@@ -61,3 +62,53 @@ def first_column_chunks(
             chunk = size
     finally:
         cursor.close()
+
+
+#: Ids bound in one statement of :func:`rows_by_ids` (well under SQLite's limit).
+IDS_BATCH = 512
+
+
+def rows_by_ids(
+    session: Session,
+    statement: Callable[[int], Select[Any]],
+    ids: Sequence[str],
+    given: Mapping[str, Any] | None = None,
+) -> list[tuple[Any, ...]]:
+    """The rows of ``statement(count)`` (a query over ``count`` ids, bound as the expanding
+    parameter ``ids``; its other parameters' values in ``given``) for ``ids``, as plain
+    tuples, on the session's DBAPI cursor. Read at each keystroke and each jump of a list's
+    scroll bar: each statement is compiled once per dialect and number of ids, that number
+    rounded up to a power of two from 16 (the first id repeated: it matches once), so a few
+    statements serve every list; ``statement`` must be the same function each time (a
+    module's own, not a lambda) for that to hold."""
+    conn = session.connection()
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    values = dict(given or {})
+    found: list[tuple[Any, ...]] = []
+    try:
+        for start in range(0, len(ids), IDS_BATCH):
+            batch = list(ids[start : start + IDS_BATCH])
+            size = max(16, 1 << (len(batch) - 1).bit_length())
+            batch += batch[:1] * (size - len(batch))
+            sql, names = _compiled(statement, size, conn.dialect)
+            taken = iter(batch)
+            bound = [values[n] if n in values else next(taken) for n in names]
+            cursor.execute(
+                sql, bound if conn.dialect.positional else dict(zip(names, bound, strict=True))
+            )
+            found += cursor.fetchall()
+    finally:
+        cursor.close()
+    return found
+
+
+@lru_cache(maxsize=64)
+def _compiled(
+    statement: Callable[[int], Select[Any]], count: int, dialect: Dialect
+) -> tuple[str, tuple[str, ...]]:
+    """The SQL of ``statement(count)`` with its placeholders written out, and its
+    parameters' names in the order the driver takes them."""
+    query = statement(count)
+    compiled = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    names = compiled.positiontup if compiled.positional else list(compiled.construct_params())
+    return str(compiled), tuple(names or ())

@@ -62,6 +62,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -303,7 +304,8 @@ def district_part(path: Path) -> dict[str, Any]:
     # The window has painted its overview before the officer opens a list: Qt's font and
     # style set-up happens once per process and belongs to the start figure too.
     warm = bare_repaints(10, 6, 1)
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+    scratch = tempfile.TemporaryDirectory(prefix="antt-bench-settings-")
+    settings = QSettings(str(Path(scratch.name) / "bench.ini"), QSettings.Format.IniFormat)
     results: dict[str, Any] = {}
 
     def open_people_list() -> tuple[float, Any, Any, Any]:
@@ -456,6 +458,8 @@ def memory_part(path: Path | str) -> dict[str, Any]:
     window.deleteLater()
     qapp.processEvents()
     db.close()
+    if desk is not None:  # the desk's own folder for a server's database: the run's alone
+        shutil.rmtree(desk, ignore_errors=True)
     return {"peaks": peaks, "rss_mb": peak(), "people": people}
 
 

@@ -226,10 +226,10 @@ def test_search_hits_within_a_filter_in_its_order_whatever_their_number(
     """The hits of a search are ordered like the list (here by area, newest first, and by
     masked ID number), kept to the filter's area and unit, without the deleted, however
     many statements read them."""
-    from antt_desktop.services import people_rows as module
     from antt_desktop.services.person_merge import merge_people
+    from antt_desktop.store import fast_read
 
-    monkeypatch.setattr(module, "_HITS_BATCH", batch)
+    monkeypatch.setattr(fast_read, "IDS_BATCH", batch)
     with write() as ctx:  # Lê Văn An merged into Hoàng Văn Bách: a tombstone
         merge_people(ctx, people["Hoàng Văn Bách"], people["Lê Văn An"])
     refs = [people[name] for name, *_ in PEOPLE]
