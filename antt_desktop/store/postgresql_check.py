@@ -260,18 +260,14 @@ def rights_problems(conn: Connection, tables: Iterable[str]) -> list[str]:
         ).scalars()
     ]
     for function in _FUNCTIONS:
-        qualified = f"{_quoted(_schema(conn))}.{function}"
         if conn.exec_driver_sql(
-            "SELECT to_regprocedure(%(f)s) IS NOT NULL"
-            " AND NOT has_function_privilege(%(f)s, 'EXECUTE')",
-            {"f": qualified},
+            "SELECT CASE WHEN to_regprocedure(f) IS NULL THEN false"
+            " ELSE NOT has_function_privilege(f, 'EXECUTE') END"
+            " FROM (SELECT quote_ident(current_schema()) || '.' || %(f)s AS f) AS named",
+            {"f": function},
         ).scalar():
             problems.append(f"rights: this account may not run {function.split('(')[0]} ({_GRANT})")
     return problems
-
-
-def _schema(conn: Connection) -> str:
-    return str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
 
 
 def small_tables(conn: Connection, tables: Iterable[str], limit: int) -> list[str]:
