@@ -76,7 +76,8 @@ def test_an_officer_chooses_replaces_and_removes_the_photo(
     asked: list[str] = []
     _choose(monkeypatch, chosen, asked)
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not panel.picture.pixmap().isNull())
+    # the picture shows, and once the saving has ended the buttons are offered again
+    qtbot.waitUntil(lambda: not panel.picture.pixmap().isNull() and panel.remove_button.isEnabled())
     assert asked == ["Chọn ảnh chân dung của người này | Ảnh (*.jpg *.jpeg *.png *.bmp *.webp)"]
     first = _photo_of(read, pid)
     assert first is not None and panel.remove_button.isEnabled()
@@ -88,7 +89,7 @@ def test_an_officer_chooses_replaces_and_removes_the_photo(
     bomb.write_bytes(png_bomb())
     _choose(monkeypatch, bomb, asked)
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(panel.message.isVisible)
+    qtbot.waitUntil(lambda: panel.message.isVisible() and panel.choose_button.isEnabled())
     assert panel.message.text().startswith("Ảnh: ảnh quá lớn, không mở được")
     assert _photo_of(read, pid) == first and not panel.picture.pixmap().isNull()
     view.grab().save(str(tmp_path / "dossier-photo-refused.png"))
@@ -98,13 +99,15 @@ def test_an_officer_chooses_replaces_and_removes_the_photo(
         fh.truncate(MAX_PHOTO_FILE_BYTES + 1)
     _choose(monkeypatch, big, asked)
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "10 MB" in panel.message.text())
+    qtbot.waitUntil(lambda: "10 MB" in panel.message.text() and panel.choose_button.isEnabled())
     assert panel.message.text() == "Ảnh: tệp lớn hơn 10 MB; hãy chọn ảnh có dung lượng nhỏ hơn"
     text = tmp_path / "ghi-chu.jpg"
     text.write_text("không phải ảnh", encoding="utf-8")
     _choose(monkeypatch, text, asked)
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "không phải là ảnh" in panel.message.text())
+    qtbot.waitUntil(
+        lambda: "không phải là ảnh" in panel.message.text() and panel.choose_button.isEnabled()
+    )
     assert _photo_of(read, pid) == first
 
     # another picture replaces it; the message goes away
