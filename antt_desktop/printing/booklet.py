@@ -158,7 +158,7 @@ def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable
                     Paragraph(esc(period), st.cell_centre),
                     Paragraph(esc(fmt_day(a.written_on)), st.cell_centre),
                 ],
-                _remarks(a, tr, st, widths[1] - 2 * PAD),
+                _remarks(a, tr, st, widths[1] - 2 * PAD, s.forks.get(a.id)),
                 [sign_space, Paragraph(esc(a.author or ""), st.cell_centre)],
             ]
         )
@@ -174,21 +174,47 @@ def _assessments(s: DossierSummary, tr: Translator, st: Styles) -> list[Flowable
     return out
 
 
-def _remarks(a: Assessment, tr: Translator, st: Styles, width: float) -> Cell:
-    """The remarks, then the next steps and the grade on lines of their own. A typical
-    entry is three paragraphs stacked (the remarks alone are one run of text, laid out fast);
-    one too long for most of a page is one paragraph, which the table cuts between pages."""
+def _remarks(
+    a: Assessment, tr: Translator, st: Styles, width: float, fork: Assessment | None = None
+) -> Cell:
+    """The remarks, then the next steps and the grade on lines of their own; under an
+    assessment corrected on two nodes and not settled yet, a note quoting the other version
+    (whoever signs the page sees that one of two texts is printed). A typical entry is three
+    paragraphs stacked (the remarks alone are one run of text, laid out fast); one too long
+    for most of a page is one paragraph, which the table cuts between pages."""
     style = _remarks_style(st)
     tail = []
     if a.next_steps:
         tail.append(f"<i>{esc(tr(N_('Next steps:')))}</i> {esc(a.next_steps)}")
     if a.rating:
         tail.append(f"<i>{esc(tr(N_('Grade:')))}</i> <b>{esc(a.rating)}</b>")
+    if fork is not None:
+        note = tr(
+            N_(
+                "Not settled: this assessment was also corrected at another unit, to read"
+                " “{text}”; the version printed is the one in use until then. Choose one"
+                " under Sync, Conflicts before signing."
+            )
+        ).format(text=_quoted_start(fork.content))
+        tail.append(f"<b>{esc(note)}</b>")
     remarks = Paragraph(esc(a.content), style)
     _w, height = remarks.wrap(width, MAX_ROW * 4)
     if height > MAX_ROW / 2:
         return Paragraph("<br/>".join([esc(a.content), *tail]), style)
     return [remarks, *(Paragraph(t, style) for t in tail)]
+
+
+#: How much of the other version's text a note on a fork quotes.
+FORK_QUOTE = 120
+
+
+def _quoted_start(text: str) -> str:
+    """The start of ``text``, cut after a whole word with "…" when longer than
+    :data:`FORK_QUOTE` characters."""
+    text = " ".join(text.split())
+    if len(text) <= FORK_QUOTE:
+        return text
+    return text[:FORK_QUOTE].rsplit(" ", 1)[0] + "…"
 
 
 @lru_cache(maxsize=4)

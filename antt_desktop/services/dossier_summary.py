@@ -5,7 +5,7 @@ support and violations (what the print and GUI layers show of one dossier).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Protocol, TypeVar
 
@@ -36,6 +36,9 @@ class DossierSummary:
     commitments: list[Commitment]
     supports: list[Support]
     violations: list[Violation]  # linked to the dossier, or the person's during its life
+    #: by a current assessment's id, the other correction of it made on another node and
+    #: not settled yet (an officer chooses one under Sync, Conflicts): the best one
+    forks: dict[str, Assessment] = field(default_factory=dict)
 
 
 def load_dossier(session: Session, dossier_id: str) -> Dossier:
@@ -130,6 +133,15 @@ def current_assessments(
     """A dossier's current assessments by period label (oldest period first), and by id
     the other versions of each one: those it superseded (oldest first), then those set aside
     (two corrections of the same assessment made on two nodes: see :func:`version_trees`)."""
+    current, history, _forks = assessment_versions(session, dossier_id)
+    return current, history
+
+
+def assessment_versions(
+    session: Session, dossier_id: str
+) -> tuple[dict[str, Assessment], dict[str, tuple[Assessment, ...]], dict[str, Assessment]]:
+    """:func:`current_assessments`, and by the id of a current assessment the best other
+    version still current on another node (a fork not settled yet)."""
     rows = list(
         session.scalars(
             select(Assessment).where(
@@ -141,12 +153,16 @@ def current_assessments(
     trees.sort(key=lambda t: (t.current.period_start, version_rank(t.current)))
     current: dict[str, Assessment] = {}
     history: dict[str, tuple[Assessment, ...]] = {}
+    forks: dict[str, Assessment] = {}
     for t in trees:
         earlier = current.get(t.current.period)  # another assessment of the same period
         before = (*history.pop(earlier.id), earlier) if earlier is not None else ()
         current[t.current.period] = t.current
         history[t.current.id] = (*before, *t.rest)
-    return current, history
+        if t.forks:
+            forks[t.current.id] = t.forks[0]
+    shown = {a.id for a in current.values()}
+    return current, history, {i: f for i, f in forks.items() if i in shown}
 
 
 def dossier_summary(session: Session, dossier_id: str) -> DossierSummary:
@@ -154,7 +170,7 @@ def dossier_summary(session: Session, dossier_id: str) -> DossierSummary:
     dossier = load_dossier(session, dossier_id)
     person = session.get(Person, dossier.person_id)
     assert person is not None  # a foreign key
-    current, _history = current_assessments(session, dossier_id)
+    current, _history, forks = assessment_versions(session, dossier_id)
     during = Violation.occurred_on >= dossier.opened_on
     if dossier.closed_on is not None:
         during = and_(during, Violation.occurred_on <= dossier.closed_on)
@@ -163,6 +179,7 @@ def dossier_summary(session: Session, dossier_id: str) -> DossierSummary:
         person=person,
         category=category_of(session, dossier),
         assessments=current,
+        forks=forks,
         commitments=list(
             session.scalars(
                 select(Commitment)

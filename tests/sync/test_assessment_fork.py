@@ -183,3 +183,40 @@ def test_the_officer_reads_both_versions_in_vietnamese(net: Network) -> None:
         said.startswith("nhận xét, đánh giá tháng 10/2026 đã được đính chính")
         and "Đồng bộ, Xung đột" in said
     )
+
+
+def test_the_printed_booklet_says_which_version_it_holds_until_one_is_chosen(
+    net: Network,
+) -> None:
+    """Whoever signs the booklet of a forked assessment reads that another unit corrected it
+    too, and to what, and that one must be chosen first; once chosen, the booklet prints
+    the chosen text alone."""
+    import io
+
+    from pypdf import PdfReader
+
+    from antt_desktop.printing.booklet import booklet
+    from antt_desktop.printing.text import PrintOptions
+
+    def printed(node: Node, did: str) -> str:
+        with node.read() as ctx:
+            data = booklet(ctx.session, did, today=TODAY, options=PrintOptions()).pdf
+        pages = PdfReader(io.BytesIO(data)).pages
+        return " ".join(" ".join(p.extract_text().split()) for p in pages)
+
+    upper, post, did, _first = _forked(net)
+    _both_ways(net, post, upper)
+    [c] = _open(post)
+    shown, other = (c.kept_value, c.other_value)
+    before = printed(post, did)
+    assert before.count(shown["content"]) == 1 and before.count(other["content"]) == 1
+    assert (
+        "Chưa chốt: nhận xét này cũng đã được đính chính ở đơn vị khác, thành"
+        f" “{other['content']}”; bản in ở đây là bản đang dùng cho đến khi chọn. Hãy chọn một"
+        " bản ở mục Đồng bộ, Xung đột trước khi ký."
+    ) in before
+
+    with post.write() as ctx:
+        conflicts.resolve(ctx, c.id, "other")
+    after = printed(post, did)
+    assert other["content"] in after and "Chưa chốt" not in after
