@@ -191,9 +191,9 @@ def _remarks(
     if fork is not None:
         note = tr(
             N_(
-                "Not settled: this assessment was also corrected at another unit, to read"
-                " “{text}”; the version printed is the one in use until then. Choose one"
-                " under Sync, Conflicts before signing."
+                "Not settled: this assessment was corrected at two units; the other"
+                " correction reads “{text}”. The version printed is the one in use until"
+                " one is chosen under Sync, Conflicts: choose before signing."
             )
         ).format(text=_quoted_start(fork.content))
         tail.append(f"<b>{esc(note)}</b>")
@@ -210,8 +210,8 @@ FORK_QUOTE = 120
 
 def _quoted_start(text: str) -> str:
     """The start of ``text``, cut after a whole word with "…" when longer than
-    :data:`FORK_QUOTE` characters."""
-    text = " ".join(text.split())
+    :data:`FORK_QUOTE` characters; its closing full stop left to the sentence quoting it."""
+    text = " ".join(text.split()).rstrip(".")
     if len(text) <= FORK_QUOTE:
         return text
     return text[:FORK_QUOTE].rsplit(" ", 1)[0] + "…"

@@ -58,6 +58,9 @@ class PeriodRow:
     status: str  # done, due, overdue or upcoming
     current: AssessmentRow | None
     history: tuple[AssessmentRow, ...]
+    #: the id of the version in ``history`` corrected on another node and not chosen
+    #: between yet (Sync, Conflicts), or None
+    fork_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,7 @@ def timeline_of(ctx: Ctx, dossier_id: str) -> tuple[PeriodRow, ...]:
             e.status,
             _assessment(e.current) if e.current else None,
             tuple(_assessment(a) for a in e.history),
+            e.fork.id if e.fork else None,
         )
         for e in assessment_timeline(ctx.session, dossier_id, ctx.today)
     )

@@ -15,6 +15,7 @@ from antt_desktop.gui.common.context import AppContext
 from antt_desktop.gui.sync.page import SyncPage
 from antt_desktop.i18n.translator import Translator
 from antt_desktop.services.context import Actor
+from antt_desktop.sync import conflicts
 from tests.sync.nodes import Network
 from tests.sync.test_assessment_fork import (
     POST_TEXT,
@@ -64,3 +65,45 @@ def test_a_forked_assessment_is_settled_from_the_page(qtbot: QtBot, net: Network
     assert UPPER_TEXT in _history_texts(post, did)
     net.send(post, upper)
     assert _open(upper) == [] and _current_text(upper, did) == POST_TEXT
+
+
+def test_the_dossier_shows_which_correction_awaits_a_choice(qtbot: QtBot, net: Network) -> None:
+    """In the dossier's booklet the other unit's correction is not called "Superseded": it
+    is shown open under its period, marked as not chosen, with where to choose."""
+    from antt_desktop.gui.dossiers.view import DossierView
+
+    upper, post, did, _first = _forked(net)
+    net.send(upper, post)
+    app = AppContext(post.db, Actor("canbo1", "officer"), Translator("vi"), today=lambda: TODAY)
+    view = DossierView(app, did)
+    qtbot.addWidget(view)
+    view.resize(1366, 720)
+    view.show()
+    tree = view.assessments
+    [period] = [
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "Tháng 10/2026"
+    ]
+    assert period.isExpanded()
+    children = [period.child(i) for i in range(period.childCount())]
+    awaiting = [c for c in children if c.text(2) == "Chưa chọn: bản đính chính còn lại"]
+    [other] = awaiting
+    assert {period.text(6), other.text(6)} == {POST_TEXT, UPPER_TEXT}
+    assert "Hãy chọn một bản ở mục Đồng bộ, Xung đột" in other.toolTip(2)
+    view.tabs.setCurrentIndex(1)  # Nhận xét
+    for size in ((1366, 720), (1024, 560)):
+        view.resize(*size)
+        view.grab().save(f"/tmp/assessment-fork-dossier-{size[0]}.png")
+
+    [c] = _open(post)
+    with post.write() as ctx:  # the other unit's text is chosen
+        conflicts.resolve(ctx, c.id, "other")
+    view.reload()
+    [period] = [
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "Tháng 10/2026"
+    ]
+    states = [period.child(i).text(2) for i in range(period.childCount())]
+    assert "Chưa chọn: bản đính chính còn lại" not in states and "Đã được thay thế" in states

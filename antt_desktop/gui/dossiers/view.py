@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from antt_desktop.domain.enums import DossierStatus
 from antt_desktop.gui.common.context import AppContext
+from antt_desktop.gui.common.form_support import WARNING_COLOUR
 from antt_desktop.gui.dossiers import dialogs, edit_dialogs
 from antt_desktop.gui.dossiers.model import colour_of
 from antt_desktop.gui.people.correction_history import CorrectionTable
@@ -80,6 +81,12 @@ TIMELINE = (
     N_("Assessment text"),
 )
 SUPERSEDED = N_("Superseded")
+#: two corrections of one assessment made at two units, neither chosen yet: the one not in use
+NOT_CHOSEN = N_("Not chosen: the other correction")
+NOT_CHOSEN_TIP = N_(
+    "This assessment was corrected at two units. Choose one version under Sync, Conflicts;"
+    " until then the one above is in use and printed."
+)
 AUDIT = (N_("When"), N_("Who"), N_("Action"), N_("Record"), N_("Fields"))
 ACTIONS = {
     "create": N_("Created"),
@@ -352,11 +359,18 @@ class DossierView(QDialog):
                 item.setForeground(2, QBrush(colour))
             for old in reversed(entry.history):
                 child = QTreeWidgetItem(self._cells(None, None, None, old))
-                child.setText(2, tr(SUPERSEDED))
-                for col in range(len(TIMELINE)):
-                    child.setForeground(col, QBrush(GREY))
+                if old.id == entry.fork_id:  # awaiting a choice, not replaced
+                    child.setText(2, tr(NOT_CHOSEN))
+                    child.setToolTip(2, tr(NOT_CHOSEN_TIP))
+                    child.setForeground(2, QBrush(QColor(WARNING_COLOUR)))
+                    item.setToolTip(2, tr(NOT_CHOSEN_TIP))
+                else:
+                    child.setText(2, tr(SUPERSEDED))
+                    for col in range(len(TIMELINE)):
+                        child.setForeground(col, QBrush(GREY))
                 item.addChild(child)
             self.assessments.addTopLevelItem(item)
+            item.setExpanded(entry.fork_id is not None)  # the choice to make, in sight
             if keep == entry.period.label():
                 self.assessments.setCurrentItem(item)
         if self.assessments.currentItem() is None:
