@@ -127,21 +127,14 @@ def version_trees(rows: Sequence[V]) -> list[VersionTree[V]]:
     return trees
 
 
-def current_assessments(
-    session: Session, dossier_id: str
-) -> tuple[dict[str, Assessment], dict[str, tuple[Assessment, ...]]]:
-    """A dossier's current assessments by period label (oldest period first), and by id
-    the other versions of each one: those it superseded (oldest first), then those set aside
-    (two corrections of the same assessment made on two nodes: see :func:`version_trees`)."""
-    current, history, _forks = assessment_versions(session, dossier_id)
-    return current, history
-
-
 def assessment_versions(
     session: Session, dossier_id: str
 ) -> tuple[dict[str, Assessment], dict[str, tuple[Assessment, ...]], dict[str, Assessment]]:
-    """:func:`current_assessments`, and by the id of a current assessment the best other
-    version still current on another node (a fork not settled yet)."""
+    """A dossier's current assessments by period label (oldest period first); by id the
+    other versions of each one: those it superseded (oldest first), then those set aside
+    (two corrections of the same assessment made on two nodes: see :func:`version_trees`);
+    and by the id of a current assessment the best other version still current on another
+    node (a fork not settled yet)."""
     rows = list(
         session.scalars(
             select(Assessment).where(
