@@ -102,7 +102,8 @@ def rows_by_ids(
     return found
 
 
-@lru_cache(maxsize=64)
+#: (the list's 24 search shapes and its page rows, each at up to 6 counts, on one engine)
+@lru_cache(maxsize=256)
 def _compiled(
     statement: Callable[[int], Select[Any]], count: int, dialect: Dialect
 ) -> tuple[str, tuple[str, ...]]:
